@@ -1,0 +1,24 @@
+// One Jest run, one project per test tier. The tier is the test file's suffix (*.unit.spec.ts, *.contract.spec.ts,
+// *.int.spec.ts, *.e2e.spec.ts, *.fault.spec.ts); each project's displayName names its tier in the output and
+// tools/tier-reporter.js prints the count of each tier at the end.
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleNameMapper: { '^@cvl/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
+};
+
+const tier = (name, suffix) => ({ ...shared, displayName: name, testMatch: [`**/*.${suffix}.spec.ts`] });
+
+module.exports = {
+  projects: [
+    tier('unit', 'unit'),
+    tier('contract', 'contract'),
+    tier('integration', 'int'),
+    tier('e2e', 'e2e'),
+    tier('fault', 'fault'),
+  ],
+  reporters: ['default', '<rootDir>/tools/tier-reporter.js'],
+  testTimeout: 120000,
+};
