@@ -1,0 +1,139 @@
+/**
+ * The event store port. Domain code appends and reads through it and never knows which database is behind it.
+ * Streams are ordered by revision (0, 1, 2…); the whole store is ordered by a global checkpoint that readers can
+ * follow without ever missing an event committed late by a concurrent writer.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface EventMetadata extends JsonObject {}
+
+export interface NewEvent {
+  /** Client-generated (UUID): appending an event id already stored is a no-op returning the first result. */
+  eventId: string;
+  /** Explicit, stable type name (« commitments.commitment-recorded »); never a class name. */
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata?: EventMetadata;
+}
+
+export interface RecordedEvent {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+  /** ISO 8601 instant at which the store recorded it (transaction time). */
+  recordedAt: string;
+  /** sha256 of the previous event's hash in the stream and this event's canonical JSON. */
+  hash: string;
+  checkpoint: GlobalCheckpoint;
+}
+
+/** A point in the global order. Readers resume strictly after it. Text form: « <commit>:<position> ». */
+export interface GlobalCheckpoint {
+  /** The writing transaction (PostgreSQL xid8), or the commit position in other stores. */
+  commit: bigint;
+  position: bigint;
+}
+
+export const START: GlobalCheckpoint = Object.freeze({ commit: 0n, position: 0n });
+
+export function checkpointToString(checkpoint: GlobalCheckpoint): string {
+  return `${checkpoint.commit}:${checkpoint.position}`;
+}
+
+export function checkpointFromString(text: string): GlobalCheckpoint {
+  const match = /^(\d+):(\d+)$/.exec(text);
+  if (!match) throw new Error(`checkpoint illisible : « ${text} »`);
+  return { commit: BigInt(match[1]), position: BigInt(match[2]) };
+}
+
+export function compareCheckpoints(a: GlobalCheckpoint, b: GlobalCheckpoint): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
+  return 0;
+}
+
+/** A number: the revision of the stream's last event (-1: empty). Or a condition on the stream's existence. */
+export type ExpectedRevision = number | 'any' | 'no_stream' | 'stream_exists';
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the last event now in the stream (what the next append expects). */
+  revision: number;
+  /** The events as stored (on an idempotent retry: the ones stored the first time). */
+  events: RecordedEvent[];
+  /** True when every event id was already stored: nothing was written. */
+  idempotentReplay: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface BrokenLink {
+  streamId: string;
+  revision: number;
+  eventId?: string;
+  problem: 'hash_mismatch' | 'missing_revision' | 'stream_head_mismatch';
+  detail: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  /** The first broken link found, in stream order; undefined when the whole store verifies. */
+  firstBroken?: BrokenLink;
+}
+
+export interface VerifyOptions {
+  /** Called after each stream, for progress displays. */
+  onProgress?: (progress: { streamsChecked: number; eventsChecked: number }) => void;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Current revision of a stream, -1 when it has no event. */
+  streamRevision(streamId: string): Promise<number>;
+  /** Events strictly after `after`, in global order, at most `maxCount`. Never skips an event committed late. */
+  readAll(after: GlobalCheckpoint, maxCount: number): Promise<RecordedEvent[]>;
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
+  /** True when the store answers (for health checks). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const MAX_APPEND_EVENTS = 1_000;
+export const MAX_READ_COUNT = 10_000;
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(`Conflit de version sur ${streamId} : attendu ${String(expected)}, actuel ${actual}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+export class EventIdConflictError extends Error {
+  constructor(readonly eventIds: string[], detail: string) {
+    super(`Identifiant d’événement déjà utilisé (${eventIds.join(', ')}) : ${detail}`);
+    this.name = 'EventIdConflictError';
+  }
+}
+
+export class InvalidAppendError extends Error {
+  constructor(readonly field: string, detail: string) {
+    super(`${field} : ${detail}`);
+    this.name = 'InvalidAppendError';
+  }
+}

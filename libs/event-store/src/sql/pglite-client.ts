@@ -1,0 +1,53 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+import { isSafeIdentifier } from './pg-client';
+
+export interface PgliteClientOptions {
+  /** A folder for a file-backed database; omitted: in memory. */
+  dataDir?: string;
+  schema?: string;
+}
+
+/** PostgreSQL compiled to WebAssembly, in process: the embedded default when DATABASE_URL is not set. */
+export class PgliteSqlClient implements SqlClient {
+  readonly dialect = 'pglite' as const;
+  private constructor(private readonly db: PGlite) {}
+
+  static async open(options: PgliteClientOptions = {}): Promise<PgliteSqlClient> {
+    const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    await db.waitReady;
+    const schema = options.schema ?? 'public';
+    if (!isSafeIdentifier(schema)) throw new Error(`nom de schéma invalide : ${schema}`);
+    if (schema !== 'public') {
+      await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path = ${schema}, public;`);
+    }
+    return new PgliteSqlClient(db);
+  }
+
+  async query<Row>(sql: string, params: unknown[] = []): Promise<SqlResult<Row>> {
+    return toSqlResult(await this.db.query<Row>(sql, params));
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      work({
+        query: async <Row>(sql: string, params: unknown[] = []) => {
+          return toSqlResult(await tx.query<Row>(sql, params));
+        },
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+/** PGlite reports affectedRows 0 for a SELECT: a statement that returns columns counts its rows. */
+function toSqlResult<Row>(result: { rows: Row[]; fields: unknown[]; affectedRows?: number }): SqlResult<Row> {
+  return { rows: result.rows, rowCount: result.fields.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
+}
