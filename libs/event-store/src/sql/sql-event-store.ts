@@ -31,8 +31,10 @@ interface EventRow {
   hash: string;
 }
 
-const EVENT_COLUMNS = `position::text AS position, transaction_id::text AS transaction_id, stream_id, revision::text AS revision,
-  event_id, type, schema_version, data, metadata, recorded_at, hash`;
+// Selected as text (bigint and xid8 exceed JS numbers). ORDER BY must name e.<column>: the bare names are these
+// text aliases, which would sort « 10 » before « 2 ».
+const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS transaction_id, e.stream_id, e.revision::text AS revision,
+  e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash`;
 
 const MAX_ANY_RETRIES = 20;
 
@@ -76,12 +78,12 @@ export class SqlEventStore implements EventStore {
       try {
         return await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
       } catch (error) {
-        if (sqlErrorCode(error) === UNIQUE_VIOLATION) {
+        if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
           const replay = await this.findReplay(this.client, streamId, events);
           if (replay) return replay;
           if (expected === 'any' && attempt < MAX_ANY_RETRIES) continue;
-          const current = await this.streamRevision(streamId);
-          throw new WrongExpectedRevisionError(streamId, expected, current);
+          if (error instanceof WrongExpectedRevisionError) throw error;
+          throw new WrongExpectedRevisionError(streamId, expected, await this.streamRevision(streamId));
         }
         if (error instanceof RetryAny && attempt < MAX_ANY_RETRIES) continue;
         throw error;
@@ -129,7 +131,8 @@ export class SqlEventStore implements EventStore {
       `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
        SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash
        FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text)
-       RETURNING ${EVENT_COLUMNS}`,
+       RETURNING position::text AS position, transaction_id::text AS transaction_id, stream_id, revision::text AS revision,
+         event_id, type, schema_version, data, metadata, recorded_at, hash`,
       [
         streamId,
         recordedAt,
@@ -159,7 +162,7 @@ export class SqlEventStore implements EventStore {
   /** When the events' ids are already stored, the append is a retry: return what the first one stored. */
   private async findReplay(db: SqlExecutor, streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
     const ids = events.map((event) => event.eventId);
-    const found = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::text[]) ORDER BY revision`, [ids]);
+    const found = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.revision`, [ids]);
     if (found.rowCount === 0) return undefined;
     const stored = found.rows.map(toRecorded);
     if (found.rowCount !== ids.length || stored.some((event) => event.streamId !== streamId)) {
@@ -172,7 +175,7 @@ export class SqlEventStore implements EventStore {
     const from = options.fromRevision ?? 0;
     const limit = Math.min(options.maxCount ?? MAX_READ_COUNT, MAX_READ_COUNT);
     const result = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
       [streamId, from, limit],
     );
     return result.rows.map(toRecorded);
@@ -186,10 +189,10 @@ export class SqlEventStore implements EventStore {
   async readAll(after: GlobalCheckpoint, maxCount: number): Promise<RecordedEvent[]> {
     const limit = Math.max(1, Math.min(maxCount, MAX_READ_COUNT));
     const result = await this.client.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, position
+      `SELECT ${EVENT_COLUMNS} FROM events e
+       WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+         AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id, e.position
        LIMIT $3`,
       [after.commit.toString(), after.position.toString(), limit],
     );

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { createTestSchema } from '@cvl/testing';
+import { eventStoreContract, newEvent, readAllFrom } from './contract/event-store.contract';
+import { sqlTamperContract } from './contract/sql-tamper.contract';
+import { compareCheckpoints, START, WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
+import { openSqlEventStore } from './open-event-store';
+import { PgSqlClient } from './sql/pg-client';
+import { migrate } from './sql/migrate';
+import { SqlCheckpointStore } from './sql/sql-checkpoint-store';
+import type { SqlClient, SqlExecutor } from './sql/sql-client';
+import { SqlEventStore } from './sql/sql-event-store';
+
+const openPostgres = async () => {
+  const schema = await createTestSchema('es');
+  const opened = await openSqlEventStore({ databaseUrl: schema.url, schema: schema.schema });
+  return {
+    store: opened.store,
+    client: opened.client,
+    checkpoints: new SqlCheckpointStore(opened.client),
+    cleanup: async () => {
+      await opened.store.close();
+      await schema.drop();
+    },
+  };
+};
+
+eventStoreContract('PostgreSQL', openPostgres);
+sqlTamperContract('PostgreSQL', openPostgres);
+
+/** Holds each write transaction open a random while before COMMIT: positions are taken early, commits land late. */
+class SlowCommitClient implements SqlClient {
+  readonly dialect = 'postgres' as const;
+  constructor(private readonly inner: SqlClient, private readonly maxDelayMs: number) {}
+  query<Row>(sql: string, params?: unknown[]) {
+    return this.inner.query<Row>(sql, params);
+  }
+  exec(sql: string) {
+    return this.inner.exec(sql);
+  }
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.inner.transaction(async (tx) => {
+      const result = await work(tx);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * this.maxDelayMs));
+      return result;
+    });
+  }
+  close() {
+    return this.inner.close();
+  }
+}
+
+describe('PostgreSQL event store under concurrent writers', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  const clients: SqlClient[] = [];
+  const connect = async (slowMs = 0) => {
+    const pg = new PgSqlClient({ connectionString: schema.url, schema: schema.schema, maxConnections: 8 });
+    clients.push(pg);
+    return new SqlEventStore(slowMs > 0 ? new SlowCommitClient(pg, slowMs) : pg);
+  };
+
+  beforeAll(async () => {
+    schema = await createTestSchema('race');
+    const pg = new PgSqlClient({ connectionString: schema.url, schema: schema.schema });
+    await migrate(pg);
+    await pg.close();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await schema.drop();
+  });
+
+  it('many writers on one stream: exactly one wins each revision', async () => {
+    const stores = await Promise.all(Array.from({ length: 4 }, () => connect(5)));
+    const streamId = `one-stream-${randomUUID()}`;
+    const writers = 12;
+    const attemptsEach = 15;
+    const wins: Array<{ writer: number; revision: number }> = [];
+    let conflicts = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        const store = stores[writer % stores.length];
+        for (let attempt = 0; attempt < attemptsEach; attempt++) {
+          const expected = await store.streamRevision(streamId);
+          try {
+            const result = await store.append(streamId, [newEvent('race', { writer })], expected === -1 ? 'no_stream' : expected);
+            wins.push({ writer, revision: result.revision });
+          } catch (error) {
+            if (!(error instanceof WrongExpectedRevisionError)) throw error;
+            conflicts++;
+          }
+        }
+      }),
+    );
+    const events = await stores[0].readStream(streamId);
+    expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+    expect(wins.length).toBe(events.length);
+    expect(new Set(wins.map((w) => w.revision)).size).toBe(wins.length);
+    expect(wins.length + conflicts).toBe(writers * attemptsEach);
+    expect(conflicts).toBeGreaterThan(0);
+    expect((await stores[0].verify()).ok).toBe(true);
+  });
+
+  it('many writers on many streams while a reader follows: every event once, in each stream’s order, none lost', async () => {
+    const writerStores = await Promise.all(Array.from({ length: 4 }, () => connect(25)));
+    const reader = await connect();
+    const streams = Array.from({ length: 6 }, () => `many-${randomUUID()}`);
+    const writers = 8;
+    const appendsEach = 25;
+    let writing = true;
+    const seen: RecordedEvent[] = [];
+
+    const follow = (async () => {
+      let position = START;
+      for (let guard = 0; guard < 100_000; guard++) {
+        const batch = await reader.readAll(position, 13);
+        seen.push(...batch.filter((e) => streams.includes(e.streamId)));
+        if (batch.length > 0) position = batch[batch.length - 1].checkpoint;
+        else if (!writing) return;
+        else await new Promise((r) => setTimeout(r, 3));
+      }
+    })();
+
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        const store = writerStores[writer % writerStores.length];
+        for (let i = 0; i < appendsEach; i++) {
+          const streamId = streams[(writer + i) % streams.length];
+          const size = 1 + ((writer + i) % 3);
+          await store.append(streamId, Array.from({ length: size }, () => newEvent('many', { writer, i })), 'any');
+        }
+      }),
+    );
+    writing = false;
+    await follow;
+
+    const stored = (await readAllFrom(reader, START, 500)).filter((e) => streams.includes(e.streamId));
+    expect(seen.length).toBe(stored.length);
+    expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
+    for (const streamId of streams) {
+      const revisions = seen.filter((e) => e.streamId === streamId).map((e) => e.revision);
+      expect(revisions).toEqual(revisions.map((_, i) => i));
+    }
+    for (let i = 1; i < seen.length; i++) expect(compareCheckpoints(seen[i - 1].checkpoint, seen[i].checkpoint)).toBeLessThan(0);
+    const expectedCount = Array.from({ length: writers }, (_, w) => Array.from({ length: appendsEach }, (_, i) => 1 + ((w + i) % 3)).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0);
+    expect(seen.length).toBe(expectedCount);
+  });
+
+  it('two processes retrying the same append store it once', async () => {
+    const [a, b] = await Promise.all([connect(10), connect(10)]);
+    const streamId = `retry-${randomUUID()}`;
+    const events = [newEvent(), newEvent()];
+    const results = await Promise.allSettled([a.append(streamId, events, 'no_stream'), b.append(streamId, events, 'no_stream')]);
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    expect(fulfilled.length).toBe(2);
+    expect((await a.readStream(streamId)).length).toBe(2);
+  });
+});
