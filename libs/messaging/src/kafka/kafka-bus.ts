@@ -1,0 +1,148 @@
+import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { EnvelopeError, fromKafkaRecord, toKafkaRecord, type IntegrationEvent } from '../envelope';
+import { MAX_PUBLISH_BATCH, type BusSubscription, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  /** Partitions of the topics this bus creates (default 3). */
+  partitions?: number;
+  /** Replication factor of created topics: 1 on a single local broker, 3 in production. */
+  replicationFactor?: number;
+  /** Called when a consumer crashes (kafkajs restarts it); for logs. */
+  onConsumerCrash?: (groupId: string, error: unknown, restarting: boolean) => void;
+  log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? String(value[0]) : Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return out;
+}
+
+/**
+ * Kafka behind the IntegrationBus port (kafkajs 2.2.4). The producer is idempotent and waits for every in-sync
+ * replica (acks = -1); records are keyed by stream id so a stream keeps its order; topics are created by code.
+ */
+export class KafkaBus implements IntegrationBus {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private producerReady?: Promise<Producer>;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaBusOptions) {
+    const log = options.log;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 5_000,
+      requestTimeout: 30_000,
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
+      logLevel: logLevel.ERROR,
+      logCreator: () => (entry) => log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.log.message, { namespace: entry.namespace }),
+    });
+  }
+
+  private async readyProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })();
+    try {
+      return await this.producerReady;
+    } catch (error) {
+      this.producerReady = undefined;
+      throw error;
+    }
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((topic) => !existing.has(topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
+    const producer = await this.readyProducer();
+    await producer.send({ topic, acks: -1, messages: events.map(toKafkaRecord) });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      retry: { retries: 8, restartOnFailure: async () => true },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.options.onConsumerCrash?.(options.groupId, event.payload.error, event.payload.restart);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: async ({ topic, partition, message }) => {
+        const raw = { key: message.key?.toString('utf8'), value: message.value?.toString('utf8') ?? null, headers: headersToStrings(message.headers) };
+        let event: IntegrationEvent;
+        try {
+          event = fromKafkaRecord(raw);
+        } catch (error) {
+          if (!(error instanceof EnvelopeError) || !options.onInvalid) throw error;
+          await options.onInvalid(error, { topic, partition, offset: message.offset, headers: raw.headers, value: raw.value });
+          return;
+        }
+        await options.handle(event, { topic, partition, offset: message.offset });
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async ping(): Promise<boolean> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+}
