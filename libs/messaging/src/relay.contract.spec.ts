@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { openSqlEventStore, SqlCheckpointStore, type OpenedEventStore } from '@cvl/event-store';
+import { waitUntil } from '@cvl/testing';
+import type { IntegrationEvent } from './envelope';
+import { IdempotentConsumer } from './idempotent-consumer';
+import { InProcessBus } from './in-process/in-process-bus';
+import { Relay } from './relay';
+
+describe('relay on PGlite and the in-process transport', () => {
+  let opened: OpenedEventStore;
+  beforeAll(async () => {
+    opened = await openSqlEventStore({});
+  });
+  afterAll(async () => opened.store.close());
+
+  const append = (stream: string, count: number, expected: number | 'no_stream') =>
+    opened.store.append(stream, Array.from({ length: count }, (_, i) => ({ eventId: randomUUID(), type: 'test.counted', schemaVersion: 1, data: { i }, metadata: { actor: 'relay-test', correlationId: 'corr-1' } })), expected);
+
+  it('publishes every stored event in order, resumes after a stop from its checkpoint, and filters what it is told to', async () => {
+    const bus = new InProcessBus();
+    const topic = 'commitments.events.v1';
+    const received: IntegrationEvent[] = [];
+    await bus.ensureTopics([topic]);
+    const subscription = await bus.subscribe({ groupId: 'g', topics: [topic], handle: async (e) => void received.push(e) });
+    await append('a', 5, 'no_stream');
+    await append('secret', 2, 'no_stream');
+    const options = { name: 'relay-test', topic, source: '/commitments', idleDelayMs: 10, batchSize: 3, include: (e: { streamId: string }) => e.streamId !== 'secret' };
+    let relay = new Relay(opened.store, new SqlCheckpointStore(opened.client), bus, options);
+    await relay.start();
+    await waitUntil(() => received.length === 5, 5_000, 'five events');
+    await relay.stop();
+    await append('a', 3, 4);
+    relay = new Relay(opened.store, new SqlCheckpointStore(opened.client), bus, options);
+    await relay.start();
+    await waitUntil(() => received.length === 8, 5_000, 'three more');
+    await relay.stop();
+    await subscription.stop();
+    expect(received.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(received.every((e) => e.source === '/commitments' && e.actor === 'relay-test' && e.correlationid === 'corr-1')).toBe(true);
+  });
+
+  it('an idempotent consumer applies a redelivered event once', async () => {
+    await opened.client.exec('CREATE TABLE IF NOT EXISTS tally (n integer NOT NULL)');
+    const consumer = new IdempotentConsumer(opened.client, 'tally');
+    const event = { id: randomUUID() } as IntegrationEvent;
+    const apply = async (tx: { query: (sql: string) => Promise<unknown> }) => void (await tx.query('INSERT INTO tally (n) VALUES (1)'));
+    expect(await consumer.consume(event, apply)).toBe('applied');
+    expect(await consumer.consume(event, apply)).toBe('duplicate');
+    await expect(consumer.consume({ id: randomUUID() } as IntegrationEvent, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    const count = await opened.client.query<{ n: number }>('SELECT count(*)::int AS n FROM tally');
+    expect(count.rows[0].n).toBe(1);
+    const marks = await opened.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'tally'`);
+    expect(marks.rows[0].n).toBe(1);
+  });
+});
