@@ -7,6 +7,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleNameMapper: { '^@cvl/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
+  setupFiles: ['<rootDir>/tools/jest-setup.js'],
 };
 
 // Adapters whose server cannot run on these machines join the run only when configured (tools/test.sh says which).

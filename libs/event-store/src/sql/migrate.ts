@@ -21,22 +21,24 @@ export function loadMigrations(folder = join(__dirname, 'migrations')): Migratio
 }
 
 /**
- * Applies the migrations not yet recorded, each in its own transaction, under an advisory lock so two processes
- * starting together do not race. Running it again applies nothing.
+ * Applies the migrations of a set (« event-store », « platform », a service's own) not yet recorded, each in its
+ * own transaction, under an advisory lock so two processes starting together do not race. Running it again
+ * applies nothing.
  */
-export async function migrate(client: SqlClient, migrations: Migration[] = loadMigrations()): Promise<number[]> {
+export async function migrate(client: SqlClient, migrations: Migration[] = loadMigrations(), set = 'event-store'): Promise<number[]> {
   await client.exec(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()
+      set_name text NOT NULL, version integer NOT NULL, name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (set_name, version)
     )`);
   const applied: number[] = [];
   for (const migration of migrations) {
     const done = await client.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE set_name = $1 AND version = $2', [set, migration.version]);
       if (seen.rowCount > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (set_name, version, name) VALUES ($1, $2, $3)', [set, migration.version, migration.name]);
       return true;
     });
     if (done) applied.push(migration.version);

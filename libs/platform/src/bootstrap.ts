@@ -1,0 +1,43 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { acceptCorrelationId, runInContext } from './context/request-context';
+import { CORRELATION_HEADER } from './observability/logging';
+
+export interface ServiceDocs {
+  /** « commitments »: docs served at /api/commitments/docs. */
+  service: string;
+  title: string;
+  description: string;
+  module: Type<unknown>;
+}
+
+const BODY_LIMIT = '10mb';
+
+/** Creates the Nest application of a root module with everything the platform sets up around it. */
+export async function createPlatformApp(rootModule: Type<unknown>, docs: ServiceDocs[], options: { logs?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false, logger: options.logs === false ? false : undefined });
+  configurePlatformApp(app, docs);
+  return app;
+}
+
+export function configurePlatformApp(app: NestExpressApplication, docs: ServiceDocs[]): void {
+  app.useLogger(app.get(Logger));
+  app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
+    const correlationId = acceptCorrelationId(request.headers[CORRELATION_HEADER]);
+    request.id = correlationId;
+    response.setHeader('X-Correlation-Id', correlationId);
+    runInContext({ correlationId }, next);
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  for (const doc of docs) {
+    const config = new DocumentBuilder().setTitle(doc.title).setDescription(doc.description).setVersion('1').addBearerAuth().addSecurityRequirements('bearer').build();
+    const document = SwaggerModule.createDocument(app, config, { include: [doc.module] });
+    SwaggerModule.setup(`api/${doc.service}/docs`, app, document, { jsonDocumentUrl: `api/${doc.service}/docs/openapi.json` });
+  }
+}

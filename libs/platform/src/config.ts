@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+
+export type RuntimeMode = 'embedded' | 'distributed';
+
+export interface PlatformConfig {
+  mode: RuntimeMode;
+  port: number;
+  host: string;
+  /** PostgreSQL; absent: PGlite on disk under dataDir (embedded) . */
+  databaseUrl?: string;
+  databaseSchema?: string;
+  dataDir: string;
+  kafkaBrokers?: string[];
+  auth: { jwksUrl?: string; publicKeyPem?: string; algorithm?: string; issuer?: string; audience?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, detail: string) {
+    super(`Configuration : ${variable} — ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankToUndefined = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+
+/** Reads the environment once, at start, and says which variable is wrong. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: RuntimeMode; port: number; schema?: string }): PlatformConfig {
+  const portText = blankToUndefined(env.PORT);
+  const port = portText === undefined ? defaults.port : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port invalide : ${portText}`);
+  const schema = blankToUndefined(env.DB_SCHEMA) ?? defaults.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DB_SCHEMA', `nom de schéma invalide : ${schema}`);
+  const brokers = blankToUndefined(env.KAFKA_BROKERS)?.split(',').map((b) => b.trim()).filter(Boolean);
+  const config: PlatformConfig = {
+    mode: defaults.mode,
+    port,
+    host: blankToUndefined(env.HOST) ?? '127.0.0.1',
+    databaseUrl: blankToUndefined(env.DATABASE_URL),
+    databaseSchema: schema,
+    dataDir: resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data')),
+    kafkaBrokers: brokers,
+    auth: {
+      jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),
+      publicKeyPem: blankToUndefined(env.AUTH_PUBLIC_KEY)?.replace(/\\n/g, '\n'),
+      algorithm: blankToUndefined(env.AUTH_ALGORITHM),
+      issuer: blankToUndefined(env.AUTH_ISSUER),
+      audience: blankToUndefined(env.AUTH_AUDIENCE),
+    },
+  };
+  if (config.mode === 'distributed') {
+    if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'obligatoire en mode distribué (PostgreSQL)');
+    if (!config.kafkaBrokers?.length) throw new ConfigError('KAFKA_BROKERS', 'obligatoire en mode distribué');
+    if (!config.auth.jwksUrl && !config.auth.publicKeyPem) throw new ConfigError('AUTH_JWKS_URL', 'ou AUTH_PUBLIC_KEY : obligatoire en mode distribué');
+  }
+  return config;
+}

@@ -1,0 +1,62 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/principal';
+
+/**
+ * What every line of work knows about why it runs: the correlation id (one per request or consumed event), the
+ * authenticated principal (the actor of the events it causes), and the idempotency key of the command, if any.
+ */
+export interface RequestContext {
+  correlationId: string;
+  causationId?: string;
+  principal?: Principal;
+  idempotencyKey?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function runInContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Enters a fresh context for a consumed integration event: its correlation id carries on, it becomes the cause. */
+export function runForEvent<T>(event: { id: string; correlationid?: string }, work: () => T): T {
+  return storage.run({ correlationId: event.correlationid || event.id, causationId: event.id }, work);
+}
+
+export function newCorrelationId(): string {
+  return randomUUID();
+}
+
+/** Accepts a caller's correlation id only if it looks like one (no header injection into logs). */
+export function acceptCorrelationId(header: unknown): string {
+  return typeof header === 'string' && /^[A-Za-z0-9._:-]{8,100}$/.test(header) ? header : newCorrelationId();
+}
+
+/**
+ * The id of the n-th event a command appends. Under an Idempotency-Key it is derived from the principal and the
+ * key, so a retry that runs again after a crash appends the very same events, which the store ignores.
+ */
+export function commandEventId(index = 0): string {
+  const context = currentContext();
+  if (!context?.idempotencyKey) return randomUUID();
+  const principal = context.principal ? `${context.principal.subject}@${context.principal.organisation}` : 'anonymous';
+  const hex = createHash('sha256').update(`${principal}\u0000${context.idempotencyKey}\u0000${index}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Metadata every appended event carries: who, in which flow, caused by what. */
+export function eventMetadata(extra: Record<string, string> = {}): Record<string, string> {
+  const context = currentContext();
+  const principal = context?.principal;
+  return {
+    actor: principal ? `${principal.subject}@${principal.organisation}` : 'system@cvl',
+    correlationId: context?.correlationId ?? randomUUID(),
+    ...(context?.causationId ? { causationId: context.causationId } : {}),
+    ...extra,
+  };
+}

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
+import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
+import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
+import { TokenVerifier } from './auth/token-verifier';
+import type { PlatformConfig } from './config';
+import { migratePlatform } from './http/idempotency.store';
+
+export interface Infrastructure {
+  store: EventStore;
+  sql: SqlClient;
+  storeKind: 'postgres' | 'pglite';
+  bus: IntegrationBus;
+  verifier: TokenVerifier;
+  /** Embedded mode without configured auth: a ready-to-use admin token, printed at start. */
+  adminToken?: string;
+  close(): Promise<void>;
+}
+
+/** Opens what a process needs: the event store (migrated), the transport, and the token verifier. */
+export async function openInfrastructure(config: PlatformConfig, clientId: string): Promise<Infrastructure> {
+  const opened = await openSqlEventStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'),
+    schema: config.databaseSchema,
+    applicationName: clientId,
+  });
+  await migratePlatform(opened.client);
+  const bus: IntegrationBus = config.kafkaBrokers?.length ? new KafkaBus({ brokers: config.kafkaBrokers, clientId }) : new InProcessBus();
+  let verifier: TokenVerifier;
+  let adminToken: string | undefined;
+  if (config.auth.jwksUrl || config.auth.publicKeyPem) {
+    verifier = await TokenVerifier.create(config.auth);
+  } else {
+    const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
+    verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded' });
+    adminToken = await signToken(key.privateKey, { subject: 'admin', organisation: 'CALL', roles: ['admin'] });
+  }
+  return {
+    store: opened.store,
+    sql: opened.client,
+    storeKind: opened.kind,
+    bus,
+    verifier,
+    adminToken,
+    close: async () => {
+      await bus.close();
+      await opened.store.close();
+    },
+  };
+}

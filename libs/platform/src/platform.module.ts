@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { BearerAuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { SqlIdempotencyStore } from './http/idempotency.store';
+import { VersionedInterceptor } from './http/versioned';
+import type { Infrastructure } from './infrastructure';
+import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/health';
+import { loggingParams } from './observability/logging';
+import { HttpMetricsInterceptor, Metrics, MetricsController } from './observability/metrics';
+import { ProblemDetailsFilter } from './problem/problem.filter';
+import { createValidationPipe } from './problem/validation';
+
+export const SQL_CLIENT = Symbol('SQL_CLIENT');
+
+/**
+ * What every service shares: logs with correlation ids, validation, problem+json errors, bearer authentication,
+ * Idempotency-Key, ETag, health and metrics, and the event store and transport as injectable ports.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(serviceName: string, infrastructure: Infrastructure): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: EVENT_STORE, useValue: infrastructure.store },
+        { provide: SQL_CLIENT, useValue: infrastructure.sql },
+        { provide: INTEGRATION_BUS, useValue: infrastructure.bus },
+        { provide: TOKEN_VERIFIER, useValue: infrastructure.verifier },
+        { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
+        Metrics,
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },
+      ],
+      exports: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { BadRequestException } from '@nestjs/common';
+import { WrongExpectedRevisionError } from '@cvl/event-store';
+import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
+import { principalFromClaims, TokenVerifier } from './auth/token-verifier';
+import { ConfigError, loadPlatformConfig } from './config';
+import { commandEventId, runInContext } from './context/request-context';
+import { decodeCursor, encodeCursor, paginate } from './http/pagination';
+import { expectedRevisionFromIfMatch } from './http/versioned';
+import { DomainRefusal } from './problem/problem';
+import { toProblem } from './problem/to-problem';
+import { InvalidInputException } from './problem/validation';
+
+describe('problem details', () => {
+  it('maps each kind of error to its status, title and fields', () => {
+    expect(toProblem(new InvalidInputException([{ field: 'amount', message: 'illisible' }]))).toMatchObject({ status: 400, errors: [{ field: 'amount' }] });
+    expect(toProblem(new WrongExpectedRevisionError('s', 2, 3))).toMatchObject({ status: 409, type: '/problems/revision-conflict', currentRevision: 3 });
+    expect(toProblem(new DomainRefusal('envelope-exceeded', 'Enveloppe dépassée', 'dépassement de 200,00 €', 422, [{ field: 'amount', message: 'trop élevé' }], { excess: '200.00' })))
+      .toMatchObject({ status: 422, type: '/problems/envelope-exceeded', excess: '200.00', errors: [{ field: 'amount' }] });
+    expect(toProblem(new BadRequestException('nope'))).toMatchObject({ status: 400, detail: 'nope' });
+    const internal = toProblem(new Error('secret stack'), '/x', 'corr-1');
+    expect(internal).toMatchObject({ status: 500, correlationId: 'corr-1' });
+    expect(internal.detail).not.toContain('secret');
+  });
+});
+
+describe('bearer tokens', () => {
+  it('verifies a token signed by the configured key and reads the principal', async () => {
+    const key = await loadOrCreateLocalKey();
+    const verifier = TokenVerifier.fromKey(key.publicKey);
+    const token = await signToken(key.privateKey, { subject: 'auditrice', organisation: 'Caisse des Dépôts', roles: ['funder'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'auditrice', organisation: 'Caisse des Dépôts', roles: ['funder'] });
+    await expect(verifier.verify(`${token}x`)).rejects.toThrow(/jeton refusé/);
+    const expired = await signToken(key.privateKey, { subject: 'a', organisation: 'b', roles: [] }, { expiresIn: '-1s' });
+    await expect(verifier.verify(expired)).rejects.toThrow(/jeton refusé/);
+  });
+  it('refuses claims without subject or organisation', () => {
+    expect(() => principalFromClaims({ org: 'CALL' })).toThrow(/sujet/);
+    expect(() => principalFromClaims({ sub: 'x' })).toThrow(/organisation/);
+  });
+});
+
+describe('If-Match and pagination', () => {
+  it('reads ETags and refuses what is not one', () => {
+    expect(expectedRevisionFromIfMatch('"3"')).toBe(3);
+    expect(expectedRevisionFromIfMatch('W/"0"')).toBe(0);
+    expect(expectedRevisionFromIfMatch('*')).toBe('stream_exists');
+    expect(expectedRevisionFromIfMatch(undefined)).toBeUndefined();
+    expect(() => expectedRevisionFromIfMatch('3')).toThrow(/If-Match/);
+  });
+  it('pages with opaque cursors', () => {
+    expect(decodeCursor(encodeCursor(40))).toBe(40);
+    expect(paginate([1, 2, 3], { limit: 2 })).toEqual({ items: [1, 2], nextCursor: encodeCursor(2) });
+  });
+});
+
+describe('command event ids', () => {
+  it('are derived from the principal and the Idempotency-Key, so a re-run appends the same events', () => {
+    const principal = { subject: 's', organisation: 'o', roles: [] };
+    const a = runInContext({ correlationId: 'c', principal, idempotencyKey: 'k' }, () => [commandEventId(0), commandEventId(1)]);
+    const b = runInContext({ correlationId: 'd', principal, idempotencyKey: 'k' }, () => [commandEventId(0), commandEventId(1)]);
+    expect(a).toEqual(b);
+    expect(a[0]).not.toBe(a[1]);
+    expect(a[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const other = runInContext({ correlationId: 'c', principal: { ...principal, subject: 't' }, idempotencyKey: 'k' }, () => commandEventId(0));
+    expect(other).not.toBe(a[0]);
+  });
+});
+
+describe('configuration', () => {
+  it('names the variable at fault', () => {
+    expect(() => loadPlatformConfig({ PORT: 'abc' }, { mode: 'embedded', port: 3000 })).toThrow(ConfigError);
+    expect(() => loadPlatformConfig({ PORT: 'abc' }, { mode: 'embedded', port: 3000 })).toThrow(/PORT/);
+    expect(() => loadPlatformConfig({}, { mode: 'distributed', port: 3001 })).toThrow(/DATABASE_URL/);
+    expect(() => loadPlatformConfig({ DATABASE_URL: 'postgres://x', KAFKA_BROKERS: 'a:1' }, { mode: 'distributed', port: 3001 })).toThrow(/AUTH_JWKS_URL/);
+    expect(loadPlatformConfig({ KAFKA_BROKERS: 'a:1, b:2' }, { mode: 'embedded', port: 3000 })).toMatchObject({ port: 3000, kafkaBrokers: ['a:1', 'b:2'], host: '127.0.0.1' });
+  });
+});

@@ -1,0 +1,125 @@
+/* The platform's HTTP behaviour, run on PGlite + in-process transport and on PostgreSQL + Kafka. */
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { generateKeyPair } from 'jose';
+import { START } from '@cvl/event-store';
+import { configurePlatformApp } from '../bootstrap';
+import { loadOrCreateLocalKey, signToken } from '../auth/local-keys';
+import { TokenVerifier } from '../auth/token-verifier';
+import type { Infrastructure } from '../infrastructure';
+import { PlatformModule } from '../platform.module';
+import { SampleModule } from './sample.module';
+
+export function platformApiSuite(name: string, open: (verifier: TokenVerifier) => Promise<Omit<Infrastructure, 'verifier'> & { cleanup?: () => Promise<void> }>): void {
+  describe(`platform HTTP conventions — ${name}`, () => {
+    let app: INestApplication;
+    let infra: Awaited<ReturnType<typeof open>>;
+    let token: string;
+    const countEvents = async () => (await infra.store.readAll(START, 10_000)).length;
+
+    beforeAll(async () => {
+      const key = await loadOrCreateLocalKey();
+      const verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded' });
+      token = await signToken(key.privateKey, { subject: 'tester', organisation: 'ANRU', roles: ['admin'] });
+      infra = await open(verifier);
+      const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot('sample', { ...infra, verifier }), SampleModule] }).compile();
+      app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+      configurePlatformApp(app as NestExpressApplication, [{ service: 'sample', title: 'Sample', description: 'test', module: SampleModule }]);
+      await app.init();
+    });
+    afterAll(async () => {
+      await app.close();
+      await infra.close();
+      await infra.cleanup?.();
+    });
+
+    const http = () => request(app.getHttpServer());
+    const auth = { Authorization: '' };
+    beforeEach(() => (auth.Authorization = `Bearer ${token}`));
+
+    it('serves /health (event store and transport), /metrics and the OpenAPI document without a token', async () => {
+      const health = await http().get('/health').expect(200);
+      expect(health.body.info).toMatchObject({ eventStore: { status: 'up' }, messaging: { status: 'up', transport: infra.bus.kind } });
+      const metrics = await http().get('/metrics').expect(200);
+      expect(metrics.text).toContain('http_request_duration_seconds');
+      const docs = await http().get('/api/sample/docs/openapi.json').expect(200);
+      expect(Object.keys(docs.body.paths)).toContain('/api/sample/labels');
+    });
+
+    it('refuses commands without a valid bearer token, as problem+json', async () => {
+      const none = await http().post('/api/sample/labels').send({ name: 'x', amount: '1.00' }).expect(401);
+      expect(none.headers['content-type']).toContain('application/problem+json');
+      expect(none.body).toMatchObject({ status: 401, title: 'Authentification requise' });
+      const other = await generateKeyPair('EdDSA');
+      const forged = await signToken(other.privateKey, { subject: 'mallory', organisation: 'CALL', roles: ['admin'] });
+      await http().post('/api/sample/labels').set('Authorization', `Bearer ${forged}`).send({ name: 'x', amount: '1.00' }).expect(401);
+    });
+
+    it('records the authenticated principal as the actor, never a header', async () => {
+      const created = await http().post('/api/sample/labels').set(auth).set('X-Actor', 'mallory@CALL').send({ name: 'Étude urbaine', amount: '150000.00' }).expect(201);
+      expect(created.body.createdBy).toBe('tester@ANRU');
+      expect(created.headers.etag).toBe('"0"');
+      expect(created.headers['x-correlation-id']).toBeTruthy();
+    });
+
+    it('answers bad input with 400 naming each field, and writes nothing', async () => {
+      const before = await countEvents();
+      const bad = await http().post('/api/sample/labels').set(auth).send({ name: '', amount: '1,5', extra: true }).expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      const fields = bad.body.errors.map((e: { field: string }) => e.field).sort();
+      expect(fields).toEqual(['amount', 'extra', 'name']);
+      await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send('{"name":').expect(400);
+      expect(await countEvents()).toBe(before);
+    });
+
+    it('answers a retried command with the same Idempotency-Key with the first response, appending once', async () => {
+      const before = await countEvents();
+      const body = { name: 'Conduite de projet', amount: '90000.00' };
+      const first = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send(body).expect(201);
+      const retry = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.headers.etag).toBe(first.headers.etag);
+      expect(await countEvents()).toBe(before + 1);
+      const misuse = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send({ ...body, amount: '1.00' }).expect(422);
+      expect(misuse.body.detail).toContain('Idempotency-Key');
+      expect(await countEvents()).toBe(before + 1);
+    });
+
+    it('exposes the revision as ETag and refuses a stale If-Match with 409, writing nothing', async () => {
+      const created = await http().post('/api/sample/labels').set(auth).send({ name: 'A', amount: '1.00' }).expect(201);
+      const id = created.body.id;
+      const read = await http().get(`/api/sample/labels/${id}`).set(auth).expect(200);
+      expect(read.headers.etag).toBe('"0"');
+      const renamed = await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', '"0"').send({ name: 'B', amount: '2.00' }).expect(200);
+      expect(renamed.headers.etag).toBe('"1"');
+      const before = await countEvents();
+      const stale = await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', '"0"').send({ name: 'C', amount: '3.00' }).expect(409);
+      expect(stale.body.errors[0].field).toBe('If-Match');
+      expect(stale.body.currentRevision).toBe(1);
+      await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', 'yesterday').send({ name: 'C', amount: '3.00' }).expect(400);
+      expect(await countEvents()).toBe(before);
+      expect((await http().get(`/api/sample/labels/${id}`).set(auth).expect(200)).body.name).toBe('B');
+    });
+
+    it('paginates lists with an opaque cursor and refuses a page size out of bounds', async () => {
+      const first = await http().get('/api/sample/labels?limit=3').set(auth).expect(200);
+      expect(first.body.items).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+      const second = await http().get(`/api/sample/labels?limit=3&cursor=${first.body.nextCursor}`).set(auth).expect(200);
+      expect(second.body.items).toEqual([{ n: 3 }, { n: 4 }, { n: 5 }]);
+      const last = await http().get(`/api/sample/labels?limit=3&cursor=${second.body.nextCursor}`).set(auth).expect(200);
+      expect(last.body).toEqual({ items: [{ n: 6 }] });
+      const bad = await http().get('/api/sample/labels?limit=0').set(auth).expect(400);
+      expect(bad.body.errors[0].field).toBe('limit');
+    });
+
+    it('echoes a sane X-Correlation-Id and replaces an unsafe one', async () => {
+      const kept = await http().get('/health').set('X-Correlation-Id', 'corr-12345678').expect(200);
+      expect(kept.headers['x-correlation-id']).toBe('corr-12345678');
+      const replaced = await http().get('/health').set('X-Correlation-Id', 'bad value!').expect(200);
+      expect(replaced.headers['x-correlation-id']).not.toContain('bad');
+    });
+  });
+}
