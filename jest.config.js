@@ -1,11 +1,18 @@
 // One Jest run, one project per test tier. The tier is the test file's suffix (*.unit.spec.ts, *.contract.spec.ts,
 // *.int.spec.ts, *.e2e.spec.ts, *.fault.spec.ts); each project's displayName names its tier in the output and
 // tools/tier-reporter.js prints the count of each tier at the end.
+const { compilerOptions } = require('./tsconfig.base.json');
+
+// @cvl/... resolve to their TypeScript sources, as declared once in tsconfig.base.json.
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
+);
+
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
-  moduleNameMapper: { '^@cvl/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper,
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
   setupFiles: ['<rootDir>/tools/jest-setup.js'],
 };

@@ -6,7 +6,7 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-export interface EventMetadata extends JsonObject {}
+export type EventMetadata = JsonObject;
 
 export interface NewEvent {
   /** Client-generated (UUID): appending an event id already stored is a no-op returning the first result. */

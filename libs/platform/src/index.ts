@@ -18,3 +18,6 @@ export * from './http/pagination';
 export * from './observability/health';
 export * from './observability/logging';
 export * from './observability/metrics';
+export * from './messaging/service-relay';
+export * from './service-info';
+export * from './run-process';

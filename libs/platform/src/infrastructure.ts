@@ -36,6 +36,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded' });
     adminToken = await signToken(key.privateKey, { subject: 'admin', organisation: 'CALL', roles: ['admin'] });
   }
+  let closing: Promise<void> | undefined;
   return {
     store: opened.store,
     sql: opened.client,
@@ -43,9 +44,10 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     bus,
     verifier,
     adminToken,
-    close: async () => {
-      await bus.close();
-      await opened.store.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        await bus.close();
+        await opened.store.close();
+      })()),
   };
 }

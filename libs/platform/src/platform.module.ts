@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,6 +14,17 @@ import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
+const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
+
+/** Closes the event store and the transport once every module has stopped using them. */
+@Injectable()
+class InfrastructureLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(INFRASTRUCTURE) private readonly infrastructure: Infrastructure) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.infrastructure.close();
+  }
+}
 
 /**
  * What every service shares: logs with correlation ids, validation, problem+json errors, bearer authentication,
@@ -28,6 +39,8 @@ export class PlatformModule {
       imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule],
       controllers: [HealthController, MetricsController],
       providers: [
+        { provide: INFRASTRUCTURE, useValue: infrastructure },
+        InfrastructureLifecycle,
         { provide: EVENT_STORE, useValue: infrastructure.store },
         { provide: SQL_CLIENT, useValue: infrastructure.sql },
         { provide: INTEGRATION_BUS, useValue: infrastructure.bus },

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
 import { isSafeIdentifier } from './pg-client';
@@ -14,6 +15,7 @@ export class PgliteSqlClient implements SqlClient {
   private constructor(private readonly db: PGlite) {}
 
   static async open(options: PgliteClientOptions = {}): Promise<PgliteSqlClient> {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
     await db.waitReady;
     const schema = options.schema ?? 'public';

@@ -31,7 +31,6 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     });
     afterAll(async () => {
       await app.close();
-      await infra.close();
       await infra.cleanup?.();
     });
 

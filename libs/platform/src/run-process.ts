@@ -1,0 +1,37 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { createPlatformApp, type ServiceDocs } from './bootstrap';
+import { loadPlatformConfig, type PlatformConfig, type RuntimeMode } from './config';
+import { openInfrastructure, type Infrastructure } from './infrastructure';
+import { PlatformModule } from './platform.module';
+
+export interface ProcessDefinition {
+  /** « suite » for the embedded host, else the service's name. */
+  name: string;
+  mode: RuntimeMode;
+  defaultPort: number;
+  /** Schema of the service's tables in a shared PostgreSQL (distributed mode). */
+  schema?: string;
+  modules: Array<Type<unknown>>;
+  docs: ServiceDocs[];
+}
+
+export interface RunningProcess {
+  app: INestApplication;
+  config: PlatformConfig;
+  infrastructure: Infrastructure;
+  url: string;
+}
+
+/** Opens the infrastructure, builds the Nest application around the given modules, and listens. */
+export async function runProcess(definition: ProcessDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningProcess> {
+  const config = loadPlatformConfig(env, { mode: definition.mode, port: definition.defaultPort, schema: definition.schema });
+  const infrastructure = await openInfrastructure(config, `cvl-${definition.name}`);
+  @Module({ imports: [PlatformModule.forRoot(definition.name, infrastructure), ...definition.modules] })
+  class RootModule {}
+  const app = await createPlatformApp(RootModule, definition.docs);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.host}:${address.port}`;
+  return { app, config, infrastructure, url };
+}

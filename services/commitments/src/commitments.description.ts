@@ -1,0 +1,7 @@
+import type { ServiceDescription } from '@cvl/platform';
+
+export const commitmentsDescription: ServiceDescription = {
+  service: 'commitments',
+  title: 'Engagements',
+  description: "Le grand livre de référence : chaque euro engagé par chaque financeur du contrat de ville, en écritures à partie double.",
+};

@@ -1,0 +1,2 @@
+export { CommitmentsModule } from './commitments.module';
+export { commitmentsDescription } from './commitments.description';

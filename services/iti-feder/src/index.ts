@@ -1,0 +1,2 @@
+export { ItiFederModule } from './iti-feder.module';
+export { itiFederDescription } from './iti-feder.description';

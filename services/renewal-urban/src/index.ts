@@ -1,0 +1,2 @@
+export { RenewalUrbanModule } from './renewal-urban.module';
+export { renewalUrbanDescription } from './renewal-urban.description';

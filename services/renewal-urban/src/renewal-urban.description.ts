@@ -1,0 +1,7 @@
+import type { ServiceDescription } from '@cvl/platform';
+
+export const renewalUrbanDescription: ServiceDescription = {
+  service: 'renewal-urban',
+  title: 'Renouvellement urbain (NPNRU)',
+  description: "NPNRU et protocole de préfiguration de l'ANRU : quartiers, études, opérations, plans de financement.",
+};

@@ -1,0 +1,2 @@
+export { ReportingModule } from './reporting.module';
+export { reportingDescription } from './reporting.description';

@@ -1,0 +1,30 @@
+import type { RunningProcess } from '@cvl/platform';
+
+const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
+
+/** What a newcomer needs after `npm start`: where to look, and how to call a command. */
+export function startBanner(running: RunningProcess): string {
+  const { url, config, infrastructure } = running;
+  const store = infrastructure.storeKind === 'pglite' ? `PGlite sur disque (${config.dataDir}/event-store)` : 'PostgreSQL';
+  const lines = [
+    '',
+    'Grand livre du Contrat de Ville 2015-2020 — Communauté d’Agglomération de Lens-Liévin',
+    `Mode intégré : ${url}  ·  magasin d’événements : ${store}  ·  transport : ${infrastructure.bus.kind}`,
+    '',
+    'Services et documentation (OpenAPI) :',
+    ...SERVICES.map((s) => `  ${s.padEnd(14)} ${url}/api/${s}    documentation : ${url}/api/${s}/docs`),
+    `  santé          ${url}/health    métriques : ${url}/metrics`,
+  ];
+  if (infrastructure.adminToken) {
+    lines.push(
+      '',
+      'Jeton d’administration (local, valable 30 jours) — toute requête le demande :',
+      `  ${infrastructure.adminToken}`,
+      '',
+      'Exemple :',
+      `  curl -H "Authorization: Bearer <jeton>" ${url}/api/commitments`,
+    );
+  }
+  lines.push('', 'Arrêt : Ctrl+C', '');
+  return lines.join('\n');
+}
