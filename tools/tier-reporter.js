@@ -36,6 +36,8 @@ class TierReporter {
     lines.push('');
     lines.push(`${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed`);
     process.stdout.write(lines.join('\n') + '\n');
+    // tools/test.sh prints this again after Jest's own summary, so the run closes on the counts.
+    if (process.env.TIER_SUMMARY_FILE) require('node:fs').writeFileSync(process.env.TIER_SUMMARY_FILE, lines.join('\n') + '\n');
   }
 
   getLastError() {

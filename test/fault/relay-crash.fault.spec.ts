@@ -1,52 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadCheckpoint, openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { IdempotentConsumer, KafkaBus, type BusSubscription } from '@cvl/messaging';
-import { createTestSchema, testKafkaBrokers, waitUntil } from '@cvl/testing';
+import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
 
-const ROOT = join(__dirname, '..', '..');
 const STREAMS = 8;
 const EVENTS_PER_STREAM = 30;
 const TOTAL = STREAMS * EVENTS_PER_STREAM;
 
-interface RelayChild {
-  process: ChildProcess;
-  lines: Array<Record<string, unknown>>;
-  exited: Promise<NodeJS.Signals | number | null>;
+function startRelay(env: Record<string, string>): TsProcess {
+  return spawnTsProcess('test/fault/relay-process.ts', env);
 }
 
-function startRelay(env: Record<string, string>): RelayChild {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'register-ts.js'), join(__dirname, 'relay-process.ts')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    try {
-      lines.push(JSON.parse(line));
-    } catch {
-      /* not one of ours */
-    }
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => {
-      if (code && code !== 0) process.stderr.write(`relay exited ${code}: ${stderr}\n`);
-      resolve(signal ?? code);
-    }),
-  );
-  return { process: child, lines, exited };
-}
+/** The relay's JSON progress lines. */
+const published = (relay: TsProcess) =>
+  relay.lines.filter((line) => line.startsWith('{"published"')).map((line) => JSON.parse(line) as { published: number });
 
 describe('relay killed mid-stream (fault)', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
   let opened: OpenedEventStore;
   let bus: KafkaBus;
   let subscription: BusSubscription | undefined;
-  const children: RelayChild[] = [];
+  const children: TsProcess[] = [];
 
   beforeAll(async () => {
     schema = await createTestSchema('relayfault');
@@ -58,7 +32,7 @@ describe('relay killed mid-stream (fault)', () => {
   });
 
   afterAll(async () => {
-    for (const child of children) child.process.kill('SIGKILL');
+    for (const child of children) child.child.kill('SIGKILL');
     await subscription?.stop();
     await bus.close();
     await opened.store.close();
@@ -104,23 +78,22 @@ describe('relay killed mid-stream (fault)', () => {
     // First run: killed with SIGKILL while the third batch is published but not yet checkpointed.
     const first = startRelay({ ...env, PAUSE_AFTER_PUBLISH_MS: '3000' });
     children.push(first);
-    await waitUntil(() => first.lines.filter((l) => 'published' in l).length >= 3, 60_000, 'three published batches');
-    first.process.kill('SIGKILL');
+    await waitUntil(() => published(first).length >= 3, 60_000, 'three published batches');
+    first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
-    const published = first.lines.filter((l) => 'published' in l).reduce((sum, l) => sum + Number(l.published), 0);
+    const publishedCount = published(first).reduce((sum, line) => sum + line.published, 0);
     const saved = await loadCheckpoint(opened.client, relayName);
     const checkpointed = (await opened.store.readAll({ commit: 0n, position: 0n }, TOTAL)).filter((e) => e.checkpoint.commit < saved.commit || (e.checkpoint.commit === saved.commit && e.checkpoint.position <= saved.position)).length;
-    expect(published).toBeGreaterThanOrEqual(60);
-    expect(checkpointed).toBeLessThan(published);
+    expect(publishedCount).toBeGreaterThanOrEqual(60);
+    expect(checkpointed).toBeLessThan(publishedCount);
 
     // Second run: picks up from the durable checkpoint and republishes the unsaved batch.
     const second = startRelay({ ...env, PAUSE_AFTER_PUBLISH_MS: '0' });
     children.push(second);
     const applied = async () => Number((await opened.client.query<{ n: string }>('SELECT count(*)::text AS n FROM applied_log')).rows[0].n);
     await waitUntil(async () => (await applied()) >= TOTAL, 90_000, 'every event in the read model');
-    await waitUntil(() => deliveries >= published - checkpointed + TOTAL, 30_000, 'the republished batch delivered again');
-    second.process.kill('SIGTERM');
-    await second.exited;
+    await waitUntil(() => deliveries >= publishedCount - checkpointed + TOTAL, 30_000, 'the republished batch delivered again');
+    await second.stop();
 
     const perEvent = await opened.client.query<{ event_id: string; n: string }>('SELECT event_id, count(*)::text AS n FROM applied_log GROUP BY event_id');
     expect(perEvent.rows.length).toBe(TOTAL);

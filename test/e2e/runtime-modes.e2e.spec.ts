@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportSPKI, generateKeyPair } from 'jose';
+import { signToken } from '@cvl/platform';
+import { createTestSchema, spawnTsProcess, testKafkaBrokers, type TsProcess } from '@cvl/testing';
+
+const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
+const URL_LINE = /^Mode intégré : (http:\/\/127\.0\.0\.1:\d+)/;
+
+describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cvl-e2e-'));
+  const processes: TsProcess[] = [];
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const suite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '' });
+    processes.push(suite);
+    const [, url] = await suite.waitForLine(URL_LINE);
+    await suite.waitForLine(/^Arrêt/);
+    const token = suite.lines[suite.lines.findIndex((l) => l.startsWith('Jeton')) + 1].trim();
+    return { suite, url, token };
+  };
+
+  it('serves the four services, their docs and health on one port, PGlite on disk, token printed; the key survives a restart', async () => {
+    const first = await start();
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { transport: 'in-process' } } });
+    for (const service of SERVICES) {
+      const anonymous = await fetch(`${first.url}/api/${service}`);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+      const info = await fetch(`${first.url}/api/${service}`, { headers: { Authorization: `Bearer ${first.token}` } });
+      expect(info.status).toBe(200);
+      expect(await info.json()).toMatchObject({ service, topic: `${service}.events.v1`, transport: 'in-process' });
+      const docs = await fetch(`${first.url}/api/${service}/docs/openapi.json`);
+      expect(docs.status).toBe(200);
+    }
+    await first.suite.stop();
+    // Nest runs its shutdown hooks (relays stopped, PGlite closed) and then re-raises SIGTERM: not a SIGKILL.
+    expect(await first.suite.exited).toBe('SIGTERM');
+
+    const second = await start();
+    const again = await fetch(`${second.url}/api/commitments`, { headers: { Authorization: `Bearer ${first.token}` } });
+    expect(again.status).toBe(200);
+    await second.suite.stop();
+  });
+});
+
+describe('distributed mode: a service as its own process on PostgreSQL and Kafka (e2e)', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let service: TsProcess | undefined;
+  beforeAll(async () => {
+    schema = await createTestSchema('distributed');
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await schema.drop();
+  });
+
+  it('starts with configured keys, answers health with Kafka, and refuses a token it did not issue', async () => {
+    const identityProvider = await generateKeyPair('EdDSA', { extractable: true });
+    const stranger = await generateKeyPair('EdDSA');
+    service = spawnTsProcess('services/commitments/src/main.ts', {
+      PORT: '0',
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY: await exportSPKI(identityProvider.publicKey),
+      AUTH_ISSUER: 'https://idp.example',
+    });
+    const [, url] = await service.waitForLine(/^commitments : (http:\/\/127\.0\.0\.1:\d+)\/api\/commitments/);
+    const health = await (await fetch(`${url}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } } });
+    const principal = { subject: 'agent-anru', organisation: 'ANRU', roles: ['reader'] };
+    const good = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example' });
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(200);
+    const wrongIssuer = await signToken(identityProvider.privateKey, principal, { issuer: 'someone-else' });
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${wrongIssuer}` } })).status).toBe(401);
+    const forged = await signToken(stranger.privateKey, principal, { issuer: 'https://idp.example' });
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);
+  });
+
+  it('refuses to start without authentication configured, naming the variable', async () => {
+    const misconfigured = spawnTsProcess('services/commitments/src/main.ts', { PORT: '0', DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: '', AUTH_JWKS_URL: '' });
+    expect(await misconfigured.exited).toBe(1);
+    expect(misconfigured.stderr()).toContain('AUTH_JWKS_URL');
+  });
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# `npm test`: every tier, on real servers. PostgreSQL is made to answer (deploy/local/postgres.sh) and a Kafka
+# broker of the run's own is started (deploy/local/kafka.sh) unless KAFKA_BROKERS names one. If either cannot be
+# had, the run fails here, loudly: the PostgreSQL and Kafka tiers never pass by being skipped.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+[ -d node_modules ] || { echo "node_modules is missing: run 'npm ci' first." >&2; exit 1; }
+
+echo "== PostgreSQL"
+if ! DATABASE_URL="$(bash deploy/local/postgres.sh ensure)"; then
+  echo "FAIL: PostgreSQL could not be reached or started; the integration tier cannot run." >&2
+  exit 1
+fi
+export DATABASE_URL
+
+started_kafka=""
+kafka_dir=""
+cleanup() {
+  if [ -n "$started_kafka" ]; then KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$kafka_dir" bash deploy/local/kafka.sh stop || true; fi
+  if [ -n "$kafka_dir" ]; then rm -rf "$kafka_dir"; fi
+}
+trap cleanup EXIT
+
+echo "== Kafka"
+if [ -n "${KAFKA_BROKERS:-}" ]; then
+  echo "using KAFKA_BROKERS=$KAFKA_BROKERS"
+else
+  kafka_port="${CVL_TEST_KAFKA_PORT:-19092}"
+  kafka_dir="$(mktemp -d -t cvl-kafka-XXXXXX)"
+  if ! KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$kafka_dir" bash deploy/local/kafka.sh start; then
+    echo "FAIL: the Kafka broker could not be started; the integration tier cannot run (Java 17 and Maven are needed)." >&2
+    exit 1
+  fi
+  started_kafka=1
+  export KAFKA_BROKERS="127.0.0.1:$kafka_port"
+fi
+
+if [ -z "${KURRENTDB_CONNECTION_STRING:-}" ]; then
+  echo "== KurrentDB: not configured (KURRENTDB_CONNECTION_STRING unset); its contract suite is left out of this run."
+fi
+
+echo "== Tests"
+summary="$(mktemp -t cvl-tests-XXXXXX)"
+export TIER_SUMMARY_FILE="$summary"
+export REQUIRE_TIERS="unit,contract,integration,e2e,fault"
+status=0
+NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}" npx jest --ci --maxWorkers=2 "$@" || status=$?
+if [ -s "$summary" ]; then cat "$summary"; fi
+rm -f "$summary"
+exit "$status"
