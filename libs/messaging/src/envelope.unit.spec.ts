@@ -1,4 +1,5 @@
-import { EnvelopeError, envelopeFor, fromKafkaRecord, toKafkaRecord, topicFor } from './envelope';
+import { ContractRegistry } from './contracts';
+import { EnvelopeError, envelopeFor, fromKafkaRecord, toKafkaRecord, topicFor, type IntegrationEvent } from './envelope';
 import { sampleEvent } from './contract/integration-bus.contract';
 
 describe('CloudEvents Kafka binding', () => {
@@ -42,5 +43,18 @@ describe('CloudEvents Kafka binding', () => {
     );
     expect(envelope).toMatchObject({ id: 'e1', subject: 'commitment-1', actor: 'anru', correlationid: 'c1', causationid: 'k1', globalposition: '7:9', schemaversion: 2 });
     expect(topicFor('commitments')).toBe('commitments.events.v1');
+  });
+});
+
+describe('contracts/envelope', () => {
+  const registry = new ContractRegistry();
+  it('accepts the envelope the code builds', () => {
+    expect(registry.check(sampleEvent('commitment-1', 0), { requireEventSchema: false })).toEqual([]);
+  });
+  it('names what breaks it', () => {
+    const broken = { ...sampleEvent('commitment-1', 0), revision: -1, specversion: '0.3' } as unknown as IntegrationEvent;
+    const paths = registry.check(broken, { requireEventSchema: false }).map((v) => v.path);
+    expect(paths).toEqual(expect.arrayContaining(['/revision', '/specversion']));
+    expect(registry.check(sampleEvent('c', 0)).map((v) => v.message).join()).toContain('aucun schéma');
   });
 });

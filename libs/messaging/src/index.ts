@@ -4,3 +4,4 @@ export * from './in-process/in-process-bus';
 export * from './kafka/kafka-bus';
 export * from './relay';
 export * from './idempotent-consumer';
+export * from './contracts';
