@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createProjectGraphAsync } from '@nx/devkit';
 import { ESLint } from 'eslint';
 
 // The layering is enforced by lint; this proves the rules bite, on code written here for the purpose.
@@ -10,6 +11,11 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 }
 
 describe('module boundaries', () => {
+  // The Nx rule reads the cached project graph; a fresh clone has none until something computes it.
+  beforeAll(async () => {
+    await createProjectGraphAsync({ exitOnError: false });
+  }, 120_000);
+
   it('a service may not import another service', async () => {
     expect(await problems('services/commitments/src/probe.ts', "import { ReportingModule } from '@cvl/service-reporting';\nexport const x = ReportingModule;\n")).toEqual([
       expect.stringContaining('@nx/enforce-module-boundaries'),

@@ -3,7 +3,7 @@ import { WrongExpectedRevisionError } from '@cvl/event-store';
 import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
 import { principalFromClaims, TokenVerifier } from './auth/token-verifier';
 import { ConfigError, loadPlatformConfig } from './config';
-import { commandEventId, runInContext } from './context/request-context';
+import { commandEventId, currentContext, inEventContext, runInContext } from './context/request-context';
 import { decodeCursor, encodeCursor, paginate } from './http/pagination';
 import { expectedRevisionFromIfMatch } from './http/versioned';
 import { DomainRefusal } from './problem/problem';
@@ -73,5 +73,13 @@ describe('configuration', () => {
     expect(() => loadPlatformConfig({}, { mode: 'distributed', port: 3001 })).toThrow(/DATABASE_URL/);
     expect(() => loadPlatformConfig({ DATABASE_URL: 'postgres://x', KAFKA_BROKERS: 'a:1' }, { mode: 'distributed', port: 3001 })).toThrow(/AUTH_JWKS_URL/);
     expect(loadPlatformConfig({ KAFKA_BROKERS: 'a:1, b:2' }, { mode: 'embedded', port: 3000 })).toMatchObject({ port: 3000, kafkaBrokers: ['a:1', 'b:2'], host: '127.0.0.1' });
+  });
+});
+
+describe('consumed events', () => {
+  it('run in a context carrying their correlation id, with the event as cause', async () => {
+    const seen = await inEventContext(async (event: { id: string; correlationid: string }) => ({ ...currentContext(), id: event.id }))({ id: 'evt-1', correlationid: 'corr-9' });
+    expect(seen).toMatchObject({ correlationId: 'corr-9', causationId: 'evt-1' });
+    expect(currentContext()).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { createPlatformApp, type ServiceDocs } from './bootstrap';
 import { loadPlatformConfig, type PlatformConfig, type RuntimeMode } from './config';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { PlatformModule } from './platform.module';
+import type { ServiceDescription } from './service-info';
 
 export interface ProcessDefinition {
   /** « suite » for the embedded host, else the service's name. */
@@ -34,4 +35,15 @@ export async function runProcess(definition: ProcessDefinition, env: NodeJS.Proc
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;
   return { app, config, infrastructure, url };
+}
+
+/** A service's main.ts: the service alone in its process (distributed mode), its tables in a schema of its name. */
+export function startServiceProcess(description: ServiceDescription, module: Type<unknown>, defaultPort: number): void {
+  const { service } = description;
+  runProcess({ name: service, mode: 'distributed', defaultPort, schema: service.replace(/-/g, '_'), modules: [module], docs: [{ ...description, module }] })
+    .then(({ url }) => process.stdout.write(`${service} : ${url}/api/${service} (documentation : ${url}/api/${service}/docs)\n`))
+    .catch((error: Error) => {
+      process.stderr.write(`${service} n'a pas démarré : ${error.message}\n`);
+      process.exit(1);
+    });
 }

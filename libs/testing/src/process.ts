@@ -21,8 +21,8 @@ export interface TsProcess {
  * Runs a TypeScript entry point of the workspace in a process of its own (through tools/register-ts.js), so tests
  * can start services for real and kill them for real.
  */
-export function spawnTsProcess(entry: string, env: Record<string, string | undefined>): TsProcess {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'register-ts.js'), join(ROOT, entry)], {
+export function spawnTsProcess(entry: string, env: Record<string, string | undefined>, args: string[] = []): TsProcess {
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'register-ts.js'), join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL === 'silent' ? 'warn' : process.env.LOG_LEVEL, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -60,3 +60,11 @@ export function eventMetadata(extra: Record<string, string> = {}): Record<string
     ...extra,
   };
 }
+
+/**
+ * Wraps an integration-event handler so that everything it does — logs, events it appends — carries the event's
+ * correlation id and names the event as its cause.
+ */
+export function inEventContext<E extends { id: string; correlationid?: string }, R>(handle: (event: E) => Promise<R>): (event: E) => Promise<R> {
+  return (event) => runForEvent(event, () => handle(event));
+}
