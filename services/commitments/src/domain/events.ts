@@ -1,0 +1,178 @@
+import type { AccountDefinition, TransferPhase } from '@cvl/ledger';
+import type { BookingTrace, LegalAct } from './trace';
+
+/**
+ * The events of the ledger of record. Amounts are decimal strings in euros (« 1700000.00 »), as everywhere in JSON.
+ * Every event that moves money carries the transfers it booked, the accounts it opened, and the commitments it
+ * touched; its schema lives in contracts/events/commitments/<name>.v1.schema.json.
+ */
+export interface SerializedTransfer {
+  id: string;
+  phase: TransferPhase;
+  debit: string;
+  credit: string;
+  amount?: string;
+  pendingId?: string;
+  correctsId?: string;
+  linked?: boolean;
+}
+
+export interface Bookings {
+  trace: BookingTrace;
+  accounts: AccountDefinition[];
+  transfers: SerializedTransfer[];
+  commitmentIds: string[];
+}
+
+export type ReferenceKind = 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective';
+
+export interface ReferenceRecorded {
+  kind: ReferenceKind;
+  code: string;
+  name: string;
+  /** Free attributes of the kind: category of a funder, communes of a quartier… */
+  attributes: Record<string, string | string[]>;
+  /** The parent in the strategy tree (axis → stake, objective → axis). */
+  parent?: string;
+  trace: BookingTrace;
+}
+
+export interface EnvelopeOpened extends Bookings {
+  envelopeId: string;
+  funder: string;
+  label: string;
+  amount: string;
+  programme?: string;
+  year?: number;
+}
+
+export interface ConditionRegistered {
+  conditionId: string;
+  label: string;
+  description: string;
+  trace: BookingTrace;
+}
+
+export type CommitmentStatus = 'indicative' | 'conditional' | 'firm' | 'lapsed';
+
+/** How the figure reads in its source, and how it is computed when the source gives the parts. */
+export interface StatedFigure {
+  text: string;
+  /** The stated text read as cents, when it reads as one amount. */
+  amount?: string;
+  range?: { min: string; max: string; central?: string };
+  formula?: { kind: 'product'; unitAmount: string; quantity: number } | { kind: 'share'; baseAmount: string; rateBasisPoints: number };
+}
+
+export interface CommitmentAttribution {
+  label: string;
+  projectOwner?: string;
+  programme?: string;
+  quartier?: string;
+  epci?: string;
+  stake?: string;
+  axis?: string;
+  objective?: string;
+  year: number;
+  /** The scale the amount is stated at: « CALL », « Bassin Minier », « Région »… */
+  scale: string;
+}
+
+export interface CommitmentRecorded extends Bookings {
+  commitmentId: string;
+  funder: string;
+  envelopeId?: string;
+  status: Exclude<CommitmentStatus, 'lapsed'>;
+  conditionId?: string;
+  act?: LegalAct;
+  amount: string;
+  isPool: boolean;
+  poolId?: string;
+  fundingAccount: string;
+  pendingTransferId?: string;
+  attribution: CommitmentAttribution;
+  stated?: StatedFigure;
+}
+
+export interface CommitmentMadeConditional {
+  commitmentId: string;
+  conditionId: string;
+  trace: BookingTrace;
+  commitmentIds: string[];
+}
+
+export interface CommitmentFirmed extends Bookings {
+  commitmentId: string;
+  act: LegalAct;
+  before: string;
+  amount: string;
+}
+
+export interface ConditionResolved extends Bookings {
+  conditionId: string;
+  outcome: 'met' | 'failed';
+  act?: LegalAct;
+  amounts: Record<string, string>;
+}
+
+export interface CommitmentAmended extends Bookings {
+  commitmentId: string;
+  kind: 'avenant' | 'clause-de-revoyure' | 'correction';
+  act?: LegalAct;
+  before: string;
+  after: string;
+  pendingTransferId?: string;
+}
+
+export type PaymentKind = 'avance' | 'acompte' | 'solde';
+
+export interface PaymentRecorded extends Bookings {
+  commitmentId: string;
+  paymentId: string;
+  kind: PaymentKind;
+  amount: string;
+  serviceDoneDate?: string;
+}
+
+export interface CommitmentReleased extends Bookings {
+  commitmentId: string;
+  amount: string;
+}
+
+export interface PoolSplit extends Bookings {
+  poolId: string;
+  parts: Array<{ commitmentId: string; funder: string; amount: string; fundingAccount: string; epci?: string; label?: string; pendingTransferId?: string }>;
+  poolPendingTransferId?: string;
+  remaining: string;
+}
+
+export type CommitmentsEvent =
+  | { type: 'commitments.reference-recorded'; data: ReferenceRecorded }
+  | { type: 'commitments.envelope-opened'; data: EnvelopeOpened }
+  | { type: 'commitments.condition-registered'; data: ConditionRegistered }
+  | { type: 'commitments.commitment-recorded'; data: CommitmentRecorded }
+  | { type: 'commitments.commitment-made-conditional'; data: CommitmentMadeConditional }
+  | { type: 'commitments.commitment-firmed'; data: CommitmentFirmed }
+  | { type: 'commitments.condition-resolved'; data: ConditionResolved }
+  | { type: 'commitments.commitment-amended'; data: CommitmentAmended }
+  | { type: 'commitments.payment-recorded'; data: PaymentRecorded }
+  | { type: 'commitments.commitment-released'; data: CommitmentReleased }
+  | { type: 'commitments.pool-split'; data: PoolSplit };
+
+export type CommitmentsEventType = CommitmentsEvent['type'];
+
+export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
+  'commitments.reference-recorded',
+  'commitments.envelope-opened',
+  'commitments.condition-registered',
+  'commitments.commitment-recorded',
+  'commitments.commitment-made-conditional',
+  'commitments.commitment-firmed',
+  'commitments.condition-resolved',
+  'commitments.commitment-amended',
+  'commitments.payment-recorded',
+  'commitments.commitment-released',
+  'commitments.pool-split',
+];
+
+export const SCHEMA_VERSION = 1;

@@ -1,0 +1,178 @@
+import { applyTransfers, LedgerInvariantError, openAccounts, type Transfer } from '@cvl/ledger';
+import { fromDecimalString } from '@cvl/money';
+import type { Bookings, CommitmentsEvent, SerializedTransfer } from './events';
+import { accountOf, referenceKey, type Commitment, type CommitmentsState } from './state';
+import type { BookingTrace } from './trace';
+
+export function toKernelTransfer(transfer: SerializedTransfer, trace: BookingTrace): Transfer {
+  return {
+    id: transfer.id,
+    ledger: 'EUR',
+    phase: transfer.phase,
+    debitAccountId: transfer.debit,
+    creditAccountId: transfer.credit,
+    ...(transfer.amount !== undefined ? { amountCents: fromDecimalString(transfer.amount) } : {}),
+    ...(transfer.pendingId ? { pendingId: transfer.pendingId } : {}),
+    ...(transfer.correctsId ? { correctsId: transfer.correctsId } : {}),
+    ...(transfer.linked ? { linked: true } : {}),
+    actor: trace.actor,
+    reasonCode: trace.reasonCode,
+    effectiveDate: trace.effectiveDate,
+    recordedAt: trace.recordedAt,
+    source: trace.source,
+    ...(trace.memo ? { memo: trace.memo } : {}),
+  };
+}
+
+/** Books an event's accounts and transfers into the ledger; history must replay, so a refusal here is a bug. */
+function book(state: CommitmentsState, bookings: Bookings): Pick<CommitmentsState, 'ledger' | 'accounts'> {
+  const accounts = new Map(state.accounts);
+  for (const account of bookings.accounts) accounts.set(account.id, account);
+  const opened = openAccounts(state.ledger, bookings.accounts).state;
+  const { state: ledger, results } = applyTransfers(opened, bookings.transfers.map((t) => toKernelTransfer(t, bookings.trace)), { enforceLimits: false });
+  const refused = results.find((r) => r.status === 'refused');
+  if (refused && refused.status === 'refused') throw new LedgerInvariantError(`relecture : ${refused.id} refusé (${refused.detail})`);
+  return { ledger, accounts };
+}
+
+function withCommitments(state: CommitmentsState, changes: Commitment[]): ReadonlyMap<string, Commitment> {
+  const commitments = new Map(state.commitments);
+  for (const change of changes) commitments.set(change.id, { ...change, version: change.version + 1 });
+  return commitments;
+}
+
+const cents = fromDecimalString;
+
+/** evolve(state, event) → state: pure, total over the event types. */
+export function evolve(state: CommitmentsState, event: CommitmentsEvent): CommitmentsState {
+  switch (event.type) {
+    case 'commitments.reference-recorded': {
+      const { kind, code, name, attributes, parent } = event.data;
+      const key = referenceKey(kind, code);
+      const references = new Map(state.references);
+      references.set(key, { kind, code, name, attributes, ...(parent ? { parent } : {}), version: (state.references.get(key)?.version ?? 0) + 1 });
+      if (kind !== 'funder') return { ...state, references };
+      const accounts = [
+        { id: accountOf.funderResources(code), ledger: 'EUR', kind: 'funder-resources' },
+        { id: accountOf.funderPayments(code), ledger: 'EUR', kind: 'funder-payments' },
+      ];
+      return { ...state, references, ...book(state, { trace: event.data.trace, accounts, transfers: [], commitmentIds: [] }) };
+    }
+    case 'commitments.envelope-opened': {
+      const d = event.data;
+      const envelopes = new Map(state.envelopes);
+      envelopes.set(d.envelopeId, { id: d.envelopeId, funder: d.funder, label: d.label, amountCents: cents(d.amount), ...(d.programme ? { programme: d.programme } : {}), ...(d.year ? { year: d.year } : {}) });
+      return { ...state, envelopes, ...book(state, d) };
+    }
+    case 'commitments.condition-registered': {
+      const conditions = new Map(state.conditions);
+      conditions.set(event.data.conditionId, { id: event.data.conditionId, label: event.data.label, description: event.data.description, status: 'open' });
+      return { ...state, conditions };
+    }
+    case 'commitments.commitment-recorded': {
+      const d = event.data;
+      const commitment: Commitment = {
+        id: d.commitmentId,
+        funder: d.funder,
+        ...(d.envelopeId ? { envelopeId: d.envelopeId } : {}),
+        status: d.status,
+        ...(d.conditionId ? { conditionId: d.conditionId } : {}),
+        ...(d.act ? { act: d.act } : {}),
+        amountCents: cents(d.amount),
+        paidCents: 0n,
+        releasedCents: 0n,
+        splitOutCents: 0n,
+        payments: [],
+        isPool: d.isPool,
+        ...(d.poolId ? { poolId: d.poolId } : {}),
+        fundingAccount: d.fundingAccount,
+        ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}),
+        attribution: d.attribution,
+        ...(d.stated ? { stated: d.stated } : {}),
+        version: -1,
+      };
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [commitment]) };
+    }
+    case 'commitments.commitment-made-conditional': {
+      const current = state.commitments.get(event.data.commitmentId) as Commitment;
+      return { ...state, commitments: withCommitments(state, [{ ...current, status: 'conditional', conditionId: event.data.conditionId }]) };
+    }
+    case 'commitments.commitment-firmed': {
+      const d = event.data;
+      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const { pendingTransferId: _released, ...rest } = current;
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...rest, status: 'firm', act: d.act, amountCents: cents(d.amount) }]) };
+    }
+    case 'commitments.condition-resolved': {
+      const d = event.data;
+      const conditions = new Map(state.conditions);
+      const condition = state.conditions.get(d.conditionId);
+      if (condition) conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate });
+      const changed = d.commitmentIds.map((id) => {
+        const { pendingTransferId: _resolved, ...current } = state.commitments.get(id) as Commitment;
+        return d.outcome === 'met'
+          ? { ...current, status: 'firm' as const, ...(d.act ? { act: d.act } : {}), amountCents: cents(d.amounts[id]) }
+          : { ...current, status: 'lapsed' as const, amountCents: 0n };
+      });
+      return { ...state, conditions, ...book(state, d), commitments: withCommitments(state, changed) };
+    }
+    case 'commitments.commitment-amended': {
+      const d = event.data;
+      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const next: Commitment = { ...current, amountCents: cents(d.after), ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}) };
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
+    }
+    case 'commitments.payment-recorded': {
+      const d = event.data;
+      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const payment = { id: d.paymentId, kind: d.kind, amountCents: cents(d.amount), effectiveDate: d.trace.effectiveDate, ...(d.serviceDoneDate ? { serviceDoneDate: d.serviceDoneDate } : {}) };
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...current, paidCents: current.paidCents + payment.amountCents, payments: [...current.payments, payment] }]) };
+    }
+    case 'commitments.commitment-released': {
+      const d = event.data;
+      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const amount = cents(d.amount);
+      const next: Commitment =
+        current.status === 'firm'
+          ? { ...current, amountCents: current.amountCents - amount, releasedCents: current.releasedCents + amount }
+          : { ...withoutPending(current), status: 'lapsed', amountCents: 0n, releasedCents: current.releasedCents + amount };
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
+    }
+    case 'commitments.pool-split': {
+      const d = event.data;
+      const pool = state.commitments.get(d.poolId) as Commitment;
+      const moved = d.parts.reduce((sum, part) => sum + cents(part.amount), 0n);
+      const nextPool: Commitment = { ...withoutPending(pool), amountCents: cents(d.remaining), splitOutCents: pool.splitOutCents + moved, ...(d.poolPendingTransferId ? { pendingTransferId: d.poolPendingTransferId } : {}) };
+      const parts: Commitment[] = d.parts.map((part) => ({
+        id: part.commitmentId,
+        funder: part.funder,
+        status: pool.status,
+        ...(pool.conditionId ? { conditionId: pool.conditionId } : {}),
+        ...(pool.act ? { act: pool.act } : {}),
+        amountCents: cents(part.amount),
+        paidCents: 0n,
+        releasedCents: 0n,
+        splitOutCents: 0n,
+        payments: [],
+        isPool: false,
+        poolId: pool.id,
+        fundingAccount: part.fundingAccount,
+        ...(part.pendingTransferId ? { pendingTransferId: part.pendingTransferId } : {}),
+        attribution: { ...pool.attribution, ...(part.epci ? { epci: part.epci } : {}), ...(part.label ? { label: part.label } : {}) },
+        version: -1,
+      }));
+      return { ...state, ...book(state, d), commitments: withCommitments(state, [nextPool, ...parts]) };
+    }
+  }
+}
+
+function withoutPending(commitment: Commitment): Commitment {
+  const { pendingTransferId: _gone, ...rest } = commitment;
+  return rest;
+}
+
+export function evolveAll(events: Iterable<CommitmentsEvent>, from: CommitmentsState): CommitmentsState {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+}

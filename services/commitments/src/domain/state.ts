@@ -1,0 +1,97 @@
+import { emptyLedger, type AccountDefinition, type LedgerState } from '@cvl/ledger';
+import type { Cents } from '@cvl/money';
+import type { CommitmentAttribution, CommitmentStatus, PaymentKind, ReferenceKind, StatedFigure } from './events';
+import type { LegalAct } from './trace';
+
+export interface ReferenceItem {
+  kind: ReferenceKind;
+  code: string;
+  name: string;
+  attributes: Record<string, string | string[]>;
+  parent?: string;
+  version: number;
+}
+
+export interface Envelope {
+  id: string;
+  funder: string;
+  label: string;
+  amountCents: Cents;
+  programme?: string;
+  year?: number;
+}
+
+export interface Condition {
+  id: string;
+  label: string;
+  description: string;
+  status: 'open' | 'met' | 'failed';
+  resolvedOn?: string;
+}
+
+export interface Payment {
+  id: string;
+  kind: PaymentKind;
+  amountCents: Cents;
+  effectiveDate: string;
+  serviceDoneDate?: string;
+}
+
+export interface Commitment {
+  id: string;
+  funder: string;
+  envelopeId?: string;
+  status: CommitmentStatus;
+  conditionId?: string;
+  act?: LegalAct;
+  /** What is committed now, whatever the status: net of amendments, releases and splits. */
+  amountCents: Cents;
+  paidCents: Cents;
+  releasedCents: Cents;
+  /** Moved to the parts of a pool by splits. */
+  splitOutCents: Cents;
+  payments: Payment[];
+  isPool: boolean;
+  poolId?: string;
+  /** Where the money comes from in the ledger: the funder's resources, an envelope, or the pool. */
+  fundingAccount: string;
+  /** The reservation standing for an indicative or conditional commitment. */
+  pendingTransferId?: string;
+  attribution: CommitmentAttribution;
+  stated?: StatedFigure;
+  /** Counts the events that touched it: its ETag. */
+  version: number;
+}
+
+export interface CommitmentsState {
+  references: ReadonlyMap<string, ReferenceItem>;
+  envelopes: ReadonlyMap<string, Envelope>;
+  conditions: ReadonlyMap<string, Condition>;
+  commitments: ReadonlyMap<string, Commitment>;
+  accounts: ReadonlyMap<string, AccountDefinition>;
+  ledger: LedgerState;
+}
+
+export const initialState = (): CommitmentsState => ({
+  references: new Map(),
+  envelopes: new Map(),
+  conditions: new Map(),
+  commitments: new Map(),
+  accounts: new Map(),
+  ledger: emptyLedger(),
+});
+
+export const referenceKey = (kind: ReferenceKind, code: string) => `${kind}:${code}`;
+
+/** Ledger account names: one ledger (EUR), accounts per funder, envelope and commitment. */
+export const LEDGER = 'EUR';
+export const accountOf = {
+  funderResources: (funder: string) => `funder:${funder}`,
+  funderPayments: (funder: string) => `paid:${funder}`,
+  envelope: (envelopeId: string) => `envelope:${envelopeId}`,
+  commitment: (commitmentId: string) => `commitment:${commitmentId}`,
+};
+
+export function outstandingCents(commitment: Commitment): Cents {
+  return commitment.status === 'firm' ? commitment.amountCents - commitment.paidCents : 0n;
+}

@@ -1,0 +1,44 @@
+import type { SourceReference } from '@cvl/ledger';
+
+/** Why a booking exists: who, for what reason, from when, on which act or document line. */
+export interface BookingTrace {
+  actor: string;
+  /** A reason code from REASONS (« engagement-initial », « avenant », « clause-de-revoyure », …). */
+  reasonCode: string;
+  memo?: string;
+  /** Valid time: the date the act takes effect (AAAA-MM-JJ). */
+  effectiveDate: string;
+  /** Transaction time: when the ledger recorded it (ISO instant). */
+  recordedAt: string;
+  source: SourceReference;
+}
+
+/** The act that makes a commitment legal (convention, arrêté, décision attributive de subvention…). */
+export interface LegalAct {
+  reference: string;
+  date: string;
+}
+
+export const REASONS = {
+  'engagement-initial': 'première inscription de l’engagement',
+  'intention': 'démarche d’intention',
+  'sollicitation': 'subvention sollicitée',
+  'previsionnel': 'montant prévisionnel',
+  'engagement-juridique': 'engagement juridique (convention, arrêté, décision)',
+  'condition-remplie': 'condition suspensive remplie',
+  'condition-defaillie': 'condition suspensive défaillie',
+  'avenant': 'avenant',
+  'clause-de-revoyure': 'clause de revoyure',
+  'paiement': 'paiement',
+  'degagement': 'dégagement (crédits non utilisés)',
+  'ventilation': 'ventilation d’une enveloppe commune',
+  'ouverture-enveloppe': 'ouverture d’enveloppe',
+  'referentiel': 'mise à jour du référentiel',
+  'correction': 'correction d’erreur',
+} as const;
+
+export type ReasonCode = keyof typeof REASONS;
+
+export function isReasonCode(code: string): code is ReasonCode {
+  return Object.prototype.hasOwnProperty.call(REASONS, code);
+}

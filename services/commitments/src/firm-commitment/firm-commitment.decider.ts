@@ -1,0 +1,45 @@
+import type { Cents } from '@cvl/money';
+import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
+import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { accountOf, type CommitmentsState } from '../domain/state';
+import type { BookingTrace, LegalAct } from '../domain/trace';
+
+export interface FirmCommitment {
+  commitmentId: string;
+  act: LegalAct;
+  /** The amount the act binds; defaults to the indicative amount. Less releases the rest, more books the difference. */
+  amountCents?: Cents;
+  trace: BookingTrace;
+}
+
+/** The legal act turns an intention into a firm commitment (a conditional one waits for its condition). */
+export function decideFirmCommitment(command: FirmCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  const traceProblem = checkTrace(command.trace);
+  if (traceProblem) return traceProblem;
+  if (!command.act?.reference?.trim()) return refusal('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
+  const commitment = findCommitment(state, command.commitmentId);
+  if (isRefusal(commitment)) return commitment;
+  if (commitment.status === 'conditional') {
+    return refusal('awaits-condition', `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`, { status: 409 });
+  }
+  if (commitment.status !== 'indicative') return refusal('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, { status: 409 });
+  const amount = command.amountCents ?? commitment.amountCents;
+  const amountProblem = checkAmount(amount);
+  if (amountProblem) return amountProblem;
+  const pendingId = commitment.pendingTransferId as string;
+  const account = accountOf.commitment(commitment.id);
+  const extra = amount - commitment.amountCents;
+  const transfers: SerializedTransfer[] = [
+    { id: transferId(context, 0), phase: 'post', debit: commitment.fundingAccount, credit: account, pendingId, amount: decimal(extra > 0n ? commitment.amountCents : amount), ...(extra > 0n ? { linked: true } : {}) },
+  ];
+  if (extra > 0n) transfers.push({ id: transferId(context, 1), phase: 'single', debit: commitment.fundingAccount, credit: account, amount: decimal(extra) });
+  const booked = tryBookings(state, [], transfers, command.trace);
+  if (isRefusal(booked)) return booked;
+  return [
+    {
+      type: 'commitments.commitment-firmed',
+      data: { commitmentId: commitment.id, act: command.act, before: decimal(commitment.amountCents), amount: decimal(amount), trace: command.trace, accounts: [], transfers, commitmentIds: [commitment.id] },
+    },
+  ];
+}

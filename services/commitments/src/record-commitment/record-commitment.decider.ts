@@ -1,0 +1,87 @@
+import type { Cents } from '@cvl/money';
+import { checkAmount, checkTrace, commitmentAccount, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import { checkAttribution, readStated } from '../domain/attribution';
+import type { CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
+import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { accountOf, type CommitmentsState } from '../domain/state';
+import type { BookingTrace, LegalAct } from '../domain/trace';
+
+export interface RecordCommitment {
+  commitmentId: string;
+  funder: string;
+  envelopeId?: string;
+  status: 'indicative' | 'conditional' | 'firm';
+  conditionId?: string;
+  act?: LegalAct;
+  amountCents: Cents;
+  /** Held at a larger scale or for unnamed partners, to be split later. */
+  isPool?: boolean;
+  attribution: CommitmentAttribution;
+  stated?: StatedFigure;
+  trace: BookingTrace;
+}
+
+/**
+ * Records a commitment: indicative and conditional ones reserve the amount (pending transfer), a firm one books it.
+ * Against an envelope, what would exceed it is refused with the excess.
+ */
+export function decideRecordCommitment(command: RecordCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  const problem =
+    checkTrace(command.trace) ?? checkAmount(command.amountCents) ?? knownFunder(state, command.funder) ?? checkAttribution(state, command.attribution);
+  if (problem) return problem;
+  if (state.commitments.has(command.commitmentId)) {
+    return refusal('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, { field: 'commitmentId', status: 409 });
+  }
+  if (command.envelopeId) {
+    const envelope = state.envelopes.get(command.envelopeId);
+    if (!envelope) return refusal('unknown-envelope', `Enveloppe inconnue : ${command.envelopeId}`, { field: 'envelopeId' });
+    if (envelope.funder !== command.funder) {
+      return refusal('envelope-of-another-funder', `L’enveloppe « ${envelope.label} » appartient à ${envelope.funder}, pas à ${command.funder}`, { field: 'envelopeId' });
+    }
+  }
+  if (command.status === 'conditional') {
+    if (!command.conditionId) return refusal('condition-required', 'Un engagement conditionnel nomme sa condition', { field: 'conditionId' });
+    const condition = state.conditions.get(command.conditionId);
+    if (!condition) return refusal('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
+    if (condition.status !== 'open') return refusal('condition-resolved', `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`, { field: 'conditionId', status: 409 });
+  } else if (command.conditionId) {
+    return refusal('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', { field: 'conditionId' });
+  }
+  if (command.status === 'firm' && !command.act) {
+    return refusal('act-required', 'Un engagement ferme cite son acte juridique (convention, arrêté, décision)', { field: 'act' });
+  }
+  const stated = readStated(command.stated);
+  if (isRefusal(stated)) return stated;
+
+  const fundingAccount = command.envelopeId ? accountOf.envelope(command.envelopeId) : accountOf.funderResources(command.funder);
+  const accounts = [commitmentAccount(command.commitmentId)];
+  const id = transferId(context, 0);
+  const transfers = [
+    { id, phase: command.status === 'firm' ? ('single' as const) : ('pending' as const), debit: fundingAccount, credit: accountOf.commitment(command.commitmentId), amount: decimal(command.amountCents) },
+  ];
+  const booked = tryBookings(state, accounts, transfers, command.trace);
+  if (isRefusal(booked)) return booked;
+  return [
+    {
+      type: 'commitments.commitment-recorded',
+      data: {
+        commitmentId: command.commitmentId,
+        funder: command.funder,
+        ...(command.envelopeId ? { envelopeId: command.envelopeId } : {}),
+        status: command.status,
+        ...(command.conditionId ? { conditionId: command.conditionId } : {}),
+        ...(command.act ? { act: command.act } : {}),
+        amount: decimal(command.amountCents),
+        isPool: command.isPool ?? false,
+        fundingAccount,
+        ...(command.status === 'firm' ? {} : { pendingTransferId: id }),
+        attribution: command.attribution,
+        ...(stated ? { stated } : {}),
+        trace: command.trace,
+        accounts,
+        transfers,
+        commitmentIds: [command.commitmentId],
+      },
+    },
+  ];
+}

@@ -1,0 +1,25 @@
+import { checkTrace } from '../domain/booking';
+import type { CommitmentsEvent } from '../domain/events';
+import { refusal, type Refusal } from '../domain/refusal';
+import type { CommitmentsState } from '../domain/state';
+import type { BookingTrace } from '../domain/trace';
+
+export interface RegisterCondition {
+  conditionId: string;
+  label: string;
+  description: string;
+  trace: BookingTrace;
+}
+
+/** A named suspensive condition (e.g. Maisons et Cités' eligibility to the TFPB abatement) commitments can await. */
+export function decideRegisterCondition(command: RegisterCondition, state: CommitmentsState): CommitmentsEvent[] | Refusal {
+  const problem = checkTrace(command.trace);
+  if (problem) return problem;
+  const existing = state.conditions.get(command.conditionId);
+  if (existing) {
+    return existing.label === command.label && existing.description === command.description
+      ? []
+      : refusal('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, { field: 'conditionId', status: 409 });
+  }
+  return [{ type: 'commitments.condition-registered', data: { conditionId: command.conditionId, label: command.label, description: command.description, trace: command.trace } }];
+}

@@ -1,0 +1,48 @@
+import { checkTrace, decimal, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
+import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { accountOf, type CommitmentsState } from '../domain/state';
+import type { BookingTrace, LegalAct } from '../domain/trace';
+
+export interface ResolveCondition {
+  conditionId: string;
+  outcome: 'met' | 'failed';
+  /** The act that lifts the condition (e.g. the ministry's answer), when there is one. */
+  act?: LegalAct;
+  trace: BookingTrace;
+}
+
+/** Every booking pending on a condition becomes firm at once when it is met, or is voided when it fails: all or none. */
+export function decideResolveCondition(command: ResolveCondition, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  const problem = checkTrace(command.trace);
+  if (problem) return problem;
+  const condition = state.conditions.get(command.conditionId);
+  if (!condition) return refusal('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId', status: 404 });
+  if (condition.status !== 'open') return refusal('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
+  const awaiting = [...state.commitments.values()].filter((c) => c.status === 'conditional' && c.conditionId === condition.id).sort((a, b) => a.id.localeCompare(b.id));
+  const transfers: SerializedTransfer[] = awaiting.map((commitment, index) => ({
+    id: transferId(context, index),
+    phase: command.outcome === 'met' ? 'post' : 'void',
+    debit: commitment.fundingAccount,
+    credit: accountOf.commitment(commitment.id),
+    pendingId: commitment.pendingTransferId as string,
+    ...(index < awaiting.length - 1 ? { linked: true } : {}),
+  }));
+  const booked = tryBookings(state, [], transfers, command.trace);
+  if (isRefusal(booked)) return booked;
+  return [
+    {
+      type: 'commitments.condition-resolved',
+      data: {
+        conditionId: condition.id,
+        outcome: command.outcome,
+        ...(command.act ? { act: command.act } : {}),
+        amounts: Object.fromEntries(awaiting.map((c) => [c.id, decimal(c.amountCents)])),
+        trace: command.trace,
+        accounts: [],
+        transfers,
+        commitmentIds: awaiting.map((c) => c.id),
+      },
+    },
+  ];
+}
