@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment, envelope } from '../test-support/fixtures';
 import { amend, firmed, pay } from '../test-support/lifecycle';
 import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
@@ -10,7 +9,7 @@ describe('amend a commitment (avenant, clause de revoyure, correction)', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n })).given(firmed('c1'));
     const [event] = expectEvents(s.when(amend('c1', 1_500n)));
     expect(event.type === 'commitments.commitment-amended' && [event.data.before, event.data.after]).toEqual(['10.00', '15.00']);
-    expect(figuresOf(s.state.commitments.get('c1')!).firmCents).toBe(1_500n);
+    expect(s.figures('c1').firmCents).toBe(1_500n);
   });
 
   it('lowers a firm commitment by a reversing booking, never below what is paid', () => {
@@ -18,13 +17,13 @@ describe('amend a commitment (avenant, clause de revoyure, correction)', () => {
     const below = expectRefusal(s.when(amend('c1', 500n)), 'below-paid');
     expect(below.excessCents).toBe(100n);
     expectEvents(s.when(amend('c1', 600n)));
-    expect(figuresOf(s.state.commitments.get('c1')!)).toMatchObject({ firmCents: 600n, paidCents: 600n, outstandingCents: 0n });
+    expect(s.figures('c1')).toMatchObject({ firmCents: 600n, paidCents: 600n, outstandingCents: 0n });
   });
 
   it('replaces the reservation of an indicative or conditional commitment', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n, status: 'conditional', conditionId: 'tfpb' }));
     expectEvents(s.when(amend('c1', 400n)));
-    expect(figuresOf(s.state.commitments.get('c1')!).conditionalCents).toBe(400n);
+    expect(s.figures('c1').conditionalCents).toBe(400n);
     expect(s.state.ledger.accounts.get('commitment:c1')?.creditsPendingCents).toBe(400n);
   });
 

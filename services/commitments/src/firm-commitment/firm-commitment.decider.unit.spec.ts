@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment, envelope } from '../test-support/fixtures';
 import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
 import { decideFirmCommitment } from './firm-commitment.decider';
@@ -12,7 +11,7 @@ describe('firm a commitment (legal act)', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n }));
     const [event] = expectEvents(s.when(firm('c1')));
     expect(event.type).toBe('commitments.commitment-firmed');
-    expect(figuresOf(s.state.commitments.get('c1')!)).toMatchObject({ indicativeCents: 0n, firmCents: 1_000n, outstandingCents: 1_000n });
+    expect(s.figures('c1')).toMatchObject({ indicativeCents: 0n, firmCents: 1_000n, outstandingCents: 1_000n });
     expect(s.state.commitments.get('c1')?.act).toEqual(act);
   });
 

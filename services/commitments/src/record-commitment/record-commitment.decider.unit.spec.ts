@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment, envelope } from '../test-support/fixtures';
 import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
 
@@ -8,16 +7,15 @@ describe('record a commitment', () => {
   it('an indicative commitment reserves its amount (pending)', () => {
     const s = baseline(new Scenario());
     expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 150_000_00n })));
-    const c = s.state.commitments.get('c1');
-    expect(c?.status).toBe('indicative');
-    expect(figuresOf(c!)).toMatchObject({ indicativeCents: 150_000_00n, firmCents: 0n });
+    expect(s.state.commitments.get('c1')?.status).toBe('indicative');
+    expect(s.figures('c1')).toMatchObject({ indicativeCents: 150_000_00n, firmCents: 0n });
     expect(s.state.ledger.accounts.get('commitment:c1')?.creditsPendingCents).toBe(150_000_00n);
   });
 
   it('a conditional commitment names an open condition', () => {
     const s = baseline(new Scenario());
     expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'conditional', conditionId: 'tfpb' })));
-    expect(figuresOf(s.state.commitments.get('c1')!).conditionalCents).toBe(1n);
+    expect(s.figures('c1').conditionalCents).toBe(1n);
     expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional' })), 'condition-required');
     expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional', conditionId: 'nope' })), 'unknown-condition');
     expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, conditionId: 'tfpb' })), 'condition-not-allowed');
@@ -27,7 +25,7 @@ describe('record a commitment', () => {
     const s = baseline(new Scenario());
     expectRefusal(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'firm' })), 'act-required');
     expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 500n, status: 'firm', act })));
-    expect(figuresOf(s.state.commitments.get('c1')!)).toMatchObject({ firmCents: 500n, outstandingCents: 500n });
+    expect(s.figures('c1')).toMatchObject({ firmCents: 500n, outstandingCents: 500n });
   });
 
   it('refuses beyond its envelope, saying by how much, and writes nothing', () => {

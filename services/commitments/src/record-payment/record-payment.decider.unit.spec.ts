@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment } from '../test-support/fixtures';
 import { firmed, pay } from '../test-support/lifecycle';
 import { expectEvents, expectRefusal, Scenario } from '../test-support/scenario';
@@ -11,7 +10,7 @@ describe('record a payment', () => {
     expectEvents(s.when(pay('c1', 'p1', 'avance', 300n, null)));
     expectEvents(s.when(pay('c1', 'p2', 'acompte', 400n)));
     expectEvents(s.when(pay('c1', 'p3', 'solde', 300n)));
-    expect(figuresOf(s.state.commitments.get('c1')!)).toMatchObject({ firmCents: 1_000n, paidCents: 1_000n, outstandingCents: 0n });
+    expect(s.figures('c1')).toMatchObject({ firmCents: 1_000n, paidCents: 1_000n, outstandingCents: 0n });
     expect(s.state.commitments.get('c1')?.payments.map((p) => p.kind)).toEqual(['avance', 'acompte', 'solde']);
     expect(s.state.ledger.accounts.get('paid:mc')?.creditsPostedCents).toBe(1_000n);
   });

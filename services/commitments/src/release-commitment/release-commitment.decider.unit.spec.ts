@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment, envelope } from '../test-support/fixtures';
 import { firmed, pay, release } from '../test-support/lifecycle';
 import { expectEvents, expectRefusal, Scenario } from '../test-support/scenario';
@@ -7,9 +6,9 @@ describe('release a commitment (dégagement)', () => {
   it('releases what remains to pay back to the envelope it came from', () => {
     const s = baseline(new Scenario()).given(envelope('e', 'mc', 1_000n)).given(commitment({ commitmentId: 'c1', envelopeId: 'e', amountCents: 1_000n })).given(firmed('c1')).given(pay('c1', 'p1', 'avance', 600n, null));
     expectEvents(s.when(release('c1')));
-    expect(figuresOf(s.state.commitments.get('c1')!)).toMatchObject({ firmCents: 600n, paidCents: 600n, outstandingCents: 0n, releasedCents: 400n });
-    const env = s.state.ledger.accounts.get('envelope:e');
-    expect(env!.creditsPostedCents - env!.debitsPostedCents).toBe(400n);
+    expect(s.figures('c1')).toMatchObject({ firmCents: 600n, paidCents: 600n, outstandingCents: 0n, releasedCents: 400n });
+    const env = s.account('envelope:e');
+    expect(env.creditsPostedCents - env.debitsPostedCents).toBe(400n);
     expect(expectRefusal(s.when(release('c1')), 'nothing-to-release').status).toBe(409);
   });
 
@@ -17,7 +16,7 @@ describe('release a commitment (dégagement)', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n })).given(firmed('c1'));
     expect(expectRefusal(s.when(release('c1', 1_001n)), 'exceeds-outstanding').excessCents).toBe(1n);
     expectEvents(s.when(release('c1', 250n)));
-    expect(figuresOf(s.state.commitments.get('c1')!).outstandingCents).toBe(750n);
+    expect(s.figures('c1').outstandingCents).toBe(750n);
   });
 
   it('lets an intention lapse whole, not in part; a lapsed commitment has nothing left', () => {

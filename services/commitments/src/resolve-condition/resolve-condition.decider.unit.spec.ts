@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment } from '../test-support/fixtures';
 import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
 import { decideResolveCondition } from './resolve-condition.decider';
@@ -16,8 +15,8 @@ describe('resolve a condition', () => {
     const s = awaiting(baseline(new Scenario()));
     const [event] = expectEvents(s.when(resolve('met')));
     expect(event.type === 'commitments.condition-resolved' && event.data.commitmentIds).toEqual(['a', 'b']);
-    expect(figuresOf(s.state.commitments.get('a')!).firmCents).toBe(100n);
-    expect(figuresOf(s.state.commitments.get('b')!).firmCents).toBe(250n);
+    expect(s.figures('a').firmCents).toBe(100n);
+    expect(s.figures('b').firmCents).toBe(250n);
     expect(s.state.commitments.get('other')?.status).toBe('indicative');
     expect(s.state.conditions.get('tfpb')).toMatchObject({ status: 'met', resolvedOn: '2016-06-30' });
   });

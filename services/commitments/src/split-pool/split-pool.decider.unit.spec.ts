@@ -1,4 +1,3 @@
-import { figuresOf } from '../domain/figures';
 import { baseline, commitment } from '../test-support/fixtures';
 import { firmed } from '../test-support/lifecycle';
 import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
@@ -13,7 +12,7 @@ describe('split a pool', () => {
     expectEvents(s.when(split('bm', [{ commitmentId: 'bm-call', funder: 'mc', amountCents: 3_000n, epci: 'CALL' }, { commitmentId: 'bm-cahc', funder: 'mc', amountCents: 2_500n, epci: 'CAHC' }])));
     expect(s.state.commitments.get('bm')).toMatchObject({ amountCents: 4_500n, splitOutCents: 5_500n, status: 'conditional' });
     expect(s.state.commitments.get('bm-call')).toMatchObject({ status: 'conditional', conditionId: 'tfpb', poolId: 'bm', amountCents: 3_000n, attribution: { epci: 'CALL', scale: 'Bassin Minier' } });
-    const total = ['bm', 'bm-call', 'bm-cahc'].reduce((sum, id) => sum + figuresOf(s.state.commitments.get(id)!).conditionalCents, 0n);
+    const total = ['bm', 'bm-call', 'bm-cahc'].reduce((sum, id) => sum + s.figures(id).conditionalCents, 0n);
     expect(total).toBe(10_000n);
   });
 
@@ -28,8 +27,8 @@ describe('split a pool', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'p', amountCents: 1_000n, isPool: true })).given(firmed('p'));
     expectRefusal(s.when(split('p', [{ commitmentId: 'x', funder: 'region', amountCents: 1n }])), 'firm-pool-other-funder');
     expectEvents(s.when(split('p', [{ commitmentId: 'p1', funder: 'mc', amountCents: 600n, epci: 'CALL' }])));
-    expect(figuresOf(s.state.commitments.get('p1')!)).toMatchObject({ firmCents: 600n, outstandingCents: 600n });
-    expect(figuresOf(s.state.commitments.get('p')!).firmCents).toBe(400n);
+    expect(s.figures('p1')).toMatchObject({ firmCents: 600n, outstandingCents: 600n });
+    expect(s.figures('p').firmCents).toBe(400n);
   });
 
   it('refuses more than is unallocated (by how much), a commitment that is no pool, duplicate or existing part ids, unknown EPCIs', () => {

@@ -3,7 +3,7 @@ import { ledgerViolations, limitViolations } from '@cvl/ledger';
 import type { DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
-import { viewLedgerDisagreements } from '../domain/figures';
+import { figuresOf, viewLedgerDisagreements, type Figures } from '../domain/figures';
 import { isRefusal, type Refusal } from '../domain/refusal';
 import { initialState, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
@@ -36,6 +36,18 @@ export class Scenario {
     if (isRefusal(result)) throw new Error(`refus inattendu : ${result.code} — ${result.message}`);
     this.apply(result);
     return this;
+  }
+
+  figures(commitmentId: string): Figures {
+    const commitment = this.state.commitments.get(commitmentId);
+    if (!commitment) throw new Error(`engagement ${commitmentId} absent`);
+    return figuresOf(commitment);
+  }
+
+  account(accountId: string) {
+    const account = this.state.ledger.accounts.get(accountId);
+    if (!account) throw new Error(`compte ${accountId} absent`);
+    return account;
   }
 
   when(decide: Decide): CommitmentsEvent[] | Refusal {
