@@ -24,13 +24,18 @@ export interface RunningProcess {
   url: string;
 }
 
+/** The Nest application of some service modules on given infrastructure (processes, and tests on port 0). */
+export async function createServiceApp(name: string, infrastructure: Infrastructure, modules: Array<Type<unknown>>, docs: ServiceDocs[] = [], options: { logs?: boolean } = {}): Promise<INestApplication> {
+  @Module({ imports: [PlatformModule.forRoot(name, infrastructure), ...modules] })
+  class RootModule {}
+  return createPlatformApp(RootModule, docs, options);
+}
+
 /** Opens the infrastructure, builds the Nest application around the given modules, and listens. */
 export async function runProcess(definition: ProcessDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningProcess> {
   const config = loadPlatformConfig(env, { mode: definition.mode, port: definition.defaultPort, schema: definition.schema });
   const infrastructure = await openInfrastructure(config, `cvl-${definition.name}`);
-  @Module({ imports: [PlatformModule.forRoot(definition.name, infrastructure), ...definition.modules] })
-  class RootModule {}
-  const app = await createPlatformApp(RootModule, definition.docs);
+  const app = await createServiceApp(definition.name, infrastructure, definition.modules, definition.docs);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;

@@ -1,10 +1,39 @@
 import { Module } from '@nestjs/common';
 import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
+import { AmendCommitmentController } from './amend-commitment/amend-commitment.controller';
+import { CommitmentQueriesController } from './commitment-queries/commitment-queries.controller';
 import { commitmentsDescription } from './commitments.description';
+import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
+import { FunderStatementController } from './funder-statement/funder-statement.controller';
+import { CommitmentsLedger } from './infrastructure/commitments-ledger';
+import { MakeConditionalController } from './make-conditional/make-conditional.controller';
+import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
+import { RecordCommitmentController } from './record-commitment/record-commitment.controller';
+import { RecordPaymentController } from './record-payment/record-payment.controller';
+import { RecordReferenceController } from './record-reference/record-reference.controller';
+import { RegisterConditionController } from './register-condition/register-condition.controller';
+import { ReleaseCommitmentController } from './release-commitment/release-commitment.controller';
+import { ResolveConditionController } from './resolve-condition/resolve-condition.controller';
+import { SplitPoolController } from './split-pool/split-pool.controller';
 
-/** Engagements: Le grand livre de référence : chaque euro engagé par chaque financeur du contrat de ville, en écritures à partie double. */
+/** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
 @Module({
-  controllers: [serviceInfoController(commitmentsDescription)],
-  providers: [serviceRelayProvider(commitmentsDescription.service)],
+  controllers: [
+    serviceInfoController(commitmentsDescription),
+    RecordReferenceController,
+    OpenEnvelopeController,
+    RegisterConditionController,
+    ResolveConditionController,
+    RecordCommitmentController,
+    MakeConditionalController,
+    FirmCommitmentController,
+    AmendCommitmentController,
+    RecordPaymentController,
+    ReleaseCommitmentController,
+    SplitPoolController,
+    CommitmentQueriesController,
+    FunderStatementController,
+  ],
+  providers: [CommitmentsLedger, serviceRelayProvider(commitmentsDescription.service)],
 })
 export class CommitmentsModule {}

@@ -94,12 +94,12 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       return { ...state, ...book(state, d), commitments: withCommitments(state, [commitment]) };
     }
     case 'commitments.commitment-made-conditional': {
-      const current = state.commitments.get(event.data.commitmentId) as Commitment;
+      const current = existing(state, event.data.commitmentId);
       return { ...state, commitments: withCommitments(state, [{ ...current, status: 'conditional', conditionId: event.data.conditionId }]) };
     }
     case 'commitments.commitment-firmed': {
       const d = event.data;
-      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const current = existing(state, d.commitmentId);
       const { pendingTransferId: _released, ...rest } = current;
       return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...rest, status: 'firm', act: d.act, amountCents: cents(d.amount) }]) };
     }
@@ -109,7 +109,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const condition = state.conditions.get(d.conditionId);
       if (condition) conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate });
       const changed = d.commitmentIds.map((id) => {
-        const { pendingTransferId: _resolved, ...current } = state.commitments.get(id) as Commitment;
+        const { pendingTransferId: _resolved, ...current } = existing(state, id);
         return d.outcome === 'met'
           ? { ...current, status: 'firm' as const, ...(d.act ? { act: d.act } : {}), amountCents: cents(d.amounts[id]) }
           : { ...current, status: 'lapsed' as const, amountCents: 0n };
@@ -118,19 +118,19 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.commitment-amended': {
       const d = event.data;
-      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const current = existing(state, d.commitmentId);
       const next: Commitment = { ...current, amountCents: cents(d.after), ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}) };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
     }
     case 'commitments.payment-recorded': {
       const d = event.data;
-      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const current = existing(state, d.commitmentId);
       const payment = { id: d.paymentId, kind: d.kind, amountCents: cents(d.amount), effectiveDate: d.trace.effectiveDate, ...(d.serviceDoneDate ? { serviceDoneDate: d.serviceDoneDate } : {}) };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...current, paidCents: current.paidCents + payment.amountCents, payments: [...current.payments, payment] }]) };
     }
     case 'commitments.commitment-released': {
       const d = event.data;
-      const current = state.commitments.get(d.commitmentId) as Commitment;
+      const current = existing(state, d.commitmentId);
       const amount = cents(d.amount);
       const next: Commitment =
         current.status === 'firm'
@@ -140,7 +140,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.pool-split': {
       const d = event.data;
-      const pool = state.commitments.get(d.poolId) as Commitment;
+      const pool = existing(state, d.poolId);
       const moved = d.parts.reduce((sum, part) => sum + cents(part.amount), 0n);
       const nextPool: Commitment = { ...withoutPending(pool), amountCents: cents(d.remaining), splitOutCents: pool.splitOutCents + moved, ...(d.poolPendingTransferId ? { pendingTransferId: d.poolPendingTransferId } : {}) };
       const parts: Commitment[] = d.parts.map((part) => ({
@@ -164,6 +164,13 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       return { ...state, ...book(state, d), commitments: withCommitments(state, [nextPool, ...parts]) };
     }
   }
+}
+
+/** An event about a commitment the state does not hold cannot apply (history out of order, or a filtered replay). */
+function existing(state: CommitmentsState, commitmentId: string): Commitment {
+  const commitment = state.commitments.get(commitmentId);
+  if (!commitment) throw new LedgerInvariantError(`engagement ${commitmentId} absent de l’état`);
+  return commitment;
 }
 
 function withoutPending(commitment: Commitment): Commitment {

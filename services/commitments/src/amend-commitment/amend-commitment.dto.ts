@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, TraceDto } from '../http/trace.dto';
+
+export class AmendCommitmentDto {
+  @ApiProperty({ enum: ['avenant', 'clause-de-revoyure', 'correction'] })
+  @IsIn(['avenant', 'clause-de-revoyure', 'correction'], { message: 'nature : avenant, clause-de-revoyure ou correction' })
+  kind!: 'avenant' | 'clause-de-revoyure' | 'correction';
+
+  @ApiProperty({ example: '1200000.00', description: 'le nouveau montant engagé' })
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  newAmount!: string;
+
+  @ApiPropertyOptional({ type: ActDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActDto)
+  act?: ActDto;
+
+  @ApiProperty({ type: TraceDto })
+  @ValidateNested()
+  @Type(() => TraceDto)
+  trace!: TraceDto;
+}

@@ -1,0 +1,51 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery, paginate, type Versioned } from '@cvl/platform';
+import { commitmentResource } from '../http/commitment-resource';
+import { CODE, CODE_MESSAGE } from '../http/trace.dto';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import { commitmentHistory } from '../queries/history';
+import { commitmentView, type CommitmentView } from '../queries/views';
+import { NotFoundException } from '@nestjs/common';
+
+export class CommitmentListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) funder?: string;
+  @ApiPropertyOptional({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
+  @IsOptional()
+  @IsIn(['indicative', 'conditional', 'firm', 'lapsed'])
+  status?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) conditionId?: string;
+}
+
+@ApiTags('engagements')
+@Controller('api/commitments/commitments')
+export class CommitmentQueriesController {
+  constructor(private readonly ledger: CommitmentsLedger) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Lister les engagements (par financeur, statut, condition)' })
+  async list(@Query() query: CommitmentListQuery) {
+    const { state } = await this.ledger.current();
+    const items = [...state.commitments.values()]
+      .filter((c) => (!query.funder || c.funder === query.funder) && (!query.status || c.status === query.status) && (!query.conditionId || c.conditionId === query.conditionId))
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((c) => commitmentView(state, c));
+    return paginate(items, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Un engagement, ses montants et sa version (ETag)' })
+  async get(@Param('id') id: string): Promise<Versioned<CommitmentView>> {
+    return commitmentResource((await this.ledger.current()).state, id);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'L’historique complet d’un engagement : qui, quand, pourquoi, sur quelle source' })
+  async history(@Param('id') id: string) {
+    const { state, events } = await this.ledger.current();
+    if (!state.commitments.has(id)) throw new NotFoundException(`Engagement inconnu : ${id}`);
+    return { commitmentId: id, events: commitmentHistory(events, id) };
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, TraceDto } from '../http/trace.dto';
+
+export class FirmCommitmentDto {
+  @ApiProperty({ type: ActDto })
+  @ValidateNested()
+  @Type(() => ActDto)
+  act!: ActDto;
+
+  @ApiPropertyOptional({ example: '150000.00', description: 'le montant que l’acte engage (par défaut : le montant indicatif)' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  amount?: string;
+
+  @ApiProperty({ type: TraceDto })
+  @ValidateNested()
+  @Type(() => TraceDto)
+  trace!: TraceDto;
+}

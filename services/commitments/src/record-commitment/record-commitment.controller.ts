@@ -1,0 +1,42 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import type { Versioned } from '@cvl/platform';
+import { toAct, toTrace } from '../http/trace.dto';
+import { commitmentAfter } from '../http/commitment-resource';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import type { CommitmentView } from '../queries/views';
+import { decideRecordCommitment } from './record-commitment.decider';
+import { RecordCommitmentDto } from './record-commitment.dto';
+
+@ApiTags('engagements')
+@Controller('api/commitments/commitments')
+export class RecordCommitmentController {
+  constructor(private readonly ledger: CommitmentsLedger) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Inscrire un engagement (indicatif, conditionnel ou ferme)' })
+  async record(@Body() body: RecordCommitmentDto): Promise<Versioned<CommitmentView>> {
+    const act = toAct(body.act);
+    const executed = await this.ledger.execute((state, context) =>
+      decideRecordCommitment(
+        {
+          commitmentId: body.commitmentId,
+          funder: body.funder,
+          ...(body.envelopeId ? { envelopeId: body.envelopeId } : {}),
+          status: body.status,
+          ...(body.conditionId ? { conditionId: body.conditionId } : {}),
+          ...(act ? { act } : {}),
+          amountCents: fromDecimalString(body.amount),
+          isPool: body.isPool ?? false,
+          attribution: { ...body.attribution },
+          ...(body.stated ? { stated: { text: body.stated.text, ...(body.stated.range?.central ? { range: { min: '', max: '', central: body.stated.range.central } } : {}) } } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
+    return commitmentAfter(executed, body.commitmentId);
+  }
+}

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TraceDto } from '../http/trace.dto';
+
+export class AttributionDto {
+  @ApiProperty({ example: 'Réhabilitation thermique — cité 12/14' })
+  @IsString()
+  @IsNotEmpty({ message: 'libellé obligatoire' })
+  @MaxLength(500)
+  label!: string;
+
+  @ApiPropertyOptional({ example: 'Maisons et Cités' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  projectOwner?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) programme?: string;
+  @ApiPropertyOptional({ example: 'QP062024' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) quartier?: string;
+  @ApiPropertyOptional({ example: 'CALL' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) epci?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) stake?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) axis?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) objective?: string;
+
+  @ApiProperty({ example: 2016 })
+  @IsInt({ message: 'année entière attendue' })
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'Bassin Minier', description: 'échelle à laquelle le montant est énoncé' })
+  @IsString()
+  @IsNotEmpty({ message: 'échelle obligatoire' })
+  @MaxLength(100)
+  scale!: string;
+}
+
+export class StatedRangeDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) central?: string;
+}
+
+export class StatedDto {
+  @ApiProperty({ example: 'Total arrondi 94M€' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  text!: string;
+
+  @ApiPropertyOptional({ type: StatedRangeDto, description: 'la valeur centrale d’une fourchette, quand la source la donne' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatedRangeDto)
+  range?: StatedRangeDto;
+}
+
+export class RecordCommitmentDto {
+  @ApiProperty({ example: 'mc-bm-rehabilitation-2016' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  commitmentId!: string;
+
+  @ApiProperty({ example: 'maisons-et-cites' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  funder!: string;
+
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) envelopeId?: string;
+
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm'] })
+  @IsIn(['indicative', 'conditional', 'firm'], { message: 'statut : indicative, conditional ou firm' })
+  status!: 'indicative' | 'conditional' | 'firm';
+
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) conditionId?: string;
+
+  @ApiPropertyOptional({ type: ActDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActDto)
+  act?: ActDto;
+
+  @ApiProperty({ example: '1700000.00' })
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  amount!: string;
+
+  @ApiPropertyOptional({ description: 'montant tenu à une échelle plus large ou pour des partenaires non nommés, à ventiler' })
+  @IsOptional()
+  @IsBoolean()
+  isPool?: boolean;
+
+  @ApiProperty({ type: AttributionDto })
+  @ValidateNested()
+  @Type(() => AttributionDto)
+  attribution!: AttributionDto;
+
+  @ApiPropertyOptional({ type: StatedDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatedDto)
+  stated?: StatedDto;
+
+  @ApiProperty({ type: TraceDto })
+  @ValidateNested()
+  @Type(() => TraceDto)
+  trace!: TraceDto;
+}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, ISO_DATE, TraceDto } from '../http/trace.dto';
+
+export class RecordPaymentDto {
+  @ApiProperty({ example: 'mandat-2016-0042' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  paymentId!: string;
+
+  @ApiProperty({ enum: ['avance', 'acompte', 'solde'] })
+  @IsIn(['avance', 'acompte', 'solde'], { message: 'nature du paiement : avance, acompte ou solde' })
+  kind!: 'avance' | 'acompte' | 'solde';
+
+  @ApiProperty({ example: '50000.00' })
+  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  amount!: string;
+
+  @ApiPropertyOptional({ example: '2016-10-01', description: 'date du service fait (obligatoire pour un acompte ou le solde)' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  serviceDoneDate?: string;
+
+  @ApiProperty({ type: TraceDto })
+  @ValidateNested()
+  @Type(() => TraceDto)
+  trace!: TraceDto;
+}

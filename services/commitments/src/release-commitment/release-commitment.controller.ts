@@ -1,0 +1,27 @@
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import type { Versioned } from '@cvl/platform';
+import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { toTrace } from '../http/trace.dto';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import type { CommitmentView } from '../queries/views';
+import { decideReleaseCommitment } from './release-commitment.decider';
+import { ReleaseCommitmentDto } from './release-commitment.dto';
+
+@ApiTags('engagements')
+@Controller('api/commitments/commitments')
+export class ReleaseCommitmentController {
+  constructor(private readonly ledger: CommitmentsLedger) {}
+
+  @Post(':id/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dégager ce qui ne sera pas utilisé' })
+  async release(@Param('id') id: string, @Body() body: ReleaseCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+    const executed = await this.ledger.execute(
+      (state, context) => decideReleaseCommitment({ commitmentId: id, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context),
+      ifMatchGuard(id, ifMatch),
+    );
+    return commitmentAfter(executed, id);
+  }
+}

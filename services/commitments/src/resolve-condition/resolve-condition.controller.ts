@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toAct, toTrace } from '../http/trace.dto';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import { conditionView } from '../register-condition/register-condition.controller';
+import { decideResolveCondition } from './resolve-condition.decider';
+import { ResolveConditionDto } from './resolve-condition.dto';
+
+@ApiTags('conditions')
+@Controller('api/commitments/conditions')
+export class ResolveConditionController {
+  constructor(private readonly ledger: CommitmentsLedger) {}
+
+  @Post(':id/resolution')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lever une condition : tout ce qui l’attend devient ferme (remplie) ou caduc (défaillie), d’un coup' })
+  async resolve(@Param('id') id: string, @Body() body: ResolveConditionDto) {
+    const act = toAct(body.act);
+    const executed = await this.ledger.execute((state, context) => decideResolveCondition({ conditionId: id, outcome: body.outcome, ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
+    const resolved = executed.recorded.find((e) => e.type === 'commitments.condition-resolved');
+    return { ...conditionView(executed.state, id), resolvedCommitments: (resolved?.data.commitmentIds as string[] | undefined) ?? [] };
+  }
+}

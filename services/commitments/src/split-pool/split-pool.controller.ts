@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import type { Versioned } from '@cvl/platform';
+import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { toTrace } from '../http/trace.dto';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import type { CommitmentView } from '../queries/views';
+import { decideSplitPool } from './split-pool.decider';
+import { SplitPoolDto } from './split-pool.dto';
+
+@ApiTags('engagements')
+@Controller('api/commitments/commitments')
+export class SplitPoolController {
+  constructor(private readonly ledger: CommitmentsLedger) {}
+
+  @Post(':id/splits')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ventiler une enveloppe commune par EPCI ou par financeur' })
+  async split(@Param('id') id: string, @Body() body: SplitPoolDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+    const executed = await this.ledger.execute(
+      (state, context) =>
+        decideSplitPool(
+          {
+            poolId: id,
+            parts: body.parts.map((part) => ({ commitmentId: part.commitmentId, funder: part.funder, amountCents: fromDecimalString(part.amount), ...(part.epci ? { epci: part.epci } : {}), ...(part.label ? { label: part.label } : {}) })),
+            trace: toTrace(body.trace),
+          },
+          state,
+          context,
+        ),
+      ifMatchGuard(id, ifMatch),
+    );
+    return commitmentAfter(executed, id);
+  }
+}

@@ -1,0 +1,189 @@
+/* The commitments API end to end on a real event store: PGlite (contract tier) and PostgreSQL (integration tier). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createServiceApp, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
+import { CommitmentsModule } from '../commitments.module';
+import { LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+
+export interface ApiHarness {
+  app: INestApplication;
+  infra: Infrastructure;
+  token: string;
+  http: () => ReturnType<typeof request>;
+  auth: { Authorization: string };
+  ledgerEvents: () => Promise<number>;
+  close: () => Promise<void>;
+}
+
+export async function startCommitmentsApi(env: Record<string, string> = {}): Promise<ApiHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cvl-commitments-'));
+  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, ...env }, { mode: 'embedded', port: 0 });
+  const infra = await openInfrastructure(config, 'commitments-test');
+  const app = await createServiceApp('commitments', infra, [CommitmentsModule], [], { logs: false });
+  await app.init();
+  const token = infra.adminToken as string;
+  return {
+    app,
+    infra,
+    token,
+    http: () => request(app.getHttpServer()),
+    auth: { Authorization: `Bearer ${token}` },
+    ledgerEvents: async () => (await infra.store.readStream(LEDGER_STREAM)).length,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const doc = (line: number) => ({ kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line });
+export const traceBody = (reasonCode: string, effectiveDate: string, source: Record<string, unknown> = doc(5465), memo?: string) => ({ reasonCode, effectiveDate, source, ...(memo ? { memo } : {}) });
+
+export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarness>): void {
+  describe(`commitments API — ${name}`, () => {
+    let h: ApiHarness;
+    beforeAll(async () => {
+      h = await start();
+      const ref = (collection: string, code: string, extra: Record<string, unknown> = {}) =>
+        h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code, name: code, trace: traceBody('referentiel', '2015-07-01'), ...extra }).expect(201);
+      await ref('funders', 'maisons-et-cites', { name: 'Maisons et Cités Soginorpa', attributes: { category: 'landlord' } });
+      await ref('funders', 'region', { name: 'Région Nord-Pas-de-Calais', attributes: { category: 'region' } });
+      await ref('funders', 'partenaires-publics', { name: 'Partenaires publics (non ventilé)', attributes: { category: 'pool' } });
+      await ref('epcis', 'CALL');
+      await ref('quartiers', 'QP062024', { name: 'Cité 12/14', attributes: { commune: 'Lens' } });
+      await h.http().post('/api/commitments/conditions').set(h.auth).send({ conditionId: 'tfpb-mc', label: 'Éligibilité de Maisons et Cités à l’abattement de TFPB', description: 'l. 5070-5080', trace: traceBody('intention', '2015-07-01', doc(5070)) }).expect(201);
+    });
+    afterAll(async () => h.close());
+
+    it('walks a commitment from intention to release: statement, history and as-of balances agree to the cent', async () => {
+      const id = 'mc-rehab-12-14';
+      const created = await h.http().post('/api/commitments/commitments').set(h.auth).send({
+        commitmentId: id,
+        funder: 'maisons-et-cites',
+        status: 'indicative',
+        amount: '1500000.00',
+        attribution: { label: 'Réhabilitation thermique cité 12/14', quartier: 'QP062024', epci: 'CALL', year: 2016, scale: 'CALL' },
+        stated: { text: '1,5 M€' },
+        trace: traceBody('intention', '2015-07-01', doc(5104), 'démarche d’intention'),
+      }).expect(201);
+      expect(created.headers.etag).toBe('"0"');
+      expect(created.body).toMatchObject({ status: 'indicative', statusLabel: 'indicatif', figures: { indicative: '1500000.00', formatted: { indicative: '1 500 000,00 €' } } });
+
+      await h.http().post(`/api/commitments/commitments/${id}/conditional`).set(h.auth).set('If-Match', '"0"').send({ conditionId: 'tfpb-mc', trace: traceBody('intention', '2015-09-01', doc(5080)) }).expect(200);
+      const met = await h.http().post('/api/commitments/conditions/tfpb-mc/resolution').set(h.auth).send({ outcome: 'met', act: { reference: 'Courrier DHUP 2016-118', date: '2016-06-30' }, trace: traceBody('condition-remplie', '2016-06-30', { kind: 'act', reference: 'Courrier DHUP 2016-118', date: '2016-06-30' }) }).expect(200);
+      expect(met.body.resolvedCommitments).toEqual([id]);
+      const beforeRevoyure = new Date().toISOString();
+      await new Promise((r) => setTimeout(r, 20));
+      await h.http().post(`/api/commitments/commitments/${id}/amendments`).set(h.auth).set('If-Match', '"2"').send({ kind: 'clause-de-revoyure', newAmount: '1800000.00', trace: traceBody('clause-de-revoyure', '2018-01-15', doc(3987), 'revoyure à trois ans') }).expect(200);
+      await h.http().post(`/api/commitments/commitments/${id}/payments`).set(h.auth).send({ paymentId: 'mandat-1', kind: 'avance', amount: '540000.00', trace: traceBody('paiement', '2018-03-01', { kind: 'act', reference: 'Mandat 2018-0311' }) }).expect(200);
+      await h.http().post(`/api/commitments/commitments/${id}/payments`).set(h.auth).send({ paymentId: 'mandat-2', kind: 'acompte', amount: '900000.00', serviceDoneDate: '2019-05-31', trace: traceBody('paiement', '2019-06-15', { kind: 'act', reference: 'Mandat 2019-0617' }) }).expect(200);
+      const released = await h.http().post(`/api/commitments/commitments/${id}/release`).set(h.auth).send({ trace: traceBody('degagement', '2020-12-31', { kind: 'act', reference: 'Décision de clôture 2020-44' }) }).expect(200);
+      expect(released.body.figures).toMatchObject({ firm: '1440000.00', paid: '1440000.00', outstanding: '0.00', released: '360000.00' });
+      expect(released.headers.etag).toBe('"6"');
+
+      const statement = await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200);
+      const line = statement.body.commitments.find((c: { id: string }) => c.id === id);
+      expect(line.figures).toEqual(released.body.figures);
+      expect(statement.body.by.quartier.find((g: { key: string }) => g.key === 'QP062024').figures.paid).toBe('1440000.00');
+
+      const history = await h.http().get(`/api/commitments/commitments/${id}/history`).set(h.auth).expect(200);
+      expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+        'commitments.commitment-recorded',
+        'commitments.commitment-made-conditional',
+        'commitments.condition-resolved',
+        'commitments.commitment-amended',
+        'commitments.payment-recorded',
+        'commitments.payment-recorded',
+        'commitments.commitment-released',
+      ]);
+      for (const event of history.body.events) {
+        expect(event.actor).toBe('admin@CALL');
+        expect(event.reasonCode).toBeTruthy();
+        expect(event.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(event.source.kind).toMatch(/act|document/);
+      }
+      expect(history.body.events[3]).toMatchObject({ reason: 'clause de revoyure', amounts: { before: '1500000.00', after: '1800000.00' }, source: { line: 3987 }, memo: 'revoyure à trois ans' });
+      const paidInHistory = history.body.events.filter((e: { type: string }) => e.type === 'commitments.payment-recorded').reduce((sum: bigint, e: { amounts: { amount: string } }) => sum + BigInt(e.amounts.amount.replace('.', '')), 0n);
+      expect(paidInHistory).toBe(144_000_000n);
+
+      const at = async (query: string) => (await h.http().get(`/api/commitments/funders/maisons-et-cites/statement?${query}`).set(h.auth).expect(200)).body.commitments.find((c: { id: string }) => c.id === id)?.figures;
+      expect(await at('asOf=2015-12-31')).toMatchObject({ conditional: '1500000.00', firm: '0.00' });
+      expect(await at('asOf=2016-12-31')).toMatchObject({ conditional: '0.00', firm: '1500000.00', paid: '0.00', outstanding: '1500000.00' });
+      expect(await at('asOf=2018-06-30')).toMatchObject({ firm: '1800000.00', paid: '540000.00', outstanding: '1260000.00' });
+      expect(await at('asOf=2020-12-31')).toEqual(released.body.figures);
+      expect(await at(`knownAt=${encodeURIComponent(beforeRevoyure)}`)).toMatchObject({ firm: '1500000.00', paid: '0.00' });
+
+      const balances = await h.http().get('/api/commitments/balances?asOf=2018-06-30').set(h.auth).expect(200);
+      expect(balances.body.ledger).toMatchObject({ balanced: true, viewsAgreeWithLedger: true });
+      expect(balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures).toMatchObject({ paid: '540000.00' });
+    });
+
+    it('answers bad input with 400 problem+json naming the fields, and writes no event', async () => {
+      const before = await h.ledgerEvents();
+      const bad = await h.http().post('/api/commitments/commitments').set(h.auth).send({
+        commitmentId: 'x y',
+        funder: 'maisons-et-cites',
+        status: 'maybe',
+        amount: '1,5 M€',
+        attribution: { label: '', year: 2016, scale: 'CALL' },
+        trace: { reasonCode: 'intention', effectiveDate: '01/07/2015', source: { kind: 'document', document: 'cdv' } },
+        actor: 'mallory',
+      }).expect(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      const fields = bad.body.errors.map((e: { field: string }) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['commitmentId', 'status', 'amount', 'attribution.label', 'trace.effectiveDate', 'trace.source.line', 'actor']));
+      expect(await h.ledgerEvents()).toBe(before);
+    });
+
+    it('refuses a booking beyond its envelope with 422 saying by how much, and writes nothing', async () => {
+      await h.http().post('/api/commitments/envelopes').set(h.auth).send({ envelopeId: 'iti-axe-3', funder: 'region', label: 'ITI — axe 3', amount: '36000000.00', trace: traceBody('ouverture-enveloppe', '2015-12-31', doc(4779)) }).expect(201);
+      const body = (commitmentId: string, amount: string) => ({ commitmentId, funder: 'region', envelopeId: 'iti-axe-3', status: 'firm', act: { reference: 'Décision CP 2016-3', date: '2016-10-12' }, amount, attribution: { label: 'Rénovation énergétique', year: 2016, scale: 'CALL' }, trace: traceBody('engagement-juridique', '2016-10-12', { kind: 'act', reference: 'Décision CP 2016-3' }) });
+      await h.http().post('/api/commitments/commitments').set(h.auth).send(body('feder-1', '30000000.00')).expect(201);
+      const before = await h.ledgerEvents();
+      const refused = await h.http().post('/api/commitments/commitments').set(h.auth).send(body('feder-2', '7500000.00')).expect(422);
+      expect(refused.body).toMatchObject({ type: '/problems/envelope-exceeded', excess: '1500000.00', errors: [{ field: 'amount' }] });
+      expect(refused.body.detail).toContain('1 500 000,00 €');
+      expect(await h.ledgerEvents()).toBe(before);
+      const envelope = await h.http().get('/api/commitments/envelopes/iti-axe-3').set(h.auth).expect(200);
+      expect(envelope.body).toMatchObject({ amount: '36000000.00', committed: '30000000.00', available: '6000000.00' });
+    });
+
+    it('answers a retried command with the same Idempotency-Key with the same answer and one event', async () => {
+      const before = await h.ledgerEvents();
+      const body = { commitmentId: 'pdch-sollicite-1', funder: 'region', status: 'indicative', amount: '250000.00', attribution: { label: 'Subvention sollicitée', year: 2017, scale: 'CALL' }, trace: traceBody('sollicitation', '2016-01-15', doc(5600)) };
+      const first = await h.http().post('/api/commitments/commitments').set(h.auth).set('Idempotency-Key', 'import-row-42').send(body).expect(201);
+      const retry = await h.http().post('/api/commitments/commitments').set(h.auth).set('Idempotency-Key', 'import-row-42').send(body).expect(201);
+      expect(retry.body).toEqual(first.body);
+      expect(await h.ledgerEvents()).toBe(before + 1);
+      const pay = { paymentId: 'p-1', kind: 'avance', amount: '1.00', trace: traceBody('paiement', '2017-01-01', { kind: 'act', reference: 'Mandat 1' }) };
+      await h.http().post('/api/commitments/commitments/pdch-sollicite-1/payments').set(h.auth).set('Idempotency-Key', 'pay-1').send(pay).expect(409);
+      expect(await h.ledgerEvents()).toBe(before + 1);
+    });
+
+    it('refuses a stale If-Match with 409 and writes nothing', async () => {
+      await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'etag-1', funder: 'region', status: 'indicative', amount: '100.00', attribution: { label: 'x', year: 2017, scale: 'CALL' }, trace: traceBody('previsionnel', '2017-01-01') }).expect(201);
+      await h.http().post('/api/commitments/commitments/etag-1/amendments').set(h.auth).set('If-Match', '"0"').send({ kind: 'correction', newAmount: '120.00', trace: traceBody('correction', '2017-01-02') }).expect(200);
+      const before = await h.ledgerEvents();
+      const stale = await h.http().post('/api/commitments/commitments/etag-1/amendments').set(h.auth).set('If-Match', '"0"').send({ kind: 'correction', newAmount: '130.00', trace: traceBody('correction', '2017-01-03') }).expect(409);
+      expect(stale.body).toMatchObject({ type: '/problems/revision-conflict', currentRevision: 1, errors: [{ field: 'If-Match' }] });
+      expect(await h.ledgerEvents()).toBe(before);
+      const current = await h.http().get('/api/commitments/commitments/etag-1').set(h.auth).expect(200);
+      expect(current.headers.etag).toBe('"1"');
+      expect(current.body.amount).toBe('120.00');
+    });
+
+    it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
+      await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'mc-subventions', funder: 'partenaires-publics', status: 'indicative', isPool: true, amount: '94000000.00', attribution: { label: 'Subventions sollicitées par M&C', year: 2016, scale: 'Bassin Minier' }, stated: { text: '94M€' }, trace: traceBody('sollicitation', '2015-07-01', doc(5465)) }).expect(201);
+      const split = await h.http().post('/api/commitments/commitments/mc-subventions/splits').set(h.auth).send({ parts: [{ commitmentId: 'mc-subventions-region', funder: 'region', amount: '10000000.00', epci: 'CALL' }], trace: traceBody('ventilation', '2016-09-01', doc(5104)) }).expect(200);
+      expect(split.body).toMatchObject({ unallocated: '84000000.00', splitOut: '10000000.00' });
+      const pool = await h.http().get('/api/commitments/funders/partenaires-publics/statement').set(h.auth).expect(200);
+      expect(pool.body.unallocatedPools).toEqual([expect.objectContaining({ commitmentId: 'mc-subventions', unallocated: '84000000.00', scale: 'Bassin Minier' })]);
+      const list = await h.http().get('/api/commitments/commitments?limit=2').set(h.auth).expect(200);
+      expect(list.body.items).toHaveLength(2);
+      expect(list.body.nextCursor).toBeTruthy();
+    });
+  });
+}
