@@ -32,7 +32,12 @@ export class ContractRegistry {
     this.envelope = ajv.compile(JSON.parse(readFileSync(join(dir, 'envelope', 'integration-event.schema.json'), 'utf8')));
     const eventsDir = join(dir, 'events');
     for (const service of existsSync(eventsDir) ? readdirSync(eventsDir, { withFileTypes: true }).filter((d) => d.isDirectory()) : []) {
-      for (const file of readdirSync(join(eventsDir, service.name))) {
+      const files = readdirSync(join(eventsDir, service.name));
+      // Shared definitions (« _defs.schema.json ») are registered first, so event schemas can $ref them.
+      for (const file of files.filter((f) => f.startsWith('_') && f.endsWith('.schema.json'))) {
+        ajv.addSchema(JSON.parse(readFileSync(join(eventsDir, service.name, file), 'utf8')));
+      }
+      for (const file of files.filter((f) => !f.startsWith('_'))) {
         const match = /^(.+)\.v(\d+)\.schema\.json$/.exec(file);
         if (match) this.events.set(`${service.name}.${match[1]}@${match[2]}`, ajv.compile(JSON.parse(readFileSync(join(eventsDir, service.name, file), 'utf8'))));
       }
@@ -48,12 +53,17 @@ export class ContractRegistry {
     if (!this.envelope(event)) {
       for (const error of this.envelope.errors ?? []) violations.push({ path: error.instancePath || '/', message: error.message ?? 'invalide' });
     }
-    const validate = this.events.get(`${event.type}@${event.schemaversion}`);
-    if (!validate) {
-      if (options.requireEventSchema ?? true) violations.push({ path: '/type', message: `aucun schéma pour ${event.type} v${event.schemaversion} dans contracts/events` });
-    } else if (!validate(event.data)) {
-      for (const error of validate.errors ?? []) violations.push({ path: `/data${error.instancePath}`, message: error.message ?? 'invalide' });
-    }
+    const data = this.checkData(event.type, event.schemaversion, event.data);
+    if (data !== 'no-schema') violations.push(...data);
+    else if (options.requireEventSchema ?? true) violations.push({ path: '/type', message: `aucun schéma pour ${event.type} v${event.schemaversion} dans contracts/events` });
     return violations;
+  }
+
+  /** The data of an event against its type's schema; 'no-schema' when contracts/ has none for that version. */
+  checkData(type: string, schemaVersion: number, data: unknown): ContractViolation[] | 'no-schema' {
+    const validate = this.events.get(`${type}@${schemaVersion}`);
+    if (!validate) return 'no-schema';
+    if (validate(data)) return [];
+    return (validate.errors ?? []).map((error) => ({ path: `/data${error.instancePath}`, message: `${error.message ?? 'invalide'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}` }));
   }
 }

@@ -7,8 +7,8 @@ import type { IntegrationBus } from '../integration-bus.port';
 export function sampleEvent(streamid: string, revision: number, data: Record<string, string | number> = {}): IntegrationEvent {
   return {
     id: randomUUID(),
-    source: '/commitments',
-    type: 'commitments.commitment-recorded',
+    source: '/test',
+    type: 'test.sample-recorded',
     specversion: '1.0',
     time: new Date().toISOString(),
     subject: streamid,
