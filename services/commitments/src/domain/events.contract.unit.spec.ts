@@ -23,6 +23,7 @@ describe('commitments events against contracts/events/commitments', () => {
     s.given(funder('caf', 'caf')); keep();
     s.given(envelope('e', 'region', 1_000_00n)); keep();
     s.given(commitment({ commitmentId: 'c1', amountCents: 500n, stated: { text: '500 à 1 000 k€' } })); keep();
+    s.given(commitment({ commitmentId: 'c0', amountCents: 4_500_000_000n, stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } } })); keep();
     s.given((state) => decideMakeConditional({ commitmentId: 'c1', conditionId: 'tfpb', trace: trace() }, state)); keep();
     s.given(commitment({ commitmentId: 'c2', amountCents: 900n, funder: 'region', envelopeId: 'e', attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062024', epci: 'CALL' } })); keep();
     s.given(firmed('c2')); keep();

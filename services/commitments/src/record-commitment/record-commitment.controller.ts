@@ -7,7 +7,18 @@ import { commitmentAfter } from '../http/commitment-resource';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
 import { decideRecordCommitment } from './record-commitment.decider';
-import { RecordCommitmentDto } from './record-commitment.dto';
+import { RecordCommitmentDto, type StatedDto } from './record-commitment.dto';
+import type { StatedFigure } from '../domain/events';
+
+function statedFrom(dto: StatedDto): StatedFigure {
+  const formula = dto.formula;
+  return {
+    text: dto.text,
+    ...(dto.range?.central ? { range: { min: '', max: '', central: dto.range.central } } : {}),
+    ...(formula?.kind === 'product' ? { formula: { kind: 'product' as const, unitAmount: formula.unitAmount as string, quantity: formula.quantity as number } } : {}),
+    ...(formula?.kind === 'share' ? { formula: { kind: 'share' as const, baseAmount: formula.baseAmount as string, rateBasisPoints: formula.rateBasisPoints as number } } : {}),
+  };
+}
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
@@ -30,7 +41,7 @@ export class RecordCommitmentController {
           amountCents: fromDecimalString(body.amount),
           isPool: body.isPool ?? false,
           attribution: { ...body.attribution },
-          ...(body.stated ? { stated: { text: body.stated.text, ...(body.stated.range?.central ? { range: { min: '', max: '', central: body.stated.range.central } } : {}) } } : {}),
+          ...(body.stated ? { stated: statedFrom(body.stated) } : {}),
           trace: toTrace(body.trace),
         },
         state,

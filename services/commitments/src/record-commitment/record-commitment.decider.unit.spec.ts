@@ -58,3 +58,12 @@ describe('record a commitment', () => {
     expect(expectRefusal(s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })), 'stated-unreadable').field).toBe('stated.text');
   });
 });
+
+describe('record a commitment: what its attribution and stated figure must hold', () => {
+  it('refuses a missing label, a missing scale, an empty stated text', () => {
+    const s = baseline(new Scenario());
+    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: ' ', year: 2016, scale: 'CALL' } })), 'label-required').field).toBe('attribution.label');
+    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: '' } })), 'scale-required').field).toBe('attribution.scale');
+    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, stated: { text: ' ' } })), 'stated-text-required').field).toBe('stated.text');
+  });
+});

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TraceDto } from '../http/trace.dto';
 
 export class AttributionDto {
@@ -40,12 +40,29 @@ export class StatedRangeDto {
   @ApiPropertyOptional() @IsOptional() @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) central?: string;
 }
 
+export class FormulaDto {
+  @ApiProperty({ enum: ['product', 'share'], description: 'product : coût unitaire × volume ; share : part d’une assiette' })
+  @IsIn(['product', 'share'], { message: 'formule : product ou share' })
+  kind!: 'product' | 'share';
+
+  @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) unitAmount?: string;
+  @ApiPropertyOptional({ example: 300 }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @IsInt() @Min(1) quantity?: number;
+  @ApiPropertyOptional({ example: '1000000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) baseAmount?: string;
+  @ApiPropertyOptional({ example: 5000, description: 'taux en points de base (50 % = 5000)' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @IsInt() @Min(0) @Max(10_000) rateBasisPoints?: number;
+}
+
 export class StatedDto {
   @ApiProperty({ example: 'Total arrondi 94M€' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   text!: string;
+
+  @ApiPropertyOptional({ type: FormulaDto, description: 'comment la source calcule le montant (« 150 000 € × 300 logements »)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FormulaDto)
+  formula?: FormulaDto;
 
   @ApiPropertyOptional({ type: StatedRangeDto, description: 'la valeur centrale d’une fourchette, quand la source la donne' })
   @IsOptional()

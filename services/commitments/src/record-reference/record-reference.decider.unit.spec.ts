@@ -34,6 +34,7 @@ describe('record reference data', () => {
     const s = new Scenario();
     expect(expectRefusal(s.when(record({ kind: 'quartier', code: '62024', name: 'Cité 12/14' })), 'invalid-qpv-code').field).toBe('code');
     expect(expectRefusal(s.when(record({ name: ' ' })), 'name-required').field).toBe('name');
+    expect(expectRefusal(s.when(record({ code: ' ' })), 'code-required').field).toBe('code');
     expectRefusal(s.when(record({ trace: trace({ actor: '' }) })), 'traceability-incomplete');
     expectRefusal(s.when(record({ trace: trace({ reasonCode: 'parce-que' }) })), 'unknown-reason');
   });

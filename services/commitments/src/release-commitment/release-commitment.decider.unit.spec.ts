@@ -19,6 +19,13 @@ describe('release a commitment (dégagement)', () => {
     expect(s.figures('c1').outstandingCents).toBe(750n);
   });
 
+  it('lets a conditional commitment lapse, freeing its reservation', () => {
+    const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 700n, status: 'conditional', conditionId: 'tfpb' }));
+    expectEvents(s.when(release('c1')));
+    expect(s.state.commitments.get('c1')).toMatchObject({ status: 'lapsed', releasedCents: 700n });
+    expect(s.account('commitment:c1').creditsPendingCents).toBe(0n);
+  });
+
   it('lets an intention lapse whole, not in part; a lapsed commitment has nothing left', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n }));
     expectRefusal(s.when(release('c1', 10n)), 'partial-release-of-reservation');

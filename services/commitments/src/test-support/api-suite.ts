@@ -175,6 +175,21 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(current.body.amount).toBe('120.00');
     });
 
+    it('keeps the stated figure and its formula beside the exact euros', async () => {
+      const created = await h.http().post('/api/commitments/commitments').set(h.auth).send({
+        commitmentId: 'mc-demolitions', funder: 'maisons-et-cites', status: 'indicative', amount: '45000000.00',
+        attribution: { label: 'Démolitions-reconstructions', year: 2017, scale: 'Bassin Minier' },
+        stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } },
+        trace: traceBody('previsionnel', '2015-07-01', doc(5300)),
+      }).expect(201);
+      expect(created.body.stated).toEqual({ text: '45 M€', amount: '45000000.00', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } });
+      const bad = await h.http().post('/api/commitments/commitments').set(h.auth).send({
+        commitmentId: 'mc-x', funder: 'maisons-et-cites', status: 'indicative', amount: '1.00', attribution: { label: 'x', year: 2017, scale: 'CALL' },
+        stated: { text: '1 €', formula: { kind: 'product', quantity: 0 } }, trace: traceBody('previsionnel', '2015-07-01'),
+      }).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['stated.formula.unitAmount', 'stated.formula.quantity']));
+    });
+
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
       await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'mc-subventions', funder: 'partenaires-publics', status: 'indicative', isPool: true, amount: '94000000.00', attribution: { label: 'Subventions sollicitées par M&C', year: 2016, scale: 'Bassin Minier' }, stated: { text: '94M€' }, trace: traceBody('sollicitation', '2015-07-01', doc(5465)) }).expect(201);
       const split = await h.http().post('/api/commitments/commitments/mc-subventions/splits').set(h.auth).send({ parts: [{ commitmentId: 'mc-subventions-region', funder: 'region', amount: '10000000.00', epci: 'CALL' }], trace: traceBody('ventilation', '2016-09-01', doc(5104)) }).expect(200);
