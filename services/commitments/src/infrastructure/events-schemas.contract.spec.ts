@@ -6,7 +6,7 @@ import { decideSplitPool } from '../split-pool/split-pool.decider';
 import { baseline, commitment, envelope, funder } from '../test-support/fixtures';
 import { firmed, pay, release } from '../test-support/lifecycle';
 import { Scenario, trace } from '../test-support/scenario';
-import { COMMITMENTS_EVENT_TYPES, SCHEMA_VERSION, type CommitmentsEvent } from './events';
+import { COMMITMENTS_EVENT_TYPES, SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 
 describe('commitments events against contracts/events/commitments', () => {
   const registry = new ContractRegistry();
