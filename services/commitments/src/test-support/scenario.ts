@@ -24,6 +24,8 @@ export class Scenario {
   state: CommitmentsState = initialState();
   private counter = 0;
   last: CommitmentsEvent[] = [];
+  /** Every accepted event, in order: the scenario's own stream. */
+  readonly history: CommitmentsEvent[] = [];
 
   context(): DecisionContext {
     this.counter++;
@@ -58,6 +60,7 @@ export class Scenario {
 
   private apply(events: CommitmentsEvent[]): void {
     this.last = events;
+    this.history.push(...events);
     for (const event of events) this.state = evolve(this.state, event);
     const problems = [...ledgerViolations(this.state.ledger), ...limitViolations(this.state.ledger), ...viewLedgerDisagreements(this.state)];
     if (problems.length > 0) throw new Error(`grand livre incohérent : ${problems.join(' ; ')}`);
