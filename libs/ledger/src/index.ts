@@ -5,3 +5,4 @@ export * from './traceability';
 export * from './kernel';
 export * from './invariants';
 export * from './corrections';
+export * from './persistent-map';

@@ -26,7 +26,7 @@ export function openAccounts(state: LedgerState, definitions: readonly AccountDe
     if (!definition.id?.trim() || !definition.ledger?.trim()) {
       return { id: definition.id, status: 'refused', detail: 'identifiant de compte et grand livre obligatoires' };
     }
-    copy.set(copy.accounts, definition.id, {
+    copy.set('accounts', definition.id, {
       ...definition,
       debitsPendingCents: 0n,
       debitsPostedCents: 0n,
@@ -106,14 +106,14 @@ function applyToCopy(copy: WorkingCopy, transfer: AppliedTransfer): void {
   const debit = copy.accounts.get(transfer.debitAccountId) as Account;
   const credit = copy.accounts.get(transfer.creditAccountId) as Account;
   const [nextDebit, nextCredit] = balancesAfter(copy, transfer, debit, credit);
-  copy.set(copy.accounts, debit.id, nextDebit);
-  copy.set(copy.accounts, credit.id, nextCredit);
-  copy.set(copy.transfers, transfer.id, transfer);
-  if (transfer.phase === 'pending') copy.set(copy.pendingStatus, transfer.id, 'pending');
-  if (transfer.phase === 'post') copy.set(copy.pendingStatus, transfer.pendingId as string, 'posted');
-  if (transfer.phase === 'void') copy.set(copy.pendingStatus, transfer.pendingId as string, 'voided');
+  copy.set('accounts', debit.id, nextDebit);
+  copy.set('accounts', credit.id, nextCredit);
+  copy.set('transfers', transfer.id, transfer);
+  if (transfer.phase === 'pending') copy.set('pendingStatus', transfer.id, 'pending');
+  if (transfer.phase === 'post') copy.set('pendingStatus', transfer.pendingId as string, 'posted');
+  if (transfer.phase === 'void') copy.set('pendingStatus', transfer.pendingId as string, 'voided');
   if (transfer.correctsId) {
-    copy.set(copy.correctedCents, transfer.correctsId, (copy.correctedCents.get(transfer.correctsId) ?? 0n) + transfer.amountCents);
+    copy.set('correctedCents', transfer.correctsId, (copy.correctedCents.get(transfer.correctsId) ?? 0n) + transfer.amountCents);
   }
   const totals = copy.totals.get(transfer.ledger) ?? zeroTotals();
   const delta = (after: Account, before: Account, key: keyof typeof totals): Cents => after[key] - before[key];
@@ -126,7 +126,7 @@ function applyToCopy(copy: WorkingCopy, transfer: AppliedTransfer): void {
   if (next.debitsPostedCents !== next.creditsPostedCents || next.debitsPendingCents !== next.creditsPendingCents) {
     throw new LedgerInvariantError(`Σ débits ≠ Σ crédits dans le grand livre ${transfer.ledger} après ${transfer.id}`);
   }
-  copy.set(copy.totals, transfer.ledger, next);
+  copy.set('totals', transfer.ledger, next);
 }
 
 /** Builds a ledger from accounts and already-accepted transfers, optionally keeping only some (bi-temporal views). */

@@ -1,5 +1,6 @@
 import type { Account, AppliedTransfer, PendingStatus, TransferId, AccountId, LedgerCode } from './types';
 import type { Cents } from '@cvl/money';
+import { PersistentMap } from './persistent-map';
 
 export interface LedgerTotals {
   debitsPendingCents: Cents;
@@ -8,22 +9,22 @@ export interface LedgerTotals {
   creditsPostedCents: Cents;
 }
 
-/** Immutable snapshot of a ledger: never mutate; every operation returns a new one. */
+/** Immutable snapshot of a ledger: every operation returns a new one and shares what did not change. */
 export interface LedgerState {
-  readonly accounts: ReadonlyMap<AccountId, Account>;
-  readonly transfers: ReadonlyMap<TransferId, AppliedTransfer>;
-  readonly pendingStatus: ReadonlyMap<TransferId, PendingStatus>;
+  readonly accounts: PersistentMap<AccountId, Account>;
+  readonly transfers: PersistentMap<TransferId, AppliedTransfer>;
+  readonly pendingStatus: PersistentMap<TransferId, PendingStatus>;
   /** Amount already reversed by correcting transfers, per corrected transfer. */
-  readonly correctedCents: ReadonlyMap<TransferId, Cents>;
-  readonly totals: ReadonlyMap<LedgerCode, LedgerTotals>;
+  readonly correctedCents: PersistentMap<TransferId, Cents>;
+  readonly totals: PersistentMap<LedgerCode, LedgerTotals>;
 }
 
 export const emptyLedger = (): LedgerState => ({
-  accounts: new Map(),
-  transfers: new Map(),
-  pendingStatus: new Map(),
-  correctedCents: new Map(),
-  totals: new Map(),
+  accounts: PersistentMap.empty(),
+  transfers: PersistentMap.empty(),
+  pendingStatus: PersistentMap.empty(),
+  correctedCents: PersistentMap.empty(),
+  totals: PersistentMap.empty(),
 });
 
 export const zeroTotals = (): LedgerTotals => ({

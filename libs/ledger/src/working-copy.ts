@@ -1,49 +1,50 @@
-import type { LedgerState, LedgerTotals } from './state';
-import type { Account, AppliedTransfer, PendingStatus } from './types';
-import type { Cents } from '@cvl/money';
+import type { LedgerState } from './state';
+
+type Tables = { -readonly [K in keyof LedgerState]: LedgerState[K] };
+type KeyOf<T extends keyof Tables> = Tables[T] extends { get(key: infer Key): unknown } ? Key : never;
+type ValueOf<T extends keyof Tables> = Tables[T] extends { get(key: never): infer Value | undefined } ? Value : never;
 
 /**
- * A batch's private copy of the ledger with an undo log, so a linked chain that fails leaves no trace.
- * Only ever lives inside one call of the kernel; what escapes is a frozen LedgerState.
+ * A batch's view of the ledger as it changes. Its tables are persistent maps, so a mark is just the five current
+ * references and rolling a failed linked chain back restores them: nothing of the chain remains.
  */
 export class WorkingCopy {
-  readonly accounts: Map<string, Account>;
-  readonly transfers: Map<string, AppliedTransfer>;
-  readonly pendingStatus: Map<string, PendingStatus>;
-  readonly correctedCents: Map<string, Cents>;
-  readonly totals: Map<string, LedgerTotals>;
-  private readonly undoLog: Array<() => void> = [];
+  private tables: Tables;
 
   constructor(base: LedgerState) {
-    this.accounts = new Map(base.accounts);
-    this.transfers = new Map(base.transfers);
-    this.pendingStatus = new Map(base.pendingStatus);
-    this.correctedCents = new Map(base.correctedCents);
-    this.totals = new Map(base.totals);
+    this.tables = { ...base };
   }
 
-  set<K, V>(map: Map<K, V>, key: K, value: V): void {
-    const had = map.has(key);
-    const previous = map.get(key);
-    this.undoLog.push(() => (had ? map.set(key, previous as V) : map.delete(key)));
-    map.set(key, value);
+  get accounts(): LedgerState['accounts'] {
+    return this.tables.accounts;
+  }
+  get transfers(): LedgerState['transfers'] {
+    return this.tables.transfers;
+  }
+  get pendingStatus(): LedgerState['pendingStatus'] {
+    return this.tables.pendingStatus;
+  }
+  get correctedCents(): LedgerState['correctedCents'] {
+    return this.tables.correctedCents;
+  }
+  get totals(): LedgerState['totals'] {
+    return this.tables.totals;
   }
 
-  mark(): number {
-    return this.undoLog.length;
+  set<T extends keyof Tables>(table: T, key: KeyOf<T>, value: ValueOf<T>): void {
+    const current = this.tables[table] as unknown as { set(key: KeyOf<T>, value: ValueOf<T>): Tables[T] };
+    this.tables = { ...this.tables, [table]: current.set(key, value) };
   }
 
-  rollbackTo(mark: number): void {
-    while (this.undoLog.length > mark) this.undoLog.pop()?.();
+  mark(): LedgerState {
+    return this.tables;
+  }
+
+  rollbackTo(mark: LedgerState): void {
+    this.tables = { ...mark };
   }
 
   freeze(): LedgerState {
-    return {
-      accounts: this.accounts,
-      transfers: this.transfers,
-      pendingStatus: this.pendingStatus,
-      correctedCents: this.correctedCents,
-      totals: this.totals,
-    };
+    return this.tables;
   }
 }

@@ -26,8 +26,8 @@ export function toKernelTransfer(transfer: SerializedTransfer, trace: BookingTra
 
 /** Books an event's accounts and transfers into the ledger; history must replay, so a refusal here is a bug. */
 function book(state: CommitmentsState, bookings: Bookings): Pick<CommitmentsState, 'ledger' | 'accounts'> {
-  const accounts = new Map(state.accounts);
-  for (const account of bookings.accounts) accounts.set(account.id, account);
+  let accounts = state.accounts;
+  for (const account of bookings.accounts) accounts = accounts.set(account.id, account);
   const opened = openAccounts(state.ledger, bookings.accounts).state;
   const { state: ledger, results } = applyTransfers(opened, bookings.transfers.map((t) => toKernelTransfer(t, bookings.trace)), { enforceLimits: false });
   const refused = results.find((r) => r.status === 'refused');
@@ -35,9 +35,9 @@ function book(state: CommitmentsState, bookings: Bookings): Pick<CommitmentsStat
   return { ledger, accounts };
 }
 
-function withCommitments(state: CommitmentsState, changes: Commitment[]): ReadonlyMap<string, Commitment> {
-  const commitments = new Map(state.commitments);
-  for (const change of changes) commitments.set(change.id, { ...change, version: change.version + 1 });
+function withCommitments(state: CommitmentsState, changes: Commitment[]): CommitmentsState['commitments'] {
+  let commitments = state.commitments;
+  for (const change of changes) commitments = commitments.set(change.id, { ...change, version: change.version + 1 });
   return commitments;
 }
 
@@ -49,8 +49,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     case 'commitments.reference-recorded': {
       const { kind, code, name, attributes, parent } = event.data;
       const key = referenceKey(kind, code);
-      const references = new Map(state.references);
-      references.set(key, { kind, code, name, attributes, ...(parent ? { parent } : {}), version: (state.references.get(key)?.version ?? 0) + 1 });
+      const references = state.references.set(key, { kind, code, name, attributes, ...(parent ? { parent } : {}), version: (state.references.get(key)?.version ?? 0) + 1 });
       if (kind !== 'funder') return { ...state, references };
       const accounts = [
         { id: accountOf.funderResources(code), ledger: 'EUR', kind: 'funder-resources' },
@@ -60,13 +59,11 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.envelope-opened': {
       const d = event.data;
-      const envelopes = new Map(state.envelopes);
-      envelopes.set(d.envelopeId, { id: d.envelopeId, funder: d.funder, label: d.label, amountCents: cents(d.amount), ...(d.programme ? { programme: d.programme } : {}), ...(d.year ? { year: d.year } : {}) });
+      const envelopes = state.envelopes.set(d.envelopeId, { id: d.envelopeId, funder: d.funder, label: d.label, amountCents: cents(d.amount), ...(d.programme ? { programme: d.programme } : {}), ...(d.year ? { year: d.year } : {}) });
       return { ...state, envelopes, ...book(state, d) };
     }
     case 'commitments.condition-registered': {
-      const conditions = new Map(state.conditions);
-      conditions.set(event.data.conditionId, { id: event.data.conditionId, label: event.data.label, description: event.data.description, status: 'open' });
+      const conditions = state.conditions.set(event.data.conditionId, { id: event.data.conditionId, label: event.data.label, description: event.data.description, status: 'open' });
       return { ...state, conditions };
     }
     case 'commitments.commitment-recorded': {
@@ -105,9 +102,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.condition-resolved': {
       const d = event.data;
-      const conditions = new Map(state.conditions);
       const condition = state.conditions.get(d.conditionId);
-      if (condition) conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate });
+      const conditions = condition ? state.conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate }) : state.conditions;
       const changed = d.commitmentIds.map((id) => {
         const { pendingTransferId: _resolved, ...current } = existing(state, id);
         return d.outcome === 'met'

@@ -1,4 +1,4 @@
-import { emptyLedger, type AccountDefinition, type LedgerState } from '@cvl/ledger';
+import { emptyLedger, PersistentMap, type AccountDefinition, type LedgerState } from '@cvl/ledger';
 import type { Cents } from '@cvl/money';
 import type { CommitmentAttribution, CommitmentStatus, PaymentKind, ReferenceKind, StatedFigure } from './events';
 import type { LegalAct } from './trace';
@@ -63,21 +63,22 @@ export interface Commitment {
   version: number;
 }
 
+/** Immutable: evolve returns a new state sharing what did not change (persistent maps, no full copies). */
 export interface CommitmentsState {
-  references: ReadonlyMap<string, ReferenceItem>;
-  envelopes: ReadonlyMap<string, Envelope>;
-  conditions: ReadonlyMap<string, Condition>;
-  commitments: ReadonlyMap<string, Commitment>;
-  accounts: ReadonlyMap<string, AccountDefinition>;
+  references: PersistentMap<string, ReferenceItem>;
+  envelopes: PersistentMap<string, Envelope>;
+  conditions: PersistentMap<string, Condition>;
+  commitments: PersistentMap<string, Commitment>;
+  accounts: PersistentMap<string, AccountDefinition>;
   ledger: LedgerState;
 }
 
 export const initialState = (): CommitmentsState => ({
-  references: new Map(),
-  envelopes: new Map(),
-  conditions: new Map(),
-  commitments: new Map(),
-  accounts: new Map(),
+  references: PersistentMap.empty(),
+  envelopes: PersistentMap.empty(),
+  conditions: PersistentMap.empty(),
+  commitments: PersistentMap.empty(),
+  accounts: PersistentMap.empty(),
   ledger: emptyLedger(),
 });
 
