@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import type { Versioned } from '@cvl/platform';
-import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { commandOnCommitment } from '../http/commitment-resource';
 import { toAct, toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
@@ -19,10 +19,6 @@ export class AmendCommitmentController {
   @ApiOperation({ summary: 'Modifier un engagement (avenant, clause de revoyure, correction) par une nouvelle écriture' })
   async amend(@Param('id') id: string, @Body() body: AmendCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
     const act = toAct(body.act);
-    const executed = await this.ledger.execute(
-      (state, context) => decideAmendCommitment({ commitmentId: id, kind: body.kind, newAmountCents: fromDecimalString(body.newAmount), ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context),
-      ifMatchGuard(id, ifMatch),
-    );
-    return commitmentAfter(executed, id);
+    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) => decideAmendCommitment({ commitmentId: id, kind: body.kind, newAmountCents: fromDecimalString(body.newAmount), ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, TraceDto } from '../http/trace.dto';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 
-export class AmendCommitmentDto {
+export class AmendCommitmentDto extends TracedCommandDto {
   @ApiProperty({ enum: ['avenant', 'clause-de-revoyure', 'correction'] })
   @IsIn(['avenant', 'clause-de-revoyure', 'correction'], { message: 'nature : avenant, clause-de-revoyure ou correction' })
   kind!: 'avenant' | 'clause-de-revoyure' | 'correction';
@@ -17,9 +17,4 @@ export class AmendCommitmentDto {
   @ValidateNested()
   @Type(() => ActDto)
   act?: ActDto;
-
-  @ApiProperty({ type: TraceDto })
-  @ValidateNested()
-  @Type(() => TraceDto)
-  trace!: TraceDto;
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import type { Versioned } from '@cvl/platform';
-import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
@@ -18,11 +18,7 @@ export class FirmCommitmentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Affermir un engagement par son acte juridique' })
   async firm(@Param('id') id: string, @Body() body: FirmCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    const executed = await this.ledger.execute(
-      (state, context) =>
-        decideFirmCommitment({ commitmentId: id, act: { reference: body.act.reference, date: body.act.date }, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context),
-      ifMatchGuard(id, ifMatch),
-    );
-    return commitmentAfter(executed, id);
+    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) =>
+        decideFirmCommitment({ commitmentId: id, act: { reference: body.act.reference, date: body.act.date }, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

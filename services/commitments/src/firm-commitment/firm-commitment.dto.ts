@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, TraceDto } from '../http/trace.dto';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 
-export class FirmCommitmentDto {
+export class FirmCommitmentDto extends TracedCommandDto {
   @ApiProperty({ type: ActDto })
   @ValidateNested()
   @Type(() => ActDto)
@@ -13,9 +13,4 @@ export class FirmCommitmentDto {
   @IsOptional()
   @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
   amount?: string;
-
-  @ApiProperty({ type: TraceDto })
-  @ValidateNested()
-  @Type(() => TraceDto)
-  trace!: TraceDto;
 }

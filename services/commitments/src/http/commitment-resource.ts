@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@cvl/event-store';
 import { expectedRevisionFromIfMatch, Versioned } from '@cvl/platform';
 import type { CommitmentsState } from '../domain/state';
-import type { Executed } from '../infrastructure/commitments-ledger';
+import type { CommitmentsLedger, Decision, Executed } from '../infrastructure/commitments-ledger';
 import { commitmentView, type CommitmentView } from '../queries/views';
 
 /** If-Match on a commitment compares with its own version (the events that touched it), not the whole ledger's. */
@@ -23,4 +23,9 @@ export function commitmentResource(state: CommitmentsState, commitmentId: string
 
 export function commitmentAfter(executed: Executed, commitmentId: string): Versioned<CommitmentView> {
   return commitmentResource(executed.state, commitmentId);
+}
+
+/** A lifecycle command on one commitment: If-Match against its version, then the commitment as it is afterwards. */
+export async function commandOnCommitment(ledger: CommitmentsLedger, commitmentId: string, ifMatch: string | undefined, decide: Decision): Promise<Versioned<CommitmentView>> {
+  return commitmentAfter(await ledger.execute(decide, ifMatchGuard(commitmentId, ifMatch)), commitmentId);
 }

@@ -100,3 +100,11 @@ export function toTrace(dto: TraceDto): BookingTrace {
 export function toAct(dto: ActDto | undefined): LegalAct | undefined {
   return dto ? { reference: dto.reference, date: dto.date } : undefined;
 }
+
+/** Every command carries its trace: the DTOs extend this. */
+export class TracedCommandDto {
+  @ApiProperty({ type: TraceDto })
+  @ValidateNested()
+  @Type(() => TraceDto)
+  trace!: TraceDto;
+}

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Versioned } from '@cvl/platform';
-import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
@@ -17,7 +17,6 @@ export class MakeConditionalController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rendre une intention conditionnelle à une condition nommée' })
   async makeConditional(@Param('id') id: string, @Body() body: MakeConditionalDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    const executed = await this.ledger.execute((state) => decideMakeConditional({ commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) }, state), ifMatchGuard(id, ifMatch));
-    return commitmentAfter(executed, id);
+    return commandOnCommitment(this.ledger, id, ifMatch, (state) => decideMakeConditional({ commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) }, state));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TraceDto } from '../http/trace.dto';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 
 export class AttributionDto {
   @ApiProperty({ example: 'Réhabilitation thermique — cité 12/14' })
@@ -71,7 +71,7 @@ export class StatedDto {
   range?: StatedRangeDto;
 }
 
-export class RecordCommitmentDto {
+export class RecordCommitmentDto extends TracedCommandDto {
   @ApiProperty({ example: 'mc-bm-rehabilitation-2016' })
   @Matches(CODE, { message: CODE_MESSAGE })
   commitmentId!: string;
@@ -113,9 +113,4 @@ export class RecordCommitmentDto {
   @ValidateNested()
   @Type(() => StatedDto)
   stated?: StatedDto;
-
-  @ApiProperty({ type: TraceDto })
-  @ValidateNested()
-  @Type(() => TraceDto)
-  trace!: TraceDto;
 }

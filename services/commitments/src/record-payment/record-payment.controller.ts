@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import type { Versioned } from '@cvl/platform';
-import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
@@ -18,11 +18,7 @@ export class RecordPaymentController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Enregistrer un paiement (avance, acompte, solde), jamais au-delà de l’engagement ferme' })
   async pay(@Param('id') id: string, @Body() body: RecordPaymentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    const executed = await this.ledger.execute(
-      (state, context) =>
-        decideRecordPayment({ commitmentId: id, paymentId: body.paymentId, kind: body.kind, amountCents: fromDecimalString(body.amount), ...(body.serviceDoneDate ? { serviceDoneDate: body.serviceDoneDate } : {}), trace: toTrace(body.trace) }, state, context),
-      ifMatchGuard(id, ifMatch),
-    );
-    return commitmentAfter(executed, id);
+    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) =>
+        decideRecordPayment({ commitmentId: id, paymentId: body.paymentId, kind: body.kind, amountCents: fromDecimalString(body.amount), ...(body.serviceDoneDate ? { serviceDoneDate: body.serviceDoneDate } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, ISO_DATE, TraceDto } from '../http/trace.dto';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, ISO_DATE, TracedCommandDto } from '../http/trace.dto';
 
-export class RecordPaymentDto {
+export class RecordPaymentDto extends TracedCommandDto {
   @ApiProperty({ example: 'mandat-2016-0042' })
   @Matches(CODE, { message: CODE_MESSAGE })
   paymentId!: string;
@@ -20,9 +19,4 @@ export class RecordPaymentDto {
   @IsOptional()
   @Matches(ISO_DATE, { message: DATE_MESSAGE })
   serviceDoneDate?: string;
-
-  @ApiProperty({ type: TraceDto })
-  @ValidateNested()
-  @Type(() => TraceDto)
-  trace!: TraceDto;
 }

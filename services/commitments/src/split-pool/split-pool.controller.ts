@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import type { Versioned } from '@cvl/platform';
-import { commitmentAfter, ifMatchGuard } from '../http/commitment-resource';
+import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
@@ -18,8 +18,7 @@ export class SplitPoolController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Ventiler une enveloppe commune par EPCI ou par financeur' })
   async split(@Param('id') id: string, @Body() body: SplitPoolDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    const executed = await this.ledger.execute(
-      (state, context) =>
+    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) =>
         decideSplitPool(
           {
             poolId: id,
@@ -28,9 +27,6 @@ export class SplitPoolController {
           },
           state,
           context,
-        ),
-      ifMatchGuard(id, ifMatch),
-    );
-    return commitmentAfter(executed, id);
+        ));
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TraceDto } from '../http/trace.dto';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 import { MAX_SPLIT_PARTS } from './split-pool.decider';
 
 export class PoolPartDto {
@@ -12,7 +12,7 @@ export class PoolPartDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) label?: string;
 }
 
-export class SplitPoolDto {
+export class SplitPoolDto extends TracedCommandDto {
   @ApiProperty({ type: [PoolPartDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'au moins une part' })
@@ -20,9 +20,4 @@ export class SplitPoolDto {
   @ValidateNested({ each: true })
   @Type(() => PoolPartDto)
   parts!: PoolPartDto[];
-
-  @ApiProperty({ type: TraceDto })
-  @ValidateNested()
-  @Type(() => TraceDto)
-  trace!: TraceDto;
 }
