@@ -11,6 +11,8 @@ export interface RequestContext {
   causationId?: string;
   principal?: Principal;
   idempotencyKey?: string;
+  /** Names the command itself whoever sends it (a data-set row: « import:<document>:<row> »): same key, same events. */
+  commandKey?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -43,9 +45,10 @@ export function acceptCorrelationId(header: unknown): string {
  */
 export function commandEventId(index = 0): string {
   const context = currentContext();
-  if (!context?.idempotencyKey) return randomUUID();
+  if (!context?.idempotencyKey && !context?.commandKey) return randomUUID();
   const principal = context.principal ? `${context.principal.subject}@${context.principal.organisation}` : 'anonymous';
-  const hex = createHash('sha256').update(`${principal}\u0000${context.idempotencyKey}\u0000${index}`).digest('hex');
+  const key = context.commandKey ? `command\u0000${context.commandKey}` : `${principal}\u0000${context.idempotencyKey}`;
+  const hex = createHash('sha256').update(`${key}\u0000${index}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

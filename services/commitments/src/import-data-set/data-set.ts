@@ -1,0 +1,102 @@
+import type { ReferenceKind } from '../domain/events';
+
+/**
+ * A contract's data set, as finance teams write it (JSON, CSV or XLSX: one schema, data/README.md). Amounts here
+ * are already read into decimal euro strings (« 110000000.00 »); the readers do that from each format.
+ */
+export interface DataSet {
+  /** The source document the line numbers refer to. */
+  document: string;
+  /** Effective date of the contract's bookings unless a row says otherwise (AAAA-MM-JJ). */
+  effectiveDate: string;
+  references: ReferenceRow[];
+  conditions: ConditionRow[];
+  envelopes: EnvelopeRow[];
+  figures: FigureRow[];
+}
+
+export interface Located {
+  /** Where the row came from, for error messages: file (or sheet) and row number. */
+  origin?: { file: string; row: number };
+}
+
+export interface ReferenceRow extends Located {
+  kind: ReferenceKind;
+  code: string;
+  name: string;
+  parent?: string;
+  attributes?: Record<string, string | string[]>;
+  line?: number;
+}
+
+export interface ConditionRow extends Located {
+  id: string;
+  label: string;
+  description: string;
+  line: number;
+}
+
+export interface EnvelopeRow extends Located {
+  id: string;
+  funder: string;
+  label: string;
+  amount: string;
+  programme?: string;
+  year?: number;
+  line: number;
+  section?: string;
+}
+
+/** What a figure is in the document: only bookings are booked; the rest is there to be reconciled, not counted. */
+export type FigureRole = 'booking' | 'subtotal' | 'total' | 'product' | 'unit-cost' | 'threshold' | 'envelope' | 'context';
+export const FIGURE_ROLES: FigureRole[] = ['booking', 'subtotal', 'total', 'product', 'unit-cost', 'threshold', 'envelope', 'context'];
+
+export interface FigureRow extends Located {
+  id: string;
+  line: number;
+  section: string;
+  /** The figure exactly as the document writes it (« 64,5M€ », « 500 à 1 000 k€ »). */
+  text: string;
+  /** The document's own wording of its status: « démarche d'intention », « sollicité », « total arrondi », « p.m. »… */
+  status?: string;
+  role: FigureRole;
+  /** Exact euros this row stands for (a booking's amount; a subtotal's stated value). */
+  amount?: string;
+  /** Unit cost × quantity, when the document computes it so. */
+  formula?: { unitAmount: string; quantity: number };
+  range?: { min: string; max: string; central?: string };
+  /** For subtotals and totals: the ids of the rows they add up. */
+  parts?: string[];
+  /** Declared rounding of a stated total (« M€ »: to the million; « k€ »: to the thousand). */
+  rounding?: 'M€' | 'k€' | '€';
+  scale?: string;
+  booking?: BookingColumns;
+}
+
+export interface BookingColumns {
+  commitmentId: string;
+  funder: string;
+  status: 'indicative' | 'conditional' | 'firm';
+  condition?: string;
+  isPool?: boolean;
+  quartier?: string;
+  epci?: string;
+  programme?: string;
+  stake?: string;
+  year: number;
+  label: string;
+  projectOwner?: string;
+  /** The act, for firm bookings. */
+  act?: { reference: string; date: string };
+  effectiveDate?: string;
+}
+
+/** The reason code a booking gets from the document's own status wording. */
+export function reasonFor(status: string | undefined, bookingStatus: BookingColumns['status']): string {
+  const wording = (status ?? '').toLowerCase();
+  if (bookingStatus === 'firm') return 'engagement-juridique';
+  if (wording.includes('sollicit')) return 'sollicitation';
+  if (wording.includes('intention')) return 'intention';
+  if (wording.includes('prévisionnel') || wording.includes('previsionnel')) return 'previsionnel';
+  return 'engagement-initial';
+}

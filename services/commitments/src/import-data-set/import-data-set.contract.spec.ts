@@ -1,0 +1,103 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
+import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+import { parseCsv } from './csv';
+import { importDataSet, InvalidDataSetError } from './import-data-set';
+import { readDataSet } from './read-data-set';
+
+const FIXTURES = join(__dirname, 'fixtures');
+const importer = { subject: 'finance', organisation: 'CALL', roles: ['import'] };
+
+/** An XLSX as a spreadsheet would save the same tables: numbers as numbers, a sheet per table. */
+async function writeXlsx(fromCsvFolder: string, file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const name of readdirSync(fromCsvFolder).filter((f) => f.endsWith('.csv'))) {
+    const sheet = workbook.addWorksheet(name.replace(/\.csv$/, ''));
+    const [header, ...rows] = parseCsv(readFileSync(join(fromCsvFolder, name), 'utf8'));
+    sheet.addRow(header);
+    for (const row of rows) {
+      sheet.addRow(row.map((cell, i) => (/amount|range_|central/.test(header[i]) && cell ? Number(cell.replace(/\s/g, '').replace(',', '.')) : /^(line|year|quantity)$/.test(header[i]) && cell ? Number(cell) : cell)));
+    }
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('import a data set (PGlite)', () => {
+  let work: string;
+  const stores: OpenedEventStore[] = [];
+  const fresh = async () => {
+    const opened = await openSqlEventStore({});
+    stores.push(opened);
+    return { opened, ledger: new CommitmentsLedger(opened.store) };
+  };
+  const eventsOf = async (opened: OpenedEventStore) =>
+    (await opened.store.readStream(LEDGER_STREAM)).map((e) => {
+      const { trace, ...data } = e.data as { trace: Record<string, unknown> };
+      const { recordedAt: _when, ...stableTrace } = trace;
+      return { id: e.eventId, type: e.type, data: { ...data, trace: stableTrace } };
+    });
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'cvl-import-'));
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.store.close()));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('CSV, XLSX and JSON of the same content produce the same events', async () => {
+    const xlsx = join(work, 'small.xlsx');
+    await writeXlsx(join(FIXTURES, 'small'), xlsx);
+    const results = [];
+    for (const path of [join(FIXTURES, 'small'), xlsx, join(FIXTURES, 'small.json')]) {
+      const read = await readDataSet(path);
+      expect({ format: read.format, errors: read.errors }).toEqual({ format: read.format, errors: [] });
+      const { opened, ledger } = await fresh();
+      await importDataSet(ledger, read.dataSet, importer);
+      results.push(await eventsOf(opened));
+    }
+    expect(results[0].length).toBe(8);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+
+  it('importing twice adds nothing, and shows progress', async () => {
+    const { opened, ledger } = await fresh();
+    const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
+    const progress: string[] = [];
+    const first = await importDataSet(ledger, dataSet, importer, (p) => progress.push(`${p.done}/${p.total}`));
+    expect(first).toMatchObject({ commands: 8, eventsAppended: 8, alreadyPresent: 0 });
+    expect(progress).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
+    const before = (await opened.store.readStream(LEDGER_STREAM)).length;
+    const again = await importDataSet(ledger, dataSet, { ...importer, subject: 'someone-else' });
+    expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 8 });
+    expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
+    const fromAnotherProcess = await importDataSet(new CommitmentsLedger(opened.store), dataSet, importer);
+    expect(fromAnotherProcess.eventsAppended).toBe(0);
+  });
+
+  it('a file with one bad row imports nothing and names the file, the row and the column', async () => {
+    const folder = join(work, 'bad');
+    rmSync(folder, { recursive: true, force: true });
+    require('node:fs').mkdirSync(folder);
+    for (const f of readdirSync(join(FIXTURES, 'small'))) copyFileSync(join(FIXTURES, 'small', f), join(folder, f));
+    const figures = readFileSync(join(folder, 'figures.csv'), 'utf8').replace('64 500 000,00', '64,5 millions').replace(';QP062024;CALL;', ';QP062999;CALL;');
+    writeFileSync(join(folder, 'figures.csv'), figures);
+    const { opened, ledger } = await fresh();
+    const read = await readDataSet(folder);
+    expect(read.errors).toEqual([{ file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('64,5 millions') }]);
+    const error = await importDataSet(ledger, read.dataSet, importer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDataSetError);
+    expect((error as InvalidDataSetError).errors).toEqual(
+      expect.arrayContaining([
+        { file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('montant') },
+        { file: 'figures.csv', row: 3, column: 'booking.quartier', reason: expect.stringContaining('QP062999') },
+      ]),
+    );
+    expect((error as Error).message).toContain('figures.csv, ligne 3, colonne booking.quartier');
+    expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(0);
+  });
+});
