@@ -1,10 +1,20 @@
 // cvl — the contrat de ville ledger's command line. `npm run cvl -- <command>`.
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
-import { loadOrCreateLocalKey, loadPlatformConfig, signToken } from '@cvl/platform';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { loadOrCreateLocalKey, loadPlatformConfig, signToken, type PlatformConfig } from '@cvl/platform';
+import { CommitmentsLedger, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
+
+export const DEFAULT_DATA_SET = join(__dirname, '..', '..', '..', 'data', 'contrat-de-ville-lens-lievin-2015-2020');
 
 const HELP = `Usage : cvl <commande>
 
+  import <chemin>   importe un jeu de données (dossier de CSV, classeur .xlsx ou fichier .json) : tout est
+                    vérifié d’abord, rien n’est importé s’il y a une erreur ; importer deux fois n’ajoute rien
+  reconcile [chemin] [--json]
+                    recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
+                    l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
   verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
@@ -12,9 +22,64 @@ const HELP = `Usage : cvl <commande>
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA.`;
 
+function openStore(config: PlatformConfig) {
+  return openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const [path] = args;
+  if (!path) {
+    process.stderr.write('Usage : cvl import <chemin>\n');
+    return 64;
+  }
+  const read = await readDataSet(path);
+  const errors = [...read.errors, ...validateDataSet(read.dataSet)];
+  if (errors.length > 0) {
+    process.stderr.write(`Import refusé : ${errors.length} erreur(s), rien n’a été importé.\n`);
+    for (const e of errors) process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
+    return 1;
+  }
+  const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
+  const { store } = await openStore(config);
+  const importer = { subject: process.env.CVL_ACTOR ?? userInfo().username, organisation: process.env.CVL_ORGANISATION ?? 'poste-local', roles: ['import'] };
+  try {
+    const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
+    const total = bookings.reduce((sum, f) => sum + fromDecimalString(f.amount ?? '0.00'), 0n);
+    process.stdout.write(`Jeu de données ${read.format.toUpperCase()} : ${read.dataSet.figures.length} montants dont ${bookings.length} écritures (${formatEurosFr(total)}).\n`);
+    const summary = await importDataSet(new CommitmentsLedger(store), read.dataSet, importer, ({ done, total: count, step }) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} ${step.slice(0, 60).padEnd(60)}`);
+      else if (done === count || done % 50 === 0) process.stderr.write(`  ${done}/${count}\n`);
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    process.stdout.write(`Importé : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidDataSetError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function reconcileCommand(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_DATA_SET;
+  const read = await readDataSet(path);
+  if (read.errors.length > 0) {
+    for (const e of read.errors) process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
+    return 1;
+  }
+  const lines = reconcile(read.dataSet);
+  process.stdout.write(json ? `${JSON.stringify(lines, null, 2)}\n` : `${reconciliationTable(lines)}\n`);
+  return 0;
+}
+
 async function verify(): Promise<number> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
-  const { store } = await openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
+  const { store } = await openStore(config);
   const started = Date.now();
   let report: VerifyReport;
   try {
@@ -48,6 +113,10 @@ async function token(args: string[]): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
+    case 'import':
+      return importCommand(args);
+    case 'reconcile':
+      return reconcileCommand(args);
     case 'verify':
       return verify();
     case 'token':

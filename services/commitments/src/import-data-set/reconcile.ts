@@ -1,0 +1,105 @@
+import { absCents, formatEurosFr, fromDecimalString, parseFigure, toDecimalString, type Cents } from '@cvl/money';
+import type { DataSet, FigureRow } from './data-set';
+
+export type Verdict = 'concorde' | 'arrondi déclaré' | 'écart';
+
+export interface ReconciliationLine {
+  id: string;
+  line: number;
+  section: string;
+  /** What was checked: a product (unit × quantity), a sum of parts, a stated figure against the exact booking, a range. */
+  check: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette';
+  text: string;
+  stated: string;
+  computed: string;
+  gap: string;
+  verdict: Verdict;
+  explanation: string;
+}
+
+const TOLERANCE: Record<string, Cents> = { 'M€': 50_000_000n, 'k€': 50_000n, '€': 50n };
+
+/** The value a row states, read from its text: one amount, or the central value of a range. */
+function statedValue(row: FigureRow): Cents | undefined {
+  try {
+    const figure = parseFigure(row.text);
+    if (figure.kind === 'amount') return figure.cents;
+    return row.range?.central ? fromDecimalString(row.range.central) : figure.centralCents;
+  } catch {
+    return row.amount ? fromDecimalString(row.amount) : undefined;
+  }
+}
+
+function declaredRounding(row: FigureRow): Cents | undefined {
+  if (row.rounding) return TOLERANCE[row.rounding];
+  if (!/arrondi/i.test(row.status ?? '')) return undefined;
+  return /M€|million/i.test(row.text) ? TOLERANCE['M€'] : /k€/i.test(row.text) ? TOLERANCE['k€'] : TOLERANCE['€'];
+}
+
+function judge(row: FigureRow, check: ReconciliationLine['check'], stated: Cents, computed: Cents, what: string): ReconciliationLine {
+  const gap = stated - computed;
+  const tolerance = declaredRounding(row);
+  const verdict: Verdict = gap === 0n ? 'concorde' : tolerance !== undefined && absCents(gap) <= tolerance ? 'arrondi déclaré' : 'écart';
+  const explanation =
+    verdict === 'concorde'
+      ? `${what} : concorde au centime`
+      : verdict === 'arrondi déclaré'
+        ? `${what} : écart de ${formatEurosFr(gap)} dans l’arrondi déclaré (« ${row.status ?? row.rounding} »)`
+        : `${what} : le document écrit ${formatEurosFr(stated)} mais le calcul donne ${formatEurosFr(computed)}, écart de ${formatEurosFr(gap)}`;
+  return {
+    id: row.id,
+    line: row.line,
+    section: row.section,
+    check,
+    text: row.text,
+    stated: toDecimalString(stated),
+    computed: toDecimalString(computed),
+    gap: toDecimalString(gap),
+    verdict,
+    explanation,
+  };
+}
+
+/**
+ * Recomputes every stated total, product and share of a data set from its parts, and tells declared rounding
+ * (« total arrondi ») apart from a real discrepancy — each line with both figures, the gap and where it comes from.
+ */
+export function reconcile(dataSet: DataSet): ReconciliationLine[] {
+  const byId = new Map(dataSet.figures.map((f) => [f.id, f]));
+  const lines: ReconciliationLine[] = [];
+  for (const row of dataSet.figures) {
+    const stated = statedValue(row);
+    if (stated === undefined) continue;
+    if (row.formula) {
+      const computed = fromDecimalString(row.formula.unitAmount) * BigInt(row.formula.quantity);
+      lines.push(judge(row, 'produit', stated, computed, `${formatEurosFr(fromDecimalString(row.formula.unitAmount))} × ${row.formula.quantity}`));
+    }
+    if (row.parts?.length) {
+      const parts = row.parts.map((id) => byId.get(id)).filter((p): p is FigureRow => p !== undefined);
+      const computed = parts.reduce((sum, part) => sum + (statedValue(part) ?? 0n), 0n);
+      lines.push(judge(row, 'somme', stated, computed, `somme de ${parts.length} ligne(s) (${parts.map((p) => `l. ${p.line}`).join(', ')})`));
+    }
+    if (row.role === 'booking' && row.amount && !row.formula && !row.parts?.length) {
+      lines.push(judge(row, 'énoncé / exact', stated, fromDecimalString(row.amount), 'montant énoncé / montant exact inscrit'));
+    }
+    if (row.range) {
+      const min = fromDecimalString(row.range.min);
+      const max = fromDecimalString(row.range.max);
+      const central = row.range.central ? fromDecimalString(row.range.central) : (min + max) / 2n;
+      if (central < min || central > max) {
+        lines.push({ ...judge(row, 'fourchette', central, min, 'valeur centrale'), verdict: 'écart', explanation: `valeur centrale ${formatEurosFr(central)} hors de la fourchette ${formatEurosFr(min)} – ${formatEurosFr(max)}` });
+      }
+    }
+  }
+  return lines.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+}
+
+/** The report as people read it: one line per check, French figures. */
+export function reconciliationTable(lines: ReconciliationLine[]): string {
+  const header = ['ligne', 'contrôle', 'énoncé', 'calculé', 'écart', 'verdict'];
+  const rows = lines.map((l) => [`l. ${l.line}`, l.check, formatEurosFr(fromDecimalString(l.stated)), formatEurosFr(fromDecimalString(l.computed)), formatEurosFr(fromDecimalString(l.gap)), l.verdict]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const render = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const counts = (['concorde', 'arrondi déclaré', 'écart'] as Verdict[]).map((v) => `${lines.filter((l) => l.verdict === v).length} ${v}`).join(', ');
+  return [render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render), '', `${lines.length} contrôles : ${counts}`].join('\n');
+}
