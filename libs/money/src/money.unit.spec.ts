@@ -55,6 +55,13 @@ describe('parseFigure: amounts and ranges', () => {
     expect(parseFigure('de 500 k€ à 1,5 M€')).toEqual({ kind: 'range', minCents: 50_000_000n, maxCents: 150_000_000n });
     expect(parseFigure('entre 2 et 3 M€')).toEqual({ kind: 'range', minCents: 200_000_000n, maxCents: 300_000_000n });
   });
+  it('lets a bare left bound share the thousands of the right one, as French writes « 3 à 6 000 € »', () => {
+    expect(parseFigure('3 à 6 000 €')).toEqual({ kind: 'range', minCents: 300_000n, maxCents: 600_000n });
+    expect(parseFigure('60 à 100 000 €')).toEqual({ kind: 'range', minCents: 6_000_000n, maxCents: 10_000_000n });
+    expect(parseFigure('7 100 € à 11 000 €')).toEqual({ kind: 'range', minCents: 710_000n, maxCents: 1_100_000n });
+    expect(parseFigure("100 000 et 1 000 000 d'euros")).toEqual({ kind: 'range', minCents: 10_000_000n, maxCents: 100_000_000n });
+  });
+
   it('reads a single amount', () => {
     expect(parseFigure('45 M€')).toEqual({ kind: 'amount', cents: 4_500_000_000n });
   });

@@ -107,8 +107,18 @@ export function parseFigure(input: string): Figure {
   const left =
     leftOwn.unit === '' && !leftOwn.hasCurrency && right.unit !== ''
       ? readScaled(input, `${leftText} ${right.unit}`)
-      : leftOwn;
+      : sharesThousands(leftText, rightText)
+        ? readScaled(input, `${leftText} 000`)
+        : leftOwn;
   return makeRange(input, left.cents, right.cents);
+}
+
+/**
+ * « 3 à 6 000 € », « 10 à 30 000 € », « 60 à 100 000 € »: in French the bare left bound shares the right bound's
+ * thousands (3 000 to 6 000 €), as it shares its unit in « 500 à 1 000 k€ ».
+ */
+function sharesThousands(leftText: string, rightText: string): boolean {
+  return /^\d{1,3}$/.test(leftText) && /^\d{1,3} 000(?:,\d+)?(?: ?(?:€|eur|euros?))?$/.test(rightText);
 }
 
 function makeRange(input: string, minCents: Cents, maxCents: Cents, centralCents?: Cents): AmountRange {
