@@ -25,8 +25,12 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     return { suite, url, token };
   };
 
-  it('serves the four services, their docs and health on one port, PGlite on disk, token printed; the key survives a restart', async () => {
+  it('loads the contract on first start, serves the four services, their docs and health on one port; a restart imports nothing and keeps the key', async () => {
     const first = await start();
+    expect(first.suite.lines).toContain('Contrat chargé : 88 événements enregistrés.');
+    expect(first.suite.lines.join('\n')).toMatch(/Maisons et Cités — investissement : énoncé « 259M€ » \(l\. 5465\), exact 258 750 000,00 €/);
+    const statement = await fetch(`${first.url}/api/commitments/funders/maisons-et-cites/statement`, { headers: { Authorization: `Bearer ${first.token}` } });
+    expect(((await statement.json()) as { totals: unknown }).totals).toMatchObject({ conditional: '258750000.00', firm: '0.00' });
     const health = await fetch(`${first.url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { transport: 'in-process' } } });
@@ -45,6 +49,7 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(await first.suite.exited).toBe('SIGTERM');
 
     const second = await start();
+    expect(second.suite.lines).toContain('Contrat déjà chargé : rien à importer.');
     const again = await fetch(`${second.url}/api/commitments`, { headers: { Authorization: `Bearer ${first.token}` } });
     expect(again.status).toBe(200);
     await second.suite.stop();

@@ -9,6 +9,7 @@ import { CommitmentsLedger } from './infrastructure/commitments-ledger';
 import { MakeConditionalController } from './make-conditional/make-conditional.controller';
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
 import { RecordCommitmentController } from './record-commitment/record-commitment.controller';
+import { ReconciliationController } from './reconciliation/reconciliation.controller';
 import { RecordPaymentController } from './record-payment/record-payment.controller';
 import { RecordReferenceController } from './record-reference/record-reference.controller';
 import { RegisterConditionController } from './register-condition/register-condition.controller';
@@ -33,6 +34,7 @@ import { SplitPoolController } from './split-pool/split-pool.controller';
     SplitPoolController,
     CommitmentQueriesController,
     FunderStatementController,
+    ReconciliationController,
   ],
   providers: [CommitmentsLedger, serviceRelayProvider(commitmentsDescription.service)],
 })

@@ -3,7 +3,7 @@ import type { RunningProcess } from '@cvl/platform';
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 
 /** What a newcomer needs after `npm start`: where to look, and how to call a command. */
-export function startBanner(running: RunningProcess): string {
+export function startBanner(running: RunningProcess, figures: string[] = []): string {
   const { url, config, infrastructure } = running;
   const store = infrastructure.storeKind === 'pglite' ? `PGlite sur disque (${config.dataDir}/event-store)` : 'PostgreSQL';
   const lines = [
@@ -14,6 +14,9 @@ export function startBanner(running: RunningProcess): string {
     'Services et documentation (OpenAPI) :',
     ...SERVICES.map((s) => `  ${s.padEnd(14)} ${url}/api/${s}    documentation : ${url}/api/${s}/docs`),
     `  santé          ${url}/health    métriques : ${url}/metrics`,
+    ...(figures.length ? ['', ...figures] : []),
+    '',
+    `Relevé d’un financeur : ${url}/api/commitments/funders/maisons-et-cites/statement`,
   ];
   if (infrastructure.adminToken) {
     lines.push(

@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { loadOrCreateLocalKey, loadPlatformConfig, signToken, type PlatformConfig } from '@cvl/platform';
-import { CommitmentsLedger, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
-
-export const DEFAULT_DATA_SET = join(__dirname, '..', '..', '..', 'data', 'contrat-de-ville-lens-lievin-2015-2020');
+import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
 
@@ -66,7 +64,7 @@ async function importCommand(args: string[]): Promise<number> {
 
 async function reconcileCommand(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_DATA_SET;
+  const path = args.find((a) => !a.startsWith('--')) ?? findDataSet();
   const read = await readDataSet(path);
   if (read.errors.length > 0) {
     for (const e of read.errors) process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);

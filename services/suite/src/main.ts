@@ -1,11 +1,20 @@
-// `npm start`: the whole suite in one process (embedded mode).
+// `npm start`: the whole suite in one process (embedded mode), with the Lens-Liévin contract loaded on first start.
 import { runProcess } from '@cvl/platform';
 import { startBanner } from './banner';
+import { findDataSet } from '@cvl/service-commitments';
+import { headlines, loadContractOnFirstStart } from './main-job';
 import { embeddedSuite } from './suite';
 
-runProcess(embeddedSuite)
-  .then((running) => process.stdout.write(startBanner(running)))
-  .catch((error: Error) => {
-    process.stderr.write(`La suite n’a pas démarré : ${error.message}\n`);
-    process.exit(1);
-  });
+async function main(): Promise<void> {
+  const running = await runProcess(embeddedSuite);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const path = findDataSet();
+  const loaded = await loadContractOnFirstStart(running.app, path, say);
+  say(loaded.imported ? `Contrat chargé : ${loaded.eventsAppended} événements enregistrés.` : 'Contrat déjà chargé : rien à importer.');
+  process.stdout.write(startBanner(running, await headlines(running.app, loaded.dataSet)));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`La suite n’a pas démarré : ${error.message}\n`);
+  process.exit(1);
+});

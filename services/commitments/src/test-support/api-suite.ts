@@ -190,6 +190,13 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['stated.formula.unitAmount', 'stated.formula.quantity']));
     });
 
+    it('serves the reconciliation of the contract’s data set', async () => {
+      const report = await h.http().get('/api/commitments/reconciliation?verdict=écart').set(h.auth).expect(200);
+      expect(report.body).toMatchObject({ document: 'contrat-de-ville-lens-lievin-2015-2020', counts: { 'arrondi déclaré': 2, écart: 3 } });
+      expect(report.body.lines.map((l: { line: number }) => l.line)).toEqual([5303, 5458, 5596]);
+      await h.http().get('/api/commitments/reconciliation?verdict=peut-être').set(h.auth).expect(400);
+    });
+
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
       await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'mc-subventions', funder: 'partenaires-publics', status: 'indicative', isPool: true, amount: '94000000.00', attribution: { label: 'Subventions sollicitées par M&C', year: 2016, scale: 'Bassin Minier' }, stated: { text: '94M€' }, trace: traceBody('sollicitation', '2015-07-01', doc(5465)) }).expect(201);
       const split = await h.http().post('/api/commitments/commitments/mc-subventions/splits').set(h.auth).send({ parts: [{ commitmentId: 'mc-subventions-region', funder: 'region', amount: '10000000.00', epci: 'CALL' }], trace: traceBody('ventilation', '2016-09-01', doc(5104)) }).expect(200);

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
+import { ledgerViolations } from '@cvl/ledger';
+import { fromDecimalString } from '@cvl/money';
+import { figuresOf, viewLedgerDisagreements } from '../domain/figures';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import type { DataSet } from './data-set';
+import { importDataSet } from './import-data-set';
+import { readDataSet } from './read-data-set';
+import { reconcile } from './reconcile';
+import { validateDataSet } from './validate';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const DATA_SET = join(ROOT, 'data', 'contrat-de-ville-lens-lievin-2015-2020');
+const SOURCE = join(ROOT, '..', 'shared', 'seed', 'contrat-de-ville-lens-lievin-2015-2020.md');
+
+describe('the Lens-Liévin data set', () => {
+  let dataSet: DataSet;
+  let opened: OpenedEventStore;
+  let ledger: CommitmentsLedger;
+
+  beforeAll(async () => {
+    const read = await readDataSet(DATA_SET);
+    expect(read.errors).toEqual([]);
+    dataSet = read.dataSet;
+    opened = await openSqlEventStore({});
+    ledger = new CommitmentsLedger(opened.store);
+    await importDataSet(ledger, dataSet, { subject: 'test', organisation: 'CALL', roles: ['import'] });
+  });
+  afterAll(async () => opened.store.close());
+
+  it('is valid, and every line of the source document that states euros has its rows', () => {
+    expect(validateDataSet(dataSet)).toEqual([]);
+    if (!existsSync(SOURCE)) throw new Error(`document source introuvable : ${SOURCE} (shared/ doit être à côté du dépôt)`);
+    const lines = readFileSync(SOURCE, 'utf8').split('\n');
+    const withEuros = lines.map((text, i) => ({ line: i + 1, text })).filter(({ text }) => /€|euros?\b/.test(text));
+    const covered = new Set(dataSet.figures.map((f) => f.line));
+    expect(withEuros.filter(({ line }) => !covered.has(line))).toEqual([]);
+    expect(withEuros.length).toBeGreaterThan(100);
+    for (const figure of dataSet.figures) expect(lines[figure.line - 1]).toBeDefined();
+  });
+
+  it('books only the bookings: each funder’s ledger total equals the sum of its booking rows, to the cent', async () => {
+    const { state } = await ledger.current();
+    const expected = new Map<string, bigint>();
+    for (const f of dataSet.figures.filter((row) => row.role === 'booking')) {
+      const funder = f.booking?.funder as string;
+      expected.set(funder, (expected.get(funder) ?? 0n) + fromDecimalString(f.amount as string));
+    }
+    const booked = new Map<string, bigint>();
+    for (const c of state.commitments.values()) {
+      const figures = figuresOf(c);
+      booked.set(c.funder, (booked.get(c.funder) ?? 0n) + figures.indicativeCents + figures.conditionalCents + figures.firmCents);
+    }
+    expect(booked).toEqual(expected);
+    expect(expected.get('maisons-et-cites')).toBe(25_875_000_000n);
+    expect(expected.get('partenaires-publics')).toBe(9_375_000_000n);
+    expect(expected.get('call')).toBe(650_000_000n);
+    expect(ledgerViolations(state.ledger)).toEqual([]);
+    expect(viewLedgerDisagreements(state)).toEqual([]);
+    expect(state.envelopes.size).toBe(4);
+    expect([...state.commitments.values()].filter((c) => c.status === 'conditional').every((c) => c.conditionId === 'tfpb-maisons-et-cites')).toBe(true);
+  });
+
+  it('reconciles: the rounded totals are declared rounding, the real gaps are named with their lines', () => {
+    const lines = reconcile(dataSet);
+    const gaps = lines.filter((l) => l.verdict !== 'concorde').map((l) => `${l.line} ${l.check} ${l.gap} ${l.verdict}`);
+    expect(gaps).toEqual([
+      '5303 produit -2500000.00 écart',
+      '5458 produit -2500000.00 écart',
+      '5465 somme 250000.00 arrondi déclaré',
+      '5465 somme 250000.00 arrondi déclaré',
+      '5596 somme -26000.00 écart',
+    ]);
+    expect(lines.filter((l) => l.verdict === 'concorde').length).toBeGreaterThan(30);
+  });
+});
