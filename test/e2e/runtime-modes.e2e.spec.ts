@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { signToken } from '@cvl/platform';
+import { findDataSet, readDataSet } from '@cvl/service-commitments';
 import { createTestSchema, spawnTsProcess, testKafkaBrokers, type TsProcess } from '@cvl/testing';
 
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
@@ -27,7 +28,9 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
 
   it('loads the contract on first start, serves the four services, their docs and health on one port; a restart imports nothing and keeps the key', async () => {
     const first = await start();
-    expect(first.suite.lines).toContain('Contrat chargé : 88 événements enregistrés.');
+    const { dataSet } = await readDataSet(findDataSet());
+    const expectedEvents = dataSet.references.length + dataSet.conditions.length + dataSet.envelopes.length + dataSet.figures.filter((f) => f.role === 'booking').length;
+    expect(first.suite.lines).toContain(`Contrat chargé : ${expectedEvents} événements enregistrés.`);
     expect(first.suite.lines.join('\n')).toMatch(/Maisons et Cités — investissement : énoncé « 259M€ » \(l\. 5465\), exact 258 750 000,00 €/);
     const statement = await fetch(`${first.url}/api/commitments/funders/maisons-et-cites/statement`, { headers: { Authorization: `Bearer ${first.token}` } });
     expect(((await statement.json()) as { totals: unknown }).totals).toMatchObject({ conditional: '258750000.00', firm: '0.00' });
