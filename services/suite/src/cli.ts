@@ -90,7 +90,7 @@ async function verify(): Promise<number> {
     await store.close();
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  const summary = `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${((Date.now() - started) / 1000).toFixed(1).replace('.', ',')} s`;
+  const summary = `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
   if (report.ok) {
     process.stdout.write(`Intègre : aucune altération détectée (${summary}).\n`);
     return 0;
