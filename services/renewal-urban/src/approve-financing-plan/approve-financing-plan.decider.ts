@@ -1,0 +1,38 @@
+import type { RenewalEvent, Trace } from '../domain/events';
+import { refuse, type Refusal } from '../domain/refusal';
+import type { Protocol } from '../domain/state';
+
+export interface ApproveFinancingPlan {
+  operationId: string;
+  trace: Trace;
+}
+
+/**
+ * Approving a plan asks the ledger to book each funder line: indicative before the protocol is signed, firm after
+ * (the signature is the act). Each line carries a request id naming the plan version, so a line is booked once
+ * however often the approval is delivered.
+ */
+export function decideApproveFinancingPlan(command: ApproveFinancingPlan, state: Protocol | undefined): RenewalEvent[] | Refusal {
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  const operation = state.operations.get(command.operationId);
+  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, { status: 404, field: 'operationId' });
+  if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver', { status: 409 });
+  if (operation.approvedVersion === operation.planVersion) return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, { status: 409 });
+  const firm = state.status === 'signed' && state.signature !== undefined;
+  return [
+    {
+      type: 'renewal-urban.financing-plan-approved',
+      data: {
+        protocolId: state.id,
+        operationId: operation.id,
+        planVersion: operation.planVersion,
+        bookingStatus: firm ? 'firm' : 'indicative',
+        ...(firm && state.signature ? { act: state.signature } : {}),
+        quartier: operation.quartier,
+        label: operation.label,
+        lines: operation.plan.map((line) => ({ ...line, requestId: `${state.id}:${operation.id}:v${operation.planVersion}:${line.funder}` })),
+        trace: command.trace,
+      },
+    },
+  ];
+}

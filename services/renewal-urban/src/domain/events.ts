@@ -1,0 +1,50 @@
+import type { OperationNature } from './rules';
+
+/** Who, when (valid and transaction time), on what basis: every event of the protocol carries it. */
+export interface Trace {
+  actor: string;
+  effectiveDate: string;
+  recordedAt: string;
+  source: { kind: 'act'; reference: string; date?: string } | { kind: 'document'; document: string; line: number };
+  memo?: string;
+}
+
+export type Interest = 'national' | 'regional';
+
+export interface PlanLine {
+  funder: string;
+  /** Euros, decimal string (« 50000.00 »). */
+  amount: string;
+  rateBasisPoints: number;
+}
+
+/** The protocol's financial table at a version: one row per operation × funder. */
+export interface TableRow {
+  quartier: string;
+  operationId: string;
+  operationLabel: string;
+  nature: OperationNature;
+  eligibleBase: string;
+  funder: string;
+  amount: string;
+  rateBasisPoints: number;
+}
+
+export type RenewalEvent =
+  | { type: 'renewal-urban.protocol-drafted'; data: { protocolId: string; label: string; quartiers: Array<{ code: string; interest: Interest }>; parties: Array<{ code: string; role: string }>; trace: Trace } }
+  | { type: 'renewal-urban.purchasing-group-formed'; data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace } }
+  | {
+      type: 'renewal-urban.operation-added';
+      data: { protocolId: string; operationId: string; label: string; nature: OperationNature; projectOwner: string; quartier: string; eligibleBase: string; start: string; end: string; costsFrom: string; boughtByGroup: boolean; trace: Trace };
+    }
+  | { type: 'renewal-urban.financing-plan-set'; data: { protocolId: string; operationId: string; lines: PlanLine[]; groupShare?: string; trace: Trace } }
+  | { type: 'renewal-urban.protocol-submitted'; data: { protocolId: string; trace: Trace } }
+  | { type: 'renewal-urban.engagement-committee-held'; data: { protocolId: string; date: string; trace: Trace } }
+  | { type: 'renewal-urban.protocol-signed'; data: { protocolId: string; act: { reference: string; date: string }; version: number; table: TableRow[]; trace: Trace } }
+  | { type: 'renewal-urban.amendment-signed'; data: { protocolId: string; number: number; act: { reference: string; date: string }; version: number; table: TableRow[]; trace: Trace } }
+  | {
+      type: 'renewal-urban.financing-plan-approved';
+      data: { protocolId: string; operationId: string; planVersion: number; bookingStatus: 'indicative' | 'firm'; act?: { reference: string; date: string }; quartier: string; label: string; lines: Array<PlanLine & { requestId: string }>; trace: Trace };
+    };
+
+export const SCHEMA_VERSION = 1;

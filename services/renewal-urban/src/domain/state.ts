@@ -1,0 +1,95 @@
+import { fromDecimalString, toDecimalString, type Cents } from '@cvl/money';
+import type { Interest, PlanLine, RenewalEvent, TableRow } from './events';
+import type { OperationNature } from './rules';
+
+export type ProtocolStatus = 'draft' | 'submitted' | 'committee-held' | 'signed';
+
+export interface Operation {
+  id: string;
+  label: string;
+  nature: OperationNature;
+  projectOwner: string;
+  quartier: string;
+  eligibleBaseCents: Cents;
+  start: string;
+  end: string;
+  costsFrom: string;
+  boughtByGroup: boolean;
+  plan: PlanLine[];
+  /** Counts the plans set for this operation: approvals name the version they book. */
+  planVersion: number;
+  approvedVersion?: number;
+}
+
+export interface Protocol {
+  id: string;
+  label: string;
+  status: ProtocolStatus;
+  quartiers: Array<{ code: string; interest: Interest }>;
+  parties: Array<{ code: string; role: string }>;
+  purchasingGroup: Array<{ code: string; weight: number }>;
+  committeeDate?: string;
+  signature?: { reference: string; date: string };
+  amendments: number;
+  operations: ReadonlyMap<string, Operation>;
+  /** The financial table at each signed version (1 = signature, then one per avenant). */
+  versions: Array<{ version: number; act: { reference: string; date: string }; table: TableRow[] }>;
+  revision: number;
+}
+
+export function evolve(state: Protocol | undefined, event: RenewalEvent): Protocol {
+  if (event.type === 'renewal-urban.protocol-drafted') {
+    const d = event.data;
+    return { id: d.protocolId, label: d.label, status: 'draft', quartiers: d.quartiers, parties: d.parties, purchasingGroup: [], amendments: 0, operations: new Map(), versions: [], revision: 0 };
+  }
+  if (!state) throw new Error(`protocole absent pour ${event.type}`);
+  const next = { ...state, revision: state.revision + 1 };
+  switch (event.type) {
+    case 'renewal-urban.purchasing-group-formed':
+      return { ...next, purchasingGroup: event.data.members };
+    case 'renewal-urban.operation-added': {
+      const d = event.data;
+      const operations = new Map(state.operations);
+      operations.set(d.operationId, { id: d.operationId, label: d.label, nature: d.nature, projectOwner: d.projectOwner, quartier: d.quartier, eligibleBaseCents: fromDecimalString(d.eligibleBase), start: d.start, end: d.end, costsFrom: d.costsFrom, boughtByGroup: d.boughtByGroup, plan: [], planVersion: 0 });
+      return { ...next, operations };
+    }
+    case 'renewal-urban.financing-plan-set': {
+      const operations = new Map(state.operations);
+      const operation = state.operations.get(event.data.operationId) as Operation;
+      operations.set(operation.id, { ...operation, plan: event.data.lines, planVersion: operation.planVersion + 1 });
+      return { ...next, operations };
+    }
+    case 'renewal-urban.protocol-submitted':
+      return { ...next, status: 'submitted' };
+    case 'renewal-urban.engagement-committee-held':
+      return { ...next, status: 'committee-held', committeeDate: event.data.date };
+    case 'renewal-urban.protocol-signed':
+      return { ...next, status: 'signed', signature: event.data.act, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
+    case 'renewal-urban.amendment-signed':
+      return { ...next, amendments: event.data.number, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
+    case 'renewal-urban.financing-plan-approved': {
+      const operations = new Map(state.operations);
+      const operation = state.operations.get(event.data.operationId) as Operation;
+      operations.set(operation.id, { ...operation, approvedVersion: event.data.planVersion });
+      return { ...next, operations };
+    }
+  }
+}
+
+/** The financial table as the operations stand now: quartier × operation × funder, amounts and rates. */
+export function currentTable(protocol: Protocol): TableRow[] {
+  return [...protocol.operations.values()]
+    .flatMap((operation) =>
+      operation.plan.map((line) => ({
+        quartier: operation.quartier,
+        operationId: operation.id,
+        operationLabel: operation.label,
+        nature: operation.nature,
+        eligibleBase: toDecimalString(operation.eligibleBaseCents),
+        funder: line.funder,
+        amount: line.amount,
+        rateBasisPoints: line.rateBasisPoints,
+      })),
+    )
+    .sort((a, b) => a.quartier.localeCompare(b.quartier) || a.operationId.localeCompare(b.operationId) || a.funder.localeCompare(b.funder));
+}

@@ -1,0 +1,53 @@
+import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
+import type { TableRow } from '../domain/events';
+import { currentTable, type Protocol } from '../domain/state';
+
+function totalsBy(rows: readonly TableRow[], key: (row: TableRow) => string) {
+  const totals = new Map<string, bigint>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0n) + fromDecimalString(row.amount));
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, cents]) => ({ key: k, amount: toDecimalString(cents), formatted: formatEurosFr(cents) }));
+}
+
+/**
+ * The protocol's maquette financière: quartier × operation × funder with amounts and rates, totals per funder and
+ * per quartier — now (working version) or as signed at a version (1 = signature, 2 = first avenant…).
+ */
+export function financialTable(protocol: Protocol, version?: number) {
+  const signed = version === undefined ? undefined : protocol.versions.find((v) => v.version === version);
+  if (version !== undefined && !signed) return undefined;
+  const rows = signed ? signed.table : currentTable(protocol);
+  const total = rows.reduce((sum, row) => sum + fromDecimalString(row.amount), 0n);
+  return {
+    protocolId: protocol.id,
+    version: signed ? signed.version : 'en cours',
+    ...(signed ? { act: signed.act } : {}),
+    rows: rows.map((row) => ({ ...row, rate: `${(row.rateBasisPoints / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %` })),
+    totals: { byFunder: totalsBy(rows, (r) => r.funder), byQuartier: totalsBy(rows, (r) => r.quartier), all: toDecimalString(total) },
+  };
+}
+
+export interface TableChange {
+  operationId: string;
+  funder: string;
+  before: string;
+  after: string;
+  delta: string;
+  change: 'ajout' | 'retrait' | 'modification';
+}
+
+/** What an avenant changed: every operation × funder whose amount differs between two versions. */
+export function tableDiff(before: readonly TableRow[], after: readonly TableRow[]): TableChange[] {
+  const key = (row: TableRow) => `${row.operationId}\u0000${row.funder}`;
+  const old = new Map(before.map((row) => [key(row), row]));
+  const now = new Map(after.map((row) => [key(row), row]));
+  const keys = [...new Set([...old.keys(), ...now.keys()])].sort();
+  return keys.flatMap((k) => {
+    const a = old.get(k);
+    const b = now.get(k);
+    const beforeCents = a ? fromDecimalString(a.amount) : 0n;
+    const afterCents = b ? fromDecimalString(b.amount) : 0n;
+    if (beforeCents === afterCents) return [];
+    const row = (b ?? a) as TableRow;
+    return [{ operationId: row.operationId, funder: row.funder, before: toDecimalString(beforeCents), after: toDecimalString(afterCents), delta: toDecimalString(afterCents - beforeCents), change: !a ? 'ajout' : !b ? 'retrait' : 'modification' } as TableChange];
+  });
+}
