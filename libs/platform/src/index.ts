@@ -21,3 +21,4 @@ export * from './observability/metrics';
 export * from './messaging/service-relay';
 export * from './service-info';
 export * from './run-process';
+export * from './http/source.dto';

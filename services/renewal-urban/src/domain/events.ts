@@ -31,6 +31,7 @@ export interface TableRow {
 }
 
 export type RenewalEvent =
+  | BookingEvent
   | { type: 'renewal-urban.protocol-drafted'; data: { protocolId: string; label: string; quartiers: Array<{ code: string; interest: Interest }>; parties: Array<{ code: string; role: string }>; trace: Trace } }
   | { type: 'renewal-urban.purchasing-group-formed'; data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace } }
   | {
@@ -46,5 +47,22 @@ export type RenewalEvent =
       type: 'renewal-urban.financing-plan-approved';
       data: { protocolId: string; operationId: string; planVersion: number; bookingStatus: 'indicative' | 'firm'; act?: { reference: string; date: string }; quartier: string; label: string; lines: Array<PlanLine & { requestId: string }>; trace: Trace };
     };
+
+export interface BookingOutcome {
+  protocolId: string;
+  operationId: string;
+  funder: string;
+  requestId: string;
+  planVersion: number;
+  outcome: 'booked' | 'refused';
+  /** The ledger's commitment, when booked. */
+  commitmentId?: string;
+  /** The ledger's refusal, in its words, when refused. */
+  reason?: string;
+  code?: string;
+  trace: Trace;
+}
+
+export type BookingEvent = { type: 'renewal-urban.funder-line-booking-recorded'; data: BookingOutcome };
 
 export const SCHEMA_VERSION = 1;

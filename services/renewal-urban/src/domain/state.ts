@@ -19,6 +19,8 @@ export interface Operation {
   /** Counts the plans set for this operation: approvals name the version they book. */
   planVersion: number;
   approvedVersion?: number;
+  /** What the ledger answered for each funder line of the approved plan. */
+  bookings: ReadonlyMap<string, { requestId: string; planVersion: number; outcome: 'booked' | 'refused'; commitmentId?: string; reason?: string }>;
 }
 
 export interface Protocol {
@@ -50,7 +52,7 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
     case 'renewal-urban.operation-added': {
       const d = event.data;
       const operations = new Map(state.operations);
-      operations.set(d.operationId, { id: d.operationId, label: d.label, nature: d.nature, projectOwner: d.projectOwner, quartier: d.quartier, eligibleBaseCents: fromDecimalString(d.eligibleBase), start: d.start, end: d.end, costsFrom: d.costsFrom, boughtByGroup: d.boughtByGroup, plan: [], planVersion: 0 });
+      operations.set(d.operationId, { id: d.operationId, label: d.label, nature: d.nature, projectOwner: d.projectOwner, quartier: d.quartier, eligibleBaseCents: fromDecimalString(d.eligibleBase), start: d.start, end: d.end, costsFrom: d.costsFrom, boughtByGroup: d.boughtByGroup, plan: [], planVersion: 0, bookings: new Map() });
       return { ...next, operations };
     }
     case 'renewal-urban.financing-plan-set': {
@@ -67,6 +69,15 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       return { ...next, status: 'signed', signature: event.data.act, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
     case 'renewal-urban.amendment-signed':
       return { ...next, amendments: event.data.number, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
+    case 'renewal-urban.funder-line-booking-recorded': {
+      const d = event.data;
+      const operations = new Map(state.operations);
+      const operation = state.operations.get(d.operationId) as Operation;
+      const bookings = new Map(operation.bookings);
+      bookings.set(d.funder, { requestId: d.requestId, planVersion: d.planVersion, outcome: d.outcome, ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}), ...(d.reason ? { reason: d.reason } : {}) });
+      operations.set(operation.id, { ...operation, bookings });
+      return { ...next, operations };
+    }
     case 'renewal-urban.financing-plan-approved': {
       const operations = new Map(state.operations);
       const operation = state.operations.get(event.data.operationId) as Operation;

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ';
+export const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
+export const AMOUNT_MESSAGE = 'montant en euros, point décimal, au plus deux décimales, par ex. « 1700000.00 »';
+export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const CODE_MESSAGE = 'identifiant : lettres, chiffres, « . », « _ » ou « - » (100 caractères au plus)';
+
+/** Where a booking comes from: an act, or a document and its line. Shared by every service's commands. */
+export class SourceDto {
+  @ApiProperty({ enum: ['act', 'document'], description: 'un acte juridique, ou un document et sa ligne' })
+  @IsIn(['act', 'document'], { message: 'nature de la source : « act » ou « document »' })
+  kind!: 'act' | 'document';
+
+  @ApiPropertyOptional({ example: 'Convention 2016-042' })
+  @ValidateIf((o: SourceDto) => o.kind === 'act')
+  @IsString()
+  @IsNotEmpty({ message: 'référence de l’acte obligatoire' })
+  @MaxLength(300)
+  reference?: string;
+
+  @ApiPropertyOptional({ example: '2016-03-15' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  date?: string;
+
+  @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020' })
+  @ValidateIf((o: SourceDto) => o.kind === 'document')
+  @IsString()
+  @IsNotEmpty({ message: 'document obligatoire' })
+  @MaxLength(300)
+  document?: string;
+
+  @ApiPropertyOptional({ example: 5465 })
+  @ValidateIf((o: SourceDto) => o.kind === 'document')
+  @IsInt({ message: 'numéro de ligne entier attendu' })
+  @Min(1)
+  line?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  section?: string;
+}
+
+/** When it takes effect and on what basis; the actor is never in a body: it is the authenticated principal. */
+export class EffectDto {
+  @ApiPropertyOptional({ example: 'Décision du comité de pilotage du 12 mai 2016' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  memo?: string;
+
+  @ApiProperty({ example: '2016-03-15', description: 'date d’effet (AAAA-MM-JJ)' })
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  effectiveDate!: string;
+
+  @ApiProperty({ type: SourceDto })
+  @ValidateNested()
+  @Type(() => SourceDto)
+  source!: SourceDto;
+}
+
+export type SourceValue = { kind: 'act'; reference: string; date?: string } | { kind: 'document'; document: string; line: number; section?: string };
+
+export function sourceOf(dto: SourceDto): SourceValue {
+  return dto.kind === 'act'
+    ? { kind: 'act', reference: dto.reference as string, ...(dto.date ? { date: dto.date } : {}) }
+    : { kind: 'document', document: dto.document as string, line: dto.line as number, ...(dto.section ? { section: dto.section } : {}) };
+}

@@ -1,0 +1,17 @@
+import type { BookingOutcome, RenewalEvent } from '../domain/events';
+import { refuse, type Refusal } from '../domain/refusal';
+import type { Protocol } from '../domain/state';
+
+/**
+ * The ledger's answer to a funder line: booked (with its commitment) or refused (with the ledger's reason). The
+ * same answer delivered twice records nothing the second time.
+ */
+export function decideRecordBookingOutcome(outcome: BookingOutcome, state: Protocol | undefined): RenewalEvent[] | Refusal {
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  const operation = state.operations.get(outcome.operationId);
+  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`, { status: 404 });
+  const known = operation.bookings.get(outcome.funder);
+  if (known && known.requestId === outcome.requestId && known.outcome === outcome.outcome) return [];
+  if (known && known.planVersion > outcome.planVersion) return [];
+  return [{ type: 'renewal-urban.funder-line-booking-recorded', data: outcome }];
+}
