@@ -54,3 +54,14 @@ export function fromDecimalString(text: string): Cents {
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
   return minus ? -cents : cents;
 }
+
+const SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A number for a spreadsheet cell (XLSX keeps doubles): the nearest double to the decimal euros, exactly what
+ * typing the amount into Excel stores; its shortest text reads back as the same cents. Only at that boundary.
+ */
+export function toSpreadsheetNumber(amount: Cents): number {
+  if (amount > SAFE_CENTS || amount < -SAFE_CENTS) throw new RangeError(`montant hors de la précision d’un tableur : ${amount}`);
+  return Number(amount) / 100;
+}

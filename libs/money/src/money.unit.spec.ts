@@ -10,6 +10,7 @@ import {
   parseFigure,
   shareOfBase,
   toDecimalString,
+  toSpreadsheetNumber,
   withCentral,
 } from './index';
 
@@ -92,6 +93,10 @@ describe('formatting', () => {
   it('parse ∘ formatEurosFr is the identity (property)', () => {
     fc.assert(fc.property(anyCents, (cents) => parseAmount(formatEurosFr(cents)) === cents), RUNS);
   });
+  it('a spreadsheet number reads back as the same cents (property)', () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (cents) => fromDecimalString(String(toSpreadsheetNumber(cents)).replace(/^(-?\d+)$/, '$1.00')) === cents), RUNS);
+  });
+
   it('fromDecimalString ∘ toDecimalString is the identity (property)', () => {
     fc.assert(fc.property(anyCents, (cents) => fromDecimalString(toDecimalString(cents)) === cents), RUNS);
   });

@@ -1,10 +1,25 @@
 import { Module } from '@nestjs/common';
 import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
+import { AddOperationController } from './add-operation/add-operation.controller';
+import { ApproveFinancingPlanController } from './approve-financing-plan/approve-financing-plan.controller';
+import { DraftProtocolController } from './draft-protocol/draft-protocol.controller';
+import { FinancialTableController } from './financial-table/financial-table.controller';
+import { ProtocolRepository } from './infrastructure/protocol-repository';
+import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifecycle.controller';
 import { renewalUrbanDescription } from './renewal-urban.description';
+import { SetFinancingPlanController } from './set-financing-plan/set-financing-plan.controller';
 
-/** Renouvellement urbain (NPNRU): NPNRU et protocole de préfiguration de l'ANRU : quartiers, études, opérations, plans de financement. */
+/** Renouvellement urbain: NPNRU and ANRU's préfiguration protocol; it asks the ledger to book, never books itself. */
 @Module({
-  controllers: [serviceInfoController(renewalUrbanDescription)],
-  providers: [serviceRelayProvider(renewalUrbanDescription.service)],
+  controllers: [
+    serviceInfoController(renewalUrbanDescription),
+    DraftProtocolController,
+    AddOperationController,
+    SetFinancingPlanController,
+    ProtocolLifecycleController,
+    ApproveFinancingPlanController,
+    FinancialTableController,
+  ],
+  providers: [ProtocolRepository, serviceRelayProvider(renewalUrbanDescription.service)],
 })
 export class RenewalUrbanModule {}

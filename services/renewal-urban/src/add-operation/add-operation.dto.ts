@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
+import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
+
+export class AddOperationDto {
+  @ApiProperty({ example: 'etude-urbaine' }) @Matches(CODE, { message: CODE_MESSAGE }) operationId!: string;
+  @ApiProperty({ example: 'Étude urbaine des trois quartiers' }) @IsString() @IsNotEmpty() @MaxLength(300) label!: string;
+  @ApiProperty({ enum: OPERATION_NATURES }) @IsIn(OPERATION_NATURES, { message: `nature : ${OPERATION_NATURES.join(', ')}` }) nature!: OperationNature;
+  @ApiProperty({ example: 'call' }) @Matches(CODE, { message: CODE_MESSAGE }) projectOwner!: string;
+  @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) quartier!: string;
+  @ApiProperty({ example: '300000.00', description: 'assiette subventionnable HT' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) eligibleBase!: string;
+  @ApiProperty({ example: '2016-03-01' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) start!: string;
+  @ApiProperty({ example: '2016-12-31' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) end!: string;
+  @ApiProperty({ example: '2016-03-01', description: 'date à partir de laquelle les coûts sont engagés' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) costsFrom!: string;
+  @ApiPropertyOptional({ description: 'achetée par le groupement de commandes' }) @IsOptional() @IsBoolean() boughtByGroup?: boolean;
+  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+}

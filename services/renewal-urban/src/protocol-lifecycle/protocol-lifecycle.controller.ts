@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { toTrace } from '../http/effect';
+import { protocolView } from '../http/protocol-view';
+import { ProtocolRepository } from '../infrastructure/protocol-repository';
+import { decideLifecycle, type LifecycleCommand } from './protocol-lifecycle.decider';
+import { CommitteeDto, SignatureDto, StepDto } from './protocol-lifecycle.dto';
+
+@ApiTags('protocole de préfiguration')
+@Controller('api/renewal-urban/protocols')
+export class ProtocolLifecycleController {
+  constructor(private readonly protocols: ProtocolRepository) {}
+
+  private async step(id: string, command: LifecycleCommand) {
+    const { protocol } = await this.protocols.execute(id, (state) => decideLifecycle(command, state));
+    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+  }
+
+  @Post(':id/submission')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Soumettre le protocole' })
+  submit(@Param('id') id: string, @Body() body: StepDto) {
+    return this.step(id, { kind: 'submit', trace: toTrace(body.trace) });
+  }
+
+  @Post(':id/committee')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enregistrer le comité d’engagement de l’ANRU (seuls les coûts postérieurs sont éligibles)' })
+  committee(@Param('id') id: string, @Body() body: CommitteeDto) {
+    return this.step(id, { kind: 'record-committee', date: body.date, trace: toTrace(body.trace) });
+  }
+
+  @Post(':id/signature')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Signer le protocole : version 1 du tableau financier' })
+  sign(@Param('id') id: string, @Body() body: SignatureDto) {
+    return this.step(id, { kind: 'sign', act: { reference: body.reference, date: body.date }, trace: toTrace(body.trace) });
+  }
+
+  @Post(':id/amendments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Signer un avenant : nouvelle version du tableau financier' })
+  amend(@Param('id') id: string, @Body() body: SignatureDto) {
+    return this.step(id, { kind: 'sign-amendment', act: { reference: body.reference, date: body.date }, trace: toTrace(body.trace) });
+  }
+}
