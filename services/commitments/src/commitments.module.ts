@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
 import { AmendCommitmentController } from './amend-commitment/amend-commitment.controller';
+import { BookingRequestsConsumer } from './book-requested-line/book-requested-line.consumer';
 import { CommitmentQueriesController } from './commitment-queries/commitment-queries.controller';
 import { commitmentsDescription } from './commitments.description';
 import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
@@ -36,6 +37,6 @@ import { SplitPoolController } from './split-pool/split-pool.controller';
     FunderStatementController,
     ReconciliationController,
   ],
-  providers: [CommitmentsLedger, serviceRelayProvider(commitmentsDescription.service)],
+  providers: [CommitmentsLedger, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service)],
 })
 export class CommitmentsModule {}

@@ -6,6 +6,7 @@ import { DraftProtocolController } from './draft-protocol/draft-protocol.control
 import { FinancialTableController } from './financial-table/financial-table.controller';
 import { ProtocolRepository } from './infrastructure/protocol-repository';
 import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifecycle.controller';
+import { BookingAnswersConsumer } from './record-booking-outcome/booking-answers.consumer';
 import { renewalUrbanDescription } from './renewal-urban.description';
 import { SetFinancingPlanController } from './set-financing-plan/set-financing-plan.controller';
 
@@ -20,6 +21,6 @@ import { SetFinancingPlanController } from './set-financing-plan/set-financing-p
     ApproveFinancingPlanController,
     FinancialTableController,
   ],
-  providers: [ProtocolRepository, serviceRelayProvider(renewalUrbanDescription.service)],
+  providers: [ProtocolRepository, BookingAnswersConsumer, serviceRelayProvider(renewalUrbanDescription.service)],
 })
 export class RenewalUrbanModule {}

@@ -78,8 +78,17 @@ export interface CommitmentAttribution {
   scale: string;
 }
 
+/** A booking asked for by another service (a financing plan approved): who asked, and for which line. */
+export interface BookingRequest {
+  requestId: string;
+  source: string;
+  protocolId?: string;
+  operationId?: string;
+}
+
 export interface CommitmentRecorded extends Bookings {
   commitmentId: string;
+  request?: BookingRequest;
   funder: string;
   envelopeId?: string;
   status: Exclude<CommitmentStatus, 'lapsed'>;
@@ -146,6 +155,16 @@ export interface PoolSplit extends Bookings {
   remaining: string;
 }
 
+/** A booking another service asked for, refused by the ledger: nothing was booked; the reason goes back. */
+export interface BookingRequestRefused {
+  request: BookingRequest;
+  funder: string;
+  amount: string;
+  code: string;
+  reason: string;
+  trace: BookingTrace;
+}
+
 export type CommitmentsEvent =
   | { type: 'commitments.reference-recorded'; data: ReferenceRecorded }
   | { type: 'commitments.envelope-opened'; data: EnvelopeOpened }
@@ -157,7 +176,8 @@ export type CommitmentsEvent =
   | { type: 'commitments.commitment-amended'; data: CommitmentAmended }
   | { type: 'commitments.payment-recorded'; data: PaymentRecorded }
   | { type: 'commitments.commitment-released'; data: CommitmentReleased }
-  | { type: 'commitments.pool-split'; data: PoolSplit };
+  | { type: 'commitments.pool-split'; data: PoolSplit }
+  | { type: 'commitments.booking-request-refused'; data: BookingRequestRefused };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
 
@@ -173,6 +193,7 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.payment-recorded',
   'commitments.commitment-released',
   'commitments.pool-split',
+  'commitments.booking-request-refused',
 ];
 
 export const SCHEMA_VERSION = 1;

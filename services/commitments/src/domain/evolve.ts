@@ -134,6 +134,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
           : { ...withoutPending(current), status: 'lapsed', amountCents: 0n, releasedCents: current.releasedCents + amount };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
     }
+    case 'commitments.booking-request-refused':
+      return state;
     case 'commitments.pool-split': {
       const d = event.data;
       const pool = existing(state, d.poolId);

@@ -4,6 +4,7 @@ import { decideMakeConditional } from '../make-conditional/make-conditional.deci
 import { decideResolveCondition } from '../resolve-condition/resolve-condition.decider';
 import { decideSplitPool } from '../split-pool/split-pool.decider';
 import { baseline, commitment, envelope, funder } from '../test-support/fixtures';
+import { decideBookRequestedLine } from '../book-requested-line/book-requested-line.decider';
 import { firmed, pay, release } from '../test-support/lifecycle';
 import { Scenario, trace } from '../test-support/scenario';
 import { COMMITMENTS_EVENT_TYPES, SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
@@ -33,6 +34,9 @@ describe('commitments events against contracts/events/commitments', () => {
     s.given((state, context) => decideResolveCondition({ conditionId: 'tfpb', outcome: 'met', act: { reference: 'a', date: '2016-01-01' }, trace: trace() }, state, context)); keep();
     s.given(commitment({ commitmentId: 'pool', funder: 'partners', amountCents: 1_000n, isPool: true })); keep();
     s.given((state, context) => decideSplitPool({ poolId: 'pool', parts: [{ commitmentId: 'pool-r', funder: 'region', amountCents: 400n, epci: 'CALL' }], trace: trace({ reasonCode: 'ventilation' }) }, state, context)); keep();
+    const requested = { request: { requestId: 'r1', source: 'renewal-urban', protocolId: 'p', operationId: 'o' }, funder: 'region', amountCents: 5n, status: 'indicative' as const, label: 'x', year: 2016, trace: trace() };
+    s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ok' }, state, context)); keep();
+    s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ko', funder: 'nobody' }, state, context)); keep();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     for (const event of produced) {
       const json = JSON.parse(JSON.stringify(event.data));

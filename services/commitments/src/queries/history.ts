@@ -15,6 +15,7 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.payment-recorded': 'paiement enregistré',
   'commitments.commitment-released': 'engagement dégagé',
   'commitments.pool-split': 'enveloppe commune ventilée',
+  'commitments.booking-request-refused': 'demande d’inscription refusée',
 };
 
 function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string, string> {

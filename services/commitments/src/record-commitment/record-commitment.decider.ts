@@ -1,7 +1,7 @@
 import type { Cents } from '@cvl/money';
 import { checkAmount, checkTrace, commitmentAccount, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import { checkAttribution, readStated } from '../domain/attribution';
-import type { CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
+import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
 import { isRefusal, refusal, type Refusal } from '../domain/refusal';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
@@ -18,6 +18,8 @@ export interface RecordCommitment {
   isPool?: boolean;
   attribution: CommitmentAttribution;
   stated?: StatedFigure;
+  /** When another service asked for this booking. */
+  request?: BookingRequest;
   trace: BookingTrace;
 }
 
@@ -66,6 +68,7 @@ export function decideRecordCommitment(command: RecordCommitment, state: Commitm
       type: 'commitments.commitment-recorded',
       data: {
         commitmentId: command.commitmentId,
+        ...(command.request ? { request: command.request } : {}),
         funder: command.funder,
         ...(command.envelopeId ? { envelopeId: command.envelopeId } : {}),
         status: command.status,

@@ -1,0 +1,81 @@
+/* A study of the préfiguration protocol approved in renewal-urban, booked by commitments, answered back. */
+import { CommitmentsModule } from '@cvl/service-commitments';
+import { RenewalUrbanModule } from '@cvl/service-renewal-urban';
+import { topicFor, type IntegrationEvent } from '@cvl/messaging';
+import { waitUntil } from '@cvl/testing';
+import { Metrics } from '@cvl/platform';
+import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
+
+const doc = (line: number) => ({ kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line });
+const effect = (effectiveDate: string, line = 3521) => ({ effectiveDate, source: doc(line) });
+
+export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record<string, string>; cleanup?: () => Promise<void> }>): void {
+  describe(`NPNRU plan booked through the ledger — ${name}`, () => {
+    let h: Harness;
+    let cleanup: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const setup = await env();
+      cleanup = setup.cleanup;
+      h = await startApi([CommitmentsModule, RenewalUrbanModule], setup.env);
+    });
+    afterAll(async () => {
+      await h.close();
+      await cleanup?.();
+    });
+
+    it('books each funder line once, even when the approval is delivered twice, and shows refusals with the ledger’s reason', async () => {
+      const ref = (collection: string, code: string, extra: Record<string, unknown> = {}) =>
+        h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) }, ...extra }).expect(201);
+      for (const funder of ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin']) await ref('funders', funder);
+      await ref('quartiers', 'QP062024');
+      await ref('programmes', 'npnru');
+      await h.http().post('/api/commitments/envelopes').set(h.auth).send({ envelopeId: 'lievin-npnru-2016', funder: 'ville-lievin', label: 'Liévin — études NPNRU 2016', amount: '10000.00', programme: 'npnru', trace: { reasonCode: 'ouverture-enveloppe', ...effect('2016-01-01', 3530) } }).expect(201);
+
+      const base = '/api/renewal-urban/protocols/npnru-call';
+      await h.http().post('/api/renewal-urban/protocols').set(h.auth).send({
+        protocolId: 'npnru-call',
+        label: 'Protocole de préfiguration NPNRU de la CALL',
+        quartiers: [{ code: 'QP062024', interest: 'national' }, { code: 'QP062019', interest: 'regional' }, { code: 'QP062028', interest: 'regional' }],
+        parties: ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin'].map((code) => ({ code, role: 'partie' })),
+        trace: effect('2015-10-01'),
+      }).expect(201);
+      await h.http().put(`${base}/purchasing-group`).set(h.auth).send({ members: [{ code: 'call', weight: 40 }, { code: 'ville-lens', weight: 20 }, { code: 'ville-avion', weight: 20 }, { code: 'ville-lievin', weight: 20 }], trace: effect('2015-11-01', 3525) }).expect(200);
+      await h.http().post(`${base}/operations`).set(h.auth).send({ operationId: 'etude-urbaine', label: 'Étude urbaine des trois quartiers', nature: 'etude', projectOwner: 'call', quartier: 'QP062024', eligibleBase: '300000.00', start: '2016-03-01', end: '2016-12-31', costsFrom: '2016-03-01', boughtByGroup: true, trace: effect('2015-12-01') }).expect(201);
+
+      const overRate = await h.http().put(`${base}/operations/etude-urbaine/financing-plan`).set(h.auth).send({ lines: [{ funder: 'anru', amount: '165000.00' }], groupShare: '135000.00', trace: effect('2016-01-10') }).expect(422);
+      expect(overRate.body.detail).toContain('dépasse le plafond de 50,00 %');
+      await h.http().put(`${base}/operations/etude-urbaine/financing-plan`).set(h.auth).send({ lines: [{ funder: 'anru', amount: '150000.00' }], groupShare: '150000.00', trace: effect('2016-01-10') }).expect(200);
+      await h.http().post(`${base}/operations/etude-urbaine/approval`).set(h.auth).send({ trace: effect('2016-01-20') }).expect(200);
+
+      const lines = async () => (await h.http().get(base).set(h.auth).expect(200)).body.operations[0].plan as Array<{ funder: string; booking: { outcome: string; reason?: string; commitmentId?: string } }>;
+      await waitUntil(async () => (await lines()).every((l) => l.booking.outcome === 'booked' || l.booking.outcome === 'refused'), 60_000, 'every line answered by the ledger');
+      const answered = await lines();
+      expect(answered.filter((l) => l.booking.outcome === 'booked').map((l) => l.funder).sort()).toEqual(['anru', 'call', 'ville-avion', 'ville-lens']);
+      const refused = answered.find((l) => l.funder === 'ville-lievin');
+      expect(refused?.booking).toMatchObject({ outcome: 'refused' });
+      expect(refused?.booking.reason).toContain('Enveloppe « Liévin — études NPNRU 2016 » dépassée de 20 000,00 €');
+
+      // The approval delivered a second time, as Kafka may: the ledger books nothing more.
+      const approval = (await h.infra.store.readStream('renewal-urban-protocol-npnru-call')).find((e) => e.type === 'renewal-urban.financing-plan-approved');
+      if (!approval) throw new Error('approval event missing');
+      const { envelopeFor } = await import('@cvl/messaging');
+      await h.infra.bus.publish(topicFor('renewal-urban'), [envelopeFor(approval, '/renewal-urban') as IntegrationEvent]);
+      const metrics = h.app.get(Metrics);
+      const duplicatesSeen = async () => (await metrics.eventsConsumed.get()).values.filter((v) => v.labels.consumer === 'commitments.booking-requests' && v.labels.outcome === 'duplicate').reduce((sum, v) => sum + v.value, 0);
+      await waitUntil(async () => (await duplicatesSeen()) >= 5, 60_000, 'the redelivered approval handled by the ledger');
+      const statement = async (funder: string) => (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body;
+      const anru = await statement('anru');
+      expect(anru.commitments).toHaveLength(1);
+      expect(anru.totals.indicative).toBe('150000.00');
+      expect((await statement('call')).totals.indicative).toBe('60000.00');
+      expect((await statement('ville-lens')).totals.indicative).toBe('30000.00');
+      expect((await statement('ville-lievin')).commitments).toHaveLength(0);
+      const recorded = (await h.infra.store.readStream('commitments-ledger')).filter((e) => e.type === 'commitments.commitment-recorded' && (e.data as { request?: unknown }).request);
+      expect(recorded).toHaveLength(4);
+      const refusals = (await h.infra.store.readStream('commitments-ledger')).filter((e) => e.type === 'commitments.booking-request-refused');
+      expect(refusals).toHaveLength(1);
+      const history = await h.http().get(`/api/commitments/commitments/${anru.commitments[0].id}/history`).set(h.auth).expect(200);
+      expect(history.body.events[0]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'previsionnel', source: { line: 3521 } });
+    });
+  });
+}
