@@ -65,4 +65,17 @@ export interface BookingOutcome {
 
 export type BookingEvent = { type: 'renewal-urban.funder-line-booking-recorded'; data: BookingOutcome };
 
+export const RENEWAL_EVENT_TYPES: Array<RenewalEvent['type']> = [
+  'renewal-urban.protocol-drafted',
+  'renewal-urban.purchasing-group-formed',
+  'renewal-urban.operation-added',
+  'renewal-urban.financing-plan-set',
+  'renewal-urban.protocol-submitted',
+  'renewal-urban.engagement-committee-held',
+  'renewal-urban.protocol-signed',
+  'renewal-urban.amendment-signed',
+  'renewal-urban.financing-plan-approved',
+  'renewal-urban.funder-line-booking-recorded',
+];
+
 export const SCHEMA_VERSION = 1;
