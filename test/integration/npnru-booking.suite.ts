@@ -50,6 +50,7 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
       const lines = async () => (await h.http().get(base).set(h.auth).expect(200)).body.operations[0].plan as Array<{ funder: string; booking: { outcome: string; reason?: string; commitmentId?: string } }>;
       await waitUntil(async () => (await lines()).every((l) => l.booking.outcome === 'booked' || l.booking.outcome === 'refused'), 60_000, 'every line answered by the ledger');
       const answered = await lines();
+      expect((await h.http().get(base).set(h.auth).expect(200)).body.operations[0].status).toBe('inscrite en partie');
       expect(answered.filter((l) => l.booking.outcome === 'booked').map((l) => l.funder).sort()).toEqual(['anru', 'call', 'ville-avion', 'ville-lens']);
       const refused = answered.find((l) => l.funder === 'ville-lievin');
       expect(refused?.booking).toMatchObject({ outcome: 'refused' });

@@ -30,6 +30,7 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(bad.body.errors[0].field).toBe('lines[0].amount');
 
     const planned = await h.http().put(`${base}/npnru-call/operations/etude-urbaine/financing-plan`).set(h.auth).send({ lines: [{ funder: 'anru', amount: '150000.00' }], groupShare: '150000.00', trace: effect('2016-01-10') }).expect(200);
+    expect(planned.body.operations[0].status).toBe('plan fixé');
     expect(planned.body.operations[0].plan.map((l: { funder: string; amount: string }) => `${l.funder}=${l.amount}`)).toEqual(['anru=150000.00', 'call=60000.00', 'ville-lens=30000.00', 'ville-avion=30000.00', 'ville-lievin=30000.00']);
     await h.http().post(`${base}/npnru-call/submission`).set(h.auth).send({ trace: effect('2016-02-01') }).expect(200);
     await h.http().post(`${base}/npnru-call/committee`).set(h.auth).send({ date: '2016-02-15', trace: effect('2016-02-15') }).expect(200);

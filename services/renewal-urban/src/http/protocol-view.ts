@@ -1,6 +1,15 @@
 import { toDecimalString } from '@cvl/money';
 import { Versioned } from '@cvl/platform';
-import type { Protocol } from '../domain/state';
+import type { Operation, Protocol } from '../domain/state';
+
+/** Where an operation stands: planned, financed (plan set), approved (sent to the ledger), booked (every line answered). */
+export function operationStatus(operation: Operation): 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' {
+  if (operation.plan.length === 0) return 'prévue';
+  if (operation.approvedVersion !== operation.planVersion) return 'plan fixé';
+  const answers = operation.plan.map((line) => operation.bookings.get(line.funder)).filter((b) => b?.planVersion === operation.approvedVersion);
+  if (answers.length < operation.plan.length) return 'approuvée';
+  return answers.every((b) => b?.outcome === 'booked') ? 'inscrite' : 'inscrite en partie';
+}
 
 /** The protocol as people read it: status, quartiers, parties, group, operations with plans and what the ledger answered. */
 export function protocolView(protocol: Protocol, revision: number) {
@@ -18,6 +27,7 @@ export function protocolView(protocol: Protocol, revision: number) {
       purchasingGroup: protocol.purchasingGroup,
       operations: [...protocol.operations.values()].map((o) => ({
         id: o.id,
+        status: operationStatus(o),
         label: o.label,
         nature: o.nature,
         projectOwner: o.projectOwner,
