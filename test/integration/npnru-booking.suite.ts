@@ -77,6 +77,18 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
       expect(refusals).toHaveLength(1);
       const history = await h.http().get(`/api/commitments/commitments/${anru.commitments[0].id}/history`).set(h.auth).expect(200);
       expect(history.body.events[0]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'previsionnel', source: { line: 3521 } });
+
+      // Signed, the plan approved again: the same commitments become firm — none is booked a second time.
+      await h.http().post(`${base}/submission`).set(h.auth).send({ trace: effect('2016-02-01') }).expect(200);
+      await h.http().post(`${base}/committee`).set(h.auth).send({ date: '2016-02-15', trace: effect('2016-02-15') }).expect(200);
+      await h.http().post(`${base}/signature`).set(h.auth).send({ reference: 'Protocole de préfiguration NPNRU CALL', date: '2016-06-15', trace: effect('2016-06-15') }).expect(200);
+      await h.http().put(`${base}/operations/etude-urbaine/financing-plan`).set(h.auth).send({ lines: [{ funder: 'anru', amount: '150000.00' }], groupShare: '150000.00', trace: effect('2016-06-16') }).expect(200);
+      await h.http().post(`${base}/operations/etude-urbaine/approval`).set(h.auth).send({ trace: effect('2016-06-20') }).expect(200);
+      await waitUntil(async () => (await statement('anru')).totals.firm === '150000.00', 60_000, 'ANRU’s line firmed by the signed protocol');
+      const firmed = await statement('anru');
+      expect(firmed.commitments).toHaveLength(1);
+      expect(firmed.totals).toMatchObject({ indicative: '0.00', firm: '150000.00' });
+      await waitUntil(async () => (await lines()).filter((l) => l.funder !== 'ville-lievin').every((l) => l.booking.outcome === 'booked' && (l.booking as { planVersion?: number }).planVersion === 2), 60_000, 'version 2 answered');
     });
   });
 }

@@ -3,7 +3,9 @@ import type { DecisionContext } from '../domain/booking';
 import { decimal } from '../domain/booking';
 import type { BookingRequest, CommitmentsEvent } from '../domain/events';
 import { isRefusal, type Refusal } from '../domain/refusal';
-import { referenceKey, type CommitmentsState } from '../domain/state';
+import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
+import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
+import { decideFirmCommitment } from '../firm-commitment/firm-commitment.decider';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 import { decideRecordCommitment } from '../record-commitment/record-commitment.decider';
 
@@ -28,6 +30,11 @@ export interface RequestedLine {
  * the answer is an event; a request already answered is not answered twice (its events are named after it).
  */
 export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  const previous = [...state.commitments.values()].find(
+    (c) => c.request && c.request.source === line.request.source && c.request.protocolId === line.request.protocolId && c.request.operationId === line.request.operationId && c.funder === line.funder && c.status !== 'lapsed',
+  );
+  if (previous?.request?.requestId === line.request.requestId) return [];
+  if (previous) return applyNewVersion(line, previous, state, context);
   const envelope = [...state.envelopes.values()].find((e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme);
   const known = (kind: 'quartier' | 'programme', code?: string) => (code && state.references.has(referenceKey(kind, code)) ? code : undefined);
   const quartier = known('quartier', line.quartier);
@@ -49,10 +56,43 @@ export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsS
   );
   if (!isRefusal(decided)) return decided;
   if (decided.code === 'commitment-exists') return [];
+  return refusedAnswer(line, decided);
+}
+
+function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[] {
   return [
     {
       type: 'commitments.booking-request-refused',
-      data: { request: line.request, funder: line.funder, amount: decimal(line.amountCents), code: decided.code, reason: decided.message, trace: line.trace },
+      data: { request: line.request, funder: line.funder, amount: decimal(line.amountCents), code: refusal.code, reason: refusal.message, trace: line.trace },
+    },
+  ];
+}
+
+/**
+ * A later version of a plan line changes the commitment the first version booked — firmed by the signed protocol,
+ * or amended by its avenant — and never books the line a second time.
+ */
+function applyNewVersion(line: RequestedLine, previous: Commitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  let change: 'firmed' | 'amended' | 'unchanged' = 'unchanged';
+  let events: CommitmentsEvent[] = [];
+  if (previous.status !== 'firm' && line.status === 'firm' && line.act) {
+    const firmed = decideFirmCommitment({ commitmentId: previous.id, act: line.act, amountCents: line.amountCents, trace: { ...line.trace, reasonCode: 'engagement-juridique' } }, state, context);
+    if (isRefusal(firmed)) return refusedAnswer(line, firmed);
+    [events, change] = [firmed, 'firmed'];
+  } else if (previous.amountCents !== line.amountCents) {
+    const amended = decideAmendCommitment(
+      { commitmentId: previous.id, kind: 'avenant', newAmountCents: line.amountCents, ...(line.act ? { act: line.act } : {}), trace: { ...line.trace, reasonCode: 'avenant' } },
+      state,
+      context,
+    );
+    if (isRefusal(amended)) return refusedAnswer(line, amended);
+    [events, change] = [amended, 'amended'];
+  }
+  return [
+    ...events,
+    {
+      type: 'commitments.booking-request-applied',
+      data: { request: line.request, funder: line.funder, commitmentId: previous.id, amount: decimal(line.amountCents), change, trace: line.trace, commitmentIds: [previous.id] },
     },
   ];
 }

@@ -42,3 +42,28 @@ describe('book a line another service asked for', () => {
     expect(expectEvents(s.when((state, context) => decideBookRequestedLine(line(), state, context)))).toEqual([]);
   });
 });
+
+describe('a later version of a requested line', () => {
+  const v = (n: number, overrides: Partial<RequestedLine> = {}) =>
+    line({ request: { requestId: `npnru-call:etude:v${n}:region`, source: 'renewal-urban', protocolId: 'npnru-call', operationId: 'etude' }, commitmentId: `npnru-call.etude.v${n}.region`, ...overrides });
+
+  it('firms the commitment the first version booked when the protocol is signed, never booking it twice', () => {
+    const s = baseline(new Scenario());
+    s.given((state, context) => decideBookRequestedLine(v(1), state, context));
+    const events = expectEvents(s.when((state, context) => decideBookRequestedLine(v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }), state, context)));
+    expect(events.map((e) => e.type)).toEqual(['commitments.commitment-firmed', 'commitments.booking-request-applied']);
+    expect(s.state.commitments.has('npnru-call.etude.v2.region')).toBe(false);
+    expect(s.figures('npnru-call.etude.v1.region')).toMatchObject({ firmCents: 30_000_00n, indicativeCents: 0n });
+    expect(s.state.commitments.get('npnru-call.etude.v1.region')?.request?.requestId).toBe('npnru-call:etude:v2:region');
+  });
+
+  it('amends it by avenant when the amount changes, and answers « unchanged » when nothing does', () => {
+    const s = baseline(new Scenario());
+    s.given((state, context) => decideBookRequestedLine(v(1), state, context));
+    expect(expectEvents(s.when((state, context) => decideBookRequestedLine(v(2, { amountCents: 24_000_00n }), state, context))).map((e) => e.type)).toEqual(['commitments.commitment-amended', 'commitments.booking-request-applied']);
+    expect(s.figures('npnru-call.etude.v1.region').indicativeCents).toBe(24_000_00n);
+    const [same] = expectEvents(s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)));
+    expect(same.type === 'commitments.booking-request-applied' && same.data.change).toBe('unchanged');
+    expect([...s.state.commitments.values()].filter((c) => c.funder === 'region')).toHaveLength(1);
+  });
+});

@@ -165,6 +165,17 @@ export interface BookingRequestRefused {
   trace: BookingTrace;
 }
 
+/** A later version of a requested line applied to the commitment an earlier version booked: never a second booking. */
+export interface BookingRequestApplied {
+  request: BookingRequest;
+  funder: string;
+  commitmentId: string;
+  amount: string;
+  change: 'firmed' | 'amended' | 'unchanged';
+  trace: BookingTrace;
+  commitmentIds: string[];
+}
+
 export type CommitmentsEvent =
   | { type: 'commitments.reference-recorded'; data: ReferenceRecorded }
   | { type: 'commitments.envelope-opened'; data: EnvelopeOpened }
@@ -177,7 +188,8 @@ export type CommitmentsEvent =
   | { type: 'commitments.payment-recorded'; data: PaymentRecorded }
   | { type: 'commitments.commitment-released'; data: CommitmentReleased }
   | { type: 'commitments.pool-split'; data: PoolSplit }
-  | { type: 'commitments.booking-request-refused'; data: BookingRequestRefused };
+  | { type: 'commitments.booking-request-refused'; data: BookingRequestRefused }
+  | { type: 'commitments.booking-request-applied'; data: BookingRequestApplied };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
 
@@ -194,6 +206,7 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.commitment-released',
   'commitments.pool-split',
   'commitments.booking-request-refused',
+  'commitments.booking-request-applied',
 ];
 
 export const SCHEMA_VERSION = 1;

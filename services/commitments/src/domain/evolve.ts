@@ -86,6 +86,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}),
         attribution: d.attribution,
         ...(d.stated ? { stated: d.stated } : {}),
+        ...(d.request ? { request: d.request } : {}),
         version: -1,
       };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [commitment]) };
@@ -136,6 +137,10 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.booking-request-refused':
       return state;
+    case 'commitments.booking-request-applied': {
+      const current = existing(state, event.data.commitmentId);
+      return { ...state, commitments: withCommitments(state, [{ ...current, request: event.data.request }]) };
+    }
     case 'commitments.pool-split': {
       const d = event.data;
       const pool = existing(state, d.poolId);

@@ -1,6 +1,6 @@
 import { emptyLedger, PersistentMap, type AccountDefinition, type LedgerState } from '@cvl/ledger';
 import type { Cents } from '@cvl/money';
-import type { CommitmentAttribution, CommitmentStatus, PaymentKind, ReferenceKind, StatedFigure } from './events';
+import type { BookingRequest, CommitmentAttribution, CommitmentStatus, PaymentKind, ReferenceKind, StatedFigure } from './events';
 import type { LegalAct } from './trace';
 
 export interface ReferenceItem {
@@ -59,6 +59,8 @@ export interface Commitment {
   pendingTransferId?: string;
   attribution: CommitmentAttribution;
   stated?: StatedFigure;
+  /** The request of another service this commitment answers (its latest version). */
+  request?: BookingRequest;
   /** Counts the events that touched it: its ETag. */
   version: number;
 }

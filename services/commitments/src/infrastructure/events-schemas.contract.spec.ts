@@ -37,6 +37,7 @@ describe('commitments events against contracts/events/commitments', () => {
     const requested = { request: { requestId: 'r1', source: 'renewal-urban', protocolId: 'p', operationId: 'o' }, funder: 'region', amountCents: 5n, status: 'indicative' as const, label: 'x', year: 2016, trace: trace() };
     s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ok' }, state, context)); keep();
     s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ko', funder: 'nobody' }, state, context)); keep();
+    s.given((state, context) => decideBookRequestedLine({ ...requested, request: { ...requested.request, requestId: 'r2' }, commitmentId: 'req-v2', amountCents: 7n }, state, context)); keep();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     for (const event of produced) {
       const json = JSON.parse(JSON.stringify(event.data));

@@ -16,6 +16,7 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.commitment-released': 'engagement dégagé',
   'commitments.pool-split': 'enveloppe commune ventilée',
   'commitments.booking-request-refused': 'demande d’inscription refusée',
+  'commitments.booking-request-applied': 'nouvelle version d’une demande appliquée',
 };
 
 function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string, string> {

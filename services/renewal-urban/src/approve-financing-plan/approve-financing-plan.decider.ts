@@ -19,6 +19,8 @@ export function decideApproveFinancingPlan(command: ApproveFinancingPlan, state:
   if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver', { status: 409 });
   if (operation.approvedVersion === operation.planVersion) return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, { status: 409 });
   const firm = state.status === 'signed' && state.signature !== undefined;
+  // The act in force: the signature, or the latest avenant.
+  const act = state.versions.length > 0 ? state.versions[state.versions.length - 1].act : state.signature;
   return [
     {
       type: 'renewal-urban.financing-plan-approved',
@@ -27,7 +29,7 @@ export function decideApproveFinancingPlan(command: ApproveFinancingPlan, state:
         operationId: operation.id,
         planVersion: operation.planVersion,
         bookingStatus: firm ? 'firm' : 'indicative',
-        ...(firm && state.signature ? { act: state.signature } : {}),
+        ...(firm && act ? { act } : {}),
         quartier: operation.quartier,
         label: operation.label,
         lines: operation.plan.map((line) => ({ ...line, requestId: `${state.id}:${operation.id}:v${operation.planVersion}:${line.funder}` })),

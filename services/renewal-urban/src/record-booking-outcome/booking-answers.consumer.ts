@@ -44,7 +44,7 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
     const data = event.data as { request?: RequestRef; funder?: string; commitmentId?: string; reason?: string; code?: string; trace?: { effectiveDate: string; source: BookingOutcome['trace']['source'] } };
     const request = data.request;
     if (!request || request.source !== 'renewal-urban' || !request.protocolId || !request.operationId || !data.funder) return;
-    const booked = event.type === 'commitments.commitment-recorded';
+    const booked = event.type === 'commitments.commitment-recorded' || event.type === 'commitments.booking-request-applied';
     if (!booked && event.type !== 'commitments.booking-request-refused') return;
     const outcome: BookingOutcome = {
       protocolId: request.protocolId,
