@@ -22,3 +22,4 @@ export * from './messaging/service-relay';
 export * from './service-info';
 export * from './run-process';
 export * from './http/source.dto';
+export * from './event-sourced-repository';

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
-import { protocolView } from '../http/protocol-view';
+import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideAddOperation } from './add-operation.decider';
 import { AddOperationDto } from './add-operation.dto';
@@ -15,9 +15,9 @@ export class AddOperationController {
   @Post(':id/operations')
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {
-    const { protocol } = await this.protocols.execute(id, (state) =>
+    await this.protocols.execute(id, (state) =>
       decideAddOperation({ ...body, eligibleBaseCents: fromDecimalString(body.eligibleBase), boughtByGroup: body.boughtByGroup ?? false, trace: toTrace(body.trace) }, state),
     );
-    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+    return protocolOf(await this.protocols.get(id));
   }
 }

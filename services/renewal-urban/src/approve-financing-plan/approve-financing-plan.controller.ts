@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
-import { protocolView } from '../http/protocol-view';
+import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { StepDto } from '../protocol-lifecycle/protocol-lifecycle.dto';
 import { decideApproveFinancingPlan } from './approve-financing-plan.decider';
@@ -15,7 +15,7 @@ export class ApproveFinancingPlanController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approuver le plan : le grand livre inscrit chaque ligne (indicative avant signature, ferme après)' })
   async approve(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    const { protocol } = await this.protocols.execute(id, (state) => decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state));
-    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+    await this.protocols.execute(id, (state) => decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state));
+    return protocolOf(await this.protocols.get(id));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
-import { protocolView } from '../http/protocol-view';
+import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideDraftProtocol, decideFormPurchasingGroup } from './draft-protocol.decider';
 import { DraftProtocolDto, FormPurchasingGroupDto } from './draft-protocol.dto';
@@ -14,21 +14,20 @@ export class DraftProtocolController {
   @Post()
   @ApiOperation({ summary: 'Ouvrir le protocole de préfiguration (quartiers NPNRU, parties)' })
   async draft(@Body() body: DraftProtocolDto) {
-    const { protocol } = await this.protocols.execute(body.protocolId, (state) => decideDraftProtocol({ ...body, trace: toTrace(body.trace) }, state));
-    return protocolView(await this.protocols.get(body.protocolId), protocol?.revision ?? 0);
+    await this.protocols.execute(body.protocolId, (state) => decideDraftProtocol({ ...body, trace: toTrace(body.trace) }, state));
+    return protocolOf(await this.protocols.get(body.protocolId));
   }
 
   @Put(':id/purchasing-group')
   @ApiOperation({ summary: 'Constituer le groupement de commandes et sa clé de répartition' })
   async group(@Param('id') id: string, @Body() body: FormPurchasingGroupDto) {
-    const { protocol } = await this.protocols.execute(id, (state) => decideFormPurchasingGroup({ members: body.members, trace: toTrace(body.trace) }, state));
-    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+    await this.protocols.execute(id, (state) => decideFormPurchasingGroup({ members: body.members, trace: toTrace(body.trace) }, state));
+    return protocolOf(await this.protocols.get(id));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Le protocole, ses opérations, leurs plans et ce que le grand livre a répondu' })
   async get(@Param('id') id: string) {
-    const protocol = await this.protocols.get(id);
-    return protocolView(protocol, protocol.revision);
+    return protocolOf(await this.protocols.get(id));
   }
 }

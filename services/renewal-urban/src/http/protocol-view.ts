@@ -43,3 +43,7 @@ export function protocolView(protocol: Protocol, revision: number) {
     revision,
   );
 }
+
+export function protocolOf(protocol: Protocol) {
+  return protocolView(protocol, protocol.revision);
+}

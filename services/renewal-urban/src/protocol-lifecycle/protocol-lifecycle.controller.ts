@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
-import { protocolView } from '../http/protocol-view';
+import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideLifecycle, type LifecycleCommand } from './protocol-lifecycle.decider';
 import { CommitteeDto, SignatureDto, StepDto } from './protocol-lifecycle.dto';
@@ -12,8 +12,8 @@ export class ProtocolLifecycleController {
   constructor(private readonly protocols: ProtocolRepository) {}
 
   private async step(id: string, command: LifecycleCommand) {
-    const { protocol } = await this.protocols.execute(id, (state) => decideLifecycle(command, state));
-    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+    await this.protocols.execute(id, (state) => decideLifecycle(command, state));
+    return protocolOf(await this.protocols.get(id));
   }
 
   @Post(':id/submission')

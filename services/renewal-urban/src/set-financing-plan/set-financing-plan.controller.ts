@@ -2,7 +2,7 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
-import { protocolView } from '../http/protocol-view';
+import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideSetFinancingPlan } from './set-financing-plan.decider';
 import { SetFinancingPlanDto } from './set-financing-plan.dto';
@@ -15,12 +15,12 @@ export class SetFinancingPlanController {
   @Put(':id/operations/:operationId/financing-plan')
   @ApiOperation({ summary: 'Fixer le plan de financement d’une opération (égal à l’assiette HT, dans les règles de l’ANRU)' })
   async set(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: SetFinancingPlanDto) {
-    const { protocol } = await this.protocols.execute(id, (state) =>
+    await this.protocols.execute(id, (state) =>
       decideSetFinancingPlan(
         { operationId, lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })), ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}), trace: toTrace(body.trace) },
         state,
       ),
     );
-    return protocolView(await this.protocols.get(id), protocol?.revision ?? 0);
+    return protocolOf(await this.protocols.get(id));
   }
 }

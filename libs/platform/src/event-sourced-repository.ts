@@ -1,0 +1,87 @@
+import { NotFoundException } from '@nestjs/common';
+import { WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
+import { commandEventId, eventMetadata } from './context/request-context';
+import { DomainRefusal } from './problem/problem';
+
+/** A refusal as the services' deciders return it. */
+export interface DecidedRefusal {
+  refused: true;
+  code: string;
+  message: string;
+  field?: string;
+  status: 404 | 409 | 422;
+  excessCents?: bigint;
+}
+
+const isRefusal = (value: unknown): value is DecidedRefusal => typeof value === 'object' && value !== null && (value as DecidedRefusal).refused === true;
+
+export function refusalAsProblem(refusal: DecidedRefusal): DomainRefusal {
+  const excess = refusal.excessCents;
+  return new DomainRefusal(
+    refusal.code,
+    refusal.status === 404 ? 'Introuvable' : refusal.status === 409 ? 'Conflit' : 'Demande refusée',
+    refusal.message,
+    refusal.status,
+    refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
+    excess !== undefined ? { excess: `${excess < 0n ? '-' : ''}${(excess < 0n ? -excess : excess) / 100n}.${((excess < 0n ? -excess : excess) % 100n).toString().padStart(2, '0')}` } : {},
+  );
+}
+
+export interface AggregateType<S, E extends { type: string; data: object }> {
+  streamOf: (id: string) => string;
+  evolve: (state: S | undefined, event: E) => S;
+  schemaVersion: number;
+  notFound: (id: string) => string;
+}
+
+/**
+ * An aggregate kept as one stream: load folds its events; execute decides on the state as stored, appends with the
+ * stream's revision (deciding again when another writer got there first, bounded), and names the events after the
+ * command (Idempotency-Key or command key) so a retried command appends nothing.
+ */
+export class EventSourcedRepository<S, E extends { type: string; data: object }> {
+  private static readonly MAX_ATTEMPTS = 10;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly aggregate: AggregateType<S, E>,
+  ) {}
+
+  async load(id: string): Promise<{ state?: S; revision: number; events: RecordedEvent[] }> {
+    const events = await this.store.readStream(this.aggregate.streamOf(id));
+    let state: S | undefined;
+    for (const event of events) state = this.aggregate.evolve(state, { type: event.type, data: event.data } as unknown as E);
+    return { state, revision: events.length - 1, events };
+  }
+
+  async get(id: string): Promise<S> {
+    const { state } = await this.load(id);
+    if (state === undefined) throw new NotFoundException(this.aggregate.notFound(id));
+    return state;
+  }
+
+  async execute(id: string, decide: (state: S | undefined) => E[] | DecidedRefusal): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
+    for (let attempt = 0; attempt < EventSourcedRepository.MAX_ATTEMPTS; attempt++) {
+      const { state, revision, events } = await this.load(id);
+      const firstId = commandEventId(0);
+      if (events.some((e) => e.eventId === firstId)) return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
+      const decided = decide(state);
+      if (isRefusal(decided)) throw refusalAsProblem(decided);
+      if (decided.length === 0) return { state, recorded: [], replayed: false };
+      try {
+        const result = await this.store.append(
+          this.aggregate.streamOf(id),
+          decided.map((event, index) => ({ eventId: commandEventId(index), type: event.type, schemaVersion: this.aggregate.schemaVersion, data: event.data as unknown as JsonObject, metadata: eventMetadata() })),
+          revision === -1 ? 'no_stream' : revision,
+        );
+        let next = state;
+        for (const event of decided) next = this.aggregate.evolve(next, event);
+        return { state: next, recorded: result.events, replayed: result.idempotentReplay };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) continue;
+        throw error;
+      }
+    }
+    throw new WrongExpectedRevisionError(this.aggregate.streamOf(id), 'any', -1);
+  }
+}
