@@ -1,0 +1,21 @@
+import type { Cents } from '@cvl/money';
+
+export interface Refusal {
+  refused: true;
+  code: string;
+  message: string;
+  field?: string;
+  status: 404 | 409 | 422;
+  excessCents?: Cents;
+}
+
+export const refuse = (code: string, message: string, options: { field?: string; status?: 404 | 409 | 422; excessCents?: Cents } = {}): Refusal => ({
+  refused: true,
+  code,
+  message,
+  status: options.status ?? 422,
+  ...(options.field ? { field: options.field } : {}),
+  ...(options.excessCents !== undefined ? { excessCents: options.excessCents } : {}),
+});
+
+export const isRefusal = (value: unknown): value is Refusal => typeof value === 'object' && value !== null && (value as Refusal).refused === true;

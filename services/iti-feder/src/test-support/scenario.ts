@@ -1,0 +1,80 @@
+import type { Cents } from '@cvl/money';
+import type { ItiEvent, Trace } from '../domain/events';
+import { isRefusal, type Refusal } from '../domain/refusal';
+import type { Dwelling } from '../domain/rules';
+import { evolve, type Programme } from '../domain/state';
+import { decideReceiveApplication } from '../receive-application/receive-application.decider';
+import { decideAdoptStrategy, decideSetEnvelope } from '../set-envelope/set-envelope.decider';
+
+export const trace = (effectiveDate = '2016-03-01'): Trace => ({ actor: 'instructeur@Région', effectiveDate, recordedAt: `${effectiveDate}T09:00:00.000Z`, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 4779 } });
+
+export type Decide = (state: Programme | undefined) => ItiEvent[] | Refusal;
+
+export class ItiScenario {
+  state: Programme | undefined;
+  last: ItiEvent[] = [];
+  readonly history: ItiEvent[] = [];
+  given(decide: Decide): this {
+    const result = decide(this.state);
+    if (isRefusal(result)) throw new Error(`refus inattendu : ${result.code} — ${result.message}`);
+    return this.apply(result);
+  }
+  when(decide: Decide): ItiEvent[] | Refusal {
+    const result = decide(this.state);
+    if (!isRefusal(result)) this.apply(result);
+    return result;
+  }
+  private apply(events: ItiEvent[]): this {
+    this.last = events;
+    this.history.push(...events);
+    for (const event of events) this.state = evolve(this.state, event);
+    return this;
+  }
+}
+
+export function refusalOf(result: ItiEvent[] | Refusal, code: string): Refusal {
+  if (!isRefusal(result)) throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
+  if (result.code !== code) throw new Error(`refus ${code} attendu, obtenu ${result.code} — ${result.message}`);
+  return result;
+}
+
+export function accepted(result: ItiEvent[] | Refusal): ItiEvent[] {
+  if (isRefusal(result)) throw new Error(`acceptation attendue, refus ${result.code} — ${result.message}`);
+  return result;
+}
+
+export const envelope: Decide = (state) =>
+  decideSetEnvelope(
+    {
+      programmeId: 'iti-call',
+      axes: [
+        { axis: 1, label: 'Axe 1', amountCents: 1_200_000_000n },
+        { axis: 2, label: 'Axe 2', amountCents: 600_000_000n },
+        { axis: 3, label: 'Axe 3', amountCents: 3_600_000_000n },
+        { axis: 4, label: 'Axe 4', amountCents: 2_700_000_000n },
+      ],
+      trace: trace('2015-12-01'),
+    },
+    state,
+  );
+
+export const strategy: Decide = (state) => decideAdoptStrategy({ axes: [3, 4], trace: trace('2015-12-15') }, state);
+
+export const application = (operationId: string, overrides: { federCents?: Cents; eligibleCostCents?: Cents; dwellings?: Dwelling[]; axis?: number; priority?: string; coFunders?: Array<{ funder: string; amountCents: Cents }>; tranche?: number } = {}): Decide => (state) =>
+  decideReceiveApplication(
+    {
+      operationId,
+      label: 'Réhabilitation thermique de 40 logements miniers',
+      beneficiary: 'maisons-et-cites',
+      quartier: 'QP062024',
+      axis: overrides.axis ?? 3,
+      priority: overrides.priority ?? '4c',
+      eligibleCostCents: overrides.eligibleCostCents ?? 200_000_000n,
+      federCents: overrides.federCents ?? 80_000_000n,
+      coFunders: overrides.coFunders ?? [{ funder: 'region', amountCents: 40_000_000n }, { funder: 'call', amountCents: 20_000_000n }],
+      dwellings: overrides.dwellings ?? [{ id: 'L1', classBefore: 'F', consumptionAfter: 95 }, { id: 'L2', classBefore: 'G', consumptionAfter: 125 }],
+      tranche: overrides.tranche ?? 2016,
+      trace: trace('2016-03-01'),
+    },
+    state,
+  );
