@@ -72,3 +72,8 @@ export function sourceOf(dto: SourceDto): SourceValue {
     ? { kind: 'act', reference: dto.reference as string, ...(dto.date ? { date: dto.date } : {}) }
     : { kind: 'document', document: dto.document as string, line: dto.line as number, ...(dto.section ? { section: dto.section } : {}) };
 }
+
+/** The trace of a command: its actor is the authenticated principal, its time now, the rest from the body. */
+export function effectOf(dto: EffectDto, actor: string) {
+  return { actor, effectiveDate: dto.effectiveDate, recordedAt: new Date().toISOString(), source: sourceOf(dto.source), ...(dto.memo ? { memo: dto.memo } : {}) };
+}

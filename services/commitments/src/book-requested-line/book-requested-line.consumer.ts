@@ -4,7 +4,7 @@ import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEv
 import { inEventContext, INTEGRATION_BUS, Metrics, runInContext, type Principal } from '@cvl/platform';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { BookingTrace } from '../domain/trace';
-import { decideBookRequestedLine } from './book-requested-line.decider';
+import { decideBookRequestedLine, decideRequestedMovement } from './book-requested-line.decider';
 
 /** What commitments reads of renewal-urban's approval (contracts/events/renewal-urban): no code is shared. */
 interface ApprovedPlan {
@@ -17,6 +17,22 @@ interface ApprovedPlan {
   label: string;
   lines: Array<{ funder: string; amount: string; requestId: string }>;
   trace: { effectiveDate: string; source: BookingTrace['source']; memo?: string };
+}
+
+/** What commitments reads of ITI-FEDER's events (contracts/events/iti-feder). */
+interface ItiEventData {
+  programmeId: string;
+  operationId: string;
+  axis?: number;
+  label?: string;
+  quartier?: string;
+  act?: { reference: string; date: string };
+  lines?: Array<{ funder: string; amount: string; requestId: string }>;
+  amount?: string;
+  requestId?: string;
+  kind?: 'acompte' | 'solde';
+  serviceDoneDate?: string;
+  trace: { effectiveDate: string; source: BookingTrace['source'] };
 }
 
 export const BOOKING_REQUESTS_GROUP = 'commitments.booking-requests';
@@ -42,9 +58,9 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const topic = topicFor('renewal-urban');
-    await this.bus.ensureTopics([topic]);
-    this.subscription = await this.bus.subscribe({ groupId: BOOKING_REQUESTS_GROUP, topics: [topic], handle: inEventContext((event) => this.handle(event)) });
+    const topics = [topicFor('renewal-urban'), topicFor('iti-feder')];
+    await this.bus.ensureTopics(topics);
+    this.subscription = await this.bus.subscribe({ groupId: BOOKING_REQUESTS_GROUP, topics, handle: inEventContext((event) => this.handle(event)) });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -52,6 +68,7 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
   }
 
   async handle(event: IntegrationEvent): Promise<void> {
+    if (event.type.startsWith('iti-feder.')) return this.handleIti(event);
     if (event.type !== 'renewal-urban.financing-plan-approved') return;
     const plan = event.data as unknown as ApprovedPlan;
     const principal = principalOf(event.actor);
@@ -85,8 +102,69 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
           ),
         ),
       );
-      this.metrics.eventsConsumed.inc({ consumer: BOOKING_REQUESTS_GROUP, outcome: executed.replayed ? 'duplicate' : 'applied' });
-      if (executed.recorded.some((e) => e.type === 'commitments.booking-request-refused')) this.logger.warn(`ligne refusée : ${line.requestId}`);
+      this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), line.requestId);
+    }
+  }
+
+  private count(replayed: boolean, refused: boolean, requestId: string): void {
+    this.metrics.eventsConsumed.inc({ consumer: BOOKING_REQUESTS_GROUP, outcome: replayed ? 'duplicate' : 'applied' });
+    if (refused) this.logger.warn(`demande refusée : ${requestId}`);
+  }
+
+  /** ITI-FEDER: programming (indicative), agreement (firm), payments and releases, on the axis's envelope. */
+  private async handleIti(event: IntegrationEvent): Promise<void> {
+    const data = event.data as unknown as ItiEventData;
+    const trace = (reasonCode: string, effectiveDate: string, source: BookingTrace['source']): BookingTrace => ({ actor: event.actor, reasonCode, effectiveDate, recordedAt: new Date().toISOString(), source, memo: `ITI-FEDER — opération ${data.operationId} (${event.type})` });
+    const request = (requestId: string) => ({ requestId, source: 'iti-feder', protocolId: data.programmeId, operationId: data.operationId });
+    const run = (requestId: string, decide: Parameters<CommitmentsLedger['execute']>[0]) =>
+      runInContext({ correlationId: event.correlationid, causationId: event.id, principal: principalOf(event.actor), commandKey: `booking-request:${requestId}` }, () => this.ledger.execute(decide));
+    if (event.type === 'iti-feder.operation-programmed' || event.type === 'iti-feder.grant-agreed') {
+      const firm = event.type === 'iti-feder.grant-agreed';
+      const source: BookingTrace['source'] = firm && data.act ? { kind: 'act', reference: data.act.reference, date: data.act.date } : data.trace.source;
+      const effectiveDate = firm && data.act ? data.act.date : data.trace.effectiveDate;
+      for (const line of data.lines ?? []) {
+        const executed = await run(line.requestId, (state, context) =>
+          decideBookRequestedLine(
+            {
+              request: request(line.requestId),
+              commitmentId: line.requestId.replace(/:/g, '.'),
+              funder: line.funder,
+              amountCents: fromDecimalString(line.amount),
+              status: firm ? 'firm' : 'indicative',
+              ...(firm && data.act ? { act: data.act } : {}),
+              label: `${data.label ?? data.operationId} — ${line.funder}`,
+              ...(data.quartier ? { quartier: data.quartier } : {}),
+              programme: 'iti-feder',
+              ...(line.funder === 'feder' && data.axis ? { envelopeId: `iti-feder-axe-${data.axis}` } : {}),
+              year: Number(effectiveDate.slice(0, 4)),
+              trace: trace(firm ? 'engagement-juridique' : 'previsionnel', effectiveDate, source),
+            },
+            state,
+            context,
+          ),
+        );
+        this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), line.requestId);
+      }
+      return;
+    }
+    if ((event.type === 'iti-feder.payment-made' || event.type === 'iti-feder.unused-released') && data.requestId && data.amount) {
+      const payment = event.type === 'iti-feder.payment-made';
+      const requestId = data.requestId;
+      const executed = await run(requestId, (state, context) =>
+        decideRequestedMovement(
+          {
+            request: request(requestId),
+            funder: 'feder',
+            kind: payment ? 'payment' : 'release',
+            amountCents: fromDecimalString(data.amount as string),
+            ...(payment ? { paymentKind: data.kind ?? 'acompte', serviceDoneDate: data.serviceDoneDate ?? data.trace.effectiveDate } : {}),
+            trace: trace(payment ? 'paiement' : 'degagement', data.trace.effectiveDate, data.trace.source),
+          },
+          state,
+          context,
+        ),
+      );
+      this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), requestId);
     }
   }
 }

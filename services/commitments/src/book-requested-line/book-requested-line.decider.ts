@@ -6,6 +6,8 @@ import { isRefusal, type Refusal } from '../domain/refusal';
 import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
 import { decideFirmCommitment } from '../firm-commitment/firm-commitment.decider';
+import { decideRecordPayment } from '../record-payment/record-payment.decider';
+import { decideReleaseCommitment } from '../release-commitment/release-commitment.decider';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 import { decideRecordCommitment } from '../record-commitment/record-commitment.decider';
 
@@ -20,6 +22,8 @@ export interface RequestedLine {
   label: string;
   quartier?: string;
   programme?: string;
+  /** The envelope the line draws on, when the asking service names it (an ITI axis). */
+  envelopeId?: string;
   year: number;
   trace: BookingTrace;
 }
@@ -30,12 +34,11 @@ export interface RequestedLine {
  * the answer is an event; a request already answered is not answered twice (its events are named after it).
  */
 export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
-  const previous = [...state.commitments.values()].find(
-    (c) => c.request && c.request.source === line.request.source && c.request.protocolId === line.request.protocolId && c.request.operationId === line.request.operationId && c.funder === line.funder && c.status !== 'lapsed',
-  );
+  const previous = requestedCommitment(state, line.request, line.funder);
   if (previous?.request?.requestId === line.request.requestId) return [];
   if (previous) return applyNewVersion(line, previous, state, context);
-  const envelope = [...state.envelopes.values()].find((e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme);
+  const named = line.envelopeId ? state.envelopes.get(line.envelopeId) : undefined;
+  const envelope = named && named.funder === line.funder ? named : [...state.envelopes.values()].find((e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme);
   const known = (kind: 'quartier' | 'programme', code?: string) => (code && state.references.has(referenceKey(kind, code)) ? code : undefined);
   const quartier = known('quartier', line.quartier);
   const programme = known('programme', line.programme);
@@ -57,6 +60,42 @@ export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsS
   if (!isRefusal(decided)) return decided;
   if (decided.code === 'commitment-exists') return [];
   return refusedAnswer(line, decided);
+}
+
+/** The commitment a service's earlier request booked for a funder, if any. */
+export function requestedCommitment(state: CommitmentsState, request: BookingRequest, funder: string): Commitment | undefined {
+  return [...state.commitments.values()].find(
+    (c) => c.request && c.request.source === request.source && c.request.protocolId === request.protocolId && c.request.operationId === request.operationId && c.funder === funder && c.status !== 'lapsed',
+  );
+}
+
+export interface RequestedMovement {
+  request: BookingRequest;
+  funder: string;
+  kind: 'payment' | 'release';
+  amountCents: Cents;
+  paymentKind?: 'avance' | 'acompte' | 'solde';
+  serviceDoneDate?: string;
+  trace: BookingTrace;
+}
+
+/** A payment or a release another service asks for, on the commitment its request booked; answered either way. */
+export function decideRequestedMovement(movement: RequestedMovement, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+  const line = { request: movement.request, funder: movement.funder, amountCents: movement.amountCents, trace: movement.trace } as RequestedLine;
+  const commitment = requestedCommitment(state, movement.request, movement.funder);
+  if (!commitment) return refusedAnswer(line, { refused: true, code: 'unknown-commitment', message: `Aucun engagement inscrit pour ${movement.funder} sur cette opération`, status: 404 });
+  const decided =
+    movement.kind === 'payment'
+      ? decideRecordPayment({ commitmentId: commitment.id, paymentId: movement.request.requestId, kind: movement.paymentKind ?? 'acompte', amountCents: movement.amountCents, ...(movement.serviceDoneDate ? { serviceDoneDate: movement.serviceDoneDate } : {}), trace: { ...movement.trace, reasonCode: 'paiement' } }, state, context)
+      : decideReleaseCommitment({ commitmentId: commitment.id, amountCents: movement.amountCents, trace: { ...movement.trace, reasonCode: 'degagement' } }, state, context);
+  if (isRefusal(decided)) return refusedAnswer(line, decided);
+  return [
+    ...decided,
+    {
+      type: 'commitments.booking-request-applied',
+      data: { request: movement.request, funder: movement.funder, commitmentId: commitment.id, amount: decimal(movement.amountCents), change: movement.kind === 'payment' ? 'paid' : 'released', trace: movement.trace, commitmentIds: [commitment.id] },
+    },
+  ];
 }
 
 function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[] {

@@ -171,7 +171,7 @@ export interface BookingRequestApplied {
   funder: string;
   commitmentId: string;
   amount: string;
-  change: 'firmed' | 'amended' | 'unchanged';
+  change: 'firmed' | 'amended' | 'unchanged' | 'paid' | 'released';
   trace: BookingTrace;
   commitmentIds: string[];
 }

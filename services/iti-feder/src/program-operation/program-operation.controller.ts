@@ -1,0 +1,68 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import { decideAgree } from '../agree-grant/agree-grant.decider';
+import { AgreementDto, ClaimDto, ProgrammingDto, ServiceDoneDto, StepDto } from '../http/dto';
+import { toTrace } from '../http/effect';
+import { programmeView } from '../http/programme-view';
+import { ProgrammeRepository } from '../infrastructure/programme-repository';
+import { decideClaim, decidePay, decideServiceDone } from '../payment-claims/payment-claims.decider';
+import { decideRelease } from '../release-unused/release-unused.decider';
+import { decideProgram } from './program-operation.decider';
+
+@ApiTags('opérations ITI')
+@Controller('api/iti-feder/programmes/:id/operations/:operationId')
+export class OperationLifecycleController {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  private async after(id: string) {
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Post('programming')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Programmer (comité) : jamais au-delà de l’enveloppe de l’axe ; le grand livre inscrit les lignes' })
+  async program(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ProgrammingDto) {
+    await this.programmes.execute(id, (state) => decideProgram(operationId, body.committeeDate, toTrace(body.trace), state));
+    return this.after(id);
+  }
+
+  @Post('agreement')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Convention attributive : l’engagement juridique' })
+  async agree(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: AgreementDto) {
+    await this.programmes.execute(id, (state) => decideAgree(operationId, { reference: body.act.reference, date: body.act.date }, toTrace(body.trace), state));
+    return this.after(id);
+  }
+
+  @Post('claims')
+  @ApiOperation({ summary: 'Demande de paiement avec état des dépenses' })
+  async claim(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ClaimDto) {
+    await this.programmes.execute(id, (state) => decideClaim(operationId, body.claimId, fromDecimalString(body.expenses), body.final ?? false, toTrace(body.trace), state));
+    return this.after(id);
+  }
+
+  @Post('claims/:claimId/service-done')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Contrôle de service fait (dont contrôle de sur-financement avec les inscriptions des cofinanceurs)' })
+  async serviceDone(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: ServiceDoneDto) {
+    await this.programmes.execute(id, (state) => decideServiceDone(operationId, claimId, fromDecimalString(body.acceptedExpenses), toTrace(body.trace), state));
+    return this.after(id);
+  }
+
+  @Post('claims/:claimId/payment')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Payer ce que le contrôle a retenu, jamais au-delà du programmé' })
+  async pay(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: StepDto) {
+    await this.programmes.execute(id, (state) => decidePay(operationId, claimId, toTrace(body.trace), state));
+    return this.after(id);
+  }
+
+  @Post('release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dégager la part non utilisée après le solde' })
+  async release(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
+    await this.programmes.execute(id, (state) => decideRelease(operationId, toTrace(body.trace), state));
+    return this.after(id);
+  }
+}

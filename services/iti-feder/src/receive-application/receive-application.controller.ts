@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
+import { ApplicationDto, StepDto } from '../http/dto';
+import { toTrace } from '../http/effect';
+import { programmeView } from '../http/programme-view';
+import { ProgrammeRepository } from '../infrastructure/programme-repository';
+import { decideReceiveApplication } from './receive-application.decider';
+
+@ApiTags('opérations ITI')
+@Controller('api/iti-feder/programmes')
+export class ReceiveApplicationController {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  @Post(':id/applications')
+  @ApiOperation({ summary: 'Déposer une demande (bénéficiaire, quartier, coût éligible, plan de financement, logements)' })
+  async apply(@Param('id') id: string, @Body() body: ApplicationDto) {
+    await this.programmes.execute(id, (state) =>
+      decideReceiveApplication(
+        {
+          operationId: body.operationId, label: body.label, beneficiary: body.beneficiary, quartier: body.quartier, axis: body.axis, priority: body.priority,
+          eligibleCostCents: fromDecimalString(body.eligibleCost), federCents: fromDecimalString(body.feder),
+          coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
+          dwellings: body.dwellings ?? [], tranche: body.tranche, trace: toTrace(body.trace),
+        },
+        state,
+      ),
+    );
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Post(':id/operations/:operationId/completeness')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Déclarer le dossier complet (organisme intermédiaire)' })
+  async complete(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
+    await this.programmes.execute(id, (state) => decideComplete(operationId, toTrace(body.trace), state));
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Post(':id/operations/:operationId/appraisal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Instruire : chaque règle d’éligibilité en vigueur, réussie ou non, et pourquoi' })
+  async appraise(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
+    await this.programmes.execute(id, (state) => decideAppraise(operationId, toTrace(body.trace), state));
+    return programmeView(await this.programmes.get(id));
+  }
+}

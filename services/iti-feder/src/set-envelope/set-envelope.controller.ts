@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import { degagementForecast } from '../degagement-forecast/degagement-forecast';
+import { SetEnvelopeDto, StrategyDto } from '../http/dto';
+import { toTrace } from '../http/effect';
+import { programmeView } from '../http/programme-view';
+import { ProgrammeRepository } from '../infrastructure/programme-repository';
+import { decideAdoptStrategy, decideSetEnvelope } from './set-envelope.decider';
+
+@ApiTags('enveloppe ITI')
+@Controller('api/iti-feder/programmes')
+export class SetEnvelopeController {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  @Put(':id/envelope')
+  @ApiOperation({ summary: 'Fixer l’enveloppe par axe (puis la modifier par avenant : nouvelle version)' })
+  async envelope(@Param('id') id: string, @Body() body: SetEnvelopeDto) {
+    await this.programmes.execute(id, (state) =>
+      decideSetEnvelope(
+        {
+          programmeId: id,
+          axes: body.axes.map((a) => ({ axis: a.axis, label: a.label, amountCents: fromDecimalString(a.amount), ...(a.callShare ? { callShareCents: fromDecimalString(a.callShare) } : {}), ...(a.priorities ? { priorities: a.priorities } : {}) })),
+          ...(body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+      ),
+    );
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Post(':id/strategy')
+  @ApiOperation({ summary: 'Adopter la stratégie ITI (au moins deux axes)' })
+  async strategy(@Param('id') id: string, @Body() body: StrategyDto) {
+    await this.programmes.execute(id, (state) => decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state));
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Où en est chaque euro FEDER : par axe et par opération' })
+  async get(@Param('id') id: string) {
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Get(':id/degagement-forecast')
+  @ApiOperation({ summary: 'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque' })
+  async forecast(@Param('id') id: string, @Query('today') today?: string) {
+    return degagementForecast(await this.programmes.get(id), /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10));
+  }
+}

@@ -1,0 +1,82 @@
+/* An ITI operation programmed, agreed, paid in two claims and released — booked by commitments, to the cent. */
+import { CommitmentsModule } from '@cvl/service-commitments';
+import { ItiFederModule } from '@cvl/service-iti-feder';
+import { envelopeFor, topicFor, type IntegrationEvent } from '@cvl/messaging';
+import { Metrics } from '@cvl/platform';
+import { waitUntil } from '@cvl/testing';
+import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
+
+const effect = (effectiveDate: string, line = 4781) => ({ effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
+
+export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<string, string>; cleanup?: () => Promise<void> }>): void {
+  describe(`ITI-FEDER operation booked through the ledger — ${name}`, () => {
+    let h: Harness;
+    let cleanup: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const setup = await env();
+      cleanup = setup.cleanup;
+      h = await startApi([CommitmentsModule, ItiFederModule], setup.env);
+    });
+    afterAll(async () => {
+      await h.close();
+      await cleanup?.();
+    });
+
+    it('programs, pays in two claims and releases the unused part; the ledger and the ITI agree to the cent; an axis is never exceeded', async () => {
+      const ref = (collection: string, code: string) => h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) } }).expect(201);
+      for (const funder of ['feder', 'region', 'call']) await ref('funders', funder);
+      await ref('quartiers', 'QP062024');
+      await ref('programmes', 'iti-feder');
+      await h.http().post('/api/commitments/envelopes').set(h.auth).send({ envelopeId: 'iti-feder-axe-3', funder: 'feder', label: 'ITI — axe 3', amount: '36000000.00', programme: 'iti-feder', trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01') } }).expect(201);
+
+      const base = '/api/iti-feder/programmes/iti-call';
+      await h.http().put(`${base}/envelope`).set(h.auth).send({
+        axes: [{ axis: 1, label: 'Axe 1', amount: '12000000.00' }, { axis: 2, label: 'Axe 2', amount: '6000000.00' }, { axis: 3, label: 'Axe 3', amount: '36000000.00' }, { axis: 4, label: 'Axe 4', amount: '27000000.00' }],
+        trace: effect('2015-12-01', 4779),
+      }).expect(200);
+      await h.http().post(`${base}/strategy`).set(h.auth).send({ axes: [3, 4], trace: effect('2015-12-15', 4777) }).expect(201);
+      const application = (operationId: string, eligibleCost: string, feder: string, coFunders: Array<{ funder: string; amount: string }>) =>
+        h.http().post(`${base}/applications`).set(h.auth).send({ operationId, label: 'Réhabilitation thermique de 40 logements', beneficiary: 'maisons-et-cites', quartier: 'QP062024', axis: 3, priority: '4c', eligibleCost, feder, coFunders, dwellings: [{ id: 'L1', classBefore: 'G', consumptionAfter: 125 }, { id: 'L2', classBefore: 'F', consumptionAfter: 98 }], tranche: 2016, trace: effect('2016-03-01', 5106) });
+      const step = (path: string, body: Record<string, unknown>, status = 200) => h.http().post(`${base}/operations/${path}`).set(h.auth).send(body).expect(status);
+      await application('op1', '2000000.00', '800000.00', [{ funder: 'region', amount: '400000.00' }, { funder: 'call', amount: '200000.00' }]).expect(201);
+      await step('op1/completeness', { trace: effect('2016-03-15') });
+      const appraised = await step('op1/appraisal', { trace: effect('2016-04-01') });
+      expect(appraised.body.operations[0].checks.map((c: { passed: boolean }) => c.passed)).toEqual([true, true]);
+      await step('op1/programming', { committeeDate: '2016-06-15', trace: effect('2016-06-15') });
+      const view = async () => (await h.http().get(base).set(h.auth).expect(200)).body;
+      await waitUntil(async () => Object.keys((await view()).operations[0].bookings).length === 3, 60_000, 'three lines booked');
+      await step('op1/agreement', { act: { reference: 'Convention FEDER 2016-17', date: '2016-07-01' }, trace: effect('2016-07-01') });
+      const statement = async (funder: string) => (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body;
+      await waitUntil(async () => (await statement('feder')).totals.firm === '800000.00', 60_000, 'FEDER firm after the agreement');
+
+      await step('op1/claims', { claimId: 'c1', expenses: '1000000.00', trace: effect('2017-03-01') }, 201);
+      await step('op1/claims/c1/service-done', { acceptedExpenses: '900000.00', trace: effect('2017-04-01') });
+      await step('op1/claims/c1/payment', { trace: effect('2017-04-15') });
+      await step('op1/claims', { claimId: 'c2', expenses: '800000.00', final: true, trace: effect('2018-03-01') }, 201);
+      await step('op1/claims/c2/service-done', { acceptedExpenses: '800000.00', trace: effect('2018-04-01') });
+      await step('op1/claims/c2/payment', { trace: effect('2018-04-15') });
+      const closed = await step('op1/release', { trace: effect('2018-05-01') });
+      expect(closed.body.operations[0]).toMatchObject({ status: 'closed', paid: '680000.00', released: '120000.00' });
+      await waitUntil(async () => (await statement('feder')).totals.released === '120000.00', 60_000, 'the release booked');
+      const feder = await statement('feder');
+      expect(feder.totals).toMatchObject({ firm: '680000.00', paid: '680000.00', outstanding: '0.00', released: '120000.00' });
+      expect(feder.commitments).toHaveLength(1);
+
+      // A payment delivered twice pays once.
+      const paid = (await h.infra.store.readStream('iti-feder-programme-iti-call')).filter((e) => e.type === 'iti-feder.payment-made');
+      await h.infra.bus.publish(topicFor('iti-feder'), paid.map((e) => envelopeFor(e, '/iti-feder') as IntegrationEvent));
+      const metrics = h.app.get(Metrics);
+      const duplicates = async () => (await metrics.eventsConsumed.get()).values.filter((v) => v.labels.consumer === 'commitments.booking-requests' && v.labels.outcome === 'duplicate').reduce((s, v) => s + v.value, 0);
+      await waitUntil(async () => (await duplicates()) >= 2, 60_000, 'the redelivered payments handled');
+      expect((await statement('feder')).totals.paid).toBe('680000.00');
+
+      await application('op2', '80000000.00', '35500000.00', []).expect(201);
+      await step('op2/completeness', { trace: effect('2016-09-01') });
+      await step('op2/appraisal', { trace: effect('2016-09-15') });
+      // Axis 3 holds 36 M€; 680 000 € stay programmed on op1 (the 120 000 € released went back to the axis).
+      const exceeded = await step('op2/programming', { committeeDate: '2016-10-15', trace: effect('2016-10-15') }, 422);
+      expect(exceeded.body).toMatchObject({ type: '/problems/axis-envelope-exceeded', excess: '180000.00' });
+      expect(exceeded.body.detail).toContain('180 000,00 €');
+    });
+  });
+}
