@@ -1,7 +1,7 @@
 import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
-import { baseline, reference } from '../test-support/fixtures';
+import { baseline, funder, reference } from '../test-support/fixtures';
 import { expectEvents, Scenario, trace } from '../test-support/scenario';
-import { decideBookRequestedLine, type RequestedLine } from './book-requested-line.decider';
+import { decideBookRequestedLine, decideRequestedMovement, type RequestedLine } from './book-requested-line.decider';
 
 const line = (overrides: Partial<RequestedLine> = {}): RequestedLine => ({
   request: { requestId: 'npnru-call:etude:v1:region', source: 'renewal-urban', protocolId: 'npnru-call', operationId: 'etude' },
@@ -65,5 +65,31 @@ describe('a later version of a requested line', () => {
     const [same] = expectEvents(s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)));
     expect(same.type === 'commitments.booking-request-applied' && same.data.change).toBe('unchanged');
     expect([...s.state.commitments.values()].filter((c) => c.funder === 'region')).toHaveLength(1);
+  });
+});
+
+describe('payments and releases another service asks for', () => {
+  const request = { requestId: 'iti:iti-call:op:programmation:feder', source: 'iti-feder', protocolId: 'iti-call', operationId: 'op' };
+  const booked = () => {
+    const s = baseline(new Scenario()).given(funder('feder', 'eu'));
+    s.given((state, context) => decideBookRequestedLine(line({ request, commitmentId: 'iti.op.feder', funder: 'feder', amountCents: 800_000_00n, status: 'firm', act: { reference: 'Convention', date: '2016-07-01' } }), state, context));
+    return s;
+  };
+  const move = (kind: 'payment' | 'release', amountCents: bigint, requestId: string) => (state: Scenario['state'], context: Parameters<typeof decideRequestedMovement>[2]) =>
+    decideRequestedMovement({ request: { ...request, requestId }, funder: 'feder', kind, amountCents, paymentKind: 'acompte', serviceDoneDate: '2017-04-01', trace: trace({ reasonCode: 'paiement' }) }, state, context);
+
+  it('pays and releases on the commitment the request booked, and answers', () => {
+    const s = booked();
+    expect(expectEvents(s.when(move('payment', 360_000_00n, 'pay-1'))).map((e) => e.type)).toEqual(['commitments.payment-recorded', 'commitments.booking-request-applied']);
+    expect(expectEvents(s.when(move('release', 120_000_00n, 'release-1'))).map((e) => e.type)).toEqual(['commitments.commitment-released', 'commitments.booking-request-applied']);
+    expect(s.figures('iti.op.feder')).toMatchObject({ firmCents: 680_000_00n, paidCents: 360_000_00n, releasedCents: 120_000_00n });
+  });
+
+  it('answers a refusal when there is no such commitment or the payment exceeds it', () => {
+    const s = booked();
+    const [overpaid] = expectEvents(s.when(move('payment', 900_000_00n, 'pay-x')));
+    expect(overpaid.type === 'commitments.booking-request-refused' && overpaid.data.code).toBe('exceeds-commitment');
+    const [missing] = expectEvents(baseline(new Scenario()).when(move('payment', 1n, 'pay-y')));
+    expect(missing.type === 'commitments.booking-request-refused' && missing.data.code).toBe('unknown-commitment');
   });
 });
