@@ -23,7 +23,7 @@ function* sqlFiles(folder) {
     else if (entry.endsWith('.sql')) yield path;
   }
 }
-for (const file of sqlFiles(join(root, 'libs'))) {
+for (const file of [...sqlFiles(join(root, 'libs')), ...sqlFiles(join(root, 'services'))]) {
   const target = join(out, relative(root, file));
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);

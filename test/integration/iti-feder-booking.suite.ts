@@ -18,7 +18,7 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
       h = await startApi([CommitmentsModule, ItiFederModule], setup.env);
     });
     afterAll(async () => {
-      await h.close();
+      await h?.close();
       await cleanup?.();
     });
 

@@ -19,7 +19,7 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
       h = await startApi([CommitmentsModule, RenewalUrbanModule], setup.env);
     });
     afterAll(async () => {
-      await h.close();
+      await h?.close();
       await cleanup?.();
     });
 

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { serviceInfoController } from '@cvl/platform';
+import { CoFinancingMatrixController } from './co-financing-matrix/co-financing-matrix.controller';
+import { ReadModels } from './infrastructure/read-models';
+import { CommitmentsProjector } from './projection/commitments-projector';
+import { ProvenanceController } from './provenance/provenance.controller';
 import { reportingDescription } from './reporting.description';
 
-/** Restitutions: Côté lecture : projections, états, exports et pistes d'audit reconstruits depuis les flux d'événements. */
-// Reporting publishes nothing: it reads the other services' topics (later issues) and owns no truth.
+// Reporting publishes nothing: it reads the other services' topics and owns no truth.
 @Module({
-  controllers: [serviceInfoController(reportingDescription)],
+  controllers: [serviceInfoController(reportingDescription), CoFinancingMatrixController, ProvenanceController],
+  providers: [ReadModels, CommitmentsProjector],
 })
 export class ReportingModule {}

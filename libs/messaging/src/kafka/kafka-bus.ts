@@ -62,22 +62,44 @@ export class KafkaBus implements IntegrationBus {
     }
   }
 
-  async ensureTopics(topics: string[]): Promise<void> {
+  private ensuring: Promise<void> = Promise.resolve();
+
+  /**
+   * Creates the missing topics and waits until every partition has a leader. Several services of one process, or
+   * several processes, may race to create the same topic on a fresh broker: « already exists » is success, and
+   * nobody subscribes before the broker hosts the partitions.
+   */
+  ensureTopics(topics: string[]): Promise<void> {
+    this.ensuring = this.ensuring.catch(() => undefined).then(() => this.createAndAwait(topics));
+    return this.ensuring;
+  }
+
+  private async createAndAwait(topics: string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({
-            topic,
-            numPartitions: this.options.partitions ?? 3,
-            replicationFactor: this.options.replicationFactor ?? 1,
-          })),
-        });
+        try {
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
+          });
+        } catch (error) {
+          if (!/already exists/i.test(String((error as Error).message)) && (error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+        }
       }
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          const metadata = await admin.fetchTopicMetadata({ topics });
+          if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        } catch {
+          /* not hosted yet */
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`sujets sans leader après création : ${topics.join(', ')}`);
     } finally {
       await admin.disconnect();
     }
@@ -101,6 +123,7 @@ export class KafkaBus implements IntegrationBus {
     consumer.on(consumer.events.CRASH, (event) => {
       this.options.onConsumerCrash?.(options.groupId, event.payload.error, event.payload.restart);
     });
+    await this.ensureTopics(options.topics);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
     await consumer.run({

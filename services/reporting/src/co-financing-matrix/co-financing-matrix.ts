@@ -1,0 +1,42 @@
+import { toDecimalString } from '@cvl/money';
+import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
+
+export interface MatrixFilter {
+  funder?: string;
+  quartier?: string;
+  stake?: string;
+  year?: number;
+}
+
+export type Figures = ReturnType<typeof figuresOf>;
+const zero = (): Figures => ({ indicative: 0n, conditional: 0n, firm: 0n, paid: 0n, outstanding: 0n });
+const plus = (a: Figures, b: Figures): Figures => ({ indicative: a.indicative + b.indicative, conditional: a.conditional + b.conditional, firm: a.firm + b.firm, paid: a.paid + b.paid, outstanding: a.outstanding + b.outstanding });
+export const asJson = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, toDecimalString(v)])) as Record<keyof Figures, string>;
+
+const NONE = '(non rattaché)';
+
+export function matches(doc: ProjectedCommitment, filter: MatrixFilter): boolean {
+  return (
+    (!filter.funder || doc.funder === filter.funder) &&
+    (!filter.quartier || (doc.attribution.quartier ?? NONE) === filter.quartier) &&
+    (!filter.stake || (doc.attribution.stake ?? NONE) === filter.stake) &&
+    (filter.year === undefined || doc.attribution.year === filter.year)
+  );
+}
+
+/** The co-financing matrix: funder × stake × quartier × year, with indicative / conditional / firm / paid / outstanding. */
+export function coFinancingMatrix(docs: readonly ProjectedCommitment[], filter: MatrixFilter = {}) {
+  const cells = new Map<string, { funder: string; stake: string; quartier: string; year: number; figures: Figures; commitments: number }>();
+  let total = zero();
+  for (const doc of docs.filter((d) => matches(d, filter))) {
+    const key = [doc.funder, doc.attribution.stake ?? NONE, doc.attribution.quartier ?? NONE, doc.attribution.year].join('\u0000');
+    const cell = cells.get(key) ?? { funder: doc.funder, stake: doc.attribution.stake ?? NONE, quartier: doc.attribution.quartier ?? NONE, year: doc.attribution.year, figures: zero(), commitments: 0 };
+    const figures = figuresOf(doc);
+    cells.set(key, { ...cell, figures: plus(cell.figures, figures), commitments: cell.commitments + 1 });
+    total = plus(total, figures);
+  }
+  const rows = [...cells.values()]
+    .sort((a, b) => a.funder.localeCompare(b.funder) || a.stake.localeCompare(b.stake) || a.quartier.localeCompare(b.quartier) || a.year - b.year)
+    .map((c) => ({ ...c, figures: asJson(c.figures) }));
+  return { filter, rows, total: asJson(total) };
+}

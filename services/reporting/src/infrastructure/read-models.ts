@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { loadMigrations, migrate, type SqlClient, type SqlExecutor } from '@cvl/event-store';
+import { SQL_CLIENT } from '@cvl/platform';
+import type { ProjectedCommitment } from '../projection/commitment-projection';
+
+/** The projected commitments, in the service's database. */
+@Injectable()
+export class ReadModels {
+  private ready?: Promise<unknown>;
+
+  constructor(@Inject(SQL_CLIENT) readonly sql: SqlClient) {}
+
+  init(): Promise<unknown> {
+    this.ready ??= migrate(this.sql, loadMigrations(join(__dirname, 'migrations')), 'reporting').then(() =>
+      this.sql.query('INSERT INTO rm_generation (id, generation) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [randomUUID()]),
+    );
+    return this.ready;
+  }
+
+  /** The generation of these read models (a new one at each rebuild). */
+  async generation(): Promise<string> {
+    await this.init();
+    return (await this.sql.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1')).rows[0].generation;
+  }
+
+  async load(db: SqlExecutor, ids: string[]): Promise<Map<string, ProjectedCommitment>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.query<{ id: string; doc: ProjectedCommitment }>('SELECT id, doc FROM rm_commitments WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.rows.map((r) => [r.id, r.doc]));
+  }
+
+  async save(db: SqlExecutor, docs: ProjectedCommitment[]): Promise<void> {
+    for (const doc of docs) {
+      await db.query(
+        `INSERT INTO rm_commitments (id, funder, doc) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (id) DO UPDATE SET funder = EXCLUDED.funder, doc = EXCLUDED.doc, updated_at = now()`,
+        [doc.id, doc.funder, JSON.stringify(doc)],
+      );
+    }
+  }
+
+  async all(): Promise<ProjectedCommitment[]> {
+    await this.init();
+    const rows = await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id');
+    return rows.rows.map((r) => r.doc);
+  }
+}

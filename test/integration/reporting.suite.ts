@@ -1,0 +1,81 @@
+/* Reporting's matrix, provenance and exports, built from commitments' events, against the ledger's own figures. */
+import ExcelJS from 'exceljs';
+import { CommitmentsModule } from '@cvl/service-commitments';
+import { ReportingModule } from '@cvl/service-reporting';
+import { envelopeFor } from '@cvl/messaging';
+import { Metrics } from '@cvl/platform';
+import { waitUntil } from '@cvl/testing';
+import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
+
+const trace = (reasonCode: string, effectiveDate: string, line = 5465) => ({ reasonCode, effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
+
+export function reportingSuite(name: string, env: () => Promise<{ env: Record<string, string>; cleanup?: () => Promise<void> }>): void {
+  describe(`reporting from the ledger's events — ${name}`, () => {
+    let h: Harness;
+    let cleanup: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const setup = await env();
+      cleanup = setup.cleanup;
+      h = await startApi([CommitmentsModule, ReportingModule], setup.env);
+    });
+    afterAll(async () => {
+      await h?.close();
+      await cleanup?.();
+    });
+
+    // Funders of this run only: on a shared broker the topic also carries other tests' events.
+    const run = Date.now().toString(36);
+    const caf = `caf-${run}`;
+    const region = `region-${run}`;
+
+    it('shows the same euros as the ledger in the matrix, traces each figure to its events, exports what it shows, and counts a redelivered event once', async () => {
+      const post = (path: string, body: Record<string, unknown>, status = 201) => h.http().post(`/api/commitments/${path}`).set(h.auth).send(body).expect(status);
+      for (const code of [region, caf]) await post('reference/funders', { code, name: code, trace: trace('referentiel', '2015-07-01', 6062) });
+      await post('reference/quartiers', { code: 'QP062024', name: 'Cité 12-14', trace: trace('referentiel', '2015-07-01', 549) });
+      await post('reference/stakes', { code: 'E2', name: 'Habitat', trace: trace('referentiel', '2015-07-01', 3450) });
+      const attribution = { label: 'Centre social', quartier: 'QP062024', stake: 'E2', year: 2016, scale: 'CALL' };
+      await post('commitments', { commitmentId: `${caf}-1`, funder: caf, status: 'firm', act: { reference: 'Convention CAF 1', date: '2016-01-20' }, amount: '45000.00', attribution, trace: trace('engagement-juridique', '2016-01-20') });
+      await post(`commitments/${caf}-1/payments`, { paymentId: 'm1', kind: 'avance', amount: '13500.00', trace: trace('paiement', '2016-02-15') }, 200);
+      await post('commitments', { commitmentId: `${region}-1`, funder: region, status: 'indicative', amount: '120000.00', attribution, trace: trace('previsionnel', '2016-01-01') });
+
+      const matrix = async (query = '') => (await h.http().get(`/api/reporting/co-financing${query}`).set(h.auth).expect(200)).body;
+      await waitUntil(async () => (await matrix(`?funder=${caf}`)).total.paid === '13500.00' && (await matrix(`?funder=${region}`)).total.indicative === '120000.00', 60_000, 'the read model caught up');
+      const ledger = (await h.http().get(`/api/commitments/funders/${caf}/statement`).set(h.auth).expect(200)).body.totals;
+      const cafCell = (await matrix(`?funder=${caf}`)).rows[0];
+      expect(cafCell).toMatchObject({ funder: caf, stake: 'E2', quartier: 'QP062024', year: 2016 });
+      for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding']) expect(cafCell.figures[figure]).toBe(ledger[figure]);
+
+      const provenance = (await h.http().get(`/api/reporting/provenance?funder=${caf}&figure=paid`).set(h.auth).expect(200)).body;
+      expect(provenance.total).toBe('13500.00');
+      expect(provenance.commitments[0].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded', 'commitments.payment-recorded']);
+      expect(provenance.commitments[0].events[1]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'paiement', effectiveDate: '2016-02-15', source: { line: 5465 } });
+
+      const csv = await h.http().get(`/api/reporting/co-financing?format=csv&stake=E2&year=2016&quartier=QP062024`).set(h.auth).expect(200);
+      const rows = csv.text.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+      expect(rows[0]).toEqual(['Financeur', 'Enjeu', 'Quartier', 'Année', 'Indicatif', 'Conditionnel', 'Ferme', 'Payé', 'Reste à payer']);
+      const mine = rows.slice(1).filter((r) => r[0] === caf || r[0] === region);
+      const csvCents = (column: number) => mine.reduce((sum, r) => sum + BigInt(r[column].replace(/\s/g, '').replace(',', '')), 0n);
+      expect(csvCents(6)).toBe(4_500_000n);
+      expect(csvCents(4)).toBe(12_000_000n);
+      const xlsx = await h.http().get(`/api/reporting/co-financing?format=xlsx&funder=${caf}`).set(h.auth).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+      const paid: number[] = [];
+      workbook.getWorksheet('Cofinancement')?.eachRow((row, index) => index > 1 && paid.push(row.getCell(8).value as number));
+      expect(paid.reduce((a, b) => a + b, 0)).toBe(13500);
+
+      // Every ledger event delivered again: the read model counts none twice.
+      const before = await matrix(`?funder=${caf}`);
+      const events = await h.infra.store.readStream('commitments-ledger');
+      await h.infra.bus.publish('commitments.events.v1', events.map((e) => envelopeFor(e, '/commitments')));
+      const metrics = h.app.get(Metrics);
+      const duplicates = async () => (await metrics.eventsConsumed.get()).values.filter((v) => v.labels.consumer === 'reporting.commitments' && v.labels.outcome === 'duplicate').reduce((s, v) => s + v.value, 0);
+      await waitUntil(async () => (await duplicates()) >= events.length, 60_000, 'the redelivered events handled');
+      expect(await matrix(`?funder=${caf}`)).toEqual(before);
+    });
+  });
+}
