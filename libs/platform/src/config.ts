@@ -11,6 +11,10 @@ export interface PlatformConfig {
   databaseSchema?: string;
   dataDir: string;
   kafkaBrokers?: string[];
+  /** Prefix of every topic on the broker (KAFKA_TOPIC_PREFIX), for deployments sharing one broker. */
+  kafkaTopicPrefix?: string;
+  /** Names this deployment: consumer groups are scoped by it, so two deployments on one broker never share work. */
+  deployment: string;
   auth: { jwksUrl?: string; publicKeyPem?: string; algorithm?: string; issuer?: string; audience?: string };
 }
 
@@ -30,6 +34,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port invalide : ${portText}`);
   const schema = blankToUndefined(env.DB_SCHEMA) ?? defaults.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DB_SCHEMA', `nom de schéma invalide : ${schema}`);
+  if (env.KAFKA_TOPIC_PREFIX && !/^[A-Za-z0-9._-]{1,100}$/.test(env.KAFKA_TOPIC_PREFIX)) throw new ConfigError('KAFKA_TOPIC_PREFIX', `préfixe de sujets invalide : ${env.KAFKA_TOPIC_PREFIX}`);
+  if (env.CVL_DEPLOYMENT && !/^[A-Za-z0-9._-]{1,100}$/.test(env.CVL_DEPLOYMENT)) throw new ConfigError('CVL_DEPLOYMENT', `nom de déploiement invalide : ${env.CVL_DEPLOYMENT}`);
   const brokers = blankToUndefined(env.KAFKA_BROKERS)?.split(',').map((b) => b.trim()).filter(Boolean);
   const config: PlatformConfig = {
     mode: defaults.mode,
@@ -39,6 +45,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
     databaseSchema: schema,
     dataDir: resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data')),
     kafkaBrokers: brokers,
+    deployment: blankToUndefined(env.CVL_DEPLOYMENT) ?? 'cvl',
+    kafkaTopicPrefix: blankToUndefined(env.KAFKA_TOPIC_PREFIX),
     auth: {
       jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),
       publicKeyPem: blankToUndefined(env.AUTH_PUBLIC_KEY)?.replace(/\\n/g, '\n'),

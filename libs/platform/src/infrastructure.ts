@@ -12,6 +12,8 @@ export interface Infrastructure {
   storeKind: 'postgres' | 'pglite';
   bus: IntegrationBus;
   verifier: TokenVerifier;
+  /** Scopes the consumer groups (CVL_DEPLOYMENT). */
+  deployment?: string;
   /** Embedded mode without configured auth: a ready-to-use admin token, printed at start. */
   adminToken?: string;
   close(): Promise<void>;
@@ -26,7 +28,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     applicationName: clientId,
   });
   await migratePlatform(opened.client);
-  const bus: IntegrationBus = config.kafkaBrokers?.length ? new KafkaBus({ brokers: config.kafkaBrokers, clientId }) : new InProcessBus();
+  const bus: IntegrationBus = config.kafkaBrokers?.length ? new KafkaBus({ brokers: config.kafkaBrokers, clientId, ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}) }) : new InProcessBus();
   let verifier: TokenVerifier;
   let adminToken: string | undefined;
   if (config.auth.jwksUrl || config.auth.publicKeyPem) {
@@ -44,6 +46,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     bus,
     verifier,
     adminToken,
+    deployment: config.deployment,
     close: () =>
       (closing ??= (async () => {
         await bus.close();

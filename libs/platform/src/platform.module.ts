@@ -14,6 +14,12 @@ import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
+export const DEPLOYMENT = Symbol('DEPLOYMENT');
+
+/** A consumer group of this deployment: « <deployment>.<name> ». */
+export function consumerGroup(deployment: string, name: string): string {
+  return `${deployment}.${name}`;
+}
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 
 /** Closes the event store and the transport once every module has stopped using them. */
@@ -43,6 +49,7 @@ export class PlatformModule {
         InfrastructureLifecycle,
         { provide: EVENT_STORE, useValue: infrastructure.store },
         { provide: SQL_CLIENT, useValue: infrastructure.sql },
+        { provide: DEPLOYMENT, useValue: infrastructure.deployment ?? 'cvl' },
         { provide: INTEGRATION_BUS, useValue: infrastructure.bus },
         { provide: TOKEN_VERIFIER, useValue: infrastructure.verifier },
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
@@ -54,7 +61,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },
       ],
-      exports: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics],
+      exports: [EVENT_STORE, SQL_CLIENT, DEPLOYMENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics],
     };
   }
 }

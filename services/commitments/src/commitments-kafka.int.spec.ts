@@ -30,7 +30,7 @@ describe('commitments events on the real Kafka broker (integration)', () => {
     const ids = new Set(stored.map((e) => e.eventId));
 
     const received: IntegrationEvent[] = [];
-    const subscription = await consumer.subscribe({ groupId: `contract-check-${randomUUID()}`, topics: [topicFor('commitments')], handle: async (event) => void (ids.has(event.id) && received.push(event)) });
+    const subscription = await h.infra.bus.subscribe({ groupId: `contract-check-${randomUUID()}`, topics: [topicFor('commitments')], handle: async (event) => void (ids.has(event.id) && received.push(event)) });
     await waitUntil(() => received.length >= stored.length, 60_000, 'every ledger event on Kafka');
     await subscription.stop();
 

@@ -9,6 +9,11 @@ export interface KafkaBusOptions {
   partitions?: number;
   /** Replication factor of created topics: 1 on a single local broker, 3 in production. */
   replicationFactor?: number;
+  /**
+   * Prefixes every topic on the broker (« staging. »): deployments sharing a broker never see each other's events.
+   * Services keep the logical names (« commitments.events.v1 »).
+   */
+  topicPrefix?: string;
   /** Called when a consumer crashes (kafkajs restarts it); for logs. */
   onConsumerCrash?: (groupId: string, error: unknown, restarting: boolean) => void;
   log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
@@ -69,8 +74,18 @@ export class KafkaBus implements IntegrationBus {
    * several processes, may race to create the same topic on a fresh broker: « already exists » is success, and
    * nobody subscribes before the broker hosts the partitions.
    */
+  private physical(topic: string): string {
+    return `${this.options.topicPrefix ?? ''}${topic}`;
+  }
+
+  private logical(topic: string): string {
+    const prefix = this.options.topicPrefix ?? '';
+    return topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
+  }
+
   ensureTopics(topics: string[]): Promise<void> {
-    this.ensuring = this.ensuring.catch(() => undefined).then(() => this.createAndAwait(topics));
+    const physical = topics.map((t) => this.physical(t));
+    this.ensuring = this.ensuring.catch(() => undefined).then(() => this.createAndAwait(physical));
     return this.ensuring;
   }
 
@@ -109,7 +124,7 @@ export class KafkaBus implements IntegrationBus {
     if (events.length === 0) return;
     if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
     const producer = await this.readyProducer();
-    await producer.send({ topic, acks: -1, messages: events.map(toKafkaRecord) });
+    await producer.send({ topic: this.physical(topic), acks: -1, messages: events.map(toKafkaRecord) });
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
@@ -125,7 +140,7 @@ export class KafkaBus implements IntegrationBus {
     });
     await this.ensureTopics(options.topics);
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await consumer.subscribe({ topics: options.topics.map((t) => this.physical(t)), fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       autoCommit: true,
       eachMessage: async ({ topic, partition, message }) => {
@@ -135,10 +150,10 @@ export class KafkaBus implements IntegrationBus {
           event = fromKafkaRecord(raw);
         } catch (error) {
           if (!(error instanceof EnvelopeError) || !options.onInvalid) throw error;
-          await options.onInvalid(error, { topic, partition, offset: message.offset, headers: raw.headers, value: raw.value });
+          await options.onInvalid(error, { topic: this.logical(topic), partition, offset: message.offset, headers: raw.headers, value: raw.value });
           return;
         }
-        await options.handle(event, { topic, partition, offset: message.offset });
+        await options.handle(event, { topic: this.logical(topic), partition, offset: message.offset });
       },
     });
     this.consumers.add(consumer);

@@ -1,7 +1,7 @@
 /* The commitments API end to end on a real event store: PGlite (contract tier) and PostgreSQL (integration tier). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createServiceApp, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
@@ -20,7 +20,7 @@ export interface ApiHarness {
 
 export async function startCommitmentsApi(env: Record<string, string> = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-commitments-'));
-  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, ...env }, { mode: 'embedded', port: 0 });
+  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
   const infra = await openInfrastructure(config, 'commitments-test');
   const app = await createServiceApp('commitments', infra, [CommitmentsModule], [], { logs: false });
   await app.init();

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { Trace } from '../domain/events';
 import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideRecordAnswer } from './record-booking-answer.decider';
@@ -14,13 +14,14 @@ export class ItiBookingAnswersConsumer implements OnApplicationBootstrap, Before
 
   constructor(
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(DEPLOYMENT) private readonly deployment: string,
     private readonly programmes: ProgrammeRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const topic = topicFor('commitments');
     await this.bus.ensureTopics([topic]);
-    this.subscription = await this.bus.subscribe({ groupId: ITI_ANSWERS_GROUP, topics: [topic], handle: inEventContext((event) => this.handle(event)) });
+    this.subscription = await this.bus.subscribe({ groupId: consumerGroup(this.deployment, ITI_ANSWERS_GROUP), topics: [topic], handle: inEventContext((event) => this.handle(event)) });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { BookingOutcome } from '../domain/events';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideRecordBookingOutcome } from './record-booking-outcome.decider';
@@ -27,13 +27,14 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
 
   constructor(
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(DEPLOYMENT) private readonly deployment: string,
     private readonly protocols: ProtocolRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const topic = topicFor('commitments');
     await this.bus.ensureTopics([topic]);
-    this.subscription = await this.bus.subscribe({ groupId: BOOKING_ANSWERS_GROUP, topics: [topic], handle: inEventContext((event) => this.handle(event)) });
+    this.subscription = await this.bus.subscribe({ groupId: consumerGroup(this.deployment, BOOKING_ANSWERS_GROUP), topics: [topic], handle: inEventContext((event) => this.handle(event)) });
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { INestApplication, Type } from '@nestjs/common';
 import request from 'supertest';
 import { createServiceApp, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
@@ -16,7 +16,8 @@ export interface Harness {
 /** Starts service modules on their own event store (PGlite by default, or the given env), port-less. */
 export async function startApi(modules: Array<Type<unknown>>, env: Record<string, string> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-api-'));
-  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, ...env }, { mode: 'embedded', port: 0 });
+  // Each harness is a deployment of its own: on a shared broker, its consumer groups never take another's events.
+  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
   const infra = await openInfrastructure(config, 'api-test');
   const app = await createServiceApp('test', infra, modules, [], { logs: false });
   await app.init();

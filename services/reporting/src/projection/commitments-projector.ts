@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, INTEGRATION_BUS, Metrics } from '@cvl/platform';
+import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { project, touched } from './commitment-projection';
 
@@ -17,6 +17,7 @@ export class CommitmentsProjector implements OnApplicationBootstrap, BeforeAppli
 
   constructor(
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(DEPLOYMENT) private readonly deployment: string,
     private readonly readModels: ReadModels,
     private readonly metrics: Metrics,
   ) {
@@ -27,7 +28,7 @@ export class CommitmentsProjector implements OnApplicationBootstrap, BeforeAppli
     await this.readModels.init();
     const topic = topicFor('commitments');
     await this.bus.ensureTopics([topic]);
-    const groupId = `${PROJECTION}.${await this.readModels.generation()}`;
+    const groupId = consumerGroup(this.deployment, `${PROJECTION}.${await this.readModels.generation()}`);
     this.subscription = await this.bus.subscribe({ groupId, topics: [topic], fromBeginning: true, handle: inEventContext((event) => this.handle(event)) });
   }
 
@@ -35,7 +36,11 @@ export class CommitmentsProjector implements OnApplicationBootstrap, BeforeAppli
     await this.subscription?.stop();
   }
 
+  /** Optional pause per event (REPORTING_PROJECTION_DELAY_MS): eases a rebuild's load on a busy database. */
+  private readonly delayMs = Math.max(0, Math.min(Number(process.env.REPORTING_PROJECTION_DELAY_MS ?? '0') || 0, 10_000));
+
   async handle(event: IntegrationEvent): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const outcome = await this.consumer.consume(event, async (tx) => {
       const projected = { id: event.id, type: event.type, actor: event.actor, time: event.time, data: event.data as Record<string, unknown> };
       const docs = await this.readModels.load(tx, touched(projected));
