@@ -8,7 +8,7 @@ import type { DecisionContext } from '../../services/commitments/src/domain/book
 import type { CommitmentsEvent } from '../../services/commitments/src/domain/events';
 import { evolve, evolveAll } from '../../services/commitments/src/domain/evolve';
 import { viewLedgerDisagreements } from '../../services/commitments/src/domain/figures';
-import { isRefusal } from '../../services/commitments/src/domain/refusal';
+import { isRefusal } from '@cvl/ledger';
 import { initialState } from '../../services/commitments/src/domain/state';
 import { baseline, commitment } from '../../services/commitments/src/test-support/fixtures';
 import { firmed, pay } from '../../services/commitments/src/test-support/lifecycle';

@@ -6,3 +6,4 @@ export * from './kernel';
 export * from './invariants';
 export * from './corrections';
 export * from './persistent-map';
+export * from './refusal';

@@ -1,7 +1,7 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
 import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -21,19 +21,19 @@ export function decideAmendCommitment(command: AmendCommitment, state: Commitmen
   const problem = checkTrace(command.trace) ?? checkAmount(command.newAmountCents, 'newAmount');
   if (problem) return problem;
   if (command.trace.reasonCode !== command.kind) {
-    return refusal('reason-mismatch', `Le motif de l’écriture doit être « ${command.kind} »`, { field: 'trace.reasonCode' });
+    return refuse('reason-mismatch', `Le motif de l’écriture doit être « ${command.kind} »`, { field: 'trace.reasonCode' });
   }
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status === 'lapsed') return refusal('commitment-lapsed', 'Engagement caduc : rien à modifier', { status: 409 });
+  if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { status: 409 });
   if (command.kind === 'avenant' && commitment.status === 'firm' && !command.act) {
-    return refusal('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
+    return refuse('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
   }
   const before = commitment.amountCents;
   const delta = command.newAmountCents - before;
-  if (delta === 0n) return refusal('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, { field: 'newAmount', status: 409 });
+  if (delta === 0n) return refuse('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, { field: 'newAmount', status: 409 });
   if (commitment.status === 'firm' && command.newAmountCents < commitment.paidCents) {
-    return refusal('below-paid', `Impossible de ramener l’engagement sous ce qui est déjà payé (${formatEurosFr(commitment.paidCents)})`, {
+    return refuse('below-paid', `Impossible de ramener l’engagement sous ce qui est déjà payé (${formatEurosFr(commitment.paidCents)})`, {
       field: 'newAmount',
       excessCents: commitment.paidCents - command.newAmountCents,
     });

@@ -1,6 +1,6 @@
 import { MoneyParseError, parseFigure, toDecimalString } from '@cvl/money';
 import type { CommitmentAttribution, ReferenceKind, StatedFigure } from './events';
-import { refusal, type Refusal } from './refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import { referenceKey, type CommitmentsState } from './state';
 
 const ATTRIBUTION_REFERENCES: Array<[keyof CommitmentAttribution, ReferenceKind]> = [
@@ -14,15 +14,15 @@ const ATTRIBUTION_REFERENCES: Array<[keyof CommitmentAttribution, ReferenceKind]
 
 /** Every euro attaches to a quartier, an enjeu/axe/objectif, a programme and a year: what is named must exist. */
 export function checkAttribution(state: CommitmentsState, attribution: CommitmentAttribution, prefix = 'attribution'): Refusal | undefined {
-  if (!attribution.label?.trim()) return refusal('label-required', 'Libellé de l’engagement obligatoire', { field: `${prefix}.label` });
+  if (!attribution.label?.trim()) return refuse('label-required', 'Libellé de l’engagement obligatoire', { field: `${prefix}.label` });
   if (!Number.isInteger(attribution.year) || attribution.year < 2000 || attribution.year > 2100) {
-    return refusal('invalid-year', `Année invalide : ${attribution.year}`, { field: `${prefix}.year` });
+    return refuse('invalid-year', `Année invalide : ${attribution.year}`, { field: `${prefix}.year` });
   }
-  if (!attribution.scale?.trim()) return refusal('scale-required', 'Échelle obligatoire (CALL, Bassin Minier, Région…)', { field: `${prefix}.scale` });
+  if (!attribution.scale?.trim()) return refuse('scale-required', 'Échelle obligatoire (CALL, Bassin Minier, Région…)', { field: `${prefix}.scale` });
   for (const [field, kind] of ATTRIBUTION_REFERENCES) {
     const code = attribution[field];
     if (typeof code === 'string' && !state.references.has(referenceKey(kind, code))) {
-      return refusal('unknown-reference', `Référence inconnue : ${kind} « ${code} »`, { field: `${prefix}.${field}` });
+      return refuse('unknown-reference', `Référence inconnue : ${kind} « ${code} »`, { field: `${prefix}.${field}` });
     }
   }
   return undefined;
@@ -31,12 +31,12 @@ export function checkAttribution(state: CommitmentsState, attribution: Commitmen
 /** Reads the figure as its source states it; the ledger books exact euros and keeps this for reconciliation. */
 export function readStated(stated: StatedFigure | undefined, field = 'stated.text'): StatedFigure | Refusal | undefined {
   if (!stated) return undefined;
-  if (!stated.text?.trim()) return refusal('stated-text-required', 'Texte du montant tel qu’énoncé manquant', { field });
+  if (!stated.text?.trim()) return refuse('stated-text-required', 'Texte du montant tel qu’énoncé manquant', { field });
   let figure;
   try {
     figure = parseFigure(stated.text);
   } catch (error) {
-    if (error instanceof MoneyParseError) return refusal('stated-unreadable', error.message, { field });
+    if (error instanceof MoneyParseError) return refuse('stated-unreadable', error.message, { field });
     throw error;
   }
   if (figure.kind === 'amount') return { ...stated, amount: toDecimalString(figure.cents) };

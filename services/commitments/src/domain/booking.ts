@@ -2,7 +2,7 @@ import { applyTransfers, openAccounts, traceabilityProblems, type AccountDefinit
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { SerializedTransfer } from './events';
 import { toKernelTransfer } from './evolve';
-import { refusal, type Refusal } from './refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, LEDGER, referenceKey, type Commitment, type CommitmentsState } from './state';
 import { isReasonCode, REASONS, type BookingTrace } from './trace';
 
@@ -19,23 +19,23 @@ export function transferId(context: DecisionContext, index: number): string {
 
 export function checkTrace(trace: BookingTrace): Refusal | undefined {
   const problems = traceabilityProblems(trace);
-  if (problems.length > 0) return refusal('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, { field: 'trace', status: 422 });
+  if (problems.length > 0) return refuse('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, { field: 'trace', status: 422 });
   if (!isReasonCode(trace.reasonCode)) {
-    return refusal('unknown-reason', `Motif inconnu « ${trace.reasonCode} » (attendu : ${Object.keys(REASONS).join(', ')})`, { field: 'trace.reasonCode' });
+    return refuse('unknown-reason', `Motif inconnu « ${trace.reasonCode} » (attendu : ${Object.keys(REASONS).join(', ')})`, { field: 'trace.reasonCode' });
   }
   return undefined;
 }
 
 export function checkAmount(amountCents: Cents, field = 'amount'): Refusal | undefined {
-  return amountCents > 0n ? undefined : refusal('amount-not-positive', 'Le montant doit être strictement positif', { field });
+  return amountCents > 0n ? undefined : refuse('amount-not-positive', 'Le montant doit être strictement positif', { field });
 }
 
 export function knownFunder(state: CommitmentsState, funder: string, field = 'funder'): Refusal | undefined {
-  return state.references.has(referenceKey('funder', funder)) ? undefined : refusal('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, { field, status: 422 });
+  return state.references.has(referenceKey('funder', funder)) ? undefined : refuse('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, { field, status: 422 });
 }
 
 export function findCommitment(state: CommitmentsState, commitmentId: string): Commitment | Refusal {
-  return state.commitments.get(commitmentId) ?? refusal('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { status: 404, field: 'commitmentId' });
+  return state.commitments.get(commitmentId) ?? refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { status: 404, field: 'commitmentId' });
 }
 
 export function commitmentAccount(commitmentId: string): AccountDefinition {
@@ -61,12 +61,12 @@ export function tryBookings(
   const account = transfers.find((t) => t.id === refused.id);
   if (refused.reason === 'exceeds_credits' && account?.debit.startsWith('envelope:')) {
     const envelope = state.envelopes.get(account.debit.slice('envelope:'.length));
-    return refusal('envelope-exceeded', `Enveloppe « ${envelope?.label ?? account.debit} » dépassée de ${formatEurosFr(excess ?? 0n)} : rien n’a été enregistré`, { field: amountField, excessCents: excess });
+    return refuse('envelope-exceeded', `Enveloppe « ${envelope?.label ?? account.debit} » dépassée de ${formatEurosFr(excess ?? 0n)} : rien n’a été enregistré`, { field: amountField, excessCents: excess });
   }
   if (refused.reason === 'exceeds_credits' && account?.debit.startsWith('commitment:')) {
-    return refusal('exceeds-commitment', `Le montant dépasse ce qui reste disponible sur l’engagement de ${formatEurosFr(excess ?? 0n)}`, { field: amountField, excessCents: excess });
+    return refuse('exceeds-commitment', `Le montant dépasse ce qui reste disponible sur l’engagement de ${formatEurosFr(excess ?? 0n)}`, { field: amountField, excessCents: excess });
   }
-  return refusal('ledger-refused', `Écriture refusée par le grand livre (${refused.reason}) : ${refused.detail}`, { field: amountField });
+  return refuse('ledger-refused', `Écriture refusée par le grand livre (${refused.reason}) : ${refused.detail}`, { field: amountField });
 }
 
 export const decimal = toDecimalString;

@@ -1,7 +1,7 @@
 import type { Cents } from '@cvl/money';
 import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -17,13 +17,13 @@ export interface FirmCommitment {
 export function decideFirmCommitment(command: FirmCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
   const traceProblem = checkTrace(command.trace);
   if (traceProblem) return traceProblem;
-  if (!command.act?.reference?.trim()) return refusal('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
+  if (!command.act?.reference?.trim()) return refuse('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'conditional') {
-    return refusal('awaits-condition', `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`, { status: 409 });
+    return refuse('awaits-condition', `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`, { status: 409 });
   }
-  if (commitment.status !== 'indicative') return refusal('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, { status: 409 });
+  if (commitment.status !== 'indicative') return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, { status: 409 });
   const amount = command.amountCents ?? commitment.amountCents;
   const amountProblem = checkAmount(amount);
   if (amountProblem) return amountProblem;

@@ -5,7 +5,7 @@ import { toDecimalString } from '@cvl/money';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
-import { isRefusal, type Refusal } from '../domain/refusal';
+import { isRefusal, type Refusal } from '@cvl/ledger';
 import { initialState, type CommitmentsState } from '../domain/state';
 import { upcast } from './upcasters';
 

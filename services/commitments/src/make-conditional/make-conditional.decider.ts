@@ -1,6 +1,6 @@
 import { checkTrace, findCommitment } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -17,10 +17,10 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status !== 'indicative') {
-    return refusal('not-indicative', `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`, { status: 409 });
+    return refuse('not-indicative', `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`, { status: 409 });
   }
   const condition = state.conditions.get(command.conditionId);
-  if (!condition) return refusal('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
-  if (condition.status !== 'open') return refusal('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { field: 'conditionId', status: 409 });
+  if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
+  if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { field: 'conditionId', status: 409 });
   return [{ type: 'commitments.commitment-made-conditional', data: { commitmentId: commitment.id, conditionId: condition.id, trace: command.trace, commitmentIds: [commitment.id] } }];
 }

@@ -1,7 +1,7 @@
 import type { Cents } from '@cvl/money';
 import { checkAmount, checkTrace, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, LEDGER, referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -19,9 +19,9 @@ export interface OpenEnvelope {
 export function decideOpenEnvelope(command: OpenEnvelope, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace) ?? checkAmount(command.amountCents) ?? knownFunder(state, command.funder);
   if (problem) return problem;
-  if (state.envelopes.has(command.envelopeId)) return refusal('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, { field: 'envelopeId', status: 409 });
+  if (state.envelopes.has(command.envelopeId)) return refuse('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, { field: 'envelopeId', status: 409 });
   if (command.programme && !state.references.has(referenceKey('programme', command.programme))) {
-    return refusal('unknown-programme', `Programme inconnu : « ${command.programme} »`, { field: 'programme' });
+    return refuse('unknown-programme', `Programme inconnu : « ${command.programme} »`, { field: 'programme' });
   }
   const accounts = [{ id: accountOf.envelope(command.envelopeId), ledger: LEDGER, kind: 'envelope', limits: { debitsMustNotExceedCredits: true } }];
   const transfers = [{ id: transferId(context, 0), phase: 'single' as const, debit: accountOf.funderResources(command.funder), credit: accountOf.envelope(command.envelopeId), amount: decimal(command.amountCents) }];

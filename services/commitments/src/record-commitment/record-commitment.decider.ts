@@ -2,7 +2,7 @@ import type { Cents } from '@cvl/money';
 import { checkAmount, checkTrace, commitmentAccount, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import { checkAttribution, readStated } from '../domain/attribution';
 import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -32,25 +32,25 @@ export function decideRecordCommitment(command: RecordCommitment, state: Commitm
     checkTrace(command.trace) ?? checkAmount(command.amountCents) ?? knownFunder(state, command.funder) ?? checkAttribution(state, command.attribution);
   if (problem) return problem;
   if (state.commitments.has(command.commitmentId)) {
-    return refusal('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, { field: 'commitmentId', status: 409 });
+    return refuse('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, { field: 'commitmentId', status: 409 });
   }
   if (command.envelopeId) {
     const envelope = state.envelopes.get(command.envelopeId);
-    if (!envelope) return refusal('unknown-envelope', `Enveloppe inconnue : ${command.envelopeId}`, { field: 'envelopeId' });
+    if (!envelope) return refuse('unknown-envelope', `Enveloppe inconnue : ${command.envelopeId}`, { field: 'envelopeId' });
     if (envelope.funder !== command.funder) {
-      return refusal('envelope-of-another-funder', `L’enveloppe « ${envelope.label} » appartient à ${envelope.funder}, pas à ${command.funder}`, { field: 'envelopeId' });
+      return refuse('envelope-of-another-funder', `L’enveloppe « ${envelope.label} » appartient à ${envelope.funder}, pas à ${command.funder}`, { field: 'envelopeId' });
     }
   }
   if (command.status === 'conditional') {
-    if (!command.conditionId) return refusal('condition-required', 'Un engagement conditionnel nomme sa condition', { field: 'conditionId' });
+    if (!command.conditionId) return refuse('condition-required', 'Un engagement conditionnel nomme sa condition', { field: 'conditionId' });
     const condition = state.conditions.get(command.conditionId);
-    if (!condition) return refusal('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
-    if (condition.status !== 'open') return refusal('condition-resolved', `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`, { field: 'conditionId', status: 409 });
+    if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
+    if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`, { field: 'conditionId', status: 409 });
   } else if (command.conditionId) {
-    return refusal('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', { field: 'conditionId' });
+    return refuse('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', { field: 'conditionId' });
   }
   if (command.status === 'firm' && !command.act) {
-    return refusal('act-required', 'Un engagement ferme cite son acte juridique (convention, arrêté, décision)', { field: 'act' });
+    return refuse('act-required', 'Un engagement ferme cite son acte juridique (convention, arrêté, décision)', { field: 'act' });
   }
   const stated = readStated(command.stated);
   if (isRefusal(stated)) return stated;

@@ -1,6 +1,6 @@
 import type { CommitmentsEvent, ReferenceKind } from '../domain/events';
 import { checkTrace } from '../domain/booking';
-import { refusal, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import { referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -20,15 +20,15 @@ const QPV_CODE = /^QP\d{6}$/;
 export function decideRecordReference(command: RecordReference, state: CommitmentsState): CommitmentsEvent[] | Refusal {
   const traceProblem = checkTrace(command.trace);
   if (traceProblem) return traceProblem;
-  if (!command.code.trim()) return refusal('code-required', 'Code obligatoire', { field: 'code' });
-  if (!command.name.trim()) return refusal('name-required', 'Libellé obligatoire', { field: 'name' });
+  if (!command.code.trim()) return refuse('code-required', 'Code obligatoire', { field: 'code' });
+  if (!command.name.trim()) return refuse('name-required', 'Libellé obligatoire', { field: 'name' });
   if (command.kind === 'quartier' && !QPV_CODE.test(command.code)) {
-    return refusal('invalid-qpv-code', `Code de quartier prioritaire invalide : « ${command.code} » (attendu QP suivi de six chiffres, ex. QP062024)`, { field: 'code' });
+    return refuse('invalid-qpv-code', `Code de quartier prioritaire invalide : « ${command.code} » (attendu QP suivi de six chiffres, ex. QP062024)`, { field: 'code' });
   }
   const parentKind = PARENT_KIND[command.kind];
   if (parentKind) {
-    if (!command.parent) return refusal('parent-required', `Un élément « ${command.kind} » se rattache à un élément « ${parentKind} »`, { field: 'parent' });
-    if (!state.references.has(referenceKey(parentKind, command.parent))) return refusal('unknown-parent', `Élément parent inconnu : ${parentKind} « ${command.parent} »`, { field: 'parent' });
+    if (!command.parent) return refuse('parent-required', `Un élément « ${command.kind} » se rattache à un élément « ${parentKind} »`, { field: 'parent' });
+    if (!state.references.has(referenceKey(parentKind, command.parent))) return refuse('unknown-parent', `Élément parent inconnu : ${parentKind} « ${command.parent} »`, { field: 'parent' });
   }
   const attributes = command.attributes ?? {};
   const existing = state.references.get(referenceKey(command.kind, command.code));

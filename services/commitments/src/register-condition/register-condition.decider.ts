@@ -1,6 +1,6 @@
 import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { refusal, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -19,7 +19,7 @@ export function decideRegisterCondition(command: RegisterCondition, state: Commi
   if (existing) {
     return existing.label === command.label && existing.description === command.description
       ? []
-      : refusal('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, { field: 'conditionId', status: 409 });
+      : refuse('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, { field: 'conditionId', status: 409 });
   }
   return [{ type: 'commitments.condition-registered', data: { conditionId: command.conditionId, label: command.label, description: command.description, trace: command.trace } }];
 }

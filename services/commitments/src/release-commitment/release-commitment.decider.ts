@@ -1,7 +1,7 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
 import { checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, outstandingCents, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -18,22 +18,22 @@ export function decideReleaseCommitment(command: ReleaseCommitment, state: Commi
   if (problem) return problem;
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status === 'lapsed') return refusal('commitment-lapsed', 'Engagement caduc : rien à dégager', { status: 409 });
+  if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager', { status: 409 });
   const account = accountOf.commitment(commitment.id);
   let amount: Cents;
   let transfers: SerializedTransfer[];
   if (commitment.status === 'firm') {
     const outstanding = outstandingCents(commitment);
     amount = command.amountCents ?? outstanding;
-    if (amount <= 0n) return refusal('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount', status: 409 });
+    if (amount <= 0n) return refuse('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount', status: 409 });
     if (amount > outstanding) {
-      return refusal('exceeds-outstanding', `On ne peut dégager que le reste à payer (${formatEurosFr(outstanding)})`, { field: 'amount', excessCents: amount - outstanding });
+      return refuse('exceeds-outstanding', `On ne peut dégager que le reste à payer (${formatEurosFr(outstanding)})`, { field: 'amount', excessCents: amount - outstanding });
     }
     transfers = [{ id: transferId(context, 0), phase: 'single', debit: account, credit: commitment.fundingAccount, amount: decimal(amount) }];
   } else {
     amount = commitment.amountCents;
     if (command.amountCents !== undefined && command.amountCents !== amount) {
-      return refusal('partial-release-of-reservation', `Une réservation se dégage en entier (${formatEurosFr(amount)}) ; pour la réduire, passez un avenant`, { field: 'amount' });
+      return refuse('partial-release-of-reservation', `Une réservation se dégage en entier (${formatEurosFr(amount)}) ; pour la réduire, passez un avenant`, { field: 'amount' });
     }
     transfers = [{ id: transferId(context, 0), phase: 'void', debit: commitment.fundingAccount, credit: account, pendingId: commitment.pendingTransferId as string }];
   }

@@ -1,6 +1,6 @@
 import { checkTrace, decimal, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refusal, type Refusal } from '../domain/refusal';
+import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -17,8 +17,8 @@ export function decideResolveCondition(command: ResolveCondition, state: Commitm
   const problem = checkTrace(command.trace);
   if (problem) return problem;
   const condition = state.conditions.get(command.conditionId);
-  if (!condition) return refusal('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId', status: 404 });
-  if (condition.status !== 'open') return refusal('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
+  if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId', status: 404 });
+  if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
   const awaiting = [...state.commitments.values()].filter((c) => c.status === 'conditional' && c.conditionId === condition.id).sort((a, b) => a.id.localeCompare(b.id));
   const transfers: SerializedTransfer[] = awaiting.map((commitment, index) => ({
     id: transferId(context, index),

@@ -4,7 +4,7 @@ import type { DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { figuresOf, viewLedgerDisagreements, type Figures } from '../domain/figures';
-import { isRefusal, type Refusal } from '../domain/refusal';
+import { isRefusal, type Refusal } from '@cvl/ledger';
 import { initialState, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

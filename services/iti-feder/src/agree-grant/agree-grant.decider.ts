@@ -1,6 +1,6 @@
 import { toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import type { Programme } from '../domain/state';
 import { requestId } from '../program-operation/program-operation.decider';
 

@@ -1,6 +1,6 @@
 import type { Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { isRefusal, type Refusal } from '../domain/refusal';
+import { isRefusal, type Refusal } from '@cvl/ledger';
 import type { Dwelling } from '../domain/rules';
 import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';

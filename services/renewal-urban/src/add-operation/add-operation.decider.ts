@@ -1,6 +1,6 @@
 import { toDecimalString, type Cents } from '@cvl/money';
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 import type { Protocol } from '../domain/state';
 

@@ -1,5 +1,5 @@
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import { currentTable, type Protocol } from '../domain/state';
 
 export type LifecycleCommand =

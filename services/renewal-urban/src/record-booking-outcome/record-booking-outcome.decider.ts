@@ -1,5 +1,5 @@
 import type { BookingOutcome, RenewalEvent } from '../domain/events';
-import { refuse, type Refusal } from '../domain/refusal';
+import { refuse, type Refusal } from '@cvl/ledger';
 import type { Protocol } from '../domain/state';
 
 /**

@@ -1,5 +1,5 @@
 import type { RenewalEvent, Trace } from '../domain/events';
-import { isRefusal, type Refusal } from '../domain/refusal';
+import { isRefusal, type Refusal } from '@cvl/ledger';
 import { evolve, type Protocol } from '../domain/state';
 
 export const trace = (effectiveDate = '2016-01-15'): Trace => ({

@@ -1,6 +1,10 @@
 import type { Cents } from '@cvl/money';
 
-/** A rule the protocol will not break, in ANRU's and the partners' words; `field` names what to correct. */
+/**
+ * A command a decider will not carry out, in the users' words (the ledger's, ANRU's, the managing authority's).
+ * `field` names what to correct; `status` is how the API answers (404 unknown, 409 state or version conflict,
+ * 422 rule refused); `excessCents` tells by how much an amount goes beyond what the rule allows.
+ */
 export interface Refusal {
   refused: true;
   code: string;
