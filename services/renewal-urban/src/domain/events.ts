@@ -1,13 +1,8 @@
+import type { Traceability } from '@cvl/ledger';
 import type { OperationNature } from './rules';
 
-/** Who, when (valid and transaction time), on what basis: every event of the protocol carries it. */
-export interface Trace {
-  actor: string;
-  effectiveDate: string;
-  recordedAt: string;
-  source: { kind: 'act'; reference: string; date?: string } | { kind: 'document'; document: string; line: number };
-  memo?: string;
-}
+/** Who, when (valid and transaction time), on what basis: every event carries it (the reason is the event's type). */
+export type Trace = Omit<Traceability, 'reasonCode'>;
 
 export type Interest = 'national' | 'regional';
 
