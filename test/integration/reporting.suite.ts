@@ -77,5 +77,25 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       await waitUntil(async () => (await duplicates()) >= events.length, 60_000, 'the redelivered events handled');
       expect(await matrix(`?funder=${caf}`)).toEqual(before);
     });
+    it('lists what waits on each condition and what is left to split in each pool', async () => {
+      const post = (path: string, body: Record<string, unknown>, status = 201) => h.http().post(`/api/commitments/${path}`).set(h.auth).send(body).expect(status);
+      const conditionId = `tfpb-${run}`;
+      await post('conditions', { conditionId, label: 'Abattement de TFPB', description: 'l. 5070-5080', trace: trace('intention', '2015-07-01', 5070) });
+      const epci = `call-${run}`;
+      await post('reference/epcis', { code: epci, name: 'Communauté d’Agglomération de Lens-Liévin', trace: trace('referentiel', '2015-07-01', 1) });
+      const attribution = { label: 'Réhabilitation', year: 2016, scale: 'Bassin Minier' };
+      await post('commitments', { commitmentId: `${region}-tfpb`, funder: region, status: 'conditional', conditionId, amount: '250000.50', attribution, trace: trace('intention', '2015-07-01', 5070) });
+      await post('commitments', { commitmentId: `${region}-pool`, funder: region, status: 'indicative', isPool: true, amount: '1000.00', attribution, trace: trace('sollicitation', '2015-07-01') });
+      await post(`commitments/${region}-pool/splits`, { parts: [{ commitmentId: `${caf}-part`, funder: caf, amount: '400.00', epci }], trace: trace('ventilation', '2016-09-01', 5104) }, 200);
+
+      const get = async (path: string) => (await h.http().get(`/api/reporting/${path}`).set(h.auth).expect(200)).body;
+      await waitUntil(async () => (await get('pools')).pools.some((p: { poolId: string; allocated: string }) => p.poolId === `${region}-pool` && p.allocated === '400.00'), 60_000, 'the split projected');
+      const pool = (await get('pools')).pools.find((p: { poolId: string }) => p.poolId === `${region}-pool`);
+      expect(pool).toMatchObject({ funder: region, unallocated: '600.00', allocated: '400.00', parts: [{ commitmentId: `${caf}-part`, funder: caf, epci, amount: '400.00' }] });
+      const condition = (await get('conditions')).conditions.find((c: { conditionId: string }) => c.conditionId === conditionId);
+      expect(condition).toEqual({ conditionId, pending: '250000.50', commitments: 1, byFunder: [{ funder: region, pending: '250000.50', commitments: [`${region}-tfpb`] }] });
+      const ledger = (await h.http().get(`/api/commitments/funders/${region}/statement`).set(h.auth).expect(200)).body.totals;
+      expect(ledger.conditional).toBe('250000.50');
+    });
   });
 }
