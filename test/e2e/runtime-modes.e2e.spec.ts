@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { signToken } from '@cvl/platform';
 import { findDataSet, readDataSet } from '@cvl/service-commitments';
-import { createTestSchema, spawnTsProcess, testKafkaBrokers, type TsProcess } from '@cvl/testing';
+import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
 
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 const URL_LINE = /^Mode intégré : (http:\/\/127\.0\.0\.1:\d+)/;
@@ -47,6 +47,22 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       const docs = await fetch(`${first.url}/api/${service}/docs/openapi.json`);
       expect(docs.status).toBe(200);
     }
+
+    // `cvl report` reads the running reporting service: the CSV it writes adds up to the API's own totals.
+    const reporting = async () => (await (await fetch(`${first.url}/api/reporting/co-financing?funder=maisons-et-cites`, { headers: { Authorization: `Bearer ${first.token}` } })).json()) as { total: Record<string, string> };
+    await waitUntil(async () => (await reporting()).total.conditional === '258750000.00', 60_000, 'reporting caught up with the loaded contract');
+    const csvFile = join(dataDir, 'cofinancement.csv');
+    const cli = (args: string[]) => spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['report', ...args]);
+    const written = cli(['cofinancement', '--format', 'csv', '--sortie', csvFile, '--funder=maisons-et-cites']);
+    expect(await written.exited).toBe(0);
+    const rows = readFileSync(csvFile, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(';'));
+    expect(rows[0][5]).toBe('Conditionnel');
+    const conditionalCents = rows.slice(1).reduce((sum, row) => sum + BigInt(row[5].replace(/\s/g, '').replace(',', '')), 0n);
+    expect(`${conditionalCents / 100n}.${String(conditionalCents % 100n).padStart(2, '0')}`).toBe((await reporting()).total.conditional);
+    const unknown = cli(['bilan']);
+    expect(await unknown.exited).toBe(64);
+    expect(unknown.stderr()).toContain('Vue inconnue : « bilan »');
+
     await first.suite.stop();
     // Nest runs its shutdown hooks (relays stopped, PGlite closed) and then re-raises SIGTERM: not a SIGKILL.
     expect(await first.suite.exited).toBe('SIGTERM');

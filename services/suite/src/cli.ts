@@ -1,4 +1,5 @@
 // cvl — the contrat de ville ledger's command line. `npm run cvl -- <command>`.
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
@@ -14,11 +15,24 @@ const HELP = `Usage : cvl <commande>
                     recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
                     l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
   verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
+  report <vue> [--format json|csv|xlsx] [--sortie fichier] [--funder=… --quartier=… --stake=… --year=… --figure=…]
+                    une restitution du service reporting en cours d’exécution : cofinancement, provenance,
+                    conditions, enveloppes-communes ; CSV et XLSX écrits dans un fichier (par défaut dans le dossier courant)
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
   help              cette aide
 
-Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA.`;
+Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
+pour report : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
+
+/** The reporting views `cvl report` can fetch, by the name users give them. */
+const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[] }> = {
+  cofinancement: { path: 'co-financing', formats: ['json', 'csv', 'xlsx'] },
+  provenance: { path: 'provenance', formats: ['json'] },
+  conditions: { path: 'conditions', formats: ['json'] },
+  'enveloppes-communes': { path: 'pools', formats: ['json'] },
+};
+const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure'];
 
 function openStore(config: PlatformConfig) {
   return openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
@@ -100,11 +114,64 @@ async function verify(): Promise<number> {
   return 2;
 }
 
-async function token(args: string[]): Promise<number> {
+async function report(args: string[]): Promise<number> {
+  const [view, ...options] = args;
+  const known = view ? REPORT_VIEWS[view] : undefined;
+  if (!known) {
+    process.stderr.write(`Vue inconnue : « ${view ?? ''} ». Vues : ${Object.keys(REPORT_VIEWS).join(', ')}.\n`);
+    return 64;
+  }
+  const option = (name: string) => {
+    const inline = options.find((o) => o.startsWith(`--${name}=`));
+    if (inline) return inline.slice(name.length + 3);
+    const at = options.indexOf(`--${name}`);
+    return at >= 0 ? options[at + 1] : undefined;
+  };
+  const format = option('format') ?? 'json';
+  if (!known.formats.includes(format)) {
+    process.stderr.write(`Format « ${format} » indisponible pour ${view} (formats : ${known.formats.join(', ')}).\n`);
+    return 64;
+  }
+  const query = new URLSearchParams(format === 'json' ? {} : { format });
+  for (const name of REPORT_FILTERS) {
+    const value = option(name);
+    if (value !== undefined) query.set(name, value);
+  }
+  const base = (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+  const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl-report', 'CALL', 'admin']));
+  const url = `${base}/api/reporting/${known.path}${query.size ? `?${query}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: format === 'json' ? 'application/json' : '*/*' } });
+  } catch {
+    process.stderr.write(`Service reporting injoignable à ${base} : lancez npm start, ou indiquez CVL_API_URL.\n`);
+    return 69;
+  }
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: Array<{ field: string; message: string }> };
+    process.stderr.write(`Refusé (${response.status}) : ${problem.title ?? ''}${problem.detail ? ` — ${problem.detail}` : ''}\n`);
+    for (const error of problem.errors ?? []) process.stderr.write(`  ${error.field} : ${error.message}\n`);
+    return 1;
+  }
+  const body = Buffer.from(await response.arrayBuffer());
+  const target = option('sortie') ?? (format === 'json' ? undefined : /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${view}.${format}`);
+  if (!target) {
+    process.stdout.write(`${JSON.stringify(JSON.parse(body.toString('utf8')), null, 2)}\n`);
+    return 0;
+  }
+  writeFileSync(target, body);
+  process.stdout.write(`Écrit : ${target} (${body.length.toLocaleString('fr-FR')} octets)\n`);
+  return 0;
+}
+
+async function localToken([subject = 'admin', organisation = 'CALL', ...roles]: string[]): Promise<string> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
-  const [subject = 'admin', organisation = 'CALL', ...roles] = args;
-  process.stdout.write(`${await signToken(key.privateKey, { subject, organisation, roles: roles.length ? roles : ['admin'] })}\n`);
+  return signToken(key.privateKey, { subject, organisation, roles: roles.length ? roles : ['admin'] });
+}
+
+async function token(args: string[]): Promise<number> {
+  process.stdout.write(`${await localToken(args)}\n`);
   return 0;
 }
 
@@ -117,6 +184,8 @@ async function main(argv: string[]): Promise<number> {
       return reconcileCommand(args);
     case 'verify':
       return verify();
+    case 'report':
+      return report(args);
     case 'token':
       return token(args);
     case undefined:
