@@ -1,29 +1,19 @@
 import { NotFoundException } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
+import { isRefusal, type Refusal } from '@cvl/ledger';
+import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
 import { DomainRefusal } from './problem/problem';
 
-/** A refusal as the services' deciders return it. */
-export interface DecidedRefusal {
-  refused: true;
-  code: string;
-  message: string;
-  field?: string;
-  status: 404 | 409 | 422;
-  excessCents?: bigint;
-}
-
-const isRefusal = (value: unknown): value is DecidedRefusal => typeof value === 'object' && value !== null && (value as DecidedRefusal).refused === true;
-
-export function refusalAsProblem(refusal: DecidedRefusal): DomainRefusal {
-  const excess = refusal.excessCents;
+/** A decider's refusal as the API's problem+json: 404, 409 or 422, the field to correct, the excess in euros. */
+export function refusalAsProblem(refusal: Refusal): DomainRefusal {
   return new DomainRefusal(
     refusal.code,
     refusal.status === 404 ? 'Introuvable' : refusal.status === 409 ? 'Conflit' : 'Demande refusée',
     refusal.message,
     refusal.status,
     refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
-    excess !== undefined ? { excess: `${excess < 0n ? '-' : ''}${(excess < 0n ? -excess : excess) / 100n}.${((excess < 0n ? -excess : excess) % 100n).toString().padStart(2, '0')}` } : {},
+    refusal.excessCents !== undefined ? { excess: toDecimalString(refusal.excessCents) } : {},
   );
 }
 
@@ -60,7 +50,7 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     return state;
   }
 
-  async execute(id: string, decide: (state: S | undefined) => E[] | DecidedRefusal): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
+  async execute(id: string, decide: (state: S | undefined) => E[] | Refusal): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
     for (let attempt = 0; attempt < EventSourcedRepository.MAX_ATTEMPTS; attempt++) {
       const { state, revision, events } = await this.load(id);
       const firstId = commandEventId(0);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, DomainRefusal, EVENT_STORE, eventMetadata } from '@cvl/platform';
-import { toDecimalString } from '@cvl/money';
+import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -25,16 +24,6 @@ export interface Executed {
 
 export type Decision = (state: CommitmentsState, context: DecisionContext) => CommitmentsEvent[] | Refusal;
 
-export function refusalToProblem(refusal: Refusal): DomainRefusal {
-  return new DomainRefusal(
-    refusal.code,
-    refusal.status === 404 ? 'Introuvable' : refusal.status === 409 ? 'Conflit' : 'Demande refusée',
-    refusal.message,
-    refusal.status,
-    refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
-    refusal.excessCents !== undefined ? { excess: toDecimalString(refusal.excessCents) } : {},
-  );
-}
 
 /**
  * Loads the ledger's state from its stream (kept in memory, caught up before every use), decides, and appends with
@@ -87,7 +76,7 @@ export class CommitmentsLedger {
       }
       guard?.(this.state);
       const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
-      if (isRefusal(decided)) throw refusalToProblem(decided);
+      if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
       try {
         const result = await this.store.append(
