@@ -77,7 +77,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       await waitUntil(async () => (await duplicates()) >= events.length, 60_000, 'the redelivered events handled');
       expect(await matrix(`?funder=${caf}`)).toEqual(before);
     });
-    it('lists what waits on each condition and what is left to split in each pool', async () => {
+    it('lists what waits on each condition and what is left to split in each pool, and gives each funder the ledger’s totals', async () => {
       const post = (path: string, body: Record<string, unknown>, status = 201) => h.http().post(`/api/commitments/${path}`).set(h.auth).send(body).expect(status);
       const conditionId = `tfpb-${run}`;
       await post('conditions', { conditionId, label: 'Abattement de TFPB', description: 'l. 5070-5080', trace: trace('intention', '2015-07-01', 5070) });
@@ -96,6 +96,16 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       expect(condition).toEqual({ conditionId, pending: '250000.50', commitments: 1, byFunder: [{ funder: region, pending: '250000.50', commitments: [`${region}-tfpb`] }] });
       const ledger = (await h.http().get(`/api/commitments/funders/${region}/statement`).set(h.auth).expect(200)).body.totals;
       expect(ledger.conditional).toBe('250000.50');
+
+      // A funder's statement in reporting: the ledger's totals, to the cent, for every funder of this run.
+      for (const funder of [region, caf]) {
+        const ledgerTotals = (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body.totals;
+        const reported = await get(`funders/${funder}/statement`);
+        for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding']) expect(reported.totals[figure]).toBe(ledgerTotals[figure]);
+      }
+      expect((await get(`funders/${region}/statement`)).awaitingConditions).toEqual([condition]);
+      const invalid = await h.http().get('/api/reporting/funders/Pas%20un%20code/statement').set(h.auth).expect(400);
+      expect(invalid.body.errors[0].field).toBe('funder');
     });
   });
 }

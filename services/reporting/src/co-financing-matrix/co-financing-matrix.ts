@@ -9,11 +9,11 @@ export interface MatrixFilter {
 }
 
 export type Figures = ReturnType<typeof figuresOf>;
-const zero = (): Figures => ({ indicative: 0n, conditional: 0n, firm: 0n, paid: 0n, outstanding: 0n });
-const plus = (a: Figures, b: Figures): Figures => ({ indicative: a.indicative + b.indicative, conditional: a.conditional + b.conditional, firm: a.firm + b.firm, paid: a.paid + b.paid, outstanding: a.outstanding + b.outstanding });
+export const zero = (): Figures => ({ indicative: 0n, conditional: 0n, firm: 0n, paid: 0n, outstanding: 0n });
+export const plus = (a: Figures, b: Figures): Figures => ({ indicative: a.indicative + b.indicative, conditional: a.conditional + b.conditional, firm: a.firm + b.firm, paid: a.paid + b.paid, outstanding: a.outstanding + b.outstanding });
 export const asJson = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, toDecimalString(v)])) as Record<keyof Figures, string>;
 
-const NONE = '(non rattaché)';
+export const NONE = '(non rattaché)';
 
 export function matches(doc: ProjectedCommitment, filter: MatrixFilter): boolean {
   return (

@@ -1,0 +1,33 @@
+import { asJson, NONE, plus, zero, type Figures } from '../co-financing-matrix/co-financing-matrix';
+import { pendingByCondition, poolPositions } from '../conditions-and-pools/conditions-and-pools';
+import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
+
+const AXES = ['programme', 'quartier', 'stake', 'year', 'epci'] as const;
+type Axis = (typeof AXES)[number];
+
+/**
+ * A funder's statement as reporting sees it: totals, the same figures by programme, quartier, stake, year and EPCI,
+ * what waits on conditions and what is left in its pools. Each breakdown adds up to the totals.
+ */
+export function funderStatement(docs: readonly ProjectedCommitment[], funder: string) {
+  const mine = docs.filter((doc) => doc.funder === funder);
+  const by = Object.fromEntries(AXES.map((axis) => [axis, new Map<string, Figures>()])) as Record<Axis, Map<string, Figures>>;
+  let totals = zero();
+  for (const doc of mine) {
+    const figures = figuresOf(doc);
+    totals = plus(totals, figures);
+    for (const axis of AXES) {
+      const key = String(doc.attribution[axis] ?? NONE);
+      by[axis].set(key, plus(by[axis].get(key) ?? zero(), figures));
+    }
+  }
+  const breakdown = (axis: Axis) => [...by[axis].entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, figures]) => ({ [axis]: key, figures: asJson(figures) }));
+  return {
+    funder,
+    commitments: mine.length,
+    totals: asJson(totals),
+    by: Object.fromEntries(AXES.map((axis) => [axis, breakdown(axis)])) as Record<Axis, ReturnType<typeof breakdown>>,
+    awaitingConditions: pendingByCondition(mine),
+    pools: poolPositions(docs).filter((pool) => pool.funder === funder),
+  };
+}
