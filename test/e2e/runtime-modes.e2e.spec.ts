@@ -59,6 +59,12 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(rows[0][5]).toBe('Conditionnel');
     const conditionalCents = rows.slice(1).reduce((sum, row) => sum + BigInt(row[5].replace(/\s/g, '').replace(',', '')), 0n);
     expect(`${conditionalCents / 100n}.${String(conditionalCents % 100n).padStart(2, '0')}`).toBe((await reporting()).total.conditional);
+    const releve = cli(['releve', '--funder=maisons-et-cites']);
+    expect(await releve.exited).toBe(0);
+    // 'exit' may come before the last stdout lines are read: wait for the whole JSON document.
+    const parsed = () => { try { return JSON.parse(releve.lines.join('\n')) as unknown; } catch { return undefined; } };
+    await waitUntil(() => parsed() !== undefined, 5_000, 'the statement printed whole');
+    expect(parsed()).toMatchObject({ funder: 'maisons-et-cites', totals: { conditional: '258750000.00' } });
     const unknown = cli(['bilan']);
     expect(await unknown.exited).toBe(64);
     expect(unknown.stderr()).toContain('Vue inconnue : « bilan »');

@@ -16,8 +16,8 @@ const HELP = `Usage : cvl <commande>
                     l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
   verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
   report <vue> [--format json|csv|xlsx] [--sortie fichier] [--funder=… --quartier=… --stake=… --year=… --figure=…]
-                    une restitution du service reporting en cours d’exécution : cofinancement, provenance,
-                    conditions, enveloppes-communes ; CSV et XLSX écrits dans un fichier (par défaut dans le dossier courant)
+                    une restitution du service reporting en cours d’exécution : releve (--funder=…),
+                    cofinancement, provenance, conditions, enveloppes-communes ; CSV et XLSX écrits dans un fichier (par défaut dans le dossier courant)
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
   help              cette aide
@@ -26,7 +26,8 @@ Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défa
 pour report : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
 
 /** The reporting views `cvl report` can fetch, by the name users give them. */
-const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[] }> = {
+const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string }> = {
+  releve: { path: 'funders/:funder/statement', formats: ['json'], needs: 'funder' },
   cofinancement: { path: 'co-financing', formats: ['json', 'csv', 'xlsx'] },
   provenance: { path: 'provenance', formats: ['json'] },
   conditions: { path: 'conditions', formats: ['json'] },
@@ -132,14 +133,19 @@ async function report(args: string[]): Promise<number> {
     process.stderr.write(`Format « ${format} » indisponible pour ${view} (formats : ${known.formats.join(', ')}).\n`);
     return 64;
   }
+  const needed = known.needs ? option(known.needs) : undefined;
+  if (known.needs && !needed) {
+    process.stderr.write(`La vue ${view} demande --${known.needs}=… (par exemple --funder=maisons-et-cites).\n`);
+    return 64;
+  }
   const query = new URLSearchParams(format === 'json' ? {} : { format });
-  for (const name of REPORT_FILTERS) {
+  for (const name of REPORT_FILTERS.filter((filter) => filter !== known.needs)) {
     const value = option(name);
     if (value !== undefined) query.set(name, value);
   }
   const base = (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
   const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl-report', 'CALL', 'admin']));
-  const url = `${base}/api/reporting/${known.path}${query.size ? `?${query}` : ''}`;
+  const url = `${base}/api/reporting/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: format === 'json' ? 'application/json' : '*/*' } });
