@@ -15,9 +15,11 @@ const HELP = `Usage : cvl <commande>
                     recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
                     l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
   verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
-  report <vue> [--format json|csv|xlsx] [--sortie fichier] [--funder=… --quartier=… --stake=… --year=… --figure=…]
+  report <vue> [--format json|csv|xlsx] [--sortie fichier]
+         [--funder=… --quartier=… --stake=… --year=… --figure=…]
                     une restitution du service reporting en cours d’exécution : releve (--funder=…),
-                    cofinancement, provenance, conditions, enveloppes-communes ; CSV et XLSX écrits dans un fichier (par défaut dans le dossier courant)
+                    cofinancement, provenance, conditions, enveloppes-communes ; CSV et XLSX sont écrits
+                    dans un fichier (par défaut dans le dossier courant), JSON sur la sortie standard
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
   help              cette aide
