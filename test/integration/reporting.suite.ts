@@ -4,7 +4,7 @@ import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
 import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
-import { waitUntil } from '@cvl/testing';
+import { binaryBody, waitUntil } from '@cvl/testing';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const trace = (reasonCode: string, effectiveDate: string, line = 5465) => ({ reasonCode, effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
@@ -57,11 +57,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       const csvCents = (column: number) => mine.reduce((sum, r) => sum + BigInt(r[column].replace(/\s/g, '').replace(',', '')), 0n);
       expect(csvCents(6)).toBe(4_500_000n);
       expect(csvCents(4)).toBe(12_000_000n);
-      const xlsx = await h.http().get(`/api/reporting/co-financing?format=xlsx&funder=${caf}`).set(h.auth).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const xlsx = await h.http().get(`/api/reporting/co-financing?format=xlsx&funder=${caf}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body as ArrayBuffer);
       const paid: number[] = [];

@@ -6,6 +6,8 @@ import { BearerAuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { SqlIdempotencyStore } from './http/idempotency.store';
 import { VersionedInterceptor } from './http/versioned';
+import type { BusSubscription, IntegrationBus, IntegrationEvent } from '@cvl/messaging';
+import { inEventContext } from './context/request-context';
 import type { Infrastructure } from './infrastructure';
 import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/health';
 import { loggingParams } from './observability/logging';
@@ -19,6 +21,20 @@ export const DEPLOYMENT = Symbol('DEPLOYMENT');
 /** A consumer group of this deployment: « <deployment>.<name> ». */
 export function consumerGroup(deployment: string, name: string): string {
   return `${deployment}.${name}`;
+}
+
+/**
+ * Starts one of a service's consumers: its topics ensured, its group scoped to the deployment, each event handled
+ * in its own logging context (correlation id, actor).
+ */
+export async function subscribeConsumer(
+  bus: IntegrationBus,
+  deployment: string,
+  consumer: { name: string; topics: string[]; fromBeginning?: boolean },
+  handle: (event: IntegrationEvent) => Promise<void>,
+): Promise<BusSubscription> {
+  await bus.ensureTopics(consumer.topics);
+  return bus.subscribe({ groupId: consumerGroup(deployment, consumer.name), topics: consumer.topics, ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}), handle: inEventContext(handle) });
 }
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 

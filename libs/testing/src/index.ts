@@ -2,3 +2,4 @@ export * from './postgres';
 export * from './kafka';
 export * from './wait';
 export * from './process';
+export * from './http';

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { RenewalUrbanModule } from './renewal-urban.module';
 import { effect, startApi, type Harness } from './test-support/api-suite';
+import { binaryBody } from '@cvl/testing';
 
 const PARTIES = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'caisse-des-depots'];
 
@@ -56,11 +57,7 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(csvLines[0]).toBe('Quartier;Opération;Nature;Assiette HT;Financeur;Montant;Taux');
     expect(csvLines).toContain('QP062024;Étude urbaine;etude;300 000,00;anru;150 000,00;50,00 %');
 
-    const xlsx = await h.http().get(`${base}/npnru-call/financial-table?version=2&format=xlsx`).set(h.auth).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const xlsx = await h.http().get(`${base}/npnru-call/financial-table?version=2&format=xlsx`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('Maquette financière');

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { fromDecimalString } from '@cvl/money';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, Metrics, runInContext, type Principal } from '@cvl/platform';
+import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, runInContext, type Principal } from '@cvl/platform';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { BookingTrace } from '../domain/trace';
 import { decideBookRequestedLine, decideRequestedMovement } from './book-requested-line.decider';
@@ -60,8 +60,7 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
 
   async onApplicationBootstrap(): Promise<void> {
     const topics = [topicFor('renewal-urban'), topicFor('iti-feder')];
-    await this.bus.ensureTopics(topics);
-    this.subscription = await this.bus.subscribe({ groupId: consumerGroup(this.deployment, BOOKING_REQUESTS_GROUP), topics, handle: inEventContext((event) => this.handle(event)) });
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name: BOOKING_REQUESTS_GROUP, topics }, (event) => this.handle(event));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

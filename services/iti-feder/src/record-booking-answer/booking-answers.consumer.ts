@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { Trace } from '../domain/events';
 import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideRecordAnswer } from './record-booking-answer.decider';
@@ -19,9 +19,7 @@ export class ItiBookingAnswersConsumer implements OnApplicationBootstrap, Before
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const topic = topicFor('commitments');
-    await this.bus.ensureTopics([topic]);
-    this.subscription = await this.bus.subscribe({ groupId: consumerGroup(this.deployment, ITI_ANSWERS_GROUP), topics: [topic], handle: inEventContext((event) => this.handle(event)) });
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name: ITI_ANSWERS_GROUP, topics: [topicFor('commitments')] }, (event) => this.handle(event));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

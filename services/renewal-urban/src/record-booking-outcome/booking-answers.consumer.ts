@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { BookingOutcome } from '../domain/events';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideRecordBookingOutcome } from './record-booking-outcome.decider';
@@ -32,9 +32,7 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const topic = topicFor('commitments');
-    await this.bus.ensureTopics([topic]);
-    this.subscription = await this.bus.subscribe({ groupId: consumerGroup(this.deployment, BOOKING_ANSWERS_GROUP), topics: [topic], handle: inEventContext((event) => this.handle(event)) });
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name: BOOKING_ANSWERS_GROUP, topics: [topicFor('commitments')] }, (event) => this.handle(event));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

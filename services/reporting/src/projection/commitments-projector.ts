@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { inEventContext, consumerGroup, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
+import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { project, touched } from './commitment-projection';
 
@@ -26,10 +26,8 @@ export class CommitmentsProjector implements OnApplicationBootstrap, BeforeAppli
 
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.init();
-    const topic = topicFor('commitments');
-    await this.bus.ensureTopics([topic]);
-    const groupId = consumerGroup(this.deployment, `${PROJECTION}.${await this.readModels.generation()}`);
-    this.subscription = await this.bus.subscribe({ groupId, topics: [topic], fromBeginning: true, handle: inEventContext((event) => this.handle(event)) });
+    const name = `${PROJECTION}.${await this.readModels.generation()}`;
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: [topicFor('commitments')], fromBeginning: true }, (event) => this.handle(event));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
