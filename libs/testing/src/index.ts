@@ -3,3 +3,4 @@ export * from './kafka';
 export * from './wait';
 export * from './process';
 export * from './http';
+export * from './decisions';

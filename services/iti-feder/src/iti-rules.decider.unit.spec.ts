@@ -6,7 +6,8 @@ import { decideClaim, decidePay, decideServiceDone } from './payment-claims/paym
 import { decideProgram } from './program-operation/program-operation.decider';
 import { decideRelease } from './release-unused/release-unused.decider';
 import { decideAdoptStrategy, decideSetEnvelope } from './set-envelope/set-envelope.decider';
-import { accepted, application, envelope, ItiScenario, refusalOf, strategy, trace } from './test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { application, envelope, ItiScenario, strategy, trace } from './test-support/scenario';
 
 const act = { reference: 'Convention FEDER 2016-17', date: '2016-07-01' };
 const through = (s: ItiScenario, id: string) =>

@@ -1,6 +1,7 @@
 import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
 import { baseline, funder, reference } from '../test-support/fixtures';
-import { expectEvents, Scenario, trace } from '../test-support/scenario';
+import { accepted } from '@cvl/testing';
+import { Scenario, trace } from '../test-support/scenario';
 import { decideBookRequestedLine, decideRequestedMovement, type RequestedLine } from './book-requested-line.decider';
 
 const line = (overrides: Partial<RequestedLine> = {}): RequestedLine => ({
@@ -20,26 +21,26 @@ const line = (overrides: Partial<RequestedLine> = {}): RequestedLine => ({
 describe('book a line another service asked for', () => {
   it('books it as a commitment that names the request', () => {
     const s = baseline(new Scenario()).given(reference('programme', 'npnru'));
-    const [event] = expectEvents(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
+    const [event] = accepted(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
     expect(event.type === 'commitments.commitment-recorded' && event.data).toMatchObject({ request: { requestId: 'npnru-call:etude:v1:region' }, attribution: { quartier: 'QP062024', programme: 'npnru' } });
   });
 
   it('answers a ledger refusal with an event carrying the reason, and books nothing', () => {
     const s = baseline(new Scenario()).given(reference('programme', 'npnru'));
     s.given((state, context) => decideOpenEnvelope({ envelopeId: 'region-npnru', funder: 'region', label: 'Région — NPNRU 2016', amountCents: 10_000_00n, programme: 'npnru', trace: trace({ reasonCode: 'ouverture-enveloppe' }) }, state, context));
-    const [event] = expectEvents(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
+    const [event] = accepted(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
     expect(event.type).toBe('commitments.booking-request-refused');
     expect(event.type === 'commitments.booking-request-refused' && event.data).toMatchObject({ code: 'envelope-exceeded', funder: 'region', amount: '30000.00' });
     expect(event.type === 'commitments.booking-request-refused' && event.data.reason).toContain('20 000,00 €');
     expect(s.state.commitments.has('npnru-call.etude.v1.region')).toBe(false);
-    const unknown = expectEvents(s.when((state, context) => decideBookRequestedLine(line({ funder: 'nobody', commitmentId: 'x' }), state, context)));
+    const unknown = accepted(s.when((state, context) => decideBookRequestedLine(line({ funder: 'nobody', commitmentId: 'x' }), state, context)));
     expect(unknown[0].type === 'commitments.booking-request-refused' && unknown[0].data.code).toBe('unknown-funder');
   });
 
   it('answers nothing new for a line already booked', () => {
     const s = baseline(new Scenario());
     s.given((state, context) => decideBookRequestedLine(line(), state, context));
-    expect(expectEvents(s.when((state, context) => decideBookRequestedLine(line(), state, context)))).toEqual([]);
+    expect(accepted(s.when((state, context) => decideBookRequestedLine(line(), state, context)))).toEqual([]);
   });
 });
 
@@ -50,7 +51,7 @@ describe('a later version of a requested line', () => {
   it('firms the commitment the first version booked when the protocol is signed, never booking it twice', () => {
     const s = baseline(new Scenario());
     s.given((state, context) => decideBookRequestedLine(v(1), state, context));
-    const events = expectEvents(s.when((state, context) => decideBookRequestedLine(v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }), state, context)));
+    const events = accepted(s.when((state, context) => decideBookRequestedLine(v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }), state, context)));
     expect(events.map((e) => e.type)).toEqual(['commitments.commitment-firmed', 'commitments.booking-request-applied']);
     expect(s.state.commitments.has('npnru-call.etude.v2.region')).toBe(false);
     expect(s.figures('npnru-call.etude.v1.region')).toMatchObject({ firmCents: 30_000_00n, indicativeCents: 0n });
@@ -60,9 +61,9 @@ describe('a later version of a requested line', () => {
   it('amends it by avenant when the amount changes, and answers « unchanged » when nothing does', () => {
     const s = baseline(new Scenario());
     s.given((state, context) => decideBookRequestedLine(v(1), state, context));
-    expect(expectEvents(s.when((state, context) => decideBookRequestedLine(v(2, { amountCents: 24_000_00n }), state, context))).map((e) => e.type)).toEqual(['commitments.commitment-amended', 'commitments.booking-request-applied']);
+    expect(accepted(s.when((state, context) => decideBookRequestedLine(v(2, { amountCents: 24_000_00n }), state, context))).map((e) => e.type)).toEqual(['commitments.commitment-amended', 'commitments.booking-request-applied']);
     expect(s.figures('npnru-call.etude.v1.region').indicativeCents).toBe(24_000_00n);
-    const [same] = expectEvents(s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)));
+    const [same] = accepted(s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)));
     expect(same.type === 'commitments.booking-request-applied' && same.data.change).toBe('unchanged');
     expect([...s.state.commitments.values()].filter((c) => c.funder === 'region')).toHaveLength(1);
   });
@@ -80,16 +81,16 @@ describe('payments and releases another service asks for', () => {
 
   it('pays and releases on the commitment the request booked, and answers', () => {
     const s = booked();
-    expect(expectEvents(s.when(move('payment', 360_000_00n, 'pay-1'))).map((e) => e.type)).toEqual(['commitments.payment-recorded', 'commitments.booking-request-applied']);
-    expect(expectEvents(s.when(move('release', 120_000_00n, 'release-1'))).map((e) => e.type)).toEqual(['commitments.commitment-released', 'commitments.booking-request-applied']);
+    expect(accepted(s.when(move('payment', 360_000_00n, 'pay-1'))).map((e) => e.type)).toEqual(['commitments.payment-recorded', 'commitments.booking-request-applied']);
+    expect(accepted(s.when(move('release', 120_000_00n, 'release-1'))).map((e) => e.type)).toEqual(['commitments.commitment-released', 'commitments.booking-request-applied']);
     expect(s.figures('iti.op.feder')).toMatchObject({ firmCents: 680_000_00n, paidCents: 360_000_00n, releasedCents: 120_000_00n });
   });
 
   it('answers a refusal when there is no such commitment or the payment exceeds it', () => {
     const s = booked();
-    const [overpaid] = expectEvents(s.when(move('payment', 900_000_00n, 'pay-x')));
+    const [overpaid] = accepted(s.when(move('payment', 900_000_00n, 'pay-x')));
     expect(overpaid.type === 'commitments.booking-request-refused' && overpaid.data.code).toBe('exceeds-commitment');
-    const [missing] = expectEvents(baseline(new Scenario()).when(move('payment', 1n, 'pay-y')));
+    const [missing] = accepted(baseline(new Scenario()).when(move('payment', 1n, 'pay-y')));
     expect(missing.type === 'commitments.booking-request-refused' && missing.data.code).toBe('unknown-commitment');
   });
 });

@@ -1,5 +1,6 @@
 import { baseline, commitment, envelope } from '../test-support/fixtures';
-import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { Scenario, trace } from '../test-support/scenario';
 import { decideFirmCommitment } from './firm-commitment.decider';
 
 const act = { reference: 'Arrêté 2016-12', date: '2016-04-01' };
@@ -9,7 +10,7 @@ const firm = (commitmentId: string, amountCents?: bigint) => (state: Scenario['s
 describe('firm a commitment (legal act)', () => {
   it('books the indicative amount as firm', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n }));
-    const [event] = expectEvents(s.when(firm('c1')));
+    const [event] = accepted(s.when(firm('c1')));
     expect(event.type).toBe('commitments.commitment-firmed');
     expect(s.figures('c1')).toMatchObject({ indicativeCents: 0n, firmCents: 1_000n, outstandingCents: 1_000n });
     expect(s.state.commitments.get('c1')?.act).toEqual(act);
@@ -25,16 +26,16 @@ describe('firm a commitment (legal act)', () => {
 
   it('refuses a conditional commitment (it awaits its condition), a firm one, an act without reference, a null amount', () => {
     const s = baseline(new Scenario()).given(commitment({ commitmentId: 'cond', amountCents: 5n, status: 'conditional', conditionId: 'tfpb' })).given(commitment({ commitmentId: 'c1', amountCents: 5n }));
-    expect(expectRefusal(s.when(firm('cond')), 'awaits-condition').status).toBe(409);
+    expect(refusalOf(s.when(firm('cond')), 'awaits-condition').status).toBe(409);
     s.given(firm('c1'));
-    expectRefusal(s.when(firm('c1')), 'not-indicative');
-    expectRefusal(s.when((state, context) => decideFirmCommitment({ commitmentId: 'cond', act: { reference: ' ', date: '2016-01-01' }, trace: trace() }, state, context)), 'act-required');
+    refusalOf(s.when(firm('c1')), 'not-indicative');
+    refusalOf(s.when((state, context) => decideFirmCommitment({ commitmentId: 'cond', act: { reference: ' ', date: '2016-01-01' }, trace: trace() }, state, context)), 'act-required');
     s.given(commitment({ commitmentId: 'c2', amountCents: 5n }));
-    expectRefusal(s.when(firm('c2', 0n)), 'amount-not-positive');
+    refusalOf(s.when(firm('c2', 0n)), 'amount-not-positive');
   });
 
   it('refuses an increase beyond the envelope', () => {
     const s = baseline(new Scenario()).given(envelope('e', 'mc', 1_000n)).given(commitment({ commitmentId: 'c1', envelopeId: 'e', amountCents: 900n }));
-    expect(expectRefusal(s.when(firm('c1', 1_100n)), 'envelope-exceeded').excessCents).toBe(100n);
+    expect(refusalOf(s.when(firm('c1', 1_100n)), 'envelope-exceeded').excessCents).toBe(100n);
   });
 });

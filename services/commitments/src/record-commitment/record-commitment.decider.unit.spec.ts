@@ -1,12 +1,13 @@
 import { baseline, commitment, envelope } from '../test-support/fixtures';
-import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { Scenario, trace } from '../test-support/scenario';
 
 const act = { reference: 'Convention 2016-042', date: '2016-03-15' };
 
 describe('record a commitment', () => {
   it('an indicative commitment reserves its amount (pending)', () => {
     const s = baseline(new Scenario());
-    expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 150_000_00n })));
+    accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 150_000_00n })));
     expect(s.state.commitments.get('c1')?.status).toBe('indicative');
     expect(s.figures('c1')).toMatchObject({ indicativeCents: 150_000_00n, firmCents: 0n });
     expect(s.state.ledger.accounts.get('commitment:c1')?.creditsPendingCents).toBe(150_000_00n);
@@ -14,56 +15,56 @@ describe('record a commitment', () => {
 
   it('a conditional commitment names an open condition', () => {
     const s = baseline(new Scenario());
-    expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'conditional', conditionId: 'tfpb' })));
+    accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'conditional', conditionId: 'tfpb' })));
     expect(s.figures('c1').conditionalCents).toBe(1n);
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional' })), 'condition-required');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional', conditionId: 'nope' })), 'unknown-condition');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, conditionId: 'tfpb' })), 'condition-not-allowed');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional' })), 'condition-required');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional', conditionId: 'nope' })), 'unknown-condition');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, conditionId: 'tfpb' })), 'condition-not-allowed');
   });
 
   it('a firm commitment books its amount and cites its act', () => {
     const s = baseline(new Scenario());
-    expectRefusal(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'firm' })), 'act-required');
-    expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 500n, status: 'firm', act })));
+    refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'firm' })), 'act-required');
+    accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 500n, status: 'firm', act })));
     expect(s.figures('c1')).toMatchObject({ firmCents: 500n, outstandingCents: 500n });
   });
 
   it('refuses beyond its envelope, saying by how much, and writes nothing', () => {
     const s = baseline(new Scenario()).given(envelope('axe-3', 'region', 1_000_00n)).given(commitment({ commitmentId: 'c1', funder: 'region', envelopeId: 'axe-3', amountCents: 700_00n }));
-    const refused = expectRefusal(s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 400_00n })), 'envelope-exceeded');
+    const refused = refusalOf(s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 400_00n })), 'envelope-exceeded');
     expect(refused.excessCents).toBe(100_00n);
     expect(refused.message).toContain('100,00 €');
     expect(s.state.commitments.has('c2')).toBe(false);
-    expectEvents(s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 300_00n })));
+    accepted(s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 300_00n })));
   });
 
   it('refuses unknown parties and references, and another funder’s envelope', () => {
     const s = baseline(new Scenario()).given(envelope('axe-3', 'region', 1_000n)).given(commitment({ commitmentId: 'c1', amountCents: 1n }));
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').status).toBe(409);
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, funder: 'nobody' })), 'unknown-funder');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'nope' })), 'unknown-envelope');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'axe-3' })), 'envelope-of-another-funder');
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062999' } })), 'unknown-reference').field).toBe('attribution.quartier');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 1789, scale: 'CALL' } })), 'invalid-year');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 0n })), 'amount-not-positive');
-    expectRefusal(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, trace: trace({ source: { kind: 'document', document: 'cdv', line: 0 } }) })), 'traceability-incomplete');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').status).toBe(409);
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, funder: 'nobody' })), 'unknown-funder');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'nope' })), 'unknown-envelope');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'axe-3' })), 'envelope-of-another-funder');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062999' } })), 'unknown-reference').field).toBe('attribution.quartier');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 1789, scale: 'CALL' } })), 'invalid-year');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 0n })), 'amount-not-positive');
+    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, trace: trace({ source: { kind: 'document', document: 'cdv', line: 0 } }) })), 'traceability-incomplete');
   });
 
   it('keeps the stated figure beside the exact euros: rounded totals, ranges, unreadable text refused', () => {
     const s = baseline(new Scenario());
-    expectEvents(s.when(commitment({ commitmentId: 'c1', amountCents: 25_874_000_00n, isPool: true, stated: { text: 'Total arrondi 259M€'.replace('Total arrondi ', '') } })));
+    accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 25_874_000_00n, isPool: true, stated: { text: 'Total arrondi 259M€'.replace('Total arrondi ', '') } })));
     expect(s.state.commitments.get('c1')?.stated).toEqual({ text: '259M€', amount: '259000000.00' });
-    expectEvents(s.when(commitment({ commitmentId: 'c2', amountCents: 75_000_000n, stated: { text: '500 à 1 000 k€', range: { min: '', max: '', central: '750000.00' } } })));
+    accepted(s.when(commitment({ commitmentId: 'c2', amountCents: 75_000_000n, stated: { text: '500 à 1 000 k€', range: { min: '', max: '', central: '750000.00' } } })));
     expect(s.state.commitments.get('c2')?.stated?.range).toEqual({ min: '500000.00', max: '1000000.00', central: '750000.00' });
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })), 'stated-unreadable').field).toBe('stated.text');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })), 'stated-unreadable').field).toBe('stated.text');
   });
 });
 
 describe('record a commitment: what its attribution and stated figure must hold', () => {
   it('refuses a missing label, a missing scale, an empty stated text', () => {
     const s = baseline(new Scenario());
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: ' ', year: 2016, scale: 'CALL' } })), 'label-required').field).toBe('attribution.label');
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: '' } })), 'scale-required').field).toBe('attribution.scale');
-    expect(expectRefusal(s.when(commitment({ commitmentId: 'c', amountCents: 1n, stated: { text: ' ' } })), 'stated-text-required').field).toBe('stated.text');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: ' ', year: 2016, scale: 'CALL' } })), 'label-required').field).toBe('attribution.label');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: '' } })), 'scale-required').field).toBe('attribution.scale');
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, stated: { text: ' ' } })), 'stated-text-required').field).toBe('stated.text');
   });
 });

@@ -1,13 +1,14 @@
-import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { Scenario, trace } from '../test-support/scenario';
 import { decideRegisterCondition } from './register-condition.decider';
 
 describe('register a condition', () => {
   const register = (label: string) => (state: Scenario['state']) => decideRegisterCondition({ conditionId: 'tfpb', label, description: 'TFPB', trace: trace({ reasonCode: 'intention' }) }, state);
   it('registers once; the same again is a no-op; another label under the same id is a conflict', () => {
     const s = new Scenario();
-    expect(expectEvents(s.when(register('Éligibilité TFPB')))).toHaveLength(1);
+    expect(accepted(s.when(register('Éligibilité TFPB')))).toHaveLength(1);
     expect(s.state.conditions.get('tfpb')?.status).toBe('open');
-    expect(expectEvents(s.when(register('Éligibilité TFPB')))).toEqual([]);
-    expect(expectRefusal(s.when(register('Autre')), 'condition-exists').status).toBe(409);
+    expect(accepted(s.when(register('Éligibilité TFPB')))).toEqual([]);
+    expect(refusalOf(s.when(register('Autre')), 'condition-exists').status).toBe(409);
   });
 });

@@ -1,5 +1,6 @@
 import { baseline, commitment } from '../test-support/fixtures';
-import { expectEvents, expectRefusal, Scenario, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { Scenario, trace } from '../test-support/scenario';
 import { decideResolveCondition } from './resolve-condition.decider';
 
 const resolve = (outcome: 'met' | 'failed', conditionId = 'tfpb') => (state: Scenario['state'], context: Parameters<typeof decideResolveCondition>[2]) =>
@@ -13,7 +14,7 @@ const awaiting = (s: Scenario) =>
 describe('resolve a condition', () => {
   it('met: every booking pending on it becomes firm at once', () => {
     const s = awaiting(baseline(new Scenario()));
-    const [event] = expectEvents(s.when(resolve('met')));
+    const [event] = accepted(s.when(resolve('met')));
     expect(event.type === 'commitments.condition-resolved' && event.data.commitmentIds).toEqual(['a', 'b']);
     expect(s.figures('a').firmCents).toBe(100n);
     expect(s.figures('b').firmCents).toBe(250n);
@@ -23,15 +24,15 @@ describe('resolve a condition', () => {
 
   it('failed: every one is voided, the commitments lapse', () => {
     const s = awaiting(baseline(new Scenario()));
-    expectEvents(s.when(resolve('failed')));
+    accepted(s.when(resolve('failed')));
     expect(s.state.commitments.get('a')).toMatchObject({ status: 'lapsed', amountCents: 0n });
     expect(s.state.ledger.accounts.get('commitment:b')?.creditsPendingCents).toBe(0n);
   });
 
   it('refuses an unknown condition (404) and one already resolved (409)', () => {
     const s = awaiting(baseline(new Scenario()));
-    expect(expectRefusal(s.when(resolve('met', 'nope')), 'unknown-condition').status).toBe(404);
+    expect(refusalOf(s.when(resolve('met', 'nope')), 'unknown-condition').status).toBe(404);
     s.given(resolve('met'));
-    expect(expectRefusal(s.when(resolve('failed')), 'condition-resolved').status).toBe(409);
+    expect(refusalOf(s.when(resolve('failed')), 'condition-resolved').status).toBe(409);
   });
 });

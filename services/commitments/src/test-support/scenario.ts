@@ -67,13 +67,3 @@ export class Scenario {
   }
 }
 
-export function expectRefusal(result: CommitmentsEvent[] | Refusal, code: string): Refusal {
-  if (!isRefusal(result)) throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
-  if (result.code !== code) throw new Error(`refus ${code} attendu, obtenu ${result.code} — ${result.message}`);
-  return result;
-}
-
-export function expectEvents(result: CommitmentsEvent[] | Refusal): CommitmentsEvent[] {
-  if (isRefusal(result)) throw new Error(`acceptation attendue, refus ${result.code} — ${result.message}`);
-  return result;
-}

@@ -32,16 +32,6 @@ export class ItiScenario {
   }
 }
 
-export function refusalOf(result: ItiEvent[] | Refusal, code: string): Refusal {
-  if (!isRefusal(result)) throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
-  if (result.code !== code) throw new Error(`refus ${code} attendu, obtenu ${result.code} — ${result.message}`);
-  return result;
-}
-
-export function accepted(result: ItiEvent[] | Refusal): ItiEvent[] {
-  if (isRefusal(result)) throw new Error(`acceptation attendue, refus ${result.code} — ${result.message}`);
-  return result;
-}
 
 export const envelope: Decide = (state) =>
   decideSetEnvelope(

@@ -3,7 +3,8 @@ import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-fi
 import { decideDraftProtocol, decideFormPurchasingGroup } from '../draft-protocol/draft-protocol.decider';
 import { financialTable, tableDiff } from '../financial-table/financial-table';
 import { draft, drafted, operation, plan } from '../test-support/fixtures';
-import { accepted, ProtocolScenario, refusalOf, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { ProtocolScenario, trace } from '../test-support/scenario';
 import { decideLifecycle } from './protocol-lifecycle.decider';
 
 const act = (reference: string, date: string) => ({ reference, date });

@@ -1,5 +1,6 @@
 import { drafted, plan } from '../test-support/fixtures';
-import { accepted, ProtocolScenario, refusalOf, trace } from '../test-support/scenario';
+import { accepted, refusalOf } from '@cvl/testing';
+import { ProtocolScenario, trace } from '../test-support/scenario';
 import { decideSetFinancingPlan } from './set-financing-plan.decider';
 import type { RateCapRule } from '../domain/rules';
 

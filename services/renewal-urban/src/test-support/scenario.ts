@@ -35,13 +35,3 @@ export class ProtocolScenario {
   }
 }
 
-export function refusalOf(result: RenewalEvent[] | Refusal, code: string): Refusal {
-  if (!isRefusal(result)) throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
-  if (result.code !== code) throw new Error(`refus ${code} attendu, obtenu ${result.code} — ${result.message}`);
-  return result;
-}
-
-export function accepted(result: RenewalEvent[] | Refusal): RenewalEvent[] {
-  if (isRefusal(result)) throw new Error(`acceptation attendue, refus ${result.code} — ${result.message}`);
-  return result;
-}
