@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { RenewalUrbanModule } from './renewal-urban.module';
 import { effect, startApi, type Harness } from './test-support/api-suite';
-import { binaryBody } from '@cvl/testing';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { binaryBody, centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/testing';
 
 const PARTIES = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'caisse-des-depots'];
 
@@ -51,19 +52,37 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     ]);
     await h.http().get(`${base}/npnru-call/financial-table?version=3`).set(h.auth).expect(404);
 
-    const csv = await h.http().get(`${base}/npnru-call/financial-table?version=1&format=csv`).set(h.auth).expect(200);
+    // Exports read back as people open them; their totals are the API's.
+    const download = (query: string) => h.http().get(`${base}/npnru-call/financial-table?${query}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
+    const csv = await download('version=1&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    const csvLines = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(csvLines[0]).toBe('Quartier;Opération;Nature;Assiette HT;Financeur;Montant;Taux');
-    expect(csvLines).toContain('QP062024;Étude urbaine;etude;300 000,00;anru;150 000,00;50,00 %');
+    const rows = readCsv(csv.body);
+    expect(rows[0]).toEqual(['Opérations et plans de financement']);
+    expect(rows[1]).toEqual(['Quartier', 'Opération', 'Nature', 'Assiette HT', 'Financeur', 'Montant', 'Taux']);
+    expect(rows).toContainEqual(['QP062024', 'Étude urbaine', 'etude', '300 000,00', 'anru', '150 000,00', '50,00 %']);
+    const csvTotal = rows.find((r) => r[0] === 'Total' && r.length === 7)!;
+    expect(centsFromFrench(csvTotal[5])).toBe(fromDecimalString(v1.body.totals.all));
 
-    const xlsx = await h.http().get(`${base}/npnru-call/financial-table?version=2&format=xlsx`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
+    const xlsx = await download('version=2&format=xlsx');
+    const sheets = await readXlsx(xlsx.body);
+    const sheet = sheets.get('Maquette financière')!;
+    const lines = sheet.slice(1, -1);
+    expect(lines.reduce((sum, row) => sum + (row[5] as number), 0)).toBe(Number(v2.body.totals.all));
+    expect(sheet.at(-1)![5]).toBe(Number(v2.body.totals.all));
+    expect([...sheets.keys()]).toEqual(['Maquette financière', 'Par financeur', 'Par quartier', 'À propos']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
-    const sheet = workbook.getWorksheet('Maquette financière');
-    const amounts: number[] = [];
-    sheet?.eachRow((row, index) => index > 1 && amounts.push(row.getCell(6).value as number));
-    expect(amounts.reduce((a, b) => a + b, 0)).toBe(300000);
-    expect(sheet?.getColumn(6).numFmt).toContain('€');
+    expect(workbook.getWorksheet('Maquette financière')?.getColumn(6).numFmt).toContain('€');
+
+    const pdf = await download('version=2&format=pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('maquette-npnru-call-v2.pdf');
+    const { text } = await readPdf(pdf.body);
+    expect(text).toContain('Maquette financière — Protocole de préfiguration NPNRU de la CALL');
+    expect(text).toContain('Acte : Avenant n° 1 du 01/09/2017');
+    for (const t of v2.body.totals.byFunder) expect(text).toContain(`${t.key} ${formatEurosFr(fromDecimalString(t.amount), { symbol: false })}`);
+    expect(text).toContain(`Total ${formatEurosFr(fromDecimalString(v2.body.totals.all), { symbol: false })}`);
+
+    await h.http().get(`${base}/npnru-call/financial-table?format=docx`).set(h.auth).expect(400);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
-import { parseCsv } from './csv';
+import { parseCsv } from '@cvl/exports';
 import { importDataSet, InvalidDataSetError } from './import-data-set';
 import { readDataSet } from './read-data-set';
 

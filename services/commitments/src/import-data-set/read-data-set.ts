@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { DataSet } from './data-set';
-import { parseCsv } from './csv';
+import { parseCsv } from '@cvl/exports';
 import { dataSetFromTables, TABLE_FILES, type Table } from './tables';
 import type { ImportError } from './validate';
 

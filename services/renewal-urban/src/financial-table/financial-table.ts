@@ -1,4 +1,5 @@
 import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
+import type { ReportDocument, ReportTable } from '@cvl/exports';
 import type { TableRow } from '../domain/events';
 import { currentTable, type Protocol } from '../domain/state';
 
@@ -50,4 +51,44 @@ export function tableDiff(before: readonly TableRow[], after: readonly TableRow[
     const row = (b ?? a) as TableRow;
     return [{ operationId: row.operationId, funder: row.funder, before: toDecimalString(beforeCents), after: toDecimalString(afterCents), delta: toDecimalString(afterCents - beforeCents), change: !a ? 'ajout' : !b ? 'retrait' : 'modification' } as TableChange];
   });
+}
+
+/** The maquette financière as a document for people (CSV, XLSX, PDF): the table, then the totals per funder and per quartier. */
+export function financialTableReport(protocol: Protocol, table: NonNullable<ReturnType<typeof financialTable>>, generatedAt: string): ReportDocument {
+  const total = fromDecimalString(table.totals.all);
+  const byKey = (name: string, header: string, totals: typeof table.totals.byFunder): ReportTable => ({
+    name,
+    title: `Total ${name.toLowerCase()}`,
+    columns: [{ header, kind: 'text' }, { header: 'Montant', kind: 'euros' }],
+    rows: totals.map((t) => [t.key, fromDecimalString(t.amount)]),
+    totals: ['Total', total],
+  });
+  return {
+    title: `Maquette financière — ${protocol.label}`,
+    subtitle: [
+      `Protocole ${protocol.id}, ${table.version === 'en cours' ? 'version de travail (non signée)' : `version ${table.version}`}`,
+      ...('act' in table && table.act ? [`Acte : ${table.act.reference} du ${table.act.date.split('-').reverse().join('/')}`] : []),
+    ],
+    generatedAt,
+    fileName: `maquette-${protocol.id}-v${table.version === 'en cours' ? 'travail' : table.version}`,
+    tables: [
+      {
+        name: 'Maquette financière',
+        title: 'Opérations et plans de financement',
+        columns: [
+          { header: 'Quartier', kind: 'text' },
+          { header: 'Opération', kind: 'text' },
+          { header: 'Nature', kind: 'text' },
+          { header: 'Assiette HT', kind: 'euros' },
+          { header: 'Financeur', kind: 'text' },
+          { header: 'Montant', kind: 'euros' },
+          { header: 'Taux', kind: 'rate' },
+        ],
+        rows: table.rows.map((r) => [r.quartier, r.operationLabel, r.nature, fromDecimalString(r.eligibleBase), r.funder, fromDecimalString(r.amount), r.rateBasisPoints]),
+        totals: ['Total', '', '', null, '', total, null],
+      },
+      byKey('Par financeur', 'Financeur', table.totals.byFunder),
+      byKey('Par quartier', 'Quartier', table.totals.byQuartier),
+    ],
+  };
 }

@@ -1,0 +1,65 @@
+import { assertWellFormed, formatCell, type ReportDocument, type ReportTable } from './report';
+
+/**
+ * CSV as French finance teams save it: « ; » between fields, « " » around fields that need it (doubled inside),
+ * UTF-8 with or without BOM, CRLF or LF. Returns rows of fields; the first row is the header.
+ */
+export function parseCsv(text: string, maxRows = 100_000): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ';') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && input[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+      if (rows.length > maxRows) throw new RangeError(`plus de ${maxRows} lignes`);
+    } else field += c;
+  }
+  row.push(field);
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
+}
+
+
+
+const quote = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** Rows of fields in the dialect `parseCsv` reads (no BOM). */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `${rows.map((row) => row.map(quote).join(';')).join('\r\n')}\r\n`;
+}
+
+function tableLines(table: ReportTable): string[][] {
+  const cells = (row: ReportTable['rows'][number]) => row.map((cell, i) => formatCell(cell, table.columns[i].kind));
+  return [table.columns.map((c) => c.header), ...table.rows.map(cells), ...(table.totals ? [cells(table.totals)] : [])];
+}
+
+/**
+ * CSV the way French spreadsheets open it: UTF-8 with BOM, « ; » between cells, decimal comma, CRLF. A document of
+ * one table is that table; with several, each comes under its title, separated by an empty line.
+ */
+export function toCsv(document: ReportDocument): Buffer {
+  document.tables.forEach(assertWellFormed);
+  const single = document.tables.length === 1;
+  const blocks = document.tables.map((table) => [...(single ? [] : [[table.title]]), ...tableLines(table)]);
+  const lines = blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block]));
+  return Buffer.from(`\ufeff${csvText(lines)}`, 'utf8');
+}

@@ -1,0 +1,87 @@
+import { formatEurosFr } from '@cvl/money';
+
+/**
+ * A report as people read it, before it is a file: a title and one or more tables. One description serves CSV,
+ * XLSX and PDF, so the three formats always carry the same figures.
+ */
+export interface ReportDocument {
+  /** Title of the document (first line of the PDF, workbook title). */
+  title: string;
+  /** What the document covers: filters, version, act… one line each. */
+  subtitle?: string[];
+  /** When the figures were read (ISO 8601). */
+  generatedAt: string;
+  /** File name without extension, e.g. « releve-maisons-et-cites ». */
+  fileName: string;
+  tables: ReportTable[];
+}
+
+/** How a column's cells are typed and shown. */
+export type ColumnKind = 'text' | 'euros' | 'rate' | 'integer';
+
+export interface ReportColumn {
+  header: string;
+  kind: ColumnKind;
+}
+
+/** A cell: text; euros as bigint cents; a rate in basis points; an integer; or nothing. */
+export type ReportCell = string | bigint | number | null;
+
+export interface ReportTable {
+  /** Sheet name in XLSX (at most 31 characters, no []:*?/\). */
+  name: string;
+  /** Heading above the table in PDF and CSV. */
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportCell[][];
+  /** A last row in bold: what the rows add up to. */
+  totals?: ReportCell[];
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'pdf'];
+
+/** A cell as French readers read it: « 1 700 000,00 », « 12,50 % », « 3 500 ». */
+export function formatCell(cell: ReportCell, kind: ColumnKind): string {
+  if (cell === null) return '';
+  switch (kind) {
+    case 'euros':
+      if (typeof cell !== 'bigint') throw new TypeError(`montant attendu en centimes (bigint), reçu ${typeof cell}`);
+      return formatEurosFr(cell, { symbol: false });
+    case 'rate': {
+      const basisPoints = BigInt(cell);
+      return `${formatEurosFr(basisPoints, { symbol: false })} %`;
+    }
+    case 'integer':
+      return formatEurosFr(BigInt(cell) * 100n, { symbol: false }).slice(0, -3);
+    default:
+      return String(cell);
+  }
+}
+
+/** Checks a table's shape once, so every renderer can trust it: each row as wide as the columns, euros as cents. */
+export function assertWellFormed(table: ReportTable): void {
+  const rows = table.totals ? [...table.rows, table.totals] : table.rows;
+  rows.forEach((row, index) => {
+    if (row.length !== table.columns.length) throw new RangeError(`${table.name}, ligne ${index + 1} : ${row.length} cellules pour ${table.columns.length} colonnes`);
+    row.forEach((cell, column) => {
+      if (table.columns[column].kind === 'euros' && cell !== null && typeof cell !== 'bigint') {
+        throw new TypeError(`${table.name}, ligne ${index + 1}, colonne « ${table.columns[column].header} » : montant attendu en centimes (bigint)`);
+      }
+    });
+  });
+}
+
+/** The content type and download name of each format. */
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** « Édité le 25/11/2026 à 22:10 (UTC) ». */
+export function generatedLine(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `Édité le ${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()} à ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} (UTC)`;
+}
