@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { signToken } from '@cvl/platform';
 import { findDataSet, readDataSet } from '@cvl/service-commitments';
-import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { centsFromFrench, createTestSchema, readCsv, readPdf, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
 
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 const URL_LINE = /^Mode intégré : (http:\/\/127\.0\.0\.1:\d+)/;
@@ -55,10 +56,20 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     const cli = (args: string[]) => spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['report', ...args]);
     const written = cli(['cofinancement', '--format', 'csv', '--sortie', csvFile, '--funder=maisons-et-cites']);
     expect(await written.exited).toBe(0);
-    const rows = readFileSync(csvFile, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(';'));
+    const rows = readCsv(readFileSync(csvFile));
     expect(rows[0][5]).toBe('Conditionnel');
-    const conditionalCents = rows.slice(1).reduce((sum, row) => sum + BigInt(row[5].replace(/\s/g, '').replace(',', '')), 0n);
-    expect(`${conditionalCents / 100n}.${String(conditionalCents % 100n).padStart(2, '0')}`).toBe((await reporting()).total.conditional);
+    const api = (await reporting()).total;
+    const conditionalCents = rows.slice(1, -1).reduce((sum, row) => sum + centsFromFrench(row[5]), 0n);
+    expect(conditionalCents).toBe(fromDecimalString(api.conditional));
+    expect(rows.at(-1)?.[0]).toBe('Total');
+    expect(centsFromFrench(rows.at(-1)?.[5] ?? '')).toBe(fromDecimalString(api.conditional));
+    // The funder's statement as a PDF: its extracted text carries the API's totals, French-formatted.
+    const pdfFile = join(dataDir, 'releve.pdf');
+    const pdf = cli(['releve', '--funder=maisons-et-cites', '--format', 'pdf', '--sortie', pdfFile]);
+    expect(await pdf.exited).toBe(0);
+    const { text } = await readPdf(readFileSync(pdfFile));
+    expect(text).toContain('Relevé du financeur maisons-et-cites');
+    expect(text).toContain(`maisons-et-cites ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(api[f]), { symbol: false })).join(' ')}`);
     const releve = cli(['releve', '--funder=maisons-et-cites']);
     expect(await releve.exited).toBe(0);
     // 'exit' may come before the last stdout lines are read: wait for the whole JSON document.

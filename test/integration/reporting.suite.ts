@@ -1,10 +1,10 @@
 /* Reporting's matrix, provenance and exports, built from commitments' events, against the ledger's own figures. */
-import ExcelJS from 'exceljs';
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
 import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
-import { binaryBody, waitUntil } from '@cvl/testing';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { binaryBody, centsFromFrench, readCsv, readPdf, readXlsx, waitUntil } from '@cvl/testing';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const trace = (reasonCode: string, effectiveDate: string, line = 5465) => ({ reasonCode, effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
@@ -50,19 +50,19 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       expect(provenance.commitments[0].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded', 'commitments.payment-recorded']);
       expect(provenance.commitments[0].events[1]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'paiement', effectiveDate: '2016-02-15', source: { line: 5465 } });
 
-      const csv = await h.http().get(`/api/reporting/co-financing?format=csv&stake=E2&year=2016&quartier=QP062024`).set(h.auth).expect(200);
-      const rows = csv.text.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+      const download = (path: string) => h.http().get(`/api/reporting/${path}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
+      const rows = readCsv((await download('co-financing?format=csv&stake=E2&year=2016&quartier=QP062024')).body);
       expect(rows[0]).toEqual(['Financeur', 'Enjeu', 'Quartier', 'Année', 'Indicatif', 'Conditionnel', 'Ferme', 'Payé', 'Reste à payer']);
       const mine = rows.slice(1).filter((r) => r[0] === caf || r[0] === region);
-      const csvCents = (column: number) => mine.reduce((sum, r) => sum + BigInt(r[column].replace(/\s/g, '').replace(',', '')), 0n);
+      const csvCents = (column: number) => mine.reduce((sum, r) => sum + centsFromFrench(r[column]), 0n);
       expect(csvCents(6)).toBe(4_500_000n);
       expect(csvCents(4)).toBe(12_000_000n);
-      const xlsx = await h.http().get(`/api/reporting/co-financing?format=xlsx&funder=${caf}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.body as ArrayBuffer);
-      const paid: number[] = [];
-      workbook.getWorksheet('Cofinancement')?.eachRow((row, index) => index > 1 && paid.push(row.getCell(8).value as number));
-      expect(paid.reduce((a, b) => a + b, 0)).toBe(13500);
+      const sheet = (await readXlsx((await download(`co-financing?format=xlsx&funder=${caf}`)).body)).get('Cofinancement') ?? [];
+      expect(sheet.slice(1, -1).reduce((sum, row) => sum + (row[7] as number), 0)).toBe(13500);
+      expect(sheet.at(-1)?.slice(0, 1).concat(sheet.at(-1)?.slice(4) ?? [])).toEqual(['Total', ...['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => Number(ledger[f]))]);
+      const matrixPdf = (await readPdf((await download(`co-financing?format=pdf&funder=${caf}`)).body)).text;
+      expect(matrixPdf).toContain(`Filtre : financeur ${caf}`);
+      expect(matrixPdf).toContain(`Total ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(ledger[f]), { symbol: false })).join(' ')}`);
 
       // Every ledger event delivered again: the read model counts none twice.
       const before = await matrix(`?funder=${caf}`);
@@ -99,6 +99,24 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
         const reported = await get(`funders/${funder}/statement`);
         for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding']) expect(reported.totals[figure]).toBe(ledgerTotals[figure]);
       }
+
+      // The statement downloaded three ways: each file, read back, carries the ledger's totals.
+      const download = (format: string) => h.http().get(`/api/reporting/funders/${region}/statement?format=${format}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
+      const figures = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'];
+      const french = figures.map((f) => formatEurosFr(fromDecimalString(ledger[f]), { symbol: false }));
+      const csv = readCsv((await download('csv')).body);
+      expect(csv.slice(0, 3)).toEqual([['Synthèse'], ['Financeur', 'Indicatif', 'Conditionnel', 'Ferme', 'Payé', 'Reste à payer'], [region, ...french]]);
+      expect(csv.filter((row) => row[0] === 'Total')).toEqual(Array(5).fill(['Total', ...french]));
+      const sheets = await readXlsx((await download('xlsx')).body);
+      expect([...sheets.keys()]).toEqual(['Synthèse', 'Par programme', 'Par quartier', 'Par enjeu', 'Par année', 'Par EPCI', 'Conditions en attente', 'Enveloppes communes', 'À propos']);
+      expect(sheets.get('Synthèse')?.[1]).toEqual([region, ...figures.map((f) => Number(ledger[f]))]);
+      expect(sheets.get('Conditions en attente')?.[1]).toEqual([conditionId, 1, 250000.5]);
+      const pdf = await download('pdf');
+      expect(pdf.headers['content-disposition']).toContain(`releve-${region}.pdf`);
+      const { text } = await readPdf(pdf.body);
+      expect(text).toContain(`Relevé du financeur ${region}`);
+      expect(text).toContain(`${region} ${french.join(' ')}`);
+      expect(text).toContain(`${conditionId} 1 250 000,50`);
       expect((await get(`funders/${region}/statement`)).awaitingConditions).toEqual([condition]);
       const invalid = await h.http().get('/api/reporting/funders/Pas%20un%20code/statement').set(h.auth).expect(400);
       expect(invalid.body.errors[0].field).toBe('funder');

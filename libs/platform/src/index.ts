@@ -23,3 +23,4 @@ export * from './service-info';
 export * from './run-process';
 export * from './http/source.dto';
 export * from './event-sourced-repository';
+export * from './http/export-format';

@@ -15,11 +15,12 @@ const HELP = `Usage : cvl <commande>
                     recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
                     l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
   verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
-  report <vue> [--format json|csv|xlsx] [--sortie fichier]
-         [--funder=… --quartier=… --stake=… --year=… --figure=…]
-                    une restitution du service reporting en cours d’exécution : releve (--funder=…),
-                    cofinancement, provenance, conditions, enveloppes-communes ; CSV et XLSX sont écrits
-                    dans un fichier (par défaut dans le dossier courant), JSON sur la sortie standard
+  report <vue> [--format json|csv|xlsx|pdf] [--sortie fichier]
+         [--funder=… --quartier=… --stake=… --year=… --figure=… --protocol=… --version=…]
+                    une restitution des services en cours d’exécution : releve (--funder=…),
+                    cofinancement, maquette (--protocol=…, --version=n), provenance, conditions,
+                    enveloppes-communes ; CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans
+                    le dossier courant), JSON sur la sortie standard
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
   help              cette aide
@@ -27,15 +28,17 @@ const HELP = `Usage : cvl <commande>
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
 pour report : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
 
-/** The reporting views `cvl report` can fetch, by the name users give them. */
-const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string }> = {
-  releve: { path: 'funders/:funder/statement', formats: ['json'], needs: 'funder' },
-  cofinancement: { path: 'co-financing', formats: ['json', 'csv', 'xlsx'] },
-  provenance: { path: 'provenance', formats: ['json'] },
-  conditions: { path: 'conditions', formats: ['json'] },
-  'enveloppes-communes': { path: 'pools', formats: ['json'] },
+/** The views `cvl report` can fetch, by the name users give them (paths under /api). */
+const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
+const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string; example?: string }> = {
+  releve: { path: 'reporting/funders/:funder/statement', formats: FILES, needs: 'funder', example: 'maisons-et-cites' },
+  cofinancement: { path: 'reporting/co-financing', formats: FILES },
+  maquette: { path: 'renewal-urban/protocols/:protocol/financial-table', formats: FILES, needs: 'protocol', example: 'npnru-call' },
+  provenance: { path: 'reporting/provenance', formats: ['json'] },
+  conditions: { path: 'reporting/conditions', formats: ['json'] },
+  'enveloppes-communes': { path: 'reporting/pools', formats: ['json'] },
 };
-const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure'];
+const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version'];
 
 function openStore(config: PlatformConfig) {
   return openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
@@ -137,7 +140,7 @@ async function report(args: string[]): Promise<number> {
   }
   const needed = known.needs ? option(known.needs) : undefined;
   if (known.needs && !needed) {
-    process.stderr.write(`La vue ${view} demande --${known.needs}=… (par exemple --funder=maisons-et-cites).\n`);
+    process.stderr.write(`La vue ${view} demande --${known.needs}=… (par exemple --${known.needs}=${known.example}).\n`);
     return 64;
   }
   const query = new URLSearchParams(format === 'json' ? {} : { format });
@@ -147,12 +150,12 @@ async function report(args: string[]): Promise<number> {
   }
   const base = (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
   const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl-report', 'CALL', 'admin']));
-  const url = `${base}/api/reporting/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`;
+  const url = `${base}/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: format === 'json' ? 'application/json' : '*/*' } });
   } catch {
-    process.stderr.write(`Service reporting injoignable à ${base} : lancez npm start, ou indiquez CVL_API_URL.\n`);
+    process.stderr.write(`Service injoignable à ${base} : lancez npm start, ou indiquez CVL_API_URL.\n`);
     return 69;
   }
   if (!response.ok) {

@@ -1,23 +1,18 @@
-import { BadRequestException, Controller, Get, Header, NotFoundException, Param, Query, StreamableFile } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { EXPORT_FORMATS, exportFile, type ExportFormat } from '@cvl/exports';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { financialTable, financialTableReport, tableDiff } from './financial-table';
 
-export class TableQuery {
+export class TableQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ description: 'version signée (1 = signature, 2 = premier avenant…) ; absente : version en cours' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   version?: number;
-
-  @ApiPropertyOptional({ enum: ['json', ...EXPORT_FORMATS] })
-  @IsOptional()
-  @IsIn(['json', ...EXPORT_FORMATS], { message: `format : json, ${EXPORT_FORMATS.join(', ')}` })
-  format?: 'json' | ExportFormat;
 }
 
 export class DiffQuery {
@@ -36,10 +31,7 @@ export class FinancialTableController {
     const protocol = await this.protocols.get(id);
     const table = financialTable(protocol, query.version);
     if (!table) throw new NotFoundException(`Version ${query.version} inconnue pour le protocole ${id}`);
-    if (query.format && query.format !== 'json') {
-      const file = await exportFile(financialTableReport(protocol, table, new Date().toISOString()), query.format);
-      return new StreamableFile(file.body, { type: file.type, disposition: file.disposition });
-    }
+    if (wantsFile(query.format)) return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format);
     return table;
   }
 
