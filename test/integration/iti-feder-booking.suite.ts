@@ -1,9 +1,11 @@
 /* An ITI operation programmed, agreed, paid in two claims and released — booked by commitments, to the cent. */
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ItiFederModule } from '@cvl/service-iti-feder';
+import { ReportingModule } from '@cvl/service-reporting';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { envelopeFor, topicFor, type IntegrationEvent } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
-import { waitUntil } from '@cvl/testing';
+import { binaryBody, readPdf, waitUntil } from '@cvl/testing';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const effect = (effectiveDate: string, line = 4781) => ({ effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
@@ -15,7 +17,7 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
     beforeAll(async () => {
       const setup = await env();
       cleanup = setup.cleanup;
-      h = await startApi([CommitmentsModule, ItiFederModule], setup.env);
+      h = await startApi([CommitmentsModule, ItiFederModule, ReportingModule], setup.env);
     });
     afterAll(async () => {
       await h?.close();
@@ -69,6 +71,32 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
       const duplicates = async () => (await metrics.eventsConsumed.get()).values.filter((v) => v.labels.consumer === 'commitments.booking-requests' && v.labels.outcome === 'duplicate').reduce((s, v) => s + v.value, 0);
       await waitUntil(async () => (await duplicates()) >= 2, 60_000, 'the redelivered payments handled');
       expect((await statement('feder')).totals.paid).toBe('680000.00');
+
+      // Reporting's card of the operation: the programme's facts beside each funder's commitments, as the ledger has them.
+      const report = async (path: string) => (await h.http().get(`/api/reporting/${path}`).set(h.auth).expect(200)).body;
+      const projected = async () => (await h.http().get('/api/reporting/operations/iti-feder/iti-call/op1').set(h.auth)).body;
+      await waitUntil(async () => (await projected()).feder?.released === '120000.00' && (await projected()).totals?.paid === '680000.00', 60_000, 'reporting has the operation');
+      const card = await report('operations/iti-feder/iti-call/op1');
+      expect(card).toMatchObject({ source: 'iti-feder', label: 'Réhabilitation thermique de 40 logements', status: 'soldée', axis: 3, cost: '2000000.00', act: { reference: 'Convention FEDER 2016-17' }, feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' } });
+      for (const funder of ['feder', 'region', 'call']) {
+        const share = card.funders.find((f: { funder: string }) => f.funder === funder);
+        const ledger = (await statement(funder)).totals;
+        for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding']) expect(share.figures[figure]).toBe(ledger[figure]);
+        expect(share.booking).toBe('engagée');
+      }
+      expect(card.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({ planned: '800000.00', share: 4000 });
+      expect(card.history.map((e: { type: string }) => e.type)).toContain('iti-feder.operation-programmed');
+      await h.http().get('/api/reporting/operations/iti-feder/iti-call/inconnue').set(h.auth).expect(404);
+
+      // The axis and the funder's budget: programmed and available, after the release gave 120 000 € back.
+      const envelopes = (await report('envelopes')).envelopes;
+      expect(envelopes.find((e: { id: string }) => e.id === 'iti-call:axe-3')).toMatchObject({ kind: 'iti-axis', cap: '36000000.00', programmed: '680000.00', firm: '680000.00', paid: '680000.00', available: '35320000.00', operations: 1 });
+      expect(envelopes.find((e: { id: string }) => e.id === 'iti-feder-axe-3')).toMatchObject({ kind: 'budget', funder: 'feder', programmed: '680000.00', paid: '680000.00', available: '35320000.00' });
+      const pdf = await h.http().get('/api/reporting/envelopes?format=pdf').set(h.auth).buffer(true).parse(binaryBody).expect(200);
+      const { text } = await readPdf(pdf.body);
+      const available = envelopes.reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
+      expect(text).toContain(formatEurosFr(available, { symbol: false }));
+      expect(text).toContain('iti-call:axe-3');
 
       await application('op2', '80000000.00', '35500000.00', []).expect(201);
       await step('op2/completeness', { trace: effect('2016-09-01') });

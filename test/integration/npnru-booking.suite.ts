@@ -1,5 +1,6 @@
 /* A study of the préfiguration protocol approved in renewal-urban, booked by commitments, answered back. */
 import { CommitmentsModule } from '@cvl/service-commitments';
+import { ReportingModule } from '@cvl/service-reporting';
 import { RenewalUrbanModule } from '@cvl/service-renewal-urban';
 import { topicFor, type IntegrationEvent } from '@cvl/messaging';
 import { waitUntil } from '@cvl/testing';
@@ -16,7 +17,7 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
     beforeAll(async () => {
       const setup = await env();
       cleanup = setup.cleanup;
-      h = await startApi([CommitmentsModule, RenewalUrbanModule], setup.env);
+      h = await startApi([CommitmentsModule, RenewalUrbanModule, ReportingModule], setup.env);
     });
     afterAll(async () => {
       await h?.close();
@@ -89,6 +90,22 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
       expect(firmed.commitments).toHaveLength(1);
       expect(firmed.totals).toMatchObject({ indicative: '0.00', firm: '150000.00' });
       await waitUntil(async () => (await lines()).filter((l) => l.funder !== 'ville-lievin').every((l) => l.booking.outcome === 'booked' && (l.booking as { planVersion?: number }).planVersion === 2), 60_000, 'version 2 answered');
+
+      // Reporting's card of the study: the plan beside what the ledger booked, the refused line with the ledger's reason.
+      const card = async () => (await h.http().get('/api/reporting/operations/renewal-urban/npnru-call/etude-urbaine').set(h.auth)).body;
+      const settled = (c: { totals?: { firm: string }; status?: string; funders?: Array<{ funder: string; booking: string }> }) => c.totals?.firm === '270000.00' && c.status === 'plan approuvé (version 2)' && c.funders?.find((f) => f.funder === 'ville-lievin')?.booking === 'refusée';
+      await waitUntil(async () => settled(await card()), 60_000, 'reporting has the study and every answer to its version 2');
+      const study = await card();
+      expect(study).toMatchObject({ source: 'renewal-urban', label: 'Étude urbaine des trois quartiers', nature: 'etude', owner: 'call', cost: '300000.00', planned: '300000.00' });
+      expect(study.funders.find((f: { funder: string }) => f.funder === 'anru')).toMatchObject({ planned: '150000.00', share: 5000, booking: 'engagée', figures: { firm: '150000.00' } });
+      const lievin = study.funders.find((f: { funder: string }) => f.funder === 'ville-lievin');
+      expect(lievin).toMatchObject({ booking: 'refusée', committed: '0.00' });
+      expect(lievin.reason).toContain('dépassée de 20 000,00 €');
+      for (const funder of ['anru', 'call', 'ville-lens', 'ville-avion']) expect(study.funders.find((f: { funder: string }) => f.funder === funder).figures.firm).toBe((await statement(funder)).totals.firm);
+      const listed = (await h.http().get('/api/reporting/operations?quartier=QP062024&funder=anru').set(h.auth).expect(200)).body.operations;
+      expect(listed.map((o: { key: string }) => o.key)).toEqual(['renewal-urban:npnru-call:etude-urbaine']);
+      const invalid = await h.http().get('/api/reporting/operations?quartier=Lens').set(h.auth).expect(400);
+      expect(invalid.body.errors[0].field).toBe('quartier');
     });
   });
 }

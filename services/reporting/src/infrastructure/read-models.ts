@@ -4,8 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { loadMigrations, migrate, type SqlClient, type SqlExecutor } from '@cvl/event-store';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { ProjectedCommitment } from '../projection/commitment-projection';
+import { refKey, type DocKind, type DocRef, type EnvelopeDoc, type OperationDoc } from '../projection/programme-projection';
 
-/** The projected commitments, in the service's database. */
+/** The projected commitments, operations and envelopes, in the service's database. */
 @Injectable()
 export class ReadModels {
   private ready?: Promise<unknown>;
@@ -45,5 +46,31 @@ export class ReadModels {
     await this.init();
     const rows = await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id');
     return rows.rows.map((r) => r.doc);
+  }
+
+  async loadDocuments(db: SqlExecutor, refs: DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {
+    if (refs.length === 0) return new Map();
+    const rows = await db.query<{ kind: DocKind; id: string; doc: OperationDoc | EnvelopeDoc }>("SELECT kind, id, doc FROM rm_documents WHERE (kind || ':' || id) = ANY($1::text[])", [refs.map(refKey)]);
+    return new Map(rows.rows.map((r) => [refKey(r), r.doc]));
+  }
+
+  async saveDocuments(db: SqlExecutor, items: Array<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>): Promise<void> {
+    for (const { ref, doc } of items) {
+      await db.query(
+        `INSERT INTO rm_documents (kind, id, doc) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
+        [ref.kind, ref.id, JSON.stringify(doc)],
+      );
+    }
+  }
+
+  async operations(): Promise<OperationDoc[]> {
+    await this.init();
+    return (await this.sql.query<{ doc: OperationDoc }>("SELECT doc FROM rm_documents WHERE kind = 'operation' ORDER BY id")).rows.map((r) => r.doc);
+  }
+
+  async envelopes(): Promise<EnvelopeDoc[]> {
+    await this.init();
+    return (await this.sql.query<{ doc: EnvelopeDoc }>("SELECT doc FROM rm_documents WHERE kind = 'envelope' ORDER BY id")).rows.map((r) => r.doc);
   }
 }

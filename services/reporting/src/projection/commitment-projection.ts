@@ -14,6 +14,10 @@ export interface ProjectedCommitment {
   isPool: boolean;
   poolId?: string;
   conditionId?: string;
+  /** The envelope the commitment draws on (a funder's budget, an ITI axis). */
+  envelopeId?: string;
+  /** When another service asked for the booking: which programme's operation the commitment finances. */
+  request?: { source: string; protocolId: string; operationId: string; requestId: string };
   attribution: { label: string; year: number; scale: string; quartier?: string; stake?: string; programme?: string; epci?: string };
   provenance: ProvenanceEntry[];
 }
@@ -42,9 +46,9 @@ type Doc = ProjectedCommitment;
 const cents = (text: unknown) => fromDecimalString(String(text ?? '0.00'));
 const add = (a: string, b: bigint) => toDecimalString(fromDecimalString(a) + b);
 
-function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
+export function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
   const trace = (event.data.trace ?? {}) as { recordedAt?: string; effectiveDate?: string; reasonCode?: string; source?: unknown; actor?: string };
-  return { eventId: event.id, type: event.type, actor: trace.actor ?? event.actor, recordedAt: trace.recordedAt ?? event.time, effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10), reasonCode: trace.reasonCode ?? '', source: trace.source ?? null, change };
+  return { eventId: event.id, type: event.type, actor: trace.actor ?? event.actor, recordedAt: trace.recordedAt ?? event.time, effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10), reasonCode: trace.reasonCode ?? event.type.slice(event.type.indexOf('.') + 1), source: trace.source ?? null, change };
 }
 
 /** The commitments an event touches, as the projection will need them loaded. */
@@ -76,6 +80,8 @@ export function project(docs: ReadonlyMap<string, Doc>, event: ProjectedEvent): 
           isPool: Boolean(d.isPool),
           ...(d.poolId ? { poolId: d.poolId } : {}),
           ...(d.conditionId ? { conditionId: d.conditionId } : {}),
+          ...(d.envelopeId ? { envelopeId: d.envelopeId } : {}),
+          ...(d.request ? { request: d.request } : {}),
           attribution: d.attribution,
           provenance: [entry(event, `inscrit ${d.status} pour ${toDecimalString(cents(d.amount))} €`)],
         },

@@ -1,0 +1,43 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { CODE, CODE_MESSAGE, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile } from '@cvl/platform';
+import { ReadModels } from '../infrastructure/read-models';
+import { operationCard, operationCards } from './operation-cards';
+import { operationCardsReport } from './operation-cards.report';
+
+const SOURCES = ['renewal-urban', 'iti-feder'];
+
+export class OperationsQuery extends ExportFormatQuery {
+  @ApiPropertyOptional({ enum: SOURCES }) @IsOptional() @IsIn(SOURCES, { message: `programme source attendu parmi : ${SOURCES.join(', ')}` }) source?: string;
+  @ApiPropertyOptional({ description: 'protocole NPNRU ou programme ITI' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) programme?: string;
+  @ApiPropertyOptional({ example: 'QP062024' }) @IsOptional() @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu (QP et six chiffres)' }) quartier?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) funder?: string;
+}
+
+@ApiTags('restitutions')
+@Controller('api/reporting/operations')
+export class OperationCardsController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Fiches opérations, tous programmes : coût, état, plan de financement et engagements de chaque financeur (JSON, CSV, XLSX ou PDF)' })
+  async list(@Query() query: OperationsQuery) {
+    const { format, ...filter } = query;
+    const cards = operationCards(await this.readModels.operations(), await this.readModels.all(), filter);
+    if (wantsFile(format)) {
+      const words = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`);
+      return downloadOf(operationCardsReport(cards, [words.length ? `Filtre : ${words.join(', ')}` : 'Toutes les opérations'], new Date().toISOString()), format);
+    }
+    return { filter, operations: cards };
+  }
+
+  @Get(':source/:programme/:operation')
+  @ApiOperation({ summary: 'La fiche d’une opération : ce que dit son programme et ce que le registre a engagé, financeur par financeur' })
+  async card(@Param('source') source: string, @Param('programme') programme: string, @Param('operation') operation: string) {
+    if (!SOURCES.includes(source)) throw new InvalidInputException([{ field: 'source', message: `programme source attendu parmi : ${SOURCES.join(', ')}` }]);
+    const found = (await this.readModels.operations()).find((o) => o.source === source && o.programmeId === programme && o.operationId === operation);
+    if (!found) throw new NotFoundException(`Opération inconnue : ${source} ${programme} ${operation}`);
+    return operationCard(found, await this.readModels.all());
+  }
+}

@@ -1,0 +1,44 @@
+import type { ReportDocument } from '@cvl/exports';
+import { fromDecimalString, toDecimalString } from '@cvl/money';
+import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-matrix.report';
+import type { OperationCard } from './operation-cards';
+
+const PROGRAMMES: Record<string, string> = { 'renewal-urban': 'NPNRU', 'iti-feder': 'ITI FEDER' };
+
+/** The operation cards as one table: a row per operation × funder (plan, share, booking, ledger figures). */
+export function operationCardsReport(cards: readonly OperationCard[], filterLine: string[], generatedAt: string): ReportDocument {
+  return {
+    title: 'Fiches opérations — financement par financeur',
+    subtitle: filterLine,
+    generatedAt,
+    fileName: 'fiches-operations',
+    tables: [
+      {
+        name: 'Opérations',
+        title: 'Opérations et parts des financeurs',
+        columns: [
+          { header: 'Programme', kind: 'text' },
+          { header: 'Opération', kind: 'text' },
+          { header: 'Quartier', kind: 'text' },
+          { header: 'État', kind: 'text' },
+          { header: 'Coût', kind: 'euros' },
+          { header: 'Financeur', kind: 'text' },
+          { header: 'Prévu au plan', kind: 'euros' },
+          { header: 'Part', kind: 'rate' },
+          { header: 'Engagement', kind: 'text' },
+          ...figureColumns,
+        ],
+        rows: cards.flatMap((card) =>
+          card.funders.map((f) => [`${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`, card.label, card.quartier, card.status, fromDecimalString(card.cost), f.funder, fromDecimalString(f.planned), f.share, f.booking, ...figureCells(f.figures)]),
+        ),
+        totals: ['Total', '', '', '', null, '', cards.reduce((sum, c) => sum + fromDecimalString(c.planned), 0n), null, '', ...figureCells(sumFigures(cards))],
+      },
+    ],
+  };
+}
+
+function sumFigures(cards: readonly OperationCard[]): OperationCard['totals'] {
+  const keys = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
+  const cents = (key: (typeof keys)[number]) => cards.reduce((sum, c) => sum + fromDecimalString(c.totals[key]), 0n);
+  return Object.fromEntries(keys.map((k) => [k, toDecimalString(cents(k))])) as OperationCard['totals'];
+}
