@@ -38,10 +38,12 @@ const token = await new SignJWT({ org: 'CALL', roles: ['admin'] }).setProtectedH
 say('Compilation des quatre services…');
 for (const [service] of SERVICES) execFileSync(process.execPath, [join(root, 'tools', 'build-app.mjs'), `services/${service}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 
+// Reporting's integrity report asks the other services (their hash chains, the ledger's balances) at these addresses.
+const serviceUrls = Object.fromEntries(SERVICES.map(([service, port]) => [`${service.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${port}`]));
 const children = SERVICES.map(([service, port]) => {
   const child = spawn(process.execPath, [join(root, 'dist', 'services', service, 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, AUTH_PUBLIC_KEY: publicKeyPem, CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, AUTH_PUBLIC_KEY: publicKeyPem, CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local', ...serviceUrls, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => say(`[${service}] ${line}`));

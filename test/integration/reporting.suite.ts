@@ -1,6 +1,8 @@
 /* Reporting's matrix, provenance and exports, built from commitments' events, against the ledger's own figures. */
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
+import { RenewalUrbanModule } from '@cvl/service-renewal-urban';
+import { ItiFederModule } from '@cvl/service-iti-feder';
 import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
@@ -16,7 +18,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
     beforeAll(async () => {
       const setup = await env();
       cleanup = setup.cleanup;
-      h = await startApi([CommitmentsModule, ReportingModule], setup.env);
+      h = await startApi([CommitmentsModule, RenewalUrbanModule, ItiFederModule, ReportingModule], setup.env);
     });
     afterAll(async () => {
       await h?.close();
@@ -120,6 +122,23 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       expect((await get(`funders/${region}/statement`)).awaitingConditions).toEqual([condition]);
       const invalid = await h.http().get('/api/reporting/funders/Pas%20un%20code/statement').set(h.auth).expect(400);
       expect(invalid.body.errors[0].field).toBe('funder');
+
+      // The integrity report: every service's hash chains, the ledger balanced, reporting's totals = the ledger's.
+      const integrity = await get('integrity');
+      expect(integrity.ok).toBe(true);
+      expect(integrity.checks.map((c: { check: string }) => c.check)).toEqual([
+        'chaîne d’empreintes — commitments',
+        'chaîne d’empreintes — renewal-urban',
+        'chaîne d’empreintes — iti-feder',
+        'grand livre équilibré (Σ débits = Σ crédits)',
+        'vues du registre = comptes du grand livre',
+        'totaux de reporting = totaux du grand livre',
+        'rapprochement du jeu de données',
+      ]);
+      expect(integrity.checks[0].detail).toMatch(/^\d+ flux, \d+ événements vérifiés$/);
+      expect(integrity.disagreements).toEqual([]);
+      const integrityPdf = await readPdf((await h.http().get('/api/reporting/integrity?format=pdf').set(h.auth).buffer(true).parse(binaryBody).expect(200)).body);
+      expect(integrityPdf.text).toContain('Contrôle d’intégrité — tout concorde');
     });
   });
 }

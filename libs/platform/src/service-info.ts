@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject } from '@nestjs/common';
 import type { EventStore } from '@cvl/event-store';
 import type { IntegrationBus } from '@cvl/messaging';
 import { topicFor } from '@cvl/messaging';
@@ -10,7 +10,10 @@ export interface ServiceDescription {
   description: string;
 }
 
-/** GET /api/<service>: what the service is, where its events go, and what it runs on. */
+/**
+ * GET /api/<service>: what the service is, where its events go, and what it runs on.
+ * GET /api/<service>/hash-chains: every stream of its event store re-hashed, with the first broken link if any.
+ */
 export function serviceInfoController(description: ServiceDescription) {
   @Controller(`api/${description.service}`)
   class ServiceInfoController {
@@ -27,6 +30,14 @@ export function serviceInfoController(description: ServiceDescription) {
         transport: this.bus.kind,
         docs: `/api/${description.service}/docs`,
       };
+    }
+
+    @Get('hash-chains')
+    @Header('Cache-Control', 'no-store')
+    async integrity() {
+      const started = Date.now();
+      const report = await this.store.verify();
+      return { service: description.service, hashChains: report, checkedAt: new Date().toISOString(), durationMs: Date.now() - started };
     }
   }
   return ServiceInfoController;

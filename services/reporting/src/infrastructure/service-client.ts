@@ -1,0 +1,26 @@
+import { ServiceUnavailableException } from '@nestjs/common';
+
+/** The other services reporting asks for what only they hold (hash chains, the ledger's balances). */
+export const SERVICES_ASKED = ['commitments', 'renewal-urban', 'iti-feder'] as const;
+export type AskedService = (typeof SERVICES_ASKED)[number];
+
+/**
+ * Where each service answers: COMMITMENTS_URL, RENEWAL_URBAN_URL, ITI_FEDER_URL (distributed mode sets them);
+ * otherwise the address this request came to — in embedded mode one process serves every service.
+ */
+export function serviceUrl(service: AskedService, selfOrigin: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env[`${service.toUpperCase().replace('-', '_')}_URL`] ?? selfOrigin).replace(/\/+$/, '');
+}
+
+/** GET another service's JSON with the caller's own credentials; a service that does not answer is a 503 naming it. */
+export async function askService<T>(service: AskedService, selfOrigin: string, path: string, authorization: string | undefined): Promise<T> {
+  const url = `${serviceUrl(service, selfOrigin)}${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, signal: AbortSignal.timeout(120_000) });
+  } catch (error) {
+    throw new ServiceUnavailableException(`Le service ${service} ne répond pas à ${url} : ${(error as Error).message}`);
+  }
+  if (!response.ok) throw new ServiceUnavailableException(`Le service ${service} a répondu ${response.status} à ${url}`);
+  return (await response.json()) as T;
+}

@@ -1,0 +1,69 @@
+import type { Figures } from '../co-financing-matrix/co-financing-matrix';
+
+export const FIGURES = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
+type FiguresJson = Record<keyof Figures, string>;
+
+/** What the ledger says (commitments' balances): is it balanced, and each funder's figures. */
+export interface LedgerBalances {
+  funders: Array<{ funder: string; figures: FiguresJson }>;
+  ledger: { debitsPosted: string; creditsPosted: string; debitsPending: string; creditsPending: string; balanced: boolean; viewsAgreeWithLedger: boolean };
+}
+
+export interface ChainCheck {
+  service: string;
+  hashChains: { ok: boolean; streamsChecked: number; eventsChecked: number; firstBroken?: unknown };
+}
+
+/** The data set's reconciliation, as commitments gives it: how many checks, how many of each verdict. */
+export interface ReconciliationSummary {
+  document: string;
+  checks: number;
+  counts: Record<string, number>;
+}
+
+export interface Disagreement {
+  funder: string;
+  figure: (typeof FIGURES)[number];
+  readModel: string;
+  ledger: string;
+}
+
+/** Every funder × figure where reporting's read model and the ledger differ (a funder missing on one side counts as zero). */
+export function totalsDisagreements(readModel: ReadonlyMap<string, FiguresJson>, ledger: LedgerBalances['funders']): Disagreement[] {
+  const ledgerBy = new Map(ledger.map((l) => [l.funder, l.figures]));
+  const funders = [...new Set([...readModel.keys(), ...ledgerBy.keys()])].sort();
+  return funders.flatMap((funder) =>
+    FIGURES.flatMap((figure) => {
+      const ours = readModel.get(funder)?.[figure] ?? '0.00';
+      const theirs = ledgerBy.get(funder)?.[figure] ?? '0.00';
+      return ours === theirs ? [] : [{ funder, figure, readModel: ours, ledger: theirs }];
+    }),
+  );
+}
+
+/**
+ * The integrity report: hash chains of every service, the ledger's balance (Σ debits = Σ credits, posted and
+ * pending), its views against its accounts, reporting's totals against the ledger's, and the data set's
+ * reconciliation. `ok` only when every check holds.
+ */
+export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerBalances; disagreements: Disagreement[]; reconciliation?: ReconciliationSummary; checkedAt: string }) {
+  const { ledger } = input.balances;
+  const checks = [
+    ...input.chains.map((c) => ({
+      check: `chaîne d’empreintes — ${c.service}`,
+      ok: c.hashChains.ok,
+      detail: c.hashChains.ok ? `${c.hashChains.streamsChecked} flux, ${c.hashChains.eventsChecked} événements vérifiés` : `maillon rompu : ${JSON.stringify(c.hashChains.firstBroken)}`,
+    })),
+    { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${ledger.debitsPosted} / crédits ${ledger.creditsPosted} (en attente ${ledger.debitsPending} / ${ledger.creditsPending})` },
+    { check: 'vues du registre = comptes du grand livre', ok: ledger.viewsAgreeWithLedger, detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes' },
+    {
+      check: 'totaux de reporting = totaux du grand livre',
+      ok: input.disagreements.length === 0,
+      detail: input.disagreements.length === 0 ? `${input.balances.funders.length} financeurs concordants` : `${input.disagreements.length} écart(s) — un modèle de lecture en cours de rattrapage peut en montrer un instant`,
+    },
+    ...(input.reconciliation
+      ? [{ check: 'rapprochement du jeu de données', ok: true, detail: `${input.reconciliation.document} : ${input.reconciliation.checks} contrôles — ${input.reconciliation.counts['concorde'] ?? 0} concordants, ${input.reconciliation.counts['arrondi déclaré'] ?? 0} arrondis déclarés, ${input.reconciliation.counts['écart'] ?? 0} écarts réels (relevés dans le jeu de données)` }]
+      : []),
+  ];
+  return { ok: checks.every((c) => c.ok), checkedAt: input.checkedAt, checks, ledger, disagreements: input.disagreements, ...(input.reconciliation ? { reconciliation: { document: input.reconciliation.document, checks: input.reconciliation.checks, counts: input.reconciliation.counts } } : {}) };
+}

@@ -1,0 +1,31 @@
+import { integrityReport, totalsDisagreements, type LedgerBalances } from './integrity';
+
+const figures = (firm: string) => ({ indicative: '0.00', conditional: '0.00', firm, paid: '0.00', outstanding: firm });
+const balances = (balanced = true): LedgerBalances => ({
+  funders: [{ funder: 'anru', figures: figures('150000.00') }],
+  ledger: { debitsPosted: '150000.00', creditsPosted: balanced ? '150000.00' : '149999.99', debitsPending: '0.00', creditsPending: '0.00', balanced, viewsAgreeWithLedger: true },
+});
+const chain = (ok: boolean) => ({ service: 'commitments', hashChains: { ok, streamsChecked: 1, eventsChecked: 12, ...(ok ? {} : { firstBroken: { streamId: 'commitments-ledger', revision: 3, problem: 'changed' } }) } });
+
+describe('integrity report', () => {
+  it('names every funder × figure where reporting and the ledger differ, a funder missing on one side as zero', () => {
+    expect(totalsDisagreements(new Map([['anru', figures('150000.00')]]), balances().funders)).toEqual([]);
+    expect(totalsDisagreements(new Map([['anru', figures('150000.01')], ['caf', figures('1.00')]]), balances().funders)).toEqual([
+      { funder: 'anru', figure: 'firm', readModel: '150000.01', ledger: '150000.00' },
+      { funder: 'anru', figure: 'outstanding', readModel: '150000.01', ledger: '150000.00' },
+      { funder: 'caf', figure: 'firm', readModel: '1.00', ledger: '0.00' },
+      { funder: 'caf', figure: 'outstanding', readModel: '1.00', ledger: '0.00' },
+    ]);
+  });
+
+  it('is ok only when every chain verifies, the ledger balances and the totals agree', () => {
+    const at = '2026-11-25T22:00:00.000Z';
+    expect(integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [], checkedAt: at }).ok).toBe(true);
+    const broken = integrityReport({ chains: [chain(false)], balances: balances(), disagreements: [], checkedAt: at });
+    expect(broken.ok).toBe(false);
+    expect(broken.checks[0].detail).toContain('commitments-ledger');
+    expect(integrityReport({ chains: [chain(true)], balances: balances(false), disagreements: [], checkedAt: at }).ok).toBe(false);
+    const behind = integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [{ funder: 'anru', figure: 'firm', readModel: '0.00', ledger: '150000.00' }], checkedAt: at });
+    expect(behind.checks.find((c) => c.check.startsWith('totaux'))).toMatchObject({ ok: false, detail: expect.stringContaining('1 écart(s)') });
+  });
+});
