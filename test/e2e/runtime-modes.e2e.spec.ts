@@ -76,6 +76,22 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     const parsed = () => { try { return JSON.parse(releve.lines.join('\n')) as unknown; } catch { return undefined; } };
     await waitUntil(() => parsed() !== undefined, 5_000, 'the statement printed whole');
     expect(parsed()).toMatchObject({ funder: 'maisons-et-cites', totals: { conditional: '258750000.00' } });
+
+    // The integrity report on the loaded contract, and the read models rebuilt by `cvl replay` equal to the live ones.
+    const integrite = cli(['integrite']);
+    expect(await integrite.exited).toBe(0);
+    const integrity = () => { try { return JSON.parse(integrite.lines.join('\n')) as { ok: boolean; checks: unknown[] }; } catch { return undefined; } };
+    await waitUntil(() => integrity() !== undefined, 5_000, 'the integrity report printed whole');
+    expect(integrity()).toMatchObject({ ok: true, disagreements: [] });
+    const views = ['co-financing', 'funders/maisons-et-cites/statement', 'conditions', 'pools', 'operations', 'envelopes'];
+    const snapshot = async () => Promise.all(views.map(async (view) => (await fetch(`${first.url}/api/reporting/${view}`, { headers: { Authorization: `Bearer ${first.token}` } })).json()));
+    const live = await snapshot();
+    const rebuilt = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['replay']);
+    expect(await rebuilt.exited).toBe(0);
+    await waitUntil(() => rebuilt.lines.some((line) => line.startsWith('Reconstruction terminée')), 5_000, 'the replay reported done');
+    expect(rebuilt.lines.some((line) => / événements projetés, .* en attente \(\d+ %\)$/.test(line))).toBe(true);
+    expect(await snapshot()).toEqual(live);
+
     const unknown = cli(['bilan']);
     expect(await unknown.exited).toBe(64);
     expect(unknown.stderr()).toContain('Vue inconnue : « bilan »');

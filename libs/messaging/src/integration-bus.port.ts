@@ -37,6 +37,8 @@ export interface IntegrationBus {
   /** Resolves once every event is durably accepted (Kafka: acknowledged by all in-sync replicas). */
   publish(topic: string, events: IntegrationEvent[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<BusSubscription>;
+  /** How many events of these topics the group has not yet committed as handled (for progress displays). */
+  backlog(groupId: string, topics: string[]): Promise<number>;
   /** True when the transport answers (for health checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

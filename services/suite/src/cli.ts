@@ -18,15 +18,18 @@ const HELP = `Usage : cvl <commande>
   report <vue> [--format json|csv|xlsx|pdf] [--sortie fichier]
          [--funder=… --quartier=… --stake=… --year=… --figure=… --protocol=… --version=…]
                     une restitution des services en cours d’exécution : releve (--funder=…),
-                    cofinancement, maquette (--protocol=…, --version=n), provenance, conditions,
-                    enveloppes-communes ; CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans
-                    le dossier courant), JSON sur la sortie standard
+                    cofinancement, maquette (--protocol=…, --version=n), operations (--source=…
+                    --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes ;
+                    CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans le dossier courant),
+                    JSON sur la sortie standard
+  replay            reconstruit les modèles de lecture du service reporting depuis les flux d’événements,
+                    en montrant l’avancement ; les vues reconstruites égalent les précédentes
   token [sujet] [organisation] [rôle…]
                     émet un jeton local (mode intégré) pour appeler l’API
   help              cette aide
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
-pour report : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
+pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
 
 /** The views `cvl report` can fetch, by the name users give them (paths under /api). */
 const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
@@ -34,11 +37,14 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
   releve: { path: 'reporting/funders/:funder/statement', formats: FILES, needs: 'funder', example: 'maisons-et-cites' },
   cofinancement: { path: 'reporting/co-financing', formats: FILES },
   maquette: { path: 'renewal-urban/protocols/:protocol/financial-table', formats: FILES, needs: 'protocol', example: 'npnru-call' },
+  operations: { path: 'reporting/operations', formats: FILES },
+  enveloppes: { path: 'reporting/envelopes', formats: FILES },
+  integrite: { path: 'reporting/integrity', formats: FILES },
   provenance: { path: 'reporting/provenance', formats: ['json'] },
   conditions: { path: 'reporting/conditions', formats: ['json'] },
   'enveloppes-communes': { path: 'reporting/pools', formats: ['json'] },
 };
-const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version'];
+const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version', 'source', 'programme'];
 
 function openStore(config: PlatformConfig) {
   return openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
@@ -120,6 +126,63 @@ async function verify(): Promise<number> {
   return 2;
 }
 
+/** Where the running suite answers: CVL_API_URL, else the embedded host on this machine. */
+const apiBase = () => (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+
+/** Calls the running services with the user's token (CVL_TOKEN, else a local one); undefined when nothing answers. */
+async function callApi(method: 'GET' | 'POST', path: string, accept = 'application/json'): Promise<Response | undefined> {
+  const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl', 'CALL', 'admin']));
+  try {
+    return await fetch(`${apiBase()}${path}`, { method, headers: { Authorization: `Bearer ${bearer}`, Accept: accept } });
+  } catch {
+    process.stderr.write(`Service injoignable à ${apiBase()} : lancez npm start, ou indiquez CVL_API_URL.\n`);
+    return undefined;
+  }
+}
+
+/** A refused call, in the user's words: the problem's title, detail and each field at fault. */
+async function refused(response: Response): Promise<number> {
+  const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: Array<{ field: string; message: string }> };
+  process.stderr.write(`Refusé (${response.status}) : ${problem.title ?? ''}${problem.detail ? ` — ${problem.detail}` : ''}\n`);
+  for (const error of problem.errors ?? []) process.stderr.write(`  ${error.field} : ${error.message}\n`);
+  return 1;
+}
+
+interface ReplayProgress {
+  generation: string;
+  projected: number;
+  backlog: number;
+  upToDate: boolean;
+}
+
+/** `cvl replay`: asks reporting to rebuild its read models from the streams, and shows the progress until done. */
+async function replay(): Promise<number> {
+  const started = Date.now();
+  const response = await callApi('POST', '/api/reporting/replay');
+  if (!response) return 69;
+  if (!response.ok) return refused(response);
+  let progress = (await response.json()) as ReplayProgress;
+  process.stdout.write(`Reconstruction des modèles de lecture (génération ${progress.generation})\n`);
+  const fr = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
+  let stable = 0;
+  let last = -1;
+  // Up to date twice in a row with nothing new projected: the backlog is read from committed offsets, which lag a little.
+  while (stable < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const polled = await callApi('GET', '/api/reporting/replay');
+    if (!polled) return 69;
+    if (!polled.ok) return refused(polled);
+    progress = (await polled.json()) as ReplayProgress;
+    const total = progress.projected + progress.backlog;
+    const percent = total === 0 ? 100 : Math.floor((progress.projected * 100) / total);
+    process.stdout.write(`  ${fr(progress.projected)} événements projetés, ${fr(progress.backlog)} en attente (${percent} %)\n`);
+    stable = progress.upToDate && progress.projected === last ? stable + 1 : 0;
+    last = progress.projected;
+  }
+  process.stdout.write(`Reconstruction terminée : ${fr(progress.projected)} événements en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.\n`);
+  return 0;
+}
+
 async function report(args: string[]): Promise<number> {
   const [view, ...options] = args;
   const known = view ? REPORT_VIEWS[view] : undefined;
@@ -148,22 +211,9 @@ async function report(args: string[]): Promise<number> {
     const value = option(name);
     if (value !== undefined) query.set(name, value);
   }
-  const base = (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
-  const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl-report', 'CALL', 'admin']));
-  const url = `${base}/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`;
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${bearer}`, Accept: format === 'json' ? 'application/json' : '*/*' } });
-  } catch {
-    process.stderr.write(`Service injoignable à ${base} : lancez npm start, ou indiquez CVL_API_URL.\n`);
-    return 69;
-  }
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: Array<{ field: string; message: string }> };
-    process.stderr.write(`Refusé (${response.status}) : ${problem.title ?? ''}${problem.detail ? ` — ${problem.detail}` : ''}\n`);
-    for (const error of problem.errors ?? []) process.stderr.write(`  ${error.field} : ${error.message}\n`);
-    return 1;
-  }
+  const response = await callApi('GET', `/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`, format === 'json' ? 'application/json' : '*/*');
+  if (!response) return 69;
+  if (!response.ok) return refused(response);
   const body = Buffer.from(await response.arrayBuffer());
   const target = option('sortie') ?? (format === 'json' ? undefined : /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${view}.${format}`);
   if (!target) {
@@ -197,6 +247,8 @@ async function main(argv: string[]): Promise<number> {
       return verify();
     case 'report':
       return report(args);
+    case 'replay':
+      return replay();
     case 'token':
       return token(args);
     case undefined:

@@ -66,6 +66,20 @@ export function integrationBusContract(transport: string, open: () => Promise<In
       }
     });
 
+    it('tells how many events a group has still to handle', async () => {
+      const t = topic();
+      const g = group();
+      await bus.ensureTopics([t]);
+      await bus.publish(t, Array.from({ length: 4 }, (_, i) => sampleEvent('backlog', i)));
+      expect(await bus.backlog(g, [t])).toBe(4);
+      const seen = new Set<string>();
+      const sub = await bus.subscribe({ groupId: g, topics: [t], handle: async (e) => void seen.add(e.id) });
+      await waitUntil(async () => seen.size === 4 && (await bus.backlog(g, [t])) === 0, timeoutMs, 'the backlog drained');
+      await sub.stop();
+      await bus.publish(t, [sampleEvent('backlog', 4)]);
+      expect(await bus.backlog(g, [t])).toBe(1);
+    });
+
     it('a group that stops and comes back gets what was published meanwhile', async () => {
       const t = topic();
       const g = group();

@@ -84,6 +84,10 @@ export class InProcessBus implements IntegrationBus {
     };
   }
 
+  async backlog(groupId: string, topics: string[]): Promise<number> {
+    return topics.reduce((sum, topic) => sum + (this.logs.get(topic)?.length ?? 0) - (this.committed.get(`${groupId}\u0000${topic}`) ?? 0), 0);
+  }
+
   async ping(): Promise<boolean> {
     return !this.closed;
   }

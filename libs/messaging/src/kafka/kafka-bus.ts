@@ -165,6 +165,27 @@ export class KafkaBus implements IntegrationBus {
     };
   }
 
+  /** Σ over partitions of (high watermark − the group's committed offset, or the low watermark when it has none). */
+  async backlog(groupId: string, topics: string[]): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      let total = 0;
+      for (const topic of topics.map((t) => this.physical(t))) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        for (const end of ends) {
+          const offset = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+          const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+          total += Math.max(0, Number(end.high) - from);
+        }
+      }
+      return total;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async ping(): Promise<boolean> {
     const admin = this.kafka.admin();
     try {

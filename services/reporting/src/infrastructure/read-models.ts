@@ -26,6 +26,29 @@ export class ReadModels {
     return (await this.sql.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1')).rows[0].generation;
   }
 
+  /**
+   * Starts a new generation: the read models emptied and their processed marks dropped, in one transaction, so the
+   * projector (subscribed again under the new generation's group) rebuilds them from the start of every topic.
+   */
+  async startGeneration(consumers: readonly string[]): Promise<string> {
+    await this.init();
+    const generation = randomUUID();
+    await this.sql.transaction(async (tx) => {
+      await tx.query('TRUNCATE rm_commitments, rm_documents');
+      await tx.query('DELETE FROM processed_events WHERE consumer = ANY($1::text[])', [consumers]);
+      await tx.query('UPDATE rm_generation SET generation = $1, created_at = now() WHERE id = 1', [generation]);
+    });
+    return generation;
+  }
+
+  /** When the current generation started, and how many events it has projected so far. */
+  async progress(consumers: readonly string[]): Promise<{ generation: string; startedAt: string; projected: number }> {
+    await this.init();
+    const generation = await this.sql.query<{ generation: string; created_at: Date | string }>('SELECT generation, created_at FROM rm_generation WHERE id = 1');
+    const projected = await this.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM processed_events WHERE consumer = ANY($1::text[])', [consumers]);
+    return { generation: generation.rows[0].generation, startedAt: new Date(generation.rows[0].created_at).toISOString(), projected: Number(projected.rows[0].n) };
+  }
+
   async load(db: SqlExecutor, ids: string[]): Promise<Map<string, ProjectedCommitment>> {
     if (ids.length === 0) return new Map();
     const rows = await db.query<{ id: string; doc: ProjectedCommitment }>('SELECT id, doc FROM rm_commitments WHERE id = ANY($1::text[])', [ids]);

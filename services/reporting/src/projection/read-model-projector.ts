@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
+import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { project, touched, type ProjectedEvent } from './commitment-projection';
 import { documentsTouched, projectProgrammes } from './programme-projection';
@@ -9,6 +9,14 @@ import { documentsTouched, projectProgrammes } from './programme-projection';
 export const SOURCES = ['commitments', 'renewal-urban', 'iti-feder'] as const;
 export type Source = (typeof SOURCES)[number];
 export const projectionName = (source: Source) => `reporting.${source}`;
+export interface ReplayProgress {
+  generation: string;
+  startedAt: string;
+  projected: number;
+  backlog: number;
+  upToDate: boolean;
+}
+
 const sourceOf = (type: string) => SOURCES.find((source) => type.startsWith(`${source}.`));
 
 /**
@@ -30,10 +38,33 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     this.consumers = Object.fromEntries(SOURCES.map((source) => [source, new IdempotentConsumer(readModels.sql, projectionName(source))])) as Record<Source, IdempotentConsumer>;
   }
 
+  private readonly topics = SOURCES.map((source) => topicFor(source));
+  private readonly consumerNames = SOURCES.map(projectionName);
+  private groupName = '';
+
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.init();
-    const name = `reporting.read-models.${await this.readModels.generation()}`;
-    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: SOURCES.map((source) => topicFor(source)), fromBeginning: true }, (event) => this.handle(event));
+    await this.subscribe(await this.readModels.generation());
+  }
+
+  private async subscribe(generation: string): Promise<void> {
+    const name = `reporting.read-models.${generation}`;
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: this.topics, fromBeginning: true }, (event) => this.handle(event));
+    this.groupName = consumerGroup(this.deployment, name);
+  }
+
+  /** `cvl replay`: stop projecting, start a new generation (empty read models), project every topic again. */
+  async replay(): Promise<ReplayProgress> {
+    await this.subscription?.stop();
+    this.subscription = undefined;
+    await this.subscribe(await this.readModels.startGeneration(this.consumerNames));
+    return this.progress();
+  }
+
+  /** How far the current generation is: events projected, events still waiting on the topics. */
+  async progress(): Promise<ReplayProgress> {
+    const [progress, backlog] = await Promise.all([this.readModels.progress(this.consumerNames), this.bus.backlog(this.groupName, this.topics)]);
+    return { ...progress, backlog, upToDate: backlog === 0 };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
