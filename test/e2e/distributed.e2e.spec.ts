@@ -91,7 +91,7 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     expect(feder.total).toBe('800000.00');
 
     // One card per operation, across programmes: the programme's plan beside what commitments booked, same euros.
-    const card = async (path: string) => (await fetch(`${second.url}/api/reporting/operations/${path}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const card = async (path: string) => (await (await fetch(`${second.url}/api/reporting/operations/${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { status?: string; funders: Array<{ funder: string }> };
     await waitUntil(async () => (await card(`iti-feder/${programme}/op`)).status === 'programmée' && (await card(`renewal-urban/${protocol}/etude`)).status === 'plan approuvé (version 1)', 90_000, 'both operations projected');
     const study = await card(`renewal-urban/${protocol}/etude`);
     expect(study.funders.find((f: { funder: string }) => f.funder === 'anru')).toMatchObject({ planned: '150000.00', booking: 'engagée', figures: { indicative: (await statement('anru')).indicative } });

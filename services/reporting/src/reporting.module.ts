@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { serviceInfoController } from '@cvl/platform';
+import { WorkbookController } from './workbook/workbook.controller';
 import { ReplayController } from './replay/replay.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { EnvelopesController } from './envelopes/envelopes.controller';
@@ -14,7 +15,7 @@ import { reportingDescription } from './reporting.description';
 
 // Reporting publishes nothing: it reads the other services' topics and owns no truth.
 @Module({
-  controllers: [serviceInfoController(reportingDescription), CoFinancingMatrixController, ProvenanceController, ConditionsAndPoolsController, FunderStatementController, OperationCardsController, EnvelopesController, IntegrityController, ReplayController],
+  controllers: [serviceInfoController(reportingDescription), CoFinancingMatrixController, ProvenanceController, ConditionsAndPoolsController, FunderStatementController, OperationCardsController, EnvelopesController, IntegrityController, ReplayController, WorkbookController],
   providers: [ReadModels, ReadModelProjector],
 })
 export class ReportingModule {}

@@ -19,7 +19,8 @@ const HELP = `Usage : cvl <commande>
          [--funder=… --quartier=… --stake=… --year=… --figure=… --protocol=… --version=…]
                     une restitution des services en cours d’exécution : releve (--funder=…),
                     cofinancement, maquette (--protocol=…, --version=n), operations (--source=…
-                    --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes ;
+                    --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes,
+                    classeur (toutes les vues, une feuille chacune ; XLSX par défaut) ;
                     CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans le dossier courant),
                     JSON sur la sortie standard
   replay            reconstruit les modèles de lecture du service reporting depuis les flux d’événements,
@@ -40,6 +41,7 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
   operations: { path: 'reporting/operations', formats: FILES },
   enveloppes: { path: 'reporting/envelopes', formats: FILES },
   integrite: { path: 'reporting/integrity', formats: FILES },
+  classeur: { path: 'reporting/workbook', formats: ['xlsx', 'pdf', 'csv'] },
   provenance: { path: 'reporting/provenance', formats: ['json'] },
   conditions: { path: 'reporting/conditions', formats: ['json'] },
   'enveloppes-communes': { path: 'reporting/pools', formats: ['json'] },
@@ -196,7 +198,7 @@ async function report(args: string[]): Promise<number> {
     const at = options.indexOf(`--${name}`);
     return at >= 0 ? options[at + 1] : undefined;
   };
-  const format = option('format') ?? 'json';
+  const format = option('format') ?? known.formats[0];
   if (!known.formats.includes(format)) {
     process.stderr.write(`Format « ${format} » indisponible pour ${view} (formats : ${known.formats.join(', ')}).\n`);
     return 64;

@@ -1,7 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReportTable } from '@cvl/exports';
+import { downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { pendingByCondition, poolPositions } from './conditions-and-pools';
+import { conditionsTable, poolsTable } from './conditions-and-pools.report';
+
+const single = (table: ReportTable, title: string, fileName: string) => ({ title, subtitle: ['Contrat de ville de Lens-Liévin 2015-2020'], generatedAt: new Date().toISOString(), fileName, tables: [table] });
 
 @ApiTags('restitutions')
 @Controller('api/reporting')
@@ -9,14 +14,16 @@ export class ConditionsAndPoolsController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get('conditions')
-  @ApiOperation({ summary: 'Ce qui attend chaque condition suspensive : les montants conditionnels, financeur par financeur' })
-  async conditions() {
-    return { conditions: pendingByCondition(await this.readModels.all()) };
+  @ApiOperation({ summary: 'Ce qui attend chaque condition suspensive : les montants conditionnels, financeur par financeur (JSON, CSV, XLSX ou PDF)' })
+  async conditions(@Query() query: ExportFormatQuery) {
+    const conditions = pendingByCondition(await this.readModels.all());
+    return wantsFile(query.format) ? downloadOf(single(conditionsTable(conditions), 'Conditions suspensives — montants en attente', 'conditions'), query.format) : { conditions };
   }
 
   @Get('pools')
-  @ApiOperation({ summary: 'Chaque enveloppe globale (pool) : ce qui reste à ventiler et les parts déjà ventilées' })
-  async pools() {
-    return { pools: poolPositions(await this.readModels.all()) };
+  @ApiOperation({ summary: 'Chaque enveloppe globale (pool) : ce qui reste à ventiler et les parts déjà ventilées (JSON, CSV, XLSX ou PDF)' })
+  async pools(@Query() query: ExportFormatQuery) {
+    const pools = poolPositions(await this.readModels.all());
+    return wantsFile(query.format) ? downloadOf(single(poolsTable(pools), 'Enveloppes communes — ventilation', 'enveloppes-communes'), query.format) : { pools };
   }
 }

@@ -1,6 +1,6 @@
 import type { ReportDocument, ReportTable } from '@cvl/exports';
-import { fromDecimalString } from '@cvl/money';
 import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-matrix.report';
+import { conditionsTable, poolsTable } from '../conditions-and-pools/conditions-and-pools.report';
 import type { funderStatement } from './funder-statement';
 
 type Statement = ReturnType<typeof funderStatement>;
@@ -30,18 +30,8 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
     tables: [
       { name: 'Synthèse', title: 'Synthèse', columns: [{ header: 'Financeur', kind: 'text' }, ...figureColumns], rows: [[statement.funder, ...figureCells(statement.totals)]] },
       ...BREAKDOWNS.map(breakdown),
-      {
-        name: 'Conditions en attente',
-        title: 'Conditions en attente',
-        columns: [{ header: 'Condition', kind: 'text' }, { header: 'Engagements', kind: 'integer' }, { header: 'En attente', kind: 'euros' }],
-        rows: statement.awaitingConditions.map((c) => [c.conditionId, c.commitments, fromDecimalString(c.pending)]),
-      },
-      {
-        name: 'Enveloppes communes',
-        title: 'Enveloppes communes (à ventiler)',
-        columns: [{ header: 'Enveloppe', kind: 'text' }, { header: 'Libellé', kind: 'text' }, { header: 'Ventilé', kind: 'euros' }, { header: 'Reste à ventiler', kind: 'euros' }],
-        rows: statement.pools.map((p) => [p.poolId, p.label, fromDecimalString(p.allocated), fromDecimalString(p.unallocated)]),
-      },
+      conditionsTable(statement.awaitingConditions),
+      poolsTable(statement.pools),
     ],
   };
 }
