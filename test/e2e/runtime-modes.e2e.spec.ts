@@ -5,7 +5,8 @@ import { exportSPKI, generateKeyPair } from 'jose';
 import { signToken } from '@cvl/platform';
 import { findDataSet, readDataSet } from '@cvl/service-commitments';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { centsFromFrench, createTestSchema, readCsv, readPdf, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
+import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
+import { centsFromFrench, readCsv, readPdf } from '@cvl/exports/read-back';
 
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 const URL_LINE = /^Mode intégré : (http:\/\/127\.0\.0\.1:\d+)/;

@@ -5,7 +5,8 @@ import { ReportingModule } from '@cvl/service-reporting';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { envelopeFor, topicFor, type IntegrationEvent } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
-import { binaryBody, readPdf, waitUntil } from '@cvl/testing';
+import { binaryBody, waitUntil } from '@cvl/testing';
+import { readPdf } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const effect = (effectiveDate: string, line = 4781) => ({ effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });

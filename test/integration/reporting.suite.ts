@@ -6,7 +6,8 @@ import { ItiFederModule } from '@cvl/service-iti-feder';
 import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { binaryBody, centsFromFrench, readCsv, readPdf, readXlsx, waitUntil } from '@cvl/testing';
+import { binaryBody, waitUntil } from '@cvl/testing';
+import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const trace = (reasonCode: string, effectiveDate: string, line = 5465) => ({ reasonCode, effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });

@@ -1,4 +1,6 @@
-import { formatCell, toCsv, toPdf, type ReportDocument } from './index';
+import fc from 'fast-check';
+import { exportFile, formatCell, toCsv, toPdf, toXlsx, type ReportDocument } from './index';
+import { centsFromFrench, readCsv, readPdf, readXlsx } from './read-back';
 
 const document = (rows: Array<[string, bigint, number]>): ReportDocument => ({
   title: 'Relevé du financeur — Région Hauts-de-France',
@@ -38,5 +40,52 @@ describe('exports: cells and tables', () => {
     const float = document([]);
     float.tables[0].rows.push(['Étude', 12.5 as unknown as bigint, 5000]);
     await expect(toPdf(float)).rejects.toThrow(/montant attendu en centimes/);
+  });
+});
+
+// Read back the way people and the service tests read them: CSV parsed, XLSX opened, PDF text extracted.
+describe('exports: CSV, XLSX and PDF carry the same figures', () => {
+  it('reads back from CSV, XLSX and PDF the totals it wrote (any cents)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.string({ maxLength: 30 }), fc.bigInt({ min: -(10n ** 12n), max: 10n ** 13n }), fc.integer({ min: 0, max: 10_000 })), { maxLength: 12 }), async (rows) => {
+        const doc = document(rows.map(([label, cents, rate], i) => [`L${i} ${label.replace(/[\r\n]/g, ' ')}`, cents, rate]));
+        const total = doc.tables[0].totals![1] as bigint;
+
+        const csv = readCsv(toCsv(doc));
+        expect(csv[0]).toEqual([doc.tables[0].title]);
+        expect(csv[1]).toEqual(['Opération', 'Montant', 'Taux']);
+        const totalsRow = csv[2 + rows.length];
+        expect(totalsRow[0]).toBe('Total');
+        expect(centsFromFrench(totalsRow[1])).toBe(total);
+        expect(csv.slice(2, 2 + rows.length).map((r) => centsFromFrench(r[1]))).toEqual(doc.tables[0].rows.map((r) => r[1]));
+
+        const sheets = await readXlsx(await toXlsx(doc));
+        const sheet = sheets.get('Engagements')!;
+        expect(Math.round((sheet.at(-1)![1] as number) * 100)).toBe(Number(total));
+        expect([...sheets.keys()]).toEqual(['Engagements', 'Par année', 'À propos']);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('prints a PDF whose extracted text holds the title, every row and the totals, page after page', async () => {
+    const rows: Array<[string, bigint, number]> = Array.from({ length: 90 }, (_, i) => [`Étude n° ${i + 1} — quartier Cité 12/14`, BigInt(1_000_000 + i * 12_345), 5000]);
+    const doc = document(rows);
+    const { text, pages } = await readPdf(await toPdf(doc));
+    expect(pages).toBeGreaterThan(2);
+    expect(text).toContain('Relevé du financeur — Région Hauts-de-France');
+    expect(text).toContain('Édité le 25/11/2026 à 22:10 (UTC)');
+    expect(text).toContain(`Total ${formatCell(doc.tables[0].totals![1], 'euros')}`);
+    for (const [label] of rows) expect(text).toContain(label);
+    expect(text).toContain(`page ${pages} / ${pages}`);
+    // the header is repeated on each page the table runs over
+    expect(text.match(/Opération Montant Taux/g)!.length).toBeGreaterThanOrEqual(pages - 1);
+  });
+
+  it('names the file and its type for each format', async () => {
+    const file = await exportFile(document([]), 'pdf');
+    expect(file.type).toBe('application/pdf');
+    expect(file.disposition).toBe('attachment; filename="releve-region.pdf"');
+    expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -4,4 +4,3 @@ export * from './wait';
 export * from './process';
 export * from './http';
 export * from './decisions';
-export * from './exports';

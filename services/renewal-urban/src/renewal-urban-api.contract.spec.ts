@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { RenewalUrbanModule } from './renewal-urban.module';
 import { effect, startApi, type Harness } from './test-support/api-suite';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { binaryBody, centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/testing';
+import { binaryBody } from '@cvl/testing';
+import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 
 const PARTIES = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'caisse-des-depots'];
 

@@ -1,6 +1,7 @@
+/* Reading exports back as people open them — for tests (pdf-parse is a development dependency): import from @cvl/exports/read-back. */
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
-import { parseCsv } from '@cvl/exports';
+import { parseCsv } from './csv';
 
 /** A CSV export read back as a spreadsheet would: rows of fields. */
 export function readCsv(body: Buffer): string[][] {
