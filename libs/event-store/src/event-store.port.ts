@@ -93,6 +93,8 @@ export interface VerifyReport {
 }
 
 export interface VerifyOptions {
+  /** Only the streams whose id starts with this (a service's own streams, « commitments-… »). */
+  streamPrefix?: string;
   /** Called after each stream, for progress displays. */
   onProgress?: (progress: { streamsChecked: number; eventsChecked: number }) => void;
 }

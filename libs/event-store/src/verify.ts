@@ -26,6 +26,7 @@ export async function verifyStreams(
     const heads = await listStreams(after, PAGE);
     if (heads.length === 0) break;
     for (const head of heads) {
+      if (options.streamPrefix && !head.streamId.startsWith(options.streamPrefix)) continue;
       const broken = await verifyStream(head, readStream, () => eventsChecked++);
       streamsChecked++;
       options.onProgress?.({ streamsChecked, eventsChecked });

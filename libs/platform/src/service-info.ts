@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import type { EventStore } from '@cvl/event-store';
 import type { IntegrationBus } from '@cvl/messaging';
 import { topicFor } from '@cvl/messaging';
+import { streamPrefix } from './messaging/service-relay';
 import { EVENT_STORE, INTEGRATION_BUS } from './observability/health';
 
 export interface ServiceDescription {
@@ -12,7 +13,7 @@ export interface ServiceDescription {
 
 /**
  * GET /api/<service>: what the service is, where its events go, and what it runs on.
- * GET /api/<service>/hash-chains: every stream of its event store re-hashed, with the first broken link if any.
+ * GET /api/<service>/hash-chains: each of the service's streams re-hashed, with the first broken link if any.
  */
 export function serviceInfoController(description: ServiceDescription) {
   @Controller(`api/${description.service}`)
@@ -36,7 +37,7 @@ export function serviceInfoController(description: ServiceDescription) {
     @Header('Cache-Control', 'no-store')
     async integrity() {
       const started = Date.now();
-      const report = await this.store.verify();
+      const report = await this.store.verify({ streamPrefix: streamPrefix(description.service) });
       return { service: description.service, hashChains: report, checkedAt: new Date().toISOString(), durationMs: Date.now() - started };
     }
   }

@@ -1,4 +1,7 @@
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import type { Figures } from '../co-financing-matrix/co-financing-matrix';
+
+const euros = (decimal: string) => formatEurosFr(fromDecimalString(decimal));
 
 export const FIGURES = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
 type FiguresJson = Record<keyof Figures, string>;
@@ -54,7 +57,7 @@ export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerB
       ok: c.hashChains.ok,
       detail: c.hashChains.ok ? `${c.hashChains.streamsChecked} flux, ${c.hashChains.eventsChecked} événements vérifiés` : `maillon rompu : ${JSON.stringify(c.hashChains.firstBroken)}`,
     })),
-    { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${ledger.debitsPosted} / crédits ${ledger.creditsPosted} (en attente ${ledger.debitsPending} / ${ledger.creditsPending})` },
+    { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${euros(ledger.debitsPosted)} / crédits ${euros(ledger.creditsPosted)} (en attente ${euros(ledger.debitsPending)} / ${euros(ledger.creditsPending)})` },
     { check: 'vues du registre = comptes du grand livre', ok: ledger.viewsAgreeWithLedger, detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes' },
     {
       check: 'totaux de reporting = totaux du grand livre',
