@@ -88,6 +88,12 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
       expect(card.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({ planned: '800000.00', share: 4000 });
       expect(card.history.map((e: { type: string }) => e.type)).toContain('iti-feder.operation-programmed');
       await h.http().get('/api/reporting/operations/iti-feder/iti-call/inconnue').set(h.auth).expect(404);
+      // Where the card's FEDER euros come from: the commitment booked for the operation, and each event behind it.
+      const paidProvenance = await report('provenance?operation=iti-feder:iti-call:op1&figure=paid&funder=feder');
+      expect(paidProvenance.total).toBe(card.funders.find((f: { funder: string }) => f.funder === 'feder').figures.paid);
+      expect(paidProvenance.commitments[0].events.filter((e: { type: string }) => e.type === 'commitments.payment-recorded')).toHaveLength(2);
+      // Under the axis of its operation in the matrix: FEDER has no stake of the contract, its axis stands in.
+      expect((await report('co-financing?funder=feder&stake=axe-3')).total.paid).toBe('680000.00');
 
       // The axis and the funder's budget: programmed and available, after the release gave 120 000 € back.
       const envelopes = (await report('envelopes')).envelopes;

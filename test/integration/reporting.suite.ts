@@ -55,7 +55,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
 
       const download = (path: string) => h.http().get(`/api/reporting/${path}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
       const rows = readCsv((await download('co-financing?format=csv&stake=E2&year=2016&quartier=QP062024')).body);
-      expect(rows[0]).toEqual(['Financeur', 'Enjeu', 'Quartier', 'Année', 'Indicatif', 'Conditionnel', 'Ferme', 'Payé', 'Reste à payer']);
+      expect(rows[0]).toEqual(['Financeur', 'Enjeu / axe', 'Quartier', 'Année', 'Indicatif', 'Conditionnel', 'Ferme', 'Payé', 'Reste à payer']);
       const mine = rows.slice(1).filter((r) => r[0] === caf || r[0] === region);
       const csvCents = (column: number) => mine.reduce((sum, r) => sum + centsFromFrench(r[column]), 0n);
       expect(csvCents(6)).toBe(4_500_000n);

@@ -32,8 +32,8 @@ export function matrixReport(matrix: ReturnType<typeof coFinancingMatrix>, gener
     tables: [
       {
         name: 'Cofinancement',
-        title: 'Financeur × enjeu × quartier × année',
-        columns: [{ header: 'Financeur', kind: 'text' }, { header: 'Enjeu', kind: 'text' }, { header: 'Quartier', kind: 'text' }, { header: 'Année', kind: 'text' }, ...figureColumns],
+        title: 'Financeur × enjeu (ou axe ITI) × quartier × année',
+        columns: [{ header: 'Financeur', kind: 'text' }, { header: 'Enjeu / axe', kind: 'text' }, { header: 'Quartier', kind: 'text' }, { header: 'Année', kind: 'text' }, ...figureColumns],
         rows: matrix.rows.map((r) => [r.funder, r.stake, r.quartier, String(r.year), ...figureCells(r.figures)]),
         totals: ['Total', '', '', '', ...figureCells(matrix.total)],
       },

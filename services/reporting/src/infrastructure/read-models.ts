@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { loadMigrations, migrate, type SqlClient, type SqlExecutor } from '@cvl/event-store';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { ProjectedCommitment } from '../projection/commitment-projection';
-import { refKey, type DocKind, type DocRef, type EnvelopeDoc, type OperationDoc } from '../projection/programme-projection';
+import { refKey, withItiAxes, type DocKind, type DocRef, type EnvelopeDoc, type OperationDoc } from '../projection/programme-projection';
 
 /** The projected commitments, operations and envelopes, in the service's database. */
 @Injectable()
@@ -65,10 +65,11 @@ export class ReadModels {
     }
   }
 
+  /** Every projected commitment, the ITI's attributed to their operation's axis (see withItiAxes). */
   async all(): Promise<ProjectedCommitment[]> {
     await this.init();
     const rows = await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id');
-    return rows.rows.map((r) => r.doc);
+    return withItiAxes(rows.rows.map((r) => r.doc), await this.operations());
   }
 
   async loadDocuments(db: SqlExecutor, refs: DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {

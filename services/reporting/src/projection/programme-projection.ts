@@ -1,5 +1,5 @@
 import { fromDecimalString, toDecimalString } from '@cvl/money';
-import { entry, type ProjectedEvent, type ProvenanceEntry } from './commitment-projection';
+import { entry, type ProjectedCommitment, type ProjectedEvent, type ProvenanceEntry } from './commitment-projection';
 
 /**
  * Reporting's read models of the programmes' own facts, rebuilt from renewal-urban's, iti-feder's and commitments'
@@ -142,4 +142,16 @@ export function projectProgrammes(docs: Documents, event: ProjectedEvent): Array
     default:
       return [];
   }
+}
+
+/**
+ * The matrix's « enjeu / axe » for the ITI's commitments: the ledger books them without a stake of the contract,
+ * so the axis of the operation that asked for them (« axe-3 ») stands in its place. Read-side only.
+ */
+export function withItiAxes(commitments: readonly ProjectedCommitment[], operations: readonly OperationDoc[]): ProjectedCommitment[] {
+  const axes = new Map(operations.filter((o) => o.source === 'iti-feder' && o.axis !== undefined).map((o) => [`${o.programmeId}:${o.operationId}`, o.axis as number]));
+  return commitments.map((c) => {
+    const axis = c.request?.source === 'iti-feder' && !c.attribution.stake ? axes.get(`${c.request.protocolId}:${c.request.operationId}`) : undefined;
+    return axis === undefined ? c : { ...c, attribution: { ...c.attribution, stake: `axe-${axis}` } };
+  });
 }

@@ -1,7 +1,7 @@
 import { envelopePositions } from '../envelopes/envelopes';
 import { operationCard } from '../operation-cards/operation-cards';
 import type { ProjectedCommitment, ProjectedEvent } from './commitment-projection';
-import { documentsTouched, projectProgrammes, refKey, type EnvelopeDoc, type OperationDoc } from './programme-projection';
+import { documentsTouched, projectProgrammes, refKey, withItiAxes, type EnvelopeDoc, type OperationDoc } from './programme-projection';
 
 const trace = { actor: 'instructeur@CALL', recordedAt: '2016-06-15T10:00:00.000Z', effectiveDate: '2016-06-15', source: { kind: 'document', document: 'contrat', line: 4781 } };
 let n = 0;
@@ -69,5 +69,13 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
       expect.objectContaining({ funder: 'region', planned: '400000.00', share: 2000, booking: 'en attente', committed: '0.00' }),
     ]);
     expect(card.totals).toMatchObject({ firm: '800000.00', paid: '200000.00', outstanding: '600000.00' });
+  });
+
+  it('puts an ITI commitment under its operation’s axis when the ledger gave it no stake', () => {
+    const op = run([application, programmed]).get('operation:iti-feder:iti-call:op1') as OperationDoc;
+    const base: ProjectedCommitment = { id: 'c', funder: 'feder', status: 'indicative', amount: '1.00', paid: '0.00', released: '0.00', isPool: false, attribution: { label: 'x', year: 2016, scale: 'CALL' }, provenance: [] };
+    const requested = { ...base, request: { source: 'iti-feder', protocolId: 'iti-call', operationId: 'op1', requestId: 'r1' } };
+    const staked = { ...requested, id: 'd', attribution: { ...base.attribution, stake: 'E2' } };
+    expect(withItiAxes([base, requested, staked], [op]).map((c) => c.attribution.stake)).toEqual([undefined, 'axe-3', 'E2']);
   });
 });
