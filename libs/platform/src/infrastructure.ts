@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
 import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
@@ -28,7 +29,12 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     applicationName: clientId,
   });
   await migratePlatform(opened.client);
-  const bus: IntegrationBus = config.kafkaBrokers?.length ? new KafkaBus({ brokers: config.kafkaBrokers, clientId, ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}) }) : new InProcessBus();
+  // A consumer that keeps failing retries forever (nothing is skipped): say so in the logs, with the reason.
+  const logger = new Logger('messagerie');
+  const failed = (groupId: string, error: unknown) => logger.error(`consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`);
+  const bus: IntegrationBus = config.kafkaBrokers?.length
+    ? new KafkaBus({ brokers: config.kafkaBrokers, clientId, ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}), onConsumerCrash: (groupId, error) => failed(groupId, error) })
+    : new InProcessBus({ onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
   let verifier: TokenVerifier;
   let adminToken: string | undefined;
   if (config.auth.jwksUrl || config.auth.publicKeyPem) {

@@ -13,8 +13,16 @@ const MAX_RETRY_DELAY_MS = 2_000;
  * Same contract as Kafka (at-least-once, order per stream, every group gets everything); nothing survives the
  * process, which is fine because the relay republishes from the event store's durable checkpoint.
  */
+export interface InProcessBusOptions {
+  /** Told of each failed delivery (the event is retried, with backoff, until the handler accepts it). */
+  onHandlerError?: (groupId: string, topic: string, error: unknown) => void;
+}
+
 export class InProcessBus implements IntegrationBus {
   readonly kind = 'in-process' as const;
+
+  constructor(private readonly options: InProcessBusOptions = {}) {}
+
   private readonly logs = new Map<string, IntegrationEvent[]>();
   private readonly committed = new Map<string, number>();
   private readonly waiters = new Set<Waiter>();
@@ -65,7 +73,8 @@ export class InProcessBus implements IntegrationBus {
             this.committed.set(key, offset + 1);
             failures = 0;
             delivered = true;
-          } catch {
+          } catch (error) {
+            this.options.onHandlerError?.(options.groupId, topic, error);
             failures++;
             await idle(Math.min(10 * 2 ** failures, MAX_RETRY_DELAY_MS));
           }
