@@ -9,6 +9,9 @@ import type { CommitmentsEvent } from '../../services/commitments/src/domain/eve
 import { evolve, evolveAll } from '../../services/commitments/src/domain/evolve';
 import { viewLedgerDisagreements } from '../../services/commitments/src/domain/figures';
 import { isRefusal } from '@cvl/ledger';
+import { coFinancingMatrix } from '../../services/reporting/src/co-financing-matrix/co-financing-matrix';
+import { funderStatement } from '../../services/reporting/src/funder-statement/funder-statement';
+import { project, type ProjectedCommitment } from '../../services/reporting/src/projection/commitment-projection';
 import { initialState } from '../../services/commitments/src/domain/state';
 import { baseline, commitment } from '../../services/commitments/src/test-support/fixtures';
 import { firmed, pay } from '../../services/commitments/src/test-support/lifecycle';
@@ -40,6 +43,20 @@ const checked = performance.now() - checkStart;
 const replayStart = performance.now();
 const replayed = evolveAll(events, initialState());
 const replayMs = performance.now() - replayStart;
+// Reporting's side: the same events projected into its read model (pure projection, documents kept in memory as the
+// projector keeps them in its table), then the matrix and every funder's statement computed from it.
+const projectStart = performance.now();
+const docs = new Map<string, ProjectedCommitment>();
+events.forEach((event, i) => {
+  const projected = { id: `e${i}`, type: event.type, actor: 'bench', time: '2016-01-01T00:00:00.000Z', data: event.data as unknown as Record<string, unknown> };
+  for (const doc of project(docs, projected)) docs.set(doc.id, doc);
+});
+const projectMs = performance.now() - projectStart;
+const viewStart = performance.now();
+const all = [...docs.values()];
+const matrix = coFinancingMatrix(all);
+for (const funder of new Set(all.map((d) => d.funder))) funderStatement(all, funder);
+const viewMs = performance.now() - viewStart;
 const fr = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
 process.stdout.write(
   [
@@ -47,5 +64,7 @@ process.stdout.write(
     `décider + appliquer, comme le service : ${fr(decided)} ms, soit ${fr((3 * count * 1000) / decided)} commandes/s`,
     `contrôle complet des invariants (une fois) : ${fr(checked)} ms — ${problems.length === 0 ? 'équilibré' : `${problems.length} anomalies`}`,
     `relecture complète du flux : ${fr(replayMs)} ms, soit ${fr((events.length / replayMs) * 1000)} événements/s`,
+    `reporting — projection des événements : ${fr(projectMs)} ms, soit ${fr((events.length / projectMs) * 1000)} événements/s (hors base de données)`,
+    `reporting — matrice (${fr(matrix.rows.length)} cases) et relevé de chaque financeur : ${fr(viewMs)} ms`,
   ].join('\n') + '\n',
 );
