@@ -56,6 +56,9 @@ for (const [service, port] of SERVICES) say(`  ${service.padEnd(14)} http://127.
 say('');
 say('Jeton d’administration (valable 30 jours) :');
 say(`  ${token}`);
+say('');
+say('Pour cvl report / cvl replay depuis un autre terminal :');
+say(`  export ${Object.entries(serviceUrls).map(([name, url]) => `${name}=${url}`).join(' ')} CVL_TOKEN=<jeton>`);
 say('Arrêt : Ctrl+C');
 
 let stopping = false;

@@ -30,7 +30,8 @@ const HELP = `Usage : cvl <commande>
   help              cette aide
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
-pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) et CVL_TOKEN (par défaut un jeton local).`;
+pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) ou l’adresse de chaque service
+(REPORTING_URL, RENEWAL_URBAN_URL… en mode distribué), et CVL_TOKEN (par défaut un jeton local).`;
 
 /** The views `cvl report` can fetch, by the name users give them (paths under /api). */
 const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
@@ -128,16 +129,23 @@ async function verify(): Promise<number> {
   return 2;
 }
 
-/** Where the running suite answers: CVL_API_URL, else the embedded host on this machine. */
-const apiBase = () => (process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+/**
+ * Where a service answers: its own address when given (REPORTING_URL, RENEWAL_URBAN_URL… — distributed mode, one
+ * port per service), else CVL_API_URL, else the embedded host on this machine.
+ */
+const apiBase = (path: string) => {
+  const service = /^\/api\/([a-z-]+)/.exec(path)?.[1] ?? '';
+  const own = process.env[`${service.toUpperCase().replace(/-/g, '_')}_URL`];
+  return (own ?? process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+};
 
 /** Calls the running services with the user's token (CVL_TOKEN, else a local one); undefined when nothing answers. */
 async function callApi(method: 'GET' | 'POST', path: string, accept = 'application/json'): Promise<Response | undefined> {
   const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl', 'CALL', 'admin']));
   try {
-    return await fetch(`${apiBase()}${path}`, { method, headers: { Authorization: `Bearer ${bearer}`, Accept: accept } });
+    return await fetch(`${apiBase(path)}${path}`, { method, headers: { Authorization: `Bearer ${bearer}`, Accept: accept } });
   } catch {
-    process.stderr.write(`Service injoignable à ${apiBase()} : lancez npm start, ou indiquez CVL_API_URL.\n`);
+    process.stderr.write(`Service injoignable à ${apiBase(path)} : lancez npm start, ou indiquez CVL_API_URL (ou REPORTING_URL, RENEWAL_URBAN_URL… en mode distribué).\n`);
     return undefined;
   }
 }
