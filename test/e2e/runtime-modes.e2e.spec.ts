@@ -79,6 +79,9 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(parsed()).toMatchObject({ funder: 'maisons-et-cites', totals: { conditional: '258750000.00' } });
 
     // The integrity report on the loaded contract, and the read models rebuilt by `cvl replay` equal to the live ones.
+    // Reporting is eventually consistent: every funder projected before the read models and the ledger are compared.
+    const integrityApi = async () => (await (await fetch(`${first.url}/api/reporting/integrity`, { headers: { Authorization: `Bearer ${first.token}` } })).json()) as { ok: boolean };
+    await waitUntil(async () => (await integrityApi()).ok, 60_000, 'reporting caught up with every funder');
     const integrite = cli(['integrite']);
     expect(await integrite.exited).toBe(0);
     const integrity = () => { try { return JSON.parse(integrite.lines.join('\n')) as { ok: boolean; checks: unknown[] }; } catch { return undefined; } };

@@ -76,15 +76,16 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
       // Reporting's card of the operation: the programme's facts beside each funder's commitments, as the ledger has them.
       const report = async (path: string) => (await h.http().get(`/api/reporting/${path}`).set(h.auth).expect(200)).body;
       const projected = async () => (await h.http().get('/api/reporting/operations/iti-feder/iti-call/op1').set(h.auth)).body;
-      await waitUntil(async () => (await projected()).feder?.released === '120000.00' && (await projected()).totals?.paid === '680000.00', 60_000, 'reporting has the operation');
+      const figures = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'];
+      const ledgers = Object.fromEntries(await Promise.all(['feder', 'region', 'call'].map(async (funder) => [funder, (await statement(funder)).totals])));
+      // The card joins two topics (iti-feder's and the ledger's): wait for both to be projected to their end.
+      const caughtUp = (c: { feder?: { released: string }; funders?: Array<{ funder: string; figures: Record<string, string> }> }) =>
+        c.feder?.released === '120000.00' && ['feder', 'region', 'call'].every((funder) => figures.every((f) => c.funders?.find((s) => s.funder === funder)?.figures[f] === ledgers[funder][f]));
+      await waitUntil(async () => caughtUp(await projected()), 60_000, 'reporting has the operation and the ledger’s figures for it');
       const card = await report('operations/iti-feder/iti-call/op1');
       expect(card).toMatchObject({ source: 'iti-feder', label: 'Réhabilitation thermique de 40 logements', status: 'soldée', axis: 3, cost: '2000000.00', act: { reference: 'Convention FEDER 2016-17' }, feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' } });
-      for (const funder of ['feder', 'region', 'call']) {
-        const share = card.funders.find((f: { funder: string }) => f.funder === funder);
-        const ledger = (await statement(funder)).totals;
-        for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding']) expect(share.figures[figure]).toBe(ledger[figure]);
-        expect(share.booking).toBe('engagée');
-      }
+      for (const funder of ['feder', 'region', 'call']) expect(card.funders.find((f: { funder: string }) => f.funder === funder).booking).toBe('engagée');
+      expect(card.totals.paid).toBe('680000.00');
       expect(card.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({ planned: '800000.00', share: 4000 });
       expect(card.history.map((e: { type: string }) => e.type)).toContain('iti-feder.operation-programmed');
       await h.http().get('/api/reporting/operations/iti-feder/iti-call/inconnue').set(h.auth).expect(404);
