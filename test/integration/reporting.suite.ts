@@ -143,7 +143,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
 
       // Every view in one workbook, a sheet each; its matrix total is the API's.
       const workbook = await readXlsx((await h.http().get('/api/reporting/workbook').set(h.auth).buffer(true).parse(binaryBody).expect(200)).body);
-      expect([...workbook.keys()]).toEqual(['Cofinancement', 'Opérations', 'Enveloppes', 'Conditions en attente', 'Enveloppes communes', 'À propos']);
+      expect([...workbook.keys()]).toEqual(['Cofinancement', 'Opérations', 'Budgets', 'Axes ITI', 'Conditions en attente', 'Enveloppes communes', 'À propos']);
       const total = (await get('co-financing')).total;
       expect(workbook.get('Cofinancement')?.at(-1)?.slice(4)).toEqual(['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => Number(total[f])));
       const conditionsCsv = readCsv((await h.http().get('/api/reporting/conditions?format=csv').set(h.auth).buffer(true).parse(binaryBody).expect(200)).body);
