@@ -1,4 +1,4 @@
-import { formatEurosFr } from '@cvl/money';
+import { formatEurosFr, formatIntegerFr } from '@cvl/money';
 
 /**
  * A report as people read it, before it is a file: a title and one or more tables. One description serves CSV,
@@ -48,12 +48,11 @@ export function formatCell(cell: ReportCell, kind: ColumnKind): string {
     case 'euros':
       if (typeof cell !== 'bigint') throw new TypeError(`montant attendu en centimes (bigint), reçu ${typeof cell}`);
       return formatEurosFr(cell, { symbol: false });
-    case 'rate': {
-      const basisPoints = BigInt(cell);
-      return `${formatEurosFr(basisPoints, { symbol: false })} %`;
-    }
+    case 'rate':
+      // Basis points have two decimals of a percent, as cents have of a euro: the same French layout.
+      return `${formatEurosFr(BigInt(cell), { symbol: false })} %`;
     case 'integer':
-      return formatEurosFr(BigInt(cell) * 100n, { symbol: false }).slice(0, -3);
+      return formatIntegerFr(BigInt(cell));
     default:
       return String(cell);
   }

@@ -36,6 +36,12 @@ export function formatEurosFr(amount: Cents, options: FrenchFormatOptions = {}):
   return options.symbol === false ? text : `${text} €`;
 }
 
+/** « 12 500 » — a whole number (a count, not money) grouped the way French readers expect. */
+export function formatIntegerFr(value: bigint | number, groupSeparator = FRENCH_GROUP_SEPARATOR): string {
+  const whole = BigInt(value);
+  return `${whole < 0n ? '-' : ''}${groupThousands((whole < 0n ? -whole : whole).toString(), groupSeparator)}`;
+}
+
 /** « 1700000.00 » — amounts over JSON are decimal strings in euros with two decimals. */
 export function toDecimalString(amount: Cents): string {
   const { sign, euros, cents } = splitCents(amount);

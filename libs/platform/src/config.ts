@@ -62,3 +62,8 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
   }
   return config;
 }
+
+/** The variable that gives a service's address to the others and to `cvl` in distributed mode: « RENEWAL_URBAN_URL ». */
+export function serviceUrlVariable(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}

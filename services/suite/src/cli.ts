@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { loadOrCreateLocalKey, loadPlatformConfig, signToken, type PlatformConfig } from '@cvl/platform';
+import { loadOrCreateLocalKey, loadPlatformConfig, serviceUrlVariable, signToken, type PlatformConfig } from '@cvl/platform';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -135,7 +135,7 @@ async function verify(): Promise<number> {
  */
 const apiBase = (path: string) => {
   const service = /^\/api\/([a-z-]+)/.exec(path)?.[1] ?? '';
-  const own = process.env[`${service.toUpperCase().replace(/-/g, '_')}_URL`];
+  const own = process.env[serviceUrlVariable(service)];
   return (own ?? process.env.CVL_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
 };
 

@@ -1,20 +1,14 @@
 import type { ReportCell, ReportColumn, ReportDocument } from '@cvl/exports';
 import { fromDecimalString } from '@cvl/money';
-import type { coFinancingMatrix, Figures, MatrixFilter } from './co-financing-matrix';
+import { FIGURE_KEYS, type coFinancingMatrix, type Figures, type MatrixFilter } from './co-financing-matrix';
 
 type FiguresJson = Record<keyof Figures, string>;
 
-const FIGURES: ReadonlyArray<[keyof Figures, string]> = [
-  ['indicative', 'Indicatif'],
-  ['conditional', 'Conditionnel'],
-  ['firm', 'Ferme'],
-  ['paid', 'Payé'],
-  ['outstanding', 'Reste à payer'],
-];
+const HEADERS: Record<keyof Figures, string> = { indicative: 'Indicatif', conditional: 'Conditionnel', firm: 'Ferme', paid: 'Payé', outstanding: 'Reste à payer' };
 
 /** The five figure columns every reporting table ends with, and a row's cells for them. */
-export const figureColumns: ReportColumn[] = FIGURES.map(([, header]) => ({ header, kind: 'euros' }));
-export const figureCells = (figures: FiguresJson): ReportCell[] => FIGURES.map(([key]) => fromDecimalString(figures[key]));
+export const figureColumns: ReportColumn[] = FIGURE_KEYS.map((key) => ({ header: HEADERS[key], kind: 'euros' }));
+export const figureCells = (figures: FiguresJson): ReportCell[] => FIGURE_KEYS.map((key) => fromDecimalString(figures[key]));
 
 /** « financeur maisons-et-cites, année 2016 » — what a filtered export covers, in words. */
 export function filterLine(filter: MatrixFilter): string[] {

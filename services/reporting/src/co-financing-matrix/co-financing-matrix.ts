@@ -1,4 +1,4 @@
-import { toDecimalString } from '@cvl/money';
+import { fromDecimalString, toDecimalString } from '@cvl/money';
 import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
 
 export interface MatrixFilter {
@@ -9,9 +9,12 @@ export interface MatrixFilter {
 }
 
 export type Figures = ReturnType<typeof figuresOf>;
+/** The five figures every view shows, in the order people read them. */
+export const FIGURE_KEYS = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
 export const zero = (): Figures => ({ indicative: 0n, conditional: 0n, firm: 0n, paid: 0n, outstanding: 0n });
 export const plus = (a: Figures, b: Figures): Figures => ({ indicative: a.indicative + b.indicative, conditional: a.conditional + b.conditional, firm: a.firm + b.firm, paid: a.paid + b.paid, outstanding: a.outstanding + b.outstanding });
 export const asJson = (f: Figures) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, toDecimalString(v)])) as Record<keyof Figures, string>;
+export const fromJson = (f: Record<keyof Figures, string>): Figures => Object.fromEntries(FIGURE_KEYS.map((k) => [k, fromDecimalString(f[k])])) as Figures;
 
 export const NONE = '(non rattaché)';
 

@@ -1,15 +1,16 @@
 import { ServiceUnavailableException } from '@nestjs/common';
+import { serviceUrlVariable } from '@cvl/platform';
+import type { Source } from '../projection/read-model-projector';
 
-/** The other services reporting asks for what only they hold (hash chains, the ledger's balances). */
-export const SERVICES_ASKED = ['commitments', 'renewal-urban', 'iti-feder'] as const;
-export type AskedService = (typeof SERVICES_ASKED)[number];
+/** The other services reporting asks for what only they hold (hash chains, the ledger's balances): those it reads. */
+export type AskedService = Source;
 
 /**
  * Where each service answers: COMMITMENTS_URL, RENEWAL_URBAN_URL, ITI_FEDER_URL (distributed mode sets them);
  * otherwise the address this request came to — in embedded mode one process serves every service.
  */
 export function serviceUrl(service: AskedService, selfOrigin: string, env: NodeJS.ProcessEnv = process.env): string {
-  return (env[`${service.toUpperCase().replace('-', '_')}_URL`] ?? selfOrigin).replace(/\/+$/, '');
+  return (env[serviceUrlVariable(service)] ?? selfOrigin).replace(/\/+$/, '');
 }
 
 /** GET another service's JSON with the caller's own credentials; a service that does not answer is a 503 naming it. */

@@ -5,7 +5,8 @@ import type { ReportDocument } from '@cvl/exports';
 import { downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { funderStatement } from '../funder-statement/funder-statement';
 import { ReadModels } from '../infrastructure/read-models';
-import { askService, SERVICES_ASKED } from '../infrastructure/service-client';
+import { askService } from '../infrastructure/service-client';
+import { SOURCES } from '../projection/read-model-projector';
 import { integrityReport, totalsDisagreements, type ChainCheck, type LedgerBalances, type ReconciliationSummary } from './integrity';
 
 type IntegrityReport = ReturnType<typeof integrityReport>;
@@ -35,7 +36,7 @@ export class IntegrityController {
     const origin = `${request.protocol}://${request.get('host')}`;
     const authorization = request.get('authorization');
     const chains: ChainCheck[] = [];
-    for (const service of SERVICES_ASKED) chains.push(await askService<ChainCheck>(service, origin, `/api/${service}/hash-chains`, authorization));
+    for (const service of SOURCES) chains.push(await askService<ChainCheck>(service, origin, `/api/${service}/hash-chains`, authorization));
     const balances = await askService<LedgerBalances>('commitments', origin, '/api/commitments/balances', authorization);
     const reconciliation = await askService<ReconciliationSummary>('commitments', origin, '/api/commitments/reconciliation?verdict=%C3%A9cart', authorization).catch(() => undefined);
     const docs = await this.readModels.all();

@@ -1,9 +1,8 @@
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import type { Figures } from '../co-financing-matrix/co-financing-matrix';
+import { FIGURE_KEYS as FIGURES, type Figures } from '../co-financing-matrix/co-financing-matrix';
 
 const euros = (decimal: string) => formatEurosFr(fromDecimalString(decimal));
 
-export const FIGURES = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
 type FiguresJson = Record<keyof Figures, string>;
 
 /** What the ledger says (commitments' balances): is it balanced, and each funder's figures. */

@@ -3,10 +3,11 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CODE, CODE_MESSAGE, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
+import { PROGRAMME_SOURCES } from '../projection/programme-projection';
 import { operationCard, operationCards } from './operation-cards';
 import { operationCardsReport } from './operation-cards.report';
 
-const SOURCES = ['renewal-urban', 'iti-feder'];
+const SOURCES: readonly string[] = PROGRAMME_SOURCES;
 
 export class OperationsQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ enum: SOURCES }) @IsOptional() @IsIn(SOURCES, { message: `programme source attendu parmi : ${SOURCES.join(', ')}` }) source?: string;

@@ -1,5 +1,6 @@
 import type { ReportDocument } from '@cvl/exports';
-import { fromDecimalString, toDecimalString } from '@cvl/money';
+import { fromDecimalString } from '@cvl/money';
+import { asJson, fromJson, plus, zero } from '../co-financing-matrix/co-financing-matrix';
 import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-matrix.report';
 import type { OperationCard } from './operation-cards';
 
@@ -31,14 +32,8 @@ export function operationCardsReport(cards: readonly OperationCard[], filterLine
         rows: cards.flatMap((card) =>
           card.funders.map((f) => [`${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`, card.label, card.quartier, card.status, fromDecimalString(card.cost), f.funder, fromDecimalString(f.planned), f.share, f.booking, ...figureCells(f.figures)]),
         ),
-        totals: ['Total', '', '', '', null, '', cards.reduce((sum, c) => sum + fromDecimalString(c.planned), 0n), null, '', ...figureCells(sumFigures(cards))],
+        totals: ['Total', '', '', '', null, '', cards.reduce((sum, c) => sum + fromDecimalString(c.planned), 0n), null, '', ...figureCells(asJson(cards.map((c) => fromJson(c.totals)).reduce(plus, zero())))],
       },
     ],
   };
-}
-
-function sumFigures(cards: readonly OperationCard[]): OperationCard['totals'] {
-  const keys = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'] as const;
-  const cents = (key: (typeof keys)[number]) => cards.reduce((sum, c) => sum + fromDecimalString(c.totals[key]), 0n);
-  return Object.fromEntries(keys.map((k) => [k, toDecimalString(cents(k))])) as OperationCard['totals'];
 }

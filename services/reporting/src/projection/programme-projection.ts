@@ -7,7 +7,7 @@ import { entry, type ProjectedCommitment, type ProjectedEvent, type ProvenanceEn
  */
 export interface OperationDoc {
   key: string;
-  source: 'renewal-urban' | 'iti-feder';
+  source: (typeof PROGRAMME_SOURCES)[number];
   programmeId: string;
   operationId: string;
   label: string;
@@ -57,8 +57,9 @@ export type Documents = ReadonlyMap<string, OperationDoc | EnvelopeDoc>;
 /** « operation:iti-feder:iti-call:op1 » — a kind has no colon, so the key reads back unambiguously. */
 export const refKey = (ref: DocRef) => `${ref.kind}:${ref.id}`;
 
-const SOURCES = ['renewal-urban', 'iti-feder'] as const;
-const sourceOf = (type: string) => SOURCES.find((s) => type.startsWith(`${s}.`));
+/** The programmes whose operations reporting follows. */
+export const PROGRAMME_SOURCES = ['renewal-urban', 'iti-feder'] as const;
+const sourceOf = (type: string) => PROGRAMME_SOURCES.find((s) => type.startsWith(`${s}.`));
 const operationKey = (source: string, programmeId: string, operationId: string) => `${source}:${programmeId}:${operationId}`;
 const add = (a: string, b: string) => toDecimalString(fromDecimalString(a) + fromDecimalString(b));
 
