@@ -33,7 +33,10 @@ const privateJwk = JSON.parse(readFileSync(keyFile, 'utf8'));
 const privateKey = await importJWK(privateJwk, 'EdDSA');
 const { d: _secret, ...publicJwk } = privateJwk;
 const publicKeyPem = await exportSPKI(await importJWK(publicJwk, 'EdDSA'));
-const token = await new SignJWT({ org: 'CALL', roles: ['admin'] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('admin').setIssuedAt().setExpirationTime('30d').sign(privateKey);
+// Issuer and audience are checked in every mode: this local deployment names its own.
+const ISSUER = process.env.AUTH_ISSUER ?? 'cvl-distributed-local';
+const AUDIENCE = process.env.AUTH_AUDIENCE ?? 'cvl';
+const token = await new SignJWT({ org: 'cvl', roles: ['admin'] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('admin').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('8h').sign(privateKey);
 
 say('Compilation des quatre services…');
 for (const [service] of SERVICES) execFileSync(process.execPath, [join(root, 'tools', 'build-app.mjs'), `services/${service}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -43,7 +46,7 @@ const serviceUrls = Object.fromEntries(SERVICES.map(([service, port]) => [`${ser
 const children = SERVICES.map(([service, port]) => {
   const child = spawn(process.execPath, [join(root, 'dist', 'services', service, 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, AUTH_PUBLIC_KEY: publicKeyPem, CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local', ...serviceUrls, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, AUTH_PUBLIC_KEY: publicKeyPem, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local', ...serviceUrls, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => say(`[${service}] ${line}`));
@@ -54,7 +57,7 @@ say('');
 say('Mode distribué : quatre processus, PostgreSQL et Kafka (' + kafkaBrokers + ')');
 for (const [service, port] of SERVICES) say(`  ${service.padEnd(14)} http://127.0.0.1:${port}/api/${service}    documentation : http://127.0.0.1:${port}/api/${service}/docs`);
 say('');
-say('Jeton d’administration (valable 30 jours) :');
+say('Jeton d’administration (valable 8 heures) :');
 say(`  ${token}`);
 say('');
 say('Pour cvl report / cvl replay depuis un autre terminal :');

@@ -17,7 +17,7 @@ const trace = {
   reasonCode: 'engagement',
   effectiveDate: '2016-03-01',
   recordedAt: '2016-03-02T10:00:00.000Z',
-  actor: 'finance@call.fr',
+  actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] },
   source: { kind: 'document' as const, document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5465 },
 };
 
@@ -143,7 +143,8 @@ describe('ledger kernel: given / when / then', () => {
   });
 
   it.each([
-    [{ actor: '' }, 'acteur manquant'],
+    [{ actor: { subject: '', organisation: 'call', roles: [] } }, 'acteur manquant'],
+    [{ actor: 'finance@call' as unknown as Transfer['actor'] }, 'acteur manquant'],
     [{ reasonCode: ' ' }, 'motif manquant'],
     [{ effectiveDate: '2016-02-30' }, 'date d’effet'],
     [{ recordedAt: 'hier' }, 'date d’enregistrement'],

@@ -32,6 +32,16 @@ export type SourceReference =
   | { kind: 'act'; reference: string; date?: string }
   | { kind: 'document'; document: string; line: number; section?: string };
 
+/**
+ * Who booked: the authenticated principal as it was when it booked (its roles at that time), kept as a structure so
+ * that no subject or organisation can pass for another through a separator.
+ */
+export interface ActorRef {
+  subject: string;
+  organisation: string;
+  roles: readonly string[];
+}
+
 /** Who booked, why, when it takes effect (valid time) and when it was recorded (transaction time), on what basis. */
 export interface Traceability {
   reasonCode: string;
@@ -39,7 +49,7 @@ export interface Traceability {
   effectiveDate: string;
   /** When it was recorded, ISO 8601 instant. */
   recordedAt: string;
-  actor: string;
+  actor: ActorRef;
   source: SourceReference;
   /** Free text for readers: the why in words. */
   memo?: string;

@@ -39,6 +39,38 @@ export class EnvelopeError extends Error {
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
+/** Who caused an event, as the `actor` extension carries it (compact JSON: CloudEvents extensions are strings). */
+export interface EventActor {
+  subject: string;
+  organisation: string;
+  roles: string[];
+}
+
+/** The stored actor (a structure; « subject@organisation » in events written before it was one) as the extension's text. */
+export function encodeActor(actor: unknown): string {
+  if (actor && typeof actor === 'object' && !Array.isArray(actor)) {
+    const a = actor as Partial<EventActor>;
+    return JSON.stringify({ subject: String(a.subject ?? ''), organisation: String(a.organisation ?? ''), roles: Array.isArray(a.roles) ? a.roles.map(String) : [] });
+  }
+  return text(actor) || 'system';
+}
+
+/** The actor an integration event names; an old « subject@organisation » is split at its last « @ », with no roles. */
+export function decodeActor(encoded: string): EventActor {
+  if (encoded.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(encoded) as Partial<EventActor>;
+      if (typeof parsed.subject === 'string' && typeof parsed.organisation === 'string' && Array.isArray(parsed.roles)) {
+        return { subject: parsed.subject, organisation: parsed.organisation, roles: parsed.roles.filter((r): r is string => typeof r === 'string') };
+      }
+    } catch {
+      // not JSON after all: read it as text below
+    }
+  }
+  const at = encoded.lastIndexOf('@');
+  return at > 0 ? { subject: encoded.slice(0, at), organisation: encoded.slice(at + 1), roles: [] } : { subject: encoded || 'system', organisation: 'cvl', roles: [] };
+}
+
 /** Builds the integration event for an event read from the store. */
 export function envelopeFor(event: RecordedEvent, source: string): IntegrationEvent {
   const metadata = event.metadata ?? {};
@@ -56,7 +88,7 @@ export function envelopeFor(event: RecordedEvent, source: string): IntegrationEv
     globalposition: `${event.checkpoint.commit}:${event.checkpoint.position}`,
     correlationid: text(metadata.correlationId) || event.eventId,
     causationid: text(metadata.causationId) || event.eventId,
-    actor: text(metadata.actor) || 'system',
+    actor: encodeActor(metadata.actor),
     schemaversion: event.schemaVersion,
   };
 }

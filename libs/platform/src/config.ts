@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { DEFAULT_CLAIM_MAPPING, parseRoleMap, type TokenVerifierConfig } from './auth/token-verifier';
 
 export type RuntimeMode = 'embedded' | 'distributed';
 
@@ -15,7 +16,7 @@ export interface PlatformConfig {
   kafkaTopicPrefix?: string;
   /** Names this deployment: consumer groups are scoped by it, so two deployments on one broker never share work. */
   deployment: string;
-  auth: { jwksUrl?: string; publicKeyPem?: string; algorithm?: string; issuer?: string; audience?: string };
+  auth: TokenVerifierConfig;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +27,25 @@ export class ConfigError extends Error {
 }
 
 const blankToUndefined = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+
+/** A duration in seconds (« 3600 ») or with a unit (« 12h », « 30d »). */
+function seconds(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const text = blankToUndefined(env[variable]);
+  if (text === undefined) return undefined;
+  const match = /^(\d{1,7})(s|m|h|d)?$/.exec(text);
+  if (!match) throw new ConfigError(variable, `durée invalide : ${text} (par ex. 3600, 12h, 30d)`);
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
+
+function roleMap(env: NodeJS.ProcessEnv) {
+  const text = blankToUndefined(env.AUTH_ROLE_MAPPING);
+  if (text === undefined) return {};
+  try {
+    return parseRoleMap(text);
+  } catch (error) {
+    throw new ConfigError('AUTH_ROLE_MAPPING', (error as Error).message);
+  }
+}
 
 /** Reads the environment once, at start, and says which variable is wrong. */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: RuntimeMode; port: number; schema?: string }): PlatformConfig {
@@ -53,12 +73,26 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
       algorithm: blankToUndefined(env.AUTH_ALGORITHM),
       issuer: blankToUndefined(env.AUTH_ISSUER),
       audience: blankToUndefined(env.AUTH_AUDIENCE),
+      maxLifetimeSeconds: seconds(env, 'AUTH_MAX_TOKEN_LIFETIME'),
+      serviceMaxLifetimeSeconds: seconds(env, 'AUTH_SERVICE_TOKEN_LIFETIME'),
+      serviceAccounts: blankToUndefined(env.AUTH_SERVICE_ACCOUNTS)?.split(',').map((s) => s.trim()).filter(Boolean),
+      claimMapping: {
+        organisationClaim: blankToUndefined(env.AUTH_ORGANISATION_CLAIM) ?? DEFAULT_CLAIM_MAPPING.organisationClaim,
+        rolesClaim: blankToUndefined(env.AUTH_ROLES_CLAIM) ?? DEFAULT_CLAIM_MAPPING.rolesClaim,
+        roleMap: roleMap(env),
+      },
     },
   };
   if (config.mode === 'distributed') {
     if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'obligatoire en mode distribué (PostgreSQL)');
     if (!config.kafkaBrokers?.length) throw new ConfigError('KAFKA_BROKERS', 'obligatoire en mode distribué');
     if (!config.auth.jwksUrl && !config.auth.publicKeyPem) throw new ConfigError('AUTH_JWKS_URL', 'ou AUTH_PUBLIC_KEY : obligatoire en mode distribué');
+  }
+  // A token of any issuer, or meant for any other application, must never pass: with a configured identity provider
+  // both are required (the embedded mode's own tokens carry its own issuer and audience, checked the same way).
+  if (config.auth.jwksUrl || config.auth.publicKeyPem) {
+    if (!config.auth.issuer) throw new ConfigError('AUTH_ISSUER', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’émetteur des jetons, par ex. https://auth.partenaires.fr/realms/cvl)');
+    if (!config.auth.audience) throw new ConfigError('AUTH_AUDIENCE', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’audience des jetons, par ex. cvl)');
   }
   return config;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
-import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken } from './auth/local-keys';
 import { TokenVerifier } from './auth/token-verifier';
 import type { PlatformConfig } from './config';
 import { migratePlatform } from './http/idempotency.store';
@@ -41,8 +41,8 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     verifier = await TokenVerifier.create(config.auth);
   } else {
     const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
-    verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded' });
-    adminToken = await signToken(key.privateKey, { subject: 'admin', organisation: 'CALL', roles: ['admin'] });
+    verifier = TokenVerifier.fromKey(key.publicKey, { ...config.auth, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
+    adminToken = await signToken(key.privateKey, { subject: 'admin', organisation: 'cvl', roles: ['admin'] });
   }
   let closing: Promise<void> | undefined;
   return {

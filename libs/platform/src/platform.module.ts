@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { BearerAuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { PolicyGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { SqlIdempotencyStore } from './http/idempotency.store';
 import { VersionedInterceptor } from './http/versioned';
@@ -70,7 +70,7 @@ export class PlatformModule {
         { provide: TOKEN_VERIFIER, useValue: infrastructure.verifier },
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
         Metrics,
-        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },

@@ -21,7 +21,7 @@ export function startBanner(running: RunningProcess, figures: string[] = []): st
   if (infrastructure.adminToken) {
     lines.push(
       '',
-      'Jeton d’administration (local, valable 30 jours) — toute requête le demande :',
+      'Jeton d’administration (local, valable 8 heures ; un nouveau à chaque démarrage) — toute requête le demande :',
       `  ${infrastructure.adminToken}`,
       '',
       'Exemple :',

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { loadOrCreateLocalKey, loadPlatformConfig, serviceUrlVariable, signToken, type PlatformConfig } from '@cvl/platform';
+import { isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -25,8 +25,10 @@ const HELP = `Usage : cvl <commande>
                     JSON sur la sortie standard
   replay            reconstruit les modèles de lecture du service reporting depuis les flux d’événements,
                     en montrant l’avancement ; les vues reconstruites égalent les précédentes
-  token [sujet] [organisation] [rôle…]
-                    émet un jeton local (mode intégré) pour appeler l’API
+  token <sujet> <organisation> <rôle…> [--duree=8h]
+                    émet un jeton local (mode intégré) pour appeler l’API : l’organisation est un code du
+                    référentiel (maisons-et-cites, call, anru…), au moins un rôle parmi ${ROLES.join(', ')} ;
+                    8 heures par défaut, au plus 12 heures
   help              cette aide
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
@@ -68,7 +70,7 @@ async function importCommand(args: string[]): Promise<number> {
   }
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const { store } = await openStore(config);
-  const importer = { subject: process.env.CVL_ACTOR ?? userInfo().username, organisation: process.env.CVL_ORGANISATION ?? 'poste-local', roles: ['import'] };
+  const importer: Principal = { subject: process.env.CVL_ACTOR ?? userInfo().username, organisation: process.env.CVL_ORGANISATION ?? 'cvl', roles: ['exploitation'] };
   try {
     const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
     const total = bookings.reduce((sum, f) => sum + fromDecimalString(f.amount ?? '0.00'), 0n);
@@ -141,7 +143,7 @@ const apiBase = (path: string) => {
 
 /** Calls the running services with the user's token (CVL_TOKEN, else a local one); undefined when nothing answers. */
 async function callApi(method: 'GET' | 'POST', path: string, accept = 'application/json'): Promise<Response | undefined> {
-  const bearer = process.env.CVL_TOKEN ?? (await localToken(['cvl', 'CALL', 'admin']));
+  const bearer = process.env.CVL_TOKEN ?? (await localToken({ subject: 'cvl', organisation: 'call', roles: ['admin'] }));
   try {
     return await fetch(`${apiBase(path)}${path}`, { method, headers: { Authorization: `Bearer ${bearer}`, Accept: accept } });
   } catch {
@@ -235,14 +237,29 @@ async function report(args: string[]): Promise<number> {
   return 0;
 }
 
-async function localToken([subject = 'admin', organisation = 'CALL', ...roles]: string[]): Promise<string> {
+async function localToken(principal: Principal, expiresIn?: string): Promise<string> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
-  return signToken(key.privateKey, { subject, organisation, roles: roles.length ? roles : ['admin'] });
+  return signToken(key.privateKey, principal, expiresIn ? { expiresIn } : {});
 }
 
+/** `cvl token SUBJECT ORGANISATION ROLE…`: exactly this form, each part checked as the API will check it. */
 async function token(args: string[]): Promise<number> {
-  process.stdout.write(`${await localToken(args)}\n`);
+  const duration = args.find((a) => a.startsWith('--duree='))?.slice('--duree='.length);
+  const [subject, organisation, ...roles] = args.filter((a) => !a.startsWith('--duree='));
+  const problems: string[] = [];
+  if (!subject || !SUBJECT_PATTERN.test(subject)) problems.push('sujet absent ou non conforme (lettres, chiffres, « . _ @ + : | - »)');
+  if (!organisation || !ORGANISATION_PATTERN.test(organisation)) problems.push('organisation absente ou non conforme : un code du référentiel (maisons-et-cites, call, anru…)');
+  if (roles.length === 0) problems.push(`aucun rôle : indiquez au moins un rôle parmi ${ROLES.join(', ')}`);
+  const unknown = roles.filter((r) => !isRole(r));
+  if (unknown.length) problems.push(`rôle(s) inconnu(s) : ${unknown.join(', ')} (rôles : ${ROLES.join(', ')})`);
+  if (duration !== undefined && !/^\d{1,2}(m|h)$/.test(duration)) problems.push('--duree : en minutes ou en heures (30m, 8h), au plus 12h');
+  else if (duration !== undefined && (duration.endsWith('h') ? Number(duration.slice(0, -1)) * 60 : Number(duration.slice(0, -1))) > 12 * 60) problems.push('--duree : au plus 12h pour une personne');
+  if (problems.length) {
+    process.stderr.write(`Usage : cvl token <sujet> <organisation> <rôle…> [--duree=8h]\n${problems.map((p) => `  ${p}\n`).join('')}`);
+    return 64;
+  }
+  process.stdout.write(`${await localToken({ subject, organisation, roles: roles.filter(isRole) }, duration)}\n`);
   return 0;
 }
 

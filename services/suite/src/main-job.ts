@@ -24,7 +24,7 @@ export async function loadContractOnFirstStart(app: INestApplication, path: stri
   }
   log(`Chargement du contrat de ville (${read.dataSet.figures.length} montants, ${bookings.length} écritures)…`);
   let shown = 0;
-  const summary = await importDataSet(ledger, read.dataSet, { subject: 'chargement-initial', organisation: 'CALL', roles: ['import'] }, ({ done, total }) => {
+  const summary = await importDataSet(ledger, read.dataSet, { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] }, ({ done, total }) => {
     const percent = Math.floor((done * 100) / total);
     if (percent >= shown + 25 || done === total) {
       shown = percent;

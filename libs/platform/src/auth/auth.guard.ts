@@ -1,24 +1,23 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { currentContext } from '../context/request-context';
-import { actorOf, type Principal } from './principal';
+import { Access, accessFor, ROUTE_POLICY, rolesOf, type DeclaredPolicy } from './policy';
+import { actorOf, SYSTEM_ACTOR, type Actor, type Principal } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
-const PUBLIC_ROUTE = 'cvl:public-route';
 
-/** Marks a route that needs no token (health, metrics, docs). Everything else does. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
-
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = Request & { principal?: Principal; access?: Access };
 
 /**
- * Every route but the public ones requires a bearer JWT; commands (POST, PUT, PATCH, DELETE) always do. The verified
- * principal is put on the request and in the request context, where it becomes the actor of the events it causes.
+ * One guard for every route: the route's declared policy says who may call it. Public routes need no token; every
+ * other needs a bearer JWT (401 without a valid one) whose roles the policy lets in (403 otherwise). The verified
+ * principal and its access are put on the request and in the request context, where the principal becomes the actor
+ * of the events it causes and the access scopes what the handler reads or may write.
  */
 @Injectable()
-export class BearerAuthGuard implements CanActivate {
+export class PolicyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
@@ -27,18 +26,25 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const policy = this.reflector.getAllAndOverride<DeclaredPolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+    if (policy === 'public') return true;
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new UnauthorizedException('Authentification requise : en-tête « Authorization: Bearer <jeton> » manquant');
+    let principal: Principal;
     try {
-      request.principal = await this.verifier.verify(match[1]);
+      principal = await this.verifier.verify(match[1]);
     } catch (error) {
       throw new UnauthorizedException(error instanceof InvalidTokenError ? error.message : 'jeton refusé');
     }
+    request.principal = principal;
     const requestContext = currentContext();
-    if (requestContext) requestContext.principal = request.principal;
+    if (requestContext) requestContext.principal = principal;
+    // The application refuses to start with a route without policy (assertEveryRouteHasPolicy); never let one through.
+    if (!policy) throw new ForbiddenException('Accès refusé : cette route n’a pas de politique d’accès déclarée');
+    const access = accessFor(principal, policy);
+    if (!access) throw new ForbiddenException(`Accès refusé : rôle requis parmi ${rolesOf(policy).join(', ')} (jeton : ${principal.roles.join(', ')})`);
+    request.access = access;
     return true;
   }
 }
@@ -50,8 +56,15 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   return principal;
 });
 
-/** The actor of the current work, for event metadata: the principal, else the system. */
-export function currentActor(fallback = 'system@cvl'): string {
+/** What the principal may do on this route (all of it, or its organisation's part): the guard's verdict. */
+export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): Access => {
+  const access = context.switchToHttp().getRequest<AuthenticatedRequest>().access;
+  if (!access) throw new UnauthorizedException('Authentification requise');
+  return access;
+});
+
+/** The actor of the current work, for event data: the principal as it is now, else the system. */
+export function currentActor(fallback: Actor = SYSTEM_ACTOR): Actor {
   const principal = currentContext()?.principal;
-  return principal ? actorOf(principal) : fallback;
+  return principal ? actorOf(principal) : { ...fallback, roles: [...fallback.roles] };
 }

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
 import type { Principal } from './principal';
 
+/** Issuer and audience of the embedded mode's own tokens (its built-in sign-in and `cvl token`). */
 export const LOCAL_ISSUER = 'cvl-embedded';
+export const LOCAL_AUDIENCE = 'cvl';
 
 export interface LocalSigningKey {
   privateKey: KeyLike;
   publicKey: KeyLike;
   publicKeyPem: string;
+  privateJwk: JWK;
 }
 
 /**
@@ -31,16 +34,24 @@ export async function loadOrCreateLocalKey(folder?: string): Promise<LocalSignin
   const privateKey = (await importJWK(privateJwk, 'EdDSA')) as KeyLike;
   const { d: _secret, ...publicJwk } = privateJwk;
   const publicKey = (await importJWK(publicJwk, 'EdDSA')) as KeyLike;
-  return { privateKey, publicKey, publicKeyPem: await exportSPKI(publicKey) };
+  return { privateKey, publicKey, publicKeyPem: await exportSPKI(publicKey), privateJwk };
 }
 
-/** Signs a token for a principal (embedded mode's admin token, tests). */
-export async function signToken(key: KeyLike, principal: Principal, options: { expiresIn?: string; issuer?: string } = {}): Promise<string> {
+export interface SignOptions {
+  /** A jose duration (« 8h », « 30d »); 8 hours by default, a working day. */
+  expiresIn?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Signs a token for a principal (embedded mode's tokens, `cvl token`, tests). */
+export async function signToken(key: KeyLike, principal: Principal, options: SignOptions = {}): Promise<string> {
   return new SignJWT({ org: principal.organisation, roles: principal.roles })
     .setProtectedHeader({ alg: 'EdDSA' })
     .setSubject(principal.subject)
     .setIssuer(options.issuer ?? LOCAL_ISSUER)
+    .setAudience(options.audience ?? LOCAL_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '30d')
+    .setExpirationTime(options.expiresIn ?? '8h')
     .sign(key);
 }

@@ -1,6 +1,7 @@
+import type { JsonObject } from '@cvl/event-store';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Principal } from '../auth/principal';
+import { actorOf, SYSTEM_ACTOR, type Principal } from '../auth/principal';
 
 /**
  * What every line of work knows about why it runs: the correlation id (one per request or consumed event), the
@@ -46,18 +47,18 @@ export function acceptCorrelationId(header: unknown): string {
 export function commandEventId(index = 0): string {
   const context = currentContext();
   if (!context?.idempotencyKey && !context?.commandKey) return randomUUID();
-  const principal = context.principal ? `${context.principal.subject}@${context.principal.organisation}` : 'anonymous';
+  const principal = context.principal ? `${context.principal.subject}\u0000${context.principal.organisation}` : 'anonymous';
   const key = context.commandKey ? `command\u0000${context.commandKey}` : `${principal}\u0000${context.idempotencyKey}`;
   const hex = createHash('sha256').update(`${key}\u0000${index}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Metadata every appended event carries: who, in which flow, caused by what. */
-export function eventMetadata(extra: Record<string, string> = {}): Record<string, string> {
+export function eventMetadata(extra: Record<string, string> = {}): JsonObject {
   const context = currentContext();
   const principal = context?.principal;
   return {
-    actor: principal ? `${principal.subject}@${principal.organisation}` : 'system@cvl',
+    actor: { ...actorOf(principal ?? SYSTEM_ACTOR) },
     correlationId: context?.correlationId ?? randomUUID(),
     ...(context?.causationId ? { causationId: context.causationId } : {}),
     ...extra,

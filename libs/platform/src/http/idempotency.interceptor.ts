@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson, type JsonValue } from '@cvl/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { actorOf } from '../auth/principal';
+import { actorLabel } from '../auth/principal';
 import { currentContext } from '../context/request-context';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { toProblem } from '../problem/to-problem';
@@ -34,7 +34,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!COMMAND_METHODS.has(request.method) || header === undefined) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY_PATTERN.test(key)) throw new BadRequestException('Idempotency-Key : 1 à 200 caractères ASCII visibles');
-    const principal = request.principal ? actorOf(request.principal) : 'anonymous';
+    const principal = request.principal ? actorLabel(request.principal) : 'anonymous';
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${canonicalJson((request.body ?? null) as JsonValue)}`)
       .digest('hex');

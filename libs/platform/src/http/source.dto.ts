@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
@@ -74,6 +75,6 @@ export function sourceOf(dto: SourceDto): SourceValue {
 }
 
 /** The trace of a command: its actor is the authenticated principal, its time now, the rest from the body. */
-export function effectOf(dto: EffectDto, actor: string) {
+export function effectOf(dto: EffectDto, actor: Actor) {
   return { actor, effectiveDate: dto.effectiveDate, recordedAt: new Date().toISOString(), source: sourceOf(dto.source), ...(dto.memo ? { memo: dto.memo } : {}) };
 }

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@cvl/event-store';
 import type { IntegrationBus } from '@cvl/messaging';
-import { Public } from '../auth/auth.guard';
+import { Public } from '../auth/policy';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const INTEGRATION_BUS = Symbol('INTEGRATION_BUS');

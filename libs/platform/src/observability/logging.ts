@@ -1,3 +1,4 @@
+import { actorLabel } from '../auth/principal';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { acceptCorrelationId, currentContext } from '../context/request-context';
@@ -23,7 +24,7 @@ export function loggingParams(serviceName: string, level = process.env.LOG_LEVEL
         if (!context) return {};
         return {
           correlationId: context.correlationId,
-          ...(context.principal ? { actor: `${context.principal.subject}@${context.principal.organisation}` } : {}),
+          ...(context.principal ? { actor: actorLabel(context.principal) } : {}),
         };
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],

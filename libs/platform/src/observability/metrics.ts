@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { finalize, type Observable } from 'rxjs';
-import { Public } from '../auth/auth.guard';
+import { Public } from '../auth/policy';
 
 /** One registry per application instance (tests start several in one process). */
 @Injectable()

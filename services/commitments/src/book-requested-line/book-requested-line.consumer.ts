@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { fromDecimalString } from '@cvl/money';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, runInContext, type Principal } from '@cvl/platform';
+import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, principalOfEvent, runInContext } from '@cvl/platform';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { BookingTrace } from '../domain/trace';
 import { decideBookRequestedLine, decideRequestedMovement } from './book-requested-line.decider';
@@ -37,10 +37,6 @@ interface ItiEventData {
 
 export const BOOKING_REQUESTS_GROUP = 'commitments.booking-requests';
 
-export function principalOf(actor: string): Principal {
-  const at = actor.lastIndexOf('@');
-  return at > 0 ? { subject: actor.slice(0, at), organisation: actor.slice(at + 1), roles: [] } : { subject: actor, organisation: 'inconnue', roles: [] };
-}
 
 /**
  * Books the lines of every financing plan renewal-urban approves, each once: its events are named after the line's
@@ -71,10 +67,10 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
     if (event.type.startsWith('iti-feder.')) return this.handleIti(event);
     if (event.type !== 'renewal-urban.financing-plan-approved') return;
     const plan = event.data as unknown as ApprovedPlan;
-    const principal = principalOf(event.actor);
+    const principal = principalOfEvent(event);
     for (const line of plan.lines) {
       const trace: BookingTrace = {
-        actor: event.actor,
+        actor: principal,
         reasonCode: plan.bookingStatus === 'firm' ? 'engagement-juridique' : 'previsionnel',
         effectiveDate: plan.bookingStatus === 'firm' && plan.act ? plan.act.date : plan.trace.effectiveDate,
         recordedAt: new Date().toISOString(),
@@ -114,10 +110,10 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
   /** ITI-FEDER: programming (indicative), agreement (firm), payments and releases, on the axis's envelope. */
   private async handleIti(event: IntegrationEvent): Promise<void> {
     const data = event.data as unknown as ItiEventData;
-    const trace = (reasonCode: string, effectiveDate: string, source: BookingTrace['source']): BookingTrace => ({ actor: event.actor, reasonCode, effectiveDate, recordedAt: new Date().toISOString(), source, memo: `ITI-FEDER — opération ${data.operationId} (${event.type})` });
+    const trace = (reasonCode: string, effectiveDate: string, source: BookingTrace['source']): BookingTrace => ({ actor: principalOfEvent(event), reasonCode, effectiveDate, recordedAt: new Date().toISOString(), source, memo: `ITI-FEDER — opération ${data.operationId} (${event.type})` });
     const request = (requestId: string) => ({ requestId, source: 'iti-feder', protocolId: data.programmeId, operationId: data.operationId });
     const run = (requestId: string, decide: Parameters<CommitmentsLedger['execute']>[0]) =>
-      runInContext({ correlationId: event.correlationid, causationId: event.id, principal: principalOf(event.actor), commandKey: `booking-request:${requestId}` }, () => this.ledger.execute(decide));
+      runInContext({ correlationId: event.correlationid, causationId: event.id, principal: principalOfEvent(event), commandKey: `booking-request:${requestId}` }, () => this.ledger.execute(decide));
     if (event.type === 'iti-feder.operation-programmed' || event.type === 'iti-feder.grant-agreed') {
       const firm = event.type === 'iti-feder.grant-agreed';
       const source: BookingTrace['source'] = firm && data.act ? { kind: 'act', reference: data.act.reference, date: data.act.date } : data.trace.source;

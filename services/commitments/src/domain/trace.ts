@@ -1,8 +1,8 @@
-import type { SourceReference } from '@cvl/ledger';
+import type { ActorRef, SourceReference } from '@cvl/ledger';
 
 /** Why a booking exists: who, for what reason, from when, on which act or document line. */
 export interface BookingTrace {
-  actor: string;
+  actor: ActorRef;
   /** A reason code from REASONS (« engagement-initial », « avenant », « clause-de-revoyure », …). */
   reasonCode: string;
   memo?: string;

@@ -7,9 +7,10 @@ import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-
 import { parseCsv } from '@cvl/exports';
 import { importDataSet, InvalidDataSetError } from './import-data-set';
 import { readDataSet } from './read-data-set';
+import type { Principal } from '@cvl/platform';
 
 const FIXTURES = join(__dirname, 'fixtures');
-const importer = { subject: 'finance', organisation: 'CALL', roles: ['import'] };
+const importer: Principal = { subject: 'finance', organisation: 'call', roles: ['exploitation'] };
 
 /** An XLSX as a spreadsheet would save the same tables: numbers as numbers, a sheet per table. */
 async function writeXlsx(fromCsvFolder: string, file: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fromDecimalString } from '@cvl/money';
-import { runInContext, type Principal } from '@cvl/platform';
+import { actorOf, runInContext, type Principal } from '@cvl/platform';
 import type { BookingTrace } from '../domain/trace';
 import type { CommitmentsLedger, Decision } from '../infrastructure/commitments-ledger';
 import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
@@ -43,7 +43,7 @@ export async function importDataSet(
   const errors = validateDataSet(dataSet);
   if (errors.length > 0) throw new InvalidDataSetError(errors);
 
-  const actor = `${importer.subject}@${importer.organisation}`;
+  const actor = actorOf(importer);
   const trace = (line: number, section: string | undefined, reasonCode: string, effectiveDate = dataSet.effectiveDate): BookingTrace => ({
     actor,
     reasonCode,

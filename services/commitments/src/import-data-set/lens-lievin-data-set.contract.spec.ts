@@ -26,7 +26,7 @@ describe('the Lens-Liévin data set', () => {
     dataSet = read.dataSet;
     opened = await openSqlEventStore({});
     ledger = new CommitmentsLedger(opened.store);
-    await importDataSet(ledger, dataSet, { subject: 'test', organisation: 'CALL', roles: ['import'] });
+    await importDataSet(ledger, dataSet, { subject: 'test', organisation: 'call', roles: ['exploitation'] });
   });
   afterAll(async () => opened.store.close());
 

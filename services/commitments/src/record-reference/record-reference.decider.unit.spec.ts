@@ -36,7 +36,7 @@ describe('record reference data', () => {
     expect(refusalOf(s.when(record({ kind: 'quartier', code: '62024', name: 'Cité 12/14' })), 'invalid-qpv-code').field).toBe('code');
     expect(refusalOf(s.when(record({ name: ' ' })), 'name-required').field).toBe('name');
     expect(refusalOf(s.when(record({ code: ' ' })), 'code-required').field).toBe('code');
-    refusalOf(s.when(record({ trace: trace({ actor: '' }) })), 'traceability-incomplete');
+    refusalOf(s.when(record({ trace: trace({ actor: { subject: ' ', organisation: 'call', roles: [] } }) })), 'traceability-incomplete');
     refusalOf(s.when(record({ trace: trace({ reasonCode: 'parce-que' }) })), 'unknown-reason');
   });
 });

@@ -9,7 +9,7 @@ import { initialState, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
 export const trace = (overrides: Partial<BookingTrace> = {}): BookingTrace => ({
-  actor: 'finance@CALL',
+  actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] },
   reasonCode: 'engagement-initial',
   effectiveDate: '2015-07-01',
   recordedAt: '2015-07-02T09:00:00.000Z',

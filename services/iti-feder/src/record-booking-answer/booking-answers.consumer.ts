@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { principalOfEvent, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { Trace } from '../domain/events';
 import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideRecordAnswer } from './record-booking-answer.decider';
@@ -33,7 +33,7 @@ export class ItiBookingAnswersConsumer implements OnApplicationBootstrap, Before
     if (!/:(programmation|convention):/.test(request.requestId)) return;
     const booked = event.type === 'commitments.commitment-recorded' || event.type === 'commitments.booking-request-applied';
     if (!booked && event.type !== 'commitments.booking-request-refused') return;
-    const trace: Trace = { actor: event.actor, effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10), recordedAt: new Date().toISOString(), source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` } };
+    const trace: Trace = { actor: principalOfEvent(event), effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10), recordedAt: new Date().toISOString(), source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` } };
     await runInContext({ correlationId: event.correlationid, causationId: event.id, commandKey: `booking-answer:${event.id}` }, () =>
       this.programmes.execute(request.protocolId as string, (state) =>
         decideRecordAnswer({ operationId: request.operationId as string, funder: data.funder as string, requestId: request.requestId, outcome: booked ? 'booked' : 'refused', ...(data.amount ? { amount: data.amount } : {}), ...(data.reason ? { reason: data.reason } : {}), trace }, state),

@@ -6,7 +6,7 @@ import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';
 import { decideAdoptStrategy, decideSetEnvelope } from '../set-envelope/set-envelope.decider';
 
-export const trace = (effectiveDate = '2016-03-01'): Trace => ({ actor: 'instructeur@Région', effectiveDate, recordedAt: `${effectiveDate}T09:00:00.000Z`, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 4779 } });
+export const trace = (effectiveDate = '2016-03-01'): Trace => ({ actor: { subject: 'instructeur', organisation: 'region', roles: ['autorite-gestion'] }, effectiveDate, recordedAt: `${effectiveDate}T09:00:00.000Z`, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 4779 } });
 
 export type Decide = (state: Programme | undefined) => ItiEvent[] | Refusal;
 

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
+import { principalOfEvent, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, runInContext } from '@cvl/platform';
 import type { BookingOutcome } from '../domain/events';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideRecordBookingOutcome } from './record-booking-outcome.decider';
@@ -54,7 +54,7 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
       outcome: booked ? 'booked' : 'refused',
       ...(booked && data.commitmentId ? { commitmentId: data.commitmentId } : {}),
       ...(!booked && data.reason ? { reason: data.reason, code: data.code } : {}),
-      trace: { actor: event.actor, effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10), recordedAt: new Date().toISOString(), source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` } },
+      trace: { actor: principalOfEvent(event), effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10), recordedAt: new Date().toISOString(), source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` } },
     };
     await runInContext({ correlationId: event.correlationid, causationId: event.id, commandKey: `booking-answer:${event.id}` }, () =>
       this.protocols.execute(request.protocolId as string, (state) => decideRecordBookingOutcome(outcome, state)),

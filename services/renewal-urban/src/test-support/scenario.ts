@@ -3,7 +3,7 @@ import { isRefusal, type Refusal } from '@cvl/ledger';
 import { evolve, type Protocol } from '../domain/state';
 
 export const trace = (effectiveDate = '2016-01-15'): Trace => ({
-  actor: 'chef-de-projet@CALL',
+  actor: { subject: 'chef-de-projet', organisation: 'call', roles: ['instructeur-anru'] },
   effectiveDate,
   recordedAt: `${effectiveDate}T10:00:00.000Z`,
   source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 3521 },
