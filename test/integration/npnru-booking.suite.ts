@@ -77,7 +77,7 @@ export function npnruBookingSuite(name: string, env: () => Promise<{ env: Record
       const refusals = (await h.infra.store.readStream('commitments-ledger')).filter((e) => e.type === 'commitments.booking-request-refused');
       expect(refusals).toHaveLength(1);
       const history = await h.http().get(`/api/commitments/commitments/${anru.commitments[0].id}/history`).set(h.auth).expect(200);
-      expect(history.body.events[0]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'previsionnel', source: { line: 3521 } });
+      expect(history.body.events[0]).toMatchObject({ actor: { subject: 'admin', organisation: 'cvl', roles: ['admin'] }, reasonCode: 'previsionnel', source: { line: 3521 } });
 
       // Signed, the plan approved again: the same commitments become firm — none is booked a second time.
       await h.http().post(`${base}/submission`).set(h.auth).send({ trace: effect('2016-02-01') }).expect(200);

@@ -51,7 +51,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       const provenance = (await h.http().get(`/api/reporting/provenance?funder=${caf}&figure=paid`).set(h.auth).expect(200)).body;
       expect(provenance.total).toBe('13500.00');
       expect(provenance.commitments[0].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded', 'commitments.payment-recorded']);
-      expect(provenance.commitments[0].events[1]).toMatchObject({ actor: 'admin@CALL', reasonCode: 'paiement', effectiveDate: '2016-02-15', source: { line: 5465 } });
+      expect(provenance.commitments[0].events[1]).toMatchObject({ actor: { subject: 'admin', organisation: 'cvl', roles: ['admin'] }, reasonCode: 'paiement', effectiveDate: '2016-02-15', source: { line: 5465 } });
 
       const download = (path: string) => h.http().get(`/api/reporting/${path}`).set(h.auth).buffer(true).parse(binaryBody).expect(200);
       const rows = readCsv((await download('co-financing?format=csv&stake=E2&year=2016&quartier=QP062024')).body);

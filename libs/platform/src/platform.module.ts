@@ -38,6 +38,9 @@ export async function subscribeConsumer(
 }
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 
+/** The controllers every process serves besides its services' own. */
+export const PLATFORM_CONTROLLERS = [HealthController, MetricsController];
+
 /** Closes the event store and the transport once every module has stopped using them. */
 @Injectable()
 class InfrastructureLifecycle implements OnApplicationShutdown {
@@ -59,7 +62,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule],
-      controllers: [HealthController, MetricsController],
+      controllers: PLATFORM_CONTROLLERS,
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         InfrastructureLifecycle,

@@ -23,22 +23,6 @@ describe('problem details', () => {
   });
 });
 
-describe('bearer tokens', () => {
-  it('verifies a token signed by the configured key and reads the principal', async () => {
-    const key = await loadOrCreateLocalKey();
-    const verifier = TokenVerifier.fromKey(key.publicKey);
-    const token = await signToken(key.privateKey, { subject: 'auditrice', organisation: 'Caisse des Dépôts', roles: ['financeur'] });
-    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'auditrice', organisation: 'Caisse des Dépôts', roles: ['financeur'] });
-    await expect(verifier.verify(`${token}x`)).rejects.toThrow(/jeton refusé/);
-    const expired = await signToken(key.privateKey, { subject: 'a', organisation: 'b', roles: [] }, { expiresIn: '-1s' });
-    await expect(verifier.verify(expired)).rejects.toThrow(/jeton refusé/);
-  });
-  it('refuses claims without subject or organisation', () => {
-    expect(() => principalFromClaims({ org: 'CALL' })).toThrow(/sujet/);
-    expect(() => principalFromClaims({ sub: 'x' })).toThrow(/organisation/);
-  });
-});
-
 describe('If-Match and pagination', () => {
   it('reads ETags and refuses what is not one', () => {
     expect(expectedRevisionFromIfMatch('"3"')).toBe(3);

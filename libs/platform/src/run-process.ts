@@ -3,7 +3,8 @@ import { Module } from '@nestjs/common';
 import { createPlatformApp, type ServiceDocs } from './bootstrap';
 import { loadPlatformConfig, type PlatformConfig, type RuntimeMode } from './config';
 import { openInfrastructure, type Infrastructure } from './infrastructure';
-import { PlatformModule } from './platform.module';
+import { PLATFORM_CONTROLLERS, PlatformModule } from './platform.module';
+import { assertEveryRouteHasPolicy, routeTable, type RouteEntry } from './auth/routes';
 import type { ServiceDescription } from './service-info';
 
 export interface ProcessDefinition {
@@ -26,9 +27,16 @@ export interface RunningProcess {
 
 /** The Nest application of some service modules on given infrastructure (processes, and tests on port 0). */
 export async function createServiceApp(name: string, infrastructure: Infrastructure, modules: Array<Type<unknown>>, docs: ServiceDocs[] = [], options: { logs?: boolean } = {}): Promise<INestApplication> {
+  // Least privilege is declared, not assumed: a route nobody gave a policy is a process that does not start.
+  assertEveryRouteHasPolicy(processRoutes(modules));
   @Module({ imports: [PlatformModule.forRoot(name, infrastructure), ...modules] })
   class RootModule {}
   return createPlatformApp(RootModule, docs, options);
+}
+
+/** Every route a process of these modules serves, the platform's own (health, metrics) included. */
+export function processRoutes(modules: Array<Type<unknown>>): RouteEntry[] {
+  return routeTable(modules, PLATFORM_CONTROLLERS);
 }
 
 /** Opens the infrastructure, builds the Nest application around the given modules, and listens. */

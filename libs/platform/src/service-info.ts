@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import type { EventStore } from '@cvl/event-store';
 import type { IntegrationBus } from '@cvl/messaging';
 import { topicFor } from '@cvl/messaging';
+import { Allow } from './auth/policy';
 import { streamPrefix } from './messaging/service-relay';
 import { EVENT_STORE, INTEGRATION_BUS } from './observability/health';
 
@@ -24,6 +25,7 @@ export function serviceInfoController(description: ServiceDescription) {
     ) {}
 
     @Get()
+    @Allow({ all: ['pilotage', 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion', 'auditeur', 'exploitation'] })
     info() {
       return {
         ...description,
@@ -34,6 +36,7 @@ export function serviceInfoController(description: ServiceDescription) {
     }
 
     @Get('hash-chains')
+    @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
     @Header('Cache-Control', 'no-store')
     async integrity() {
       const started = Date.now();

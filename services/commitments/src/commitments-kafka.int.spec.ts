@@ -38,7 +38,7 @@ describe('commitments events on the real Kafka broker (integration)', () => {
     expect(received.map((e) => e.id)).toEqual(stored.map((e) => e.eventId));
     for (const event of received) {
       expect({ type: event.type, violations: registry.check(event) }).toEqual({ type: event.type, violations: [] });
-      expect(event).toMatchObject({ source: '/commitments', subject: LEDGER_STREAM, actor: 'admin@CALL', schemaversion: 1 });
+      expect(event).toMatchObject({ source: '/commitments', subject: LEDGER_STREAM, actor: { subject: 'admin', organisation: 'cvl', roles: ['admin'] }, schemaversion: 1 });
     }
     expect(received.map((e) => e.revision)).toEqual(stored.map((e) => e.revision));
     expect(received.find((e) => e.type === 'commitments.payment-recorded')?.data).toMatchObject({ commitmentId: id, amount: '13500.00', kind: 'avance' });

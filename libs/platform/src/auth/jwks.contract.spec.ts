@@ -26,13 +26,13 @@ describe('bearer tokens from an identity provider’s JWKS (served on 127.0.0.1)
 
   it('verifies a token signed by a key of the set, with issuer and audience', async () => {
     const verifier = await TokenVerifier.create({ jwksUrl: url, issuer: 'https://idp.region', audience: 'cvl' });
-    await expect(verifier.verify(await sign({ org: 'Région Hauts-de-France', roles: ['funder'] }))).resolves.toEqual({ subject: 'controleur', organisation: 'Région Hauts-de-France', roles: ['funder'] });
+    await expect(verifier.verify(await sign({ org: 'region', roles: ['auditeur'] }))).resolves.toEqual({ subject: 'controleur', organisation: 'region', roles: ['auditeur'] });
   });
 
   it('refuses a token for another audience or from an unknown key', async () => {
     const verifier = await TokenVerifier.create({ jwksUrl: url, issuer: 'https://idp.region', audience: 'another-app' });
-    await expect(verifier.verify(await sign({ org: 'CALL' }))).rejects.toThrow(/jeton refusé/);
+    await expect(verifier.verify(await sign({ org: 'call', roles: ['auditeur'] }))).rejects.toThrow(/jeton refusé/);
     const strict = await TokenVerifier.create({ jwksUrl: url, issuer: 'https://idp.region', audience: 'cvl' });
-    await expect(strict.verify(await sign({ org: 'CALL' }, 'unknown-kid'))).rejects.toThrow(/jeton refusé/);
+    await expect(strict.verify(await sign({ org: 'call', roles: ['auditeur'] }, 'unknown-kid'))).rejects.toThrow(/jeton refusé/);
   });
 });

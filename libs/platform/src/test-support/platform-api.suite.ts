@@ -16,14 +16,16 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     let app: INestApplication;
     let infra: Awaited<ReturnType<typeof open>>;
     let token: string;
+    let auditorToken: string;
     // Counted in the table itself: readAll would rightly hold back events until older transactions of the whole
     // cluster (other test files running meanwhile) have finished.
     const countEvents = async () => (await infra.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
 
     beforeAll(async () => {
       const key = await loadOrCreateLocalKey();
-      const verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded' });
-      token = await signToken(key.privateKey, { subject: 'tester', organisation: 'ANRU', roles: ['admin'] });
+      const verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded', audience: 'cvl' });
+      token = await signToken(key.privateKey, { subject: 'tester', organisation: 'anru', roles: ['admin'] });
+      auditorToken = await signToken(key.privateKey, { subject: 'controle', organisation: 'cour-des-comptes', roles: ['auditeur'] });
       infra = await open(verifier);
       const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot('sample', { ...infra, verifier }), SampleModule] }).compile();
       app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
@@ -53,13 +55,21 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(none.headers['content-type']).toContain('application/problem+json');
       expect(none.body).toMatchObject({ status: 401, title: 'Authentification requise' });
       const other = await generateKeyPair('EdDSA');
-      const forged = await signToken(other.privateKey, { subject: 'mallory', organisation: 'CALL', roles: ['admin'] });
+      const forged = await signToken(other.privateKey, { subject: 'mallory', organisation: 'call', roles: ['admin'] });
       await http().post('/api/sample/labels').set('Authorization', `Bearer ${forged}`).send({ name: 'x', amount: '1.00' }).expect(401);
+    });
+
+    it('lets in only the roles the route’s policy names (403 otherwise, naming them), reads included', async () => {
+      const refused = await http().post('/api/sample/labels').set('Authorization', `Bearer ${auditorToken}`).send({ name: 'x', amount: '1.00' }).expect(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.detail).toContain('admin, pilotage');
+      await http().get('/api/sample/labels').set('Authorization', `Bearer ${auditorToken}`).expect(403);
+      await http().get('/api/sample/labels').set(auth).expect(200);
     });
 
     it('records the authenticated principal as the actor, never a header', async () => {
       const created = await http().post('/api/sample/labels').set(auth).set('X-Actor', 'mallory@CALL').send({ name: 'Étude urbaine', amount: '150000.00' }).expect(201);
-      expect(created.body.createdBy).toBe('tester@ANRU');
+      expect(created.body.createdBy).toBe('tester (anru)');
       expect(created.headers.etag).toBe('"0"');
       expect(created.headers['x-correlation-id']).toBeTruthy();
     });

@@ -11,6 +11,8 @@ import { commandEventId, eventMetadata } from '../context/request-context';
 import { PageQuery, paginate } from '../http/pagination';
 import { expectedRevisionFromIfMatch, Versioned } from '../http/versioned';
 import { EVENT_STORE } from '../observability/health';
+import { Allow } from '../auth/policy';
+import { actorLabel, type Actor } from '../auth/principal';
 
 export class CreateLabelDto {
   @ApiProperty({ example: 'Étude urbaine Cité 12/14' })
@@ -32,6 +34,7 @@ interface LabelView {
 }
 
 @Controller('api/sample/labels')
+@Allow({ all: ['pilotage'] })
 export class SampleController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -43,7 +46,7 @@ export class SampleController {
       [{ eventId: commandEventId(0), type: 'sample.label-created', schemaVersion: 1, data: { name: body.name, amountCents: fromDecimalString(body.amount).toString(), by: principal.subject }, metadata: eventMetadata() }],
       'no_stream',
     );
-    return new Versioned({ id, name: body.name, amount: body.amount, createdBy: String(result.events[0].metadata.actor) }, result.revision);
+    return new Versioned({ id, name: body.name, amount: body.amount, createdBy: actorLabel(result.events[0].metadata.actor as unknown as Actor) }, result.revision);
   }
 
   @Put(':id')
@@ -69,7 +72,7 @@ export class SampleController {
     if (events.length === 0 || events.length - 1 < atLeast) throw new NotFoundException(`Étiquette ${id} introuvable`);
     const last = events[events.length - 1];
     return new Versioned(
-      { id, name: String(last.data.name), amount: toDecimalString(BigInt(String(last.data.amountCents))), createdBy: String(events[0].metadata.actor) },
+      { id, name: String(last.data.name), amount: toDecimalString(BigInt(String(last.data.amountCents))), createdBy: actorLabel(events[0].metadata.actor as unknown as Actor) },
       last.revision,
     );
   }

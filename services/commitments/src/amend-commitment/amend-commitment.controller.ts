@@ -1,13 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
-import type { Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
 import { commandOnCommitment } from '../http/commitment-resource';
 import { toAct, toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
 import { decideAmendCommitment } from './amend-commitment.decider';
 import { AmendCommitmentDto } from './amend-commitment.dto';
+import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
@@ -15,10 +16,11 @@ export class AmendCommitmentController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post(':id/amendments')
+  @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Modifier un engagement (avenant, clause de revoyure, correction) par une nouvelle écriture' })
-  async amend(@Param('id') id: string, @Body() body: AmendCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+  async amend(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: AmendCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
     const act = toAct(body.act);
-    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) => decideAmendCommitment({ commitmentId: id, kind: body.kind, newAmountCents: fromDecimalString(body.newAmount), ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) => decideAmendCommitment({ commitmentId: id, kind: body.kind, newAmountCents: fromDecimalString(body.newAmount), ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

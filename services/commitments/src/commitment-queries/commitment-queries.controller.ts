@@ -2,13 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, paginate, type Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, PageQuery, paginate, type Access, type Versioned } from '@cvl/platform';
+import { READS_COMMITMENTS, seesCommitment, visibleCommitment } from '../http/access';
 import { commitmentResource } from '../http/commitment-resource';
 import { CODE, CODE_MESSAGE } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { commitmentHistory } from '../queries/history';
 import { commitmentView, type CommitmentView } from '../queries/views';
-import { NotFoundException } from '@nestjs/common';
 
 export class CommitmentListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) funder?: string;
@@ -25,10 +25,12 @@ export class CommitmentQueriesController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Get()
+  @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Lister les engagements (par financeur, statut, condition)' })
-  async list(@Query() query: CommitmentListQuery) {
+  async list(@CurrentAccess() access: Access, @Query() query: CommitmentListQuery) {
     const { state } = await this.ledger.current();
     const items = [...state.commitments.values()]
+      .filter((c) => seesCommitment(access, c))
       .filter((c) => (!query.funder || c.funder === query.funder) && (!query.status || c.status === query.status) && (!query.conditionId || c.conditionId === query.conditionId))
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((c) => commitmentView(state, c));
@@ -36,16 +38,20 @@ export class CommitmentQueriesController {
   }
 
   @Get(':id')
+  @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Un engagement, ses montants et sa version (ETag)' })
-  async get(@Param('id') id: string): Promise<Versioned<CommitmentView>> {
-    return commitmentResource((await this.ledger.current()).state, id);
+  async get(@CurrentAccess() access: Access, @Param('id') id: string): Promise<Versioned<CommitmentView>> {
+    const { state } = await this.ledger.current();
+    visibleCommitment(access, state, id);
+    return commitmentResource(state, id);
   }
 
   @Get(':id/history')
+  @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'L’historique complet d’un engagement : qui, quand, pourquoi, sur quelle source' })
-  async history(@Param('id') id: string) {
+  async history(@CurrentAccess() access: Access, @Param('id') id: string) {
     const { state, events } = await this.ledger.current();
-    if (!state.commitments.has(id)) throw new NotFoundException(`Engagement inconnu : ${id}`);
+    visibleCommitment(access, state, id);
     return { commitmentId: id, events: commitmentHistory(events, id) };
   }
 }

@@ -1,13 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
-import type { Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
 import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
 import { decideFirmCommitment } from './firm-commitment.decider';
 import { FirmCommitmentDto } from './firm-commitment.dto';
+import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
@@ -15,10 +16,11 @@ export class FirmCommitmentController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post(':id/firm')
+  @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Affermir un engagement par son acte juridique' })
-  async firm(@Param('id') id: string, @Body() body: FirmCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) =>
+  async firm(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: FirmCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
         decideFirmCommitment({ commitmentId: id, act: { reference: body.act.reference, date: body.act.date }, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

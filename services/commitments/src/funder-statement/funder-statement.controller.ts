@@ -1,4 +1,6 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ledgerViolations } from '@cvl/ledger';
@@ -35,8 +37,10 @@ export class FunderStatementController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Get('funders/:code/statement')
+  @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant' })
-  async statement(@Param('code') code: string, @Query() query: PointInTimeQuery) {
+  async statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
+    if (!access.mayActFor('financeur', code)) throw new ForbiddenException(`Accès refusé : ${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
     const { events, state: now } = await this.ledger.current();
     if (!now.references.has(referenceKey('funder', code))) throw new NotFoundException(`Financeur inconnu : ${code}`);
     const at = pointInTime(query);
@@ -45,6 +49,7 @@ export class FunderStatementController {
   }
 
   @Get('balances')
+  @Allow({ all: ['pilotage', 'auditeur'] })
   @ApiOperation({ summary: 'Soldes par financeur et équilibre du grand livre, à une date, tel que connu à un instant' })
   async balances(@Query() query: PointInTimeQuery) {
     const { events } = await this.ledger.current();

@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@cvl/event-store';
-import { expectedRevisionFromIfMatch, Versioned } from '@cvl/platform';
+import { expectedRevisionFromIfMatch, Versioned, type Access } from '@cvl/platform';
+import { ownCommitmentGuard } from './access';
 import type { CommitmentsState } from '../domain/state';
 import type { CommitmentsLedger, Decision, Executed } from '../infrastructure/commitments-ledger';
 import { commitmentView, type CommitmentView } from '../queries/views';
@@ -25,7 +26,15 @@ export function commitmentAfter(executed: Executed, commitmentId: string): Versi
   return commitmentResource(executed.state, commitmentId);
 }
 
-/** A lifecycle command on one commitment: If-Match against its version, then the commitment as it is afterwards. */
-export async function commandOnCommitment(ledger: CommitmentsLedger, commitmentId: string, ifMatch: string | undefined, decide: Decision): Promise<Versioned<CommitmentView>> {
-  return commitmentAfter(await ledger.execute(decide, ifMatchGuard(commitmentId, ifMatch)), commitmentId);
+/** A lifecycle command on one commitment: its funder's own (or steered), If-Match against its version, then the commitment as it is afterwards. */
+export async function commandOnCommitment(ledger: CommitmentsLedger, access: Access, commitmentId: string, ifMatch: string | undefined, decide: Decision): Promise<Versioned<CommitmentView>> {
+  const ownership = ownCommitmentGuard(access, commitmentId);
+  const version = ifMatchGuard(commitmentId, ifMatch);
+  return commitmentAfter(
+    await ledger.execute(decide, (state) => {
+      ownership(state);
+      version(state);
+    }),
+    commitmentId,
+  );
 }

@@ -6,6 +6,8 @@ import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { decideOpenEnvelope } from './open-envelope.decider';
 import { OpenEnvelopeDto } from './open-envelope.dto';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { READS_ENVELOPES, STEERS_CONTRACT } from '../http/access';
 
 /** An envelope with what is reserved, booked and still available on it, straight from its ledger account. */
 export function envelopeView(state: CommitmentsState, envelopeId: string) {
@@ -30,6 +32,7 @@ export class OpenEnvelopeController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post()
+  @Allow(STEERS_CONTRACT)
   @ApiOperation({ summary: 'Ouvrir une enveloppe (plafond des engagements qui s’y imputent)' })
   async open(@Body() body: OpenEnvelopeDto) {
     const executed = await this.ledger.execute((state, context) =>
@@ -39,8 +42,12 @@ export class OpenEnvelopeController {
   }
 
   @Get(':id')
+  @Allow(READS_ENVELOPES)
   @ApiOperation({ summary: 'Une enveloppe : réservé, engagé, disponible' })
-  async get(@Param('id') id: string) {
-    return envelopeView((await this.ledger.current()).state, id);
+  async get(@CurrentAccess() access: Access, @Param('id') id: string) {
+    const { state } = await this.ledger.current();
+    const envelope = state.envelopes.get(id);
+    if (envelope && !access.mayActFor('financeur', envelope.funder)) throw new NotFoundException(`Enveloppe inconnue : ${id}`);
+    return envelopeView(state, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { Allow } from '@cvl/platform';
 import { findDataSet } from '../import-data-set/find-data-set';
 import { readDataSet } from '../import-data-set/read-data-set';
 import { reconcile, type Verdict } from '../import-data-set/reconcile';
@@ -16,6 +17,7 @@ export class ReconciliationQuery {
 @Controller('api/commitments/reconciliation')
 export class ReconciliationController {
   @Get()
+  @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
   @ApiOperation({ summary: 'Rapprochement du jeu de données : chaque total, produit et part recalculé, arrondi déclaré ou écart réel, avec la ligne du document' })
   async report(@Query() query: ReconciliationQuery) {
     const path = findDataSet();

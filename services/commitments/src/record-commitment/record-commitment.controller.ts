@@ -1,7 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
-import type { Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
+import { assertBooksFor, BOOKS_OWN_COMMITMENTS } from '../http/access';
 import { toAct, toTrace } from '../http/trace.dto';
 import { commitmentAfter } from '../http/commitment-resource';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
@@ -26,8 +27,10 @@ export class RecordCommitmentController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post()
+  @Allow(BOOKS_OWN_COMMITMENTS)
   @ApiOperation({ summary: 'Inscrire un engagement (indicatif, conditionnel ou ferme)' })
-  async record(@Body() body: RecordCommitmentDto): Promise<Versioned<CommitmentView>> {
+  async record(@CurrentAccess() access: Access, @Body() body: RecordCommitmentDto): Promise<Versioned<CommitmentView>> {
+    assertBooksFor(access, body.funder);
     const act = toAct(body.act);
     const executed = await this.ledger.execute((state, context) =>
       decideRecordCommitment(

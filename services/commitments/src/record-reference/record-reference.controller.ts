@@ -1,6 +1,6 @@
-import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { PageQuery, paginate } from '@cvl/platform';
+import { Allow, CurrentAccess, PageQuery, paginate, type Access } from '@cvl/platform';
 import type { ReferenceKind } from '../domain/events';
 import { referenceKey } from '../domain/state';
 import { toTrace } from '../http/trace.dto';
@@ -18,8 +18,11 @@ const KINDS: Record<string, ReferenceKind> = {
   objectives: 'objective',
 };
 
+/** What the contract's team keeps; funders, EPCIs and programmes are the platform's, kept by its operators. */
+const CONTRACT_COLLECTIONS = ['quartiers', 'stakes', 'axes', 'objectives'];
+
 function kindOf(collection: string): ReferenceKind {
-  const kind = KINDS[collection];
+  const kind = Object.prototype.hasOwnProperty.call(KINDS, collection) ? KINDS[collection] : undefined;
   if (!kind) throw new BadRequestException(`Référentiel inconnu : « ${collection} » (attendu : ${Object.keys(KINDS).join(', ')})`);
   return kind;
 }
@@ -30,10 +33,14 @@ export class RecordReferenceController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post(':collection')
+  @Allow({ all: [], own: { pilotage: `le référentiel du contrat : ${CONTRACT_COLLECTIONS.join(', ')}` } })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Enregistrer ou mettre à jour un élément du référentiel (versionné comme un événement)' })
-  async record(@Param('collection') collection: string, @Body() body: RecordReferenceDto) {
+  async record(@CurrentAccess() access: Access, @Param('collection') collection: string, @Body() body: RecordReferenceDto) {
     const kind = kindOf(collection);
+    if (!access.all && !CONTRACT_COLLECTIONS.includes(collection)) {
+      throw new ForbiddenException(`Accès refusé : le référentiel « ${collection} » est celui de la plateforme (administration) ; le pilotage tient ${CONTRACT_COLLECTIONS.join(', ')}`);
+    }
     const executed = await this.ledger.execute((state) =>
       decideRecordReference({ kind, code: body.code, name: body.name, ...(body.attributes ? { attributes: body.attributes } : {}), ...(body.parent ? { parent: body.parent } : {}), trace: toTrace(body.trace) }, state),
     );
@@ -41,6 +48,7 @@ export class RecordReferenceController {
   }
 
   @Get(':collection')
+  @Allow({ all: ['pilotage', 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion', 'auditeur', 'exploitation'] })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Lister un référentiel' })
   async list(@Param('collection') collection: string, @Query() page: PageQuery) {

@@ -1,13 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
-import type { Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
 import { commandOnCommitment } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
 import { decideReleaseCommitment } from './release-commitment.decider';
 import { ReleaseCommitmentDto } from './release-commitment.dto';
+import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
@@ -15,9 +16,10 @@ export class ReleaseCommitmentController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post(':id/release')
+  @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Dégager ce qui ne sera pas utilisé' })
-  async release(@Param('id') id: string, @Body() body: ReleaseCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, id, ifMatch, (state, context) => decideReleaseCommitment({ commitmentId: id, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
+  async release(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: ReleaseCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) => decideReleaseCommitment({ commitmentId: id, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
   }
 }

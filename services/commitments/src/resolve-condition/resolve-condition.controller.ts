@@ -5,6 +5,8 @@ import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { conditionView } from '../register-condition/register-condition.controller';
 import { decideResolveCondition } from './resolve-condition.decider';
 import { ResolveConditionDto } from './resolve-condition.dto';
+import { Allow } from '@cvl/platform';
+import { STEERS_CONTRACT } from '../http/access';
 
 @ApiTags('conditions')
 @Controller('api/commitments/conditions')
@@ -12,6 +14,7 @@ export class ResolveConditionController {
   constructor(private readonly ledger: CommitmentsLedger) {}
 
   @Post(':id/resolution')
+  @Allow(STEERS_CONTRACT)
   @HttpCode(200)
   @ApiOperation({ summary: 'Lever une condition : tout ce qui l’attend devient ferme (remplie) ou caduc (défaillie), d’un coup' })
   async resolve(@Param('id') id: string, @Body() body: ResolveConditionDto) {

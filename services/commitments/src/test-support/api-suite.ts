@@ -100,7 +100,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         'commitments.commitment-released',
       ]);
       for (const event of history.body.events) {
-        expect(event.actor).toBe('admin@CALL');
+        expect(event.actor).toEqual({ subject: 'admin', organisation: 'cvl', roles: ['admin'] });
         expect(event.reasonCode).toBeTruthy();
         expect(event.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(event.source.kind).toMatch(/act|document/);

@@ -9,6 +9,8 @@ import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideClaim, decidePay, decideServiceDone } from '../payment-claims/payment-claims.decider';
 import { decideRelease } from '../release-unused/release-unused.decider';
 import { decideProgram } from './program-operation.decider';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { assertActsForBeneficiary, FILES_CLAIM, MANAGES_ITI, programmeFor } from '../http/access';
 
 @ApiTags('opérations ITI')
 @Controller('api/iti-feder/programmes/:id/operations/:operationId')
@@ -20,6 +22,7 @@ export class OperationLifecycleController {
   }
 
   @Post('programming')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Programmer (comité) : jamais au-delà de l’enveloppe de l’axe ; le grand livre inscrit les lignes' })
   async program(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ProgrammingDto) {
@@ -28,6 +31,7 @@ export class OperationLifecycleController {
   }
 
   @Post('agreement')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Convention attributive : l’engagement juridique' })
   async agree(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: AgreementDto) {
@@ -36,13 +40,19 @@ export class OperationLifecycleController {
   }
 
   @Post('claims')
+  @Allow(FILES_CLAIM)
   @ApiOperation({ summary: 'Demande de paiement avec état des dépenses' })
-  async claim(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ClaimDto) {
-    await this.programmes.execute(id, (state) => decideClaim(operationId, body.claimId, fromDecimalString(body.expenses), body.final ?? false, toTrace(body.trace), state));
-    return this.after(id);
+  async claim(@CurrentAccess() access: Access, @Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ClaimDto) {
+    await this.programmes.execute(id, (state) => {
+      const operation = state?.operations.get(operationId);
+      if (operation) assertActsForBeneficiary(access, operation.beneficiary, 'les demandes de paiement des opérations');
+      return decideClaim(operationId, body.claimId, fromDecimalString(body.expenses), body.final ?? false, toTrace(body.trace), state);
+    });
+    return programmeFor(access, await this.programmes.get(id));
   }
 
   @Post('claims/:claimId/service-done')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Contrôle de service fait (dont contrôle de sur-financement avec les inscriptions des cofinanceurs)' })
   async serviceDone(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: ServiceDoneDto) {
@@ -51,6 +61,7 @@ export class OperationLifecycleController {
   }
 
   @Post('claims/:claimId/payment')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Payer ce que le contrôle a retenu, jamais au-delà du programmé' })
   async pay(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: StepDto) {
@@ -59,6 +70,7 @@ export class OperationLifecycleController {
   }
 
   @Post('release')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Dégager la part non utilisée après le solde' })
   async release(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {

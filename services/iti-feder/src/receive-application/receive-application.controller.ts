@@ -7,6 +7,8 @@ import { toTrace } from '../http/effect';
 import { programmeView } from '../http/programme-view';
 import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideReceiveApplication } from './receive-application.decider';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { assertActsForBeneficiary, FILES_APPLICATION, MANAGES_ITI, programmeFor } from '../http/access';
 
 @ApiTags('opérations ITI')
 @Controller('api/iti-feder/programmes')
@@ -14,8 +16,10 @@ export class ReceiveApplicationController {
   constructor(private readonly programmes: ProgrammeRepository) {}
 
   @Post(':id/applications')
+  @Allow(FILES_APPLICATION)
   @ApiOperation({ summary: 'Déposer une demande (bénéficiaire, quartier, coût éligible, plan de financement, logements)' })
-  async apply(@Param('id') id: string, @Body() body: ApplicationDto) {
+  async apply(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: ApplicationDto) {
+    assertActsForBeneficiary(access, body.beneficiary, 'les demandes');
     await this.programmes.execute(id, (state) =>
       decideReceiveApplication(
         {
@@ -27,10 +31,11 @@ export class ReceiveApplicationController {
         state,
       ),
     );
-    return programmeView(await this.programmes.get(id));
+    return programmeFor(access, await this.programmes.get(id));
   }
 
   @Post(':id/operations/:operationId/completeness')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Déclarer le dossier complet (organisme intermédiaire)' })
   async complete(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
@@ -39,6 +44,7 @@ export class ReceiveApplicationController {
   }
 
   @Post(':id/operations/:operationId/appraisal')
+  @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Instruire : chaque règle d’éligibilité en vigueur, réussie ou non, et pourquoi' })
   async appraise(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {

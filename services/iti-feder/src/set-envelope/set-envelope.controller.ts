@@ -7,6 +7,8 @@ import { toTrace } from '../http/effect';
 import { programmeView } from '../http/programme-view';
 import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { decideAdoptStrategy, decideSetEnvelope } from './set-envelope.decider';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { MANAGES_ITI, programmeFor, READS_FORECAST, READS_PROGRAMME } from '../http/access';
 
 @ApiTags('enveloppe ITI')
 @Controller('api/iti-feder/programmes')
@@ -14,6 +16,7 @@ export class SetEnvelopeController {
   constructor(private readonly programmes: ProgrammeRepository) {}
 
   @Put(':id/envelope')
+  @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Fixer l’enveloppe par axe (puis la modifier par avenant : nouvelle version)' })
   async envelope(@Param('id') id: string, @Body() body: SetEnvelopeDto) {
     await this.programmes.execute(id, (state) =>
@@ -31,6 +34,7 @@ export class SetEnvelopeController {
   }
 
   @Post(':id/strategy')
+  @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Adopter la stratégie ITI (au moins deux axes)' })
   async strategy(@Param('id') id: string, @Body() body: StrategyDto) {
     await this.programmes.execute(id, (state) => decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state));
@@ -38,12 +42,14 @@ export class SetEnvelopeController {
   }
 
   @Get(':id')
+  @Allow(READS_PROGRAMME)
   @ApiOperation({ summary: 'Où en est chaque euro FEDER : par axe et par opération' })
-  async get(@Param('id') id: string) {
-    return programmeView(await this.programmes.get(id));
+  async get(@CurrentAccess() access: Access, @Param('id') id: string) {
+    return programmeFor(access, await this.programmes.get(id));
   }
 
   @Get(':id/degagement-forecast')
+  @Allow(READS_FORECAST)
   @ApiOperation({ summary: 'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque' })
   async forecast(@Param('id') id: string, @Query('today') today?: string) {
     return degagementForecast(await this.programmes.get(id), /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10));

@@ -6,6 +6,8 @@ import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideAddOperation } from './add-operation.decider';
 import { AddOperationDto } from './add-operation.dto';
+import { Allow } from '@cvl/platform';
+import { INSTRUCTS_PROTOCOL } from '../http/access';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
@@ -13,6 +15,7 @@ export class AddOperationController {
   constructor(private readonly protocols: ProtocolRepository) {}
 
   @Post(':id/operations')
+  @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {
     await this.protocols.execute(id, (state) =>

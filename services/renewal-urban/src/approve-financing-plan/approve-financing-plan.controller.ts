@@ -5,6 +5,8 @@ import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { StepDto } from '../protocol-lifecycle/protocol-lifecycle.dto';
 import { decideApproveFinancingPlan } from './approve-financing-plan.decider';
+import { Allow } from '@cvl/platform';
+import { INSTRUCTS_PROTOCOL } from '../http/access';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
@@ -12,6 +14,7 @@ export class ApproveFinancingPlanController {
   constructor(private readonly protocols: ProtocolRepository) {}
 
   @Post(':id/operations/:operationId/approval')
+  @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Approuver le plan : le grand livre inscrit chaque ligne (indicative avant signature, ferme après)' })
   async approve(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {

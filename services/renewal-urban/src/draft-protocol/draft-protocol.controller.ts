@@ -5,6 +5,8 @@ import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideDraftProtocol, decideFormPurchasingGroup } from './draft-protocol.decider';
 import { DraftProtocolDto, FormPurchasingGroupDto } from './draft-protocol.dto';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { INSTRUCTS_PROTOCOL, protocolFor, READS_PROTOCOL } from '../http/access';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
@@ -12,6 +14,7 @@ export class DraftProtocolController {
   constructor(private readonly protocols: ProtocolRepository) {}
 
   @Post()
+  @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ouvrir le protocole de préfiguration (quartiers NPNRU, parties)' })
   async draft(@Body() body: DraftProtocolDto) {
     await this.protocols.execute(body.protocolId, (state) => decideDraftProtocol({ ...body, trace: toTrace(body.trace) }, state));
@@ -19,6 +22,7 @@ export class DraftProtocolController {
   }
 
   @Put(':id/purchasing-group')
+  @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Constituer le groupement de commandes et sa clé de répartition' })
   async group(@Param('id') id: string, @Body() body: FormPurchasingGroupDto) {
     await this.protocols.execute(id, (state) => decideFormPurchasingGroup({ members: body.members, trace: toTrace(body.trace) }, state));
@@ -26,8 +30,9 @@ export class DraftProtocolController {
   }
 
   @Get(':id')
+  @Allow(READS_PROTOCOL)
   @ApiOperation({ summary: 'Le protocole, ses opérations, leurs plans et ce que le grand livre a répondu' })
-  async get(@Param('id') id: string) {
-    return protocolOf(await this.protocols.get(id));
+  async get(@CurrentAccess() access: Access, @Param('id') id: string) {
+    return protocolFor(access, await this.protocols.get(id));
   }
 }

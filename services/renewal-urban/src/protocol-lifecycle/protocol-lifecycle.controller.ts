@@ -5,6 +5,8 @@ import { protocolOf } from '../http/protocol-view';
 import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { decideLifecycle, type LifecycleCommand } from './protocol-lifecycle.decider';
 import { CommitteeDto, SignatureDto, StepDto } from './protocol-lifecycle.dto';
+import { Allow } from '@cvl/platform';
+import { INSTRUCTS_PROTOCOL } from '../http/access';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
@@ -17,6 +19,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/submission')
+  @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Soumettre le protocole' })
   submit(@Param('id') id: string, @Body() body: StepDto) {
@@ -24,6 +27,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/committee')
+  @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Enregistrer le comité d’engagement de l’ANRU (seuls les coûts postérieurs sont éligibles)' })
   committee(@Param('id') id: string, @Body() body: CommitteeDto) {
@@ -31,6 +35,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/signature')
+  @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer le protocole : version 1 du tableau financier' })
   sign(@Param('id') id: string, @Body() body: SignatureDto) {
@@ -38,6 +43,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/amendments')
+  @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer un avenant : nouvelle version du tableau financier' })
   amend(@Param('id') id: string, @Body() body: SignatureDto) {

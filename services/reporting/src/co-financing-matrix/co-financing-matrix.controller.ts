@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches } from 'class-validator';
-import { CODE, CODE_MESSAGE, downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
+import { Allow, CODE, CODE_MESSAGE, CurrentAccess, downloadOf, ExportFormatQuery, wantsFile, type Access } from '@cvl/platform';
+import { ownCommitments, READS_FIGURES } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
 import { coFinancingMatrix } from './co-financing-matrix';
 import { matrixReport } from './co-financing-matrix.report';
@@ -20,10 +21,11 @@ export class CoFinancingMatrixController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Allow(READS_FIGURES)
   @ApiOperation({ summary: 'Matrice de cofinancement : financeur × enjeu × quartier × année (JSON, CSV, XLSX ou PDF)' })
-  async matrix(@Query() query: MatrixQuery) {
+  async matrix(@CurrentAccess() access: Access, @Query() query: MatrixQuery) {
     const { format, ...filter } = query;
-    const matrix = coFinancingMatrix(await this.readModels.all(), filter);
+    const matrix = coFinancingMatrix(ownCommitments(access, await this.readModels.all()), filter);
     if (wantsFile(format)) return downloadOf(matrixReport(matrix, new Date().toISOString()), format);
     return matrix;
   }

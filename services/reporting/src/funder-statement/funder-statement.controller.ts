@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CODE, CODE_MESSAGE, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile } from '@cvl/platform';
+import { Allow, CODE, CODE_MESSAGE, CurrentAccess, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile, type Access } from '@cvl/platform';
+import { READS_FIGURES } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
 import { funderStatement } from './funder-statement';
 import { statementReport } from './funder-statement.report';
@@ -11,10 +12,12 @@ export class FunderStatementController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get(':funder/statement')
+  @Allow(READS_FIGURES)
   @ApiParam({ name: 'funder', example: 'maisons-et-cites' })
   @ApiOperation({ summary: 'Relevé d’un financeur : totaux, ventilation par programme, quartier, enjeu, année et EPCI, conditions en attente, enveloppes communes (JSON, CSV, XLSX ou PDF)' })
-  async statement(@Param('funder') funder: string, @Query() query: ExportFormatQuery) {
+  async statement(@CurrentAccess() access: Access, @Param('funder') funder: string, @Query() query: ExportFormatQuery) {
     if (!CODE.test(funder)) throw new InvalidInputException([{ field: 'funder', message: CODE_MESSAGE }]);
+    if (!access.mayActFor('financeur', funder)) throw new ForbiddenException(`Accès refusé : ${access.organisation} ne lit que son propre relevé, pas celui de ${funder}`);
     const statement = funderStatement(await this.readModels.all(), funder);
     return wantsFile(query.format) ? downloadOf(statementReport(statement, new Date().toISOString()), query.format) : statement;
   }

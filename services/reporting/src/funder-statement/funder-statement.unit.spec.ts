@@ -2,9 +2,9 @@ import { fromDecimalString } from '@cvl/money';
 import { project, type ProjectedCommitment, type ProjectedEvent } from '../projection/commitment-projection';
 import { funderStatement } from './funder-statement';
 
-const trace = { actor: 'finance@CALL', reasonCode: 'x', effectiveDate: '2016-01-01', recordedAt: '2016-01-02T00:00:00.000Z', source: { kind: 'document', document: 'cdv', line: 5465 } };
+const trace = { actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] }, reasonCode: 'x', effectiveDate: '2016-01-01', recordedAt: '2016-01-02T00:00:00.000Z', source: { kind: 'document', document: 'cdv', line: 5465 } };
 let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type: `commitments.${type}`, actor: 'finance@CALL', time: '2016-01-02T00:00:00.000Z', data: { trace, ...data } });
+const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type: `commitments.${type}`, actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}', time: '2016-01-02T00:00:00.000Z', data: { trace, ...data } });
 const recorded = (commitmentId: string, funder: string, status: string, amount: string, attribution: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   event('commitment-recorded', { commitmentId, funder, status, amount, isPool: false, attribution: { label: commitmentId, scale: 'CALL', ...attribution }, commitmentIds: [commitmentId], ...extra });
 

@@ -2,10 +2,11 @@ import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ReportDocument } from '@cvl/exports';
-import { downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
+import { HttpAdapterHost } from '@nestjs/core';
+import { Allow, downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { funderStatement } from '../funder-statement/funder-statement';
 import { ReadModels } from '../infrastructure/read-models';
-import { askService } from '../infrastructure/service-client';
+import { askService, ownOrigin } from '../infrastructure/service-client';
 import { SOURCES } from '../projection/read-model-projector';
 import { integrityReport, totalsDisagreements, type ChainCheck, type LedgerBalances, type ReconciliationSummary } from './integrity';
 
@@ -27,13 +28,17 @@ function integrityDocument(report: IntegrityReport): ReportDocument {
 @ApiTags('intégrité')
 @Controller('api/reporting/integrity')
 export class IntegrityController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   @Get()
+  @Allow({ all: ['pilotage', 'auditeur'] })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Contrôle d’intégrité : chaînes d’empreintes de chaque service, grand livre équilibré, totaux de reporting = totaux du grand livre, rapprochement du jeu de données (JSON, CSV, XLSX ou PDF)' })
   async integrity(@Req() request: Request, @Query() query: ExportFormatQuery) {
-    const origin = `${request.protocol}://${request.get('host')}`;
+    const origin = ownOrigin(this.adapterHost.httpAdapter.getHttpServer());
     const authorization = request.get('authorization');
     const chains: ChainCheck[] = [];
     for (const service of SOURCES) chains.push(await askService<ChainCheck>(service, origin, `/api/${service}/hash-chains`, authorization));

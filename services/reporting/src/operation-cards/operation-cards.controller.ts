@@ -1,7 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { CODE, CODE_MESSAGE, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile } from '@cvl/platform';
+import { Allow, CODE, CODE_MESSAGE, CurrentAccess, downloadOf, ExportFormatQuery, InvalidInputException, wantsFile, type Access } from '@cvl/platform';
+import { READS_OPERATIONS, visibleOperations } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
 import { PROGRAMME_SOURCES } from '../projection/programme-projection';
 import { operationCard, operationCards } from './operation-cards';
@@ -22,10 +23,12 @@ export class OperationCardsController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Allow(READS_OPERATIONS)
   @ApiOperation({ summary: 'Fiches opérations, tous programmes : coût, état, plan de financement et engagements de chaque financeur (JSON, CSV, XLSX ou PDF)' })
-  async list(@Query() query: OperationsQuery) {
+  async list(@CurrentAccess() access: Access, @Query() query: OperationsQuery) {
     const { format, ...filter } = query;
-    const cards = operationCards(await this.readModels.operations(), await this.readModels.all(), filter);
+    const visible = visibleOperations(access, await this.readModels.operations(), await this.readModels.all());
+    const cards = operationCards(visible.operations, visible.commitments, filter);
     if (wantsFile(format)) {
       const words = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`);
       return downloadOf(operationCardsReport(cards, [words.length ? `Filtre : ${words.join(', ')}` : 'Toutes les opérations'], new Date().toISOString()), format);
@@ -34,11 +37,14 @@ export class OperationCardsController {
   }
 
   @Get(':source/:programme/:operation')
+  @Allow(READS_OPERATIONS)
   @ApiOperation({ summary: 'La fiche d’une opération : ce que dit son programme et ce que le registre a engagé, financeur par financeur' })
-  async card(@Param('source') source: string, @Param('programme') programme: string, @Param('operation') operation: string) {
+  async card(@CurrentAccess() access: Access, @Param('source') source: string, @Param('programme') programme: string, @Param('operation') operation: string) {
     if (!SOURCES.includes(source)) throw new InvalidInputException([{ field: 'source', message: `programme source attendu parmi : ${SOURCES.join(', ')}` }]);
-    const found = (await this.readModels.operations()).find((o) => o.source === source && o.programmeId === programme && o.operationId === operation);
+    const visible = visibleOperations(access, await this.readModels.operations(), await this.readModels.all());
+    // An operation the principal has no part in is, for it, an operation that does not exist.
+    const found = visible.operations.find((o) => o.source === source && o.programmeId === programme && o.operationId === operation);
     if (!found) throw new NotFoundException(`Opération inconnue : ${source} ${programme} ${operation}`);
-    return operationCard(found, await this.readModels.all());
+    return operationCard(found, visible.commitments);
   }
 }

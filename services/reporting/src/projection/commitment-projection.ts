@@ -1,4 +1,5 @@
 import { fromDecimalString, toDecimalString } from '@cvl/money';
+import { decodeActor, encodeActor, type EventActor } from '@cvl/messaging';
 
 /**
  * The reporting read model of a commitment, rebuilt from commitments' integration events alone (reporting owns no
@@ -26,7 +27,8 @@ export interface ProjectedCommitment {
 export interface ProvenanceEntry {
   eventId: string;
   type: string;
-  actor: string;
+  /** Who: subject, organisation and roles at the time (older events named « subject@organisation », read the same way). */
+  actor: EventActor;
   recordedAt: string;
   effectiveDate: string;
   reasonCode: string;
@@ -37,6 +39,7 @@ export interface ProvenanceEntry {
 export interface ProjectedEvent {
   id: string;
   type: string;
+  /** The integration event's `actor` extension, as it travels (see decodeActor). */
   actor: string;
   time: string;
   data: Record<string, unknown>;
@@ -47,8 +50,9 @@ const cents = (text: unknown) => fromDecimalString(String(text ?? '0.00'));
 const add = (a: string, b: bigint) => toDecimalString(fromDecimalString(a) + b);
 
 export function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
-  const trace = (event.data.trace ?? {}) as { recordedAt?: string; effectiveDate?: string; reasonCode?: string; source?: unknown; actor?: string };
-  return { eventId: event.id, type: event.type, actor: trace.actor ?? event.actor, recordedAt: trace.recordedAt ?? event.time, effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10), reasonCode: trace.reasonCode ?? event.type.slice(event.type.indexOf('.') + 1), source: trace.source ?? null, change };
+  const trace = (event.data.trace ?? {}) as { recordedAt?: string; effectiveDate?: string; reasonCode?: string; source?: unknown; actor?: unknown };
+  const actor = decodeActor(trace.actor === undefined ? event.actor : encodeActor(trace.actor));
+  return { eventId: event.id, type: event.type, actor, recordedAt: trace.recordedAt ?? event.time, effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10), reasonCode: trace.reasonCode ?? event.type.slice(event.type.indexOf('.') + 1), source: trace.source ?? null, change };
 }
 
 /** The commitments an event touches, as the projection will need them loaded. */

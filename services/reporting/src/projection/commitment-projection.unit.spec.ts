@@ -1,8 +1,8 @@
 import { figuresOf, project, touched, type ProjectedCommitment, type ProjectedEvent } from './commitment-projection';
 
-const trace = { actor: 'finance@CALL', reasonCode: 'x', effectiveDate: '2016-01-01', recordedAt: '2016-01-02T00:00:00.000Z', source: { kind: 'document', document: 'cdv', line: 1 } };
+const trace = { actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] }, reasonCode: 'x', effectiveDate: '2016-01-01', recordedAt: '2016-01-02T00:00:00.000Z', source: { kind: 'document', document: 'cdv', line: 1 } };
 let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type: `commitments.${type}`, actor: 'finance@CALL', time: '2016-01-02T00:00:00.000Z', data: { trace, ...data } });
+const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type: `commitments.${type}`, actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}', time: '2016-01-02T00:00:00.000Z', data: { trace, ...data } });
 
 function run(events: ProjectedEvent[]): Map<string, ProjectedCommitment> {
   const docs = new Map<string, ProjectedCommitment>();

@@ -3,9 +3,9 @@ import { operationCard } from '../operation-cards/operation-cards';
 import type { ProjectedCommitment, ProjectedEvent } from './commitment-projection';
 import { documentsTouched, projectProgrammes, refKey, withItiAxes, type EnvelopeDoc, type OperationDoc } from './programme-projection';
 
-const trace = { actor: 'instructeur@CALL', recordedAt: '2016-06-15T10:00:00.000Z', effectiveDate: '2016-06-15', source: { kind: 'document', document: 'contrat', line: 4781 } };
+const trace = { actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] }, recordedAt: '2016-06-15T10:00:00.000Z', effectiveDate: '2016-06-15', source: { kind: 'document', document: 'contrat', line: 4781 } };
 let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type, actor: 'instructeur@CALL', time: '2016-06-15T10:00:00.000Z', data: { ...data, trace } });
+const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type, actor: '{"subject":"instructeur","organisation":"call","roles":["financeur"]}', time: '2016-06-15T10:00:00.000Z', data: { ...data, trace } });
 
 /** Applies events one by one, as the projector does, keeping every document. */
 function run(events: ProjectedEvent[]) {
@@ -33,7 +33,7 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
     expect(op).toMatchObject({ status: 'soldée', cost: '2000000.00', act: { reference: 'Convention 2016-17' }, feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' } });
     expect(op.plan).toEqual([{ funder: 'feder', amount: '800000.00', requestId: 'r1' }, { funder: 'region', amount: '400000.00', requestId: 'r2', booking: 'refused', reason: 'Enveloppe dépassée de 1 000,00 €' }]);
     expect(op.provenance).toHaveLength(7);
-    expect(op.provenance[1]).toMatchObject({ actor: 'instructeur@CALL', reasonCode: 'operation-programmed', effectiveDate: '2016-06-15', source: { line: 4781 } });
+    expect(op.provenance[1]).toMatchObject({ actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] }, reasonCode: 'operation-programmed', effectiveDate: '2016-06-15', source: { line: 4781 } });
   });
 
   it('ignores what concerns an operation it never saw created, and creates an operation once', () => {

@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
 import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
@@ -27,6 +27,8 @@ const sourceOf = (type: string) => SOURCES.find((source) => type.startsWith(`${s
 @Injectable()
 export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private subscription?: BusSubscription;
+  /** A rebuild was started by this process (its progress says when it is over). */
+  private replaying = false;
   private readonly consumers: Record<Source, IdempotentConsumer>;
 
   constructor(
@@ -55,6 +57,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
 
   /** `cvl replay`: stop projecting, start a new generation (empty read models), project every topic again. */
   async replay(): Promise<ReplayProgress> {
+    // One rebuild at a time: another would empty the read models under the one still filling them.
+    if (this.replaying && !(await this.progress()).upToDate) throw new ConflictException('Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.');
+    this.replaying = true;
     await this.subscription?.stop();
     this.subscription = undefined;
     await this.subscribe(await this.readModels.startGeneration(this.consumerNames));

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { CODE, CODE_MESSAGE } from '@cvl/platform';
+import { Allow, CODE, CODE_MESSAGE, CurrentAccess, type Access } from '@cvl/platform';
+import { ownCommitments, READS_FIGURES } from '../access/read-scope';
 import { toDecimalString } from '@cvl/money';
 import { asJson, matches } from '../co-financing-matrix/co-financing-matrix';
 import { MatrixQuery } from '../co-financing-matrix/co-financing-matrix.controller';
@@ -35,10 +36,11 @@ export class ProvenanceController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Allow(READS_FIGURES)
   @ApiOperation({ summary: 'D’où vient cet euro : les engagements et les événements qui font un chiffre (case de la matrice, relevé, fiche opération, enveloppe), avec acteur, dates, motif et source' })
-  async provenance(@Query() query: ProvenanceQuery) {
+  async provenance(@CurrentAccess() access: Access, @Query() query: ProvenanceQuery) {
     const { figure = 'firm', format: _format, operation, envelope, ...filter } = query;
-    const contributing = (await this.readModels.all()).filter((doc) => matches(doc, filter) && bookedFor(doc, operation, envelope)).filter((doc) => figuresOf(doc)[figure] !== 0n);
+    const contributing = ownCommitments(access, await this.readModels.all()).filter((doc) => matches(doc, filter) && bookedFor(doc, operation, envelope)).filter((doc) => figuresOf(doc)[figure] !== 0n);
     const total = contributing.reduce((sum, doc) => sum + figuresOf(doc)[figure], 0n);
     return {
       filter: { ...filter, ...(operation ? { operation } : {}), ...(envelope ? { envelope } : {}) },

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModelProjector } from '../projection/read-model-projector';
+import { Allow } from '@cvl/platform';
 
 /**
  * Rebuilding the read models from the streams (`cvl replay`): a new generation empties them and projects every
@@ -12,6 +13,7 @@ export class ReplayController {
   constructor(private readonly projector: ReadModelProjector) {}
 
   @Post()
+  @Allow({ all: ['exploitation'] })
   @HttpCode(202)
   @ApiOperation({ summary: 'Reconstruit les modèles de lecture depuis les flux d’événements (nouvelle génération) ; suivre l’avancement par GET' })
   replay() {
@@ -19,6 +21,7 @@ export class ReplayController {
   }
 
   @Get()
+  @Allow({ all: ['exploitation', 'pilotage', 'auditeur'] })
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Avancement de la génération en cours : événements projetés, événements en attente' })
   progress() {
