@@ -1,7 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@cvl/event-store';
-import { loadOrCreateLocalKey, signToken } from './auth/local-keys';
-import { principalFromClaims, TokenVerifier } from './auth/token-verifier';
 import { ConfigError, loadPlatformConfig } from './config';
 import { commandEventId, currentContext, inEventContext, runInContext } from './context/request-context';
 import { decodeCursor, encodeCursor, paginate } from './http/pagination';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
+import { authorizationMatrixMarkdown } from './authorization-matrix';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -29,6 +30,8 @@ const HELP = `Usage : cvl <commande>
                     émet un jeton local (mode intégré) pour appeler l’API : l’organisation est un code du
                     référentiel (maisons-et-cites, call, anru…), au moins un rôle parmi ${ROLES.join(', ')} ;
                     8 heures par défaut, au plus 12 heures
+  droits [--sortie fichier]
+                    la matrice des droits (rôle × route), tirée des politiques déclarées des quatre services
   help              cette aide
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
@@ -263,6 +266,19 @@ async function token(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `cvl droits`: the role × route matrix, from the declared policies (docs/authorization-matrix.md). */
+function rights(args: string[]): number {
+  const target = args.find((a) => a.startsWith('--sortie='))?.slice('--sortie='.length) ?? (args[0] === '--sortie' ? args[1] : undefined);
+  const markdown = authorizationMatrixMarkdown();
+  if (!target) {
+    process.stdout.write(markdown);
+    return 0;
+  }
+  writeFileSync(target, markdown);
+  process.stdout.write(`Écrit : ${target}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -278,6 +294,8 @@ async function main(argv: string[]): Promise<number> {
       return replay();
     case 'token':
       return token(args);
+    case 'droits':
+      return rights(args);
     case undefined:
     case 'help':
     case '--help':

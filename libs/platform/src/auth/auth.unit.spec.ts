@@ -73,9 +73,15 @@ describe('route policies', () => {
   it('reads every route and its policy from Nest’s metadata, and refuses to start with a route without one', () => {
     @Controller('api/demo')
     class DemoController {
-      @Get() @Allow({ all: ['auditeur'] }) list() {}
-      @Post() create() {}
-      @Get('health') @Public() health() {}
+      @Get() @Allow({ all: ['auditeur'] }) list() {
+        return [];
+      }
+      @Post() create() {
+        return {};
+      }
+      @Get('health') @Public() health() {
+        return 'ok';
+      }
     }
     @Module({ controllers: [DemoController] })
     class DemoModule {}

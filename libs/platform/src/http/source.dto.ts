@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ';
@@ -61,6 +61,8 @@ export class EffectDto {
   effectiveDate!: string;
 
   @ApiProperty({ type: SourceDto })
+  @IsDefined({ message: 'source : objet requis' })
+  @IsObject()
   @ValidateNested()
   @Type(() => SourceDto)
   source!: SourceDto;

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { ActDto, AMOUNT, AMOUNT_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 
 export class FirmCommitmentDto extends TracedCommandDto {
   @ApiProperty({ type: ActDto })
+  @IsDefined({ message: 'act : objet requis' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ActDto)
   act!: ActDto;

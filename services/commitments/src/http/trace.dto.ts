@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { currentActor, DATE_MESSAGE, EffectDto, ISO_DATE, sourceOf } from '@cvl/platform';
 import { REASONS, type BookingTrace, type LegalAct } from '../domain/trace';
 
@@ -44,6 +44,8 @@ export function toAct(dto: ActDto | undefined): LegalAct | undefined {
 /** Every command carries its trace: the DTOs extend this. */
 export class TracedCommandDto {
   @ApiProperty({ type: TraceDto })
+  @IsDefined({ message: 'trace : objet requis' })
+  @IsObject()
   @ValidateNested()
   @Type(() => TraceDto)
   trace!: TraceDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 
 export class AttributionDto {
@@ -104,6 +104,8 @@ export class RecordCommitmentDto extends TracedCommandDto {
   isPool?: boolean;
 
   @ApiProperty({ type: AttributionDto })
+  @IsDefined({ message: 'attribution : objet requis' })
+  @IsObject()
   @ValidateNested()
   @Type(() => AttributionDto)
   attribution!: AttributionDto;

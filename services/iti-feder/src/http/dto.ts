@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
 
 export class StepDto {
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
 
 export class ActDto {
@@ -59,7 +59,7 @@ export class ProgrammingDto extends StepDto {
 }
 
 export class AgreementDto extends StepDto {
-  @ApiProperty({ type: ActDto }) @ValidateNested() @Type(() => ActDto) act!: ActDto;
+  @ApiProperty({ type: ActDto }) @IsDefined({ message: 'act : objet requis' }) @IsObject() @ValidateNested() @Type(() => ActDto) act!: ActDto;
 }
 
 export class ClaimDto extends StepDto {

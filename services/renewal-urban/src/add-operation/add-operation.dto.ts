@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 
@@ -15,5 +15,5 @@ export class AddOperationDto {
   @ApiProperty({ example: '2016-12-31' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) end!: string;
   @ApiProperty({ example: '2016-03-01', description: 'date à partir de laquelle les coûts sont engagés' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) costsFrom!: string;
   @ApiPropertyOptional({ description: 'achetée par le groupement de commandes' }) @IsOptional() @IsBoolean() boughtByGroup?: boolean;
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CODE, CODE_MESSAGE, EffectDto } from '@cvl/platform';
 
 export class QuartierDto {
@@ -18,7 +18,7 @@ export class DraftProtocolDto {
   @ApiProperty({ example: 'Protocole de préfiguration NPNRU de la CALL' }) @IsString() @IsNotEmpty() @MaxLength(300) label!: string;
   @ApiProperty({ type: [QuartierDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => QuartierDto) quartiers!: QuartierDto[];
   @ApiProperty({ type: [PartyDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PartyDto) parties!: PartyDto[];
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
 
 export class MemberDto {
@@ -28,5 +28,5 @@ export class MemberDto {
 
 export class FormPurchasingGroupDto {
   @ApiProperty({ type: [MemberDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MemberDto) members!: MemberDto[];
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
 
 export class StepDto {
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
 
 export class CommitteeDto extends StepDto {

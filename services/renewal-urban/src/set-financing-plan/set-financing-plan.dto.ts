@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto } from '@cvl/platform';
 
 export class PlanLineDto {
@@ -14,5 +14,5 @@ export class SetFinancingPlanDto {
   @IsOptional()
   @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
   groupShare?: string;
-  @ApiProperty({ type: EffectDto }) @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
