@@ -28,8 +28,8 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
   beforeAll(async () => {
     for (let i = 0; i < 4; i++) schemas.push(await createTestSchema(`dist${i}`));
     const keys = await generateKeyPair('EdDSA', { extractable: true });
-    token = await signToken(keys.privateKey, { subject: 'e2e', organisation: 'CALL', roles: ['admin'] });
-    env = { CVL_DEPLOYMENT: `e2e-${run}`, KAFKA_TOPIC_PREFIX: `e2e-${run}.`, DATABASE_URL: schemas[0].url, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey) };
+    token = await signToken(keys.privateKey, { subject: 'e2e', organisation: 'cvl', roles: ['admin'] }, { issuer: 'https://idp.e2e', audience: 'cvl' });
+    env = { CVL_DEPLOYMENT: `e2e-${run}`, KAFKA_TOPIC_PREFIX: `e2e-${run}.`, DATABASE_URL: schemas[0].url, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey), AUTH_ISSUER: 'https://idp.e2e', AUTH_AUDIENCE: 'cvl' };
   });
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));

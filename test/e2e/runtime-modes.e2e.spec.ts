@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
-import { signToken } from '@cvl/platform';
+import { signToken, type Principal } from '@cvl/platform';
 import { findDataSet, readDataSet } from '@cvl/service-commitments';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
@@ -133,13 +133,16 @@ describe('distributed mode: a service as its own process on PostgreSQL and Kafka
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       AUTH_PUBLIC_KEY: await exportSPKI(identityProvider.publicKey),
       AUTH_ISSUER: 'https://idp.example',
+      AUTH_AUDIENCE: 'cvl',
     });
     const [, url] = await service.waitForLine(/^commitments : (http:\/\/127\.0\.0\.1:\d+)\/api\/commitments/);
     const health = await (await fetch(`${url}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } } });
-    const principal = { subject: 'agent-anru', organisation: 'ANRU', roles: ['reader'] };
+    const principal: Principal = { subject: 'agent-anru', organisation: 'anru', roles: ['instructeur-anru'] };
     const good = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example' });
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(200);
+    const otherAudience = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example', audience: 'another-app' });
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${otherAudience}` } })).status).toBe(401);
     const wrongIssuer = await signToken(identityProvider.privateKey, principal, { issuer: 'someone-else' });
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${wrongIssuer}` } })).status).toBe(401);
     const forged = await signToken(stranger.privateKey, principal, { issuer: 'https://idp.example' });
@@ -150,5 +153,9 @@ describe('distributed mode: a service as its own process on PostgreSQL and Kafka
     const misconfigured = spawnTsProcess('services/commitments/src/main.ts', { PORT: '0', DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: '', AUTH_JWKS_URL: '' });
     expect(await misconfigured.exited).toBe(1);
     expect(misconfigured.stderr()).toContain('AUTH_JWKS_URL');
+    const { publicKey } = await generateKeyPair('EdDSA');
+    const anyAudience = spawnTsProcess('services/commitments/src/main.ts', { PORT: '0', DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(publicKey), AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: '' });
+    expect(await anyAudience.exited).toBe(1);
+    expect(anyAudience.stderr()).toContain('AUTH_AUDIENCE');
   });
 });
