@@ -20,7 +20,8 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
   });
 
   const start = async () => {
-    const suite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '' });
+    // This test polls the integrity report until reporting has caught up: not a test of the rate limit (the platform suite is).
+    const suite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '', RATE_LIMIT_COSTLY_PER_MINUTE: '10000' });
     processes.push(suite);
     const [, url] = await suite.waitForLine(URL_LINE);
     await suite.waitForLine(/^Arrêt/);

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { DEFAULT_CLAIM_MAPPING, parseRoleMap, type TokenVerifierConfig } from './auth/token-verifier';
+import { DEFAULT_COSTLY_PER_MINUTE } from './http/rate-limit';
 
 export type RuntimeMode = 'embedded' | 'distributed';
 
@@ -17,6 +18,15 @@ export interface PlatformConfig {
   /** Names this deployment: consumer groups are scoped by it, so two deployments on one broker never share work. */
   deployment: string;
   auth: TokenVerifierConfig;
+  http: HttpPolicy;
+}
+
+/** What the HTTP edge lets through besides the routes' policies. */
+export interface HttpPolicy {
+  /** Origins a browser may call the API from (CORS_ORIGINS); none by default: CORS stays closed. */
+  corsOrigins: string[];
+  /** Costly calls (integrity, hash chains, replay, workbook) per principal and minute (RATE_LIMIT_COSTLY_PER_MINUTE). */
+  costlyPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +45,21 @@ function seconds(env: NodeJS.ProcessEnv, variable: string): number | undefined {
   const match = /^(\d{1,7})(s|m|h|d)?$/.exec(text);
   if (!match) throw new ConfigError(variable, `durée invalide : ${text} (par ex. 3600, 12h, 30d)`);
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
+
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const origins = blankToUndefined(env.CORS_ORIGINS)?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  const bad = origins.find((o) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o));
+  if (bad) throw new ConfigError('CORS_ORIGINS', `origine invalide : ${bad} (attendu https://hote[:port], séparées par des virgules)`);
+  return origins;
+}
+
+function costlyPerMinute(env: NodeJS.ProcessEnv): number {
+  const text = blankToUndefined(env.RATE_LIMIT_COSTLY_PER_MINUTE);
+  if (text === undefined) return DEFAULT_COSTLY_PER_MINUTE;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new ConfigError('RATE_LIMIT_COSTLY_PER_MINUTE', `entier de 1 à 100 000 attendu : ${text}`);
+  return value;
 }
 
 function roleMap(env: NodeJS.ProcessEnv) {
@@ -66,6 +91,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
     dataDir: resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data')),
     kafkaBrokers: brokers,
     deployment: blankToUndefined(env.CVL_DEPLOYMENT) ?? 'cvl',
+    http: { corsOrigins: corsOrigins(env), costlyPerMinute: costlyPerMinute(env) },
     kafkaTopicPrefix: blankToUndefined(env.KAFKA_TOPIC_PREFIX),
     auth: {
       jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),

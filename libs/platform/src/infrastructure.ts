@@ -4,7 +4,7 @@ import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-s
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken } from './auth/local-keys';
 import { TokenVerifier } from './auth/token-verifier';
-import type { PlatformConfig } from './config';
+import type { HttpPolicy, PlatformConfig } from './config';
 import { migratePlatform } from './http/idempotency.store';
 
 export interface Infrastructure {
@@ -15,6 +15,8 @@ export interface Infrastructure {
   verifier: TokenVerifier;
   /** Scopes the consumer groups (CVL_DEPLOYMENT). */
   deployment?: string;
+  /** CORS and rate limits of the HTTP edge. */
+  http?: HttpPolicy;
   /** Embedded mode without configured auth: a ready-to-use admin token, printed at start. */
   adminToken?: string;
   close(): Promise<void>;
@@ -53,6 +55,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     verifier,
     adminToken,
     deployment: config.deployment,
+    http: config.http,
     close: () =>
       (closing ??= (async () => {
         await bus.close();

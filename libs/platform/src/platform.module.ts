@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { COSTLY_THROTTLER, CostlyRoutesThrottler, DEFAULT_COSTLY_PER_MINUTE } from './http/rate-limit';
 import { LoggerModule } from 'nestjs-pino';
 import { PolicyGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -61,7 +63,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule],
+      imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule, ThrottlerModule.forRoot([{ name: COSTLY_THROTTLER, ttl: 60_000, limit: (infrastructure.http ?? { costlyPerMinute: DEFAULT_COSTLY_PER_MINUTE }).costlyPerMinute }])],
       controllers: PLATFORM_CONTROLLERS,
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
@@ -73,7 +75,9 @@ export class PlatformModule {
         { provide: TOKEN_VERIFIER, useValue: infrastructure.verifier },
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
         Metrics,
+        // In this order: who the principal is and whether it may call the route, then how often it may call it.
         { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_GUARD, useClass: CostlyRoutesThrottler },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },

@@ -31,7 +31,7 @@ export async function createServiceApp(name: string, infrastructure: Infrastruct
   assertEveryRouteHasPolicy(processRoutes(modules));
   @Module({ imports: [PlatformModule.forRoot(name, infrastructure), ...modules] })
   class RootModule {}
-  return createPlatformApp(RootModule, docs, options);
+  return createPlatformApp(RootModule, docs, { ...options, corsOrigins: infrastructure.http?.corsOrigins ?? [] });
 }
 
 /** Every route a process of these modules serves, the platform's own (health, metrics) included. */

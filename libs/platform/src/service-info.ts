@@ -3,6 +3,7 @@ import type { EventStore } from '@cvl/event-store';
 import type { IntegrationBus } from '@cvl/messaging';
 import { topicFor } from '@cvl/messaging';
 import { Allow } from './auth/policy';
+import { Costly } from './http/rate-limit';
 import { streamPrefix } from './messaging/service-relay';
 import { EVENT_STORE, INTEGRATION_BUS } from './observability/health';
 
@@ -37,6 +38,7 @@ export function serviceInfoController(description: ServiceDescription) {
 
     @Get('hash-chains')
     @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
+    @Costly()
     @Header('Cache-Control', 'no-store')
     async integrity() {
       const started = Date.now();

@@ -11,25 +11,29 @@ import type { Infrastructure } from '../infrastructure';
 import { PlatformModule } from '../platform.module';
 import { SampleModule } from './sample.module';
 
+const TRUSTED_ORIGIN = 'https://app.partenaires.example';
+
 export function platformApiSuite(name: string, open: (verifier: TokenVerifier) => Promise<Omit<Infrastructure, 'verifier'> & { cleanup?: () => Promise<void> }>): void {
   describe(`platform HTTP conventions — ${name}`, () => {
     let app: INestApplication;
     let infra: Awaited<ReturnType<typeof open>>;
     let token: string;
     let auditorToken: string;
+    let signingKey: Awaited<ReturnType<typeof loadOrCreateLocalKey>>;
     // Counted in the table itself: readAll would rightly hold back events until older transactions of the whole
     // cluster (other test files running meanwhile) have finished.
     const countEvents = async () => (await infra.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
 
     beforeAll(async () => {
       const key = await loadOrCreateLocalKey();
+      signingKey = key;
       const verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded', audience: 'cvl' });
       token = await signToken(key.privateKey, { subject: 'tester', organisation: 'anru', roles: ['admin'] });
       auditorToken = await signToken(key.privateKey, { subject: 'controle', organisation: 'cour-des-comptes', roles: ['auditeur'] });
       infra = await open(verifier);
-      const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot('sample', { ...infra, verifier }), SampleModule] }).compile();
+      const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot('sample', { ...infra, verifier, http: { corsOrigins: [TRUSTED_ORIGIN], costlyPerMinute: 3 } }), SampleModule] }).compile();
       app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-      configurePlatformApp(app as NestExpressApplication, [{ service: 'sample', title: 'Sample', description: 'test', module: SampleModule }]);
+      configurePlatformApp(app as NestExpressApplication, [{ service: 'sample', title: 'Sample', description: 'test', module: SampleModule }], [TRUSTED_ORIGIN]);
       await app.init();
     });
     afterAll(async () => {
@@ -123,6 +127,22 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(last.body).toEqual({ items: [{ n: 6 }] });
       const bad = await http().get('/api/sample/labels?limit=0').set(auth).expect(400);
       expect(bad.body.errors[0].field).toBe('limit');
+    });
+
+    it('sends security headers, opens CORS to the configured origins only, and bounds costly calls per principal', async () => {
+      const answer = await http().get('/health').set('Origin', TRUSTED_ORIGIN).expect(200);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(answer.headers['access-control-allow-origin']).toBe(TRUSTED_ORIGIN);
+      const stranger = await http().get('/health').set('Origin', 'https://ailleurs.example').expect(200);
+      expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+      for (let i = 0; i < 3; i++) await http().get('/api/sample/labels/costly').set(auth).expect(200);
+      const limited = await http().get('/api/sample/labels/costly').set(auth).expect(429);
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(limited.body.detail).toContain('au plus 3 par minute');
+      // Counted per principal: another one is not held back by the first one's calls.
+      const other = await signToken(signingKey.privateKey, { subject: 'autre', organisation: 'call', roles: ['pilotage'] });
+      await http().get('/api/sample/labels/costly').set('Authorization', `Bearer ${other}`).expect(200);
     });
 
     it('echoes a sane X-Correlation-Id and replaces an unsafe one', async () => {

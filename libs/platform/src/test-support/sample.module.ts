@@ -12,6 +12,7 @@ import { PageQuery, paginate } from '../http/pagination';
 import { expectedRevisionFromIfMatch, Versioned } from '../http/versioned';
 import { EVENT_STORE } from '../observability/health';
 import { Allow } from '../auth/policy';
+import { Costly } from '../http/rate-limit';
 import { actorLabel, type Actor } from '../auth/principal';
 
 export class CreateLabelDto {
@@ -54,6 +55,12 @@ export class SampleController {
     const expected = expectedRevisionFromIfMatch(ifMatch) ?? 'stream_exists';
     const result = await this.store.append(`sample-${id}`, [{ eventId: commandEventId(0), type: 'sample.label-renamed', schemaVersion: 1, data: { name: body.name, amountCents: fromDecimalString(body.amount).toString() }, metadata: eventMetadata() }], expected);
     return this.read(id, result.revision);
+  }
+
+  @Get('costly')
+  @Costly()
+  costly() {
+    return { walked: 'every stream' };
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ReportDocument } from '@cvl/exports';
 import { HttpAdapterHost } from '@nestjs/core';
-import { Allow, downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
+import { Allow, Costly, downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { funderStatement } from '../funder-statement/funder-statement';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService, ownOrigin } from '../infrastructure/service-client';
@@ -35,6 +35,7 @@ export class IntegrityController {
 
   @Get()
   @Allow({ all: ['pilotage', 'auditeur'] })
+  @Costly()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Contrôle d’intégrité : chaînes d’empreintes de chaque service, grand livre équilibré, totaux de reporting = totaux du grand livre, rapprochement du jeu de données (JSON, CSV, XLSX ou PDF)' })
   async integrity(@Req() request: Request, @Query() query: ExportFormatQuery) {

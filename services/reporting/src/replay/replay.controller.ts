@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadModelProjector } from '../projection/read-model-projector';
-import { Allow } from '@cvl/platform';
+import { Allow, Costly } from '@cvl/platform';
 
 /**
  * Rebuilding the read models from the streams (`cvl replay`): a new generation empties them and projects every
@@ -14,6 +14,7 @@ export class ReplayController {
 
   @Post()
   @Allow({ all: ['exploitation'] })
+  @Costly()
   @HttpCode(202)
   @ApiOperation({ summary: 'Reconstruit les modèles de lecture depuis les flux d’événements (nouvelle génération) ; suivre l’avancement par GET' })
   replay() {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { EXPORT_FORMATS, type ExportFormat } from '@cvl/exports';
-import { Allow, CurrentAccess, downloadOf, type Access } from '@cvl/platform';
+import { Allow, Costly, CurrentAccess, downloadOf, type Access } from '@cvl/platform';
 import { coFinancingMatrix } from '../co-financing-matrix/co-financing-matrix';
 import { matrixReport } from '../co-financing-matrix/co-financing-matrix.report';
 import { pendingByCondition, poolPositions } from '../conditions-and-pools/conditions-and-pools';
@@ -28,6 +28,7 @@ export class WorkbookController {
 
   @Get()
   @Allow(READS_FIGURES)
+  @Costly()
   @ApiOperation({ summary: 'Toutes les restitutions dans un seul fichier : une feuille par vue (XLSX par défaut ; PDF ou CSV aussi)' })
   async workbook(@CurrentAccess() access: Access, @Query() query: WorkbookQuery) {
     const at = new Date().toISOString();
