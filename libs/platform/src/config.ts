@@ -117,7 +117,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
   // A token of any issuer, or meant for any other application, must never pass: with a configured identity provider
   // both are required (the embedded mode's own tokens carry its own issuer and audience, checked the same way).
   if (config.auth.jwksUrl || config.auth.publicKeyPem) {
-    if (!config.auth.issuer) throw new ConfigError('AUTH_ISSUER', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’émetteur des jetons, par ex. https://auth.partenaires.fr/realms/cvl)');
+    if (!config.auth.issuer?.length) throw new ConfigError('AUTH_ISSUER', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’émetteur des jetons, par ex. https://auth.partenaires.fr/realms/cvl)');
     if (!config.auth.audience) throw new ConfigError('AUTH_AUDIENCE', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’audience des jetons, par ex. cvl)');
   }
   return config;

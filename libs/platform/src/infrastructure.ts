@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken } from './auth/local-keys';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken, type LocalSigningKey } from './auth/local-keys';
 import { TokenVerifier } from './auth/token-verifier';
 import type { HttpPolicy, PlatformConfig } from './config';
 import { migratePlatform } from './http/idempotency.store';
@@ -15,6 +15,9 @@ export interface Infrastructure {
   verifier: TokenVerifier;
   /** Scopes the consumer groups (CVL_DEPLOYMENT). */
   deployment?: string;
+  /** Embedded mode without configured auth: its own signing key (its sign-in provider signs with it) and data folder. */
+  localKey?: LocalSigningKey;
+  dataDir?: string;
   /** CORS and rate limits of the HTTP edge. */
   http?: HttpPolicy;
   /** Embedded mode without configured auth: a ready-to-use admin token, printed at start. */
@@ -39,12 +42,14 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     : new InProcessBus({ onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
   let verifier: TokenVerifier;
   let adminToken: string | undefined;
+  let localKey: LocalSigningKey | undefined;
   if (config.auth.jwksUrl || config.auth.publicKeyPem) {
     verifier = await TokenVerifier.create(config.auth);
   } else {
     const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
     verifier = TokenVerifier.fromKey(key.publicKey, { ...config.auth, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE });
     adminToken = await signToken(key.privateKey, { subject: 'admin', organisation: 'cvl', roles: ['admin'] });
+    localKey = key;
   }
   let closing: Promise<void> | undefined;
   return {
@@ -56,6 +61,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     adminToken,
     deployment: config.deployment,
     http: config.http,
+    ...(localKey ? { localKey, dataDir: config.dataDir } : {}),
     close: () =>
       (closing ??= (async () => {
         await bus.close();

@@ -16,6 +16,8 @@ export interface ProcessDefinition {
   schema?: string;
   modules: Array<Type<unknown>>;
   docs: ServiceDocs[];
+  /** Mounts what is not a Nest route (the embedded sign-in), before the routes and before listening. */
+  beforeListen?: (app: INestApplication, infrastructure: Infrastructure) => void;
 }
 
 export interface RunningProcess {
@@ -44,6 +46,7 @@ export async function runProcess(definition: ProcessDefinition, env: NodeJS.Proc
   const config = loadPlatformConfig(env, { mode: definition.mode, port: definition.defaultPort, schema: definition.schema });
   const infrastructure = await openInfrastructure(config, `cvl-${definition.name}`);
   const app = await createServiceApp(definition.name, infrastructure, definition.modules, definition.docs);
+  definition.beforeListen?.(app, infrastructure);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;

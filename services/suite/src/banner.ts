@@ -18,6 +18,9 @@ export function startBanner(running: RunningProcess, figures: string[] = []): st
     '',
     `Relevé d’un financeur : ${url}/api/commitments/funders/maisons-et-cites/statement`,
   ];
+  if (infrastructure.localKey) {
+    lines.push('', `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/connexion`);
+  }
   if (infrastructure.adminToken) {
     lines.push(
       '',

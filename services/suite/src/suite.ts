@@ -3,6 +3,7 @@ import { ItiFederModule, itiFederDescription } from '@cvl/service-iti-feder';
 import { RenewalUrbanModule, renewalUrbanDescription } from '@cvl/service-renewal-urban';
 import { ReportingModule, reportingDescription } from '@cvl/service-reporting';
 import type { ProcessDefinition } from '@cvl/platform';
+import { mountEmbeddedSignIn } from './sign-in/identity-provider';
 
 /** The embedded mode: the four services' modules in one process, one port, PGlite on disk, in-process transport. */
 export const embeddedSuite: ProcessDefinition = {
@@ -16,4 +17,5 @@ export const embeddedSuite: ProcessDefinition = {
     { ...itiFederDescription, module: ItiFederModule },
     { ...reportingDescription, module: ReportingModule },
   ],
+  beforeListen: mountEmbeddedSignIn,
 };

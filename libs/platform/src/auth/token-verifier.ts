@@ -24,7 +24,8 @@ export interface TokenVerifierConfig {
   publicKeyPem?: string;
   /** Algorithm of the static public key: EdDSA (default), RS256, ES256… */
   algorithm?: string;
-  issuer?: string;
+  /** The issuer (or issuers) whose tokens are accepted. */
+  issuer?: string | string[];
   audience?: string;
   /** Longest lifetime (exp − iat) accepted for a person's token. */
   maxLifetimeSeconds?: number;
@@ -60,7 +61,13 @@ export class TokenVerifier {
   }
 
   static fromKey(key: KeyLike, config: TokenVerifierConfig = {}): TokenVerifier {
-    return new TokenVerifier(key, config);
+    return new TokenVerifier(key, { ...config });
+  }
+
+  /** Accepts the tokens of one more issuer signed with the same key (the embedded provider, once its address is known). */
+  trustIssuer(issuer: string): void {
+    const current = this.config.issuer === undefined ? [] : ([] as string[]).concat(this.config.issuer);
+    if (!current.includes(issuer)) this.config.issuer = [...current, issuer];
   }
 
   async verify(token: string): Promise<Principal> {
