@@ -77,6 +77,8 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
       runtime = await open();
       for (const role of ROLES) tokens.set(role, await runtime.sign(PRINCIPALS[role]));
       for (const code of ['region', 'anru', 'call', 'maisons-et-cites', 'caf', 'feder']) await admin('POST', '/api/commitments/reference/funders', { code, name: code, trace: trace('referentiel', '2015-07-01', 6062) });
+      // An auditor funds nothing: its organisation is registered as such (a token's organisation must be in the reference data).
+      await admin('POST', '/api/commitments/reference/organisations', { code: 'cour-des-comptes', name: 'Chambre régionale des comptes', trace: { reasonCode: 'referentiel', effectiveDate: '2015-07-01', source: { kind: 'act', reference: 'Convention d’accès de la chambre régionale des comptes' } } });
       await admin('POST', '/api/commitments/reference/quartiers', { code: 'QP062024', name: 'Cité 12-14', trace: trace('referentiel', '2015-07-01', 549) });
       await admin('POST', '/api/commitments/envelopes', { envelopeId: 'mx-env-region', funder: 'region', label: 'Budget de la Région', amount: '1000000.00', trace: trace('ouverture-enveloppe', '2015-12-01', 4781) });
       await admin('POST', '/api/commitments/conditions', { conditionId: 'mx-cond', label: 'Vote du budget régional', description: 'Subvention soumise au vote du budget régional', trace: trace('engagement-initial', '2015-12-01', 6064) });
@@ -149,6 +151,13 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
       expect(card.funders.map((s) => s.funder)).toEqual(expect.arrayContaining(['feder', 'region']));
       const cards = JSON.parse((await call('GET', '/api/reporting/operations', other)).text) as { operations: unknown[] };
       expect(cards.operations).toEqual([]);
+    });
+
+    it('a token whose organisation is not in the reference data is refused where the reference data lives', async () => {
+      const stranger = await runtime.sign({ subject: 'inconnu', organisation: 'societe-inconnue', roles: ['auditeur'] });
+      const refused = await call('GET', '/api/commitments/commitments', stranger);
+      expect(refused.status).toBe(403);
+      expect(refused.text).toContain('societe-inconnue');
     });
 
     it('an auditeur reads everything and may write nothing', async () => {

@@ -141,6 +141,11 @@ describe('distributed mode: a service as its own process on PostgreSQL and Kafka
     expect(health).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } } });
     const principal: Principal = { subject: 'agent-anru', organisation: 'anru', roles: ['instructeur-anru'] };
     const good = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example' });
+    // Its organisation is not in the (empty) reference data yet: refused until an operator records it.
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(403);
+    const operator = await signToken(identityProvider.privateKey, { subject: 'operateur', organisation: 'cvl', roles: ['admin'] }, { issuer: 'https://idp.example' });
+    const recorded = await fetch(`${url}/api/commitments/reference/funders`, { method: 'POST', headers: { Authorization: `Bearer ${operator}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'anru', name: 'ANRU', trace: { reasonCode: 'referentiel', effectiveDate: '2015-07-01', source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 3521 } } }) });
+    expect(recorded.status).toBe(201);
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(200);
     const otherAudience = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example', audience: 'another-app' });
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${otherAudience}` } })).status).toBe(401);

@@ -10,6 +10,7 @@ export * from './auth/auth.guard';
 export * from './auth/roles';
 export * from './auth/policy';
 export * from './auth/routes';
+export * from './auth/organisation-directory';
 export * from './problem/problem';
 export * from './problem/to-problem';
 export * from './problem/validation';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
+import { ORGANISATION_DIRECTORY, serviceInfoController, serviceRelayProvider } from '@cvl/platform';
+import { LedgerOrganisationDirectory } from './infrastructure/organisation-directory';
 import { AmendCommitmentController } from './amend-commitment/amend-commitment.controller';
 import { BookingRequestsConsumer } from './book-requested-line/book-requested-line.consumer';
 import { CommitmentQueriesController } from './commitment-queries/commitment-queries.controller';
@@ -37,6 +38,6 @@ import { SplitPoolController } from './split-pool/split-pool.controller';
     FunderStatementController,
     ReconciliationController,
   ],
-  providers: [CommitmentsLedger, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service)],
+  providers: [CommitmentsLedger, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
 })
 export class CommitmentsModule {}

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { formatEurosFr, fromDecimalString, parseAmount, type Cents } from '@cvl/money';
-import { CommitmentsLedger, importDataSet, readDataSet, reconcile, validateDataSet, type DataSet } from '@cvl/service-commitments';
+import { CommitmentsLedger, importDataSet, readDataSet, reconcile, referenceKey, registerOrganisation, validateDataSet, type DataSet } from '@cvl/service-commitments';
+import { DEMO_ACCOUNTS } from './sign-in/demo-accounts';
 
 export interface LoadOutcome {
   imported: boolean;
@@ -32,6 +33,20 @@ export async function loadContractOnFirstStart(app: INestApplication, path: stri
     }
   });
   return { imported: true, eventsAppended: summary.eventsAppended, dataSet: read.dataSet };
+}
+
+/**
+ * The demo accounts' organisations that fund nothing in the contract (the auditors) are not in its data set: the
+ * embedded mode registers them, once, saying so in their source — a token's organisation must be in the reference data.
+ */
+export async function registerDemoOrganisations(app: INestApplication): Promise<void> {
+  const ledger = app.get(CommitmentsLedger);
+  const { state } = await ledger.current();
+  const registrar = { subject: 'chargement-initial', organisation: 'cvl', roles: ['exploitation' as const] };
+  for (const account of DEMO_ACCOUNTS) {
+    if (account.organisation === 'cvl' || state.references.has(referenceKey('funder', account.organisation))) continue;
+    await registerOrganisation(ledger, { code: account.organisation, name: account.organisationName }, registrar, { kind: 'act', reference: 'Mode intégré : organisations des comptes de démonstration (hors contrat)' });
+  }
 }
 
 function statedTotal(dataSet: DataSet, id: string): string {

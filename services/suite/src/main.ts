@@ -2,7 +2,7 @@
 import { runProcess } from '@cvl/platform';
 import { startBanner } from './banner';
 import { findDataSet } from '@cvl/service-commitments';
-import { headlines, loadContractOnFirstStart } from './main-job';
+import { headlines, loadContractOnFirstStart, registerDemoOrganisations } from './main-job';
 import { embeddedSuite } from './suite';
 
 async function main(): Promise<void> {
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const path = findDataSet();
   const loaded = await loadContractOnFirstStart(running.app, path, say);
   say(loaded.imported ? `Contrat chargé : ${loaded.eventsAppended} événements enregistrés.` : 'Contrat déjà chargé : rien à importer.');
+  if (running.infrastructure.localKey) await registerDemoOrganisations(running.app);
   process.stdout.write(startBanner(running, await headlines(running.app, loaded.dataSet)));
 }
 

@@ -1,5 +1,6 @@
 import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { ORGANISATION_DIRECTORY, PLATFORM_ORGANISATION, type OrganisationDirectory } from './organisation-directory';
 import type { Request } from 'express';
 import { currentContext } from '../context/request-context';
 import { Access, accessFor, ROUTE_POLICY, rolesOf, type DeclaredPolicy } from './policy';
@@ -18,10 +19,25 @@ export type AuthenticatedRequest = Request & { principal?: Principal; access?: A
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
+  private directory?: OrganisationDirectory | null;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** The reference data's directory, if a module of this process provides one (commitments does). */
+  private organisations(): OrganisationDirectory | undefined {
+    if (this.directory === undefined) {
+      try {
+        this.directory = this.moduleRef.get<OrganisationDirectory>(ORGANISATION_DIRECTORY, { strict: false });
+      } catch {
+        this.directory = null;
+      }
+    }
+    return this.directory ?? undefined;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
@@ -42,6 +58,10 @@ export class PolicyGuard implements CanActivate {
     if (requestContext) requestContext.principal = principal;
     // The application refuses to start with a route without policy (assertEveryRouteHasPolicy); never let one through.
     if (!policy) throw new ForbiddenException('Accès refusé : cette route n’a pas de politique d’accès déclarée');
+    const directory = principal.organisation === PLATFORM_ORGANISATION ? undefined : this.organisations();
+    if (directory && !(await directory.isKnown(principal.organisation))) {
+      throw new ForbiddenException(`Accès refusé : l’organisation « ${principal.organisation} » du jeton n’est pas au référentiel (financeurs, organisations)`);
+    }
     const access = accessFor(principal, policy);
     if (!access) throw new ForbiddenException(`Accès refusé : rôle requis parmi ${rolesOf(policy).join(', ')} (jeton : ${principal.roles.join(', ')})`);
     request.access = access;

@@ -24,7 +24,8 @@ export interface Bookings {
   commitmentIds: string[];
 }
 
-export type ReferenceKind = 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective';
+/** « organisation »: a partner that acts in the suite without funding (an auditor, the platform's operator). */
+export type ReferenceKind = 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective' | 'organisation';
 
 export interface ReferenceRecorded {
   kind: ReferenceKind;

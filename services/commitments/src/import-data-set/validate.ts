@@ -12,7 +12,7 @@ export interface ImportError {
 
 const AMOUNT = /^\d+\.\d{2}$/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const KINDS = ['funder', 'epci', 'quartier', 'programme', 'stake', 'axis', 'objective'];
+const KINDS = ['funder', 'epci', 'quartier', 'programme', 'stake', 'axis', 'objective', 'organisation'];
 
 /**
  * Checks the whole data set before anything is imported, and lists every error, not just the first: a team fixes

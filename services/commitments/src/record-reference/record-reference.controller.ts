@@ -16,6 +16,7 @@ const KINDS: Record<string, ReferenceKind> = {
   stakes: 'stake',
   axes: 'axis',
   objectives: 'objective',
+  organisations: 'organisation',
 };
 
 /** What the contract's team keeps; funders, EPCIs and programmes are the platform's, kept by its operators. */
