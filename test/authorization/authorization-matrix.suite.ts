@@ -153,6 +153,20 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
       expect(cards.operations).toEqual([]);
     });
 
+    it('a project owner files for its own operations only, and reads only them', async () => {
+      const owner = tokens.get('maitre-ouvrage'); // Maisons et Cités: beneficiary of the ITI operation, owner of no NPNRU one
+      const application = (operationId: string, beneficiary: string) => ({ operationId, label: 'Réhabilitation', beneficiary, quartier: 'QP062024', axis: 3, priority: '4c', eligibleCost: '100000.00', feder: '40000.00', coFunders: [], dwellings: [{ id: 'L9', classBefore: 'E', consumptionAfter: 80 }], tranche: 2016, trace: effect('2016-04-01', 5106) });
+      expect((await call('POST', '/api/iti-feder/programmes/mx-iti/applications', owner, application('op-call', 'call'))).status).toBe(403);
+      const filed = await call('POST', '/api/iti-feder/programmes/mx-iti/applications', owner, application('op-mc', 'maisons-et-cites'));
+      expect(filed.status).toBe(201);
+      // What it gets back is its own operations, not the programme's axes nor anyone else's operations.
+      expect((JSON.parse(filed.text) as { operations: Array<{ beneficiary: string }> }).operations.every((o) => o.beneficiary === 'maisons-et-cites')).toBe(true);
+      expect(JSON.parse(filed.text)).not.toHaveProperty('axes');
+      const plan = { lines: [{ funder: 'anru', amount: '150000.00' }, { funder: 'call', amount: '150000.00' }], trace: effect('2016-04-10') };
+      expect((await call('PUT', '/api/renewal-urban/protocols/mx-npnru/operations/etude/financing-plan', owner, plan)).status).toBe(403);
+      expect((await call('GET', '/api/renewal-urban/protocols/mx-npnru', owner)).status).toBe(404);
+    });
+
     it('a token whose organisation is not in the reference data is refused where the reference data lives', async () => {
       const stranger = await runtime.sign({ subject: 'inconnu', organisation: 'societe-inconnue', roles: ['auditeur'] });
       const refused = await call('GET', '/api/commitments/commitments', stranger);

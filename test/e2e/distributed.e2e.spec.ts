@@ -86,7 +86,7 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     }
     const provenance = await call(second.url, 'GET', '/api/reporting/provenance?funder=anru&figure=indicative');
     expect(provenance.total).toBe('150000.00');
-    expect(provenance.commitments[0].events[0]).toMatchObject({ type: 'commitments.commitment-recorded', actor: 'e2e@CALL' });
+    expect(provenance.commitments[0].events[0]).toMatchObject({ type: 'commitments.commitment-recorded', actor: { subject: 'e2e', organisation: 'cvl', roles: ['admin'] } });
     const feder = await call(second.url, 'GET', '/api/reporting/provenance?funder=feder&figure=indicative');
     expect(feder.total).toBe('800000.00');
 

@@ -110,7 +110,8 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     const again = await fetch(`${second.url}/api/commitments`, { headers: { Authorization: `Bearer ${first.token}` } });
     expect(again.status).toBe(200);
     await second.suite.stop();
-  });
+    // Two suites and seven CLI processes, each compiling its TypeScript: under a full parallel run this takes minutes.
+  }, 300_000);
 });
 
 describe('distributed mode: a service as its own process on PostgreSQL and Kafka (e2e)', () => {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
-import { authorizationMatrixMarkdown } from './authorization-matrix';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -267,8 +266,10 @@ async function token(args: string[]): Promise<number> {
 }
 
 /** `cvl droits`: the role × route matrix, from the declared policies (docs/authorization-matrix.md). */
-function rights(args: string[]): number {
+async function rights(args: string[]): Promise<number> {
   const target = args.find((a) => a.startsWith('--sortie='))?.slice('--sortie='.length) ?? (args[0] === '--sortie' ? args[1] : undefined);
+  // Loaded here only: the matrix needs the four services' modules, which no other command of the CLI loads.
+  const { authorizationMatrixMarkdown } = await import('./authorization-matrix');
   const markdown = authorizationMatrixMarkdown();
   if (!target) {
     process.stdout.write(markdown);
