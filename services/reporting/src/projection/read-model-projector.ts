@@ -29,6 +29,8 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   private subscription?: BusSubscription;
   /** A rebuild was started by this process (its progress says when it is over). */
   private replaying = false;
+  /** A rebuild is being set up right now. */
+  private starting = false;
   private readonly consumers: Record<Source, IdempotentConsumer>;
 
   constructor(
@@ -57,12 +59,20 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
 
   /** `cvl replay`: stop projecting, start a new generation (empty read models), project every topic again. */
   async replay(): Promise<ReplayProgress> {
-    // One rebuild at a time: another would empty the read models under the one still filling them.
-    if (this.replaying && !(await this.progress()).upToDate) throw new ConflictException('Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.');
-    this.replaying = true;
-    await this.subscription?.stop();
-    this.subscription = undefined;
-    await this.subscribe(await this.readModels.startGeneration(this.consumerNames));
+    // One rebuild at a time: another would empty the read models under the one still filling them. Refused while one
+    // is being set up (no await before the flag is set) and while its backlog is not drained.
+    const busy = () => new ConflictException('Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.');
+    if (this.starting) throw busy();
+    this.starting = true;
+    try {
+      if (this.replaying && !(await this.progress()).upToDate) throw busy();
+      this.replaying = true;
+      await this.subscription?.stop();
+      this.subscription = undefined;
+      await this.subscribe(await this.readModels.startGeneration(this.consumerNames));
+    } finally {
+      this.starting = false;
+    }
     return this.progress();
   }
 
