@@ -19,6 +19,15 @@ export interface KafkaBusOptions {
   log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
 }
 
+/** Attempts at subscribing while a new topic's metadata spreads (250 ms apart: 10 s at most). */
+const SUBSCRIBE_ATTEMPTS = 40;
+
+/** KafkaJS marks the errors worth another try (a partition not hosted yet, a leader moving). */
+function isRetriable(error: unknown): boolean {
+  const e = error as { retriable?: boolean; type?: string; cause?: { retriable?: boolean } } | undefined;
+  return e?.retriable === true || e?.cause?.retriable === true || e?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
+
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
@@ -102,7 +111,8 @@ export class KafkaBus implements IntegrationBus {
             topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
           });
         } catch (error) {
-          if (!/already exists/i.test(String((error as Error).message)) && (error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+          // Created meanwhile by another process, or not yet known to every broker: the wait below says when it is hosted.
+          if (!/already exists/i.test(String((error as Error).message)) && (error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS' && !isRetriable(error)) throw error;
         }
       }
       for (let attempt = 0; attempt < 50; attempt++) {
@@ -140,7 +150,16 @@ export class KafkaBus implements IntegrationBus {
     });
     await this.ensureTopics(options.topics);
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics.map((t) => this.physical(t)), fromBeginning: options.fromBeginning ?? true });
+    // A topic just created may not be in every broker's metadata yet (« does not host this topic-partition »): retry, bounded.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await consumer.subscribe({ topics: options.topics.map((t) => this.physical(t)), fromBeginning: options.fromBeginning ?? true });
+        break;
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= SUBSCRIBE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
     await consumer.run({
       autoCommit: true,
       eachMessage: async ({ topic, partition, message }) => {
