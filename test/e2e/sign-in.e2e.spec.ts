@@ -74,6 +74,21 @@ describe('sign-in: the embedded OpenID Connect provider with its demo accounts (
     expect((await api('/api/reporting/integrity')).status).toBe(403);
   });
 
+  it('cvl token keeps its form: a subject, a reference-data organisation and at least one known role', async () => {
+    const token = (args: string[]) => spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir }, ['token', ...args]);
+    const roleless = token(['comptable', 'maisons-et-cites']);
+    expect(await roleless.exited).toBe(64);
+    expect(roleless.stderr()).toContain('aucun rôle : indiquez au moins un rôle parmi admin, pilotage, financeur, maitre-ouvrage, instructeur-anru, autorite-gestion, auditeur, exploitation');
+    const unsafe = token(['comptable principal', 'Maisons et Cités', 'superuser']);
+    expect(await unsafe.exited).toBe(64);
+    expect(unsafe.stderr()).toMatch(/sujet absent ou non conforme[\s\S]*organisation absente ou non conforme[\s\S]*rôle\(s\) inconnu\(s\) : superuser/);
+    const good = token(['comptable', 'maisons-et-cites', 'financeur']);
+    expect(await good.exited).toBe(0);
+    const jwt = good.lines.join('').trim();
+    expect((await fetch(`${url}/api/commitments/funders/maisons-et-cites/statement`, { headers: { Authorization: `Bearer ${jwt}` } })).status).toBe(200);
+    expect((await fetch(`${url}/api/commitments/balances`, { headers: { Authorization: `Bearer ${jwt}` } })).status).toBe(403);
+  });
+
   it('the provider itself refuses a public client without PKCE and an unknown account', async () => {
     const query = new URLSearchParams({ client_id: 'cvl-connexion', response_type: 'code', scope: 'openid', redirect_uri: `${url}/connexion/retour`, state: 's' });
     const withoutPkce = await new Browser().follow(`${url}/oidc/auth?${query}`);
