@@ -47,9 +47,18 @@ export function csvText(rows: readonly (readonly string[])[]): string {
   return `${rows.map((row) => row.map(quote).join(';')).join('\r\n')}\r\n`;
 }
 
+/**
+ * A text cell that a spreadsheet would take for a formula (« =HYPERLINK(…) », « +1+cmd », « @SUM », a leading tab or
+ * carriage return) is kept as text: a quote in front, as OWASP advises for CSV. Figures are never touched: they come
+ * from the money lib, not from people.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function tableLines(table: ReportTable): string[][] {
-  const cells = (row: ReportTable['rows'][number]) => row.map((cell, i) => formatCell(cell, table.columns[i].kind));
-  return [table.columns.map((c) => c.header), ...table.rows.map(cells), ...(table.totals ? [cells(table.totals)] : [])];
+  const cells = (row: ReportTable['rows'][number]) => row.map((cell, i) => (table.columns[i].kind === 'text' ? neutraliseFormula(formatCell(cell, 'text')) : formatCell(cell, table.columns[i].kind)));
+  return [table.columns.map((c) => neutraliseFormula(c.header)), ...table.rows.map(cells), ...(table.totals ? [cells(table.totals)] : [])];
 }
 
 /**

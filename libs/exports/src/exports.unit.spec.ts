@@ -82,6 +82,18 @@ describe('exports: CSV, XLSX and PDF carry the same figures', () => {
     expect(text.match(/Opération Montant Taux/g)!.length).toBeGreaterThanOrEqual(pages - 1);
   });
 
+  it('keeps a label that looks like a formula as text: quoted in CSV, a string cell in XLSX', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example","Cliquez")', '+1+cmd|calc', '-2+3', '@SUM(A1)', '\tTAB'];
+    const doc = document(hostile.map((label, i) => [label, BigInt(i + 1) * 100n, 0]));
+    const csv = readCsv(toCsv(doc));
+    const first = csv.findIndex((row) => row[0] === 'Opération') + 1;
+    expect(csv.slice(first, first + hostile.length).map((row) => row[0])).toEqual(hostile.map((label) => `'${label}`));
+    expect(csv[first + hostile.length][0]).toBe('Total');
+    // In XLSX the label is a string cell, equal to what was written: never a formula object.
+    const cells = (await readXlsx(await toXlsx(doc))).get('Engagements') as unknown[][];
+    for (const label of hostile) expect(cells.some((row) => row[0] === label)).toBe(true);
+  });
+
   it('names the file and its type for each format', async () => {
     const file = await exportFile(document([]), 'pdf');
     expect(file.type).toBe('application/pdf');
