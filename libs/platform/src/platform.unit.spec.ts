@@ -7,6 +7,9 @@ import { expectedRevisionFromIfMatch } from './http/versioned';
 import { DomainRefusal } from './problem/problem';
 import { toProblem } from './problem/to-problem';
 import { InvalidInputException } from './problem/validation';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { EffectDto, isCalendarDate } from './http/source.dto';
 
 describe('problem details', () => {
   it('maps each kind of error to its status, title and fields', () => {
@@ -63,5 +66,14 @@ describe('consumed events', () => {
     const seen = await inEventContext(async (event: { id: string; correlationid: string }) => ({ ...currentContext(), id: event.id }))({ id: 'evt-1', correlationid: 'corr-9' });
     expect(seen).toMatchObject({ correlationId: 'corr-9', causationId: 'evt-1' });
     expect(currentContext()).toBeUndefined();
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts the days of the calendar only, and says so in French naming the field', async () => {
+    expect(['2016-02-29', '2015-12-31', '1900-01-01'].every(isCalendarDate)).toBe(true);
+    expect(['2015-02-29', '2016-02-30', '0000-00-00', '2016-13-01', '2016-1-1', '2200-01-01', 20160101].some(isCalendarDate)).toBe(false);
+    const errors = await validate(plainToInstance(EffectDto, { effectiveDate: '2016-02-30', source: { kind: 'act', reference: 'Arrêté' } }));
+    expect(errors.map((e) => [e.property, Object.values(e.constraints ?? {})[0]])).toEqual([['effectiveDate', expect.stringContaining('pas de 30 février')]]);
   });
 });

@@ -1,10 +1,19 @@
 import type { Actor } from '../auth/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { isIsoDate } from '@cvl/ledger';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ';
+export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ, qui existe au calendrier (pas de 30 février), entre 1900 et 2199';
+
+/** A date of the calendar, « AAAA-MM-JJ »: the form, then the day itself (no 2016-02-30, no 0000-00-00). */
+export function isCalendarDate(value: unknown): value is string {
+  return isIsoDate(value) && value >= '1900-01-01' && value <= '2199-12-31';
+}
+
+/** The DTO decorator for a calendar date (replaces a bare pattern, which let impossible days through). */
+export const IsCalendarDate = () => ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => DATE_MESSAGE } });
 export const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 export const AMOUNT_MESSAGE = 'montant en euros, point décimal, au plus deux décimales, par ex. « 1700000.00 »';
 export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -25,7 +34,7 @@ export class SourceDto {
 
   @ApiPropertyOptional({ example: '2016-03-15' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date?: string;
 
   @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020' })
@@ -57,7 +66,7 @@ export class EffectDto {
   memo?: string;
 
   @ApiProperty({ example: '2016-03-15', description: 'date d’effet (AAAA-MM-JJ)' })
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   effectiveDate!: string;
 
   @ApiProperty({ type: SourceDto })

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform';
 import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
@@ -7,7 +7,6 @@ import { ledgerViolations } from '@cvl/ledger';
 import { toDecimalString } from '@cvl/money';
 import { addFigures, figuresOf, viewLedgerDisagreements, zeroFigures } from '../domain/figures';
 import { referenceKey } from '../domain/state';
-import { DATE_MESSAGE, ISO_DATE } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { stateAt, type PointInTime } from '../queries/bitemporal';
 import { funderStatement } from '../queries/statement';
@@ -16,7 +15,7 @@ import { figuresView } from '../queries/views';
 export class PointInTimeQuery {
   @ApiPropertyOptional({ example: '2016-12-31', description: 'situation à cette date d’effet (AAAA-MM-JJ)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ example: '2017-03-01T00:00:00Z', description: 'telle que connue à cet instant (date d’enregistrement)' })

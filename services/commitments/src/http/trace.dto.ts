@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { currentActor, DATE_MESSAGE, EffectDto, ISO_DATE, sourceOf } from '@cvl/platform';
+import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { currentActor, EffectDto, IsCalendarDate, sourceOf } from '@cvl/platform';
 import { REASONS, type BookingTrace, type LegalAct } from '../domain/trace';
 
-export { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, ISO_DATE } from '@cvl/platform';
+export { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, IsCalendarDate, ISO_DATE } from '@cvl/platform';
 
 /** Why, from when, on what basis. The actor is never in the body: it is the authenticated principal. */
 export class TraceDto extends EffectDto {
@@ -21,7 +21,7 @@ export class ActDto {
   reference!: string;
 
   @ApiProperty({ example: '2016-05-02' })
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   date!: string;
 }
 

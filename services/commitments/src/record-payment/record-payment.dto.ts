@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, ISO_DATE, TracedCommandDto } from '../http/trace.dto';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, IsCalendarDate, TracedCommandDto } from '../http/trace.dto';
 
 export class RecordPaymentDto extends TracedCommandDto {
   @ApiProperty({ example: 'mandat-2016-0042' })
@@ -17,6 +17,6 @@ export class RecordPaymentDto extends TracedCommandDto {
 
   @ApiPropertyOptional({ example: '2016-10-01', description: 'date du service fait (obligatoire pour un acompte ou le solde)' })
   @IsOptional()
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @IsCalendarDate()
   serviceDoneDate?: string;
 }

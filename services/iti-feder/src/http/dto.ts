@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate } from '@cvl/platform';
 
 export class StepDto {
   @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
@@ -9,7 +9,7 @@ export class StepDto {
 
 export class ActDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) reference!: string;
-  @ApiProperty({ example: '2016-07-01' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) date!: string;
+  @ApiProperty({ example: '2016-07-01' }) @IsCalendarDate() date!: string;
 }
 
 export class AxisDto {
@@ -55,7 +55,7 @@ export class ApplicationDto extends StepDto {
 }
 
 export class ProgrammingDto extends StepDto {
-  @ApiProperty({ example: '2016-06-15', description: 'date du comité de programmation' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) committeeDate!: string;
+  @ApiProperty({ example: '2016-06-15', description: 'date du comité de programmation' }) @IsCalendarDate() committeeDate!: string;
 }
 
 export class AgreementDto extends StepDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, EffectDto, ISO_DATE } from '@cvl/platform';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate } from '@cvl/platform';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 
 export class AddOperationDto {
@@ -11,9 +11,9 @@ export class AddOperationDto {
   @ApiProperty({ example: 'call' }) @Matches(CODE, { message: CODE_MESSAGE }) projectOwner!: string;
   @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) quartier!: string;
   @ApiProperty({ example: '300000.00', description: 'assiette subventionnable HT' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) eligibleBase!: string;
-  @ApiProperty({ example: '2016-03-01' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) start!: string;
-  @ApiProperty({ example: '2016-12-31' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) end!: string;
-  @ApiProperty({ example: '2016-03-01', description: 'date à partir de laquelle les coûts sont engagés' }) @Matches(ISO_DATE, { message: DATE_MESSAGE }) costsFrom!: string;
+  @ApiProperty({ example: '2016-03-01' }) @IsCalendarDate() start!: string;
+  @ApiProperty({ example: '2016-12-31' }) @IsCalendarDate() end!: string;
+  @ApiProperty({ example: '2016-03-01', description: 'date à partir de laquelle les coûts sont engagés' }) @IsCalendarDate() costsFrom!: string;
   @ApiPropertyOptional({ description: 'achetée par le groupement de commandes' }) @IsOptional() @IsBoolean() boughtByGroup?: boolean;
   @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
