@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { InputSafetyInterceptor } from './http/input-safety';
 import { COSTLY_THROTTLER, CostlyRoutesThrottler, DEFAULT_COSTLY_PER_MINUTE } from './http/rate-limit';
 import { LoggerModule } from 'nestjs-pino';
 import { PolicyGuard, TOKEN_VERIFIER } from './auth/auth.guard';
@@ -81,6 +82,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: InputSafetyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },
       ],

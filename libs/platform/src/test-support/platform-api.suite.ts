@@ -88,6 +88,22 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(await countEvents()).toBe(before);
     });
 
+    it('refuses NUL, control characters, broken Unicode and deep nesting with 400 naming the field, and writes nothing', async () => {
+      const before = await countEvents();
+      const nul = await http().post('/api/sample/labels').set(auth).send({ name: 'a\u0000b', amount: '1.00' }).expect(400);
+      expect(nul.body.errors).toEqual([{ field: 'name', message: 'caractère nul (U+0000) refusé' }]);
+      const lone = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send('{"name":"x\\ud800y","amount":"1.00"}').expect(400);
+      expect(lone.body.errors[0]).toMatchObject({ field: 'name', message: expect.stringContaining('demi-paire') });
+      const bell = await http().post('/api/sample/labels').set(auth).send({ name: 'x', amount: '1.00', ['a\u0007']: 1 }).expect(400);
+      expect(bell.body.errors[0].message).toContain('nom de champ');
+      const deep = `${'{"deeper":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+      const nested = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","extra":${deep}}`).expect(400);
+      expect(nested.body.errors[0].message).toContain('imbrication trop profonde');
+      const path = await http().get('/api/sample/labels/ab%00cd').set(auth).expect(400);
+      expect(path.body.errors[0]).toEqual({ field: 'id', message: 'caractère nul (U+0000) refusé' });
+      expect(await countEvents()).toBe(before);
+    });
+
     it('answers a retried command with the same Idempotency-Key with the first response, appending once', async () => {
       const before = await countEvents();
       const body = { name: 'Conduite de projet', amount: '90000.00' };
