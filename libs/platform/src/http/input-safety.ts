@@ -10,6 +10,7 @@ export const MAX_BODY_DEPTH = 16;
 const MAX_VALUES = 200_000;
 
 // C0 controls but tab, line feed and carriage return (free texts may span lines), DEL, and UTF-16 halves alone.
+// eslint-disable-next-line no-control-regex -- matching control characters is this regular expression's whole purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
