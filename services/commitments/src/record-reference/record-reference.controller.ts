@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentAccess, PageQuery, paginate, type Access } from '@cvl/platform';
 import type { ReferenceKind } from '../domain/events';
@@ -24,7 +24,7 @@ const CONTRACT_COLLECTIONS = ['quartiers', 'stakes', 'axes', 'objectives'];
 
 function kindOf(collection: string): ReferenceKind {
   const kind = Object.prototype.hasOwnProperty.call(KINDS, collection) ? KINDS[collection] : undefined;
-  if (!kind) throw new BadRequestException(`Référentiel inconnu : « ${collection} » (attendu : ${Object.keys(KINDS).join(', ')})`);
+  if (!kind) throw new NotFoundException(`Référentiel inconnu : « ${collection} » (attendu : ${Object.keys(KINDS).join(', ')})`);
   return kind;
 }
 

@@ -135,6 +135,15 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(bad.headers['content-type']).toContain('application/problem+json');
       const fields = bad.body.errors.map((e: { field: string }) => e.field);
       expect(fields).toEqual(expect.arrayContaining(['commitmentId', 'status', 'amount', 'attribution.label', 'trace.effectiveDate', 'trace.source.line', 'actor']));
+      // A missing nested object is named, not a 500; a day that is not in the calendar is refused.
+      const noTrace = await h.http().post('/api/commitments/commitments/any/firm').set(h.auth).send({}).expect(400);
+      expect(noTrace.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act', 'trace']));
+      const impossible = await h.http().post('/api/commitments/reference/quartiers').set(h.auth).send({ code: 'QP062099', name: 'Q', trace: { reasonCode: 'referentiel', effectiveDate: '2016-02-30', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
+      expect(impossible.body.errors.map((e: { field: string }) => e.field)).toEqual(['trace.effectiveDate']);
+      // Collection names are looked up among the collections only: an object's own properties are no collection.
+      for (const collection of ['constructor', '__proto__', 'toString']) {
+        await h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code: 'x', name: 'x', trace: { reasonCode: 'referentiel', effectiveDate: '2016-01-01', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(404);
+      }
       expect(await h.ledgerEvents()).toBe(before);
     });
 
