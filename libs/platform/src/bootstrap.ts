@@ -16,7 +16,8 @@ export interface ServiceDocs {
   module: Type<unknown>;
 }
 
-const BODY_LIMIT = '10mb';
+/** A command is a few kilobytes; 1 MB leaves room for the largest (a plan's lines) and refuses the absurd with 413. */
+const BODY_LIMIT = '1mb';
 
 /** Creates the Nest application of a root module with everything the platform sets up around it. */
 export async function createPlatformApp(rootModule: Type<unknown>, docs: ServiceDocs[], options: { logs?: boolean; corsOrigins?: string[] } = {}): Promise<INestApplication> {

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,6 +11,10 @@ export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ, qui existe au c
 export function isCalendarDate(value: unknown): value is string {
   return isIsoDate(value) && value >= '1900-01-01' && value <= '2199-12-31';
 }
+
+/** Text with something in it: « » or spaces alone are as empty as nothing (a blank act reference, a blank label). */
+export const IsNotBlank = (options: { message?: string } = {}) =>
+  ValidateBy({ name: 'isNotBlank', validator: { validate: (value) => typeof value === 'string' && value.trim().length > 0, defaultMessage: (args) => options.message ?? `${args?.property ?? 'texte'} : obligatoire, et pas seulement des espaces` } });
 
 /** The DTO decorator for a calendar date (replaces a bare pattern, which let impossible days through). */
 export const IsCalendarDate = () => ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => DATE_MESSAGE } });
@@ -28,7 +32,7 @@ export class SourceDto {
   @ApiPropertyOptional({ example: 'Convention 2016-042' })
   @ValidateIf((o: SourceDto) => o.kind === 'act')
   @IsString()
-  @IsNotEmpty({ message: 'référence de l’acte obligatoire' })
+  @IsNotBlank({ message: 'référence de l’acte obligatoire' })
   @MaxLength(300)
   reference?: string;
 
@@ -40,7 +44,7 @@ export class SourceDto {
   @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020' })
   @ValidateIf((o: SourceDto) => o.kind === 'document')
   @IsString()
-  @IsNotEmpty({ message: 'document obligatoire' })
+  @IsNotBlank({ message: 'document obligatoire' })
   @MaxLength(300)
   document?: string;
 

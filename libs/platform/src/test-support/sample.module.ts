@@ -2,7 +2,7 @@
 // If-Match through a real event store, the way the services do.
 import { Body, Controller, Get, Headers, Inject, Module, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import type { EventStore } from '@cvl/event-store';
 import { fromDecimalString, toDecimalString } from '@cvl/money';
 import { CurrentPrincipal } from '../auth/auth.guard';
@@ -12,13 +12,14 @@ import { PageQuery, paginate } from '../http/pagination';
 import { expectedRevisionFromIfMatch, Versioned } from '../http/versioned';
 import { EVENT_STORE } from '../observability/health';
 import { Allow } from '../auth/policy';
+import { IsNotBlank } from '../http/source.dto';
 import { Costly } from '../http/rate-limit';
 import { actorLabel, type Actor } from '../auth/principal';
 
 export class CreateLabelDto {
   @ApiProperty({ example: 'Étude urbaine Cité 12/14' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   name!: string;
 

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { currentActor, EffectDto, IsCalendarDate, sourceOf } from '@cvl/platform';
+import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { currentActor, EffectDto, IsCalendarDate, IsNotBlank, sourceOf } from '@cvl/platform';
 import { REASONS, type BookingTrace, type LegalAct } from '../domain/trace';
 
-export { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, IsCalendarDate, ISO_DATE } from '@cvl/platform';
+export { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, IsCalendarDate, IsNotBlank, ISO_DATE } from '@cvl/platform';
 
 /** Why, from when, on what basis. The actor is never in the body: it is the authenticated principal. */
 export class TraceDto extends EffectDto {
@@ -16,7 +16,7 @@ export class TraceDto extends EffectDto {
 export class ActDto {
   @ApiProperty({ example: 'Arrêté préfectoral 2016-118' })
   @IsString()
-  @IsNotEmpty({ message: 'référence de l’acte obligatoire' })
+  @IsNotBlank({ message: 'référence de l’acte obligatoire' })
   @MaxLength(300)
   reference!: string;
 

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
 
 export class AttributionDto {
   @ApiProperty({ example: 'Réhabilitation thermique — cité 12/14' })
   @IsString()
-  @IsNotEmpty({ message: 'libellé obligatoire' })
+  @IsNotBlank({ message: 'libellé obligatoire' })
   @MaxLength(500)
   label!: string;
 
@@ -31,7 +31,7 @@ export class AttributionDto {
 
   @ApiProperty({ example: 'Bassin Minier', description: 'échelle à laquelle le montant est énoncé' })
   @IsString()
-  @IsNotEmpty({ message: 'échelle obligatoire' })
+  @IsNotBlank({ message: 'échelle obligatoire' })
   @MaxLength(100)
   scale!: string;
 }
@@ -54,7 +54,7 @@ export class FormulaDto {
 export class StatedDto {
   @ApiProperty({ example: 'Total arrondi 94M€' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   text!: string;
 

@@ -140,6 +140,14 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(noTrace.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act', 'trace']));
       const impossible = await h.http().post('/api/commitments/reference/quartiers').set(h.auth).send({ code: 'QP062099', name: 'Q', trace: { reasonCode: 'referentiel', effectiveDate: '2016-02-30', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
       expect(impossible.body.errors.map((e: { field: string }) => e.field)).toEqual(['trace.effectiveDate']);
+      // Blank is empty; reference attributes are bounded; a body of megabytes is refused before it is read whole.
+      const blank = await h.http().post('/api/commitments/commitments/any/firm').set(h.auth).send({ act: { reference: '   ', date: '2016-05-02' }, trace: { reasonCode: 'engagement-juridique', effectiveDate: '2016-05-02', source: { kind: 'act', reference: ' ' } } }).expect(400);
+      expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act.reference', 'trace.source.reference']));
+      const reference = (attributes: Record<string, unknown>) => ({ code: 'caf-x', name: 'CAF', attributes, trace: { reasonCode: 'referentiel', effectiveDate: '2016-01-01', source: { kind: 'document', document: 'cdv', line: 1 } } });
+      const many = await h.http().post('/api/commitments/reference/funders').set(h.auth).send(reference(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, 'v'])))).expect(400);
+      expect(many.body.errors[0].field).toBe('attributes');
+      const huge = await h.http().post('/api/commitments/reference/funders').set(h.auth).send(reference({ note: 'x'.repeat(9 * 1024 * 1024) })).expect(413);
+      expect(huge.headers['content-type']).toContain('application/problem+json');
       // Collection names are looked up among the collections only: an object's own properties are no collection.
       for (const collection of ['constructor', '__proto__', 'toString']) {
         await h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code: 'x', name: 'x', trace: { reasonCode: 'referentiel', effectiveDate: '2016-01-01', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(404);

@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate } from '@cvl/platform';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate, IsNotBlank } from '@cvl/platform';
 
 export class StepDto {
   @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
 }
 
 export class ActDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) reference!: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) reference!: string;
   @ApiProperty({ example: '2016-07-01' }) @IsCalendarDate() date!: string;
 }
 
 export class AxisDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) axis!: number;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) label!: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) label!: string;
   @ApiProperty({ example: '36000000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) amount!: string;
   @ApiPropertyOptional({ description: 'part de la CALL fixée par avenant' }) @IsOptional() @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) callShare?: string;
   @ApiPropertyOptional({ example: ['4c'] }) @IsOptional() @IsArray() @IsString({ each: true }) priorities?: string[];
@@ -35,18 +35,18 @@ export class CoFunderDto {
 }
 
 export class DwellingDto {
-  @ApiProperty({ example: 'L1' }) @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
+  @ApiProperty({ example: 'L1' }) @IsString() @IsNotBlank() @MaxLength(100) id!: string;
   @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G'] }) @IsIn(['A', 'B', 'C', 'D', 'E', 'F', 'G'], { message: 'classe énergétique A à G' }) classBefore!: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
   @ApiProperty({ example: 95, description: 'consommation après travaux, kWh/m²/an' }) @IsInt({ message: 'entier de kWh/m²/an attendu' }) @Min(0) consumptionAfter!: number;
 }
 
 export class ApplicationDto extends StepDto {
   @ApiProperty() @Matches(CODE, { message: CODE_MESSAGE }) operationId!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) label!: string;
+  @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) label!: string;
   @ApiProperty({ example: 'maisons-et-cites' }) @Matches(CODE, { message: CODE_MESSAGE }) beneficiary!: string;
   @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) quartier!: string;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) axis!: number;
-  @ApiProperty({ example: '4c' }) @IsString() @IsNotEmpty() priority!: string;
+  @ApiProperty({ example: '4c' }) @IsString() @IsNotBlank() priority!: string;
   @ApiProperty({ example: '2000000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) eligibleCost!: string;
   @ApiProperty({ example: '800000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) feder!: string;
   @ApiProperty({ type: [CoFunderDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CoFunderDto) coFunders!: CoFunderDto[];

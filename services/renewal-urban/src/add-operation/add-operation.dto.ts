@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate } from '@cvl/platform';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate, IsNotBlank } from '@cvl/platform';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 
 export class AddOperationDto {
   @ApiProperty({ example: 'etude-urbaine' }) @Matches(CODE, { message: CODE_MESSAGE }) operationId!: string;
-  @ApiProperty({ example: 'Étude urbaine des trois quartiers' }) @IsString() @IsNotEmpty() @MaxLength(300) label!: string;
+  @ApiProperty({ example: 'Étude urbaine des trois quartiers' }) @IsString() @IsNotBlank() @MaxLength(300) label!: string;
   @ApiProperty({ enum: OPERATION_NATURES }) @IsIn(OPERATION_NATURES, { message: `nature : ${OPERATION_NATURES.join(', ')}` }) nature!: OperationNature;
   @ApiProperty({ example: 'call' }) @Matches(CODE, { message: CODE_MESSAGE }) projectOwner!: string;
   @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) quartier!: string;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { EffectDto, IsCalendarDate } from '@cvl/platform';
+import { IsDefined, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { EffectDto, IsCalendarDate, IsNotBlank } from '@cvl/platform';
 
 export class StepDto {
   @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
@@ -12,6 +12,6 @@ export class CommitteeDto extends StepDto {
 }
 
 export class SignatureDto extends StepDto {
-  @ApiProperty({ example: 'Protocole de préfiguration NPNRU de la CALL' }) @IsString() @IsNotEmpty() @MaxLength(300) reference!: string;
+  @ApiProperty({ example: 'Protocole de préfiguration NPNRU de la CALL' }) @IsString() @IsNotBlank() @MaxLength(300) reference!: string;
   @ApiProperty({ example: '2016-06-15' }) @IsCalendarDate() date!: string;
 }
