@@ -18,6 +18,7 @@ export * from './problem/problem.filter';
 export * from './http/idempotency.interceptor';
 export * from './http/rate-limit';
 export * from './http/input-safety';
+export * from './http/origin';
 export * from './http/idempotency.store';
 export * from './http/versioned';
 export * from './http/pagination';

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { serviceUrlVariable } from '@cvl/platform';
 import type { Source } from '../projection/read-model-projector';
@@ -13,14 +12,6 @@ export type AskedService = Source;
  */
 export function serviceUrl(service: AskedService, selfOrigin: string, env: NodeJS.ProcessEnv = process.env): string {
   return (env[serviceUrlVariable(service)] ?? selfOrigin).replace(/\/+$/, '');
-}
-
-/** This process's own address, as its server listens (a wildcard address is reached on the loopback). */
-export function ownOrigin(server: { address(): AddressInfo | string | null }): string {
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new ServiceUnavailableException('adresse d’écoute inconnue');
-  const host = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
 }
 
 /** GET another service's JSON with the caller's own credentials; a service that does not answer is a 503 naming it. */

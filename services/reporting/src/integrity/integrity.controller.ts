@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ReportDocument } from '@cvl/exports';
 import { HttpAdapterHost } from '@nestjs/core';
-import { Allow, Costly, downloadOf, ExportFormatQuery, wantsFile } from '@cvl/platform';
+import { Allow, Costly, downloadOf, listeningOrigin, ExportFormatQuery, wantsFile } from '@cvl/platform';
 import { funderStatement } from '../funder-statement/funder-statement';
 import { ReadModels } from '../infrastructure/read-models';
-import { askService, ownOrigin } from '../infrastructure/service-client';
+import { askService } from '../infrastructure/service-client';
 import { SOURCES } from '../projection/read-model-projector';
 import { integrityReport, totalsDisagreements, type ChainCheck, type LedgerBalances, type ReconciliationSummary } from './integrity';
 
@@ -39,7 +39,7 @@ export class IntegrityController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Contrôle d’intégrité : chaînes d’empreintes de chaque service, grand livre équilibré, totaux de reporting = totaux du grand livre, rapprochement du jeu de données (JSON, CSV, XLSX ou PDF)' })
   async integrity(@Req() request: Request, @Query() query: ExportFormatQuery) {
-    const origin = ownOrigin(this.adapterHost.httpAdapter.getHttpServer());
+    const origin = listeningOrigin(this.adapterHost.httpAdapter.getHttpServer());
     const authorization = request.get('authorization');
     const chains: ChainCheck[] = [];
     for (const service of SOURCES) chains.push(await askService<ChainCheck>(service, origin, `/api/${service}/hash-chains`, authorization));

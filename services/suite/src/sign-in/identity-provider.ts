@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { urlencoded } from 'express';
-import { LOCAL_AUDIENCE, ROLE_DESCRIPTIONS, type Infrastructure } from '@cvl/platform';
+import { listeningOrigin, LOCAL_AUDIENCE, ROLE_DESCRIPTIONS, type Infrastructure } from '@cvl/platform';
 import { DEMO_ACCOUNTS, demoAccount, type DemoAccount } from './demo-accounts';
 
 /** Where the embedded identity provider lives, and the one client it knows: the sign-in page of the suite itself. */
@@ -45,12 +44,7 @@ function persistentSecret(folder: string, name: string): string {
   return secret;
 }
 
-function origin(app: INestApplication): string {
-  const address = app.getHttpServer().address() as AddressInfo | null;
-  if (!address) throw new Error('le serveur n’écoute pas encore');
-  const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}
+const origin = (app: INestApplication): string => listeningOrigin(app.getHttpServer());
 
 /**
  * A real OpenID Connect provider in the suite's process (`oidc-provider`), with the demo accounts and no password:
