@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { ForbiddenException, SetMetadata } from '@nestjs/common';
 import type { Principal } from './principal';
 import type { Role } from './roles';
 
@@ -47,6 +47,11 @@ export class Access {
   /** May act on what belongs to `owner` under `role` (a financeur on its funder's commitments…). */
   mayActFor(role: Role, owner: string | undefined): boolean {
     return this.all || (this.ownRoles.includes(role) && owner === this.organisation);
+  }
+
+  /** Refuses (403, « Accès refusé : » and the reason) unless the principal may act for `owner` under `role`. */
+  requireFor(role: Role, owner: string | undefined, reason: string): void {
+    if (!this.mayActFor(role, owner)) throw new ForbiddenException(`Accès refusé : ${reason}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, ForbiddenException, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform';
 import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -39,7 +39,7 @@ export class FunderStatementController {
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant' })
   async statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
-    if (!access.mayActFor('financeur', code)) throw new ForbiddenException(`Accès refusé : ${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
+    access.requireFor('financeur', code, `${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
     const { events, state: now } = await this.ledger.current();
     if (!now.references.has(referenceKey('funder', code))) throw new NotFoundException(`Financeur inconnu : ${code}`);
     const at = pointInTime(query);

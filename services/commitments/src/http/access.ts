@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import type { Access, RoutePolicy } from '@cvl/platform';
 import type { Commitment, CommitmentsState } from '../domain/state';
 
@@ -15,9 +15,7 @@ export const READS_CONDITIONS: RoutePolicy = { all: ['pilotage', 'auditeur'], ow
 
 /** Refuses a booking for a funder that is not the principal's organisation (403, naming both). */
 export function assertBooksFor(access: Access, funder: string): void {
-  if (!access.mayActFor('financeur', funder)) {
-    throw new ForbiddenException(`Accès refusé : ${access.organisation} ne peut inscrire ou modifier que ses propres engagements, pas ceux de ${funder}`);
-  }
+  access.requireFor('financeur', funder, `${access.organisation} ne peut inscrire ou modifier que ses propres engagements, pas ceux de ${funder}`);
 }
 
 /** A command on an existing commitment: refused unless the principal books for its funder. Unknown ones are the decider's to say. */

@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import { Versioned, type Access, type RoutePolicy } from '@cvl/platform';
 import type { Programme } from '../domain/state';
 import { programmeView } from './programme-view';
@@ -27,5 +27,5 @@ export function programmeFor(access: Access, programme: Programme) {
 
 /** A beneficiary acts for itself only. */
 export function assertActsForBeneficiary(access: Access, beneficiary: string | undefined, what: string): void {
-  if (!access.mayActFor('maitre-ouvrage', beneficiary)) throw new ForbiddenException(`Accès refusé : ${access.organisation} ne dépose que ${what} dont il est bénéficiaire${beneficiary ? ` (ici : ${beneficiary})` : ''}`);
+  access.requireFor('maitre-ouvrage', beneficiary, `${access.organisation} ne dépose que ${what} dont il est bénéficiaire${beneficiary ? ` (ici : ${beneficiary})` : ''}`);
 }

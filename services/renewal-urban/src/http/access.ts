@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
 import type { Access, RoutePolicy } from '@cvl/platform';
 import type { Operation, Protocol } from '../domain/state';
 import { protocolOf } from './protocol-view';
@@ -41,7 +41,5 @@ export function assertReadsSignedTable(access: Access, protocol: Protocol): void
 /** A project owner files the plan of its own operations only. */
 export function assertFilesPlanOf(access: Access, protocol: Protocol, operationId: string): void {
   const operation = protocol.operations.get(operationId);
-  if (operation && !access.mayActFor('maitre-ouvrage', operation.projectOwner)) {
-    throw new ForbiddenException(`Accès refusé : ${access.organisation} n’est pas maître d’ouvrage de l’opération ${operationId} (${operation.projectOwner})`);
-  }
+  if (operation) access.requireFor('maitre-ouvrage', operation.projectOwner, `${access.organisation} n’est pas maître d’ouvrage de l’opération ${operationId} (${operation.projectOwner})`);
 }
