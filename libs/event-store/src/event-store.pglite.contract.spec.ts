@@ -17,7 +17,7 @@ describe('migrations on PGlite', () => {
     const { client, store } = await openSqlEventStore({});
     expect(await migrate(client)).toEqual([]);
     const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(applied.rows.map((r) => r.version)).toEqual([1]);
+    expect(applied.rows.map((r) => r.version)).toEqual([1, 2]);
     await store.close();
   });
 });

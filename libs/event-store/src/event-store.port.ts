@@ -80,16 +80,48 @@ export interface BrokenLink {
   streamId: string;
   revision: number;
   eventId?: string;
-  problem: 'hash_mismatch' | 'missing_revision' | 'stream_head_mismatch';
+  problem: BrokenLinkProblem;
+  /** In French, for the people who read the report: what was found and what it means. */
   detail: string;
+}
+
+/**
+ * What verification can find. In a stream's chain: content changed, a revision missing, out of order, a stream row
+ * that disagrees with its events. In the signed log: an event no head covers, a position missing, a root that no
+ * longer matches a signed head, a bad signature, a witness that disagrees with the database or holds a head the
+ * database lost.
+ */
+export type BrokenLinkProblem =
+  | 'hash_mismatch'
+  | 'missing_revision'
+  | 'reordered'
+  | 'stream_head_mismatch'
+  | 'unsigned_event'
+  | 'missing_leaf'
+  | 'tree_mismatch'
+  | 'invalid_signature'
+  | 'witness_mismatch'
+  | 'rollback';
+
+/** The signed log's state as verification found it. */
+export interface SignedLogSummary {
+  log: string;
+  latestHead?: { sequence: number; treeSize: number; rootHash: string; signedAt: string; keyId: string };
+  unsignedEvents: number;
+  witness: { location: string; heads: number; latestSequence?: number };
 }
 
 export interface VerifyReport {
   ok: boolean;
   streamsChecked: number;
   eventsChecked: number;
-  /** The first broken link found, in stream order; undefined when the whole store verifies. */
+  /** Every problem found (the first MAX_LISTED_PROBLEMS of them), in the order of the walk. */
+  broken: BrokenLink[];
+  problemCount: number;
+  /** The first of `broken`; undefined when the whole store verifies. */
   firstBroken?: BrokenLink;
+  /** Absent for a store that does not sign (KurrentDB keeps chains only). */
+  signedLog?: SignedLogSummary;
 }
 
 export interface VerifyOptions {

@@ -10,3 +10,8 @@ export * from './sql/migrate';
 export * from './sql/sql-event-store';
 export * from './sql/sql-checkpoint-store';
 export * from './kurrentdb/kurrentdb-event-store';
+export * from './signed-log/merkle';
+export * from './signed-log/tree-head';
+export * from './signed-log/witness';
+export * from './signed-log/signed-log';
+export * from './signed-log/log-audit';

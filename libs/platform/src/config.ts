@@ -19,6 +19,19 @@ export interface PlatformConfig {
   deployment: string;
   auth: TokenVerifierConfig;
   http: HttpPolicy;
+  journal: JournalConfig;
+}
+
+/**
+ * The signed log's key and witness, both outside the database. By default under the data folder (made at first
+ * start); in production, CVL_JOURNAL_KEY_FILE names a key the operator provisions (a secret volume: absent, the
+ * service refuses to start) and CVL_WITNESS_DIR a folder on another volume or host than the database.
+ */
+export interface JournalConfig {
+  keyFile: string;
+  /** True when keyFile is the default location: the key is made there at first start. */
+  createKey: boolean;
+  witnessDir: string;
 }
 
 /** What the HTTP edge lets through besides the routes' policies. */
@@ -72,6 +85,27 @@ function roleMap(env: NodeJS.ProcessEnv) {
   }
 }
 
+function journalConfig(env: NodeJS.ProcessEnv, dataDir: string): JournalConfig {
+  const keyFile = blankToUndefined(env.CVL_JOURNAL_KEY_FILE);
+  return {
+    keyFile: resolve(keyFile ?? join(dataDir, 'journal', 'cle-ed25519.pem')),
+    createKey: keyFile === undefined,
+    witnessDir: resolve(blankToUndefined(env.CVL_WITNESS_DIR) ?? join(dataDir, 'journal', 'temoin')),
+  };
+}
+
+/** Where a process's event store is, and how its log is signed: the same for the services and for `cvl`. */
+export function eventStoreConfig(config: PlatformConfig, applicationName?: string) {
+  const log = config.databaseSchema ?? 'cvl';
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'),
+    schema: config.databaseSchema,
+    ...(applicationName ? { applicationName } : {}),
+    signing: { keyFile: config.journal.keyFile, createKey: config.journal.createKey, witnessFile: join(config.journal.witnessDir, `${log}.jsonl`), log },
+  };
+}
+
 /** Reads the environment once, at start, and says which variable is wrong. */
 export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: RuntimeMode; port: number; schema?: string }): PlatformConfig {
   const portText = blankToUndefined(env.PORT);
@@ -92,6 +126,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
     kafkaBrokers: brokers,
     deployment: blankToUndefined(env.CVL_DEPLOYMENT) ?? 'cvl',
     http: { corsOrigins: corsOrigins(env), costlyPerMinute: costlyPerMinute(env) },
+    journal: journalConfig(env, resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data'))),
     kafkaTopicPrefix: blankToUndefined(env.KAFKA_TOPIC_PREFIX),
     auth: {
       jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),

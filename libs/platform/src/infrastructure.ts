@@ -4,7 +4,7 @@ import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-s
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken, type LocalSigningKey } from './auth/local-keys';
 import { TokenVerifier } from './auth/token-verifier';
-import type { HttpPolicy, PlatformConfig } from './config';
+import { eventStoreConfig, type HttpPolicy, type PlatformConfig } from './config';
 import { migratePlatform } from './http/idempotency.store';
 
 export interface Infrastructure {
@@ -27,13 +27,10 @@ export interface Infrastructure {
 
 /** Opens what a process needs: the event store (migrated), the transport, and the token verifier. */
 export async function openInfrastructure(config: PlatformConfig, clientId: string): Promise<Infrastructure> {
-  const opened = await openSqlEventStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'),
-    schema: config.databaseSchema,
-    applicationName: clientId,
-  });
+  const opened = await openSqlEventStore(eventStoreConfig(config, clientId));
   await migratePlatform(opened.client);
+  // The signed log is checked (and a store older than signing adopted) before anything is served or written.
+  await opened.store.ready();
   // A consumer that keeps failing retries forever (nothing is skipped): say so in the logs, with the reason.
   const logger = new Logger('messagerie');
   const failed = (groupId: string, error: unknown) => logger.error(`consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`);

@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
+import { eventStoreConfig, isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -54,7 +54,7 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
 const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version', 'source', 'programme'];
 
 function openStore(config: PlatformConfig) {
-  return openSqlEventStore({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'), schema: config.databaseSchema });
+  return openSqlEventStore(eventStoreConfig(config, 'cvl'));
 }
 
 async function importCommand(args: string[]): Promise<number> {

@@ -15,7 +15,9 @@ import {
   type VerifyReport,
 } from '../event-store.port';
 import { sqlErrorCode, UNIQUE_VIOLATION, type SqlClient, type SqlExecutor } from './sql-client';
-import { verifyStreams } from '../verify';
+import { LogAudit, type AuditedEvent, type StreamHeadRow } from '../signed-log/log-audit';
+import { SignedLog } from '../signed-log/signed-log';
+import type { SignedTreeHead } from '../signed-log/tree-head';
 
 interface EventRow {
   position: string;
@@ -29,14 +31,22 @@ interface EventRow {
   metadata: RecordedEvent['metadata'];
   recorded_at: string;
   hash: string;
+  leaf_index?: string | null;
 }
 
 // Selected as text (bigint and xid8 exceed JS numbers). ORDER BY must name e.<column>: the bare names are these
 // text aliases, which would sort « 10 » before « 2 ».
 const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS transaction_id, e.stream_id, e.revision::text AS revision,
-  e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash`;
+  e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash, e.leaf_index::text AS leaf_index`;
+
+const VERIFY_PAGE = 1_000;
 
 const MAX_ANY_RETRIES = 20;
+
+function toAudited(row: EventRow): AuditedEvent {
+  const { checkpoint: _checkpoint, ...event } = toRecorded(row);
+  return { ...event, leafIndex: row.leaf_index === null || row.leaf_index === undefined ? null : Number(row.leaf_index) };
+}
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -56,6 +66,8 @@ function toRecorded(row: EventRow): RecordedEvent {
 export interface SqlEventStoreOptions {
   /** Clock for recordedAt; tests may fix it. */
   now?: () => Date;
+  /** Signs every append (openSqlEventStore always gives one). Without it: hash chains only, as KurrentDB. */
+  signedLog?: SignedLog;
 }
 
 /**
@@ -64,19 +76,36 @@ export interface SqlEventStoreOptions {
  */
 export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
+  readonly signedLog?: SignedLog;
+  private initialised?: Promise<void>;
 
   constructor(
     readonly client: SqlClient,
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.signedLog = options.signedLog;
+  }
+
+  /** Checks the signed log (and signs the first head of a store older than signing) before the first write. */
+  ready(): Promise<void> {
+    if (!this.signedLog) return Promise.resolve();
+    const signedLog = this.signedLog;
+    this.initialised ??= signedLog.initialise(this.client, this.now).catch((error: unknown) => {
+      this.initialised = undefined;
+      throw error;
+    });
+    return this.initialised;
   }
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     validateAppend(streamId, events, expected);
+    await this.ready();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
+        const { result, committed } = await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
+        committed();
+        return result;
       } catch (error) {
         if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
           const replay = await this.findReplay(this.client, streamId, events);
@@ -91,9 +120,9 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<{ result: AppendResult; committed: () => void }> {
     const replay = await this.findReplay(tx, streamId, events);
-    if (replay) return replay;
+    if (replay) return { result: replay, committed: () => undefined };
 
     const head = await tx.query<{ revision: string; last_hash: string }>(
       'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_id = $1',
@@ -127,17 +156,19 @@ export class SqlEventStore implements EventStore {
       if (updated.rowCount === 0) this.conflict(streamId, expected, current);
     }
 
+    // Last, so that the log's lock is held for as short a time as the transaction allows.
+    const placed = this.signedLog ? await this.signedLog.extend(tx, rows.map((row) => row.hash), recordedAt) : undefined;
     const inserted = await tx.query<EventRow>(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
-       SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash
-       FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text)
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash, leaf_index)
+       SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash, r.leaf_index
+       FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text, leaf_index bigint)
        RETURNING position::text AS position, transaction_id::text AS transaction_id, stream_id, revision::text AS revision,
          event_id, type, schema_version, data, metadata, recorded_at, hash`,
       [
         streamId,
         recordedAt,
         JSON.stringify(
-          rows.map(({ event, revision, metadata, hash: eventHash }) => ({
+          rows.map(({ event, revision, metadata, hash: eventHash }, index) => ({
             revision,
             event_id: event.eventId,
             type: event.type,
@@ -145,12 +176,13 @@ export class SqlEventStore implements EventStore {
             data: event.data,
             metadata,
             hash: eventHash,
+            leaf_index: placed ? placed.leafIndexes[index] : null,
           })),
         ),
       ],
     );
     const recorded = inserted.rows.map(toRecorded).sort((a, b) => a.revision - b.revision);
-    return { streamId, revision: newRevision, events: recorded, idempotentReplay: false };
+    return { result: { streamId, revision: newRevision, events: recorded, idempotentReplay: false }, committed: placed?.committed ?? (() => undefined) };
   }
 
   /** Lost a race: for 'any' the caller retries from a fresh read; otherwise it is a conflict. */
@@ -199,18 +231,55 @@ export class SqlEventStore implements EventStore {
     return result.rows.map(toRecorded);
   }
 
+  /**
+   * Every event, in its place in the signed log, then those that have none; every chain and every signed head
+   * (in the database and in the witness). Reports every problem, not the first.
+   */
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    return verifyStreams(
-      async (afterStream, limit) => {
-        const result = await this.client.query<{ stream_id: string; revision: string; last_hash: string }>(
-          'SELECT stream_id, revision::text AS revision, last_hash FROM streams WHERE stream_id > $1 ORDER BY stream_id LIMIT $2',
-          [afterStream, limit],
-        );
-        return result.rows.map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), lastHash: row.last_hash }));
-      },
-      (streamId, fromRevision, limit) => this.readStream(streamId, { fromRevision, maxCount: limit }),
-      options,
-    );
+    const signedLog = this.signedLog;
+    const audit = new LogAudit({
+      mode: 'full',
+      streamPrefix: options.streamPrefix,
+      ...(signedLog
+        ? { signed: { log: signedLog.log, publicKey: signedLog.publicKey, heads: await this.signedHeads(), witness: signedLog.witness.heads(), witnessLocation: signedLog.witness.location } }
+        : {}),
+    });
+    const walk = async (sql: string, key: (row: EventRow) => string, start: string) => {
+      for (let after = start; ; ) {
+        const page = await this.client.query<EventRow>(sql, [after, VERIFY_PAGE]);
+        for (const row of page.rows) audit.event(toAudited(row));
+        options.onProgress?.(audit.progress());
+        if (page.rows.length < VERIFY_PAGE) return;
+        after = key(page.rows[page.rows.length - 1]);
+      }
+    };
+    await walk(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`, (row) => String(row.leaf_index), '-1');
+    await walk(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index IS NULL AND e.position > $1::bigint ORDER BY e.position LIMIT $2`, (row) => row.position, '0');
+    return audit.finish(await this.streamHeads());
+  }
+
+  /** The heads the database keeps, in order. */
+  async signedHeads(): Promise<SignedTreeHead[]> {
+    const heads: SignedTreeHead[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.client.query<{ head: SignedTreeHead }>('SELECT head FROM signed_tree_heads WHERE sequence > $1 ORDER BY sequence LIMIT $2', [after, VERIFY_PAGE]);
+      heads.push(...page.rows.map((row) => row.head));
+      if (page.rows.length < VERIFY_PAGE) return heads;
+      after = heads[heads.length - 1].sequence;
+    }
+  }
+
+  private async streamHeads(): Promise<StreamHeadRow[]> {
+    const rows: StreamHeadRow[] = [];
+    for (let after = ''; ; ) {
+      const page = await this.client.query<{ stream_id: string; revision: string; last_hash: string }>(
+        'SELECT stream_id, revision::text AS revision, last_hash FROM streams WHERE stream_id > $1 ORDER BY stream_id LIMIT $2',
+        [after, VERIFY_PAGE],
+      );
+      rows.push(...page.rows.map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), lastHash: row.last_hash })));
+      if (page.rows.length < VERIFY_PAGE) return rows;
+      after = rows[rows.length - 1].streamId;
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -223,6 +292,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.signedLog?.close();
     await this.client.close();
   }
 }
