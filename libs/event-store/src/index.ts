@@ -15,3 +15,4 @@ export * from './signed-log/tree-head';
 export * from './signed-log/witness';
 export * from './signed-log/signed-log';
 export * from './signed-log/log-audit';
+export * from './signed-log/audit-pack';

@@ -258,6 +258,15 @@ export class SqlEventStore implements EventStore {
     return audit.finish(await this.streamHeads());
   }
 
+  /** Events in their signed order, strictly after leaf `afterLeaf`, at most `limit` (audit packs). */
+  async readSigned(afterLeaf: number, limit: number): Promise<AuditedEvent[]> {
+    const result = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`, [
+      afterLeaf,
+      Math.max(1, Math.min(limit, MAX_READ_COUNT)),
+    ]);
+    return result.rows.map(toAudited);
+  }
+
   /** The heads the database keeps, in order. */
   async signedHeads(): Promise<SignedTreeHead[]> {
     const heads: SignedTreeHead[] = [];

@@ -11,9 +11,37 @@ export interface LedgerBalances {
   ledger: { debitsPosted: string; creditsPosted: string; debitsPending: string; creditsPending: string; balanced: boolean; viewsAgreeWithLedger: boolean };
 }
 
+export interface BrokenLinkJson {
+  streamId: string;
+  revision: number;
+  problem: string;
+  detail: string;
+}
+
 export interface ChainCheck {
   service: string;
-  hashChains: { ok: boolean; streamsChecked: number; eventsChecked: number; firstBroken?: unknown };
+  hashChains: {
+    ok: boolean;
+    streamsChecked: number;
+    eventsChecked: number;
+    broken?: BrokenLinkJson[];
+    problemCount?: number;
+    signedLog?: { log: string; latestHead?: { sequence: number; treeSize: number; signedAt: string; keyId: string }; unsignedEvents: number; witness: { location: string; heads: number } };
+  };
+}
+
+/** One broken link in words: where (a stream and version, or the signed log as a whole) and what it means. */
+export function describeBrokenLink(link: BrokenLinkJson): string {
+  return link.streamId ? `flux ${link.streamId}, version ${link.revision} : ${link.detail}` : `journal signé : ${link.detail}`;
+}
+
+function chainDetail(chain: ChainCheck['hashChains']): string {
+  const signed = chain.signedLog?.latestHead;
+  const head = signed ? ` ; journal signé : tête n° ${signed.sequence} sur ${signed.treeSize} événements (clé ${signed.keyId}), témoin ${chain.signedLog?.witness.heads ?? 0} tête(s)` : '';
+  if (chain.ok) return `${chain.streamsChecked} flux, ${chain.eventsChecked} événements vérifiés${head}`;
+  const broken = chain.broken ?? [];
+  const count = chain.problemCount ?? broken.length;
+  return `${count} maillon(s) rompu(s)${head} — ${broken.map(describeBrokenLink).join(' ; ')}${count > broken.length ? ` ; et ${count - broken.length} autre(s)` : ''}`;
 }
 
 /** The data set's reconciliation, as commitments gives it: how many checks, how many of each verdict. */
@@ -54,7 +82,8 @@ export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerB
     ...input.chains.map((c) => ({
       check: `chaîne d’empreintes — ${c.service}`,
       ok: c.hashChains.ok,
-      detail: c.hashChains.ok ? `${c.hashChains.streamsChecked} flux, ${c.hashChains.eventsChecked} événements vérifiés` : `maillon rompu : ${JSON.stringify(c.hashChains.firstBroken)}`,
+      detail: chainDetail(c.hashChains),
+      ...(c.hashChains.broken?.length ? { broken: c.hashChains.broken } : {}),
     })),
     { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${euros(ledger.debitsPosted)} / crédits ${euros(ledger.creditsPosted)} (en attente ${euros(ledger.debitsPending)} / ${euros(ledger.creditsPending)})` },
     { check: 'vues du registre = comptes du grand livre', ok: ledger.viewsAgreeWithLedger, detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes' },

@@ -5,7 +5,11 @@ const balances = (balanced = true): LedgerBalances => ({
   funders: [{ funder: 'anru', figures: figures('150000.00') }],
   ledger: { debitsPosted: '150000.00', creditsPosted: balanced ? '150000.00' : '149999.99', debitsPending: '0.00', creditsPending: '0.00', balanced, viewsAgreeWithLedger: true },
 });
-const chain = (ok: boolean) => ({ service: 'commitments', hashChains: { ok, streamsChecked: 1, eventsChecked: 12, ...(ok ? {} : { firstBroken: { streamId: 'commitments-ledger', revision: 3, problem: 'changed' } }) } });
+const broken = [
+  { streamId: 'commitments-ledger', revision: 3, problem: 'hash_mismatch', detail: 'contenu modifié' },
+  { streamId: '', revision: -1, problem: 'unsigned_event', detail: 'événement absent du journal signé' },
+];
+const chain = (ok: boolean) => ({ service: 'commitments', hashChains: { ok, streamsChecked: 1, eventsChecked: 12, ...(ok ? {} : { broken, problemCount: 3 }) } });
 
 describe('integrity report', () => {
   it('names every funder × figure where reporting and the ledger differ, a funder missing on one side as zero', () => {
@@ -21,9 +25,13 @@ describe('integrity report', () => {
   it('is ok only when every chain verifies, the ledger balances and the totals agree', () => {
     const at = '2026-11-25T22:00:00.000Z';
     expect(integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [], checkedAt: at }).ok).toBe(true);
-    const broken = integrityReport({ chains: [chain(false)], balances: balances(), disagreements: [], checkedAt: at });
-    expect(broken.ok).toBe(false);
-    expect(broken.checks[0].detail).toContain('commitments-ledger');
+    const report = integrityReport({ chains: [chain(false)], balances: balances(), disagreements: [], checkedAt: at });
+    expect(report.ok).toBe(false);
+    // Every broken link is named, not the first only, and what was not listed is counted.
+    expect(report.checks[0].detail).toContain('3 maillon(s) rompu(s)');
+    expect(report.checks[0].detail).toContain('flux commitments-ledger, version 3 : contenu modifié');
+    expect(report.checks[0].detail).toContain('journal signé : événement absent du journal signé');
+    expect(report.checks[0].detail).toContain('et 1 autre(s)');
     expect(integrityReport({ chains: [chain(true)], balances: balances(false), disagreements: [], checkedAt: at }).ok).toBe(false);
     const behind = integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [{ funder: 'anru', figure: 'firm', readModel: '0.00', ledger: '150000.00' }], checkedAt: at });
     expect(behind.checks.find((c) => c.check.startsWith('totaux'))).toMatchObject({ ok: false, detail: expect.stringContaining('1 écart(s)') });
