@@ -1,10 +1,11 @@
 // cvl — the contrat de ville ledger's command line. `npm run cvl -- <command>`.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { openSqlEventStore, type VerifyReport } from '@cvl/event-store';
+import { exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { eventStoreConfig, isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
+import { concernsFunder } from './audit/funder-selection';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -14,7 +15,14 @@ const HELP = `Usage : cvl <commande>
   reconcile [chemin] [--json]
                     recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
                     l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
-  verify            vérifie la chaîne d’empreintes de chaque flux et signale le premier maillon rompu
+  verify            vérifie chaque chaîne d’empreintes et le journal signé (têtes signées de la base et du
+                    témoin) ; liste chaque maillon rompu, pas seulement le premier
+  audit export [--funder=code] [--asOf=AAAA-MM-JJ] [--sortie=fichier]
+                    écrit un paquet d’audit : les événements, leurs empreintes, les têtes signées et la clé
+                    publique (tout le journal, ou les événements d’un financeur avec leurs preuves d’inclusion)
+  audit verify <fichier> [--cle=empreinte]
+                    vérifie un paquet d’audit sans serveur ni base (docs/paquet-d-audit.md)
+  audit cle         l’empreinte et la clé publique du journal signé, à publier aux auditeurs
   report <vue> [--format json|csv|xlsx|pdf] [--sortie fichier]
          [--funder=… --quartier=… --stake=… --year=… --figure=… --protocol=… --version=…]
                     une restitution des services en cours d’exécution : releve (--funder=…),
@@ -34,6 +42,8 @@ const HELP = `Usage : cvl <commande>
   help              cette aide
 
 Variables : DATABASE_URL (PostgreSQL ; sinon PGlite dans CVL_DATA_DIR, par défaut ./.data), DB_SCHEMA ;
+CVL_JOURNAL_KEY_FILE (clé Ed25519 du journal signé ; par défaut CVL_DATA_DIR/journal/cle-ed25519.pem) et
+CVL_WITNESS_DIR (le témoin des têtes signées ; par défaut CVL_DATA_DIR/journal/temoin) ;
 pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm start) ou l’adresse de chaque service
 (REPORTING_URL, RENEWAL_URBAN_URL… en mode distribué), et CVL_TOKEN (par défaut un jeton local).`;
 
@@ -108,29 +118,161 @@ async function reconcileCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function verify(): Promise<number> {
+/** The store to verify or export from: it must exist (an empty folder is not « intègre »), with its key. */
+async function openExistingStore(): Promise<Awaited<ReturnType<typeof openStore>> | undefined> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
-  const { store } = await openStore(config);
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'event-store'))) {
+    process.stderr.write(`Aucun magasin d’événements dans ${config.dataDir} : rien à vérifier. Indiquez CVL_DATA_DIR (le dossier de données de npm start) ou DATABASE_URL.\n`);
+    return undefined;
+  }
+  if (!existsSync(config.journal.keyFile)) {
+    process.stderr.write(`Clé du journal signé introuvable : ${config.journal.keyFile} (CVL_JOURNAL_KEY_FILE). Sans elle, les têtes signées ne peuvent pas être vérifiées.\n`);
+    return undefined;
+  }
+  return openSqlEventStore({ ...eventStoreConfig(config, 'cvl'), signing: { ...eventStoreConfig(config).signing, createKey: false } });
+}
+
+const seconds = (since: number) => ((Date.now() - since) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+const frInstant = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'medium' });
+
+/** A verification's result in words: the signed log's state, then every broken link. Exit code 0 when intact, 2 if not. */
+function printVerification(report: VerifyReport, summary: string): number {
+  const head = report.signedLog?.latestHead;
+  if (report.signedLog) {
+    const witness = report.signedLog.witness;
+    process.stdout.write(
+      head
+        ? `Journal signé « ${report.signedLog.log} » : tête n° ${head.sequence} du ${frInstant(head.signedAt)}, ${head.treeSize.toLocaleString('fr-FR')} événements, clé ${head.keyId} ; témoin ${witness.location} : ${witness.heads} tête(s).\n`
+        : `Journal signé « ${report.signedLog.log} » : aucune tête signée valide.\n`,
+    );
+  }
+  if (report.ok) {
+    process.stdout.write(`Intègre : aucune altération détectée (${summary}).\n`);
+    return 0;
+  }
+  process.stdout.write(`ALTÉRATION DÉTECTÉE : ${report.problemCount} problème(s) (${summary})\n`);
+  report.broken.forEach((link, index) => {
+    const where = link.streamId ? `flux ${link.streamId}, version ${link.revision}${link.eventId ? ` (événement ${link.eventId})` : ''}` : 'journal signé';
+    process.stdout.write(`  ${index + 1}. ${where}\n     ${link.detail}\n`);
+  });
+  if (report.problemCount > report.broken.length) process.stdout.write(`  … et ${report.problemCount - report.broken.length} autre(s), non listés.\n`);
+  return 2;
+}
+
+async function verify(): Promise<number> {
+  const opened = await openExistingStore();
+  if (!opened) return 66;
   const started = Date.now();
   let report: VerifyReport;
   try {
-    report = await store.verify({
+    report = await opened.store.verify({
       onProgress: ({ streamsChecked, eventsChecked }) => {
         if (process.stderr.isTTY) process.stderr.write(`\r  ${streamsChecked} flux, ${eventsChecked} événements vérifiés…`);
       },
     });
   } finally {
-    await store.close();
+    await opened.store.close();
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  const summary = `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s`;
-  if (report.ok) {
-    process.stdout.write(`Intègre : aucune altération détectée (${summary}).\n`);
+  return printVerification(report, `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${seconds(started)} s`);
+}
+
+/** `--name=value` or `--name value`. */
+function optionOf(args: string[], name: string): string | undefined {
+  const inline = args.find((a) => a.startsWith(`--${name}=`));
+  if (inline) return inline.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** A day (the end of it, Paris time) or an instant. */
+function parseAsOf(text: string): Date | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const noon = new Date(`${text}T12:00:00Z`);
+    if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== text) return undefined;
+    const offset = /GMT([+-]\d{2}:\d{2})/.exec(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).format(noon))?.[1] ?? '+01:00';
+    return new Date(`${text}T23:59:59.999${offset}`);
+  }
+  const instant = new Date(text);
+  return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(instant.getTime()) ? instant : undefined;
+}
+
+const AUDIT_USAGE = `Usage : cvl audit export [--funder=code] [--asOf=AAAA-MM-JJ] [--sortie=fichier]
+       cvl audit verify <fichier> [--cle=empreinte]
+       cvl audit cle\n`;
+
+/** `cvl audit export | verify | cle`: the offline audit pack (docs/paquet-d-audit.md). */
+async function audit(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action === 'verify') {
+    const file = rest.find((a) => !a.startsWith('--'));
+    if (!file || !existsSync(file)) {
+      process.stderr.write(file ? `Fichier introuvable : ${file}\n` : AUDIT_USAGE);
+      return 64;
+    }
+    const started = Date.now();
+    let pack: unknown;
+    try {
+      pack = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      process.stderr.write(`Paquet illisible (${file}) : ${(error as Error).message}\n`);
+      return 65;
+    }
+    const trusted = optionOf(rest, 'cle');
+    const report = verifyAuditPack(pack, trusted ? { trustedKeyId: trusted } : {});
+    if (report.scope) process.stdout.write(`Paquet : ${report.scope.description}.\n`);
+    process.stdout.write(
+      report.trustedKey === 'confirmée'
+        ? `Clé ${report.keyId} : celle attendue.\n`
+        : report.trustedKey === 'différente'
+          ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
+          : `Clé ${report.keyId || '—'} lue dans le paquet : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
+    );
+    return printVerification(report, `${report.eventsChecked} événements, sans serveur ni base, en ${seconds(started)} s`);
+  }
+  if (action === 'cle') {
+    const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
+    if (!existsSync(config.journal.keyFile)) {
+      process.stderr.write(`Clé du journal signé introuvable : ${config.journal.keyFile}\n`);
+      return 66;
+    }
+    const key = LogSigningKey.loadFile(config.journal.keyFile, false);
+    process.stdout.write(`Empreinte de la clé du journal : ${key.keyId}\n${key.publicKeyPem()}`);
     return 0;
   }
-  const broken = report.firstBroken;
-  process.stdout.write(`ALTÉRATION DÉTECTÉE (${summary})\n  flux : ${broken?.streamId}\n  version : ${broken?.revision}\n  ${broken?.detail}\n`);
-  return 2;
+  if (action !== 'export') {
+    process.stderr.write(AUDIT_USAGE);
+    return 64;
+  }
+  const funder = optionOf(rest, 'funder');
+  const asOfText = optionOf(rest, 'asOf');
+  const asOf = asOfText === undefined ? undefined : parseAsOf(asOfText);
+  if (asOfText !== undefined && !asOf) {
+    process.stderr.write(`--asOf : une date (2020-12-31) ou un instant ISO 8601, pas « ${asOfText} »\n`);
+    return 64;
+  }
+  if (funder !== undefined && !ORGANISATION_PATTERN.test(funder)) {
+    process.stderr.write(`--funder : un code du référentiel (maisons-et-cites, anru…), pas « ${funder} »\n`);
+    return 64;
+  }
+  const opened = await openExistingStore();
+  if (!opened) return 66;
+  try {
+    const pack = await exportAuditPack(opened.store, {
+      ...(asOf ? { asOf } : {}),
+      ...(funder ? { funder, select: concernsFunder(funder) } : {}),
+      onProgress: (count) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${count.toLocaleString('fr-FR')} événements lus…`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const target = optionOf(rest, 'sortie') ?? `paquet-audit-${pack.log}${funder ? `-${funder}` : ''}-${(asOf ?? new Date()).toISOString().slice(0, 10)}.json`;
+    writeFileSync(target, `${JSON.stringify(pack, null, 1)}\n`);
+    process.stdout.write(`Écrit : ${target} — ${pack.scope.description}, tête du ${frInstant(pack.head.signedAt)}, clé ${pack.publicKey.keyId}.\nVérification, hors ligne : cvl audit verify ${target} --cle=${pack.publicKey.keyId}\n`);
+    return 0;
+  } finally {
+    await opened.store.close();
+  }
 }
 
 /**
@@ -204,12 +346,7 @@ async function report(args: string[]): Promise<number> {
     process.stderr.write(`Vue inconnue : « ${view ?? ''} ». Vues : ${Object.keys(REPORT_VIEWS).join(', ')}.\n`);
     return 64;
   }
-  const option = (name: string) => {
-    const inline = options.find((o) => o.startsWith(`--${name}=`));
-    if (inline) return inline.slice(name.length + 3);
-    const at = options.indexOf(`--${name}`);
-    return at >= 0 ? options[at + 1] : undefined;
-  };
+  const option = (name: string) => optionOf(options, name);
   const format = option('format') ?? known.formats[0];
   if (!known.formats.includes(format)) {
     process.stderr.write(`Format « ${format} » indisponible pour ${view} (formats : ${known.formats.join(', ')}).\n`);
@@ -289,6 +426,8 @@ async function main(argv: string[]): Promise<number> {
       return reconcileCommand(args);
     case 'verify':
       return verify();
+    case 'audit':
+      return audit(args);
     case 'report':
       return report(args);
     case 'replay':
