@@ -136,7 +136,7 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
         'totaux de reporting = totaux du grand livre',
         'rapprochement du jeu de données',
       ]);
-      expect(integrity.checks[0].detail).toMatch(/^\d+ flux, \d+ événements vérifiés$/);
+      expect(integrity.checks[0].detail).toMatch(/^\d+ flux, \d+ événements vérifiés ; journal signé : tête n° \d+ sur \d+ événements/);
       expect(integrity.disagreements).toEqual([]);
       const integrityPdf = await readPdf((await h.http().get('/api/reporting/integrity?format=pdf').set(h.auth).buffer(true).parse(binaryBody).expect(200)).body);
       expect(integrityPdf.text).toContain('Contrôle d’intégrité — tout concorde');
