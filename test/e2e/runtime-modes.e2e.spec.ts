@@ -97,6 +97,18 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(rebuilt.lines.some((line) => / événements projetés, .* en attente \(\d+ %\)$/.test(line))).toBe(true);
     expect(await snapshot()).toEqual(live);
 
+    // One process per data folder: a second suite, an import or a verification that would open the same PGlite
+    // files refuses, naming the suite that holds them — no acknowledged write can vanish under another instance.
+    const holder = new RegExp(`déjà ouvert par cvl-suite \\(processus ${first.suite.child.pid} `);
+    const secondSuite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '' });
+    expect(await secondSuite.exited).not.toBe(0);
+    expect(secondSuite.stderr() + secondSuite.lines.join('\n')).toMatch(holder);
+    for (const command of [['import', findDataSet()], ['verify']]) {
+      const refused = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, command);
+      expect(await refused.exited).toBe(75);
+      expect(refused.stderr()).toMatch(holder);
+    }
+
     const unknown = cli(['bilan']);
     expect(await unknown.exited).toBe(64);
     expect(unknown.stderr()).toContain('Vue inconnue : « bilan »');
@@ -110,6 +122,10 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     const again = await fetch(`${second.url}/api/commitments`, { headers: { Authorization: `Bearer ${first.token}` } });
     expect(again.status).toBe(200);
     await second.suite.stop();
+    // Stopped, the folder is free: the store verifies offline, its signed log and witness included.
+    const verified = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, ['verify']);
+    expect(await verified.exited).toBe(0);
+    expect(verified.lines.join('\n')).toMatch(/Journal signé « cvl » : tête n° \d+ .* témoin .* : \d+ tête\(s\)\.\nIntègre/);
     // Two suites and seven CLI processes, each compiling its TypeScript: under a full parallel run this takes minutes.
   }, 300_000);
 });

@@ -16,3 +16,4 @@ export * from './signed-log/witness';
 export * from './signed-log/signed-log';
 export * from './signed-log/log-audit';
 export * from './signed-log/audit-pack';
+export * from './sql/data-dir-lock';

@@ -51,7 +51,7 @@ export async function openSqlEventStore(config: EventStoreConfig): Promise<Opene
   });
   const client: SqlClient = config.databaseUrl
     ? new PgSqlClient({ connectionString: config.databaseUrl, schema: config.schema, applicationName: config.applicationName })
-    : await PgliteSqlClient.open({ dataDir: config.dataDir, schema: config.schema });
+    : await PgliteSqlClient.open({ dataDir: config.dataDir, schema: config.schema, owner: config.applicationName });
   if (config.databaseUrl && config.schema) {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);
   }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
+import { DataDirLockedError, exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { eventStoreConfig, isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
 import { concernsFunder } from './audit/funder-selection';
@@ -63,8 +63,8 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
 };
 const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version', 'source', 'programme'];
 
-function openStore(config: PlatformConfig) {
-  return openSqlEventStore(eventStoreConfig(config, 'cvl'));
+function openStore(config: PlatformConfig, command: string) {
+  return openSqlEventStore(eventStoreConfig(config, `cvl ${command}`));
 }
 
 async function importCommand(args: string[]): Promise<number> {
@@ -81,7 +81,7 @@ async function importCommand(args: string[]): Promise<number> {
     return 1;
   }
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
-  const { store } = await openStore(config);
+  const { store } = await openStore(config, 'import');
   const importer: Principal = { subject: process.env.CVL_ACTOR ?? userInfo().username, organisation: process.env.CVL_ORGANISATION ?? 'cvl', roles: ['exploitation'] };
   try {
     const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
@@ -119,7 +119,7 @@ async function reconcileCommand(args: string[]): Promise<number> {
 }
 
 /** The store to verify or export from: it must exist (an empty folder is not « intègre »), with its key. */
-async function openExistingStore(): Promise<Awaited<ReturnType<typeof openStore>> | undefined> {
+async function openExistingStore(command: string): Promise<Awaited<ReturnType<typeof openStore>> | undefined> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   if (!config.databaseUrl && !existsSync(join(config.dataDir, 'event-store'))) {
     process.stderr.write(`Aucun magasin d’événements dans ${config.dataDir} : rien à vérifier. Indiquez CVL_DATA_DIR (le dossier de données de npm start) ou DATABASE_URL.\n`);
@@ -129,7 +129,8 @@ async function openExistingStore(): Promise<Awaited<ReturnType<typeof openStore>
     process.stderr.write(`Clé du journal signé introuvable : ${config.journal.keyFile} (CVL_JOURNAL_KEY_FILE). Sans elle, les têtes signées ne peuvent pas être vérifiées.\n`);
     return undefined;
   }
-  return openSqlEventStore({ ...eventStoreConfig(config, 'cvl'), signing: { ...eventStoreConfig(config).signing, createKey: false } });
+  const opening = eventStoreConfig(config, `cvl ${command}`);
+  return openSqlEventStore({ ...opening, signing: { ...opening.signing, createKey: false } });
 }
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
@@ -160,7 +161,7 @@ function printVerification(report: VerifyReport, summary: string): number {
 }
 
 async function verify(): Promise<number> {
-  const opened = await openExistingStore();
+  const opened = await openExistingStore('verify');
   if (!opened) return 66;
   const started = Date.now();
   let report: VerifyReport;
@@ -255,7 +256,7 @@ async function audit(args: string[]): Promise<number> {
     process.stderr.write(`--funder : un code du référentiel (maisons-et-cites, anru…), pas « ${funder} »\n`);
     return 64;
   }
-  const opened = await openExistingStore();
+  const opened = await openExistingStore('audit export');
   if (!opened) return 66;
   try {
     const pack = await exportAuditPack(opened.store, {
@@ -451,6 +452,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
     process.stderr.write(`cvl : ${error.message}\n`);
-    process.exit(1);
+    // 75 (EX_TEMPFAIL): the data folder is held by a running suite — try again once it is stopped.
+    process.exit(error instanceof DataDirLockedError ? 75 : 1);
   },
 );

@@ -2,28 +2,41 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
 import { isSafeIdentifier } from './pg-client';
+import { acquireDataDirLock } from './data-dir-lock';
 
 export interface PgliteClientOptions {
   /** A folder for a file-backed database; omitted: in memory. */
   dataDir?: string;
   schema?: string;
+  /** Who opens it, for the lock's refusal (« npm start », « cvl import »). */
+  owner?: string;
 }
 
 /** PostgreSQL compiled to WebAssembly, in process: the embedded default when DATABASE_URL is not set. */
 export class PgliteSqlClient implements SqlClient {
   readonly dialect = 'pglite' as const;
-  private constructor(private readonly db: PGlite) {}
+  private constructor(
+    private readonly db: PGlite,
+    private readonly lock?: { release: () => void },
+  ) {}
 
   static async open(options: PgliteClientOptions = {}): Promise<PgliteSqlClient> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-    await db.waitReady;
+    const lock = options.dataDir ? acquireDataDirLock(options.dataDir, options.owner ?? 'un processus de la suite') : undefined;
+    let db: PGlite;
+    try {
+      db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+      await db.waitReady;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     const schema = options.schema ?? 'public';
     if (!isSafeIdentifier(schema)) throw new Error(`nom de schéma invalide : ${schema}`);
     if (schema !== 'public') {
       await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path = ${schema}, public;`);
     }
-    return new PgliteSqlClient(db);
+    return new PgliteSqlClient(db, lock);
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<SqlResult<Row>> {
@@ -45,7 +58,11 @@ export class PgliteSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
-    await this.db.close();
+    try {
+      await this.db.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }
 
