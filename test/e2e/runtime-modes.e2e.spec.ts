@@ -89,7 +89,8 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     await waitUntil(() => integrity() !== undefined, 5_000, 'the integrity report printed whole');
     expect(integrity()).toMatchObject({ ok: true, disagreements: [] });
     const views = ['co-financing', 'funders/maisons-et-cites/statement', 'conditions', 'pools', 'operations', 'envelopes'];
-    const snapshot = async () => Promise.all(views.map(async (view) => (await fetch(`${first.url}/api/reporting/${view}`, { headers: { Authorization: `Bearer ${first.token}` } })).json()));
+    const snapshotOf = async (url: string) => Promise.all(views.map(async (view) => (await fetch(`${url}/api/reporting/${view}`, { headers: { Authorization: `Bearer ${first.token}` } })).json()));
+    const snapshot = () => snapshotOf(first.url);
     const live = await snapshot();
     const rebuilt = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['replay']);
     expect(await rebuilt.exited).toBe(0);
@@ -121,6 +122,12 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(second.suite.lines).toContain('Contrat déjà chargé : rien à importer.');
     const again = await fetch(`${second.url}/api/commitments`, { headers: { Authorization: `Bearer ${first.token}` } });
     expect(again.status).toBe(200);
+    // A rebuild after the restart reads what was published before it (the in-process transport is kept in the
+    // store): the same read models as before the restart, not empty ones.
+    const afterRestart = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: second.url }, ['replay']);
+    expect(await afterRestart.exited).toBe(0);
+    await waitUntil(() => afterRestart.lines.some((line) => line.startsWith('Reconstruction terminée')), 5_000, 'the replay after restart reported done');
+    expect(await snapshotOf(second.url)).toEqual(live);
     await second.suite.stop();
     // Stopped, the folder is free: the store verifies offline, its signed log and witness included.
     const verified = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, ['verify']);

@@ -17,7 +17,7 @@ describe('relay on PGlite and the in-process transport', () => {
     opened.store.append(stream, Array.from({ length: count }, (_, i) => ({ eventId: randomUUID(), type: 'test.counted', schemaVersion: 1, data: { i }, metadata: { actor: 'relay-test', correlationId: 'corr-1' } })), expected);
 
   it('publishes every stored event in order, resumes after a stop from its checkpoint, and filters what it is told to', async () => {
-    const bus = new InProcessBus();
+    const bus = await InProcessBus.open(opened.client);
     const topic = 'commitments.events.v1';
     const received: IntegrationEvent[] = [];
     await bus.ensureTopics([topic]);

@@ -36,7 +36,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
   const failed = (groupId: string, error: unknown) => logger.error(`consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`);
   const bus: IntegrationBus = config.kafkaBrokers?.length
     ? new KafkaBus({ brokers: config.kafkaBrokers, clientId, ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}), onConsumerCrash: (groupId, error) => failed(groupId, error) })
-    : new InProcessBus({ onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
+    : await InProcessBus.open(opened.client, { onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
   let verifier: TokenVerifier;
   let adminToken: string | undefined;
   let localKey: LocalSigningKey | undefined;

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
 import type { IntegrationEvent } from '../envelope';
 import type { BusSubscription, IntegrationBus, SubscribeOptions } from '../integration-bus.port';
 import { MAX_PUBLISH_BATCH } from '../integration-bus.port';
@@ -7,11 +9,13 @@ interface Waiter {
 }
 
 const MAX_RETRY_DELAY_MS = 2_000;
+const FETCH = 100;
 
 /**
- * The embedded mode's transport: one ordered log per topic in memory, one committed position per group and topic.
- * Same contract as Kafka (at-least-once, order per stream, every group gets everything); nothing survives the
- * process, which is fine because the relay republishes from the event store's durable checkpoint.
+ * The embedded mode's transport: one ordered log per topic and one committed position per group and topic, kept
+ * in the event store's database (PGlite), with the guarantees of the Kafka one — at least once, order per stream,
+ * every group gets everything — and what Kafka's infinite retention gives: a new group reads from the first
+ * message, after any number of restarts, so `cvl replay` rebuilds the same read models.
  */
 export interface InProcessBusOptions {
   /** Told of each failed delivery (the event is retried, with backoff, until the handler accepts it). */
@@ -20,31 +24,51 @@ export interface InProcessBusOptions {
 
 export class InProcessBus implements IntegrationBus {
   readonly kind = 'in-process' as const;
-
-  constructor(private readonly options: InProcessBusOptions = {}) {}
-
-  private readonly logs = new Map<string, IntegrationEvent[]>();
-  private readonly committed = new Map<string, number>();
   private readonly waiters = new Set<Waiter>();
+  private readonly loops = new Set<Promise<void>>();
   private closed = false;
 
+  private constructor(
+    private readonly sql: SqlClient,
+    private readonly options: InProcessBusOptions,
+  ) {}
+
+  /** Its tables are created (or found) in `sql`'s database. */
+  static async open(sql: SqlClient, options: InProcessBusOptions = {}): Promise<InProcessBus> {
+    await migrate(sql, loadMigrations(join(__dirname, 'migrations')), 'in-process-bus');
+    return new InProcessBus(sql, options);
+  }
+
   async ensureTopics(topics: string[]): Promise<void> {
-    for (const topic of topics) if (!this.logs.has(topic)) this.logs.set(topic, []);
+    for (const topic of topics) await this.sql.query('INSERT INTO bus_topics (topic) VALUES ($1) ON CONFLICT (topic) DO NOTHING', [topic]);
   }
 
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
     if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
-    const log = this.logs.get(topic);
-    if (!log) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
-    log.push(...events.map((event) => structuredClone(event)));
+    await this.sql.transaction(async (tx) => {
+      const head = await tx.query<{ next_offset: string }>('SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1 FOR UPDATE', [topic]);
+      if (head.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
+      if (events.length === 0) return;
+      const first = Number(head.rows[0].next_offset);
+      await tx.query(
+        `INSERT INTO bus_messages (topic, message_offset, envelope)
+         SELECT $1, $2::bigint + m.ordinality - 1, m.envelope FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS m(envelope, ordinality)`,
+        [topic, first, JSON.stringify(events)],
+      );
+      await tx.query('UPDATE bus_topics SET next_offset = $2 WHERE topic = $1', [topic, first + events.length]);
+    });
     for (const waiter of this.waiters) waiter.wake();
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
+    const positions = new Map<string, number>();
     for (const topic of options.topics) {
-      if (!this.logs.has(topic)) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
-      const key = `${options.groupId}\u0000${topic}`;
-      if (!this.committed.has(key)) this.committed.set(key, options.fromBeginning === false ? (this.logs.get(topic)?.length ?? 0) : 0);
+      const known = await this.sql.query<{ next_offset: string }>('SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1', [topic]);
+      if (known.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
+      const start = options.fromBeginning === false ? Number(known.rows[0].next_offset) : 0;
+      await this.sql.query('INSERT INTO bus_offsets (group_id, topic, committed) VALUES ($1, $2, $3) ON CONFLICT (group_id, topic) DO NOTHING', [options.groupId, topic, start]);
+      const committed = await this.sql.query<{ committed: string }>('SELECT committed::text AS committed FROM bus_offsets WHERE group_id = $1 AND topic = $2', [options.groupId, topic]);
+      positions.set(topic, Number(committed.rows[0].committed));
     }
     let stopped = false;
     let wake: () => void = () => undefined;
@@ -58,31 +82,53 @@ export class InProcessBus implements IntegrationBus {
           resolve();
         };
       });
+    const commit = (topic: string, offset: number) => this.sql.query('UPDATE bus_offsets SET committed = $3 WHERE group_id = $1 AND topic = $2', [options.groupId, topic, offset]);
 
     const loop = async () => {
       let failures = 0;
       while (!stopped && !this.closed) {
         let delivered = false;
         for (const topic of options.topics) {
-          const key = `${options.groupId}\u0000${topic}`;
-          const log = this.logs.get(topic) ?? [];
-          const offset = this.committed.get(key) ?? 0;
-          if (offset >= log.length || stopped) continue;
+          if (stopped || this.closed) break;
+          const from = positions.get(topic) ?? 0;
+          let page: Array<{ message_offset: string; envelope: IntegrationEvent }>;
           try {
-            await options.handle(structuredClone(log[offset]), { topic, partition: 0, offset: String(offset) });
-            this.committed.set(key, offset + 1);
-            failures = 0;
-            delivered = true;
+            page = (await this.sql.query<{ message_offset: string; envelope: IntegrationEvent }>(// ORDER BY the column, not its text alias (« 10 » sorts before « 2 »).
+            'SELECT m.message_offset::text AS message_offset, m.envelope FROM bus_messages m WHERE m.topic = $1 AND m.message_offset >= $2 ORDER BY m.message_offset LIMIT $3', [topic, from, FETCH])).rows;
           } catch (error) {
+            if (this.closed) return;
             this.options.onHandlerError?.(options.groupId, topic, error);
-            failures++;
-            await idle(Math.min(10 * 2 ** failures, MAX_RETRY_DELAY_MS));
+            await idle(MAX_RETRY_DELAY_MS);
+            continue;
+          }
+          let handled = from;
+          for (const row of page) {
+            if (stopped || this.closed) break;
+            const offset = Number(row.message_offset);
+            try {
+              await options.handle(row.envelope, { topic, partition: 0, offset: String(offset) });
+              handled = offset + 1;
+              failures = 0;
+              delivered = true;
+            } catch (error) {
+              this.options.onHandlerError?.(options.groupId, topic, error);
+              failures++;
+              await idle(Math.min(10 * 2 ** failures, MAX_RETRY_DELAY_MS));
+              break;
+            }
+          }
+          if (handled > from) {
+            positions.set(topic, handled);
+            // At least once: a crash before this commit delivers the page's handled events again.
+            if (!this.closed) await commit(topic, handled).catch((error: unknown) => this.options.onHandlerError?.(options.groupId, topic, error));
           }
         }
-        if (!delivered) await idle(1_000);
+        if (!delivered && !stopped && !this.closed) await idle(1_000);
       }
     };
     const running = loop();
+    this.loops.add(running);
+    void running.finally(() => this.loops.delete(running));
     return {
       stop: async () => {
         stopped = true;
@@ -94,15 +140,24 @@ export class InProcessBus implements IntegrationBus {
   }
 
   async backlog(groupId: string, topics: string[]): Promise<number> {
-    return topics.reduce((sum, topic) => sum + (this.logs.get(topic)?.length ?? 0) - (this.committed.get(`${groupId}\u0000${topic}`) ?? 0), 0);
+    const result = await this.sql.query<{ backlog: string }>(
+      `SELECT coalesce(sum(t.next_offset - coalesce(o.committed, 0)), 0)::text AS backlog
+       FROM bus_topics t LEFT JOIN bus_offsets o ON o.topic = t.topic AND o.group_id = $1
+       WHERE t.topic = ANY($2::text[])`,
+      [groupId, topics],
+    );
+    return Number(result.rows[0].backlog);
   }
 
   async ping(): Promise<boolean> {
     return !this.closed;
   }
 
+  /** Stops delivering; the database is the event store's, closed by its owner. */
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.waiters) waiter.wake();
+    // No delivery may still be reading when the owner closes the database next.
+    await Promise.allSettled([...this.loops]);
   }
 }
