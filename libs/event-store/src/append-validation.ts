@@ -1,4 +1,6 @@
-import { InvalidAppendError, MAX_APPEND_EVENTS, type ExpectedRevision, type NewEvent } from './event-store.port';
+import { formatIntegerFr } from '@cvl/money';
+import { canonicalJson } from './canonical-json';
+import { InvalidAppendError, MAX_APPEND_EVENTS, MAX_EVENT_BYTES, type ExpectedRevision, type NewEvent } from './event-store.port';
 
 /** Checks an append before any adapter touches storage, naming the field at fault. */
 export function validateAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): void {
@@ -19,5 +21,8 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
     if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidAppendError(`${at}.type`, 'type manquant');
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new InvalidAppendError(`${at}.schemaVersion`, 'entier ≥ 1 attendu');
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) throw new InvalidAppendError(`${at}.data`, 'objet JSON attendu');
+    // Refused here, at write time, rather than stored and then refused by the broker forever after.
+    const bytes = Buffer.byteLength(canonicalJson(event.data)) + Buffer.byteLength(canonicalJson(event.metadata ?? {}));
+    if (bytes > MAX_EVENT_BYTES) throw new InvalidAppendError(`${at}.data`, `événement trop volumineux : ${formatIntegerFr(bytes)} octets, au plus ${formatIntegerFr(MAX_EVENT_BYTES)}`);
   });
 }

@@ -145,6 +145,11 @@ export interface EventStore {
 }
 
 export const MAX_APPEND_EVENTS = 1_000;
+/**
+ * The largest event (data and metadata, canonical JSON): 256 KiB. Kafka's topics are created to take messages
+ * of up to 1 MiB (max.message.bytes), so an event the store accepts, in its envelope, can always be published.
+ */
+export const MAX_EVENT_BYTES = 256 * 1024;
 export const MAX_READ_COUNT = 10_000;
 
 export class WrongExpectedRevisionError extends Error {

@@ -1,4 +1,5 @@
-import type { IntegrationEvent } from './envelope';
+import { formatIntegerFr } from '@cvl/money';
+import { toKafkaRecord, type IntegrationEvent } from './envelope';
 
 export interface DeliveryContext {
   topic: string;
@@ -45,3 +46,38 @@ export interface IntegrationBus {
 }
 
 export const MAX_PUBLISH_BATCH = 1_000;
+
+/**
+ * The largest message a topic takes (Kafka's max.message.bytes, set on every topic this suite creates): 1 MiB. The
+ * store refuses events above 256 KiB, so only an event written around the application can exceed it.
+ */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** What a message weighs on the wire: its key, value and headers. */
+export function messageBytes(record: { key: string; value: string; headers: Record<string, string> }): number {
+  let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value);
+  for (const [name, value] of Object.entries(record.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  return bytes;
+}
+
+/**
+ * The transport will never take these events, however often it is asked (too large, refused as invalid): the
+ * relay sets them aside in its dead-letter table rather than stop on them.
+ */
+export class UnpublishableEventError extends Error {
+  constructor(
+    readonly eventIds: string[],
+    readonly reason: string,
+  ) {
+    super(`publication impossible (${eventIds.length === 1 ? `événement ${eventIds[0]}` : `${eventIds.length} événements`}) : ${reason}`);
+    this.name = 'UnpublishableEventError';
+  }
+}
+
+/** Both transports refuse the same events, weighed the same way (as the Kafka record they become). */
+export function assertPublishable(events: readonly IntegrationEvent[]): void {
+  for (const event of events) {
+    const bytes = messageBytes(toKafkaRecord(event));
+    if (bytes > MAX_MESSAGE_BYTES) throw new UnpublishableEventError([event.id], `message de ${formatIntegerFr(bytes)} octets, au plus ${formatIntegerFr(MAX_MESSAGE_BYTES)}`);
+  }
+}

@@ -39,6 +39,38 @@ describe('relay on PGlite and the in-process transport', () => {
     expect(received.every((e) => e.source === '/commitments' && e.actor === 'relay-test' && e.correlationid === 'corr-1')).toBe(true);
   });
 
+  it('a poison event — 2 MB, stored around the application before the size cap — is set aside and the others still go out', async () => {
+    const bus = await InProcessBus.open(opened.client);
+    const topic = 'poison.events.v1';
+    await bus.ensureTopics([topic]);
+    const received: IntegrationEvent[] = [];
+    const subscription = await bus.subscribe({ groupId: 'poison-reader', topics: [topic], handle: async (e) => void received.push(e) });
+    await append('poison-a', 2, 'no_stream');
+    // The store itself refuses such an event (256 KiB at most); a row from before the cap is written by SQL.
+    await opened.client.query(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
+       VALUES ('poison-a', 2, $1, 'test.counted', 1, $2::jsonb, '{}'::jsonb, $3, repeat('0', 64))`,
+      [randomUUID(), JSON.stringify({ attributes: { note: 'x'.repeat(2 * 1024 * 1024) } }), new Date().toISOString()],
+    );
+    await opened.client.query(`UPDATE streams SET revision = 2 WHERE stream_id = 'poison-a'`);
+    await append('poison-a', 3, 2);
+    const setAside: Array<{ revision: number; reason: string }> = [];
+    const relay = new Relay(opened.store, new SqlCheckpointStore(opened.client), bus, {
+      name: 'relay-poison',
+      topic,
+      source: '/poison',
+      idleDelayMs: 10,
+      include: (e) => e.streamId === 'poison-a',
+      onDeadLetter: async (event, reason) => void setAside.push({ revision: event.revision, reason }),
+    });
+    await relay.start();
+    await waitUntil(() => received.length === 5, 10_000, 'the five others published');
+    await relay.stop();
+    await subscription.stop();
+    expect(received.map((e) => e.revision)).toEqual([0, 1, 3, 4, 5]);
+    expect(setAside).toEqual([{ revision: 2, reason: expect.stringMatching(/^message de 2 09\d \d{3} octets, au plus 1 048 576$/) }]);
+  });
+
   it('an idempotent consumer applies a redelivered event once', async () => {
     await opened.client.exec('CREATE TABLE IF NOT EXISTS tally (n integer NOT NULL)');
     const consumer = new IdempotentConsumer(opened.client, 'tally');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DataDirLockedError, exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
-import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { formatEurosFr, formatIntegerFr, fromDecimalString } from '@cvl/money';
 import { eventStoreConfig, isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
 import { concernsFunder } from './audit/funder-selection';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
@@ -143,7 +143,7 @@ function printVerification(report: VerifyReport, summary: string): number {
     const witness = report.signedLog.witness;
     process.stdout.write(
       head
-        ? `Journal signé « ${report.signedLog.log} » : tête n° ${head.sequence} du ${frInstant(head.signedAt)}, ${head.treeSize.toLocaleString('fr-FR')} événements, clé ${head.keyId} ; témoin ${witness.location} : ${witness.heads} tête(s).\n`
+        ? `Journal signé « ${report.signedLog.log} » : tête n° ${head.sequence} du ${frInstant(head.signedAt)}, ${formatIntegerFr(head.treeSize)} événements, clé ${head.keyId} ; témoin ${witness.location} : ${witness.heads} tête(s).\n`
         : `Journal signé « ${report.signedLog.log} » : aucune tête signée valide.\n`,
     );
   }
@@ -263,7 +263,7 @@ async function audit(args: string[]): Promise<number> {
       ...(asOf ? { asOf } : {}),
       ...(funder ? { funder, select: concernsFunder(funder) } : {}),
       onProgress: (count) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r  ${count.toLocaleString('fr-FR')} événements lus…`);
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${formatIntegerFr(count)} événements lus…`);
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -320,7 +320,6 @@ async function replay(): Promise<number> {
   if (!response.ok) return refused(response);
   let progress = (await response.json()) as ReplayProgress;
   process.stdout.write(`Reconstruction des modèles de lecture (génération ${progress.generation})\n`);
-  const fr = (n: number) => n.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ');
   let stable = 0;
   let last = -1;
   // Up to date twice in a row with nothing new projected: the backlog is read from committed offsets, which lag a little.
@@ -332,11 +331,11 @@ async function replay(): Promise<number> {
     progress = (await polled.json()) as ReplayProgress;
     const total = progress.projected + progress.backlog;
     const percent = total === 0 ? 100 : Math.floor((progress.projected * 100) / total);
-    process.stdout.write(`  ${fr(progress.projected)} événements projetés, ${fr(progress.backlog)} en attente (${percent} %)\n`);
+    process.stdout.write(`  ${formatIntegerFr(progress.projected)} événements projetés, ${formatIntegerFr(progress.backlog)} en attente (${percent} %)\n`);
     stable = progress.upToDate && progress.projected === last ? stable + 1 : 0;
     last = progress.projected;
   }
-  process.stdout.write(`Reconstruction terminée : ${fr(progress.projected)} événements en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.\n`);
+  process.stdout.write(`Reconstruction terminée : ${formatIntegerFr(progress.projected)} événements en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.\n`);
   return 0;
 }
 
@@ -373,7 +372,7 @@ async function report(args: string[]): Promise<number> {
     return 0;
   }
   writeFileSync(target, body);
-  process.stdout.write(`Écrit : ${target} (${body.length.toLocaleString('fr-FR')} octets)\n`);
+  process.stdout.write(`Écrit : ${target} (${formatIntegerFr(body.length)} octets)\n`);
   return 0;
 }
 

@@ -108,6 +108,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       ['events[0].type', 'x', [{ ...newEvent(), type: '' }]],
       ['events[0].schemaVersion', 'x', [{ ...newEvent(), schemaVersion: 0 }]],
       ['events[0].data', 'x', [{ ...newEvent(), data: [] as never }]],
+      // A 9 MB reference attribute: refused at write, never stored to block the relay.
+      ['events[0].data', 'x', [{ ...newEvent(), data: { attributes: { note: 'x'.repeat(9 * 1024 * 1024) } } }]],
     ])('refuses bad input naming %s, writing nothing', async (field, id, events) => {
       const target = id ? stream() : id;
       await expect(store.append(target, events as NewEvent[], 'any')).rejects.toThrow(InvalidAppendError);

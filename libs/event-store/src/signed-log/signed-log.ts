@@ -27,6 +27,7 @@ interface StateRow {
 }
 
 const ADOPTION_PAGE = 10_000;
+const SIGNED_LOG_INIT_LOCK = 7_310_662_016;
 
 /**
  * The writer's side of the signed log. Each append, in its own transaction, locks the current head, checks that it
@@ -59,6 +60,9 @@ export class SignedLog {
    */
   async initialise(client: SqlClient, now: () => Date): Promise<void> {
     await client.transaction(async (tx) => {
+      // Several processes opening a fresh store at once: one signs the first head, the others then find it
+      // (a row lock cannot guard a row that does not exist yet).
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SIGNED_LOG_INIT_LOCK]);
       const row = await this.lockState(tx);
       const witnessed = this.config.witness.heads().filter((head) => head.log === this.config.log);
       const latestWitnessed = witnessed[witnessed.length - 1];

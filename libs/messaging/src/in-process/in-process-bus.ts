@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
 import type { IntegrationEvent } from '../envelope';
 import type { BusSubscription, IntegrationBus, SubscribeOptions } from '../integration-bus.port';
-import { MAX_PUBLISH_BATCH } from '../integration-bus.port';
+import { assertPublishable, MAX_PUBLISH_BATCH } from '../integration-bus.port';
 
 interface Waiter {
   wake(): void;
@@ -45,6 +45,7 @@ export class InProcessBus implements IntegrationBus {
 
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
     if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
+    assertPublishable(events);
     await this.sql.transaction(async (tx) => {
       const head = await tx.query<{ next_offset: string }>('SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1 FOR UPDATE', [topic]);
       if (head.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);

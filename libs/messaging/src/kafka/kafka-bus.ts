@@ -1,6 +1,6 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
 import { EnvelopeError, fromKafkaRecord, toKafkaRecord, type IntegrationEvent } from '../envelope';
-import { MAX_PUBLISH_BATCH, type BusSubscription, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
+import { assertPublishable, MAX_MESSAGE_BYTES, MAX_PUBLISH_BATCH, messageBytes, UnpublishableEventError, type BusSubscription, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -18,6 +18,24 @@ export interface KafkaBusOptions {
   onConsumerCrash?: (groupId: string, error: unknown, restarting: boolean) => void;
   log?: (level: 'error' | 'warn' | 'info', message: string, extra?: Record<string, unknown>) => void;
 }
+
+/**
+ * Every topic keeps its messages for ever (retention by time and by size off) and takes messages up to 1 MiB: a
+ * rebuild from the beginning reads what was published years ago. Set at creation, and checked — and set again —
+ * at each start, so that a topic created by hand or by an older version is brought in line.
+ */
+export const TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({
+  'retention.ms': '-1',
+  'retention.bytes': '-1',
+  'cleanup.policy': 'delete',
+  'max.message.bytes': String(MAX_MESSAGE_BYTES),
+});
+
+/** A produce request carries at most this much (below the broker's message.max.bytes with room for overhead). */
+const MAX_REQUEST_BYTES = 768 * 1024;
+
+/** Errors by which the broker says a record can never be accepted. */
+const UNPUBLISHABLE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
 
 /** Attempts at subscribing while a new topic's metadata spreads (250 ms apart: 10 s at most). */
 const SUBSCRIBE_ATTEMPTS = 40;
@@ -108,7 +126,12 @@ export class KafkaBus implements IntegrationBus {
         try {
           await admin.createTopics({
             waitForLeaders: true,
-            topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 3, replicationFactor: this.options.replicationFactor ?? 1 })),
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: this.options.partitions ?? 3,
+              replicationFactor: this.options.replicationFactor ?? 1,
+              configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })),
+            })),
           });
         } catch (error) {
           // Created meanwhile by another process, or not yet known to every broker: the wait below says when it is hosted.
@@ -118,7 +141,7 @@ export class KafkaBus implements IntegrationBus {
       for (let attempt = 0; attempt < 50; attempt++) {
         try {
           const metadata = await admin.fetchTopicMetadata({ topics });
-          if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+          if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return await this.alignConfigs(admin, topics);
         } catch {
           /* not hosted yet */
         }
@@ -130,11 +153,52 @@ export class KafkaBus implements IntegrationBus {
     }
   }
 
+  /** The topics' retention and message size as TOPIC_CONFIG says; set where they differ. Returns what it changed. */
+  private async alignConfigs(admin: Admin, topics: string[]): Promise<void> {
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: Object.keys(TOPIC_CONFIG) })) });
+    const drifted = described.resources.filter((resource) => Object.entries(TOPIC_CONFIG).some(([name, value]) => resource.configEntries.find((entry) => entry.configName === name)?.configValue !== value));
+    if (drifted.length === 0) return;
+    this.options.log?.('warn', `sujets ramenés à la rétention infinie : ${drifted.map((r) => r.resourceName).join(', ')}`);
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: drifted.map((resource) => ({ type: ConfigResourceTypes.TOPIC, name: resource.resourceName, configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })) })),
+    });
+  }
+
+  /** The topics' settings as the broker has them (tests, and the check at start). */
+  async topicConfig(topic: string): Promise<Record<string, string>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: this.physical(topic), configNames: Object.keys(TOPIC_CONFIG) }] });
+      return Object.fromEntries(described.resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /**
+   * Sends in requests of at most 768 KiB, in order. A record the broker can never take (too large, invalid) is
+   * an UnpublishableEventError naming it, so the relay can set it aside rather than stop on it.
+   */
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
+    assertPublishable(events);
+    const records = events.map(toKafkaRecord);
     const producer = await this.readyProducer();
-    await producer.send({ topic: this.physical(topic), acks: -1, messages: events.map(toKafkaRecord) });
+    for (let start = 0; start < records.length; ) {
+      let end = start;
+      for (let bytes = 0; end < records.length && (end === start || bytes + messageBytes(records[end]) <= MAX_REQUEST_BYTES); end++) bytes += messageBytes(records[end]);
+      try {
+        await producer.send({ topic: this.physical(topic), acks: -1, messages: records.slice(start, end) });
+      } catch (error) {
+        const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
+        if (type && UNPUBLISHABLE.has(type)) throw new UnpublishableEventError(events.slice(start, end).map((event) => event.id), `refusé par Kafka (${type})`);
+        throw error;
+      }
+      start = end;
+    }
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {

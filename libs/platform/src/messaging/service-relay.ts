@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, type Provider } from '@nestjs/common';
-import { SqlCheckpointStore, type EventStore, type SqlClient } from '@cvl/event-store';
+import { SqlCheckpointStore, type EventStore, type RecordedEvent, type SqlClient } from '@cvl/event-store';
 import { Relay, topicFor, type IntegrationBus } from '@cvl/messaging';
 import { EVENT_STORE, INTEGRATION_BUS } from '../observability/health';
 import { Metrics } from '../observability/metrics';
@@ -36,6 +36,11 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
         if (events.length > 0) this.metrics.eventsPublished.inc({ topic }, events.length);
       },
       onError: (error, failures) => this.logger.warn({ err: error, failures, topic }, `relais ${topic} : échec n° ${failures}, nouvel essai`),
+      onDeadLetter: async (event, reason) => {
+        await setAsideEvent(this.sql, `relay:${this.service}`, event, reason);
+        this.metrics.deadLetters.inc({ topic });
+        this.logger.error({ eventId: event.eventId, streamId: event.streamId, revision: event.revision, topic }, `ALERTE relais ${topic} : événement ${event.eventId} (${event.streamId} v${event.revision}) mis de côté, jamais publiable — ${reason}. Les suivants partent ; le rapport d’intégrité le signale.`);
+      },
     });
     await this.relay.start();
   }
@@ -44,6 +49,37 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
   }
+}
+
+/** Keeps an event the relay could not publish (once: a second refusal of the same event changes nothing). */
+export async function setAsideEvent(sql: SqlClient, relay: string, event: RecordedEvent, reason: string): Promise<void> {
+  await sql.query(
+    `INSERT INTO relay_dead_letters (relay, event_id, stream_id, revision, event_type, reason) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (relay, event_id) DO NOTHING`,
+    [relay, event.eventId, event.streamId, event.revision, event.type, reason.slice(0, 2_000)],
+  );
+}
+
+export interface DeadLetter {
+  eventId: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  reason: string;
+  setAsideAt: string;
+}
+
+/** What a service's relay set aside: the count, and the latest few to name them. */
+export async function deadLettersOf(sql: SqlClient, service: string): Promise<{ count: number; latest: DeadLetter[] }> {
+  const count = await sql.query<{ count: string }>('SELECT count(*)::text AS count FROM relay_dead_letters WHERE relay = $1', [`relay:${service}`]);
+  const latest = await sql.query<{ event_id: string; stream_id: string; revision: string; event_type: string; reason: string; set_aside_at: Date | string }>(
+    'SELECT event_id, stream_id, revision::text AS revision, event_type, reason, set_aside_at FROM relay_dead_letters WHERE relay = $1 ORDER BY set_aside_at DESC LIMIT 20',
+    [`relay:${service}`],
+  );
+  return {
+    count: Number(count.rows[0].count),
+    latest: latest.rows.map((row) => ({ eventId: row.event_id, streamId: row.stream_id, revision: Number(row.revision), type: row.event_type, reason: row.reason, setAsideAt: new Date(row.set_aside_at).toISOString() })),
+  };
 }
 
 /** The provider a service module declares to get its relay. */

@@ -18,6 +18,7 @@ export class Metrics {
   });
   readonly eventsAppended = new Counter({ name: 'cvl_events_appended_total', help: 'Événements ajoutés au magasin', labelNames: ['service', 'type'], registers: [this.registry] });
   readonly eventsPublished = new Counter({ name: 'cvl_events_published_total', help: 'Événements publiés par le relais', labelNames: ['topic'], registers: [this.registry] });
+  readonly deadLetters = new Counter({ name: 'cvl_relay_dead_letters_total', help: 'Événements mis de côté par le relais, jamais publiables (alerte)', labelNames: ['topic'], registers: [this.registry] });
   readonly eventsConsumed = new Counter({ name: 'cvl_events_consumed_total', help: 'Événements consommés', labelNames: ['consumer', 'outcome'], registers: [this.registry] });
 
   constructor() {

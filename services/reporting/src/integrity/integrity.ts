@@ -28,6 +28,8 @@ export interface ChainCheck {
     problemCount?: number;
     signedLog?: { log: string; latestHead?: { sequence: number; treeSize: number; signedAt: string; keyId: string }; unsignedEvents: number; witness: { location: string; heads: number } };
   };
+  /** Events the service's relay set aside, never published: the read models lack them. */
+  relay?: { deadLetters: { count: number; latest: Array<{ eventId: string; streamId: string; revision: number; reason: string }> } };
 }
 
 /** One broken link in words: where (a stream and version, or the signed log as a whole) and what it means. */
@@ -85,6 +87,19 @@ export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerB
       detail: chainDetail(c.hashChains),
       ...(c.hashChains.broken?.length ? { broken: c.hashChains.broken } : {}),
     })),
+    ...input.chains
+      .filter((c) => c.relay)
+      .map((c) => {
+        const dead = c.relay?.deadLetters ?? { count: 0, latest: [] };
+        return {
+          check: `relais — ${c.service} : tout événement publié`,
+          ok: dead.count === 0,
+          detail:
+            dead.count === 0
+              ? 'aucun événement mis de côté'
+              : `${dead.count} événement(s) mis de côté, jamais publiés — les modèles de lecture ne les ont pas : ${dead.latest.map((d) => `${d.streamId} v${d.revision} (${d.reason})`).join(' ; ')}`,
+        };
+      }),
     { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${euros(ledger.debitsPosted)} / crédits ${euros(ledger.creditsPosted)} (en attente ${euros(ledger.debitsPending)} / ${euros(ledger.creditsPending)})` },
     { check: 'vues du registre = comptes du grand livre', ok: ledger.viewsAgreeWithLedger, detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes' },
     {
