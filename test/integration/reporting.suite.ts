@@ -6,7 +6,8 @@ import { ItiFederModule } from '@cvl/service-iti-feder';
 import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { binaryBody, waitUntil } from '@cvl/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { binaryBody, testKafkaBrokers, waitUntil } from '@cvl/testing';
 import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -151,6 +152,37 @@ export function reportingSuite(name: string, env: () => Promise<{ env: Record<st
       expect(workbook.get('Cofinancement')?.at(-1)?.slice(4)).toEqual(['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => Number(total[f])));
       const conditionsCsv = readCsv((await h.http().get('/api/reporting/conditions?format=csv').set(h.auth).buffer(true).parse(binaryBody).expect(200)).body);
       expect(conditionsCsv).toContainEqual([conditionId, region, '1', '250 000,50']);
+    });
+
+    it('rebuilds the same read models from the services’ own stores after the transport lost every record', async () => {
+      const views = ['co-financing', 'conditions', 'pools', 'operations', 'envelopes', `funders/${caf}/statement`];
+      const snapshot = async () => Promise.all(views.map(async (view) => (await h.http().get(`/api/reporting/${view}`).set(h.auth).expect(200)).body));
+      const before = await snapshot();
+      // Every record gone from the topics, as an operator's deletion or a lost broker would leave them.
+      if (h.infra.bus.kind === 'kafka') {
+        const admin = new Kafka({ clientId: 'forget', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+        await admin.connect();
+        for (const source of ['commitments', 'renewal-urban', 'iti-feder']) {
+          const topic = `${h.topicPrefix}${source}.events.v1`;
+          const offsets = await admin.fetchTopicOffsets(topic);
+          await admin.deleteTopicRecords({ topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+          expect((await admin.fetchTopicOffsets(topic)).every((o) => o.low === o.high)).toBe(true);
+        }
+        await admin.disconnect();
+      } else {
+        await h.infra.sql.query('DELETE FROM bus_messages');
+      }
+      const started = (await h.http().post('/api/reporting/replay').set(h.auth).expect(202)).body;
+      expect(started).toMatchObject({ phase: 'stores', upToDate: false });
+      let progress = started;
+      await waitUntil(async () => {
+        progress = (await h.http().get('/api/reporting/replay').set(h.auth).expect(200)).body;
+        return progress.upToDate;
+      }, 60_000, 'the rebuild from the stores done');
+      expect(progress.warning).toBeUndefined();
+      expect(progress.projected).toBeGreaterThan(0);
+      expect(await snapshot()).toEqual(before);
+      expect((await h.http().get('/api/reporting/integrity').set(h.auth).expect(200)).body.disagreements).toEqual([]);
     });
   });
 }

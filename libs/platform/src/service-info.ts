@@ -1,12 +1,22 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
-import type { EventStore, SqlClient } from '@cvl/event-store';
-import type { IntegrationBus } from '@cvl/messaging';
-import { topicFor } from '@cvl/messaging';
+import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { checkpointFromString, checkpointToString, START, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
+import type { IntegrationBus, IntegrationEvent } from '@cvl/messaging';
+import { envelopeFor, topicFor } from '@cvl/messaging';
 import { Allow } from './auth/policy';
 import { Costly } from './http/rate-limit';
 import { deadLettersOf, streamPrefix } from './messaging/service-relay';
 import { SQL_CLIENT } from './platform.module';
 import { EVENT_STORE, INTEGRATION_BUS } from './observability/health';
+
+/** A page of a service's own events; `next` is where the following page starts; `end`: nothing after it yet. */
+export interface EventFeedPage {
+  events: IntegrationEvent[];
+  next: string;
+  end: boolean;
+}
+
+const FEED_PAGE = 1_000;
+const FEED_SCANS = 20;
 
 export interface ServiceDescription {
   service: string;
@@ -37,6 +47,36 @@ export function serviceInfoController(description: ServiceDescription) {
         transport: this.bus.kind,
         docs: `/api/${description.service}/docs`,
       };
+    }
+
+    /**
+     * The service's events from its own store, in global order, as the envelopes its relay publishes: what a
+     * rebuild reads when the transport no longer holds everything (records deleted, a broker lost).
+     */
+    @Get('events')
+    @Allow({ all: ['exploitation'] })
+    @Header('Cache-Control', 'no-store')
+    async events(@Query('after') after?: string, @Query('limit') limit?: string): Promise<EventFeedPage> {
+      let from: GlobalCheckpoint = START;
+      if (after !== undefined && after !== '') {
+        if (!/^\d{1,20}:\d{1,20}$/.test(after)) throw new BadRequestException('after : une position « transaction:position » (par ex. 0:0), telle que la page précédente l’a donnée dans next');
+        from = checkpointFromString(after);
+      }
+      const wanted = limit === undefined ? FEED_PAGE : Number(limit);
+      if (!Number.isInteger(wanted) || wanted < 1 || wanted > FEED_PAGE) throw new BadRequestException(`limit : un entier de 1 à ${FEED_PAGE}`);
+      const prefix = streamPrefix(description.service);
+      const events: IntegrationEvent[] = [];
+      // The store's log holds every service's events (one store in embedded mode): a bounded scan for this one's.
+      for (let scans = 0; scans < FEED_SCANS && events.length < wanted; scans++) {
+        const page = await this.store.readAll(from, FEED_PAGE);
+        if (page.length === 0) return { events, next: checkpointToString(from), end: true };
+        for (const event of page) {
+          from = event.checkpoint;
+          if (event.streamId.startsWith(prefix)) events.push(envelopeFor(event, `/${description.service}`));
+          if (events.length === wanted) break;
+        }
+      }
+      return { events, next: checkpointToString(from), end: false };
     }
 
     @Get('hash-chains')

@@ -310,9 +310,14 @@ interface ReplayProgress {
   projected: number;
   backlog: number;
   upToDate: boolean;
+  phase?: 'stores' | 'transport';
+  warning?: string;
 }
 
-/** `cvl replay`: asks reporting to rebuild its read models from the streams, and shows the progress until done. */
+/**
+ * `cvl replay`: asks reporting to rebuild its read models — from each service's own store, then the topics — and
+ * shows the progress until done.
+ */
 async function replay(): Promise<number> {
   const started = Date.now();
   const response = await callApi('POST', '/api/reporting/replay');
@@ -329,13 +334,22 @@ async function replay(): Promise<number> {
     if (!polled) return 69;
     if (!polled.ok) return refused(polled);
     progress = (await polled.json()) as ReplayProgress;
+    if (progress.phase === 'stores') {
+      // The services' own stores first (whatever the transport still has): no total is known yet.
+      process.stdout.write(`  relecture des magasins d’événements des services : ${formatIntegerFr(progress.projected)} événements projetés\n`);
+      continue;
+    }
     const total = progress.projected + progress.backlog;
     const percent = total === 0 ? 100 : Math.floor((progress.projected * 100) / total);
     process.stdout.write(`  ${formatIntegerFr(progress.projected)} événements projetés, ${formatIntegerFr(progress.backlog)} en attente (${percent} %)\n`);
     stable = progress.upToDate && progress.projected === last ? stable + 1 : 0;
     last = progress.projected;
   }
-  process.stdout.write(`Reconstruction terminée : ${formatIntegerFr(progress.projected)} événements en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s.\n`);
+  process.stdout.write(`Reconstruction terminée : ${formatIntegerFr(progress.projected)} événements en ${seconds(started)} s.\n`);
+  if (progress.warning) {
+    process.stderr.write(`Attention : ${progress.warning}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -140,11 +140,12 @@ export class InProcessBus implements IntegrationBus {
     };
   }
 
+  /** The messages still there past the group's position (as Kafka counts from the low watermark: none deleted). */
   async backlog(groupId: string, topics: string[]): Promise<number> {
     const result = await this.sql.query<{ backlog: string }>(
-      `SELECT coalesce(sum(t.next_offset - coalesce(o.committed, 0)), 0)::text AS backlog
-       FROM bus_topics t LEFT JOIN bus_offsets o ON o.topic = t.topic AND o.group_id = $1
-       WHERE t.topic = ANY($2::text[])`,
+      `SELECT count(*)::text AS backlog
+       FROM bus_messages m LEFT JOIN bus_offsets o ON o.topic = m.topic AND o.group_id = $1
+       WHERE m.topic = ANY($2::text[]) AND m.message_offset >= coalesce(o.committed, 0)`,
       [groupId, topics],
     );
     return Number(result.rows[0].backlog);

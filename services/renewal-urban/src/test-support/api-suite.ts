@@ -10,6 +10,8 @@ export interface Harness {
   infra: Infrastructure;
   http: () => ReturnType<typeof request>;
   auth: { Authorization: string };
+  /** This harness's own topics are « <prefix><service>.events.v1 » on a shared broker. */
+  topicPrefix: string;
   close: () => Promise<void>;
 }
 
@@ -20,12 +22,15 @@ export async function startApi(modules: Array<Type<unknown>>, env: Record<string
   const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
   const infra = await openInfrastructure(config, 'api-test');
   const app = await createServiceApp('test', infra, modules, [], { logs: false });
-  await app.init();
+  // Listening for real: a rebuild reads the services' stores in the background through this very address, which
+  // supertest's per-request servers would close under it.
+  await app.listen(0, '127.0.0.1');
   return {
     app,
     infra,
     http: () => request(app.getHttpServer()),
     auth: { Authorization: `Bearer ${infra.adminToken as string}` },
+    topicPrefix: config.kafkaTopicPrefix ?? '',
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
-import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
 import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
+import { askService } from '../infrastructure/service-client';
 import { project, touched, type ProjectedEvent } from './commitment-projection';
 import { documentsTouched, projectProgrammes } from './programme-projection';
 
@@ -15,7 +16,26 @@ export interface ReplayProgress {
   projected: number;
   backlog: number;
   upToDate: boolean;
+  /** « stores »: reading each service's own store; « transport »: following the topics. */
+  phase: 'stores' | 'transport';
+  /** A service whose store could not be read: the rebuild went on from the topics alone, and says so. */
+  warning?: string;
 }
+
+/** Where a rebuild reads the producing services' stores: the caller's credentials, and this process's address. */
+export interface StoreAccess {
+  origin: string;
+  authorization: string | undefined;
+}
+
+interface EventFeedPage {
+  events: IntegrationEvent[];
+  next: string;
+  end: boolean;
+}
+
+/** Bounds a rebuild's reading of one store: 100 000 pages of 1 000 events. */
+const MAX_FEED_PAGES = 100_000;
 
 const sourceOf = (type: string) => SOURCES.find((source) => type.startsWith(`${source}.`));
 
@@ -32,6 +52,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   /** A rebuild is being set up right now. */
   private starting = false;
   private readonly consumers: Record<Source, IdempotentConsumer>;
+  private backfilling?: Promise<void>;
+  private warning?: string;
+  private readonly logger = new Logger('Reconstruction');
 
   constructor(
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
@@ -51,14 +74,22 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     await this.subscribe(await this.readModels.generation());
   }
 
+  private groupOf(generation: string): string {
+    return `reporting.read-models.${generation}`;
+  }
+
   private async subscribe(generation: string): Promise<void> {
-    const name = `reporting.read-models.${generation}`;
+    const name = this.groupOf(generation);
     this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: this.topics, fromBeginning: true }, (event) => this.handle(event));
     this.groupName = consumerGroup(this.deployment, name);
   }
 
-  /** `cvl replay`: stop projecting, start a new generation (empty read models), project every topic again. */
-  async replay(): Promise<ReplayProgress> {
+  /**
+   * `cvl replay`: stop projecting, start a new generation (empty read models), read every event again from the
+   * producing services' own stores — whatever the transport has kept or lost — then follow the topics from their
+   * start, where what was already read is recognised by its id and counted once.
+   */
+  async replay(access?: StoreAccess): Promise<ReplayProgress> {
     // One rebuild at a time: another would empty the read models under the one still filling them. Refused while one
     // is being set up (no await before the flag is set) and while its backlog is not drained.
     const busy = () => new ConflictException('Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.');
@@ -69,20 +100,54 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
       this.replaying = true;
       await this.subscription?.stop();
       this.subscription = undefined;
-      await this.subscribe(await this.readModels.startGeneration(this.consumerNames));
+      const generation = await this.readModels.startGeneration(this.consumerNames);
+      // The backlog is the new group's from now on, even before it subscribes (all of the topics, then).
+      this.groupName = consumerGroup(this.deployment, this.groupOf(generation));
+      this.warning = undefined;
+      if (!access) {
+        await this.subscribe(generation);
+      } else {
+        const started = this.readStores(access).then(() => this.subscribe(generation));
+        this.backfilling = started;
+        void started
+          .catch((error: unknown) => this.logger.error({ err: error }, `reconstruction : abonnement impossible — ${(error as Error).message}`))
+          .finally(() => {
+            if (this.backfilling === started) this.backfilling = undefined;
+          });
+      }
     } finally {
       this.starting = false;
     }
     return this.progress();
   }
 
+  /** Every event of each source's store, through its feed, in its order. A source that fails is told, not hidden. */
+  private async readStores(access: StoreAccess): Promise<void> {
+    for (const source of SOURCES) {
+      try {
+        let after = '0:0';
+        for (let page = 0; page < MAX_FEED_PAGES; page++) {
+          const feed = await askService<EventFeedPage>(source, access.origin, `/api/${source}/events?after=${encodeURIComponent(after)}`, access.authorization);
+          for (const event of feed.events) await this.handle(event);
+          after = feed.next;
+          if (feed.end) break;
+        }
+      } catch (error) {
+        this.warning = `magasin de ${source} illisible (${(error as Error).message}) : reconstruit depuis le transport seul, qui peut ne plus tout avoir`;
+        this.logger.warn(this.warning);
+      }
+    }
+  }
+
   /** How far the current generation is: events projected, events still waiting on the topics. */
   async progress(): Promise<ReplayProgress> {
+    const phase = this.backfilling ? 'stores' : 'transport';
     const [progress, backlog] = await Promise.all([this.readModels.progress(this.consumerNames), this.bus.backlog(this.groupName, this.topics)]);
-    return { ...progress, backlog, upToDate: backlog === 0 };
+    return { ...progress, backlog, upToDate: phase === 'transport' && backlog === 0, phase, ...(this.warning ? { warning: this.warning } : {}) };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.backfilling?.catch(() => undefined);
     await this.subscription?.stop();
   }
 

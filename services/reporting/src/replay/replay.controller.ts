@@ -1,24 +1,29 @@
-import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ReadModelProjector } from '../projection/read-model-projector';
-import { Allow, Costly } from '@cvl/platform';
+import { Allow, Costly, listeningOrigin } from '@cvl/platform';
 
 /**
- * Rebuilding the read models from the streams (`cvl replay`): a new generation empties them and projects every
- * topic again from the start; the views fill up meanwhile and equal the previous ones once `upToDate`.
+ * Rebuilding the read models (`cvl replay`): a new generation empties them, reads every event from the producing
+ * services' stores, then follows the topics; the views fill up meanwhile and equal the previous ones once `upToDate`.
  */
 @ApiTags('reconstruction')
 @Controller('api/reporting/replay')
 export class ReplayController {
-  constructor(private readonly projector: ReadModelProjector) {}
+  constructor(
+    private readonly projector: ReadModelProjector,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   @Post()
   @Allow({ all: ['exploitation'] })
   @Costly()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Reconstruit les modèles de lecture depuis les flux d’événements (nouvelle génération) ; suivre l’avancement par GET' })
-  replay() {
-    return this.projector.replay();
+  @ApiOperation({ summary: 'Reconstruit les modèles de lecture depuis les magasins d’événements des services, puis les sujets (nouvelle génération) ; suivre l’avancement par GET' })
+  replay(@Req() request: Request) {
+    return this.projector.replay({ origin: listeningOrigin(this.adapterHost.httpAdapter.getHttpServer()), authorization: request.get('authorization') });
   }
 
   @Get()
