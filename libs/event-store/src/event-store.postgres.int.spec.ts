@@ -4,7 +4,7 @@ import { eventStoreContract, newEvent, readAllFrom } from './contract/event-stor
 import { sqlTamperContract } from './contract/sql-tamper.contract';
 import { compareCheckpoints, START, WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
 import { openSqlEventStore } from './open-event-store';
-import { PgSqlClient } from './sql/pg-client';
+import { DatabaseUnavailableError, PgSqlClient } from './sql/pg-client';
 import { migrate } from './sql/migrate';
 import { SqlCheckpointStore } from './sql/sql-checkpoint-store';
 import type { SqlClient, SqlExecutor } from './sql/sql-client';
@@ -166,5 +166,58 @@ describe('PostgreSQL event store under concurrent writers', () => {
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     expect(fulfilled.length).toBe(2);
     expect((await a.readStream(streamId)).length).toBe(2);
+  });
+});
+
+describe('PostgreSQL connections dropped under the store (pg_terminate_backend)', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let opened: Awaited<ReturnType<typeof openSqlEventStore>>;
+  const application = `drop-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    schema = await createTestSchema('drop');
+    opened = await openSqlEventStore({ databaseUrl: schema.url, schema: schema.schema, applicationName: application });
+    await opened.client.exec('CREATE TABLE drop_probe (id text PRIMARY KEY)');
+  });
+  afterAll(async () => {
+    await opened.store.close();
+    await schema.drop();
+  });
+
+  const terminate = async () => {
+    const admin = new PgSqlClient({ connectionString: schema.url, schema: schema.schema, applicationName: `${application}-admin` });
+    const killed = await admin.query<{ n: number }>('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [application]);
+    await admin.close();
+    return killed.rows[0].n;
+  };
+
+  it('a transaction whose session the server ends is rolled back and run again on a new connection — once; nothing crashes', async () => {
+    const stream = `drop-${randomUUID()}`;
+    await opened.store.append(stream, [newEvent()], 'no_stream');
+    let runs = 0;
+    const inFlight = opened.client.transaction(async (tx) => {
+      runs++;
+      // A primary key: applied twice, the second would fail.
+      await tx.query('INSERT INTO drop_probe (id) VALUES ($1)', [stream]);
+      if (runs === 1) await tx.query('SELECT pg_sleep(5)');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await terminate()).toBeGreaterThan(0);
+    await inFlight;
+    expect(runs).toBe(2);
+    expect((await opened.client.query('SELECT id FROM drop_probe WHERE id = $1', [stream])).rowCount).toBe(1);
+    // Ended three times in a row, it gives up with « database unavailable » (503 at the edge), bounded.
+    const doomed = opened.client.transaction(async (tx) => {
+      await tx.query('SELECT pg_sleep(5)');
+    });
+    for (let kill = 0; kill < 3; kill++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await terminate();
+    }
+    await expect(doomed).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    // Idle connections killed too: the pool replaces them, nothing crashes.
+    await terminate();
+    await opened.store.append(stream, [newEvent()], 0);
+    expect((await opened.store.readStream(stream)).length).toBe(2);
+    expect((await opened.store.verify()).broken).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ export interface EventStoreConfig {
   schema?: string;
   applicationName?: string;
   signing?: LogSigningConfig;
+  /** PostgreSQL: told of each connection lost and replaced (logs). */
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function openSqlEventStore(config: EventStoreConfig): Promise<Opene
     ...(signing.witnessIntervalMs ? { witnessIntervalMs: signing.witnessIntervalMs } : {}),
   });
   const client: SqlClient = config.databaseUrl
-    ? new PgSqlClient({ connectionString: config.databaseUrl, schema: config.schema, applicationName: config.applicationName })
+    ? new PgSqlClient({ connectionString: config.databaseUrl, schema: config.schema, applicationName: config.applicationName, ...(config.onConnectionError ? { onConnectionError: config.onConnectionError } : {}) })
     : await PgliteSqlClient.open({ dataDir: config.dataDir, schema: config.schema, owner: config.applicationName });
   if (config.databaseUrl && config.schema) {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);

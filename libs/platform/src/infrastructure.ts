@@ -27,7 +27,11 @@ export interface Infrastructure {
 
 /** Opens what a process needs: the event store (migrated), the transport, and the token verifier. */
 export async function openInfrastructure(config: PlatformConfig, clientId: string): Promise<Infrastructure> {
-  const opened = await openSqlEventStore(eventStoreConfig(config, clientId));
+  const database = new Logger('base');
+  const opened = await openSqlEventStore({
+    ...eventStoreConfig(config, clientId),
+    onConnectionError: (error) => database.warn(`connexion PostgreSQL perdue (${error.message}) : une autre sera ouverte au besoin`),
+  });
   await migratePlatform(opened.client);
   // The signed log is checked (and a store older than signing adopted) before anything is served or written.
   await opened.store.ready();

@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
 
 export interface PgClientOptions {
@@ -7,16 +7,58 @@ export interface PgClientOptions {
   schema?: string;
   maxConnections?: number;
   applicationName?: string;
+  /** Told of connection errors the pool recovers from (a connection terminated by the server, a network cut). */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** SQLSTATE and socket codes of a connection that is gone (not of a statement that failed). */
+const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+export function isConnectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && CONNECTION_LOST.has(code)) return true;
+  return /Connection terminated|connection is not open|Client has encountered a connection error/i.test(String((error as Error | undefined)?.message ?? ''));
+}
+
+/** The database cannot be reached for now: the HTTP edge answers 503, loops retry. */
+export class DatabaseUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`Base de données momentanément injoignable : ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** Attempts at getting a connection (a restarting server, a failover): 4, 250 ms to 2 s apart. */
+const CONNECT_ATTEMPTS = 4;
+
+/**
+ * The server ended the session (pg_terminate_backend, a shutdown, a failover): whatever the session was doing was
+ * rolled back, never committed, so the statement or transaction can run again, on a new connection. A socket cut
+ * is different — a COMMIT may have landed before it — and is not retried.
+ */
+const SESSION_ENDED_BY_SERVER = new Set(['57P01', '57P02', '57P03']);
+const RERUN_ATTEMPTS = 3;
+
+function endedByServer(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && SESSION_ENDED_BY_SERVER.has(code);
 }
 
 export function isSafeIdentifier(name: string): boolean {
   return /^[a-z_][a-z0-9_]{0,62}$/.test(name);
 }
 
-/** PostgreSQL through a `pg` pool. */
+/**
+ * PostgreSQL through a `pg` pool. A dropped connection never crashes the process: idle and checked-out clients
+ * have error listeners, a broken client is destroyed rather than returned to the pool, getting a connection is
+ * retried (bounded), and a statement whose connection was lost fails as DatabaseUnavailableError — never retried
+ * here, since it may have been applied: the callers' own idempotence (event ids, processed marks) makes retrying
+ * them safe, and they do.
+ */
 export class PgSqlClient implements SqlClient {
   readonly dialect = 'postgres' as const;
   private readonly pool: Pool;
+  private readonly onConnectionError: (error: Error) => void;
 
   constructor(options: PgClientOptions) {
     const schema = options.schema ?? 'public';
@@ -29,22 +71,73 @@ export class PgSqlClient implements SqlClient {
       connectionTimeoutMillis: 10_000,
     };
     this.pool = new Pool(config);
-    this.pool.on('error', () => undefined);
+    this.onConnectionError = options.onConnectionError ?? (() => undefined);
+    // An idle client whose connection the server ends: the pool drops it and makes another when needed.
+    this.pool.on('error', (error) => this.onConnectionError(error));
   }
 
   async query<Row>(sql: string, params: unknown[] = []): Promise<SqlResult<Row>> {
-    const result = await this.pool.query(sql, params);
-    return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    return this.withClient(async (client) => {
+      const result = await client.query(sql, params);
+      return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+    });
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await this.query(sql);
+  }
+
+  /** A connection, with an error listener while it is out; destroyed, not reused, when its connection broke. */
+  private async withClient<T>(use: (client: PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.onceWithClient(use);
+      } catch (error) {
+        const cause = error instanceof DatabaseUnavailableError ? error.cause : error;
+        if (attempt >= RERUN_ATTEMPTS || !endedByServer(cause)) throw error;
+        this.onConnectionError(cause as Error);
+      }
+    }
+  }
+
+  private async onceWithClient<T>(use: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    const listener = (error: Error) => {
+      broken = error;
+      this.onConnectionError(error);
+    };
+    client.on('error', listener);
+    try {
+      return await use(client);
+    } catch (error) {
+      if (isConnectionLost(error)) broken ??= error as Error;
+      throw broken ? new DatabaseUnavailableError(error) : error;
+    } finally {
+      client.removeListener('error', listener);
+      client.release(broken);
+    }
+  }
+
+  private async connect(): Promise<PoolClient> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.pool.connect();
+      } catch (error) {
+        if (attempt >= CONNECT_ATTEMPTS || !isConnectionLost(error)) throw isConnectionLost(error) ? new DatabaseUnavailableError(error) : error;
+        this.onConnectionError(error as Error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** (attempt - 1), 2_000)));
+      }
+    }
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    return this.withClient((client) => this.inTransaction(client, work));
+  }
+
+  private async inTransaction<T>(client: PoolClient, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    await client.query('BEGIN');
     try {
-      await client.query('BEGIN');
       const executor: SqlExecutor = {
         query: async <Row>(sql: string, params: unknown[] = []) => {
           const result = await client.query(sql, params);
@@ -57,8 +150,6 @@ export class PgSqlClient implements SqlClient {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 

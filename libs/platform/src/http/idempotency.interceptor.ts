@@ -66,7 +66,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } catch (error) {
       const problem = toProblem(error, url, currentContext()?.correlationId);
       if (problem.status >= 500 || problem.status === 409 || problem.status === 401) {
-        await this.store.release(principal, key);
+        // A release that fails too (the database is what failed) leaves the key to expire; the caller gets the
+        // first error, not this one.
+        await this.store.release(principal, key).catch(() => undefined);
       } else {
         await this.store.complete(principal, key, { status: problem.status, body: JSON.stringify(problem), headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
       }

@@ -23,8 +23,18 @@ export async function migratePlatform(client: SqlClient): Promise<void> {
   await migrate(client, loadMigrations(join(__dirname, 'migrations')), 'platform');
 }
 
+/**
+ * A key « in progress » for longer than this was left by a request that will never finish (its process died, or
+ * its release failed with the database): the next request with it takes it over. Commands derive their event ids
+ * from the key, so even a first request still running would not be applied twice.
+ */
+export const IN_PROGRESS_EXPIRY_SECONDS = 120;
+
 export class SqlIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly db: SqlClient) {}
+  constructor(
+    private readonly db: SqlClient,
+    private readonly inProgressExpirySeconds = IN_PROGRESS_EXPIRY_SECONDS,
+  ) {}
 
   async reserve(principal: string, key: string, fingerprint: string): Promise<Reservation> {
     const inserted = await this.db.query(
@@ -39,7 +49,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     );
     const row = found.rows[0];
     if (!row) return this.reserve(principal, key, fingerprint);
-    if (row.state !== 'done') return { outcome: 'in-progress' };
+    if (row.state !== 'done') {
+      const takenOver = await this.db.query(
+        `UPDATE idempotency_keys SET fingerprint = $3, created_at = now()
+         WHERE principal = $1 AND idempotency_key = $2 AND state = 'in-progress' AND created_at < now() - make_interval(secs => $4)`,
+        [principal, key, fingerprint, this.inProgressExpirySeconds],
+      );
+      return takenOver.rowCount === 1 ? { outcome: 'reserved' } : { outcome: 'in-progress' };
+    }
     return { outcome: 'done', fingerprint: row.fingerprint, response: { status: row.status, body: row.body, headers: row.headers ?? {} } };
   }
 

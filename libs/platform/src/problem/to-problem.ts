@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { EventIdConflictError, InvalidAppendError, WrongExpectedRevisionError } from '@cvl/event-store';
+import { DatabaseUnavailableError, EventIdConflictError, InvalidAppendError, TamperedLogError, WrongExpectedRevisionError } from '@cvl/event-store';
 import { MoneyParseError } from '@cvl/money';
 import { DomainRefusal, problemType, type ProblemDetails } from './problem';
 import { InvalidInputException } from './validation';
@@ -70,6 +70,13 @@ export function toProblem(error: unknown, instance?: string, correlationId?: str
   }
   if (error instanceof InvalidAppendError) {
     return { ...base, type: problemType('invalid-input'), title: 'Saisie invalide', status: 400, detail: error.message, errors: [{ field: error.field, message: error.message }] };
+  }
+  if (error instanceof DatabaseUnavailableError) {
+    // Nothing was acknowledged: the request may be sent again (with its Idempotency-Key, it will not apply twice).
+    return { ...base, type: problemType('database-unavailable'), title: 'Service momentanément indisponible', status: 503, detail: 'La base de données ne répond pas pour l’instant ; réessayez dans quelques secondes.' };
+  }
+  if (error instanceof TamperedLogError) {
+    return { ...base, type: problemType('tampered-log'), title: 'Écriture suspendue : journal signé incohérent', status: 503, detail: error.message };
   }
   if (error instanceof MoneyParseError) {
     return { ...base, type: problemType('invalid-amount'), title: 'Montant illisible', status: 400, detail: error.message };
