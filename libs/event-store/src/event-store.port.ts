@@ -139,6 +139,8 @@ export interface EventStore {
   /** Events strictly after `after`, in global order, at most `maxCount`. Never skips an event committed late. */
   readAll(after: GlobalCheckpoint, maxCount: number): Promise<RecordedEvent[]>;
   verify(options?: VerifyOptions): Promise<VerifyReport>;
+  /** How many events of streams starting with `streamPrefix` lie after `after` (a relay's lag), when the store can say. */
+  countAfter?(after: GlobalCheckpoint, streamPrefix: string): Promise<number>;
   /** True when the store answers (for health checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

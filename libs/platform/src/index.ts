@@ -31,3 +31,4 @@ export * from './run-process';
 export * from './http/source.dto';
 export * from './event-sourced-repository';
 export * from './http/export-format';
+export * from './observability/readiness';

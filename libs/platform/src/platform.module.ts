@@ -15,6 +15,7 @@ import type { Infrastructure } from './infrastructure';
 import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/health';
 import { loggingParams } from './observability/logging';
 import { HttpMetricsInterceptor, Metrics, MetricsController } from './observability/metrics';
+import { Readiness } from './observability/readiness';
 import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
@@ -76,6 +77,7 @@ export class PlatformModule {
         { provide: TOKEN_VERIFIER, useValue: infrastructure.verifier },
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
         Metrics,
+        Readiness,
         // In this order: who the principal is and whether it may call the route, then how often it may call it.
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_GUARD, useClass: CostlyRoutesThrottler },
@@ -86,7 +88,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },
       ],
-      exports: [EVENT_STORE, SQL_CLIENT, DEPLOYMENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics],
+      exports: [EVENT_STORE, SQL_CLIENT, DEPLOYMENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics, Readiness],
     };
   }
 }

@@ -258,6 +258,15 @@ export class SqlEventStore implements EventStore {
     return audit.finish(await this.streamHeads());
   }
 
+  async countAfter(after: GlobalCheckpoint, streamPrefix: string): Promise<number> {
+    const result = await this.client.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM events e
+       WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint) AND starts_with(e.stream_id, $3)`,
+      [after.commit.toString(), after.position.toString(), streamPrefix],
+    );
+    return Number(result.rows[0].n);
+  }
+
   /** Events in their signed order, strictly after leaf `afterLeaf`, at most `limit` (audit packs). */
   async readSigned(afterLeaf: number, limit: number): Promise<AuditedEvent[]> {
     const result = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`, [

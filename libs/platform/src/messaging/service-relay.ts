@@ -1,8 +1,9 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, type Provider } from '@nestjs/common';
-import { SqlCheckpointStore, type EventStore, type RecordedEvent, type SqlClient } from '@cvl/event-store';
+import { SqlCheckpointStore, START, type EventStore, type RecordedEvent, type SqlClient } from '@cvl/event-store';
 import { Relay, topicFor, type IntegrationBus } from '@cvl/messaging';
 import { EVENT_STORE, INTEGRATION_BUS } from '../observability/health';
 import { Metrics } from '../observability/metrics';
+import { Readiness } from '../observability/readiness';
 import { SQL_CLIENT } from '../platform.module';
 
 
@@ -23,12 +24,15 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly sql: SqlClient,
     private readonly bus: IntegrationBus,
     private readonly metrics: Metrics,
+    private readonly readiness?: Readiness,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const topic = topicFor(this.service);
-    this.relay = new Relay(this.store, new SqlCheckpointStore(this.sql), this.bus, {
-      name: `relay:${this.service}`,
+    const checkpoints = new SqlCheckpointStore(this.sql);
+    const name = `relay:${this.service}`;
+    this.relay = new Relay(this.store, checkpoints, this.bus, {
+      name,
       topic,
       source: `/${this.service}`,
       include: (event) => event.streamId.startsWith(streamPrefix(this.service)),
@@ -43,10 +47,16 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
       },
     });
     await this.relay.start();
+    const countAfter = this.store.countAfter?.bind(this.store);
+    if (countAfter) {
+      // Events of this service stored but not yet published: a relay that is stuck shows here.
+      this.readiness?.register({ name, lag: async () => countAfter(this.relay?.position() ?? (await checkpoints.load(name)) ?? START, streamPrefix(this.service)) });
+    }
   }
 
   /** Before the infrastructure closes (on application shutdown), so the last batch is published or left whole. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.readiness?.unregister(`relay:${this.service}`);
     await this.relay?.stop();
   }
 }
@@ -86,8 +96,8 @@ export async function deadLettersOf(sql: SqlClient, service: string): Promise<{ 
 export function serviceRelayProvider(service: string): Provider {
   return {
     provide: `cvl:relay:${service}`,
-    useFactory: (store: EventStore, sql: SqlClient, bus: IntegrationBus, metrics: Metrics) => new ServiceRelay(service, store, sql, bus, metrics),
-    inject: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, Metrics],
+    useFactory: (store: EventStore, sql: SqlClient, bus: IntegrationBus, metrics: Metrics, readiness: Readiness) => new ServiceRelay(service, store, sql, bus, metrics, readiness),
+    inject: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, Metrics, Readiness],
   };
 }
 

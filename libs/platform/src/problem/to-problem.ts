@@ -45,6 +45,15 @@ function httpMessage(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
+/** A failed health check (Terminus): which indicator is down and why, in words, with every indicator's state. */
+function healthFailure(error: unknown): { detail: string; checks: Record<string, unknown> } | undefined {
+  if (!(error instanceof HttpException) || error.getStatus() !== 503) return undefined;
+  const response = error.getResponse() as { status?: unknown; error?: Record<string, { message?: string }>; details?: Record<string, unknown> };
+  if (response?.status !== 'error' || typeof response.error !== 'object' || response.error === null) return undefined;
+  const down = Object.entries(response.error).map(([name, state]) => `${name} : ${state?.message ?? 'en panne'}`);
+  return { detail: `Indisponible — ${down.join(' ; ')}`, checks: response.details ?? {} };
+}
+
 /** Any error, as the problem details the API answers. Unknown errors become a 500 that reveals nothing inside. */
 export function toProblem(error: unknown, instance?: string, correlationId?: string): ProblemDetails {
   const base = { instance, correlationId };
@@ -80,6 +89,10 @@ export function toProblem(error: unknown, instance?: string, correlationId?: str
   }
   if (error instanceof MoneyParseError) {
     return { ...base, type: problemType('invalid-amount'), title: 'Montant illisible', status: 400, detail: error.message };
+  }
+  const health = healthFailure(error);
+  if (health) {
+    return { ...base, type: problemType('unavailable'), title: 'Service indisponible', status: 503, detail: health.detail, checks: health.checks };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -1,4 +1,5 @@
 /* The platform's HTTP behaviour, run on PGlite + in-process transport and on PostgreSQL + Kafka. */
+import { Readiness } from '../observability/readiness';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -52,6 +53,20 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(metrics.text).toContain('http_request_duration_seconds');
       const docs = await http().get('/api/sample/docs/openapi.json').expect(200);
       expect(Object.keys(docs.body.paths)).toContain('/api/sample/labels');
+    });
+
+    it('is live while it answers, and ready only while nothing it runs is too far behind', async () => {
+      expect((await http().get('/health/live').expect(200)).body.status).toBe('ok');
+      expect((await http().get('/health/ready').expect(200)).body.info).toMatchObject({ eventStore: { status: 'up' }, lag: { status: 'up' } });
+      const readiness = app.get(Readiness);
+      let behind = readiness.maxLag + 1;
+      readiness.register({ name: 'projection:essai', lag: async () => behind });
+      const notReady = await http().get('/health/ready').expect(503);
+      expect(notReady.body.detail).toContain(`lag : en retard : projection:essai (${readiness.maxLag + 1} événements)`);
+      expect(notReady.body.checks.eventStore).toMatchObject({ status: 'up' });
+      behind = 0;
+      await http().get('/health/ready').expect(200);
+      readiness.unregister('projection:essai');
     });
 
     it('refuses commands without a valid bearer token, as problem+json', async () => {

@@ -1,6 +1,6 @@
-import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
-import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics } from '@cvl/platform';
+import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, Readiness } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
 import { project, touched, type ProjectedEvent } from './commitment-projection';
@@ -61,6 +61,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     @Inject(DEPLOYMENT) private readonly deployment: string,
     private readonly readModels: ReadModels,
     private readonly metrics: Metrics,
+    @Optional() private readonly readiness?: Readiness,
   ) {
     this.consumers = Object.fromEntries(SOURCES.map((source) => [source, new IdempotentConsumer(readModels.sql, projectionName(source))])) as Record<Source, IdempotentConsumer>;
   }
@@ -72,6 +73,8 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.init();
     await this.subscribe(await this.readModels.generation());
+    // Events published and not yet projected: reporting behind shows here.
+    this.readiness?.register({ name: 'projection:reporting', lag: async () => this.bus.backlog(this.groupName, this.topics) });
   }
 
   private groupOf(generation: string): string {
@@ -147,6 +150,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.readiness?.unregister('projection:reporting');
     await this.backfilling?.catch(() => undefined);
     await this.subscription?.stop();
   }
