@@ -42,8 +42,7 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(await health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { transport: 'in-process' } } });
     // Ready: each service's relay and reporting's projection, each with how far behind it is.
     const ready = (await (await fetch(`${first.url}/health/ready`)).json()) as { info: { lag: { parts: Record<string, number> } } };
-    expect(Object.keys(ready.info.lag.parts).sort()).toEqual(['projection:reporting', 'relay:commitments', 'relay:iti-feder', 'relay:renewal-urban', 'relay:reporting'].filter((name) => name in ready.info.lag.parts).sort());
-    expect(ready.info.lag.parts).toMatchObject({ 'relay:commitments': expect.any(Number), 'projection:reporting': expect.any(Number) });
+    expect(ready.info.lag.parts).toMatchObject({ 'relay:commitments': expect.any(Number), 'relay:renewal-urban': expect.any(Number), 'relay:iti-feder': expect.any(Number), 'projection:reporting': expect.any(Number) });
     for (const service of SERVICES) {
       const anonymous = await fetch(`${first.url}/api/${service}`);
       expect(anonymous.status).toBe(401);
