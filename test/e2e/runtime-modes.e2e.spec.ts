@@ -107,11 +107,17 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     const secondSuite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '' });
     expect(await secondSuite.exited).not.toBe(0);
     expect(secondSuite.stderr() + secondSuite.lines.join('\n')).toMatch(holder);
+    // CVL_API_URL at a closed port: the CLI finds no suite to send to, tries the folder, and is refused.
     for (const command of [['import', findDataSet()], ['verify']]) {
-      const refused = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, command);
+      const refused = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: 'http://127.0.0.1:9' }, command);
       expect(await refused.exited).toBe(75);
       expect(refused.stderr()).toMatch(holder);
     }
+    // Given the running suite, `cvl import` goes through its API: the same contract again adds nothing.
+    const throughApi = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: first.url }, ['import', findDataSet()]);
+    expect(await throughApi.exited).toBe(0);
+    await waitUntil(() => throughApi.lines.some((line) => line.startsWith('Importé par la suite en cours d’exécution')), 5_000, 'the import through the API reported');
+    expect(throughApi.lines.join('\n')).toMatch(/Importé par la suite en cours d’exécution .* 0 événements ajoutés/);
 
     const unknown = cli(['bilan']);
     expect(await unknown.exited).toBe(64);

@@ -146,7 +146,8 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export const MAX_APPEND_EVENTS = 1_000;
+/** One append is one transaction: an import of a whole data set is one append (all or nothing), hence this much. */
+export const MAX_APPEND_EVENTS = 10_000;
 /**
  * The largest event (data and metadata, canonical JSON): 256 KiB. Kafka's topics are created to take messages
  * of up to 1 MiB (max.message.bytes), so an event the store accepts, in its envelope, can always be published.

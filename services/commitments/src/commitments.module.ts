@@ -18,6 +18,7 @@ import { RegisterConditionController } from './register-condition/register-condi
 import { ReleaseCommitmentController } from './release-commitment/release-commitment.controller';
 import { ResolveConditionController } from './resolve-condition/resolve-condition.controller';
 import { SplitPoolController } from './split-pool/split-pool.controller';
+import { ImportDataSetController } from './import-data-set/import-data-set.controller';
 
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
 @Module({
@@ -37,6 +38,7 @@ import { SplitPoolController } from './split-pool/split-pool.controller';
     CommitmentQueriesController,
     FunderStatementController,
     ReconciliationController,
+    ImportDataSetController,
   ],
   providers: [CommitmentsLedger, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
 })

@@ -1,10 +1,9 @@
 // cvl — the contrat de ville ledger's command line. `npm run cvl -- <command>`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DataDirLockedError, exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
 import { formatEurosFr, formatIntegerFr, fromDecimalString } from '@cvl/money';
-import { eventStoreConfig, isRole, loadOrCreateLocalKey, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
+import { eventStoreConfig, isRole, LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, TokenVerifier, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
 import { concernsFunder } from './audit/funder-selection';
 import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
 
@@ -80,14 +79,16 @@ async function importCommand(args: string[]): Promise<number> {
     for (const e of errors) process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
     return 1;
   }
+  const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
+  const total = bookings.reduce((sum, f) => sum + fromDecimalString(f.amount ?? '0.00'), 0n);
+  process.stdout.write(`Jeu de données ${read.format.toUpperCase()} : ${read.dataSet.figures.length} montants dont ${bookings.length} écritures (${formatEurosFr(total)}).\n`);
+  // The suite running: through its API, as the token's principal; the suite holds the store, no one else may open it.
+  const sent = await postDataSet(read.dataSet);
+  if (sent !== undefined) return sent;
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const { store } = await openStore(config, 'import');
-  const importer: Principal = { subject: process.env.CVL_ACTOR ?? userInfo().username, organisation: process.env.CVL_ORGANISATION ?? 'cvl', roles: ['exploitation'] };
   try {
-    const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
-    const total = bookings.reduce((sum, f) => sum + fromDecimalString(f.amount ?? '0.00'), 0n);
-    process.stdout.write(`Jeu de données ${read.format.toUpperCase()} : ${read.dataSet.figures.length} montants dont ${bookings.length} écritures (${formatEurosFr(total)}).\n`);
-    const summary = await importDataSet(new CommitmentsLedger(store), read.dataSet, importer, ({ done, total: count, step }) => {
+    const summary = await importDataSet(new CommitmentsLedger(store), read.dataSet, await cliPrincipal(config), ({ done, total: count, step }) => {
       if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} ${step.slice(0, 60).padEnd(60)}`);
       else if (done === count || done % 50 === 0) process.stderr.write(`  ${done}/${count}\n`);
     });
@@ -103,6 +104,33 @@ async function importCommand(args: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Who imports when the suite is not running: the principal of CVL_TOKEN (checked with this data folder's key), or
+ * else the machine's operator — whoever may open the data folder holds its keys already.
+ */
+async function cliPrincipal(config: PlatformConfig): Promise<Principal> {
+  const operator: Principal = { subject: 'cvl-import', organisation: 'cvl', roles: ['exploitation'] };
+  if (!process.env.CVL_TOKEN) return operator;
+  const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
+  return TokenVerifier.fromKey(key.publicKey, { ...config.auth, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE }).verify(process.env.CVL_TOKEN);
+}
+
+/** Sends the data set to the running suite; undefined when nothing answers (then the store is opened here). */
+async function postDataSet(dataSet: unknown): Promise<number | undefined> {
+  const url = `${apiBase('/api/commitments')}/api/commitments/imports?nom=cvl-import`;
+  const bearer = process.env.CVL_TOKEN ?? (await localToken({ subject: 'cvl-import', organisation: 'cvl', roles: ['exploitation'] }));
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.cvl.jeu-de-donnees+json', Accept: 'application/json' }, body: JSON.stringify(dataSet) });
+  } catch {
+    return undefined;
+  }
+  if (!response.ok) return refused(response);
+  const summary = (await response.json()) as { commands: number; eventsAppended: number; alreadyPresent: number };
+  process.stdout.write(`Importé par la suite en cours d’exécution (${apiBase('/api/commitments')}) : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`);
+  return 0;
 }
 
 async function reconcileCommand(args: string[]): Promise<number> {

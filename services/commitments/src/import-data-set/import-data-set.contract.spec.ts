@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
 import { parseCsv } from '@cvl/exports';
-import { importDataSet, InvalidDataSetError } from './import-data-set';
+import { ImportDifferenceError, importDataSet, InvalidDataSetError } from './import-data-set';
 import { readDataSet } from './read-data-set';
 import type { Principal } from '@cvl/platform';
 
@@ -100,5 +100,47 @@ describe('import a data set (PGlite)', () => {
     );
     expect((error as Error).message).toContain('figures.csv, ligne 3, colonne booking.quartier');
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(0);
+  });
+
+  it('all or nothing: a row the ledger refuses, after rows it accepts, writes none of them', async () => {
+    const { opened, ledger } = await fresh();
+    const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
+    await importDataSet(ledger, dataSet, importer);
+    const before = (await opened.store.readStream(LEDGER_STREAM)).length;
+    const [first, second] = dataSet.figures.filter((f) => f.role === 'booking' && f.booking);
+    const accepted = { ...first, id: 'nouvelle-ligne', booking: { ...first.booking, commitmentId: 'nouvel-engagement' } } as typeof first;
+    // Its own id, but the commitment of a row already in the ledger: the ledger refuses it.
+    const refused = { ...second, id: 'ligne-en-double', origin: { file: 'figures.csv', row: 42 } } as typeof second;
+    // Another document: its references and conditions are the same (nothing to record), its two rows new.
+    const next = { ...dataSet, document: `${dataSet.document}-avenant`, envelopes: [], figures: [accepted, refused] };
+    const error = await importDataSet(ledger, next, importer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDataSetError);
+    expect((error as InvalidDataSetError).errors).toEqual([{ file: 'figures.csv', row: 42, column: 'figure:ligne-en-double', reason: expect.stringContaining('refusé par le registre') }]);
+    expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
+  });
+
+  it('a row already imported whose amount the file now changes is refused with the difference, and nothing is written', async () => {
+    const { opened, ledger } = await fresh();
+    const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
+    await importDataSet(ledger, dataSet, importer);
+    const before = (await opened.store.readStream(LEDGER_STREAM)).length;
+    const figures = dataSet.figures.map((f, i) => (i === 0 ? { ...f, amount: '112600000.00' } : f));
+    const extra = { ...dataSet.figures[1], id: 'ligne-ajoutee', booking: { ...dataSet.figures[1].booking, commitmentId: 'engagement-ajoute' } } as (typeof figures)[number];
+    const error = await importDataSet(ledger, { ...dataSet, figures: [...figures, extra] }, importer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportDifferenceError);
+    expect((error as ImportDifferenceError).errors).toEqual([
+      { file: dataSet.figures[0].origin?.file, row: dataSet.figures[0].origin?.row, column: 'amount', reason: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') },
+    ]);
+    // The new row did not go in either: the import is one.
+    expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
+  });
+
+  it('the actor of every event is the principal who imports', async () => {
+    const { opened, ledger } = await fresh();
+    const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
+    await importDataSet(ledger, dataSet, { subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
+    const events = await opened.store.readStream(LEDGER_STREAM);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.metadata.actor).toEqual({ subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
   });
 });

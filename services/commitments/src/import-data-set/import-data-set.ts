@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { canonicalJson, type JsonObject, type JsonValue } from '@cvl/event-store';
 import { fromDecimalString } from '@cvl/money';
-import { actorOf, runInContext, type Principal } from '@cvl/platform';
+import { actorOf, type Principal } from '@cvl/platform';
 import type { BookingTrace } from '../domain/trace';
-import type { CommitmentsLedger, Decision } from '../infrastructure/commitments-ledger';
+import { BatchRefusal, type CommitmentsLedger, type Decision } from '../infrastructure/commitments-ledger';
 import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
 import { decideRecordCommitment } from '../record-commitment/record-commitment.decider';
 import { decideRecordReference } from '../record-reference/record-reference.decider';
 import { decideRegisterCondition } from '../register-condition/register-condition.decider';
-import { reasonFor, type DataSet } from './data-set';
+import { reasonFor, type DataSet, type Located } from './data-set';
 import { validateDataSet, type ImportError } from './validate';
 
 export class InvalidDataSetError extends Error {
   constructor(readonly errors: ImportError[]) {
     super(`Import refusé : ${errors.length} erreur(s), rien n’a été importé.\n${errors.map((e) => `  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}`).join('\n')}`);
     this.name = 'InvalidDataSetError';
+  }
+}
+
+/** Rows already imported whose content the file now changes: refused, with each difference; nothing imported. */
+export class ImportDifferenceError extends InvalidDataSetError {
+  constructor(errors: ImportError[]) {
+    super(errors);
+    this.name = 'ImportDifferenceError';
   }
 }
 
@@ -31,8 +40,12 @@ export interface ImportSummary {
 }
 
 /**
- * Imports a data set through the very commands the API runs. The whole set is validated first; then each row is
- * one command whose events are named after the document and the row, so importing again appends nothing.
+ * Imports a data set through the very commands the API runs, all or nothing. The whole set is validated; each row
+ * is one command, decided on the state the rows before it left, whose events are named after the document and the
+ * row; then every new event is appended at once, in one transaction — a refused row, a conflict or a crash writes
+ * nothing. A row already imported is passed over if it is the same, and refused with its differences if the file
+ * now says something else (a correction is a new event — an amendment — never a silent rewrite). Each row's content
+ * is kept in its first event's metadata, so that the next import can tell.
  */
 export async function importDataSet(
   ledger: CommitmentsLedger,
@@ -51,19 +64,22 @@ export async function importDataSet(
     recordedAt: new Date().toISOString(),
     source: { kind: 'document', document: dataSet.document, line, ...(section ? { section } : {}) },
   });
-  const commands: Array<{ key: string; step: string; decide: Decision }> = [
+  const commands: Array<{ key: string; step: string; row: Located; decide: Decision }> = [
     ...dataSet.references.map((r) => ({
       key: `reference:${r.kind}:${r.code}`,
+      row: r,
       step: `référentiel ${r.kind} ${r.code}`,
       decide: ((state) => decideRecordReference({ kind: r.kind, code: r.code, name: r.name, ...(r.attributes ? { attributes: r.attributes } : {}), ...(r.parent ? { parent: r.parent } : {}), trace: trace(r.line ?? 1, undefined, 'referentiel') }, state)) as Decision,
     })),
     ...dataSet.conditions.map((c) => ({
       key: `condition:${c.id}`,
+      row: c,
       step: `condition ${c.id}`,
       decide: ((state) => decideRegisterCondition({ conditionId: c.id, label: c.label, description: c.description, trace: trace(c.line, undefined, 'intention') }, state)) as Decision,
     })),
     ...dataSet.envelopes.map((e) => ({
       key: `envelope:${e.id}`,
+      row: e,
       step: `enveloppe ${e.id}`,
       decide: ((state, context) =>
         decideOpenEnvelope({ envelopeId: e.id, funder: e.funder, label: e.label, amountCents: fromDecimalString(e.amount), ...(e.programme ? { programme: e.programme } : {}), ...(e.year ? { year: e.year } : {}), trace: trace(e.line, e.section, 'ouverture-enveloppe') }, state, context)) as Decision,
@@ -74,6 +90,7 @@ export async function importDataSet(
         const b = f.booking as NonNullable<typeof f.booking>;
         return {
           key: `figure:${f.id}`,
+          row: f,
           step: `écriture ${f.id}`,
           decide: ((state, context) =>
             decideRecordCommitment(
@@ -105,13 +122,60 @@ export async function importDataSet(
       }),
   ];
 
-  let eventsAppended = 0;
-  let alreadyPresent = 0;
-  for (const [index, command] of commands.entries()) {
-    const executed = await runInContext({ correlationId: randomUUID(), principal: importer, commandKey: `import:${dataSet.document}:${command.key}` }, () => ledger.execute(command.decide));
-    if (executed.replayed || executed.recorded.length === 0) alreadyPresent++;
-    else eventsAppended += executed.recorded.length;
-    onProgress({ done: index + 1, total: commands.length, step: command.step });
+  let outcome;
+  try {
+    outcome = await ledger.executeBatch(
+      commands.map((command) => ({
+        context: { correlationId: randomUUID(), principal: importer, commandKey: `import:${dataSet.document}:${command.key}` },
+        decide: command.decide,
+        metadata: { importRow: { document: dataSet.document, key: command.key, content: rowContent(command.row) } },
+      })),
+      (index) => onProgress({ done: index + 1, total: commands.length, step: commands[index].step }),
+      (results) => {
+        const differences = results.flatMap((result, index) => {
+          const stored = (result.already?.metadata.importRow as { content?: JsonValue } | undefined)?.content;
+          return stored === undefined ? [] : differencesOf(commands[index].row, stored);
+        });
+        if (differences.length > 0) throw new ImportDifferenceError(differences);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof BatchRefusal)) throw error;
+    const row = commands[error.index].row;
+    throw new InvalidDataSetError([{ file: row.origin?.file ?? dataSet.document, row: row.origin?.row ?? 0, column: commands[error.index].key, reason: `refusé par le registre : ${error.message}` }]);
   }
+  const eventsAppended = outcome.recorded.length;
+  const alreadyPresent = outcome.results.filter((result) => result.already || result.appended === 0).length;
   return { commands: commands.length, eventsAppended, alreadyPresent };
+}
+
+/** What a row says, without where it was read (file, row): the same row from CSV, XLSX or JSON is the same content. */
+function rowContent(row: Located): JsonObject {
+  const { origin: _origin, ...content } = row as Located & Record<string, unknown>;
+  return JSON.parse(JSON.stringify(content)) as JsonObject;
+}
+
+/** Each field a row changes against what was imported before, as the import's refusal names them. */
+function differencesOf(row: Located, stored: JsonValue): ImportError[] {
+  const now = flatten(rowContent(row));
+  const before = flatten(stored);
+  const fields = [...new Set([...now.keys(), ...before.keys()])].filter((field) => now.get(field) !== before.get(field)).sort();
+  return fields.map((field) => ({
+    file: row.origin?.file ?? '',
+    row: row.origin?.row ?? 0,
+    column: field,
+    reason: `déjà importé avec « ${display(before.get(field))} », le fichier dit « ${display(now.get(field))} » : une écriture enregistrée ne se réécrit pas ; corrigez-la par un amendement (POST /api/commitments/commitments/{id}/amendments)`,
+  }));
+}
+
+const display = (text: string | undefined) => (text === undefined ? '(vide)' : JSON.parse(text) as string);
+
+/** Leaves by path (« booking.amount »), each as canonical JSON; bounded by the rows' own depth. */
+function flatten(value: JsonValue | undefined, prefix = '', into = new Map<string, string>(), depth = 0): Map<string, string> {
+  if (depth < 8 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into, depth + 1);
+  } else if (value !== undefined) {
+    into.set(prefix, canonicalJson(value));
+  }
+  return into;
 }

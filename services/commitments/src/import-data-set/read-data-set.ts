@@ -5,6 +5,7 @@ import type { DataSet } from './data-set';
 import { parseCsv } from '@cvl/exports';
 import { dataSetFromTables, TABLE_FILES, type Table } from './tables';
 import type { ImportError } from './validate';
+import { assertSafeXlsx } from './xlsx-guard';
 
 export interface ReadResult {
   dataSet: DataSet;
@@ -34,34 +35,52 @@ export async function readDataSet(path: string): Promise<ReadResult> {
   }
   if (statSync(path).size > MAX_BYTES) throw new Error(`fichier trop volumineux (plus de ${MAX_BYTES / 1024 / 1024} Mo)`);
   const extension = extname(path).toLowerCase();
-  if (extension === '.json') {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as DataSet;
-    const file = basename(path);
-    const locate = <T extends object>(rows: T[] | undefined, table: string) => (rows ?? []).map((r, i) => ({ ...r, origin: { file: `${file} › ${table}`, row: i + 1 } }));
-    return {
-      dataSet: { ...raw, references: locate(raw.references, 'references'), conditions: locate(raw.conditions, 'conditions'), envelopes: locate(raw.envelopes, 'envelopes'), figures: locate(raw.figures, 'figures') },
-      errors: [],
-      format: 'json',
-    };
-  }
-  if (extension === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    const tables: Partial<Record<(typeof TABLE_FILES)[number], Table>> = {};
-    for (const name of TABLE_FILES) {
-      const sheet = workbook.getWorksheet(name);
-      if (!sheet) continue;
-      const rows: string[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => {
-        const cells: string[] = [];
-        for (let column = 1; column <= sheet.columnCount; column++) cells.push(cellText(row.getCell(column).value));
-        rows.push(cells);
-      });
-      tables[name] = tableFromRows(`${basename(path)} › ${name}`, rows);
-    }
-    return { ...dataSetFromTables(tables, true), format: 'xlsx' };
-  }
+  if (extension === '.json') return readJsonDataSet(readFileSync(path, 'utf8'), basename(path));
+  if (extension === '.xlsx') return readXlsxDataSet(readFileSync(path), basename(path));
   throw new Error(`format non pris en charge : ${extension || 'sans extension'} (attendu : dossier de CSV, .xlsx ou .json)`);
+}
+
+/** A data set in JSON (a file, or an upload), each row located in its table. */
+export function readJsonDataSet(text: string, file: string): ReadResult {
+  let raw: DataSet;
+  try {
+    raw = JSON.parse(text) as DataSet;
+  } catch (error) {
+    return { dataSet: { document: '', effectiveDate: '', references: [], conditions: [], envelopes: [], figures: [] } as unknown as DataSet, errors: [{ file, row: 0, column: '', reason: `JSON illisible : ${(error as Error).message}` }], format: 'json' };
+  }
+  // A row sent with where it was read (`cvl import` of a CSV folder, through the API) keeps that place.
+  const located = (origin: unknown): origin is { file: string; row: number } =>
+    typeof origin === 'object' && origin !== null && typeof (origin as { file?: unknown }).file === 'string' && Number.isInteger((origin as { row?: unknown }).row);
+  const locate = <T extends object>(rows: T[] | undefined, table: string) =>
+    (Array.isArray(rows) ? rows : []).map((r, i) => {
+      const origin = (r as { origin?: unknown }).origin;
+      return { ...r, origin: located(origin) ? { file: origin.file.slice(0, 200), row: origin.row } : { file: `${file} › ${table}`, row: i + 1 } };
+    });
+  return {
+    dataSet: { ...raw, references: locate(raw.references, 'references'), conditions: locate(raw.conditions, 'conditions'), envelopes: locate(raw.envelopes, 'envelopes'), figures: locate(raw.figures, 'figures') },
+    errors: [],
+    format: 'json',
+  };
+}
+
+/** A data set in one XLSX workbook (a sheet per table), checked against zip bombs before it is opened. */
+export async function readXlsxDataSet(content: Buffer, file: string): Promise<ReadResult> {
+  assertSafeXlsx(content);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const tables: Partial<Record<(typeof TABLE_FILES)[number], Table>> = {};
+  for (const name of TABLE_FILES) {
+    const sheet = workbook.getWorksheet(name);
+    if (!sheet) continue;
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: string[] = [];
+      for (let column = 1; column <= sheet.columnCount; column++) cells.push(cellText(row.getCell(column).value));
+      rows.push(cells);
+    });
+    tables[name] = tableFromRows(`${file} › ${name}`, rows);
+  }
+  return { ...dataSetFromTables(tables, true), format: 'xlsx' };
 }
 
 /** A cell as text; numbers in their shortest decimal form (what was typed), so euros stay exact. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem } from '@cvl/platform';
+import { WrongExpectedRevisionError, type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -23,6 +23,31 @@ export interface Executed {
 }
 
 export type Decision = (state: CommitmentsState, context: DecisionContext) => CommitmentsEvent[] | Refusal;
+
+/** One command of a batch: its own context (its command key names its event ids), its decision, what to keep beside it. */
+export interface BatchCommand {
+  context: RequestContext;
+  decide: Decision;
+  /** Kept in the metadata of its first event (an import keeps the row it came from). */
+  metadata?: JsonObject;
+}
+
+export interface BatchOutcome {
+  /** Per command, in order: the events it appended, or the first event it had recorded before (already there). */
+  results: Array<{ appended: number; already?: RecordedEvent }>;
+  recorded: RecordedEvent[];
+}
+
+/** A command of a batch refused: which one, and why; nothing of the batch was written. */
+export class BatchRefusal extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super((cause as Error).message);
+    this.name = 'BatchRefusal';
+  }
+}
 
 
 /**
@@ -59,6 +84,60 @@ export class CommitmentsLedger {
       }
     });
     return this.catchingUp;
+  }
+
+  /**
+   * Runs commands as one: each decided on the state the previous ones left, then all their events appended at once
+   * — every one of them, or none (a refusal, a conflict, a crash writes nothing). A command whose events are
+   * already recorded (same command key) is passed over and reported, so running the batch again appends nothing.
+   */
+  async executeBatch(
+    commands: readonly BatchCommand[],
+    onDecided: (index: number) => void = () => undefined,
+    /** Sees every command's result before anything is appended; throwing there writes nothing. */
+    check: (results: BatchOutcome['results']) => void = () => undefined,
+  ): Promise<BatchOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      await this.catchUp();
+      let state = this.state;
+      const events: NewEvent[] = [];
+      const results: BatchOutcome['results'] = [];
+      commands.forEach((command, index) => {
+        runInContext(command.context, () => {
+          const firstId = commandEventId(0);
+          const already = this.byEventId.get(firstId);
+          if (already) {
+            results.push({ appended: 0, already });
+            return;
+          }
+          const decided = command.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
+          if (isRefusal(decided)) throw new BatchRefusal(index, refusalAsProblem(decided));
+          for (const event of decided) state = evolve(state, event);
+          decided.forEach((event, position) =>
+            events.push({
+              eventId: commandEventId(position),
+              type: event.type,
+              schemaVersion: SCHEMA_VERSION,
+              data: event.data as unknown as JsonObject,
+              metadata: { ...eventMetadata({ commandEventId: firstId }), ...(position === 0 && command.metadata ? command.metadata : {}) },
+            }),
+          );
+          results.push({ appended: decided.length });
+        });
+        onDecided(index);
+      });
+      check(results);
+      if (events.length === 0) return { results, recorded: [] };
+      try {
+        const result = await this.store.append(LEDGER_STREAM, events, this.revision);
+        await this.catchUp();
+        return { results, recorded: result.events };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) continue;
+        throw error;
+      }
+    }
+    throw new WrongExpectedRevisionError(LEDGER_STREAM, this.revision, this.revision);
   }
 
   /**

@@ -1,5 +1,6 @@
 /* The commitments API end to end on a real event store: PGlite (contract tier) and PostgreSQL (integration tier). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -7,6 +8,48 @@ import request from 'supertest';
 import { createServiceApp, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
 import { CommitmentsModule } from '../commitments.module';
 import { LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+import { DATA_SET_JSON_TYPE, XLSX_TYPE } from '../import-data-set/import-data-set.controller';
+
+/** A zip archive, written the plain way (deflate, no data descriptors): to send a zip bomb as a workbook. */
+export function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const packed = deflateRawSync(entry.data, { level: 9 });
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at);
+      header.writeUInt16LE(0, at + 2);
+      header.writeUInt16LE(8, at + 4);
+      header.writeUInt32LE(0, at + 6);
+      header.writeUInt32LE(crc32(entry.data), at + 10);
+      header.writeUInt32LE(packed.length, at + 14);
+      header.writeUInt32LE(entry.data.length, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+      header.writeUInt16LE(0, at + 24);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    directory.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const size = directory.reduce((sum, part) => sum + part.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...directory, end]);
+}
 
 export interface ApiHarness {
   app: INestApplication;
@@ -119,6 +162,34 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       const balances = await h.http().get('/api/commitments/balances?asOf=2018-06-30').set(h.auth).expect(200);
       expect(balances.body.ledger).toMatchObject({ balanced: true, viewsAgreeWithLedger: true });
       expect(balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures).toMatchObject({ paid: '540000.00' });
+    });
+
+    it('imports a data set sent as a file — whole, once, as the caller — and refuses a changed row, a zip bomb and other types, writing nothing', async () => {
+      const small = readFileSync(join(__dirname, '..', 'import-data-set', 'fixtures', 'small.json'));
+      // JSON as text (superagent would serialise a Buffer sent as « +json »), a workbook as bytes.
+      const upload = (body: Buffer, type = DATA_SET_JSON_TYPE) => h.http().post('/api/commitments/imports?nom=small.json').set(h.auth).set('Content-Type', type).send(type === XLSX_TYPE ? body : body.toString('utf8'));
+      const before = await h.ledgerEvents();
+      const first = await upload(small).expect(201);
+      expect(first.body).toMatchObject({ format: 'json', commands: 8, alreadyPresent: expect.any(Number) });
+      expect(first.body.eventsAppended).toBeGreaterThan(0);
+      const after = await h.ledgerEvents();
+      expect(after - before).toBe(first.body.eventsAppended);
+      const last = (await h.infra.store.readStream(LEDGER_STREAM)).at(-1);
+      expect(last?.metadata.actor).toEqual({ subject: 'admin', organisation: 'cvl', roles: ['admin'] });
+      expect((await upload(small).expect(201)).body.eventsAppended).toBe(0);
+
+      const changed = JSON.parse(small.toString('utf8'));
+      changed.figures[0].amount = '112600000.00';
+      const refused = await upload(Buffer.from(JSON.stringify(changed))).expect(400);
+      expect(refused.body.errors).toEqual([{ field: 'small.json › figures, ligne 1, colonne amount', message: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') }]);
+
+      // 64 MiB of zeros in one part: about 64 kB on the wire.
+      const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(65 * 1024 * 1024) }]);
+      expect(bomb.length).toBeLessThan(200 * 1024);
+      const exploded = await upload(bomb, XLSX_TYPE).expect(413);
+      expect(exploded.body.detail).toContain('contenu décompressé de plus de 64 Mo');
+      await upload(Buffer.from('a;b'), 'text/csv').expect(415);
+      expect(await h.ledgerEvents()).toBe(after);
     });
 
     it('answers bad input with 400 problem+json naming the fields, and writes no event', async () => {
