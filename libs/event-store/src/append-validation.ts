@@ -1,5 +1,5 @@
-import { formatIntegerFr } from '@cvl/money';
 import { canonicalJson } from './canonical-json';
+import { describeSize } from './describe-size';
 import { InvalidAppendError, MAX_APPEND_EVENTS, MAX_EVENT_BYTES, type ExpectedRevision, type NewEvent } from './event-store.port';
 
 /** Checks an append before any adapter touches storage, naming the field at fault. */
@@ -23,6 +23,6 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) throw new InvalidAppendError(`${at}.data`, 'objet JSON attendu');
     // Refused here, at write time, rather than stored and then refused by the broker forever after.
     const bytes = Buffer.byteLength(canonicalJson(event.data)) + Buffer.byteLength(canonicalJson(event.metadata ?? {}));
-    if (bytes > MAX_EVENT_BYTES) throw new InvalidAppendError(`${at}.data`, `événement trop volumineux : ${formatIntegerFr(bytes)} octets, au plus ${formatIntegerFr(MAX_EVENT_BYTES)}`);
+    if (bytes > MAX_EVENT_BYTES) throw new InvalidAppendError(`${at}.data`, `événement trop volumineux : ${describeSize(bytes)}, au plus ${describeSize(MAX_EVENT_BYTES)}`);
   });
 }

@@ -17,3 +17,4 @@ export * from './signed-log/signed-log';
 export * from './signed-log/log-audit';
 export * from './signed-log/audit-pack';
 export * from './sql/data-dir-lock';
+export * from './describe-size';

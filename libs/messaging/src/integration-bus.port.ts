@@ -1,4 +1,4 @@
-import { formatIntegerFr } from '@cvl/money';
+import { describeSize } from '@cvl/event-store';
 import { toKafkaRecord, type IntegrationEvent } from './envelope';
 
 export interface DeliveryContext {
@@ -78,6 +78,6 @@ export class UnpublishableEventError extends Error {
 export function assertPublishable(events: readonly IntegrationEvent[]): void {
   for (const event of events) {
     const bytes = messageBytes(toKafkaRecord(event));
-    if (bytes > MAX_MESSAGE_BYTES) throw new UnpublishableEventError([event.id], `message de ${formatIntegerFr(bytes)} octets, au plus ${formatIntegerFr(MAX_MESSAGE_BYTES)}`);
+    if (bytes > MAX_MESSAGE_BYTES) throw new UnpublishableEventError([event.id], `message de ${describeSize(bytes)}, au plus ${describeSize(MAX_MESSAGE_BYTES)}`);
   }
 }
