@@ -44,7 +44,7 @@ fi
 echo "== Tests"
 summary="$(mktemp -t cvl-tests-XXXXXX)"
 export TIER_SUMMARY_FILE="$summary"
-export REQUIRE_TIERS="unit,contract,integration,e2e,fault"
+export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz"
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}" npx jest --ci --maxWorkers=2 "$@" || status=$?
 if [ -s "$summary" ]; then cat "$summary"; fi

@@ -21,6 +21,12 @@ function textProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Names that reach JavaScript's object machinery rather than data (prototype pollution; class-transformer takes an
+ * own `constructor` for the class and throws): no command has a field so named.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
 
 /**
@@ -57,7 +63,7 @@ export function unsafeInput(body: unknown, params: Record<string, string> = {}):
       continue;
     }
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const problem = textProblem(key);
+      const problem = textProblem(key) ?? (RESERVED_KEYS.has(key) ? `« ${key} » est un nom réservé, refusé à toute profondeur` : undefined);
       if (problem) errors.push({ field: pathOf(path, key), message: `nom de champ : ${problem}` });
       else stack.push({ value: item, path: pathOf(path, key), depth: depth + 1 });
     }

@@ -114,6 +114,11 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       const deep = `${'{"deeper":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
       const nested = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","extra":${deep}}`).expect(400);
       expect(nested.body.errors[0].message).toContain('imbrication trop profonde');
+      // Found by the fuzz tier: an own `constructor` (or `__proto__`) anywhere made class-transformer throw, a 500.
+      for (const key of ['constructor', '__proto__', 'prototype']) {
+        const reserved = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","meta":{"${key}":"x"}}`).expect(400);
+        expect(reserved.body.errors[0]).toEqual({ field: `meta.${key}`, message: `nom de champ : « ${key} » est un nom réservé, refusé à toute profondeur` });
+      }
       const path = await http().get('/api/sample/labels/ab%00cd').set(auth).expect(400);
       expect(path.body.errors[0]).toEqual({ field: 'id', message: 'caractère nul (U+0000) refusé' });
       expect(await countEvents()).toBe(before);

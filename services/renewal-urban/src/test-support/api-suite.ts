@@ -16,12 +16,12 @@ export interface Harness {
 }
 
 /** Starts service modules on their own event store (PGlite by default, or the given env), port-less. */
-export async function startApi(modules: Array<Type<unknown>>, env: Record<string, string> = {}): Promise<Harness> {
+export async function startApi(modules: Array<Type<unknown>>, env: Record<string, string> = {}, docs: Parameters<typeof createServiceApp>[3] = []): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-api-'));
   // Each harness is a deployment of its own: on a shared broker, its consumer groups never take another's events.
   const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
   const infra = await openInfrastructure(config, 'api-test');
-  const app = await createServiceApp('test', infra, modules, [], { logs: false });
+  const app = await createServiceApp('test', infra, modules, docs, { logs: false });
   // Listening for real: a rebuild reads the services' stores in the background through this very address, which
   // supertest's per-request servers would close under it.
   await app.listen(0, '127.0.0.1');
