@@ -18,6 +18,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 // nothing but time. Their input checks are still fuzzed (their query and body), their work is not started.
 const SLOW = new Set(['post /api/reporting/replay']);
 
+const SEEDED_IDS = ['mc-construction-750', 'mc-thermique-partenaires', 'maisons-et-cites', 'tfpb-maisons-et-cites', 'npnru-call', 'feder-iti', 'op-1'];
+function knownSegment(schema: Schema | undefined): fc.Arbitrary<string> {
+  if (schema?.enum?.length) return fc.constantFrom(...schema.enum.map(String));
+  return fc.constantFrom(...SEEDED_IDS, ...(typeof schema?.example === 'string' ? [schema.example] : []));
+}
+
 describe('fuzz: the four APIs from their OpenAPI documents', () => {
   let h: Harness;
   let operations: Array<Operation & { components: Record<string, Schema> }> = [];
@@ -44,12 +50,14 @@ describe('fuzz: the four APIs from their OpenAPI documents', () => {
       const params = operation.parameters;
       return fc.record({
         index: fc.constant(index),
-        path: fc.tuple(...params.filter((p) => p.in === 'path').map(() => pathSegment)).map((segments) => {
+        // A path id from the document (its enum, its example), an id the seed data holds, or a bent one.
+        path: fc.tuple(...params.filter((p) => p.in === 'path').map((p) => fc.oneof({ weight: 3, arbitrary: knownSegment(p.schema) }, { weight: 1, arbitrary: pathSegment }))).map((segments) => {
           let i = 0;
           return operation.path.replace(/\{[^}]+\}/g, () => segments[i++] ?? 'x');
         }),
         query: fc.tuple(...params.filter((p) => p.in === 'query').map((p) => fc.option(valueFor(p.schema, operation.components).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), { nil: undefined }))),
-        body: operation.body ? valueFor(operation.body, operation.components) : fc.constant(undefined),
+        // A third of the bodies well-formed all through, to reach the deciders; the others bent here and there.
+        body: operation.body ? fc.constantFrom(0, 1, 1).chain((bent) => valueFor(operation.body, operation.components, 0, bent)) : fc.constant(undefined),
       });
     });
     const samples = fc.sample(request, { numRuns: REQUESTS, seed: SEED });

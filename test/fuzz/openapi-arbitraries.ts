@@ -102,26 +102,43 @@ function resolve(schema: Schema, components: Record<string, Schema>): Schema {
   return current;
 }
 
-/** A value for a schema: mostly well-formed (its examples often), now and then bent. */
-export function valueFor(schema: Schema | undefined, components: Record<string, Schema>, depth = 0): fc.Arbitrary<unknown> {
+/** What the documents do not say but the field's name does: dates, amounts, reason codes, years. */
+function byName(name: string): fc.Arbitrary<unknown> | undefined {
+  if (/date$/i.test(name)) return fc.date({ min: new Date('2014-01-01'), max: new Date('2021-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (/^(amount|newAmount|eligibleCost|feder|expenses|cost|requested|share)$/i.test(name)) return fc.bigInt({ min: 1n, max: 500_000_000n }).map((cents) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`);
+  if (name === 'reasonCode') return fc.constantFrom('engagement-initial', 'intention', 'sollicitation', 'previsionnel', 'engagement-juridique', 'paiement', 'referentiel', 'avenant', 'clause-de-revoyure');
+  if (name === 'kind') return fc.constantFrom('document', 'act');
+  if (name === 'year') return fc.integer({ min: 2015, max: 2020 });
+  if (name === 'funder' || name === 'code') return fc.constantFrom('maisons-et-cites', 'anru', 'region', 'call', 'partenaires-publics');
+  return undefined;
+}
+
+/** A value for a schema: well-formed (its examples often), and — unless `bent` is 0 — a field now and then bent. */
+export function valueFor(schema: Schema | undefined, components: Record<string, Schema>, depth = 0, bent = 1): fc.Arbitrary<unknown> {
   if (!schema || depth > 6) return nasty;
   const s = resolve(schema, components);
   const choices = s.oneOf ?? s.anyOf;
   let plain: fc.Arbitrary<unknown>;
-  if (choices) plain = fc.oneof(...choices.map((choice) => valueFor(choice, components, depth + 1)));
+  if (choices) plain = fc.oneof(...choices.map((choice) => valueFor(choice, components, depth + 1, bent)));
   else if (s.enum) plain = fc.constantFrom(...s.enum);
   else if (s.type === 'object' || s.properties) {
     const properties = s.properties ?? {};
     const required = new Set(s.required ?? []);
-    const fields = Object.fromEntries(Object.entries(properties).map(([name, inner]) => [name, valueFor(inner, components, depth + 1)]));
+    const fields = Object.fromEntries(
+      Object.entries(properties).map(([name, inner]) => {
+        const hinted = resolve(inner, components).type === 'string' || resolve(inner, components).type === 'integer' ? byName(name) : undefined;
+        const value = hinted ? fc.oneof({ weight: 3, arbitrary: hinted }, { weight: 1, arbitrary: valueFor(inner, components, depth + 1, bent) }) : valueFor(inner, components, depth + 1, bent);
+        return [name, value];
+      }),
+    );
     // Required fields present most of the time (so deeper checks are reached), optional ones half of the time.
-    plain = fc.record(fields, { requiredKeys: [] }).chain((record) =>
+    plain = fc.record(fields).chain((record) =>
       fc.tuple(...Object.keys(properties).map((name) => fc.integer({ min: 0, max: 9 }).map((roll) => (required.has(name) ? roll < 9 : roll < 5)))).map((keep) => {
         const names = Object.keys(properties);
         return Object.fromEntries(names.filter((_, i) => keep[i]).filter((name) => name in record).map((name) => [name, (record as Record<string, unknown>)[name]]));
       }),
     );
-  } else if (s.type === 'array') plain = fc.array(valueFor(s.items, components, depth + 1), { maxLength: 4 });
+  } else if (s.type === 'array') plain = fc.array(valueFor(s.items, components, depth + 1, bent), { minLength: bent === 0 ? 1 : 0, maxLength: 4 });
   else if (s.type === 'integer') plain = fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.integer());
   else if (s.type === 'number') plain = fc.oneof(fc.double({ noNaN: true }), fc.integer());
   else if (s.type === 'boolean') plain = fc.boolean();
@@ -132,7 +149,7 @@ export function valueFor(schema: Schema | undefined, components: Record<string, 
     );
   } else plain = nasty;
   // One field in twelve bent: enough that most requests reach the deciders, enough that every check is tried.
-  return fc.oneof({ weight: 11, arbitrary: plain }, { weight: 1, arbitrary: nasty });
+  return bent === 0 ? plain : fc.oneof({ weight: 11, arbitrary: plain }, { weight: bent, arbitrary: nasty });
 }
 
 /** Every byte of the UTF-8 text as %XX (encodeURIComponent throws on a lone surrogate; a client may still send one). */

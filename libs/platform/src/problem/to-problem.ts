@@ -90,6 +90,14 @@ export function toProblem(error: unknown, instance?: string, correlationId?: str
   if (error instanceof MoneyParseError) {
     return { ...base, type: problemType('invalid-amount'), title: 'Montant illisible', status: 400, detail: error.message };
   }
+  // Express and its body parser answer in English; the people who read these do not.
+  const message = String((error as Error | undefined)?.message ?? '');
+  if (/^Failed to decode param/.test(message)) {
+    return { ...base, type: problemType('malformed-path'), title: 'Adresse illisible', status: 400, detail: 'Un élément du chemin est mal encodé (séquence %XX invalide) : corrigez l’adresse.' };
+  }
+  if ((error as { type?: string })?.type === 'entity.parse.failed' || (error instanceof HttpException && error.getStatus() === 400 && /is not valid JSON|Unexpected (token|end of JSON)|JSON at position/.test(message))) {
+    return { ...base, type: problemType('malformed-json'), title: 'JSON illisible', status: 400, detail: 'Le corps de la requête n’est pas du JSON valide (un objet JSON est attendu).' };
+  }
   const health = healthFailure(error);
   if (health) {
     return { ...base, type: problemType('unavailable'), title: 'Service indisponible', status: 503, detail: health.detail, checks: health.checks };
