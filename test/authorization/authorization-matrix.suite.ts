@@ -119,9 +119,10 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
           const cell = cellOf(route, role);
           const { status, text } = await call(route.method, path, tokens.get(role), body);
           // Let in: never 401/403, never a 5xx. A read on everything is 200; a read on one's own part is 200, or 404
-          // where the seeded resource is not the principal's. A write with an empty body reaches its validation (400).
+          // where the seeded resource is not the principal's. A write with an empty body reaches its validation (400);
+          // an upload sent as JSON is refused for its type (415: a file is expected).
           const expected =
-            cell.kind === 'forbidden' ? [403] : route.method === 'GET' ? (cell.kind === 'all' ? [200] : [200, 404]) : route.path.endsWith('/replay') ? [202, 409] : [400];
+            cell.kind === 'forbidden' ? [403] : route.method === 'GET' ? (cell.kind === 'all' ? [200] : [200, 404]) : route.path.endsWith('/replay') ? [202, 409] : route.path.endsWith('/imports') ? [415] : [400];
           if (!expected.includes(status)) wrong.push(`${route.method} ${path} en ${role} (${cell.kind}) → ${status} ${text.slice(0, 160)}`);
         }
       }

@@ -9,7 +9,7 @@ import { actorLabel } from '../auth/principal';
 import { currentContext } from '../context/request-context';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
 import { toProblem } from '../problem/to-problem';
-import type { IdempotencyStore, StoredResponse } from './idempotency.store';
+import { IN_PROGRESS_EXPIRY_SECONDS, type IdempotencyStore, type StoredResponse } from './idempotency.store';
 import { Versioned } from './versioned';
 
 export const IDEMPOTENCY_STORE = Symbol('IDEMPOTENCY_STORE');
@@ -47,7 +47,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async run(principal: string, key: string, fingerprint: string, response: Response, successStatus: number, url: string, execute: () => Promise<unknown>): Promise<unknown> {
     const reservation = await this.store.reserve(principal, key, fingerprint);
-    if (reservation.outcome === 'in-progress') throw new ConflictException('Une requête avec la même Idempotency-Key est en cours ; réessayez dans un instant.');
+    if (reservation.outcome === 'in-progress') {
+      // Retry-After: the first request may still finish, or its key expire (its process died): either way, try again.
+      response.setHeader('Retry-After', String(Math.min(IN_PROGRESS_EXPIRY_SECONDS, 5)));
+      throw new ConflictException(`Une requête avec la même Idempotency-Key est en cours ; réessayez dans un instant (une clé restée en cours plus de ${IN_PROGRESS_EXPIRY_SECONDS} s est reprise).`);
+    }
     if (reservation.outcome === 'done') {
       if (reservation.fingerprint !== fingerprint) throw new UnprocessableEntityException('Idempotency-Key déjà utilisée pour une autre requête : choisissez une nouvelle clé.');
       return this.replay(response, reservation.response);

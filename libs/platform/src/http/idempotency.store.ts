@@ -28,7 +28,7 @@ export async function migratePlatform(client: SqlClient): Promise<void> {
  * its release failed with the database): the next request with it takes it over. Commands derive their event ids
  * from the key, so even a first request still running would not be applied twice.
  */
-export const IN_PROGRESS_EXPIRY_SECONDS = 120;
+export const IN_PROGRESS_EXPIRY_SECONDS = 30;
 
 export class SqlIdempotencyStore implements IdempotencyStore {
   constructor(

@@ -165,31 +165,37 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
     });
 
     it('imports a data set sent as a file — whole, once, as the caller — and refuses a changed row, a zip bomb and other types, writing nothing', async () => {
-      const small = readFileSync(join(__dirname, '..', 'import-data-set', 'fixtures', 'small.json'));
-      // JSON as text (superagent would serialise a Buffer sent as « +json »), a workbook as bytes.
-      const upload = (body: Buffer, type = DATA_SET_JSON_TYPE) => h.http().post('/api/commitments/imports?nom=small.json').set(h.auth).set('Content-Type', type).send(type === XLSX_TYPE ? body : body.toString('utf8'));
-      const before = await h.ledgerEvents();
-      const first = await upload(small).expect(201);
-      expect(first.body).toMatchObject({ format: 'json', commands: 8, alreadyPresent: expect.any(Number) });
-      expect(first.body.eventsAppended).toBeGreaterThan(0);
-      const after = await h.ledgerEvents();
-      expect(after - before).toBe(first.body.eventsAppended);
-      const last = (await h.infra.store.readStream(LEDGER_STREAM)).at(-1);
-      expect(last?.metadata.actor).toEqual({ subject: 'admin', organisation: 'cvl', roles: ['admin'] });
-      expect((await upload(small).expect(201)).body.eventsAppended).toBe(0);
+      // A ledger of its own: the data set's pools and funders would change what the other tests of the suite count.
+      const h = await start();
+      try {
+        const small = readFileSync(join(__dirname, '..', 'import-data-set', 'fixtures', 'small.json'));
+        // JSON as text (superagent would serialise a Buffer sent as « +json »), a workbook as bytes.
+        const upload = (body: Buffer, type = DATA_SET_JSON_TYPE) => h.http().post('/api/commitments/imports?nom=small.json').set(h.auth).set('Content-Type', type).send(type === XLSX_TYPE ? body : body.toString('utf8'));
+        const before = await h.ledgerEvents();
+        const first = await upload(small).expect(201);
+        expect(first.body).toMatchObject({ format: 'json', commands: 8, alreadyPresent: expect.any(Number) });
+        expect(first.body.eventsAppended).toBeGreaterThan(0);
+        const after = await h.ledgerEvents();
+        expect(after - before).toBe(first.body.eventsAppended);
+        const last = (await h.infra.store.readStream(LEDGER_STREAM)).at(-1);
+        expect(last?.metadata.actor).toEqual({ subject: 'admin', organisation: 'cvl', roles: ['admin'] });
+        expect((await upload(small).expect(201)).body.eventsAppended).toBe(0);
 
-      const changed = JSON.parse(small.toString('utf8'));
-      changed.figures[0].amount = '112600000.00';
-      const refused = await upload(Buffer.from(JSON.stringify(changed))).expect(400);
-      expect(refused.body.errors).toEqual([{ field: 'small.json › figures, ligne 1, colonne amount', message: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') }]);
+        const changed = JSON.parse(small.toString('utf8'));
+        changed.figures[0].amount = '112600000.00';
+        const refused = await upload(Buffer.from(JSON.stringify(changed))).expect(400);
+        expect(refused.body.errors).toEqual([{ field: 'small.json › figures, ligne 1, colonne amount', message: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') }]);
 
-      // 64 MiB of zeros in one part: about 64 kB on the wire.
-      const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(65 * 1024 * 1024) }]);
-      expect(bomb.length).toBeLessThan(200 * 1024);
-      const exploded = await upload(bomb, XLSX_TYPE).expect(413);
-      expect(exploded.body.detail).toContain('contenu décompressé de plus de 64 Mo');
-      await upload(Buffer.from('a;b'), 'text/csv').expect(415);
-      expect(await h.ledgerEvents()).toBe(after);
+        // 64 MiB of zeros in one part: about 64 kB on the wire.
+        const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(65 * 1024 * 1024) }]);
+        expect(bomb.length).toBeLessThan(200 * 1024);
+        const exploded = await upload(bomb, XLSX_TYPE).expect(413);
+        expect(exploded.body.detail).toContain('contenu décompressé de plus de 64 Mo');
+        await upload(Buffer.from('a;b'), 'text/csv').expect(415);
+        expect(await h.ledgerEvents()).toBe(after);
+      } finally {
+        await h.close();
+      }
     });
 
     it('answers bad input with 400 problem+json naming the fields, and writes no event', async () => {
