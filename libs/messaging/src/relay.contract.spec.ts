@@ -39,36 +39,40 @@ describe('relay on PGlite and the in-process transport', () => {
     expect(received.every((e) => e.source === '/commitments' && e.actor === 'relay-test' && e.correlationid === 'corr-1')).toBe(true);
   });
 
-  it('a poison event — 2 MB, stored around the application before the size cap — is set aside and the others still go out', async () => {
-    const bus = await InProcessBus.open(opened.client);
+  it('a poison event — 2 MB, stored before the size cap existed — is set aside and the others still go out', async () => {
+    // A store from before the cap: the row is there before the suite first signs, which adopts it into its log.
+    const legacy = await openSqlEventStore({});
+    const poison = randomUUID();
+    await legacy.client.query(`INSERT INTO streams (stream_id, revision, last_hash) VALUES ('poison-a', 0, repeat('0', 64))`);
+    await legacy.client.query(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
+       VALUES ('poison-a', 0, $1, 'test.counted', 1, $2::jsonb, '{}'::jsonb, $3, repeat('0', 64))`,
+      [poison, JSON.stringify({ attributes: { note: 'x'.repeat(2 * 1024 * 1024) } }), new Date().toISOString()],
+    );
+    const appendTo = (count: number, expected: number) =>
+      legacy.store.append('poison-a', Array.from({ length: count }, (_, i) => ({ eventId: randomUUID(), type: 'test.counted', schemaVersion: 1, data: { i }, metadata: { actor: 'relay-test' } })), expected);
+    await appendTo(3, 0);
+    const bus = await InProcessBus.open(legacy.client);
     const topic = 'poison.events.v1';
     await bus.ensureTopics([topic]);
     const received: IntegrationEvent[] = [];
     const subscription = await bus.subscribe({ groupId: 'poison-reader', topics: [topic], handle: async (e) => void received.push(e) });
-    await append('poison-a', 2, 'no_stream');
-    // The store itself refuses such an event (256 KiB at most); a row from before the cap is written by SQL.
-    await opened.client.query(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash)
-       VALUES ('poison-a', 2, $1, 'test.counted', 1, $2::jsonb, '{}'::jsonb, $3, repeat('0', 64))`,
-      [randomUUID(), JSON.stringify({ attributes: { note: 'x'.repeat(2 * 1024 * 1024) } }), new Date().toISOString()],
-    );
-    await opened.client.query(`UPDATE streams SET revision = 2 WHERE stream_id = 'poison-a'`);
-    await append('poison-a', 3, 2);
-    const setAside: Array<{ revision: number; reason: string }> = [];
-    const relay = new Relay(opened.store, new SqlCheckpointStore(opened.client), bus, {
+    const setAside: Array<{ eventId: string; reason: string }> = [];
+    const relay = new Relay(legacy.store, new SqlCheckpointStore(legacy.client), bus, {
       name: 'relay-poison',
       topic,
       source: '/poison',
       idleDelayMs: 10,
-      include: (e) => e.streamId === 'poison-a',
-      onDeadLetter: async (event, reason) => void setAside.push({ revision: event.revision, reason }),
+      onDeadLetter: async (event, reason) => void setAside.push({ eventId: event.eventId, reason }),
     });
     await relay.start();
+    await appendTo(2, 3);
     await waitUntil(() => received.length === 5, 10_000, 'the five others published');
     await relay.stop();
     await subscription.stop();
-    expect(received.map((e) => e.revision)).toEqual([0, 1, 3, 4, 5]);
-    expect(setAside).toEqual([{ revision: 2, reason: 'message de 2 Mio, au plus 1 Mio' }]);
+    await legacy.store.close();
+    expect(received.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(setAside).toEqual([{ eventId: poison, reason: 'message de 2 Mio, au plus 1 Mio' }]);
   });
 
   it('an idempotent consumer applies a redelivered event once', async () => {

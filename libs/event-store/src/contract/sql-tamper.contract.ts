@@ -118,6 +118,9 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
     it('finds a correctly chained event inserted by SQL — a firm 9 999 999 € commitment — and still after later writes', async () => {
       const [first] = await seed();
       const forged = await attacker.insertChained(first, { funder: 'maisons-et-cites', amount: '9999999.00', status: 'firm' });
+      // Never relayed: the global log that relays and subscriptions follow holds only what the suite signed.
+      const all = await fixture.store.readAll({ commit: 0n, position: 0n }, 10_000);
+      expect(all.some((event) => event.eventId === forged)).toBe(false);
       let report = await fixture.store.verify();
       expect(report.broken).toEqual([expect.objectContaining({ problem: 'unsigned_event', eventId: forged })]);
       expect(report.signedLog?.unsignedEvents).toBe(1);

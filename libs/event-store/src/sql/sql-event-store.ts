@@ -218,12 +218,17 @@ export class SqlEventStore implements EventStore {
     return result.rowCount > 0 ? Number(result.rows[0].revision) : -1;
   }
 
+  /**
+   * On a signed store, only events the suite placed in its signed log: a row inserted by SQL is never relayed to the
+   * other services nor followed by a subscription (verify names it).
+   */
   async readAll(after: GlobalCheckpoint, maxCount: number): Promise<RecordedEvent[]> {
     const limit = Math.max(1, Math.min(maxCount, MAX_READ_COUNT));
     const result = await this.client.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events e
        WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ${this.signedLog ? 'AND e.leaf_index IS NOT NULL' : ''}
        ORDER BY e.transaction_id, e.position
        LIMIT $3`,
       [after.commit.toString(), after.position.toString(), limit],
