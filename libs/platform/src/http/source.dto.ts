@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ, qui existe au calendrier (pas de 30 février), entre 1900 et 2199';
@@ -20,6 +21,30 @@ export const IsNotBlank = (options: { message?: string } = {}) =>
 export const IsCalendarDate = () => ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => DATE_MESSAGE } });
 export const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 export const AMOUNT_MESSAGE = 'montant en euros, point décimal, au plus deux décimales, par ex. « 1700000.00 »';
+/**
+ * The largest amount one booking may carry: 10 000 000 000,00 € by default (ten times the NPNRU's whole national
+ * programme for one contract would still fit), CVL_MAX_AMOUNT_EUROS to change it. « 9 999 999 999 999,99 € » is a
+ * typing error, not a commitment.
+ */
+export const MAX_AMOUNT_CENTS = maxAmountCents(process.env.CVL_MAX_AMOUNT_EUROS);
+
+function maxAmountCents(text: string | undefined): bigint {
+  if (text === undefined || text.trim() === '') return 1_000_000_000_000n;
+  if (!/^\d{1,13}$/.test(text.trim())) throw new Error(`Configuration : CVL_MAX_AMOUNT_EUROS — un nombre entier d’euros attendu, pas « ${text} »`);
+  return BigInt(text.trim()) * 100n;
+}
+
+/** An amount in euros as the API takes it (« 1700000.00 »): the form, then the configured maximum. */
+export const IsEuroAmount = () =>
+  ValidateBy({
+    name: 'isEuroAmount',
+    validator: {
+      validate: (value) => typeof value === 'string' && AMOUNT.test(value) && fromDecimalString(value.includes('.') ? value : `${value}.00`) <= MAX_AMOUNT_CENTS,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && AMOUNT.test(args.value) ? `montant au-delà du maximum d’une écriture (${formatEurosFr(MAX_AMOUNT_CENTS)}) : vérifiez la saisie` : AMOUNT_MESSAGE,
+    },
+  });
+
 export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const CODE_MESSAGE = 'identifiant : lettres, chiffres, « . », « _ » ou « - » (100 caractères au plus)';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, TracedCommandDto } from '../http/trace.dto';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ActDto, IsEuroAmount, TracedCommandDto } from '../http/trace.dto';
 
 export class AmendCommitmentDto extends TracedCommandDto {
   @ApiProperty({ enum: ['avenant', 'clause-de-revoyure', 'correction'] })
@@ -9,7 +9,7 @@ export class AmendCommitmentDto extends TracedCommandDto {
   kind!: 'avenant' | 'clause-de-revoyure' | 'correction';
 
   @ApiProperty({ example: '1200000.00', description: 'le nouveau montant engagé' })
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @IsEuroAmount()
   newAmount!: string;
 
   @ApiPropertyOptional({ type: ActDto })

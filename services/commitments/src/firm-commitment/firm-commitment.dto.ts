@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, TracedCommandDto } from '../http/trace.dto';
+import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ActDto, IsEuroAmount, TracedCommandDto } from '../http/trace.dto';
 
 export class FirmCommitmentDto extends TracedCommandDto {
   @ApiProperty({ type: ActDto })
@@ -13,6 +13,6 @@ export class FirmCommitmentDto extends TracedCommandDto {
 
   @ApiPropertyOptional({ example: '150000.00', description: 'le montant que l’acte engage (par défaut : le montant indicatif)' })
   @IsOptional()
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @IsEuroAmount()
   amount?: string;
 }

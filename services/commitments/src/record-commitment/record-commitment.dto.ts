@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ActDto, AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
+import { ActDto, IsEuroAmount, CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
 
 export class AttributionDto {
   @ApiProperty({ example: 'Réhabilitation thermique — cité 12/14' })
@@ -37,7 +37,7 @@ export class AttributionDto {
 }
 
 export class StatedRangeDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) central?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEuroAmount() central?: string;
 }
 
 export class FormulaDto {
@@ -45,9 +45,9 @@ export class FormulaDto {
   @IsIn(['product', 'share'], { message: 'formule : product ou share' })
   kind!: 'product' | 'share';
 
-  @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) unitAmount?: string;
+  @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @IsEuroAmount() unitAmount?: string;
   @ApiPropertyOptional({ example: 300 }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @IsInt() @Min(1) quantity?: number;
-  @ApiPropertyOptional({ example: '1000000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) baseAmount?: string;
+  @ApiPropertyOptional({ example: '1000000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @IsEuroAmount() baseAmount?: string;
   @ApiPropertyOptional({ example: 5000, description: 'taux en points de base (50 % = 5000)' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @IsInt() @Min(0) @Max(10_000) rateBasisPoints?: number;
 }
 
@@ -95,7 +95,7 @@ export class RecordCommitmentDto extends TracedCommandDto {
   act?: ActDto;
 
   @ApiProperty({ example: '1700000.00' })
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @IsEuroAmount()
   amount!: string;
 
   @ApiPropertyOptional({ description: 'montant tenu à une échelle plus large ou pour des partenaires non nommés, à ventiler' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, IsCalendarDate, TracedCommandDto } from '../http/trace.dto';
+import { IsEuroAmount, CODE, CODE_MESSAGE, IsCalendarDate, TracedCommandDto } from '../http/trace.dto';
 
 export class RecordPaymentDto extends TracedCommandDto {
   @ApiProperty({ example: 'mandat-2016-0042' })
@@ -12,7 +12,7 @@ export class RecordPaymentDto extends TracedCommandDto {
   kind!: 'avance' | 'acompte' | 'solde';
 
   @ApiProperty({ example: '50000.00' })
-  @Matches(AMOUNT, { message: AMOUNT_MESSAGE })
+  @IsEuroAmount()
   amount!: string;
 
   @ApiPropertyOptional({ example: '2016-10-01', description: 'date du service fait (obligatoire pour un acompte ou le solde)' })

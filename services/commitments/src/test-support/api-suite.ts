@@ -215,6 +215,8 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       // A missing nested object is named, not a 500; a day that is not in the calendar is refused.
       const noTrace = await h.http().post('/api/commitments/commitments/any/firm').set(h.auth).send({}).expect(400);
       expect(noTrace.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act', 'trace']));
+      const beyond = await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'trop', funder: 'maisons-et-cites', status: 'indicative', amount: '9999999999999.99', attribution: { label: 'Erreur de saisie', year: 2016, scale: 'CALL' }, trace: { reasonCode: 'intention', effectiveDate: '2016-01-20', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
+      expect(beyond.body.errors).toEqual([{ field: 'amount', message: 'montant au-delà du maximum d’une écriture (10 000 000 000,00 €) : vérifiez la saisie' }]);
       const impossible = await h.http().post('/api/commitments/reference/quartiers').set(h.auth).send({ code: 'QP062099', name: 'Q', trace: { reasonCode: 'referentiel', effectiveDate: '2016-02-30', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
       expect(impossible.body.errors.map((e: { field: string }) => e.field)).toEqual(['trace.effectiveDate']);
       // Blank is empty; reference attributes are bounded; a body of megabytes is refused before it is read whole.

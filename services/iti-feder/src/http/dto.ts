@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate, IsNotBlank } from '@cvl/platform';
+import { IsEuroAmount, CODE, CODE_MESSAGE, EffectDto, IsCalendarDate, IsNotBlank } from '@cvl/platform';
 
 export class StepDto {
   @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
@@ -15,8 +15,8 @@ export class ActDto {
 export class AxisDto {
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) axis!: number;
   @ApiProperty() @IsString() @IsNotBlank() @MaxLength(300) label!: string;
-  @ApiProperty({ example: '36000000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) amount!: string;
-  @ApiPropertyOptional({ description: 'part de la CALL fixée par avenant' }) @IsOptional() @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) callShare?: string;
+  @ApiProperty({ example: '36000000.00' }) @IsEuroAmount() amount!: string;
+  @ApiPropertyOptional({ description: 'part de la CALL fixée par avenant' }) @IsOptional() @IsEuroAmount() callShare?: string;
   @ApiPropertyOptional({ example: ['4c'] }) @IsOptional() @IsArray() @IsString({ each: true }) priorities?: string[];
 }
 
@@ -31,7 +31,7 @@ export class StrategyDto extends StepDto {
 
 export class CoFunderDto {
   @ApiProperty({ example: 'region' }) @Matches(CODE, { message: CODE_MESSAGE }) funder!: string;
-  @ApiProperty({ example: '400000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) amount!: string;
+  @ApiProperty({ example: '400000.00' }) @IsEuroAmount() amount!: string;
 }
 
 export class DwellingDto {
@@ -47,8 +47,8 @@ export class ApplicationDto extends StepDto {
   @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) quartier!: string;
   @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(4) axis!: number;
   @ApiProperty({ example: '4c' }) @IsString() @IsNotBlank() priority!: string;
-  @ApiProperty({ example: '2000000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) eligibleCost!: string;
-  @ApiProperty({ example: '800000.00' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) feder!: string;
+  @ApiProperty({ example: '2000000.00' }) @IsEuroAmount() eligibleCost!: string;
+  @ApiProperty({ example: '800000.00' }) @IsEuroAmount() feder!: string;
   @ApiProperty({ type: [CoFunderDto] }) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CoFunderDto) coFunders!: CoFunderDto[];
   @ApiPropertyOptional({ type: [DwellingDto] }) @IsOptional() @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => DwellingDto) dwellings?: DwellingDto[];
   @ApiProperty({ example: 2016, description: 'tranche annuelle (règle n+3)' }) @IsInt() @Min(2014) @Max(2023) tranche!: number;
@@ -64,10 +64,10 @@ export class AgreementDto extends StepDto {
 
 export class ClaimDto extends StepDto {
   @ApiProperty({ example: 'demande-1' }) @Matches(CODE, { message: CODE_MESSAGE }) claimId!: string;
-  @ApiProperty({ example: '1000000.00', description: 'état récapitulatif des dépenses' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) expenses!: string;
+  @ApiProperty({ example: '1000000.00', description: 'état récapitulatif des dépenses' }) @IsEuroAmount() expenses!: string;
   @ApiPropertyOptional({ description: 'demande de solde' }) @IsOptional() @IsBoolean() final?: boolean;
 }
 
 export class ServiceDoneDto extends StepDto {
-  @ApiProperty({ example: '900000.00', description: 'dépenses retenues au contrôle de service fait' }) @Matches(AMOUNT, { message: AMOUNT_MESSAGE }) acceptedExpenses!: string;
+  @ApiProperty({ example: '900000.00', description: 'dépenses retenues au contrôle de service fait' }) @IsEuroAmount() acceptedExpenses!: string;
 }
