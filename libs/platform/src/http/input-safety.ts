@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import type { FieldError } from '../problem/problem';
 import { InvalidInputException } from '../problem/validation';
+import { CODE, CODE_MESSAGE } from './source.dto';
 
 /** Deepest body a command of the suite needs (a plan's lines, an application's dwellings) is 4; 16 leaves room. */
 export const MAX_BODY_DEPTH = 16;
@@ -27,6 +28,8 @@ function textProblem(text: string): string | undefined {
  */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const PATH_ID = CODE;
+
 const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
 
 /**
@@ -37,7 +40,9 @@ const pathOf = (parent: string, key: string | number) => (typeof key === 'number
 export function unsafeInput(body: unknown, params: Record<string, string> = {}): FieldError[] {
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(params)) {
-    const problem = typeof value === 'string' ? textProblem(value) : undefined;
+    // Every path segment the routes name is an identifier of the reference data or of a resource: the code pattern,
+    // so that « ../../etc », « %00 » or a 5 000-character id never reach a stream name or a query.
+    const problem = typeof value === 'string' ? (textProblem(value) ?? (PATH_ID.test(value) ? undefined : CODE_MESSAGE)) : undefined;
     if (problem) errors.push({ field: name, message: problem });
   }
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];

@@ -119,6 +119,10 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
         const reserved = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","meta":{"${key}":"x"}}`).expect(400);
         expect(reserved.body.errors[0]).toEqual({ field: `meta.${key}`, message: `nom de champ : « ${key} » est un nom réservé, refusé à toute profondeur` });
       }
+      for (const id of ['..%2F..%2Fetc', '%20', 'x'.repeat(101)]) {
+        const refused = await http().get(`/api/sample/labels/${id}`).set(auth).expect(400);
+        expect(refused.body.errors[0]).toEqual({ field: 'id', message: 'identifiant : lettres, chiffres, « . », « _ » ou « - » (100 caractères au plus)' });
+      }
       const path = await http().get('/api/sample/labels/ab%00cd').set(auth).expect(400);
       expect(path.body.errors[0]).toEqual({ field: 'id', message: 'caractère nul (U+0000) refusé' });
       expect(await countEvents()).toBe(before);
