@@ -109,6 +109,8 @@ export interface SignedLogSummary {
   latestHead?: { sequence: number; treeSize: number; rootHash: string; signedAt: string; keyId: string };
   unsignedEvents: number;
   witness: { location: string; heads: number; latestSequence?: number };
+  /** A store from before signing, not opened by the suite since: chains only, until its first head. */
+  notYetSigned?: boolean;
 }
 
 export interface VerifyReport {

@@ -172,7 +172,9 @@ function printVerification(report: VerifyReport, summary: string): number {
     process.stdout.write(
       head
         ? `Journal signé « ${report.signedLog.log} » : tête n° ${head.sequence} du ${frInstant(head.signedAt)}, ${formatIntegerFr(head.treeSize)} événements, clé ${head.keyId} ; témoin ${witness.location} : ${witness.heads} tête(s).\n`
-        : `Journal signé « ${report.signedLog.log} » : aucune tête signée valide.\n`,
+        : report.signedLog.notYetSigned
+          ? `Journal « ${report.signedLog.log} » pas encore signé (magasin antérieur à la signature) : chaînes vérifiées seules ; la suite signe sa première tête au prochain démarrage.\n`
+          : `Journal signé « ${report.signedLog.log} » : aucune tête signée valide.\n`,
     );
   }
   if (report.ok) {
