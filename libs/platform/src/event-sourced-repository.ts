@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
+import { MAX_READ_COUNT, WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
 import { isRefusal, type Refusal } from '@cvl/ledger';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
@@ -16,6 +16,9 @@ export function refusalAsProblem(refusal: Refusal): DomainRefusal {
     refusal.excessCents !== undefined ? { excess: toDecimalString(refusal.excessCents) } : {},
   );
 }
+
+/** Bounds a load: 100 pages of 10 000 events (an aggregate that long wants a snapshot, not a longer read). */
+const MAX_STREAM_PAGES = 100;
 
 export interface AggregateType<S, E extends { type: string; data: object }> {
   streamOf: (id: string) => string;
@@ -37,11 +40,24 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     private readonly aggregate: AggregateType<S, E>,
   ) {}
 
+  /**
+   * Folds the whole stream, a page at a time: a stream longer than one read (10 000 events) was cut, its revision
+   * wrong, and every later command on it failed as a version conflict (issue 13).
+   */
   async load(id: string): Promise<{ state?: S; revision: number; events: RecordedEvent[] }> {
-    const events = await this.store.readStream(this.aggregate.streamOf(id));
+    const stream = this.aggregate.streamOf(id);
+    const events: RecordedEvent[] = [];
     let state: S | undefined;
-    for (const event of events) state = this.aggregate.evolve(state, { type: event.type, data: event.data } as unknown as E);
-    return { state, revision: events.length - 1, events };
+    for (let pages = 0; ; pages++) {
+      if (pages >= MAX_STREAM_PAGES) throw new Error(`flux ${stream} : plus de ${MAX_STREAM_PAGES * MAX_READ_COUNT} événements, au-delà de ce qu’un agrégat peut relire`);
+      const page = await this.store.readStream(stream, { fromRevision: events.length === 0 ? 0 : events[events.length - 1].revision + 1, maxCount: MAX_READ_COUNT });
+      for (const event of page) {
+        state = this.aggregate.evolve(state, { type: event.type, data: event.data } as unknown as E);
+        events.push(event);
+      }
+      if (page.length < MAX_READ_COUNT) break;
+    }
+    return { state, revision: events.length === 0 ? -1 : events[events.length - 1].revision, events };
   }
 
   async get(id: string): Promise<S> {
