@@ -84,10 +84,33 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
         for (const event of decided) next = this.aggregate.evolve(next, event);
         return { state: next, recorded: result.events, replayed: result.idempotentReplay };
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) continue;
+        if (error instanceof WrongExpectedRevisionError) {
+          await contentionPause(attempt);
+          continue;
+        }
         throw error;
       }
     }
-    throw new WrongExpectedRevisionError(this.aggregate.streamOf(id), 'any', -1);
+    throw new ContentionError(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS);
   }
+}
+
+/**
+ * Other writers kept getting there first, so often that the server gave up deciding again: not the client's doing
+ * (it sent no If-Match, or its If-Match held), so never a 409 that blames it — a 503 to retry, with Retry-After.
+ */
+export class ContentionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`Trop d’écritures simultanées sur ${streamId} : ${attempts} essais, tous devancés`);
+    this.name = 'ContentionError';
+  }
+}
+
+/** Between two tries after losing a race: a few milliseconds, growing, with jitter so the losers do not collide again. */
+export function contentionPause(attempt: number): Promise<void> {
+  const ceiling = Math.min(5 * 2 ** attempt, 200);
+  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * ceiling)));
 }

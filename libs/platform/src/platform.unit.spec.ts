@@ -10,11 +10,14 @@ import { InvalidInputException } from './problem/validation';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EffectDto, isCalendarDate } from './http/source.dto';
+import { ContentionError } from './event-sourced-repository';
 
 describe('problem details', () => {
   it('maps each kind of error to its status, title and fields', () => {
     expect(toProblem(new InvalidInputException([{ field: 'amount', message: 'illisible' }]))).toMatchObject({ status: 400, errors: [{ field: 'amount' }] });
     expect(toProblem(new WrongExpectedRevisionError('s', 2, 3))).toMatchObject({ status: 409, type: '/problems/revision-conflict', currentRevision: 3 });
+    // Lost races the client did not cause: a 503 to retry, never a 409 that blames an If-Match it did not send.
+    expect(toProblem(new ContentionError('commitments-ledger', 10))).toMatchObject({ status: 503, type: '/problems/contention', detail: expect.stringContaining('Renvoyez la demande') });
     expect(toProblem(new DomainRefusal('envelope-exceeded', 'Enveloppe dépassée', 'dépassement de 200,00 €', 422, [{ field: 'amount', message: 'trop élevé' }], { excess: '200.00' })))
       .toMatchObject({ status: 422, type: '/problems/envelope-exceeded', excess: '200.00', errors: [{ field: 'amount' }] });
     expect(toProblem(new BadRequestException('nope'))).toMatchObject({ status: 400, detail: 'nope' });

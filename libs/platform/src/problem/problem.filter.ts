@@ -22,6 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error, request.originalUrl, currentContext()?.correlationId);
     if (problem.status >= 500) this.logger.error({ err: error, correlationId: problem.correlationId }, (error as Error)?.stack ?? String(error));
     if (response.headersSent) return;
+    // A 503 is momentary (the database away, writers racing, a dependency down): say when to try again.
+    if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '2');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

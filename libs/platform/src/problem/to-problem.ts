@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { DatabaseUnavailableError, EventIdConflictError, InvalidAppendError, TamperedLogError, WrongExpectedRevisionError } from '@cvl/event-store';
 import { MoneyParseError } from '@cvl/money';
 import { DomainRefusal, problemType, type ProblemDetails } from './problem';
+import { ContentionError } from '../event-sourced-repository';
 import { InvalidInputException } from './validation';
 
 const TITLES: Record<number, string> = {
@@ -79,6 +80,9 @@ export function toProblem(error: unknown, instance?: string, correlationId?: str
   }
   if (error instanceof InvalidAppendError) {
     return { ...base, type: problemType('invalid-input'), title: 'Saisie invalide', status: 400, detail: error.message, errors: [{ field: error.field, message: error.message }] };
+  }
+  if (error instanceof ContentionError) {
+    return { ...base, type: problemType('contention'), title: 'Service momentanément saturé', status: 503, detail: 'D’autres écritures sur les mêmes données sont passées avant la vôtre, plusieurs fois de suite ; rien n’a été enregistré. Renvoyez la demande (avec la même Idempotency-Key) dans un instant.' };
   }
   if (error instanceof DatabaseUnavailableError) {
     // Nothing was acknowledged: the request may be sent again (with its Idempotency-Key, it will not apply twice).

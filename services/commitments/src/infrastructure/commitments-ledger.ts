@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WrongExpectedRevisionError, type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, runInContext, type RequestContext } from '@cvl/platform';
+import { commandEventId, ContentionError, contentionPause, EVENT_STORE, eventMetadata, refusalAsProblem, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -133,11 +133,14 @@ export class CommitmentsLedger {
         await this.catchUp();
         return { results, recorded: result.events };
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) continue;
+        if (error instanceof WrongExpectedRevisionError) {
+          await contentionPause(attempt);
+          continue;
+        }
         throw error;
       }
     }
-    throw new WrongExpectedRevisionError(LEDGER_STREAM, this.revision, this.revision);
+    throw new ContentionError(LEDGER_STREAM, MAX_ATTEMPTS);
   }
 
   /**
@@ -172,10 +175,13 @@ export class CommitmentsLedger {
         await this.catchUp();
         return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) continue;
+        if (error instanceof WrongExpectedRevisionError) {
+          await contentionPause(attempt);
+          continue;
+        }
         throw error;
       }
     }
-    throw new WrongExpectedRevisionError(LEDGER_STREAM, this.revision, this.revision);
+    throw new ContentionError(LEDGER_STREAM, MAX_ATTEMPTS);
   }
 }
