@@ -94,3 +94,17 @@ describe('signed tree heads', () => {
     expect(verifyTreeHead({ ...head, keyId: other.keyId }, other.publicKey)).toBe(false);
   });
 });
+
+describe('the log signing key file', () => {
+  it('is made once: processes starting together on one folder all get the key that won', () => {
+    const { mkdtempSync, rmSync, readdirSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const folder = mkdtempSync(join(require('node:os').tmpdir(), 'cvl-key-'));
+    const path = join(folder, 'journal', 'cle.pem');
+    const keys = Array.from({ length: 5 }, () => LogSigningKey.loadFile(path, true).keyId);
+    expect(new Set(keys).size).toBe(1);
+    expect(readdirSync(join(folder, 'journal'))).toEqual(['cle.pem']);
+    expect(() => LogSigningKey.loadFile(join(folder, 'absente.pem'), false)).toThrow(/introuvable/);
+    rmSync(folder, { recursive: true, force: true });
+  });
+});

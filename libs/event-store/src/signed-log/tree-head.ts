@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../canonical-json';
 
@@ -72,8 +72,18 @@ export class LogSigningKey {
       if (!create) throw new Error(`clé de signature du journal introuvable : ${path}`);
       const key = LogSigningKey.generate();
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-      writeFileSync(path, key.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-      return key;
+      // Written whole under another name, then linked into place: several services starting together on one data
+      // folder all end up with the one key that won, never with a half-written file.
+      const draft = `${path}.${process.pid}.${Date.now()}.tmp`;
+      writeFileSync(draft, key.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+      try {
+        linkSync(draft, path);
+        return key;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        unlinkSync(draft);
+      }
     }
     try {
       chmodSync(path, 0o600);
