@@ -67,31 +67,22 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
   }
 
   async execute(id: string, decide: (state: S | undefined) => E[] | Refusal): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
-    for (let attempt = 0; attempt < EventSourcedRepository.MAX_ATTEMPTS; attempt++) {
+    return retryOnConflict(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS, async () => {
       const { state, revision, events } = await this.load(id);
       const firstId = commandEventId(0);
       if (events.some((e) => e.eventId === firstId)) return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
       const decided = decide(state);
       if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { state, recorded: [], replayed: false };
-      try {
-        const result = await this.store.append(
-          this.aggregate.streamOf(id),
-          decided.map((event, index) => ({ eventId: commandEventId(index), type: event.type, schemaVersion: this.aggregate.schemaVersion, data: event.data as unknown as JsonObject, metadata: eventMetadata() })),
-          revision === -1 ? 'no_stream' : revision,
-        );
-        let next = state;
-        for (const event of decided) next = this.aggregate.evolve(next, event);
-        return { state: next, recorded: result.events, replayed: result.idempotentReplay };
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) {
-          await contentionPause(attempt);
-          continue;
-        }
-        throw error;
-      }
-    }
-    throw new ContentionError(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS);
+      const result = await this.store.append(
+        this.aggregate.streamOf(id),
+        decided.map((event, index) => ({ eventId: commandEventId(index), type: event.type, schemaVersion: this.aggregate.schemaVersion, data: event.data as unknown as JsonObject, metadata: eventMetadata() })),
+        revision === -1 ? 'no_stream' : revision,
+      );
+      let next = state;
+      for (const event of decided) next = this.aggregate.evolve(next, event);
+      return { state: next, recorded: result.events, replayed: result.idempotentReplay };
+    });
   }
 }
 
@@ -110,7 +101,24 @@ export class ContentionError extends Error {
 }
 
 /** Between two tries after losing a race: a few milliseconds, growing, with jitter so the losers do not collide again. */
-export function contentionPause(attempt: number): Promise<void> {
+function contentionPause(attempt: number): Promise<void> {
   const ceiling = Math.min(5 * 2 ** attempt, 200);
   return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * ceiling)));
+}
+
+/**
+ * Runs `attempt` (read, decide, append with the revision read) again each time another writer appended to
+ * `streamId` first, after a short pause, `maxAttempts` times at most; then a ContentionError. Every other error
+ * goes through — a stale If-Match among them: its conflict names the resource, not the stream, and is the client's.
+ */
+export async function retryOnConflict<T>(streamId: string, maxAttempts: number, attempt: () => Promise<T>): Promise<T> {
+  for (let tried = 0; tried < maxAttempts; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || error.streamId !== streamId) throw error;
+      await contentionPause(tried);
+    }
+  }
+  throw new ContentionError(streamId, maxAttempts);
 }

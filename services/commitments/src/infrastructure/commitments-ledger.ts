@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WrongExpectedRevisionError, type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, ContentionError, contentionPause, EVENT_STORE, eventMetadata, refusalAsProblem, runInContext, type RequestContext } from '@cvl/platform';
+import { type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -97,7 +97,7 @@ export class CommitmentsLedger {
     /** Sees every command's result before anything is appended; throwing there writes nothing. */
     check: (results: BatchOutcome['results']) => void = () => undefined,
   ): Promise<BatchOutcome> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
       let state = this.state;
       const events: NewEvent[] = [];
@@ -128,19 +128,10 @@ export class CommitmentsLedger {
       });
       check(results);
       if (events.length === 0) return { results, recorded: [] };
-      try {
-        const result = await this.store.append(LEDGER_STREAM, events, this.revision);
-        await this.catchUp();
-        return { results, recorded: result.events };
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) {
-          await contentionPause(attempt);
-          continue;
-        }
-        throw error;
-      }
-    }
-    throw new ContentionError(LEDGER_STREAM, MAX_ATTEMPTS);
+      const result = await this.store.append(LEDGER_STREAM, events, this.revision);
+      await this.catchUp();
+      return { results, recorded: result.events };
+    });
   }
 
   /**
@@ -148,7 +139,7 @@ export class CommitmentsLedger {
    * problem answer and writes nothing.
    */
   async execute(decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
       const firstId = commandEventId(0);
       const already = this.byEventId.get(firstId);
@@ -160,28 +151,19 @@ export class CommitmentsLedger {
       const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
       if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
-      try {
-        const result = await this.store.append(
-          LEDGER_STREAM,
-          decided.map((event, index) => ({
-            eventId: commandEventId(index),
-            type: event.type,
-            schemaVersion: SCHEMA_VERSION,
-            data: event.data as unknown as Record<string, never>,
-            metadata: eventMetadata({ commandEventId: firstId }),
-          })),
-          this.revision,
-        );
-        await this.catchUp();
-        return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) {
-          await contentionPause(attempt);
-          continue;
-        }
-        throw error;
-      }
-    }
-    throw new ContentionError(LEDGER_STREAM, MAX_ATTEMPTS);
+      const result = await this.store.append(
+        LEDGER_STREAM,
+        decided.map((event, index) => ({
+          eventId: commandEventId(index),
+          type: event.type,
+          schemaVersion: SCHEMA_VERSION,
+          data: event.data as unknown as Record<string, never>,
+          metadata: eventMetadata({ commandEventId: firstId }),
+        })),
+        this.revision,
+      );
+      await this.catchUp();
+      return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
+    });
   }
 }
