@@ -71,7 +71,9 @@ export class CommitmentsLedger {
   }
 
   private catchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.then(async () => {
+    // Chained so that catch-ups never overlap; a failed one (the database away) must not fail every later one:
+    // the next starts afresh from the last event folded.
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
       for (;;) {
         const page = await this.store.readStream(LEDGER_STREAM, { fromRevision: this.revision + 1, maxCount: PAGE });
         for (const event of page) {
