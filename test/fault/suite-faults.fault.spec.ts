@@ -149,7 +149,9 @@ describe('the suite under load while its parts fail (fault)', () => {
       if (!response?.ok) return false;
       integrity = (await response.json()) as typeof integrity;
       return integrity.ok;
-    }, 120_000, `${label} : rapport d’intégrité au vert`).catch(() => undefined);
+      // After a broker killed with SIGKILL, the consumers rejoin their groups on kafkajs's own backoff: once in
+      // a few runs this took over two minutes (see the closing note of issue 12). Bounded, and failing if exceeded.
+    }, 300_000, `${label} : rapport d’intégrité au vert`).catch(() => undefined);
     expect(integrity.checks.filter((c) => !c.ok)).toEqual([]);
     expect(suite?.stderr().match(/Error: .*/g)?.filter((line) => !/nouvel essai|ECONNREFUSED|broker|Kafka|connexion PostgreSQL perdue/i.test(line)) ?? []).toEqual([]);
   };
@@ -161,7 +163,7 @@ describe('the suite under load while its parts fail (fault)', () => {
       kafka('start');
     });
     await everythingHolds('broker');
-  }, 400_000);
+  }, 700_000);
 
   it('the suite itself killed (SIGKILL) mid-load, then restarted: nothing lost, nothing counted twice', async () => {
     await load('process', async () => {
