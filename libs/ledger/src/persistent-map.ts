@@ -1,56 +1,52 @@
+import { OrderedMap } from 'immutable';
+
 /**
- * An immutable map whose `set` returns a new map and leaves the old one as it was, at a cost well below a full
- * copy: changes pile up in a small overlay over a shared base, and the two are merged into a new base once the
- * overlay outgrows √(base size). A set costs O(√n) amortised instead of O(n), so a ledger replayed event by event
- * stays far from quadratic. Iteration follows first-insertion order, like Map.
+ * An immutable map whose `set` returns a new map and leaves the old one as it was, sharing what did not change.
+ * Backed by immutable-js's OrderedMap (a hash array mapped trie, O(log₃₂ n) per set and get) rather than by code of
+ * our own: the hand-written overlay it replaces cost O(√n) per set, so a replay grew as n^1.5 (150 000 events, 71 s).
+ * Iteration follows first-insertion order, like Map: statements and lists keep the order the ledger recorded.
+ * Only the ReadonlyMap surface is exposed, so callers cannot tell which library is behind it.
  */
 export class PersistentMap<K, V> implements ReadonlyMap<K, V> {
-  private constructor(
-    private readonly base: ReadonlyMap<K, V>,
-    private readonly overlay: ReadonlyMap<K, V>,
-    readonly size: number,
-  ) {}
+  private constructor(private readonly inner: OrderedMap<K, V>) {}
 
   static empty<K, V>(): PersistentMap<K, V> {
-    return new PersistentMap<K, V>(new Map(), new Map(), 0);
+    return new PersistentMap<K, V>(OrderedMap<K, V>());
   }
 
   static from<K, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
-    const base = new Map(entries);
-    return new PersistentMap<K, V>(base, new Map(), base.size);
+    return new PersistentMap<K, V>(OrderedMap<K, V>().withMutations((map) => {
+      for (const [key, value] of entries) map.set(key, value);
+    }));
+  }
+
+  get size(): number {
+    return this.inner.size;
   }
 
   get(key: K): V | undefined {
-    return this.overlay.has(key) ? this.overlay.get(key) : this.base.get(key);
+    return this.inner.get(key);
   }
 
   has(key: K): boolean {
-    return this.overlay.has(key) || this.base.has(key);
+    return this.inner.has(key);
   }
 
   set(key: K, value: V): PersistentMap<K, V> {
-    const size = this.has(key) ? this.size : this.size + 1;
-    const overlay = new Map(this.overlay);
-    overlay.set(key, value);
-    if (overlay.size * overlay.size > Math.max(1_024, this.base.size)) {
-      const merged = new Map(this.base);
-      for (const [k, v] of overlay) merged.set(k, v);
-      return new PersistentMap(merged, new Map(), size);
-    }
-    return new PersistentMap(this.base, overlay, size);
+    const next = this.inner.set(key, value);
+    return next === this.inner ? this : new PersistentMap(next);
   }
 
-  *entries(): MapIterator<[K, V]> {
-    for (const [key, value] of this.base) yield [key, this.overlay.has(key) ? (this.overlay.get(key) as V) : value];
-    for (const [key, value] of this.overlay) if (!this.base.has(key)) yield [key, value];
+  entries(): MapIterator<[K, V]> {
+    return this.inner.entries() as unknown as MapIterator<[K, V]>;
   }
 
-  *keys(): MapIterator<K> {
-    for (const [key] of this.entries()) yield key;
+  keys(): MapIterator<K> {
+    return this.inner.keys() as unknown as MapIterator<K>;
   }
 
-  *values(): MapIterator<V> {
-    for (const [, value] of this.entries()) yield value;
+  values(): MapIterator<V> {
+    return this.inner.values() as unknown as MapIterator<V>;
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
