@@ -24,11 +24,13 @@ export interface HashedFields {
   data: JsonValue;
   metadata: JsonValue;
   recordedAt: string;
+  /** Hashed when present and not empty: events written before tags existed keep the hash they had. */
+  tags?: readonly string[];
 }
 
 /** hash = sha256(previous hash in the stream + canonical JSON of the event). */
 export function chainHash(previousHash: string, event: HashedFields): string {
-  const body = canonicalJson({
+  const hashed: { [key: string]: JsonValue | undefined } = {
     streamId: event.streamId,
     revision: event.revision,
     eventId: event.eventId,
@@ -37,6 +39,8 @@ export function chainHash(previousHash: string, event: HashedFields): string {
     data: event.data,
     metadata: event.metadata,
     recordedAt: event.recordedAt,
-  });
+    tags: event.tags && event.tags.length > 0 ? [...event.tags] : undefined,
+  };
+  const body = canonicalJson(hashed as JsonValue);
   return createHash('sha256').update(previousHash).update(body).digest('hex');
 }

@@ -3,7 +3,7 @@ import { SqlEventStore } from './sql/sql-event-store';
 import { sqlTamperContract } from './contract/sql-tamper.contract';
 import { openSqlEventStore } from './open-event-store';
 import { SqlCheckpointStore } from './sql/sql-checkpoint-store';
-import { migrate } from './sql/migrate';
+import { loadMigrations, migrate } from './sql/migrate';
 
 const openPglite = async () => {
   const opened = await openSqlEventStore({});
@@ -18,7 +18,8 @@ describe('migrations on PGlite', () => {
     const { client, store } = await openSqlEventStore({});
     expect(await migrate(client)).toEqual([]);
     const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(applied.rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(applied.rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3]);
     await store.close();
   });
 });

@@ -16,6 +16,12 @@ export interface NewEvent {
   schemaVersion: number;
   data: JsonObject;
   metadata?: EventMetadata;
+  /**
+   * What the event concerns (« envelope:… », « commitment:… », « condition:… »): the consistency boundary of the
+   * decision that wrote it. An append conditioned on tags conflicts only with newer events that share one of them.
+   * Covered by the hash chain, like the rest of the event.
+   */
+  tags?: readonly string[];
 }
 
 export interface RecordedEvent {
@@ -31,6 +37,8 @@ export interface RecordedEvent {
   /** sha256 of the previous event's hash in the stream and this event's canonical JSON. */
   hash: string;
   checkpoint: GlobalCheckpoint;
+  /** Present when the event was appended with tags. */
+  tags?: string[];
 }
 
 /** A point in the global order. Readers resume strictly after it. Text form: « <commit>:<position> ». */
@@ -58,8 +66,38 @@ export function compareCheckpoints(a: GlobalCheckpoint, b: GlobalCheckpoint): nu
   return 0;
 }
 
-/** A number: the revision of the stream's last event (-1: empty). Or a condition on the stream's existence. */
-export type ExpectedRevision = number | 'any' | 'no_stream' | 'stream_exists';
+/**
+ * The consistency boundary of one decision (after Dynamic Consistency Boundaries): the decision was taken on the
+ * stream as it stood at revision `after`; the append goes through if no event appended since carries one of `tags`
+ * — writers whose decisions concern different things never conflict, however busy the stream.
+ */
+export interface TagCondition {
+  after: number;
+  tags: readonly string[];
+}
+
+/**
+ * A number: the revision of the stream's last event (-1: empty). Or a condition on the stream's existence. Or a
+ * tag condition: only the events that concern the decision must be unchanged.
+ */
+export type ExpectedRevision = number | 'any' | 'no_stream' | 'stream_exists' | TagCondition;
+
+export function isTagCondition(expected: ExpectedRevision): expected is TagCondition {
+  return typeof expected === 'object' && expected !== null;
+}
+
+/** For messages: « 41 », « any », « tags [envelope:e1, …] after 41 ». */
+export function describeExpected(expected: ExpectedRevision): string {
+  if (!isTagCondition(expected)) return String(expected);
+  const shown = expected.tags.slice(0, 3).join(', ') + (expected.tags.length > 3 ? `, … (${expected.tags.length})` : '');
+  return `aucun événement [${shown}] après ${expected.after}`;
+}
+
+/** At most this many tags per event, and per condition (an import concerns many commitments at once). */
+export const MAX_EVENT_TAGS = 64;
+export const MAX_CONDITION_TAGS = 50_000;
+/** « kind:id »: a lower-case kind, a colon, an id without spaces or control characters. */
+export const TAG_PATTERN = /^[a-z][a-z-]{0,39}:[^\s\p{Cc}]{1,200}$/u;
 
 export interface AppendResult {
   streamId: string;
@@ -163,8 +201,23 @@ export class WrongExpectedRevisionError extends Error {
     readonly expected: ExpectedRevision,
     readonly actual: number,
   ) {
-    super(`Conflit de version sur ${streamId} : attendu ${String(expected)}, actuel ${actual}`);
+    super(`Conflit de version sur ${streamId} : attendu ${describeExpected(expected)}, actuel ${actual}`);
     this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** A tag condition failed: an event appended after the decision's revision concerns the same thing. */
+export class TagConflictError extends WrongExpectedRevisionError {
+  constructor(
+    streamId: string,
+    expected: TagCondition,
+    actual: number,
+    /** The first newer event found that shares a tag, and the tag. */
+    readonly conflicting: { revision: number; tag: string },
+  ) {
+    super(streamId, expected, actual);
+    this.message = `Conflit sur ${streamId} : l’événement ${conflicting.revision} concerne aussi « ${conflicting.tag} », écrit après la version ${expected.after} sur laquelle la décision a été prise`;
+    this.name = 'TagConflictError';
   }
 }
 

@@ -13,13 +13,13 @@ export class Attacker {
 
   /** Recomputes every hash of the stream from its first event, and the stream's row: the chain verifies again. */
   async rechain(streamId: string): Promise<void> {
-    const rows = await this.client.query<{ position: string; revision: string; event_id: string; type: string; schema_version: number; data: never; metadata: never; recorded_at: string }>(
-      'SELECT position::text AS position, revision::text AS revision, event_id, type, schema_version, data, metadata, recorded_at FROM events WHERE stream_id = $1 ORDER BY revision',
+    const rows = await this.client.query<{ position: string; revision: string; event_id: string; type: string; schema_version: number; data: never; metadata: never; recorded_at: string; tags: string[] | null }>(
+      'SELECT position::text AS position, revision::text AS revision, event_id, type, schema_version, data, metadata, recorded_at, tags FROM events WHERE stream_id = $1 ORDER BY revision',
       [streamId],
     );
     let previous = GENESIS_HASH;
     for (const row of rows.rows) {
-      previous = chainHash(previous, { streamId, revision: Number(row.revision), eventId: row.event_id, type: row.type, schemaVersion: row.schema_version, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at });
+      previous = chainHash(previous, { streamId, revision: Number(row.revision), eventId: row.event_id, type: row.type, schemaVersion: row.schema_version, data: row.data, metadata: row.metadata, recordedAt: row.recorded_at, tags: row.tags ?? undefined });
       await this.client.query('UPDATE events SET hash = $1 WHERE position = $2', [previous, row.position]);
     }
     await this.client.query('UPDATE streams SET revision = $2, last_hash = $3 WHERE stream_id = $1', [streamId, rows.rows.length - 1, previous]);

@@ -4,7 +4,9 @@ import {
   compareCheckpoints,
   EventIdConflictError,
   InvalidAppendError,
+  MAX_APPEND_EVENTS,
   START,
+  TagConflictError,
   WrongExpectedRevisionError,
   type EventStore,
   type GlobalCheckpoint,
@@ -110,6 +112,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       ['events[0].data', 'x', [{ ...newEvent(), data: [] as never }]],
       // A 9 MB reference attribute: refused at write, never stored to block the relay.
       ['events[0].data', 'x', [{ ...newEvent(), data: { attributes: { note: 'x'.repeat(9 * 1024 * 1024) } } }]],
+      ['events[0].tags[1]', 'x', [{ ...newEvent(), tags: ['envelope:e1', 'pas une étiquette'] }]],
+      ['events[0].tags', 'x', [{ ...newEvent(), tags: ['envelope:e1', 'envelope:e1'] }]],
     ])('refuses bad input naming %s, writing nothing', async (field, id, events) => {
       const target = id ? stream() : id;
       await expect(store.append(target, events as NewEvent[], 'any')).rejects.toThrow(InvalidAppendError);
@@ -170,6 +174,85 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       await waitFor(5);
       await sub.stop();
       expect(seen).toEqual((await store.readStream(id)).map((e) => e.eventId));
+    });
+    describe('consistency boundaries (tags)', () => {
+      const tagged = (...tags: string[]): NewEvent => ({ ...newEvent('test.tagged'), tags });
+      const on = (after: number, ...tags: string[]) => ({ after, tags });
+
+      it('keeps the tags, hashed with the event, and conflicts only with newer events that share one', async () => {
+        const id = stream();
+        await store.append(id, [tagged('envelope:a')], on(-1, 'envelope:a'));
+        await store.append(id, [tagged('commitment:x', 'envelope:b'), newEvent()], 'any');
+        const read = await store.readStream(id);
+        expect(read.map((e) => e.tags)).toEqual([['envelope:a'], ['commitment:x', 'envelope:b'], undefined]);
+        // Decided at revision 0: what came since concerns envelope:b, not envelope:a.
+        await store.append(id, [tagged('envelope:a')], on(0, 'envelope:a'));
+        const refused = store.append(id, [tagged('envelope:b')], on(0, 'envelope:b', 'condition:k'));
+        await expect(refused).rejects.toBeInstanceOf(TagConflictError);
+        await expect(refused).rejects.toMatchObject({ conflicting: { revision: 1, tag: 'envelope:b' } });
+        await expect(refused).rejects.toThrow('envelope:b');
+        // A decision ahead of the stream is no decision on it.
+        await expect(store.append(id, [tagged('envelope:c')], on(9, 'envelope:c'))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(id, [tagged('envelope:b')], on(3, 'envelope:b'))).resolves.toMatchObject({ revision: 4 });
+        expect((await store.readStream(id)).length).toBe(5);
+        // Tags are in the chain: the store still verifies.
+        expect(await store.verify({ streamPrefix: id })).toMatchObject({ ok: true, eventsChecked: 5 });
+      });
+
+      it('lets writers on disjoint tags through together, each at its first try, and the global log sees each event once, in order', async () => {
+        const id = stream();
+        await store.append(id, [tagged('contract:cvl')], 'no_stream');
+        const writers = 16;
+        const rounds = 4;
+        const failures: unknown[] = [];
+        await Promise.all(
+          Array.from({ length: writers }, async (_, writer) => {
+            for (let round = 0; round < rounds; round++) {
+              // Every writer decided on revision 0: the stream moved on under all of them, on other commitments.
+              await store.append(id, [tagged(`commitment:${writer}-${round}`, `writer:${writer}`)], on(0, `commitment:${writer}-${round}`)).catch((error: unknown) => failures.push(error));
+            }
+          }),
+        );
+        expect(failures).toEqual([]);
+        const events = await store.readStream(id);
+        expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 1 + writers * rounds }, (_, i) => i));
+        const logged = (await readAllFrom(store, START, 9)).filter((e) => e.streamId === id);
+        expect(logged.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
+        for (let i = 1; i < logged.length; i++) expect(compareCheckpoints(logged[i - 1].checkpoint, logged[i].checkpoint)).toBeLessThan(0);
+      });
+
+      it('never lets N writers on one envelope draw past its cap', async () => {
+        const id = stream();
+        const cap = 7;
+        await store.append(id, [tagged('envelope:e')], 'no_stream');
+        // Each writer reads the envelope, draws one if it has room, and decides again when another drew first.
+        const draw = async (writer: number): Promise<boolean> => {
+          for (let attempt = 0; attempt < 200; attempt++) {
+            const events = await store.readStream(id);
+            const drawn = events.filter((e) => e.type === 'test.drawn').length;
+            if (drawn >= cap) return false;
+            try {
+              await store.append(id, [{ ...tagged('envelope:e', `commitment:${writer}`), type: 'test.drawn' }], on(events.length - 1, 'envelope:e'));
+              return true;
+            } catch (error) {
+              if (!(error instanceof TagConflictError)) throw error;
+            }
+          }
+          throw new Error('bounded: 200 attempts');
+        };
+        const outcomes = await Promise.all(Array.from({ length: 20 }, (_, writer) => draw(writer)));
+        expect(outcomes.filter(Boolean).length).toBe(cap);
+        expect((await store.readStream(id)).filter((e) => e.type === 'test.drawn').length).toBe(cap);
+      });
+
+      it('stays writable past 10 000 events, on a condition taken at the end', async () => {
+        const id = stream();
+        await store.append(id, Array.from({ length: MAX_APPEND_EVENTS }, (_, i) => ({ ...newEvent(), tags: [`commitment:${i}`] })), 'no_stream');
+        await store.append(id, [tagged('commitment:0')], on(MAX_APPEND_EVENTS - 1, 'commitment:0'));
+        await expect(store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS - 1, 'commitment:0', 'commitment:1'))).rejects.toBeInstanceOf(TagConflictError);
+        await expect(store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS, 'commitment:1'))).resolves.toMatchObject({ revision: MAX_APPEND_EVENTS + 1 });
+        expect(await store.streamRevision(id)).toBe(MAX_APPEND_EVENTS + 1);
+      }, 120_000);
     });
   });
 }

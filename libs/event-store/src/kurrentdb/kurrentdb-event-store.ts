@@ -13,10 +13,11 @@ import {
   type AppendStreamState,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { validateAppend } from '../append-validation';
+import { checkExpected, validateAppend } from '../append-validation';
 import { chainHash, GENESIS_HASH } from '../canonical-json';
 import {
   EventIdConflictError,
+  isTagCondition,
   MAX_READ_COUNT,
   WrongExpectedRevisionError,
   type AppendResult,
@@ -41,6 +42,7 @@ interface OwnMetadata {
   hash: string;
   recordedAt: string;
   schemaVersion: number;
+  tags?: string[];
 }
 
 function toRecorded(resolved: ResolvedEvent): RecordedEvent | undefined {
@@ -59,6 +61,7 @@ function toRecorded(resolved: ResolvedEvent): RecordedEvent | undefined {
     metadata: metadata as EventMetadata,
     recordedAt: ours.recordedAt,
     hash: ours.hash,
+    ...(ours.tags && ours.tags.length > 0 ? { tags: ours.tags } : {}),
     checkpoint: { commit: event.position?.commit ?? 0n, position: event.position?.prepare ?? 0n },
   };
 }
@@ -83,20 +86,22 @@ export class KurrentDbEventStore implements EventStore {
       if (replay) return replay;
       await this.refuseIdsUsedElsewhere(events);
       const current = existing.length - 1;
-      checkExpected(streamId, expected, current);
+      checkExpected(streamId, expected, current, existing);
       const recordedAt = new Date().toISOString();
       let hash = existing.length > 0 ? existing[existing.length - 1].hash : GENESIS_HASH;
       const payload = events.map((event, index) => {
         const metadata = event.metadata ?? {};
-        hash = chainHash(hash, { streamId, revision: current + 1 + index, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt });
-        return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: { ...metadata, [OWN]: { hash, recordedAt, schemaVersion: event.schemaVersion } } });
+        const tags = event.tags && event.tags.length > 0 ? [...event.tags] : undefined;
+        hash = chainHash(hash, { streamId, revision: current + 1 + index, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags });
+        return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: { ...metadata, [OWN]: { hash, recordedAt, schemaVersion: event.schemaVersion, ...(tags ? { tags } : {}) } } });
       });
       const state: AppendStreamState = current === -1 ? NO_STREAM : BigInt(current);
       try {
         await this.client.appendToStream(streamId, payload, { streamState: state });
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
-          if (expected === 'any') continue;
+          // 'any' and a tag condition try again on the stream as it now stands; a number is the caller's conflict.
+          if (expected === 'any' || isTagCondition(expected)) continue;
           throw new WrongExpectedRevisionError(streamId, expected, await this.streamRevision(streamId));
         }
         throw error;
@@ -223,12 +228,4 @@ function findReplay(streamId: string, existing: RecordedEvent[], events: readonl
   return { streamId, revision: stored[stored.length - 1].revision, events: stored, idempotentReplay: true };
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === -1) ||
-    (expected === 'stream_exists' && current >= 0) ||
-    expected === current;
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, current);
-}
 

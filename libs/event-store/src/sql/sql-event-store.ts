@@ -1,7 +1,8 @@
-import { validateAppend } from '../append-validation';
+import { checkExpected, validateAppend } from '../append-validation';
 import { chainHash, GENESIS_HASH } from '../canonical-json';
 import {
   EventIdConflictError,
+  isTagCondition,
   MAX_READ_COUNT,
   WrongExpectedRevisionError,
   type AppendResult,
@@ -32,12 +33,13 @@ interface EventRow {
   recorded_at: string;
   hash: string;
   leaf_index?: string | null;
+  tags?: string[] | null;
 }
 
 // Selected as text (bigint and xid8 exceed JS numbers). ORDER BY must name e.<column>: the bare names are these
 // text aliases, which would sort « 10 » before « 2 ».
 const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS transaction_id, e.stream_id, e.revision::text AS revision,
-  e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash, e.leaf_index::text AS leaf_index`;
+  e.event_id, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.hash, e.leaf_index::text AS leaf_index, e.tags`;
 
 const VERIFY_PAGE = 1_000;
 
@@ -60,6 +62,7 @@ function toRecorded(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
     hash: row.hash,
     checkpoint: { commit: BigInt(row.transaction_id), position: BigInt(row.position) },
+    ...(row.tags && row.tags.length > 0 ? { tags: row.tags } : {}),
   };
 }
 
@@ -110,7 +113,9 @@ export class SqlEventStore implements EventStore {
         if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
           const replay = await this.findReplay(this.client, streamId, events);
           if (replay) return replay;
-          if (expected === 'any' && attempt < MAX_ANY_RETRIES) continue;
+          // Two writers creating the same stream: 'any' and a tag condition try again on the stream as it now is.
+          const lostCreation = sqlErrorCode(error) === UNIQUE_VIOLATION && isTagCondition(expected);
+          if ((expected === 'any' || lostCreation) && attempt < MAX_ANY_RETRIES) continue;
           if (error instanceof WrongExpectedRevisionError) throw error;
           throw new WrongExpectedRevisionError(streamId, expected, await this.streamRevision(streamId));
         }
@@ -124,21 +129,25 @@ export class SqlEventStore implements EventStore {
     const replay = await this.findReplay(tx, streamId, events);
     if (replay) return { result: replay, committed: () => undefined };
 
-    const head = await tx.query<{ revision: string; last_hash: string }>(
-      'SELECT revision::text AS revision, last_hash FROM streams WHERE stream_id = $1',
-      [streamId],
-    );
+    // A tag condition waits its turn on the stream: once it holds the stream's lock, every earlier writer has
+    // committed, so the events it checks are all there and none can slip in before its own. An advisory lock, not
+    // SELECT … FOR UPDATE: a row lock gives the waiter its transaction id before it waits, and the global order
+    // (transaction id, position) would then disagree with the stream's; this lock is taken before any write, so
+    // the waiter's id comes after the holder's commit.
+    if (isTagCondition(expected)) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`stream:${streamId}`]);
+    const head = await tx.query<{ revision: string; last_hash: string }>('SELECT revision::text AS revision, last_hash FROM streams WHERE stream_id = $1', [streamId]);
     const current = head.rowCount > 0 ? Number(head.rows[0].revision) : -1;
     const previousHash = head.rowCount > 0 ? head.rows[0].last_hash : GENESIS_HASH;
-    checkExpected(streamId, expected, current);
+    checkExpected(streamId, expected, current, isTagCondition(expected) ? await this.sharingTags(tx, streamId, expected.after, expected.tags) : []);
 
     const recordedAt = this.now().toISOString();
     let hash = previousHash;
     const rows = events.map((event, index) => {
       const revision = current + 1 + index;
       const metadata = event.metadata ?? {};
-      hash = chainHash(hash, { streamId, revision, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt });
-      return { event, revision, metadata, hash };
+      const tags = event.tags && event.tags.length > 0 ? [...event.tags] : null;
+      hash = chainHash(hash, { streamId, revision, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags: tags ?? undefined });
+      return { event, revision, metadata, hash, tags };
     });
     const newRevision = current + events.length;
 
@@ -159,16 +168,16 @@ export class SqlEventStore implements EventStore {
     // Last, so that the log's lock is held for as short a time as the transaction allows.
     const placed = this.signedLog ? await this.signedLog.extend(tx, rows.map((row) => row.hash), recordedAt) : undefined;
     const inserted = await tx.query<EventRow>(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash, leaf_index)
-       SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash, r.leaf_index
-       FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text, leaf_index bigint)
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash, leaf_index, tags)
+       SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash, r.leaf_index, r.tags
+       FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text, leaf_index bigint, tags text[])
        RETURNING position::text AS position, transaction_id::text AS transaction_id, stream_id, revision::text AS revision,
-         event_id, type, schema_version, data, metadata, recorded_at, hash`,
+         event_id, type, schema_version, data, metadata, recorded_at, hash, tags`,
       [
         streamId,
         recordedAt,
         JSON.stringify(
-          rows.map(({ event, revision, metadata, hash: eventHash }, index) => ({
+          rows.map(({ event, revision, metadata, hash: eventHash, tags }, index) => ({
             revision,
             event_id: event.eventId,
             type: event.type,
@@ -177,6 +186,7 @@ export class SqlEventStore implements EventStore {
             metadata,
             hash: eventHash,
             leaf_index: placed ? placed.leafIndexes[index] : null,
+            tags,
           })),
         ),
       ],
@@ -185,9 +195,18 @@ export class SqlEventStore implements EventStore {
     return { result: { streamId, revision: newRevision, events: recorded, idempotentReplay: false }, committed: placed?.committed ?? (() => undefined) };
   }
 
+  /** The stream's events after `after` that carry one of `tags` (the first is enough to refuse). */
+  private async sharingTags(tx: SqlExecutor, streamId: string, after: number, tags: readonly string[]): Promise<Array<{ revision: number; tags: string[] }>> {
+    const found = await tx.query<{ revision: string; tags: string[] }>(
+      'SELECT revision::text AS revision, tags FROM events WHERE stream_id = $1 AND revision > $2 AND tags && $3::text[] ORDER BY revision LIMIT 1',
+      [streamId, after, [...tags]],
+    );
+    return found.rows.map((row) => ({ revision: Number(row.revision), tags: row.tags }));
+  }
+
   /** Lost a race: for 'any' the caller retries from a fresh read; otherwise it is a conflict. */
   private conflict(streamId: string, expected: ExpectedRevision, seen: number): never {
-    if (expected === 'any') throw new RetryAny();
+    if (expected === 'any' || isTagCondition(expected)) throw new RetryAny();
     throw new WrongExpectedRevisionError(streamId, expected, seen + 1);
   }
 
@@ -327,10 +346,3 @@ export class SqlEventStore implements EventStore {
 }
 
 class RetryAny extends Error {}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
-  if (expected === 'any') return;
-  if (expected === 'no_stream' && current !== -1) throw new WrongExpectedRevisionError(streamId, expected, current);
-  if (expected === 'stream_exists' && current === -1) throw new WrongExpectedRevisionError(streamId, expected, current);
-  if (typeof expected === 'number' && expected !== current) throw new WrongExpectedRevisionError(streamId, expected, current);
-}
