@@ -33,7 +33,7 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
       if (new Set(event.tags).size !== event.tags.length) throw new InvalidAppendError(`${at}.tags`, 'étiquette répétée');
     }
     // Refused here, at write time, rather than stored and then refused by the broker forever after.
-    const bytes = Buffer.byteLength(canonicalJson(event.data)) + Buffer.byteLength(canonicalJson(event.metadata ?? {}));
+    const bytes = Buffer.byteLength(canonicalJson(event.data)) + Buffer.byteLength(canonicalJson(event.metadata ?? {})) + Buffer.byteLength(canonicalJson([...(event.tags ?? [])]));
     if (bytes > MAX_EVENT_BYTES) throw new InvalidAppendError(`${at}.data`, `événement trop volumineux : ${describeSize(bytes)}, au plus ${describeSize(MAX_EVENT_BYTES)}`);
   });
 }

@@ -94,10 +94,10 @@ export function describeExpected(expected: ExpectedRevision): string {
 }
 
 /** At most this many tags per event, and per condition (an import concerns many commitments at once). */
-export const MAX_EVENT_TAGS = 64;
+export const MAX_EVENT_TAGS = 1_000;
 export const MAX_CONDITION_TAGS = 50_000;
 /** « kind:id »: a lower-case kind, a colon, an id without spaces or control characters. */
-export const TAG_PATTERN = /^[a-z][a-z-]{0,39}:[^\s\p{Cc}]{1,200}$/u;
+export const TAG_PATTERN = /^[a-z][a-z-]{0,39}:[^\s\p{Cc}]{1,400}$/u;
 
 export interface AppendResult {
   streamId: string;

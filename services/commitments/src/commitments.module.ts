@@ -8,6 +8,7 @@ import { commitmentsDescription } from './commitments.description';
 import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
 import { FunderStatementController } from './funder-statement/funder-statement.controller';
 import { CommitmentsLedger } from './infrastructure/commitments-ledger';
+import { LedgerProjection } from './infrastructure/ledger-projection';
 import { MakeConditionalController } from './make-conditional/make-conditional.controller';
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
 import { RecordCommitmentController } from './record-commitment/record-commitment.controller';
@@ -40,6 +41,6 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
     ReconciliationController,
     ImportDataSetController,
   ],
-  providers: [CommitmentsLedger, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
+  providers: [CommitmentsLedger, LedgerProjection, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
 })
 export class CommitmentsModule {}

@@ -7,7 +7,7 @@ import { READS_COMMITMENTS, seesCommitment, visibleCommitment } from '../http/ac
 import { commitmentResource } from '../http/commitment-resource';
 import { CODE, CODE_MESSAGE } from '../http/trace.dto';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { commitmentHistory } from '../queries/history';
+import { LedgerProjection } from '../infrastructure/ledger-projection';
 import { commitmentView, type CommitmentView } from '../queries/views';
 
 export class CommitmentListQuery extends PageQuery {
@@ -22,7 +22,10 @@ export class CommitmentListQuery extends PageQuery {
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class CommitmentQueriesController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(
+    private readonly ledger: CommitmentsLedger,
+    private readonly projection: LedgerProjection,
+  ) {}
 
   @Get()
   @Allow(READS_COMMITMENTS)
@@ -50,8 +53,8 @@ export class CommitmentQueriesController {
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'L’historique complet d’un engagement : qui, quand, pourquoi, sur quelle source' })
   async history(@CurrentAccess() access: Access, @Param('id') id: string) {
-    const { state, events } = await this.ledger.current();
+    const { state } = await this.ledger.current();
     visibleCommitment(access, state, id);
-    return { commitmentId: id, events: commitmentHistory(events, id) };
+    return { commitmentId: id, events: await this.projection.history(id) };
   }
 }

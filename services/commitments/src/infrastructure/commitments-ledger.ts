@@ -1,14 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
 import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
+import { tagsOf } from '../domain/consistency';
 import { isRefusal, type Refusal } from '@cvl/ledger';
 import { initialState, type CommitmentsState } from '../domain/state';
 import { upcast } from './upcasters';
+import { LedgerProjection } from './ledger-projection';
+import { project, type Projected } from '../queries/ledger-movements';
 
-/** The ledger of record is one stream: envelopes, conditions and splits span commitments and must decide atomically. */
+/**
+ * The ledger of record is one stream (one hash chain, one order for its readers), but not one consistency
+ * boundary: each decision appends on the condition that nothing it concerns changed since the state it decided on
+ * (its events' tags, domain/consistency.ts). Commands on different commitments and envelopes never conflict.
+ */
 export const LEDGER_STREAM = 'commitments-ledger';
 const PAGE = 1_000;
 const MAX_ATTEMPTS = 10;
@@ -51,36 +58,61 @@ export class BatchRefusal extends Error {
 
 
 /**
- * Loads the ledger's state from its stream (kept in memory, caught up before every use), decides, and appends with
- * optimistic concurrency — deciding again on a fresh state when another writer got there first.
+ * Loads the ledger's state from its stream (kept in memory, caught up when the stream has moved), decides, and
+ * appends on the condition that nothing the decision concerns changed meanwhile — deciding again on a fresh state
+ * when another writer touched it first. As it folds new events it projects them (LedgerProjection), so that every
+ * query is answered in SQL, not by replaying events.
  */
 @Injectable()
 export class CommitmentsLedger {
   private state: CommitmentsState = initialState();
   private revision = -1;
-  private readonly recorded: RecordedEvent[] = [];
-  private readonly byEventId = new Map<string, RecordedEvent>();
+  /** Each command's events, under its first event's id (its command key names it): a retried command finds them. */
+  private readonly byCommand = new Map<string, RecordedEvent[]>();
   private catchingUp: Promise<void> = Promise.resolve();
+  /** How far the projection went when this process started folding. */
+  private projectedTo?: number;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly projection?: LedgerProjection,
+  ) {}
 
-  /** The current state and the events it was built from. */
-  async current(): Promise<{ state: CommitmentsState; revision: number; events: readonly RecordedEvent[] }> {
-    await this.catchUp();
-    return { state: this.state, revision: this.revision, events: this.recorded };
+  /**
+   * The current state, after folding what the stream gained since (nothing is read from the log when the stream's
+   * revision shows it has not moved): the projection is then as far as the stream too.
+   */
+  async current(): Promise<{ state: CommitmentsState; revision: number }> {
+    if ((await this.store.streamRevision(LEDGER_STREAM)) > this.revision) await this.catchUp();
+    return { state: this.state, revision: this.revision };
   }
 
   private catchUp(): Promise<void> {
     // Chained so that catch-ups never overlap; a failed one (the database away) must not fail every later one:
     // the next starts afresh from the last event folded.
     this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
+      // Read once: from then on this process projects everything it folds (rows another process wrote stay).
+      this.projectedTo ??= this.projection ? await this.projection.revision() : Number.MAX_SAFE_INTEGER;
+      const projectedTo = this.projectedTo;
       for (;;) {
         const page = await this.store.readStream(LEDGER_STREAM, { fromRevision: this.revision + 1, maxCount: PAGE });
+        // Folded aside, and kept only once the page is projected: a projection that failed is tried again.
+        let state = this.state;
+        const projected: Projected[] = [];
         for (const event of page) {
-          this.state = evolve(this.state, upcast(event));
+          const before = state;
+          const domainEvent = upcast(event);
+          state = evolve(state, domainEvent);
+          if (event.revision > projectedTo) projected.push(project(before, state, domainEvent, event));
+        }
+        if (this.projection && projected.length > 0) await this.projection.write(projected, page[page.length - 1].revision);
+        this.state = state;
+        for (const event of page) {
           this.revision = event.revision;
-          this.recorded.push(event);
-          this.byEventId.set(event.eventId, event);
+          const command = typeof event.metadata.commandEventId === 'string' ? event.metadata.commandEventId : event.eventId;
+          const events = this.byCommand.get(command);
+          if (events) events.push(event);
+          else this.byCommand.set(command, [event]);
         }
         if (page.length < PAGE) return;
       }
@@ -107,7 +139,7 @@ export class CommitmentsLedger {
       commands.forEach((command, index) => {
         runInContext(command.context, () => {
           const firstId = commandEventId(0);
-          const already = this.byEventId.get(firstId);
+          const already = this.byCommand.get(firstId)?.[0];
           if (already) {
             results.push({ appended: 0, already });
             return;
@@ -115,22 +147,14 @@ export class CommitmentsLedger {
           const decided = command.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
           if (isRefusal(decided)) throw new BatchRefusal(index, refusalAsProblem(decided));
           for (const event of decided) state = evolve(state, event);
-          decided.forEach((event, position) =>
-            events.push({
-              eventId: commandEventId(position),
-              type: event.type,
-              schemaVersion: SCHEMA_VERSION,
-              data: event.data as unknown as JsonObject,
-              metadata: { ...eventMetadata({ commandEventId: firstId }), ...(position === 0 && command.metadata ? command.metadata : {}) },
-            }),
-          );
+          events.push(...toNewEvents(decided, firstId, command.metadata));
           results.push({ appended: decided.length });
         });
         onDecided(index);
       });
       check(results);
       if (events.length === 0) return { results, recorded: [] };
-      const result = await this.store.append(LEDGER_STREAM, events, this.revision);
+      const result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, this.revision));
       await this.catchUp();
       return { results, recorded: result.events };
     });
@@ -144,28 +168,34 @@ export class CommitmentsLedger {
     return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
       const firstId = commandEventId(0);
-      const already = this.byEventId.get(firstId);
-      if (already) {
-        const recorded = this.recorded.filter((e) => e.eventId === firstId || e.metadata.commandEventId === firstId);
-        return { recorded, state: this.state, revision: this.revision, replayed: true };
-      }
+      const recorded = this.byCommand.get(firstId);
+      if (recorded) return { recorded, state: this.state, revision: this.revision, replayed: true };
       guard?.(this.state);
       const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
       if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
-      const result = await this.store.append(
-        LEDGER_STREAM,
-        decided.map((event, index) => ({
-          eventId: commandEventId(index),
-          type: event.type,
-          schemaVersion: SCHEMA_VERSION,
-          data: event.data as unknown as Record<string, never>,
-          metadata: eventMetadata({ commandEventId: firstId }),
-        })),
-        this.revision,
-      );
+      const events = toNewEvents(decided, firstId);
+      const result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, this.revision));
       await this.catchUp();
       return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
     });
   }
+}
+
+/** A command's events as the store takes them: named after the command, tagged with what they concern. */
+function toNewEvents(decided: readonly CommitmentsEvent[], firstId: string, firstMetadata?: JsonObject): NewEvent[] {
+  return decided.map((event, position) => ({
+    eventId: commandEventId(position),
+    type: event.type,
+    schemaVersion: SCHEMA_VERSION,
+    data: event.data as unknown as JsonObject,
+    metadata: { ...eventMetadata({ commandEventId: firstId }), ...(position === 0 && firstMetadata ? firstMetadata : {}) },
+    tags: tagsOf(event),
+  }));
+}
+
+/** The decision holds if nothing its events concern was written after `revision`, the state it was taken on. */
+function boundaryOf(events: readonly NewEvent[], revision: number): ExpectedRevision {
+  const tags = [...new Set(events.flatMap((event) => event.tags ?? []))];
+  return tags.length > 0 ? { after: revision, tags } : revision;
 }

@@ -38,35 +38,37 @@ function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string
 }
 
 /**
- * A commitment's full history: every event that touched it, with who, when it was recorded, when it takes effect,
- * why, on which act or document line, the amounts before and after, and the ledger transfers it booked.
+ * One line of a commitment's history: the event that touched it, with who, when it was recorded, when it takes
+ * effect, why, on which act or document line, the amounts before and after, and the ledger transfers it booked.
+ * Undefined when the event did not touch it. Computed once, when the event is projected (ledger-movements.ts).
  */
-export function commitmentHistory(events: readonly RecordedEvent[], commitmentId: string) {
-  return events
-    .map((recorded) => ({ recorded, event: upcast(recorded) }))
-    .filter(({ event }) => ((event.data as { commitmentIds?: string[] }).commitmentIds ?? []).includes(commitmentId))
-    .map(({ recorded, event }) => {
-      const trace = event.data.trace;
-      const transfers = ((event.data as { transfers?: SerializedTransfer[] }).transfers ?? []).filter((t) => t.debit.endsWith(`:${commitmentId}`) || t.credit.endsWith(`:${commitmentId}`));
-      return {
-        eventId: recorded.eventId,
-        type: event.type,
-        what: WHAT[event.type],
-        revision: recorded.revision,
-        recordedAt: trace.recordedAt,
-        storedAt: recorded.recordedAt,
-        effectiveDate: trace.effectiveDate,
-        actor: trace.actor,
-        reasonCode: trace.reasonCode,
-        reason: isReasonCode(trace.reasonCode) ? REASONS[trace.reasonCode] : trace.reasonCode,
-        ...(trace.memo ? { memo: trace.memo } : {}),
-        source: trace.source,
-        ...('act' in event.data && event.data.act ? { act: event.data.act } : {}),
-        amounts: amountsOf(event, commitmentId),
-        transfers,
-        hash: recorded.hash,
-      };
-    });
+export function historyEntry(recorded: RecordedEvent, event: CommitmentsEvent, commitmentId: string) {
+  if (!((event.data as { commitmentIds?: string[] }).commitmentIds ?? []).includes(commitmentId)) return undefined;
+  const trace = event.data.trace;
+  const transfers = ((event.data as { transfers?: SerializedTransfer[] }).transfers ?? []).filter((t) => t.debit.endsWith(`:${commitmentId}`) || t.credit.endsWith(`:${commitmentId}`));
+  return {
+    eventId: recorded.eventId,
+    type: event.type,
+    what: WHAT[event.type],
+    revision: recorded.revision,
+    recordedAt: trace.recordedAt,
+    storedAt: recorded.recordedAt,
+    effectiveDate: trace.effectiveDate,
+    actor: trace.actor,
+    reasonCode: trace.reasonCode,
+    reason: isReasonCode(trace.reasonCode) ? REASONS[trace.reasonCode] : trace.reasonCode,
+    ...(trace.memo ? { memo: trace.memo } : {}),
+    source: trace.source,
+    ...('act' in event.data && event.data.act ? { act: event.data.act } : {}),
+    amounts: amountsOf(event, commitmentId),
+    transfers,
+    hash: recorded.hash,
+  };
 }
 
-export type CommitmentHistory = ReturnType<typeof commitmentHistory>;
+export type HistoryEntry = NonNullable<ReturnType<typeof historyEntry>>;
+
+/** A commitment's full history from events (the projection keeps the same lines; tests compare the two). */
+export function commitmentHistory(events: readonly RecordedEvent[], commitmentId: string): HistoryEntry[] {
+  return events.flatMap((recorded) => historyEntry(recorded, upcast(recorded), commitmentId) ?? []);
+}

@@ -1,43 +1,55 @@
 import { toDecimalString } from '@cvl/money';
-import { addFigures, figuresOf, zeroFigures, type Figures } from '../domain/figures';
-import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
+import type { CommitmentAttribution, CommitmentStatus } from '../domain/events';
+import { addFigures, zeroFigures, type Figures } from '../domain/figures';
+import type { LegalAct } from '../domain/trace';
 import { figuresView, STATUS_LABELS } from './views';
+
+/** A commitment as it stood at a point in time: what the projection's sums give (ledger-projection.ts). */
+export interface CommitmentAt {
+  id: string;
+  funder: string;
+  status: CommitmentStatus;
+  isPool: boolean;
+  conditionId?: string;
+  attribution: CommitmentAttribution;
+  act?: LegalAct;
+  figures: Figures;
+}
 
 type Dimension = 'programme' | 'quartier' | 'stake' | 'year' | 'epci';
 const DIMENSIONS: Dimension[] = ['programme', 'quartier', 'stake', 'year', 'epci'];
 const UNATTRIBUTED = '(non rattaché)';
 
-function groupBy(commitments: Commitment[], dimension: Dimension) {
+function groupBy(commitments: readonly CommitmentAt[], dimension: Dimension) {
   const groups = new Map<string, Figures>();
   for (const commitment of commitments) {
     const key = dimension === 'year' ? String(commitment.attribution.year) : (commitment.attribution[dimension] ?? UNATTRIBUTED);
-    groups.set(key, addFigures(groups.get(key) ?? zeroFigures(), figuresOf(commitment)));
+    groups.set(key, addFigures(groups.get(key) ?? zeroFigures(), commitment.figures));
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, figures]) => ({ key, figures: figuresView(figures) }));
 }
 
+/** What is committed now, whatever the status (a lapsed commitment: nothing). */
+const committedCents = (f: Figures) => f.indicativeCents + f.conditionalCents + f.firmCents;
+
 /**
  * A funder's statement: what it committed, indicative, conditional, firm, paid and still to pay, in total, by
  * programme, quartier, stake, year and EPCI, and commitment by commitment; what awaits which condition; what sits
- * in pools not yet split.
+ * in pools not yet split. From the funder's commitments at the point in time asked (no event replayed).
  */
-export function funderStatement(state: CommitmentsState, funder: string) {
-  const commitments = [...state.commitments.values()].filter((c) => c.funder === funder).sort((a, b) => a.id.localeCompare(b.id));
-  const totals = commitments.reduce((sum, c) => addFigures(sum, figuresOf(c)), zeroFigures());
+export function funderStatement(commitmentsAt: readonly CommitmentAt[], funder: { code: string; name: string }, conditionLabel: (id: string) => string) {
+  const commitments = commitmentsAt.filter((c) => c.funder === funder.code).sort((a, b) => a.id.localeCompare(b.id));
+  const totals = commitments.reduce((sum, c) => addFigures(sum, c.figures), zeroFigures());
   const conditions = new Map<string, bigint>();
-  for (const c of commitments) if (c.status === 'conditional' && c.conditionId) conditions.set(c.conditionId, (conditions.get(c.conditionId) ?? 0n) + c.amountCents);
+  for (const c of commitments) if (c.status === 'conditional' && c.conditionId) conditions.set(c.conditionId, (conditions.get(c.conditionId) ?? 0n) + committedCents(c.figures));
   return {
-    funder: { code: funder, name: state.references.get(referenceKey('funder', funder))?.name ?? funder },
+    funder,
     totals: figuresView(totals),
     by: Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension)])),
-    awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({
-      conditionId,
-      label: state.conditions.get(conditionId)?.label ?? conditionId,
-      amount: toDecimalString(amount),
-    })),
+    awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({ conditionId, label: conditionLabel(conditionId), amount: toDecimalString(amount) })),
     unallocatedPools: commitments
-      .filter((c) => c.isPool && c.status !== 'lapsed' && c.amountCents > 0n)
-      .map((c) => ({ commitmentId: c.id, label: c.attribution.label, scale: c.attribution.scale, status: c.status, unallocated: toDecimalString(c.amountCents - (c.status === 'firm' ? c.paidCents : 0n)) })),
+      .filter((c) => c.isPool && c.status !== 'lapsed' && committedCents(c.figures) > 0n)
+      .map((c) => ({ commitmentId: c.id, label: c.attribution.label, scale: c.attribution.scale, status: c.status, unallocated: toDecimalString(committedCents(c.figures) - (c.status === 'firm' ? c.figures.paidCents : 0n)) })),
     commitments: commitments.map((c) => ({
       id: c.id,
       label: c.attribution.label,
@@ -46,7 +58,7 @@ export function funderStatement(state: CommitmentsState, funder: string) {
       isPool: c.isPool,
       ...(c.act ? { act: c.act } : {}),
       ...(c.conditionId ? { conditionId: c.conditionId } : {}),
-      figures: figuresView(figuresOf(c)),
+      figures: figuresView(c.figures),
     })),
   };
 }

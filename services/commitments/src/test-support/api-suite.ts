@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createServiceApp, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
+import { createServiceApp, currentContext, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
 import { CommitmentsModule } from '../commitments.module';
-import { LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+import { amend } from './lifecycle';
 import { DATA_SET_JSON_TYPE, XLSX_TYPE } from '../import-data-set/import-data-set.controller';
 
 /** A zip archive, written the plain way (deflate, no data descriptors): to send a zip bomb as a workbook. */
@@ -162,6 +163,54 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       const balances = await h.http().get('/api/commitments/balances?asOf=2018-06-30').set(h.auth).expect(200);
       expect(balances.body.ledger).toMatchObject({ balanced: true, viewsAgreeWithLedger: true });
       expect(balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures).toMatchObject({ paid: '540000.00' });
+    });
+
+    it('answers statements, balances and history from its SQL projection, without reading the event log', async () => {
+      const id = 'mc-projection-only';
+      await h.http().post('/api/commitments/commitments').set(h.auth).send({
+        commitmentId: id,
+        funder: 'maisons-et-cites',
+        status: 'indicative',
+        amount: '250000.00',
+        attribution: { label: 'Résidentialisation', year: 2017, scale: 'CALL' },
+        trace: traceBody('intention', '2017-02-01'),
+      }).expect(201);
+      // Reads of the log made while serving a request (the relay follows the log on its own, outside any request).
+      const store = h.infra.store;
+      const inRequests: string[] = [];
+      const reads = (['readStream', 'readAll'] as const).map((method) => {
+        const original = store[method].bind(store) as (...args: never[]) => Promise<unknown>;
+        return jest.spyOn(store, method).mockImplementation(((...args: never[]) => {
+          if (currentContext()) inRequests.push(method);
+          return original(...args);
+        }) as never);
+      });
+      try {
+        const queries = [
+          '/api/commitments/funders/maisons-et-cites/statement',
+          '/api/commitments/funders/maisons-et-cites/statement?asOf=2017-12-31',
+          `/api/commitments/funders/maisons-et-cites/statement?knownAt=${encodeURIComponent(new Date().toISOString())}`,
+          '/api/commitments/balances?asOf=2017-12-31',
+          `/api/commitments/commitments/${id}/history`,
+        ];
+        const answers = [];
+        for (const query of queries) answers.push((await h.http().get(query).set(h.auth).expect(200)).body);
+        expect(inRequests).toEqual([]);
+        expect(answers[0].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
+        expect(answers[1].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
+        expect(answers[4].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded']);
+        // Another process moves the stream: the next query folds (and projects) what is new, then answers from SQL.
+        await new CommitmentsLedger(store).execute(amend(id, 260_000_00n, 'avenant'));
+        inRequests.length = 0;
+        const after = (await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200)).body;
+        expect(after.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '260000.00' });
+        const before = (await h.http().get('/api/commitments/funders/maisons-et-cites/statement?asOf=2018-01-14').set(h.auth).expect(200)).body;
+        expect(before.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
+        // One fold of what was new, for the first query after the write; none for the second.
+        expect(inRequests).toEqual(['readStream']);
+      } finally {
+        for (const spy of reads) spy.mockRestore();
+      }
     });
 
     it('imports a data set sent as a file — whole, once, as the caller — and refuses a changed row, a zip bomb and other types, writing nothing', async () => {

@@ -3,13 +3,7 @@ import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { initialState, type CommitmentsState } from '../domain/state';
 import { upcast } from '../infrastructure/upcasters';
-
-export interface PointInTime {
-  /** Valid time: bookings that took effect on or before this date (AAAA-MM-JJ). */
-  asOf?: string;
-  /** Transaction time: what the ledger had recorded by this instant (ISO). */
-  knownAt?: string;
-}
+import type { PointInTime } from '../infrastructure/ledger-projection';
 
 export interface StateAt {
   state: CommitmentsState;
@@ -18,8 +12,10 @@ export interface StateAt {
 }
 
 /**
- * The ledger as it stood on a date, as known at an instant: the events effective by `asOf` and recorded by
- * `knownAt`, replayed in their recorded order. An event that builds on one left out is left out too, and said.
+ * Test support: the oracle the SQL projection is checked against (ledger-projection.contract.spec.ts) — no query
+ * of the service replays events any more. The ledger as it stood on a date, as known at an instant: the events
+ * effective by `asOf` and recorded by `knownAt`, replayed in their recorded order. An event that builds on one left
+ * out is left out too, and said.
  */
 export function stateAt(events: readonly RecordedEvent[], at: PointInTime): StateAt {
   let state = initialState();
