@@ -21,13 +21,27 @@ export class TamperedLogError extends Error {
   }
 }
 
-interface StateRow {
+export interface StateRow {
   head: SignedTreeHead;
   frontier: string[];
 }
 
+/** What an append adds to the signed log: its events' leaves, the new head and frontier to store. */
+export interface PlacedEvents {
+  leafIndexes: number[];
+  head: SignedTreeHead;
+  frontier: string[];
+  committed: () => void;
+}
+
 const ADOPTION_PAGE = 10_000;
 const SIGNED_LOG_INIT_LOCK = 7_310_662_016;
+/**
+ * Every append to a signed store takes this lock first (an advisory lock: taken before any write, so a waiter's
+ * transaction id comes after the holder's commit and the global order stays the order of the appends): the tree
+ * grows one append at a time, and the append reads the stream's head and the log's state without row locks.
+ */
+export const SIGNED_APPEND_LOCK = 7_310_662_017;
 
 /**
  * The writer's side of the signed log. Each append, in its own transaction, locks the current head, checks that it
@@ -63,7 +77,8 @@ export class SignedLog {
       // Several processes opening a fresh store at once: one signs the first head, the others then find it
       // (a row lock cannot guard a row that does not exist yet).
       await tx.query('SELECT pg_advisory_xact_lock($1)', [SIGNED_LOG_INIT_LOCK]);
-      const row = await this.lockState(tx);
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SIGNED_APPEND_LOCK]);
+      const row = (await tx.query<StateRow>('SELECT head, frontier FROM signed_log_state WHERE singleton')).rows[0];
       const witnessed = this.config.witness.heads().filter((head) => head.log === this.config.log);
       const latestWitnessed = witnessed[witnessed.length - 1];
       if (row) {
@@ -89,10 +104,12 @@ export class SignedLog {
     this.timer.unref();
   }
 
-  /** In the append's transaction, after its events are known: their places, and what to do once committed. */
-  async extend(tx: SqlExecutor, eventHashes: readonly string[], signedAt: string): Promise<{ leafIndexes: number[]; committed: () => void }> {
-    const row = await this.lockState(tx);
-    if (!row) throw new TamperedLogError('la tête courante du journal signé a disparu de la base');
+  /**
+   * In the append's transaction, under the store's append lock, with the state row the append read: the events'
+   * places as the next leaves, the new head signed, and what to do once committed. The store writes the row.
+   */
+  place(row: StateRow | undefined, eventHashes: readonly string[], signedAt: string): PlacedEvents {
+    if (!row || !row.head) throw new TamperedLogError('la tête courante du journal signé a disparu de la base');
     const frontier = this.checkedFrontier(row);
     const leafIndexes = eventHashes.map((hash) => {
       const index = Number(frontier.size);
@@ -107,8 +124,7 @@ export class SignedLog {
       signedAt,
       keyId: this.config.key.keyId,
     });
-    await this.store(tx, head, frontier, 'update');
-    return { leafIndexes, committed: () => void (this.trusted = { head, frontier }) };
+    return { leafIndexes, head, frontier: frontier.toJSON(), committed: () => void (this.trusted = { head, frontier }) };
   }
 
   /** Copies the latest head this process signed to the witness, if not there yet; returns it. */
@@ -125,11 +141,6 @@ export class SignedLog {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.recordWitness();
-  }
-
-  private async lockState(tx: SqlExecutor): Promise<StateRow | undefined> {
-    const result = await tx.query<StateRow>('SELECT head, frontier FROM signed_log_state WHERE singleton FOR UPDATE');
-    return result.rows[0];
   }
 
   /** The row's frontier, once its head is shown to be ours and to match it. */

@@ -17,7 +17,7 @@ import {
 } from '../event-store.port';
 import { sqlErrorCode, UNIQUE_VIOLATION, type SqlClient, type SqlExecutor } from './sql-client';
 import { LogAudit, type AuditedEvent, type StreamHeadRow } from '../signed-log/log-audit';
-import { SignedLog } from '../signed-log/signed-log';
+import { SIGNED_APPEND_LOCK, SignedLog, type StateRow } from '../signed-log/signed-log';
 import type { SignedTreeHead } from '../signed-log/tree-head';
 
 interface EventRow {
@@ -125,20 +125,35 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /**
+   * One append in five round trips whatever its size: BEGIN; the lock; one read (the stream's head, the signed log's
+   * state, the first newer event sharing a tag); one write (the stream's head, the log's head, the events); COMMIT.
+   * An event id already stored fails the write on its unique index, and the caller finds the first append's result.
+   */
   private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<{ result: AppendResult; committed: () => void }> {
-    const replay = await this.findReplay(tx, streamId, events);
-    if (replay) return { result: replay, committed: () => undefined };
-
-    // A tag condition waits its turn on the stream: once it holds the stream's lock, every earlier writer has
-    // committed, so the events it checks are all there and none can slip in before its own. An advisory lock, not
-    // SELECT … FOR UPDATE: a row lock gives the waiter its transaction id before it waits, and the global order
-    // (transaction id, position) would then disagree with the stream's; this lock is taken before any write, so
-    // the waiter's id comes after the holder's commit.
-    if (isTagCondition(expected)) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`stream:${streamId}`]);
-    const head = await tx.query<{ revision: string; last_hash: string }>('SELECT revision::text AS revision, last_hash FROM streams WHERE stream_id = $1', [streamId]);
-    const current = head.rowCount > 0 ? Number(head.rows[0].revision) : -1;
-    const previousHash = head.rowCount > 0 ? head.rows[0].last_hash : GENESIS_HASH;
-    checkExpected(streamId, expected, current, isTagCondition(expected) ? await this.sharingTags(tx, streamId, expected.after, expected.tags) : []);
+    const signedLog = this.signedLog;
+    const condition = isTagCondition(expected) ? expected : undefined;
+    // A signed store: one append at a time (the tree grows in order), which also orders every stream. Unsigned, a
+    // tag condition waits its turn on its stream. Advisory locks, taken before any write (see SIGNED_APPEND_LOCK).
+    if (signedLog) await tx.query('SELECT pg_advisory_xact_lock($1)', [SIGNED_APPEND_LOCK]);
+    else if (condition) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`stream:${streamId}`]);
+    const read = await tx.query<{ revision: string | null; last_hash: string | null; head: StateRow['head'] | null; frontier: string[] | null; conflict_revision: string | null; conflict_tags: string[] | null }>(
+      `SELECT s.revision::text AS revision, s.last_hash, ${signedLog ? 'l.head, l.frontier' : 'NULL::jsonb AS head, NULL::jsonb AS frontier'},
+         c.revision::text AS conflict_revision, c.tags AS conflict_tags
+       FROM (SELECT 1) AS one
+       LEFT JOIN streams s ON s.stream_id = $1
+       ${signedLog ? 'LEFT JOIN signed_log_state l ON l.singleton' : ''}
+       LEFT JOIN LATERAL (
+         SELECT e.revision, e.tags FROM events e
+         WHERE $2::bigint IS NOT NULL AND e.stream_id = $1 AND e.revision > $2::bigint AND e.tags && $3::text[]
+         ORDER BY e.revision LIMIT 1
+       ) AS c ON true`,
+      [streamId, condition ? condition.after : null, condition ? [...condition.tags] : []],
+    );
+    const found = read.rows[0];
+    const current = found.revision === null ? -1 : Number(found.revision);
+    const previousHash = found.last_hash ?? GENESIS_HASH;
+    checkExpected(streamId, expected, current, found.conflict_revision === null ? [] : [{ revision: Number(found.conflict_revision), tags: found.conflict_tags ?? [] }]);
 
     const recordedAt = this.now().toISOString();
     let hash = previousHash;
@@ -150,27 +165,26 @@ export class SqlEventStore implements EventStore {
       return { event, revision, metadata, hash, tags };
     });
     const newRevision = current + events.length;
+    const placed = signedLog ? signedLog.place(found.head && found.frontier ? { head: found.head, frontier: found.frontier } : undefined, rows.map((row) => row.hash), recordedAt) : undefined;
 
-    if (current === -1) {
-      const created = await tx.query(
-        'INSERT INTO streams (stream_id, revision, last_hash) VALUES ($1, $2, $3) ON CONFLICT (stream_id) DO NOTHING',
-        [streamId, newRevision, hash],
-      );
-      if (created.rowCount === 0) this.conflict(streamId, expected, current);
-    } else {
-      const updated = await tx.query(
-        'UPDATE streams SET revision = $2, last_hash = $3, updated_at = now() WHERE stream_id = $1 AND revision = $4',
-        [streamId, newRevision, hash, current],
-      );
-      if (updated.rowCount === 0) this.conflict(streamId, expected, current);
-    }
-
-    // Last, so that the log's lock is held for as short a time as the transaction allows.
-    const placed = this.signedLog ? await this.signedLog.extend(tx, rows.map((row) => row.hash), recordedAt) : undefined;
+    // The stream's row moves only from the revision read (a writer without the lock may have moved it: then no
+    // event is inserted, and the append is a conflict). Data-modifying CTEs all run, once each.
     const inserted = await tx.query<EventRow>(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash, leaf_index, tags)
+      `WITH moved AS (
+         INSERT INTO streams (stream_id, revision, last_hash) VALUES ($1, $4, $5)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision, last_hash = EXCLUDED.last_hash, updated_at = now()
+           WHERE streams.revision = $6::bigint
+         RETURNING 1
+       )${
+         placed
+           ? `, signed AS (UPDATE signed_log_state SET head = $7::jsonb, frontier = $8::jsonb WHERE singleton RETURNING 1),
+       signed_heads AS (INSERT INTO signed_tree_heads (sequence, tree_size, head) VALUES ($9, $10, $7::jsonb) RETURNING 1)`
+           : ''
+       }
+       INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, hash, leaf_index, tags)
        SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2, r.hash, r.leaf_index, r.tags
        FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb, hash text, leaf_index bigint, tags text[])
+       WHERE EXISTS (SELECT 1 FROM moved)
        RETURNING position::text AS position, transaction_id::text AS transaction_id, stream_id, revision::text AS revision,
          event_id, type, schema_version, data, metadata, recorded_at, hash, tags`,
       [
@@ -189,19 +203,16 @@ export class SqlEventStore implements EventStore {
             tags,
           })),
         ),
+        newRevision,
+        hash,
+        // A new stream: no row to move from (-1 matches none, and the INSERT creates it).
+        current,
+        ...(placed ? [JSON.stringify(placed.head), JSON.stringify(placed.frontier), placed.head.sequence, placed.head.treeSize] : []),
       ],
     );
+    if (inserted.rowCount === 0) this.conflict(streamId, expected, current);
     const recorded = inserted.rows.map(toRecorded).sort((a, b) => a.revision - b.revision);
     return { result: { streamId, revision: newRevision, events: recorded, idempotentReplay: false }, committed: placed?.committed ?? (() => undefined) };
-  }
-
-  /** The stream's events after `after` that carry one of `tags` (the first is enough to refuse). */
-  private async sharingTags(tx: SqlExecutor, streamId: string, after: number, tags: readonly string[]): Promise<Array<{ revision: number; tags: string[] }>> {
-    const found = await tx.query<{ revision: string; tags: string[] }>(
-      'SELECT revision::text AS revision, tags FROM events WHERE stream_id = $1 AND revision > $2 AND tags && $3::text[] ORDER BY revision LIMIT 1',
-      [streamId, after, [...tags]],
-    );
-    return found.rows.map((row) => ({ revision: Number(row.revision), tags: row.tags }));
   }
 
   /** Lost a race: for 'any' the caller retries from a fresh read; otherwise it is a conflict. */

@@ -70,6 +70,8 @@ export class CommitmentsLedger {
   /** Each command's events, under its first event's id (its command key names it): a retried command finds them. */
   private readonly byCommand = new Map<string, RecordedEvent[]>();
   private catchingUp: Promise<void> = Promise.resolve();
+  /** Set once a catch-up has completed: the state in memory is the ledger's, if perhaps behind. */
+  private started = false;
   /** How far the projection went when this process started folding. */
   private projectedTo?: number;
 
@@ -114,7 +116,10 @@ export class CommitmentsLedger {
           if (events) events.push(event);
           else this.byCommand.set(command, [event]);
         }
-        if (page.length < PAGE) return;
+        if (page.length < PAGE) {
+          this.started = true;
+          return;
+        }
       }
     });
     return this.catchingUp;
@@ -163,22 +168,44 @@ export class CommitmentsLedger {
   /**
    * Runs a decision. `guard` sees the state first (e.g. an If-Match on a commitment's version). A refusal becomes a
    * problem answer and writes nothing.
+   *
+   * Decided on the state in memory, without reading the log first: this process's own appends keep it current,
+   * and the tag condition refuses the append if another process changed what the decision concerns (then it is
+   * decided again, caught up). What the tags do not cover is a refusal or a failed guard taken on a state behind
+   * another process's writes (a funder it has just recorded): then the ledger catches up and decides once more.
    */
   async execute(decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
+    let attempts = 0;
     return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
-      await this.catchUp();
-      const firstId = commandEventId(0);
-      const recorded = this.byCommand.get(firstId);
-      if (recorded) return { recorded, state: this.state, revision: this.revision, replayed: true };
-      guard?.(this.state);
-      const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
-      if (isRefusal(decided)) throw refusalAsProblem(decided);
-      if (decided.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
-      const events = toNewEvents(decided, firstId);
-      const result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, this.revision));
+      // A process that never read its ledger reads it first; after a lost race, what it lost on.
+      if (attempts++ > 0 || !this.started) await this.catchUp();
+      const attempt = () => this.decideOnce(decide, guard);
+      let decided: ReturnType<typeof attempt>;
+      try {
+        decided = attempt();
+      } catch (error) {
+        const seen = this.revision;
+        await this.catchUp();
+        if (this.revision === seen) throw error;
+        decided = attempt();
+      }
+      if ('replayed' in decided) return decided;
+      if (decided.events.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
+      const result = await this.store.append(LEDGER_STREAM, decided.events, boundaryOf(decided.events, this.revision));
       await this.catchUp();
       return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
     });
+  }
+
+  /** The command's events on the state in memory, or what it recorded before (same command key); throws a refusal. */
+  private decideOnce(decide: Decision, guard?: (state: CommitmentsState) => void): Executed | { events: NewEvent[] } {
+    const firstId = commandEventId(0);
+    const recorded = this.byCommand.get(firstId);
+    if (recorded) return { recorded, state: this.state, revision: this.revision, replayed: true };
+    guard?.(this.state);
+    const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
+    if (isRefusal(decided)) throw refusalAsProblem(decided);
+    return { events: toNewEvents(decided, firstId) };
   }
 }
 
