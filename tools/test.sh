@@ -47,6 +47,13 @@ export TIER_SUMMARY_FILE="$summary"
 export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz"
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}" npx jest --ci --maxWorkers=2 "$@" || status=$?
+
+# The benchmark at its smallest size, so that it keeps running (figures only; it asserts nothing). Left out when
+# the run is narrowed to some tests (arguments given) or CVL_BENCH=0.
+if [ "$#" -eq 0 ] && [ "${CVL_BENCH:-1}" != "0" ]; then
+  echo "== Benchmark (npm run bench -- --quick)"
+  bash tools/bench.sh --quick || { echo "FAIL: the benchmark did not run to its end." >&2; status=1; }
+fi
 if [ -s "$summary" ]; then cat "$summary"; fi
 rm -f "$summary"
 exit "$status"

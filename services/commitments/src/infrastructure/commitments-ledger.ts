@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { MAX_APPEND_EVENTS, TagConflictError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
 import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
@@ -27,6 +27,14 @@ export interface Executed {
   revision: number;
   /** True when this command had already been recorded (same Idempotency-Key): nothing was decided again. */
   replayed: boolean;
+}
+
+interface Waiting {
+  events: NewEvent[];
+  after: number;
+  tags: Set<string>;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
 }
 
 export type Decision = (state: CommitmentsState, context: DecisionContext) => CommitmentsEvent[] | Refusal;
@@ -70,6 +78,9 @@ export class CommitmentsLedger {
   /** Each command's events, under its first event's id (its command key names it): a retried command finds them. */
   private readonly byCommand = new Map<string, RecordedEvent[]>();
   private catchingUp: Promise<void> = Promise.resolve();
+  /** Commands decided, waiting for the append on its way to finish (group commit); bounded by the callers in flight. */
+  private readonly waiting: Waiting[] = [];
+  private flushing = false;
   /** Set once a catch-up has completed: the state in memory is the ledger's, if perhaps behind. */
   private started = false;
   /** How far the projection went when this process started folding. */
@@ -191,10 +202,68 @@ export class CommitmentsLedger {
       }
       if ('replayed' in decided) return decided;
       if (decided.events.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
-      const result = await this.store.append(LEDGER_STREAM, decided.events, boundaryOf(decided.events, this.revision));
+      const result = await this.commit(decided.events, this.revision);
       await this.catchUp();
       return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
     });
+  }
+
+  /**
+   * Group commit: commands decided while an append is on its way wait, and go together in the next append — those
+   * whose tags do not overlap (two decisions on one envelope, taken on the same state, must not pass together),
+   * up to MAX_APPEND_EVENTS. The group appends on the union of its tags, after the oldest state among them. A
+   * group refused for a tag conflict fails each of its commands, which decide again; any other failure of a group
+   * sends its commands one by one, so each gets its own answer (a retried command finds its first result).
+   */
+  private commit(events: NewEvent[], after: number): Promise<AppendResult> {
+    const tags = new Set(events.flatMap((event) => event.tags ?? []));
+    if (tags.size === 0) return this.store.append(LEDGER_STREAM, events, after);
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.waiting.push({ events, after, tags, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group: Waiting[] = [];
+        const tags = new Set<string>();
+        let size = 0;
+        for (const item of this.waiting) {
+          if (size + item.events.length > MAX_APPEND_EVENTS || [...item.tags].some((tag) => tags.has(tag))) continue;
+          group.push(item);
+          item.tags.forEach((tag) => tags.add(tag));
+          size += item.events.length;
+        }
+        this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((item) => !group.includes(item)));
+        await this.appendGroup(group, tags);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async appendGroup(group: Waiting[], tags: Set<string>): Promise<void> {
+    const own = (item: Waiting, result: AppendResult): AppendResult => {
+      const ids = new Set(item.events.map((event) => event.eventId));
+      const events = result.events.filter((event) => ids.has(event.eventId));
+      return { ...result, revision: events[events.length - 1]?.revision ?? result.revision, events };
+    };
+    try {
+      const after = Math.min(...group.map((item) => item.after));
+      const result = await this.store.append(LEDGER_STREAM, group.flatMap((item) => item.events), { after, tags: [...tags] });
+      for (const item of group) item.resolve(own(item, result));
+    } catch (error) {
+      if (group.length === 1 || error instanceof TagConflictError) {
+        for (const item of group) item.reject(error);
+        return;
+      }
+      for (const item of group) {
+        await this.store.append(LEDGER_STREAM, item.events, { after: item.after, tags: [...item.tags] }).then(item.resolve, item.reject);
+      }
+    }
   }
 
   /** The command's events on the state in memory, or what it recorded before (same command key); throws a refusal. */
