@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { MAX_APPEND_EVENTS, TagConflictError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
+import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { commandEventId, ContentionError, currentContext, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -30,12 +30,19 @@ export interface Executed {
 }
 
 interface Waiting {
-  events: NewEvent[];
-  after: number;
-  tags: Set<string>;
-  resolve: (result: AppendResult) => void;
+  decide: Decision;
+  guard?: (state: CommitmentsState) => void;
+  /** The request it comes from: its command key names its events, its principal is their actor. */
+  context?: RequestContext;
+  attempts: number;
+  /** Failed in a group for a reason of its own (not a lost race): tried alone, for its own answer. */
+  alone: boolean;
+  resolve: (executed: Executed) => void;
   reject: (error: unknown) => void;
 }
+
+/** At most this many commands decided and appended together (each appends a few events: far below MAX_APPEND_EVENTS). */
+const MAX_GROUP = 256;
 
 export type Decision = (state: CommitmentsState, context: DecisionContext) => CommitmentsEvent[] | Refusal;
 
@@ -180,46 +187,18 @@ export class CommitmentsLedger {
    * Runs a decision. `guard` sees the state first (e.g. an If-Match on a commitment's version). A refusal becomes a
    * problem answer and writes nothing.
    *
-   * Decided on the state in memory, without reading the log first: this process's own appends keep it current,
-   * and the tag condition refuses the append if another process changed what the decision concerns (then it is
-   * decided again, caught up). What the tags do not cover is a refusal or a failed guard taken on a state behind
-   * another process's writes (a funder it has just recorded): then the ledger catches up and decides once more.
+   * Group commit: decisions arriving while an append is on its way wait, then are decided one after the other,
+   * each on the state the previous ones left, and appended together — so commands of this process on one envelope
+   * never race each other, and unrelated ones share one append. The group appends on the union of its tags, after
+   * the state it was decided on (the ledger in memory: this process's appends keep it current, so the log is read
+   * only when another process may have written): if another process changed what the group concerns, the group
+   * is decided again, caught up (bounded: then a ContentionError, 503). A refusal or a failed guard taken on a
+   * state not read from the log just now is decided once more after catching up (a funder another process has
+   * just recorded); a group that fails otherwise sends its commands alone, so each gets its own answer.
    */
-  async execute(decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
-    let attempts = 0;
-    return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
-      // A process that never read its ledger reads it first; after a lost race, what it lost on.
-      if (attempts++ > 0 || !this.started) await this.catchUp();
-      const attempt = () => this.decideOnce(decide, guard);
-      let decided: ReturnType<typeof attempt>;
-      try {
-        decided = attempt();
-      } catch (error) {
-        const seen = this.revision;
-        await this.catchUp();
-        if (this.revision === seen) throw error;
-        decided = attempt();
-      }
-      if ('replayed' in decided) return decided;
-      if (decided.events.length === 0) return { recorded: [], state: this.state, revision: this.revision, replayed: false };
-      const result = await this.commit(decided.events, this.revision);
-      await this.catchUp();
-      return { recorded: result.events, state: this.state, revision: this.revision, replayed: result.idempotentReplay };
-    });
-  }
-
-  /**
-   * Group commit: commands decided while an append is on its way wait, and go together in the next append — those
-   * whose tags do not overlap (two decisions on one envelope, taken on the same state, must not pass together),
-   * up to MAX_APPEND_EVENTS. The group appends on the union of its tags, after the oldest state among them. A
-   * group refused for a tag conflict fails each of its commands, which decide again; any other failure of a group
-   * sends its commands one by one, so each gets its own answer (a retried command finds its first result).
-   */
-  private commit(events: NewEvent[], after: number): Promise<AppendResult> {
-    const tags = new Set(events.flatMap((event) => event.tags ?? []));
-    if (tags.size === 0) return this.store.append(LEDGER_STREAM, events, after);
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.waiting.push({ events, after, tags, resolve, reject });
+  execute(decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
+    return new Promise<Executed>((resolve, reject) => {
+      this.waiting.push({ decide, guard, context: currentContext(), attempts: 0, alone: false, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -228,53 +207,85 @@ export class CommitmentsLedger {
     this.flushing = true;
     try {
       while (this.waiting.length > 0) {
-        const group: Waiting[] = [];
-        const tags = new Set<string>();
-        let size = 0;
-        for (const item of this.waiting) {
-          if (size + item.events.length > MAX_APPEND_EVENTS || [...item.tags].some((tag) => tags.has(tag))) continue;
-          group.push(item);
-          item.tags.forEach((tag) => tags.add(tag));
-          size += item.events.length;
-        }
-        this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((item) => !group.includes(item)));
-        await this.appendGroup(group, tags);
+        const alone = this.waiting.findIndex((item) => item.alone);
+        const group = alone >= 0 ? this.waiting.splice(alone, 1) : this.waiting.splice(0, MAX_GROUP);
+        await this.runGroup(group);
       }
     } finally {
       this.flushing = false;
     }
   }
 
-  private async appendGroup(group: Waiting[], tags: Set<string>): Promise<void> {
-    const own = (item: Waiting, result: AppendResult): AppendResult => {
-      const ids = new Set(item.events.map((event) => event.eventId));
-      const events = result.events.filter((event) => ids.has(event.eventId));
-      return { ...result, revision: events[events.length - 1]?.revision ?? result.revision, events };
-    };
+  private async runGroup(group: Waiting[]): Promise<void> {
     try {
-      const after = Math.min(...group.map((item) => item.after));
-      const result = await this.store.append(LEDGER_STREAM, group.flatMap((item) => item.events), { after, tags: [...tags] });
-      for (const item of group) item.resolve(own(item, result));
-    } catch (error) {
-      if (group.length === 1 || error instanceof TagConflictError) {
-        for (const item of group) item.reject(error);
+      // Read the log first when this process never has, or when a member lost a race or was refused on a state
+      // that may be behind.
+      const freshlyRead = !this.started || group.some((item) => item.attempts > 0);
+      if (freshlyRead) await this.catchUp();
+      const revision = this.revision;
+      let state = this.state;
+      const decided: Array<{ item: Waiting; events: NewEvent[] }> = [];
+      for (const item of group) {
+        const within = <T>(work: () => T): T => (item.context ? runInContext(item.context, work) : work());
+        try {
+          within(() => {
+            const firstId = commandEventId(0);
+            const recorded = this.byCommand.get(firstId);
+            if (recorded) {
+              item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
+              return;
+            }
+            item.guard?.(state);
+            const events = item.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
+            if (isRefusal(events)) throw refusalAsProblem(events);
+            for (const event of events) state = evolve(state, event);
+            decided.push({ item, events: toNewEvents(events, firstId) });
+          });
+        } catch (error) {
+          if (freshlyRead || item.attempts > 0) item.reject(error);
+          else this.again(item);
+        }
+      }
+      const events = decided.flatMap((d) => d.events);
+      if (events.length === 0) {
+        for (const { item } of decided) item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
         return;
       }
-      for (const item of group) {
-        await this.store.append(LEDGER_STREAM, item.events, { after: item.after, tags: [...item.tags] }).then(item.resolve, item.reject);
+      let result: AppendResult;
+      try {
+        result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, revision));
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError && error.streamId === LEDGER_STREAM) {
+          for (const { item } of decided) this.again(item);
+        } else if (decided.length > 1) {
+          for (const { item } of decided) this.waiting.push({ ...item, alone: true });
+        } else {
+          decided[0].item.reject(error);
+        }
+        return;
       }
+      await this.catchUp();
+      for (const { item, events: own } of decided) {
+        const ids = new Set(own.map((event) => event.eventId));
+        item.resolve({ recorded: result.events.filter((event) => ids.has(event.eventId)), state: this.state, revision: this.revision, replayed: result.idempotentReplay });
+      }
+    } catch (error) {
+      // The log could not be read (the database away): every member of the group gets the failure.
+      for (const item of group) item.reject(error);
     }
   }
 
-  /** The command's events on the state in memory, or what it recorded before (same command key); throws a refusal. */
-  private decideOnce(decide: Decision, guard?: (state: CommitmentsState) => void): Executed | { events: NewEvent[] } {
-    const firstId = commandEventId(0);
-    const recorded = this.byCommand.get(firstId);
-    if (recorded) return { recorded, state: this.state, revision: this.revision, replayed: true };
-    guard?.(this.state);
-    const decided = decide(this.state, { eventId: firstId, recordedAt: new Date().toISOString() });
-    if (isRefusal(decided)) throw refusalAsProblem(decided);
-    return { events: toNewEvents(decided, firstId) };
+  /** Back in line for another try, caught up first, after a short pause; bounded. */
+  private again(item: Waiting): void {
+    if (item.attempts + 1 >= MAX_ATTEMPTS) {
+      item.reject(new ContentionError(LEDGER_STREAM, MAX_ATTEMPTS));
+      return;
+    }
+    const retry = { ...item, attempts: item.attempts + 1, alone: false };
+    setTimeout(() => {
+      this.waiting.push(retry);
+      if (!this.flushing) void this.flush();
+    }, Math.floor(Math.random() * Math.min(5 * 2 ** item.attempts, 200)));
   }
 }
 
