@@ -9,13 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqlEventStore, TagConflictError, type EventStore } from '@cvl/event-store';
+import { openSqlEventStore } from '@cvl/event-store';
 import { ContentionError, runInContext } from '@cvl/platform';
 import { createTestSchema } from '@cvl/testing';
 import { CommitmentsLedger, type BatchCommand } from '../../../services/commitments/src/infrastructure/commitments-ledger';
 import { LedgerProjection } from '../../../services/commitments/src/infrastructure/ledger-projection';
 import { funderStatement } from '../../../services/commitments/src/queries/statement';
 import { commitment } from '../../../services/commitments/src/test-support/fixtures';
+import { countingConflicts } from '../../../services/commitments/src/test-support/ledger-races';
 import { countryCommands, envelopes, eventsFor, funders, type CountrySize } from './country';
 import { fr, percentiles, pool, progress, round, sample, say, type Latencies } from './measure';
 import { measureAppends } from './store-appends';
@@ -26,21 +27,6 @@ const size: CountrySize = { contracts: Number(argument('contracts') ?? (quick ? 
 const QUERY_SAMPLES = quick ? 10 : 50;
 const COMMANDS_PER_LEVEL = quick ? 32 : 128;
 const root = join(__dirname, '..', '..', '..');
-
-/** Counts the tag conflicts the store reports (each one a decision taken again). */
-function countingConflicts(store: EventStore): { store: EventStore; conflicts: () => number } {
-  let conflicts = 0;
-  const counted = Object.create(store) as EventStore;
-  counted.append = async (...args) => {
-    try {
-      return await store.append(...args);
-    } catch (error) {
-      if (error instanceof TagConflictError) conflicts++;
-      throw error;
-    }
-  };
-  return { store: counted, conflicts: () => conflicts };
-}
 
 async function buildCountry(ledger: CommitmentsLedger): Promise<{ events: number; eventsPerSecond: number }> {
   const expected = eventsFor(size);

@@ -28,7 +28,7 @@ const NAME = 'commitments-ledger';
 /** Rows per INSERT: a page of the ledger (1 000 events) touches a few thousand commitments at most. */
 const ROWS_PER_STATEMENT = 5_000;
 
-interface CommitmentRow {
+interface CommitmentRow extends FigureSums {
   commitment_id: string;
   funder: string;
   status: CommitmentStatus;
@@ -36,15 +36,27 @@ interface CommitmentRow {
   condition_id: string | null;
   attribution: CommitmentAttribution;
   act: LegalAct | null;
-  indicative: string;
-  conditional: string;
-  firm: string;
-  paid: string;
-  outstanding: string;
-  released: string;
 }
 
 const big = (text: string | null | undefined) => BigInt(text ?? '0');
+
+type FigureSums = Record<'indicative' | 'conditional' | 'firm' | 'paid' | 'outstanding' | 'released', string>;
+
+/** The six sums of a query (text, exact) as figures in cents. */
+function figuresOfSums(row: FigureSums): Figures {
+  return {
+    indicativeCents: big(row.indicative),
+    conditionalCents: big(row.conditional),
+    firmCents: big(row.firm),
+    paidCents: big(row.paid),
+    outstandingCents: big(row.outstanding),
+    releasedCents: big(row.released),
+  };
+}
+
+/** The SQL that sums them, the same for every query. */
+const FIGURE_SUMS = `sum(d_indicative)::text AS indicative, sum(d_conditional)::text AS conditional, sum(d_firm)::text AS firm,
+         sum(d_paid)::text AS paid, sum(d_outstanding)::text AS outstanding, sum(d_released)::text AS released`;
 
 /** The filter of a point in time, its parameters numbered from `first`. */
 function pointFilter(at: PointInTime, first: number): { sql: string; params: string[] } {
@@ -188,8 +200,7 @@ export class LedgerProjection {
          (array_agg(condition_id ORDER BY revision DESC))[1] AS condition_id,
          (array_agg(attribution ORDER BY revision DESC))[1] AS attribution,
          (array_agg(act ORDER BY revision DESC))[1] AS act,
-         sum(d_indicative)::text AS indicative, sum(d_conditional)::text AS conditional, sum(d_firm)::text AS firm,
-         sum(d_paid)::text AS paid, sum(d_outstanding)::text AS outstanding, sum(d_released)::text AS released
+         ${FIGURE_SUMS}
        FROM ledger_movements
        WHERE ${funder ? 'funder = $1 AND ' : ''}${filter.sql}
        GROUP BY commitment_id
@@ -204,14 +215,7 @@ export class LedgerProjection {
       ...(row.condition_id ? { conditionId: row.condition_id } : {}),
       attribution: row.attribution,
       ...(row.act ? { act: row.act } : {}),
-      figures: {
-        indicativeCents: big(row.indicative),
-        conditionalCents: big(row.conditional),
-        firmCents: big(row.firm),
-        paidCents: big(row.paid),
-        outstandingCents: big(row.outstanding),
-        releasedCents: big(row.released),
-      } satisfies Figures,
+      figures: figuresOfSums(row),
     }));
   }
 
@@ -220,23 +224,12 @@ export class LedgerProjection {
     await this.init();
     const filter = pointFilter(at, 1);
     // A commitment's funder does not change: grouping its rows by the funder they carry is grouping by commitment.
-    const rows = await this.sql.query<{ funder: string } & Record<'indicative' | 'conditional' | 'firm' | 'paid' | 'outstanding' | 'released', string>>(
-      `SELECT funder, sum(d_indicative)::text AS indicative, sum(d_conditional)::text AS conditional, sum(d_firm)::text AS firm,
-         sum(d_paid)::text AS paid, sum(d_outstanding)::text AS outstanding, sum(d_released)::text AS released
+    const rows = await this.sql.query<{ funder: string } & FigureSums>(
+      `SELECT funder, ${FIGURE_SUMS}
        FROM ledger_movements WHERE ${filter.sql} GROUP BY funder ORDER BY funder`,
       filter.params,
     );
-    return rows.rows.map((row) => ({
-      funder: row.funder,
-      figures: {
-        indicativeCents: big(row.indicative),
-        conditionalCents: big(row.conditional),
-        firmCents: big(row.firm),
-        paidCents: big(row.paid),
-        outstandingCents: big(row.outstanding),
-        releasedCents: big(row.released),
-      },
-    }));
+    return rows.rows.map((row) => ({ funder: row.funder, figures: figuresOfSums(row) }));
   }
 
   /** The ledger's totals at the point in time. */

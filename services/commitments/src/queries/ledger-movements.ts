@@ -1,11 +1,11 @@
 import type { RecordedEvent } from '@cvl/event-store';
 import type { Cents } from '@cvl/money';
 import { tagsOf } from '../domain/consistency';
-import type { CommitmentAttribution, CommitmentsEvent, CommitmentStatus } from '../domain/events';
+import type { CommitmentsEvent } from '../domain/events';
 import { figuresOf, zeroFigures, type Figures } from '../domain/figures';
 import { accountOf, LEDGER, type Commitment, type CommitmentsState } from '../domain/state';
-import type { LegalAct } from '../domain/trace';
 import { historyEntry, type HistoryEntry } from './history';
+import type { CommitmentAt } from './statement';
 
 /**
  * What one event changed, per commitment: its figures' deltas, its state after, and the dates that place it
@@ -14,15 +14,9 @@ import { historyEntry, type HistoryEntry } from './history';
  * date is the sum of the movements effective by then and recorded by then. For a history whose effective dates
  * follow its recording order (every booking decided on what came before it) this is what a replay gives.
  */
-export interface Movement {
+export interface Movement extends Omit<CommitmentAt, 'id' | 'figures'> {
   revision: number;
   commitmentId: string;
-  funder: string;
-  status: CommitmentStatus;
-  isPool: boolean;
-  conditionId?: string;
-  attribution: CommitmentAttribution;
-  act?: LegalAct;
   effectiveDate: string;
   recordedAt: string;
   delta: Figures;

@@ -13,8 +13,8 @@ export interface RaceFixture {
   cleanup: () => Promise<void>;
 }
 
-/** Counts the conflicts the store reports, whoever then retries them. */
-function counting(store: EventStore): { store: EventStore; conflicts: () => number } {
+/** Counts the conflicts the store reports, whoever then retries them (the race tests, the benchmark). */
+export function countingConflicts(store: EventStore): { store: EventStore; conflicts: () => number } {
   let conflicts = 0;
   const counted: EventStore = Object.create(store) as EventStore;
   counted.append = async (...args) => {
@@ -50,12 +50,12 @@ function consistent(ledger: CommitmentsLedger) {
 export function ledgerRaceSuite(label: string, open: () => Promise<RaceFixture>): void {
   describe(`the ledger's consistency boundaries — ${label}`, () => {
     let fixture: RaceFixture;
-    let counted: Array<ReturnType<typeof counting>>;
+    let counted: Array<ReturnType<typeof countingConflicts>>;
     let ledgers: [CommitmentsLedger, CommitmentsLedger];
 
     beforeAll(async () => {
       fixture = await open();
-      counted = fixture.stores.map(counting);
+      counted = fixture.stores.map(countingConflicts);
       ledgers = [new CommitmentsLedger(counted[0].store), new CommitmentsLedger(counted[1].store)];
       await run(ledgers[0], funder('mc'));
       await run(ledgers[0], funder('region', 'region'));
