@@ -31,14 +31,21 @@ export interface CatchUpSubscription {
 interface RunState {
   stopped: boolean;
   wake?: () => void;
+  /** An append was told while the subscription was busy: the next pause does not wait. */
+  appended: boolean;
 }
 
-/** A pause that stop() cuts short. */
+/** A pause that stop() — or an append, when the store tells of them — cuts short. */
 function pause(ms: number, state: RunState): Promise<void> {
+  if (state.appended || state.stopped) {
+    state.appended = false;
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
     state.wake = () => {
       clearTimeout(timer);
+      state.wake = undefined;
       resolve();
     };
   });
@@ -53,8 +60,14 @@ export function catchUp(store: EventStore, options: CatchUpOptions): CatchUpSubs
   const batchSize = options.batchSize ?? 200;
   const idleDelayMs = options.idleDelayMs ?? 100;
   const maxFailures = options.maxConsecutiveFailures ?? 10;
-  const state: RunState = { stopped: false };
+  const state: RunState = { stopped: false, appended: false };
   let position: GlobalCheckpoint = START;
+  // Woken by the store's appends rather than waiting out the idle delay (which stays, for appends the store cannot
+  // tell of: another process's).
+  const unsubscribe = store.onAppended?.(() => {
+    if (state.wake) state.wake();
+    else state.appended = true;
+  });
 
   const run = async () => {
     position = await options.checkpoints.load(options.name);
@@ -84,7 +97,7 @@ export function catchUp(store: EventStore, options: CatchUpOptions): CatchUpSubs
     }
   };
 
-  const done = run();
+  const done = run().finally(() => unsubscribe?.());
   done.catch(() => undefined);
   return {
     done,

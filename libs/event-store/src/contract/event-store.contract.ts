@@ -175,6 +175,22 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       await sub.stop();
       expect(seen).toEqual((await store.readStream(id)).map((e) => e.eventId));
     });
+    it('wakes a caught-up subscription at an append instead of waiting out its polling delay', async () => {
+      const id = stream();
+      const seen: string[] = [];
+      // Polling once a minute: only the store's word can deliver within the ten seconds waited below.
+      const sub = catchUp(store, { name: `sub-${randomUUID()}`, checkpoints: fixture.checkpoints, idleDelayMs: 60_000, handle: async (events) => void seen.push(...events.filter((e) => e.streamId === id).map((e) => e.eventId)) });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const event = newEvent();
+        await store.append(id, [event], 'no_stream');
+        for (let i = 0; i < 1_000 && seen.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(seen).toEqual([event.eventId]);
+      } finally {
+        await sub.stop();
+      }
+    });
+
     describe('consistency boundaries (tags)', () => {
       const tagged = (...tags: string[]): NewEvent => ({ ...newEvent('test.tagged'), tags });
       const on = (after: number, ...tags: string[]) => ({ after, tags });

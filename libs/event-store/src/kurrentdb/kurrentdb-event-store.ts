@@ -73,6 +73,7 @@ function toRecorded(resolved: ResolvedEvent): RecordedEvent | undefined {
  */
 export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentDBClient;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(connectionString: string) {
     this.client = KurrentDBClient.connectionString`${connectionString}`;
@@ -107,6 +108,7 @@ export class KurrentDbEventStore implements EventStore {
         throw error;
       }
       const stored = await this.readStream(streamId, { fromRevision: current + 1 });
+      for (const listener of this.appendListeners) listener();
       return { streamId, revision: current + events.length, events: stored, idempotentReplay: false };
     }
     throw new WrongExpectedRevisionError(streamId, expected, await this.streamRevision(streamId));
@@ -122,6 +124,11 @@ export class KurrentDbEventStore implements EventStore {
       }
       if (++scanned > 1_000_000) break;
     }
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => void this.appendListeners.delete(listener);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -81,6 +81,7 @@ export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
   readonly signedLog?: SignedLog;
   private initialised?: Promise<void>;
+  private readonly appendListeners = new Set<() => void>();
 
   constructor(
     readonly client: SqlClient,
@@ -108,6 +109,7 @@ export class SqlEventStore implements EventStore {
       try {
         const { result, committed } = await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
         committed();
+        for (const listener of this.appendListeners) listener();
         return result;
       } catch (error) {
         if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
@@ -339,6 +341,11 @@ export class SqlEventStore implements EventStore {
       if (page.rows.length < VERIFY_PAGE) return rows;
       after = rows[rows.length - 1].streamId;
     }
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => void this.appendListeners.delete(listener);
   }
 
   async ping(): Promise<boolean> {
