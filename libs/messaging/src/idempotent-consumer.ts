@@ -15,14 +15,31 @@ export class IdempotentConsumer {
   ) {}
 
   async consume(event: IntegrationEvent, apply: (tx: SqlExecutor, event: IntegrationEvent) => Promise<void>): Promise<ConsumeOutcome> {
+    const [outcome] = await this.consumeBatch([event], apply);
+    return outcome;
+  }
+
+  /**
+   * A batch in one transaction (a rebuild reading a store a page at a time: one commit per page, not per event),
+   * each event marked and applied in order, at most once; all of the batch or nothing of it.
+   */
+  async consumeBatch(events: readonly IntegrationEvent[], apply: (tx: SqlExecutor, event: IntegrationEvent) => Promise<void>): Promise<ConsumeOutcome[]> {
+    if (events.length === 0) return [];
     return this.db.transaction(async (tx) => {
-      const marked = await tx.query(
-        'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT (consumer, event_id) DO NOTHING',
-        [this.consumerName, event.id],
-      );
-      if (marked.rowCount === 0) return 'duplicate';
-      await apply(tx, event);
-      return 'applied';
+      const outcomes: ConsumeOutcome[] = [];
+      for (const event of events) {
+        const marked = await tx.query(
+          'INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT (consumer, event_id) DO NOTHING',
+          [this.consumerName, event.id],
+        );
+        if (marked.rowCount === 0) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        await apply(tx, event);
+        outcomes.push('applied');
+      }
+      return outcomes;
     });
   }
 }

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
+import type { SqlExecutor } from '@cvl/event-store';
 import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, Readiness } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
@@ -131,7 +132,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
         let after = '0:0';
         for (let page = 0; page < MAX_FEED_PAGES; page++) {
           const feed = await askService<EventFeedPage>(source, access.origin, `/api/${source}/events?after=${encodeURIComponent(after)}`, access.authorization);
-          for (const event of feed.events) await this.handle(event);
+          await this.handleBatch(source, feed.events);
           after = feed.next;
           if (feed.end) break;
         }
@@ -162,12 +163,25 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     const source = sourceOf(event.type);
     if (!source) return;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    const outcome = await this.consumers[source].consume(event, async (tx) => {
-      const projected: ProjectedEvent = { id: event.id, type: event.type, actor: event.actor, time: event.time, data: event.data as Record<string, unknown> };
-      if (source === 'commitments') await this.readModels.save(tx, project(await this.readModels.load(tx, touched(projected)), projected));
-      const refs = documentsTouched(projected);
-      if (refs.length > 0) await this.readModels.saveDocuments(tx, projectProgrammes(await this.readModels.loadDocuments(tx, refs), projected));
-    });
+    const outcome = await this.consumers[source].consume(event, (tx) => this.apply(tx, source, event));
     this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
+  }
+
+  /** A page of one source's store, in one transaction (a rebuild's pace is its commits); one by one when paced. */
+  private async handleBatch(source: Source, events: readonly IntegrationEvent[]): Promise<void> {
+    const own = events.filter((event) => sourceOf(event.type) === source);
+    if (this.delayMs > 0) {
+      for (const event of own) await this.handle(event);
+      return;
+    }
+    const outcomes = await this.consumers[source].consumeBatch(own, (tx, event) => this.apply(tx, source, event));
+    for (const outcome of outcomes) this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
+  }
+
+  private async apply(tx: SqlExecutor, source: Source, event: IntegrationEvent): Promise<void> {
+    const projected: ProjectedEvent = { id: event.id, type: event.type, actor: event.actor, time: event.time, data: event.data as Record<string, unknown> };
+    if (source === 'commitments') await this.readModels.save(tx, project(await this.readModels.load(tx, touched(projected)), projected));
+    const refs = documentsTouched(projected);
+    if (refs.length > 0) await this.readModels.saveDocuments(tx, projectProgrammes(await this.readModels.loadDocuments(tx, refs), projected));
   }
 }
