@@ -3,6 +3,7 @@ import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform
 import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { isIsoDate } from '@cvl/ledger';
 import { toDecimalString } from '@cvl/money';
 import { referenceKey } from '../domain/state';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
@@ -24,8 +25,11 @@ export class PointInTimeQuery {
 
 function pointInTime(query: PointInTimeQuery): PointInTime {
   const knownAt = query.knownAt && query.knownAt.length === 10 ? `${query.knownAt}T23:59:59.999Z` : query.knownAt;
-  if (knownAt && Number.isNaN(Date.parse(knownAt))) throw new BadRequestException('knownAt : instant invalide');
-  return { ...(query.asOf ? { asOf: query.asOf } : {}), ...(knownAt ? { knownAt } : {}) };
+  // A day that does not exist (« 2016-02-30 ») is refused here: JavaScript would roll it over to March, PostgreSQL
+  // refuses it. What goes to the projection is the instant in one unambiguous form.
+  // Year 0000 neither: PostgreSQL has no year zero.
+  if (knownAt && (!isIsoDate(knownAt.slice(0, 10)) || knownAt.startsWith('0000') || Number.isNaN(Date.parse(knownAt)))) throw new BadRequestException('knownAt : instant invalide (jour inexistant ou forme non ISO 8601)');
+  return { ...(query.asOf ? { asOf: query.asOf } : {}), ...(knownAt ? { knownAt: new Date(Date.parse(knownAt)).toISOString() } : {}) };
 }
 
 @ApiTags('restitutions')

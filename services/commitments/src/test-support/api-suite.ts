@@ -213,6 +213,14 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       }
     });
 
+    it('refuses a day that does not exist as a point in time, with 400 naming it (found by the fuzz tier)', async () => {
+      for (const query of ['/api/commitments/balances?knownAt=2016-02-30', '/api/commitments/funders/maisons-et-cites/statement?knownAt=2016-02-30T10:00:00Z', '/api/commitments/balances?asOf=2016-02-30', '/api/commitments/balances?knownAt=0000-01-01']) {
+        const answer = await h.http().get(query).set(h.auth).expect(400);
+        expect(JSON.stringify(answer.body)).toMatch(/knownAt|asOf/);
+      }
+      await h.http().get('/api/commitments/balances?knownAt=2016-02-29').set(h.auth).expect(200);
+    });
+
     it('imports a data set sent as a file — whole, once, as the caller — and refuses a changed row, a zip bomb and other types, writing nothing', async () => {
       // A ledger of its own: the data set's pools and funders would change what the other tests of the suite count.
       const h = await start();
