@@ -101,9 +101,12 @@ export class ContentionError extends Error {
 }
 
 /** Between two tries after losing a race: a few milliseconds, growing, with jitter so the losers do not collide again. */
+export function contentionDelayMs(attempt: number): number {
+  return Math.floor(Math.random() * Math.min(5 * 2 ** attempt, 200));
+}
+
 function contentionPause(attempt: number): Promise<void> {
-  const ceiling = Math.min(5 * 2 ** attempt, 200);
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * ceiling)));
+  return new Promise((resolve) => setTimeout(resolve, contentionDelayMs(attempt)));
 }
 
 /**

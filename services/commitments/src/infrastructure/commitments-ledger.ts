@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, ContentionError, currentContext, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
+import { commandEventId, ContentionError, contentionDelayMs, currentContext, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -285,7 +285,7 @@ export class CommitmentsLedger {
     setTimeout(() => {
       this.waiting.push(retry);
       if (!this.flushing) void this.flush();
-    }, Math.floor(Math.random() * Math.min(5 * 2 ** item.attempts, 200)));
+    }, contentionDelayMs(item.attempts));
   }
 }
 
