@@ -75,6 +75,21 @@ describe('relay on PGlite and the in-process transport', () => {
     expect(setAside).toEqual([{ eventId: poison, reason: 'message de 2 Mio, au plus 1 Mio' }]);
   });
 
+  it('an idempotent consumer applies a batch in one transaction: each id once, in order, all or nothing', async () => {
+    const consumer = new IdempotentConsumer(opened.client, 'batch-tally');
+    const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()].map((id) => ({ id }) as IntegrationEvent);
+    expect(await consumer.consume(b, async () => undefined)).toBe('applied');
+    const given: string[][] = [];
+    const outcomes = await consumer.consumeBatch([a, b, a, c], async (_tx, fresh) => void given.push(fresh.map((e) => e.id)));
+    expect(outcomes).toEqual(['applied', 'duplicate', 'duplicate', 'applied']);
+    expect(given).toEqual([[a.id, c.id]]);
+    // A failing apply leaves none of the batch's marks: the whole batch comes again and is applied then.
+    await expect(consumer.consumeBatch([d, a], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await consumer.consumeBatch([d, a], async () => undefined)).toEqual(['applied', 'duplicate']);
+    const marks = await opened.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = 'batch-tally'`);
+    expect(marks.rows[0].n).toBe(4);
+  });
+
   it('an idempotent consumer applies a redelivered event once', async () => {
     await opened.client.exec('CREATE TABLE IF NOT EXISTS tally (n integer NOT NULL)');
     const consumer = new IdempotentConsumer(opened.client, 'tally');

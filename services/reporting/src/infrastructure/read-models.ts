@@ -55,14 +55,14 @@ export class ReadModels {
     return new Map(rows.rows.map((r) => [r.id, r.doc]));
   }
 
-  async save(db: SqlExecutor, docs: ProjectedCommitment[]): Promise<void> {
-    for (const doc of docs) {
-      await db.query(
-        `INSERT INTO rm_commitments (id, funder, doc) VALUES ($1, $2, $3::jsonb)
-         ON CONFLICT (id) DO UPDATE SET funder = EXCLUDED.funder, doc = EXCLUDED.doc, updated_at = now()`,
-        [doc.id, doc.funder, JSON.stringify(doc)],
-      );
-    }
+  /** Writes documents in one statement, each once (a batch's fold leaves one version of each). */
+  async save(db: SqlExecutor, docs: readonly ProjectedCommitment[]): Promise<void> {
+    if (docs.length === 0) return;
+    await db.query(
+      `INSERT INTO rm_commitments (id, funder, doc) SELECT id, funder, doc::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS d (id, funder, doc)
+       ON CONFLICT (id) DO UPDATE SET funder = EXCLUDED.funder, doc = EXCLUDED.doc, updated_at = now()`,
+      [docs.map((d) => d.id), docs.map((d) => d.funder), docs.map((d) => JSON.stringify(d))],
+    );
   }
 
   /** Every projected commitment, the ITI's attributed to their operation's axis (see withItiAxes). */
@@ -72,20 +72,22 @@ export class ReadModels {
     return withItiAxes(rows.rows.map((r) => r.doc), await this.operations());
   }
 
-  async loadDocuments(db: SqlExecutor, refs: DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {
+  async loadDocuments(db: SqlExecutor, refs: readonly DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {
     if (refs.length === 0) return new Map();
-    const rows = await db.query<{ kind: DocKind; id: string; doc: OperationDoc | EnvelopeDoc }>("SELECT kind, id, doc FROM rm_documents WHERE (kind || ':' || id) = ANY($1::text[])", [refs.map(refKey)]);
+    const rows = await db.query<{ kind: DocKind; id: string; doc: OperationDoc | EnvelopeDoc }>(
+      'SELECT kind, id, doc FROM rm_documents WHERE (kind, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+      [refs.map((r) => r.kind), refs.map((r) => r.id)],
+    );
     return new Map(rows.rows.map((r) => [refKey(r), r.doc]));
   }
 
-  async saveDocuments(db: SqlExecutor, items: Array<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>): Promise<void> {
-    for (const { ref, doc } of items) {
-      await db.query(
-        `INSERT INTO rm_documents (kind, id, doc) VALUES ($1, $2, $3::jsonb)
-         ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
-        [ref.kind, ref.id, JSON.stringify(doc)],
-      );
-    }
+  async saveDocuments(db: SqlExecutor, items: ReadonlyArray<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>): Promise<void> {
+    if (items.length === 0) return;
+    await db.query(
+      `INSERT INTO rm_documents (kind, id, doc) SELECT kind, id, doc::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS d (kind, id, doc)
+       ON CONFLICT (kind, id) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
+      [items.map((i) => i.ref.kind), items.map((i) => i.ref.id), items.map((i) => JSON.stringify(i.doc))],
+    );
   }
 
   async operations(): Promise<OperationDoc[]> {
