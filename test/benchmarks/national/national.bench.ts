@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqlEventStore } from '@cvl/event-store';
+import { openSqlEventStore, START, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
+import { envelopeFor, IdempotentConsumer } from '@cvl/messaging';
 import { ContentionError, runInContext } from '@cvl/platform';
 import { createTestSchema } from '@cvl/testing';
 import { CommitmentsLedger, type BatchCommand } from '../../../services/commitments/src/infrastructure/commitments-ledger';
@@ -17,6 +18,9 @@ import { LedgerProjection } from '../../../services/commitments/src/infrastructu
 import { funderStatement } from '../../../services/commitments/src/queries/statement';
 import { commitment } from '../../../services/commitments/src/test-support/fixtures';
 import { countingConflicts } from '../../../services/commitments/src/test-support/ledger-races';
+import { coFinancingMatrix } from '../../../services/reporting/src/co-financing-matrix/co-financing-matrix';
+import { ReadModels } from '../../../services/reporting/src/infrastructure/read-models';
+import { projectEvents } from '../../../services/reporting/src/projection/read-model-projector';
 import { countryCommands, envelopes, eventsFor, funders, type CountrySize } from './country';
 import { fr, percentiles, pool, progress, round, sample, say, type Latencies } from './measure';
 import { measureAppends } from './store-appends';
@@ -73,6 +77,35 @@ async function commands(ledger: CommitmentsLedger, conflicts: () => number, conc
   return { concurrency, acceptedPerSecond: Math.round((accepted * 1000) / run.elapsedMs), accepted, contention, conflicts: conflicts() - before, latency: percentiles(run.durations) };
 }
 
+
+/**
+ * Reporting's read models rebuilt from the ledger's store, as `cvl replay` does (a feed page of 1 000 events, one
+ * transaction each), then its matrix read: the whole country's, and one financeur's (on the funder index).
+ */
+async function reporting(store: EventStore, sql: SqlClient, total: number) {
+  const readModels = new ReadModels(sql);
+  await readModels.init();
+  const consumer = new IdempotentConsumer(sql, `bench.reporting.${Date.now()}`);
+  const started = performance.now();
+  let from: GlobalCheckpoint = START;
+  let projected = 0;
+  for (let pages = 0; pages < 100_000; pages++) {
+    const page = await store.readAll(from, 1_000);
+    if (page.length === 0) break;
+    from = page[page.length - 1].checkpoint;
+    const events = page.filter((e) => e.type.startsWith('commitments.')).map((e) => envelopeFor(e, '/commitments'));
+    await consumer.consumeBatch(events, (tx, fresh) => projectEvents(readModels, tx, 'commitments', fresh));
+    projected += events.length;
+    progress('reconstruction des vues de restitution (événements)', Math.min(projected, total), total);
+  }
+  const rebuildMs = performance.now() - started;
+  const matrixOf = async (funder?: string) => coFinancingMatrix(await readModels.all(funder === undefined ? {} : { funder }), funder === undefined ? {} : { funder });
+  return {
+    rebuild: { events: projected, eventsPerSecond: Math.round((projected * 1000) / rebuildMs) },
+    matrix: { funder: percentiles(await sample(QUERY_SAMPLES, () => matrixOf(funders.landlord(0)))), country: percentiles(await sample(Math.min(QUERY_SAMPLES, 10), () => matrixOf())) },
+  };
+}
+
 async function main(): Promise<void> {
   say(`pays synthétique : ${fr(size.contracts, 0)} contrats × ${fr(size.commitmentsPerContract, 0)} engagements (≈ ${fr(eventsFor(size), 0)} événements)`);
   const appends = await measureAppends(quick ? 100 : 500, quick ? 10 : 50);
@@ -121,6 +154,8 @@ async function main(): Promise<void> {
     const rebuilt = new CommitmentsLedger(opened.store, new LedgerProjection(opened.client));
     const { revision } = await rebuilt.current();
     const rebuildMs = performance.now() - rebuildStarted;
+    say('vues de restitution : reconstruction, matrice de cofinancement');
+    const views = await reporting(opened.store, opened.client, revision + 1);
     await opened.store.close();
 
     const figures = {
@@ -137,6 +172,7 @@ async function main(): Promise<void> {
       queries,
       commands: { distinct, shared },
       projectionRebuild: { events: revision + 1, eventsPerSecond: Math.round(((revision + 1) * 1000) / rebuildMs) },
+      reporting: views,
     };
     print(figures);
   } finally {
@@ -154,6 +190,7 @@ function print(f: {
   queries: Record<string, Latencies>;
   commands: { distinct: CommandFigures[]; shared: CommandFigures[] };
   projectionRebuild: { events: number; eventsPerSecond: number };
+  reporting: Awaited<ReturnType<typeof reporting>>;
 }): void {
   const ms = (l: Latencies) => `${fr(l.p50Ms)} / ${fr(l.p95Ms)} / ${fr(l.p99Ms)} ms`;
   const rate = (n: number) => `${fr(n, 0)} év./s`;
@@ -175,6 +212,9 @@ function print(f: {
     ...f.commands.distinct.map((c) => `| commandes sur engagements distincts, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`),
     ...f.commands.shared.map((c) => `| commandes sur une enveloppe partagée, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`),
     `| reconstruction de la projection du grand livre | ${rate(f.projectionRebuild.eventsPerSecond)} |`,
+    `| reconstruction des vues de restitution (reporting, par pages de 1 000) | ${rate(f.reporting.rebuild.eventsPerSecond)} |`,
+    `| matrice de cofinancement d’un financeur (bailleur d’un contrat) | ${ms(f.reporting.matrix.funder)} |`,
+    `| matrice de cofinancement du pays entier | ${ms(f.reporting.matrix.country)} |`,
   ];
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(f)}\n`);
 }

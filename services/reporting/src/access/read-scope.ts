@@ -52,3 +52,12 @@ export function visibleOperations(access: Access, operations: OperationDoc[], do
   const keys = new Set(visible.map((o) => operationKey(o.source, o.programmeId, o.operationId)));
   return { operations: visible, commitments: docs.filter((d) => keys.has(bookedFor(d) ?? '')) };
 }
+
+/**
+ * Whose commitments a figures view needs read from the database: a financeur's own (and the parts of its pools), a
+ * funder asked for by name, or everything — `ownCommitments` still filters what comes back.
+ */
+export function figuresScope(access: Access, funder?: string): { funder?: string } {
+  if (!access.all) return { funder: access.organisation };
+  return funder === undefined ? {} : { funder };
+}

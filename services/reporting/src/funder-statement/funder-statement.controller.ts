@@ -18,7 +18,7 @@ export class FunderStatementController {
   async statement(@CurrentAccess() access: Access, @Param('funder') funder: string, @Query() query: ExportFormatQuery) {
     if (!CODE.test(funder)) throw new InvalidInputException([{ field: 'funder', message: CODE_MESSAGE }]);
     access.requireFor('financeur', funder, `${access.organisation} ne lit que son propre relevé, pas celui de ${funder}`);
-    const statement = funderStatement(await this.readModels.all(), funder);
+    const statement = funderStatement(await this.readModels.all({ funder }), funder);
     return wantsFile(query.format) ? downloadOf(statementReport(statement, new Date().toISOString()), query.format) : statement;
   }
 }

@@ -65,10 +65,22 @@ export class ReadModels {
     );
   }
 
-  /** Every projected commitment, the ITI's attributed to their operation's axis (see withItiAxes). */
-  async all(): Promise<ProjectedCommitment[]> {
+  /**
+   * The projected commitments, the ITI's attributed to their operation's axis (see withItiAxes): every one, or one
+   * funder's (read on its index, so a financeur's view costs its own commitments, not the country's) with the parts
+   * of its pools, whoever holds them.
+   */
+  async all(scope: { funder?: string } = {}): Promise<ProjectedCommitment[]> {
     await this.init();
-    const rows = await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id');
+    const rows =
+      scope.funder === undefined
+        ? await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id')
+        : await this.sql.query<{ doc: ProjectedCommitment }>(
+            `SELECT doc FROM rm_commitments WHERE funder = $1
+             OR doc->>'poolId' IN (SELECT id FROM rm_commitments WHERE funder = $1 AND (doc->>'isPool')::boolean)
+             ORDER BY id`,
+            [scope.funder],
+          );
     return withItiAxes(rows.rows.map((r) => r.doc), await this.operations());
   }
 
