@@ -23,6 +23,7 @@ import { ReadModels } from '../../../services/reporting/src/infrastructure/read-
 import { projectEvents } from '../../../services/reporting/src/projection/read-model-projector';
 import { countryCommands, envelopes, eventsFor, funders, type CountrySize } from './country';
 import { fr, percentiles, pool, progress, round, sample, say, type Latencies } from './measure';
+import { httpBench } from './http-commands';
 import { measureAppends } from './store-appends';
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
     const views = await reporting(opened.store, opened.client, revision + 1);
     await opened.store.close();
 
+    say(`le service par HTTP${process.env.KAFKA_BROKERS ? ', puis les restitutions par Kafka' : ' (KAFKA_BROKERS absent : restitutions par Kafka non mesurées)'}`);
+    const served = await httpBench({ kafkaBrokers: process.env.KAFKA_BROKERS, commandsPerLevel: COMMANDS_PER_LEVEL, visibleSeconds: quick ? 2 : 10 });
+
     const figures = {
       size: { ...size, events: revision + 1 },
       appends,
@@ -173,6 +177,8 @@ async function main(): Promise<void> {
       commands: { distinct, shared },
       projectionRebuild: { events: revision + 1, eventsPerSecond: Math.round(((revision + 1) * 1000) / rebuildMs) },
       reporting: views,
+      http: served.http,
+      visible: served.visible ?? null,
     };
     print(figures);
   } finally {
@@ -191,6 +197,8 @@ function print(f: {
   commands: { distinct: CommandFigures[]; shared: CommandFigures[] };
   projectionRebuild: { events: number; eventsPerSecond: number };
   reporting: Awaited<ReturnType<typeof reporting>>;
+  http: Awaited<ReturnType<typeof httpBench>>['http'];
+  visible: NonNullable<Awaited<ReturnType<typeof httpBench>>['visible']> | null;
 }): void {
   const ms = (l: Latencies) => `${fr(l.p50Ms)} / ${fr(l.p95Ms)} / ${fr(l.p99Ms)} ms`;
   const rate = (n: number) => `${fr(n, 0)} év./s`;
@@ -215,6 +223,8 @@ function print(f: {
     `| reconstruction des vues de restitution (reporting, par pages de 1 000) | ${rate(f.reporting.rebuild.eventsPerSecond)} |`,
     `| matrice de cofinancement d’un financeur (bailleur d’un contrat) | ${ms(f.reporting.matrix.funder)} |`,
     `| matrice de cofinancement du pays entier | ${ms(f.reporting.matrix.country)} |`,
+    ...f.http.map((c) => `| HTTP, ${c.shared ? 'une enveloppe partagée' : 'engagements distincts'}, ${c.concurrency} clients | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} × 409, ${c.contention} × 503 |`),
+    f.visible ? `| commande → visible dans les restitutions par Kafka, ${fr(f.visible.ratePerSecond, 0)} commandes/s | ${ms(f.visible.latency)} |` : `| commande → visible dans les restitutions par Kafka | non mesuré (KAFKA_BROKERS absent) |`,
   ];
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(f)}\n`);
 }
