@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
+import { DERIVED_COMMIT, loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
 import type { Cents } from '@cvl/money';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { CommitmentAttribution, CommitmentStatus } from '../domain/events';
@@ -112,6 +112,7 @@ export class LedgerProjection {
     const totals = projected.flatMap((p) => (p.totals ? [p.totals] : []));
     const history = projected.flatMap((p) => p.history);
     await this.sql.transaction(async (tx) => {
+      await tx.query(DERIVED_COMMIT);
       for (const rows of chunks(movements, ROWS_PER_STATEMENT)) {
         await tx.query(
           `INSERT INTO ledger_movements (revision, commitment_id, funder, status, is_pool, condition_id, attribution, act, effective_date, recorded_at,
