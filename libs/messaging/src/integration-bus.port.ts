@@ -17,6 +17,12 @@ export interface SubscribeOptions {
    * position is committed, gets the event again. Handlers are idempotent (see IdempotentConsumer).
    */
   handle: (event: IntegrationEvent, context: DeliveryContext) => Promise<void>;
+  /**
+   * When given, used instead of `handle`: the events of one fetch of one topic (Kafka: of one partition), in their
+   * order, handled together (a read model applies them in one transaction). Same rule: a batch that throws, or
+   * whose position was not committed, comes again — whole or from where the commit left it.
+   */
+  handleBatch?: (events: ReadonlyArray<{ event: IntegrationEvent; context: DeliveryContext }>) => Promise<void>;
   /** Where a group with no committed position starts: the oldest event (default) or only new ones. */
   fromBeginning?: boolean;
   /**

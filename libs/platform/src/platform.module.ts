@@ -36,9 +36,17 @@ export async function subscribeConsumer(
   deployment: string,
   consumer: { name: string; topics: string[]; fromBeginning?: boolean },
   handle: (event: IntegrationEvent) => Promise<void>,
+  /** Optional: the events of one fetch at once (see SubscribeOptions.handleBatch); `handle` then serves no delivery. */
+  handleBatch?: (events: readonly IntegrationEvent[]) => Promise<void>,
 ): Promise<BusSubscription> {
   await bus.ensureTopics(consumer.topics);
-  return bus.subscribe({ groupId: consumerGroup(deployment, consumer.name), topics: consumer.topics, ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}), handle: inEventContext(handle) });
+  return bus.subscribe({
+    groupId: consumerGroup(deployment, consumer.name),
+    topics: consumer.topics,
+    ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}),
+    handle: inEventContext(handle),
+    ...(handleBatch ? { handleBatch: (delivered: ReadonlyArray<{ event: IntegrationEvent }>) => handleBatch(delivered.map((d) => d.event)) } : {}),
+  });
 }
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
 

@@ -103,7 +103,19 @@ export class InProcessBus implements IntegrationBus {
             continue;
           }
           let handled = from;
-          for (const row of page) {
+          if (options.handleBatch && page.length > 0) {
+            try {
+              await options.handleBatch(page.map((row) => ({ event: row.envelope, context: { topic, partition: 0, offset: row.message_offset } })));
+              handled = Number(page[page.length - 1].message_offset) + 1;
+              failures = 0;
+              delivered = true;
+            } catch (error) {
+              this.options.onHandlerError?.(options.groupId, topic, error);
+              failures++;
+              await idle(Math.min(10 * 2 ** failures, MAX_RETRY_DELAY_MS));
+            }
+          }
+          for (const row of options.handleBatch ? [] : page) {
             if (stopped || this.closed) break;
             const offset = Number(row.message_offset);
             try {

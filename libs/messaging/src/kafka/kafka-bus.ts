@@ -1,6 +1,6 @@
-import { ConfigResourceTypes, Kafka, logLevel, type Admin, type Consumer, type IHeaders, type Producer } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
 import { EnvelopeError, fromKafkaRecord, toKafkaRecord, type IntegrationEvent } from '../envelope';
-import { assertPublishable, MAX_MESSAGE_BYTES, MAX_PUBLISH_BATCH, messageBytes, UnpublishableEventError, type BusSubscription, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
+import { assertPublishable, MAX_MESSAGE_BYTES, MAX_PUBLISH_BATCH, messageBytes, UnpublishableEventError, type BusSubscription, type DeliveryContext, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -224,21 +224,42 @@ export class KafkaBus implements IntegrationBus {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
-    await consumer.run({
-      autoCommit: true,
-      eachMessage: async ({ topic, partition, message }) => {
-        const raw = { key: message.key?.toString('utf8'), value: message.value?.toString('utf8') ?? null, headers: headersToStrings(message.headers) };
-        let event: IntegrationEvent;
-        try {
-          event = fromKafkaRecord(raw);
-        } catch (error) {
-          if (!(error instanceof EnvelopeError) || !options.onInvalid) throw error;
-          await options.onInvalid(error, { topic: this.logical(topic), partition, offset: message.offset, headers: raw.headers, value: raw.value });
-          return;
-        }
-        await options.handle(event, { topic: this.logical(topic), partition, offset: message.offset });
-      },
-    });
+    // A record as an event, or undefined once told to onInvalid (without onInvalid, delivery stops on it).
+    const decode = async (topic: string, partition: number, message: KafkaMessage): Promise<IntegrationEvent | undefined> => {
+      const raw = { key: message.key?.toString('utf8'), value: message.value?.toString('utf8') ?? null, headers: headersToStrings(message.headers) };
+      try {
+        return fromKafkaRecord(raw);
+      } catch (error) {
+        if (!(error instanceof EnvelopeError) || !options.onInvalid) throw error;
+        await options.onInvalid(error, { topic: this.logical(topic), partition, offset: message.offset, headers: raw.headers, value: raw.value });
+        return undefined;
+      }
+    };
+    const handleBatch = options.handleBatch;
+    if (handleBatch) {
+      await consumer.run({
+        autoCommit: true,
+        // The batch's offsets are resolved only once it is handled: one that throws is fetched again.
+        eachBatchAutoResolve: true,
+        eachBatch: async ({ batch, heartbeat }) => {
+          const events: Array<{ event: IntegrationEvent; context: DeliveryContext }> = [];
+          for (const message of batch.messages) {
+            const event = await decode(batch.topic, batch.partition, message);
+            if (event) events.push({ event, context: { topic: this.logical(batch.topic), partition: batch.partition, offset: message.offset } });
+          }
+          if (events.length > 0) await handleBatch(events);
+          await heartbeat();
+        },
+      });
+    } else {
+      await consumer.run({
+        autoCommit: true,
+        eachMessage: async ({ topic, partition, message }) => {
+          const event = await decode(topic, partition, message);
+          if (event) await options.handle(event, { topic: this.logical(topic), partition, offset: message.offset });
+        },
+      });
+    }
     this.consumers.add(consumer);
     return {
       stop: async () => {

@@ -35,6 +35,9 @@ interface EventFeedPage {
   end: boolean;
 }
 
+/** The most events projected in one transaction from the topics (a store's feed page is as long). */
+const FEED_PAGE_EVENTS = 1_000;
+
 /** Bounds a rebuild's reading of one store: 100 000 pages of 1 000 events. */
 const MAX_FEED_PAGES = 100_000;
 
@@ -84,7 +87,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
 
   private async subscribe(generation: string): Promise<void> {
     const name = this.groupOf(generation);
-    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: this.topics, fromBeginning: true }, (event) => this.handle(event));
+    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: this.topics, fromBeginning: true }, (event) => this.handle(event), (events) => this.handleDelivered(events));
     this.groupName = consumerGroup(this.deployment, name);
   }
 
@@ -165,6 +168,20 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const [outcome] = await this.consumers[source].consumeBatch([event], (tx, fresh) => projectEvents(this.readModels, tx, source, fresh));
     this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
+  }
+
+  /**
+   * A fetch from the topics (one topic, one partition: one source), a transaction per run of one source's events
+   * of at most a feed page — command → visible costs one commit per fetch, not per event. Paced one by one.
+   */
+  private async handleDelivered(events: readonly IntegrationEvent[]): Promise<void> {
+    for (let start = 0; start < events.length; ) {
+      const source = sourceOf(events[start].type);
+      let end = start + 1;
+      while (end < events.length && end - start < FEED_PAGE_EVENTS && sourceOf(events[end].type) === source) end++;
+      if (source) await this.handleBatch(source, events.slice(start, end));
+      start = end;
+    }
   }
 
   /** A page of one source's store, in one transaction (a rebuild's pace is its commits); one by one when paced. */
