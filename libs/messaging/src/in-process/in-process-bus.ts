@@ -103,24 +103,15 @@ export class InProcessBus implements IntegrationBus {
             continue;
           }
           let handled = from;
-          if (options.handleBatch && page.length > 0) {
-            try {
-              await options.handleBatch(page.map((row) => ({ event: row.envelope, context: { topic, partition: 0, offset: row.message_offset } })));
-              handled = Number(page[page.length - 1].message_offset) + 1;
-              failures = 0;
-              delivered = true;
-            } catch (error) {
-              this.options.onHandlerError?.(options.groupId, topic, error);
-              failures++;
-              await idle(Math.min(10 * 2 ** failures, MAX_RETRY_DELAY_MS));
-            }
-          }
-          for (const row of options.handleBatch ? [] : page) {
+          // Delivered a row at a time, or the whole page at once to a batch handler; a failure stops the page there.
+          const handleBatch = options.handleBatch;
+          const units = handleBatch ? (page.length > 0 ? [page] : []) : page.map((row) => [row]);
+          for (const unit of units) {
             if (stopped || this.closed) break;
-            const offset = Number(row.message_offset);
             try {
-              await options.handle(row.envelope, { topic, partition: 0, offset: String(offset) });
-              handled = offset + 1;
+              if (handleBatch) await handleBatch(unit.map((row) => ({ event: row.envelope, context: { topic, partition: 0, offset: row.message_offset } })));
+              else await options.handle(unit[0].envelope, { topic, partition: 0, offset: unit[0].message_offset });
+              handled = Number(unit[unit.length - 1].message_offset) + 1;
               failures = 0;
               delivered = true;
             } catch (error) {
