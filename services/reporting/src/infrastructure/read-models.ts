@@ -68,7 +68,7 @@ export class ReadModels {
   /**
    * The projected commitments, the ITI's attributed to their operation's axis (see withItiAxes): every one, or one
    * funder's (read on its index, so a financeur's view costs its own commitments, not the country's) with the parts
-   * of its pools, whoever holds them.
+   * of its pools, whoever holds them (`doc ? 'poolId'` repeats the partial index's predicate, so the planner can use it).
    */
   async all(scope: { funder?: string } = {}): Promise<ProjectedCommitment[]> {
     await this.init();
@@ -77,7 +77,7 @@ export class ReadModels {
         ? await this.sql.query<{ doc: ProjectedCommitment }>('SELECT doc FROM rm_commitments ORDER BY id')
         : await this.sql.query<{ doc: ProjectedCommitment }>(
             `SELECT doc FROM rm_commitments WHERE funder = $1
-             OR doc->>'poolId' IN (SELECT id FROM rm_commitments WHERE funder = $1 AND (doc->>'isPool')::boolean)
+             OR (doc ? 'poolId' AND doc->>'poolId' IN (SELECT id FROM rm_commitments WHERE funder = $1 AND (doc->>'isPool')::boolean))
              ORDER BY id`,
             [scope.funder],
           );
