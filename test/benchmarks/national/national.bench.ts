@@ -78,7 +78,6 @@ async function commands(ledger: CommitmentsLedger, conflicts: () => number, conc
   return { concurrency, acceptedPerSecond: Math.round((accepted * 1000) / run.elapsedMs), accepted, contention, conflicts: conflicts() - before, latency: percentiles(run.durations) };
 }
 
-
 /**
  * Reporting's read models rebuilt from the ledger's store, as `cvl replay` does (a feed page of 1 000 events, one
  * transaction each), then its matrix read: the whole country's, and one financeur's (on the funder index).
