@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createTestSchema } from '@cvl/testing';
 import { eventStoreContract, newEvent, readAllFrom } from './contract/event-store.contract';
 import { sqlTamperContract } from './contract/sql-tamper.contract';
-import { compareCheckpoints, START, WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
+import { compareCheckpoints, START, TagConflictError, WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
 import { openSqlEventStore } from './open-event-store';
 import { DatabaseUnavailableError, PgSqlClient } from './sql/pg-client';
 import { migrate } from './sql/migrate';
 import { SqlCheckpointStore } from './sql/sql-checkpoint-store';
-import type { SqlClient, SqlExecutor } from './sql/sql-client';
+import type { SqlClient, SqlExecutor, TransactionOptions } from './sql/sql-client';
 import { SqlEventStore } from './sql/sql-event-store';
 import { SignedLog } from './signed-log/signed-log';
 import { LogSigningKey } from './signed-log/tree-head';
@@ -40,12 +40,12 @@ class SlowCommitClient implements SqlClient {
   exec(sql: string) {
     return this.inner.exec(sql);
   }
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T> {
     return this.inner.transaction(async (tx) => {
       const result = await work(tx);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * this.maxDelayMs));
       return result;
-    });
+    }, options);
   }
   close() {
     return this.inner.close();
@@ -156,6 +156,23 @@ describe('PostgreSQL event store under concurrent writers', () => {
     expect(seen.length).toBe(expectedCount);
     // Every one of those appends, from four connections at once, signed in turn: one tree, no place taken twice.
     expect((await reader.verify()).broken).toEqual([]);
+  });
+
+  it('a process whose last append is no longer the head reads it under the lock and builds on it; a newer tag still conflicts', async () => {
+    const [a, b] = await Promise.all([connect(), connect()]);
+    const streamId = `known-head-${randomUUID()}`;
+    const tagged = (tag: string) => ({ ...newEvent('tagged', { tag }), tags: [tag] });
+    await a.append(streamId, [tagged('commitment:a')], 'no_stream');
+    // b moves the stream and the signed log on: a's head of both, kept from its append, is stale.
+    await b.append(streamId, [tagged('commitment:b')], 0);
+    await b.append(`elsewhere-${randomUUID()}`, [newEvent()], 'no_stream');
+    expect((await a.append(streamId, [tagged('commitment:a')], 1)).revision).toBe(2);
+    await expect(a.append(streamId, [tagged('commitment:b')], { after: 0, tags: ['commitment:b'] })).rejects.toBeInstanceOf(TagConflictError);
+    expect((await a.append(streamId, [tagged('commitment:c')], { after: 0, tags: ['commitment:c'] })).revision).toBe(3);
+    // And b, behind a now, the same way.
+    expect((await b.append(streamId, [tagged('commitment:b')], { after: 3, tags: ['commitment:b'] })).revision).toBe(4);
+    expect((await a.readStream(streamId)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4]);
+    expect((await a.verify()).broken).toEqual([]);
   });
 
   it('two processes retrying the same append store it once', async () => {

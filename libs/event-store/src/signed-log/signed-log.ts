@@ -127,6 +127,11 @@ export class SignedLog {
     return { leafIndexes, head, frontier: frontier.toJSON(), committed: () => void (this.trusted = { head, frontier }) };
   }
 
+  /** The state this process last committed or checked, as its row should hold it: what an append builds on. */
+  trustedState(): StateRow | undefined {
+    return this.trusted ? { head: this.trusted.head, frontier: this.trusted.frontier.toJSON() } : undefined;
+  }
+
   /** Copies the latest head this process signed to the witness, if not there yet; returns it. */
   recordWitness(): SignedTreeHead | undefined {
     const latest = this.trusted?.head;

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
-import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
 
 export interface PgClientOptions {
   connectionString: string;
@@ -131,12 +131,14 @@ export class PgSqlClient implements SqlClient {
     }
   }
 
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.withClient((client) => this.inTransaction(client, work));
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const opening = openingStatements(options);
+    return this.withClient((client) => this.inTransaction(client, work, opening));
   }
 
-  private async inTransaction<T>(client: PoolClient, work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    await client.query('BEGIN');
+  private async inTransaction<T>(client: PoolClient, work: (tx: SqlExecutor) => Promise<T>, opening: string): Promise<T> {
+    // One simple query (no parameters): BEGIN and what the transaction does first, in one round trip.
+    await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN');
     try {
       const executor: SqlExecutor = {
         query: async <Row>(sql: string, params: unknown[] = []) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { SqlClient, SqlExecutor, SqlResult } from './sql-client';
+import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
 import { isSafeIdentifier } from './pg-client';
 import { acquireDataDirLock } from './data-dir-lock';
 
@@ -47,14 +47,16 @@ export class PgliteSqlClient implements SqlClient {
     await this.db.exec(sql);
   }
 
-  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) =>
-      work({
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    const opening = openingStatements(options);
+    return this.db.transaction(async (tx) => {
+      if (opening) await tx.exec(opening);
+      return work({
         query: async <Row>(sql: string, params: unknown[] = []) => {
           return toSqlResult(await tx.query<Row>(sql, params));
         },
-      }),
-    );
+      });
+    });
   }
 
   async close(): Promise<void> {

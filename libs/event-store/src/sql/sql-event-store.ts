@@ -15,7 +15,7 @@ import {
   type VerifyOptions,
   type VerifyReport,
 } from '../event-store.port';
-import { sqlErrorCode, UNIQUE_VIOLATION, type SqlClient, type SqlExecutor } from './sql-client';
+import { advisoryLockKey, sqlErrorCode, UNIQUE_VIOLATION, type SqlClient, type SqlExecutor } from './sql-client';
 import { LogAudit, type AuditedEvent, type StreamHeadRow } from '../signed-log/log-audit';
 import { SIGNED_APPEND_LOCK, SignedLog, type StateRow } from '../signed-log/signed-log';
 import type { SignedTreeHead } from '../signed-log/tree-head';
@@ -44,6 +44,53 @@ const EVENT_COLUMNS = `e.position::text AS position, e.transaction_id::text AS t
 const VERIFY_PAGE = 1_000;
 
 const MAX_ANY_RETRIES = 20;
+const MAX_KNOWN_HEADS = 10_000;
+/** cvl_append's refusals (004_append_function.sql): the base moved, nothing written. */
+const BASE_MOVED = new Set(['CVL01', 'CVL02', 'CVL03']);
+
+interface Appended {
+  result: AppendResult;
+  committed: () => void;
+  lastHash: string;
+}
+
+interface ChainedRow {
+  event: NewEvent;
+  revision: number;
+  metadata: NewEvent['metadata'] & object;
+  hash: string;
+  tags: string[] | null;
+}
+
+/** The events' revisions and hashes, each chained to the one before, from the stream's head. */
+function chainEvents(streamId: string, events: readonly NewEvent[], current: number, previousHash: string, recordedAt: string): { rows: ChainedRow[]; revision: number; lastHash: string } {
+  let hash = previousHash;
+  const rows = events.map((event, index) => {
+    const revision = current + 1 + index;
+    const metadata = event.metadata ?? {};
+    const tags = event.tags && event.tags.length > 0 ? [...event.tags] : null;
+    hash = chainHash(hash, { streamId, revision, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags: tags ?? undefined });
+    return { event, revision, metadata, hash, tags };
+  });
+  return { rows, revision: current + events.length, lastHash: hash };
+}
+
+/** The rows as the write takes them (jsonb_to_recordset). */
+function eventsJson(rows: readonly ChainedRow[], placed?: { leafIndexes: number[] }): string {
+  return JSON.stringify(
+    rows.map(({ event, revision, metadata, hash, tags }, index) => ({
+      revision,
+      event_id: event.eventId,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: event.data,
+      metadata,
+      hash,
+      leaf_index: placed ? placed.leafIndexes[index] : null,
+      tags,
+    })),
+  );
+}
 
 function toAudited(row: EventRow): AuditedEvent {
   const { checkpoint: _checkpoint, ...event } = toRecorded(row);
@@ -82,6 +129,8 @@ export class SqlEventStore implements EventStore {
   readonly signedLog?: SignedLog;
   private initialised?: Promise<void>;
   private readonly appendListeners = new Set<() => void>();
+  /** The head (revision, last hash) of each stream this process appended to last: what the next append builds on. */
+  private readonly knownHeads = new Map<string, { revision: number; hash: string }>();
 
   constructor(
     readonly client: SqlClient,
@@ -107,11 +156,16 @@ export class SqlEventStore implements EventStore {
     await this.ready();
     for (let attempt = 0; ; attempt++) {
       try {
-        const { result, committed } = await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
+        const known = attempt === 0 ? this.knownBase(streamId, expected) : undefined;
+        const { result, committed, lastHash } =
+          (known && (await this.appendOnKnownBase(streamId, events, expected, known))) ||
+          (await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected), { advisoryLock: this.appendLock(streamId, expected) }));
         committed();
+        this.rememberHead(streamId, { revision: result.revision, hash: lastHash });
         for (const listener of this.appendListeners) listener();
         return result;
       } catch (error) {
+        this.knownHeads.delete(streamId);
         if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
           const replay = await this.findReplay(this.client, streamId, events);
           if (replay) return replay;
@@ -128,17 +182,79 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * One append in five round trips whatever its size: BEGIN; the lock; one read (the stream's head, the signed log's
-   * state, the first newer event sharing a tag); one write (the stream's head, the log's head, the events); COMMIT.
-   * An event id already stored fails the write on its unique index, and the caller finds the first append's result.
+   * What an append can build on without reading: a new stream, or one whose head this process committed last
+   * (and, signed, the log's state it committed last). Checked by the database as it writes (cvl_append).
    */
-  private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<{ result: AppendResult; committed: () => void }> {
+  private knownBase(streamId: string, expected: ExpectedRevision): { current: number; previousHash: string; state?: StateRow } | undefined {
+    const state = this.signedLog?.trustedState();
+    if (this.signedLog && !state) return undefined;
+    const base = expected === 'no_stream' ? { revision: -1, hash: GENESIS_HASH } : this.knownHeads.get(streamId);
+    if (!base) return undefined;
+    const usable = isTagCondition(expected) ? expected.after <= base.revision : expected === 'any' || expected === 'stream_exists' || expected === base.revision || expected === 'no_stream';
+    return usable ? { current: base.revision, previousHash: base.hash, state } : undefined;
+  }
+
+  /** Bounded: the streams this process wrote last (an aggregate's, the ledger's). */
+  private rememberHead(streamId: string, head: { revision: number; hash: string }): void {
+    this.knownHeads.delete(streamId);
+    this.knownHeads.set(streamId, head);
+    if (this.knownHeads.size > MAX_KNOWN_HEADS) this.knownHeads.delete(this.knownHeads.keys().next().value as string);
+  }
+
+  /**
+   * One round trip: cvl_append checks, under the append lock, that the base is still so and writes. When it is not
+   * (another process appended, a tag conflicts, the log's row changed), nothing is written and the append goes
+   * the way that reads first: undefined.
+   */
+  private async appendOnKnownBase(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, known: { current: number; previousHash: string; state?: StateRow }): Promise<Appended | undefined> {
+    const condition = isTagCondition(expected) ? expected : undefined;
+    const recordedAt = this.now().toISOString();
+    const chained = chainEvents(streamId, events, known.current, known.previousHash, recordedAt);
+    const placed = known.state && this.signedLog ? this.signedLog.place(known.state, chained.rows.map((row) => row.hash), recordedAt) : undefined;
+    const lock = this.appendLock(streamId, expected);
+    try {
+      const inserted = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM cvl_append($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb) AS e`, [
+        lock === undefined ? null : lock.toString(),
+        streamId,
+        known.current,
+        known.previousHash,
+        chained.revision,
+        chained.lastHash,
+        recordedAt,
+        eventsJson(chained.rows, placed),
+        condition ? condition.after : null,
+        condition ? [...condition.tags] : null,
+        known.state ? JSON.stringify(known.state.head) : null,
+        known.state ? JSON.stringify(known.state.frontier) : null,
+        placed ? JSON.stringify(placed.head) : null,
+        placed ? JSON.stringify(placed.frontier) : null,
+      ]);
+      return { result: this.appended(streamId, chained.revision, inserted.rows), committed: placed?.committed ?? (() => undefined), lastHash: chained.lastHash };
+    } catch (error) {
+      if (BASE_MOVED.has(sqlErrorCode(error) ?? '')) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * A signed store: one append at a time (the tree grows in order), which also orders every stream. Unsigned, a
+   * tag condition waits its turn on its stream. Advisory locks, taken with BEGIN, before any write (see
+   * SIGNED_APPEND_LOCK).
+   */
+  private appendLock(streamId: string, expected: ExpectedRevision): bigint | undefined {
+    if (this.signedLog) return BigInt(SIGNED_APPEND_LOCK);
+    return isTagCondition(expected) ? advisoryLockKey(`stream:${streamId}`) : undefined;
+  }
+
+  /**
+   * One append in four round trips whatever its size: BEGIN with the lock; one read (the stream's head, the signed
+   * log's state, the first newer event sharing a tag); one write (the stream's head, the log's head, the events);
+   * COMMIT. An event id already stored fails the write on its unique index, and the caller finds the first
+   * append's result.
+   */
+  private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<Appended> {
     const signedLog = this.signedLog;
     const condition = isTagCondition(expected) ? expected : undefined;
-    // A signed store: one append at a time (the tree grows in order), which also orders every stream. Unsigned, a
-    // tag condition waits its turn on its stream. Advisory locks, taken before any write (see SIGNED_APPEND_LOCK).
-    if (signedLog) await tx.query('SELECT pg_advisory_xact_lock($1)', [SIGNED_APPEND_LOCK]);
-    else if (condition) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`stream:${streamId}`]);
     const read = await tx.query<{ revision: string | null; last_hash: string | null; head: StateRow['head'] | null; frontier: string[] | null; conflict_revision: string | null; conflict_tags: string[] | null }>(
       `SELECT s.revision::text AS revision, s.last_hash, ${signedLog ? 'l.head, l.frontier' : 'NULL::jsonb AS head, NULL::jsonb AS frontier'},
          c.revision::text AS conflict_revision, c.tags AS conflict_tags
@@ -158,16 +274,8 @@ export class SqlEventStore implements EventStore {
     checkExpected(streamId, expected, current, found.conflict_revision === null ? [] : [{ revision: Number(found.conflict_revision), tags: found.conflict_tags ?? [] }]);
 
     const recordedAt = this.now().toISOString();
-    let hash = previousHash;
-    const rows = events.map((event, index) => {
-      const revision = current + 1 + index;
-      const metadata = event.metadata ?? {};
-      const tags = event.tags && event.tags.length > 0 ? [...event.tags] : null;
-      hash = chainHash(hash, { streamId, revision, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags: tags ?? undefined });
-      return { event, revision, metadata, hash, tags };
-    });
-    const newRevision = current + events.length;
-    const placed = signedLog ? signedLog.place(found.head && found.frontier ? { head: found.head, frontier: found.frontier } : undefined, rows.map((row) => row.hash), recordedAt) : undefined;
+    const chained = chainEvents(streamId, events, current, previousHash, recordedAt);
+    const placed = signedLog ? signedLog.place(found.head && found.frontier ? { head: found.head, frontier: found.frontier } : undefined, chained.rows.map((row) => row.hash), recordedAt) : undefined;
 
     // The stream's row moves only from the revision read (a writer without the lock may have moved it: then no
     // event is inserted, and the append is a conflict). Data-modifying CTEs all run, once each.
@@ -192,29 +300,20 @@ export class SqlEventStore implements EventStore {
       [
         streamId,
         recordedAt,
-        JSON.stringify(
-          rows.map(({ event, revision, metadata, hash: eventHash, tags }, index) => ({
-            revision,
-            event_id: event.eventId,
-            type: event.type,
-            schema_version: event.schemaVersion,
-            data: event.data,
-            metadata,
-            hash: eventHash,
-            leaf_index: placed ? placed.leafIndexes[index] : null,
-            tags,
-          })),
-        ),
-        newRevision,
-        hash,
+        eventsJson(chained.rows, placed),
+        chained.revision,
+        chained.lastHash,
         // A new stream: no row to move from (-1 matches none, and the INSERT creates it).
         current,
         ...(placed ? [JSON.stringify(placed.head), JSON.stringify(placed.frontier), placed.head.sequence, placed.head.treeSize] : []),
       ],
     );
     if (inserted.rowCount === 0) this.conflict(streamId, expected, current);
-    const recorded = inserted.rows.map(toRecorded).sort((a, b) => a.revision - b.revision);
-    return { result: { streamId, revision: newRevision, events: recorded, idempotentReplay: false }, committed: placed?.committed ?? (() => undefined) };
+    return { result: this.appended(streamId, chained.revision, inserted.rows), committed: placed?.committed ?? (() => undefined), lastHash: chained.lastHash };
+  }
+
+  private appended(streamId: string, revision: number, rows: EventRow[]): AppendResult {
+    return { streamId, revision, events: rows.map(toRecorded).sort((a, b) => a.revision - b.revision), idempotentReplay: false };
   }
 
   /** Lost a race: for 'any' the caller retries from a fresh read; otherwise it is a conflict. */

@@ -46,18 +46,21 @@ export class InProcessBus implements IntegrationBus {
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
     if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
     assertPublishable(events);
-    await this.sql.transaction(async (tx) => {
-      const head = await tx.query<{ next_offset: string }>('SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1 FOR UPDATE', [topic]);
-      if (head.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
-      if (events.length === 0) return;
-      const first = Number(head.rows[0].next_offset);
-      await tx.query(
-        `INSERT INTO bus_messages (topic, message_offset, envelope)
-         SELECT $1, $2::bigint + m.ordinality - 1, m.envelope FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS m(envelope, ordinality)`,
-        [topic, first, JSON.stringify(events)],
-      );
-      await tx.query('UPDATE bus_topics SET next_offset = $2 WHERE topic = $1', [topic, first + events.length]);
-    });
+    // One statement, its own transaction: the topic's row, locked by the UPDATE, orders publishers; the messages
+    // take the offsets it moved over (none if the topic is unknown: the join with no row inserts nothing).
+    const moved = await this.sql.query<{ first: string }>(
+      `WITH head AS (
+         UPDATE bus_topics SET next_offset = next_offset + $3 WHERE topic = $1 RETURNING next_offset - $3 AS first
+       ), stored AS (
+         INSERT INTO bus_messages (topic, message_offset, envelope)
+         SELECT $1, head.first + m.ordinality - 1, m.envelope FROM head, jsonb_array_elements($2::jsonb) WITH ORDINALITY AS m(envelope, ordinality)
+         RETURNING 1
+       )
+       SELECT first::text AS first FROM head`,
+      [topic, JSON.stringify(events), events.length],
+    );
+    if (moved.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
+    if (events.length === 0) return;
     for (const waiter of this.waiters) waiter.wake();
   }
 

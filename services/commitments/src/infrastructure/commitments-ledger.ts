@@ -107,33 +107,24 @@ export class CommitmentsLedger {
     return { state: this.state, revision: this.revision };
   }
 
-  private catchUp(): Promise<void> {
+  /**
+   * Folds what the stream gained since this process last folded, page by page. Given the events an append of this
+   * process just stored, and nothing was stored in between, they are the next page: folded without reading the log
+   * again (what another process stored later is read when a command or a query needs it).
+   */
+  private catchUp(appended?: readonly RecordedEvent[]): Promise<void> {
     // Chained so that catch-ups never overlap; a failed one (the database away) must not fail every later one:
     // the next starts afresh from the last event folded.
     this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
       // Read once: from then on this process projects everything it folds (rows another process wrote stay).
       this.projectedTo ??= this.projection ? await this.projection.revision() : Number.MAX_SAFE_INTEGER;
-      const projectedTo = this.projectedTo;
+      if (this.started && appended && appended.length > 0 && appended.length < PAGE && appended[0].revision === this.revision + 1) {
+        await this.fold(appended);
+        return;
+      }
       for (;;) {
         const page = await this.store.readStream(LEDGER_STREAM, { fromRevision: this.revision + 1, maxCount: PAGE });
-        // Folded aside, and kept only once the page is projected: a projection that failed is tried again.
-        let state = this.state;
-        const projected: Projected[] = [];
-        for (const event of page) {
-          const before = state;
-          const domainEvent = upcast(event);
-          state = evolve(state, domainEvent);
-          if (event.revision > projectedTo) projected.push(project(before, state, domainEvent, event));
-        }
-        if (this.projection && projected.length > 0) await this.projection.write(projected, page[page.length - 1].revision);
-        this.state = state;
-        for (const event of page) {
-          this.revision = event.revision;
-          const command = typeof event.metadata.commandEventId === 'string' ? event.metadata.commandEventId : event.eventId;
-          const events = this.byCommand.get(command);
-          if (events) events.push(event);
-          else this.byCommand.set(command, [event]);
-        }
+        await this.fold(page);
         if (page.length < PAGE) {
           this.started = true;
           return;
@@ -141,6 +132,28 @@ export class CommitmentsLedger {
       }
     });
     return this.catchingUp;
+  }
+
+  /** One page of the stream, next after the last folded: folded aside, and kept only once projected (a projection that failed is tried again). */
+  private async fold(page: readonly RecordedEvent[]): Promise<void> {
+    const projectedTo = this.projectedTo ?? Number.MAX_SAFE_INTEGER;
+    let state = this.state;
+    const projected: Projected[] = [];
+    for (const event of page) {
+      const before = state;
+      const domainEvent = upcast(event);
+      state = evolve(state, domainEvent);
+      if (event.revision > projectedTo) projected.push(project(before, state, domainEvent, event));
+    }
+    if (this.projection && projected.length > 0) await this.projection.write(projected, page[page.length - 1].revision);
+    this.state = state;
+    for (const event of page) {
+      this.revision = event.revision;
+      const command = typeof event.metadata.commandEventId === 'string' ? event.metadata.commandEventId : event.eventId;
+      const events = this.byCommand.get(command);
+      if (events) events.push(event);
+      else this.byCommand.set(command, [event]);
+    }
   }
 
   /**
@@ -178,7 +191,7 @@ export class CommitmentsLedger {
       check(results);
       if (events.length === 0) return { results, recorded: [] };
       const result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, this.revision));
-      await this.catchUp();
+      await this.catchUp(result.events);
       return { results, recorded: result.events };
     });
   }
@@ -264,7 +277,7 @@ export class CommitmentsLedger {
         }
         return;
       }
-      await this.catchUp();
+      await this.catchUp(result.events);
       for (const { item, events: own } of decided) {
         const ids = new Set(own.map((event) => event.eventId));
         item.resolve({ recorded: result.events.filter((event) => ids.has(event.eventId)), state: this.state, revision: this.revision, replayed: result.idempotentReplay });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { DERIVED_COMMIT, loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
+import { loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
 import type { Cents } from '@cvl/money';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { CommitmentAttribution, CommitmentStatus } from '../domain/events';
@@ -25,8 +25,8 @@ export interface LedgerTotalsAt {
 }
 
 const NAME = 'commitments-ledger';
-/** Rows per INSERT: a page of the ledger (1 000 events) touches a few thousand commitments at most. */
-const ROWS_PER_STATEMENT = 5_000;
+/** Events projected per statement: a page of the ledger (1 000 events) is one. */
+const ROWS_PER_STATEMENT = 2_000;
 
 interface CommitmentRow extends FigureSums {
   commitment_id: string;
@@ -79,6 +79,44 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+type Movement = Projected['movements'][number];
+type TotalsMovement = NonNullable<Projected['totals']>;
+type HistoryLine = Projected['history'][number];
+
+// bigint as JSON numbers would lose cents past 2^53: text, read back by PostgreSQL as bigint.
+const movementRow = (m: Movement) => ({
+  revision: m.revision,
+  commitment_id: m.commitmentId,
+  funder: m.funder,
+  status: m.status,
+  is_pool: m.isPool,
+  condition_id: m.conditionId ?? null,
+  attribution: m.attribution,
+  act: m.act ?? null,
+  effective_date: m.effectiveDate,
+  recorded_at: m.recordedAt,
+  d_indicative: m.delta.indicativeCents.toString(),
+  d_conditional: m.delta.conditionalCents.toString(),
+  d_firm: m.delta.firmCents.toString(),
+  d_paid: m.delta.paidCents.toString(),
+  d_outstanding: m.delta.outstandingCents.toString(),
+  d_released: m.delta.releasedCents.toString(),
+  d_pending_net: m.pendingNetCents.toString(),
+  d_posted_net: m.postedNetCents.toString(),
+});
+
+const totalsRow = (t: TotalsMovement) => ({
+  revision: t.revision,
+  effective_date: t.effectiveDate,
+  recorded_at: t.recordedAt,
+  d_debits_posted: t.debitsPostedCents.toString(),
+  d_credits_posted: t.creditsPostedCents.toString(),
+  d_debits_pending: t.debitsPendingCents.toString(),
+  d_credits_pending: t.creditsPendingCents.toString(),
+});
+
+const historyRow = (h: HistoryLine) => ({ commitment_id: h.commitmentId, revision: h.revision, entry: h.entry });
+
 /**
  * The ledger's read side in SQL: the movements, totals and history lines the ledger projects as it folds its
  * stream (queries/ledger-movements.ts), and the aggregates every query of the ledger is answered from. Amounts
@@ -105,85 +143,45 @@ export class LedgerProjection {
     return found.rowCount > 0 ? Number(found.rows[0].revision) : -1;
   }
 
-  /** Writes what a page of events projected, and how far that goes, in one transaction; rows already there stay. */
+  /**
+   * Writes what a page of events projected, and how far that goes, in one transaction of one statement (per
+   * ROWS_PER_STATEMENT events projected); rows already there stay.
+   */
   async write(projected: readonly Projected[], upTo: number): Promise<void> {
     await this.init();
-    const movements = projected.flatMap((p) => p.movements);
-    const totals = projected.flatMap((p) => (p.totals ? [p.totals] : []));
-    const history = projected.flatMap((p) => p.history);
-    await this.sql.transaction(async (tx) => {
-      await tx.query(DERIVED_COMMIT);
-      for (const rows of chunks(movements, ROWS_PER_STATEMENT)) {
-        await tx.query(
-          `INSERT INTO ledger_movements (revision, commitment_id, funder, status, is_pool, condition_id, attribution, act, effective_date, recorded_at,
-             d_indicative, d_conditional, d_firm, d_paid, d_outstanding, d_released, d_pending_net, d_posted_net)
-           SELECT r.revision, r.commitment_id, r.funder, r.status, r.is_pool, r.condition_id, r.attribution, r.act, r.effective_date, r.recorded_at::timestamptz,
-             r.d_indicative, r.d_conditional, r.d_firm, r.d_paid, r.d_outstanding, r.d_released, r.d_pending_net, r.d_posted_net
-           FROM jsonb_to_recordset($1::jsonb) AS r(revision bigint, commitment_id text, funder text, status text, is_pool boolean, condition_id text, attribution jsonb, act jsonb,
-             effective_date text, recorded_at text, d_indicative bigint, d_conditional bigint, d_firm bigint, d_paid bigint, d_outstanding bigint, d_released bigint, d_pending_net bigint, d_posted_net bigint)
-           ON CONFLICT (revision, commitment_id) DO NOTHING`,
-          [
-            JSON.stringify(
-              rows.map((m) => ({
-                revision: m.revision,
-                commitment_id: m.commitmentId,
-                funder: m.funder,
-                status: m.status,
-                is_pool: m.isPool,
-                condition_id: m.conditionId ?? null,
-                attribution: m.attribution,
-                act: m.act ?? null,
-                effective_date: m.effectiveDate,
-                recorded_at: m.recordedAt,
-                // bigint as JSON numbers would lose cents past 2^53: text, read back by PostgreSQL as bigint.
-                d_indicative: m.delta.indicativeCents.toString(),
-                d_conditional: m.delta.conditionalCents.toString(),
-                d_firm: m.delta.firmCents.toString(),
-                d_paid: m.delta.paidCents.toString(),
-                d_outstanding: m.delta.outstandingCents.toString(),
-                d_released: m.delta.releasedCents.toString(),
-                d_pending_net: m.pendingNetCents.toString(),
-                d_posted_net: m.postedNetCents.toString(),
-              })),
-            ),
-          ],
-        );
-      }
-      for (const rows of chunks(totals, ROWS_PER_STATEMENT)) {
-        await tx.query(
-          `INSERT INTO ledger_totals_movements (revision, effective_date, recorded_at, d_debits_posted, d_credits_posted, d_debits_pending, d_credits_pending)
-           SELECT r.revision, r.effective_date, r.recorded_at::timestamptz, r.d_debits_posted, r.d_credits_posted, r.d_debits_pending, r.d_credits_pending
-           FROM jsonb_to_recordset($1::jsonb) AS r(revision bigint, effective_date text, recorded_at text, d_debits_posted bigint, d_credits_posted bigint, d_debits_pending bigint, d_credits_pending bigint)
-           ON CONFLICT (revision) DO NOTHING`,
-          [
-            JSON.stringify(
-              rows.map((t) => ({
-                revision: t.revision,
-                effective_date: t.effectiveDate,
-                recorded_at: t.recordedAt,
-                d_debits_posted: t.debitsPostedCents.toString(),
-                d_credits_posted: t.creditsPostedCents.toString(),
-                d_debits_pending: t.debitsPendingCents.toString(),
-                d_credits_pending: t.creditsPendingCents.toString(),
-              })),
-            ),
-          ],
-        );
-      }
-      for (const rows of chunks(history, ROWS_PER_STATEMENT)) {
-        await tx.query(
-          `INSERT INTO ledger_history (commitment_id, revision, entry)
-           SELECT r.commitment_id, r.revision, r.entry FROM jsonb_to_recordset($1::jsonb) AS r(commitment_id text, revision bigint, entry jsonb)
-           ON CONFLICT (commitment_id, revision) DO NOTHING`,
-          [JSON.stringify(rows.map((h) => ({ commitment_id: h.commitmentId, revision: h.revision, entry: h.entry })))],
-        );
-      }
-      await tx.query(
-        `INSERT INTO ledger_projection (name, revision) VALUES ($1, $2)
-         ON CONFLICT (name) DO UPDATE SET revision = GREATEST(ledger_projection.revision, EXCLUDED.revision), updated_at = now()`,
-        [NAME, upTo],
-      );
-    });
+    await this.sql.transaction(
+      async (tx) => {
+        for (const part of chunks(projected, ROWS_PER_STATEMENT)) {
+          await tx.query(
+            `WITH movements AS (
+               INSERT INTO ledger_movements (revision, commitment_id, funder, status, is_pool, condition_id, attribution, act, effective_date, recorded_at,
+                 d_indicative, d_conditional, d_firm, d_paid, d_outstanding, d_released, d_pending_net, d_posted_net)
+               SELECT r.revision, r.commitment_id, r.funder, r.status, r.is_pool, r.condition_id, r.attribution, r.act, r.effective_date, r.recorded_at::timestamptz,
+                 r.d_indicative, r.d_conditional, r.d_firm, r.d_paid, r.d_outstanding, r.d_released, r.d_pending_net, r.d_posted_net
+               FROM jsonb_to_recordset($1::jsonb) AS r(revision bigint, commitment_id text, funder text, status text, is_pool boolean, condition_id text, attribution jsonb, act jsonb,
+                 effective_date text, recorded_at text, d_indicative bigint, d_conditional bigint, d_firm bigint, d_paid bigint, d_outstanding bigint, d_released bigint, d_pending_net bigint, d_posted_net bigint)
+               ON CONFLICT (revision, commitment_id) DO NOTHING
+               RETURNING 1
+             ), totals AS (
+               INSERT INTO ledger_totals_movements (revision, effective_date, recorded_at, d_debits_posted, d_credits_posted, d_debits_pending, d_credits_pending)
+               SELECT r.revision, r.effective_date, r.recorded_at::timestamptz, r.d_debits_posted, r.d_credits_posted, r.d_debits_pending, r.d_credits_pending
+               FROM jsonb_to_recordset($2::jsonb) AS r(revision bigint, effective_date text, recorded_at text, d_debits_posted bigint, d_credits_posted bigint, d_debits_pending bigint, d_credits_pending bigint)
+               ON CONFLICT (revision) DO NOTHING
+               RETURNING 1
+             ), history AS (
+               INSERT INTO ledger_history (commitment_id, revision, entry)
+               SELECT r.commitment_id, r.revision, r.entry FROM jsonb_to_recordset($3::jsonb) AS r(commitment_id text, revision bigint, entry jsonb)
+               ON CONFLICT (commitment_id, revision) DO NOTHING
+               RETURNING 1
+             )
+             INSERT INTO ledger_projection (name, revision) VALUES ($4, $5)
+             ON CONFLICT (name) DO UPDATE SET revision = GREATEST(ledger_projection.revision, EXCLUDED.revision), updated_at = now()`,
+            [JSON.stringify(part.flatMap((p) => p.movements).map(movementRow)), JSON.stringify(part.flatMap((p) => (p.totals ? [totalsRow(p.totals)] : []))), JSON.stringify(part.flatMap((p) => p.history).map(historyRow)), NAME, upTo],
+          );
+        }
+      },
+      { derivedCommit: true },
+    );
   }
 
   /**
