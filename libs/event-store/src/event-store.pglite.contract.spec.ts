@@ -19,7 +19,7 @@ describe('migrations on PGlite', () => {
     expect(await migrate(client)).toEqual([]);
     const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(applied.rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
-    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(loadMigrations().map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
     await store.close();
   });
 });

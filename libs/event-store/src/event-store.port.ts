@@ -182,8 +182,9 @@ export interface EventStore {
   /** How many events of streams starting with `streamPrefix` lie after `after` (a relay's lag), when the store can say. */
   countAfter?(after: GlobalCheckpoint, streamPrefix: string): Promise<number>;
   /**
-   * Tells `listener` after each append this store committed (in this process), so that followers of the log — the
-   * relay, subscriptions — need not wait out their polling delay. Returns the way to stop being told.
+   * Tells `listener` after each append this store committed — in this process, and in others where the database
+   * can say (PostgreSQL's NOTIFY) — so that followers of the log (the relay, subscriptions) need not wait out their
+   * polling delay. Returns the way to stop being told.
    */
   onAppended?(listener: () => void): () => void;
   /** True when the store answers (for health checks). */

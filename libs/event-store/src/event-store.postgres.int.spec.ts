@@ -175,6 +175,25 @@ describe('PostgreSQL event store under concurrent writers', () => {
     expect((await a.verify()).broken).toEqual([]);
   });
 
+  it('tells a follower in another process of each append (LISTEN/NOTIFY), and stops when asked', async () => {
+    const [writer, follower] = await Promise.all([connect(), connect()]);
+    let told = 0;
+    const stop = follower.onAppended(() => told++);
+    // The LISTEN is sent on a connection of its own: an append once it listens is heard.
+    const deadline = Date.now() + 10_000;
+    while (told === 0 && Date.now() < deadline) {
+      await writer.append(`notified-${randomUUID()}`, [newEvent()], 'no_stream');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(told).toBeGreaterThan(0);
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const before = told;
+    await writer.append(`unheard-${randomUUID()}`, [newEvent()], 'no_stream');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(told).toBe(before);
+  });
+
   it('two processes retrying the same append store it once', async () => {
     const [a, b] = await Promise.all([connect(10), connect(10)]);
     const streamId = `retry-${randomUUID()}`;

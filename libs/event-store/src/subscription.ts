@@ -63,7 +63,7 @@ export function catchUp(store: EventStore, options: CatchUpOptions): CatchUpSubs
   const state: RunState = { stopped: false, appended: false };
   let position: GlobalCheckpoint = START;
   // Woken by the store's appends rather than waiting out the idle delay (which stays, for appends the store cannot
-  // tell of: another process's).
+  // tell of: a notification lost while its listening connection was away, a store without notifications).
   const unsubscribe = store.onAppended?.(() => {
     if (state.wake) state.wake();
     else state.appended = true;

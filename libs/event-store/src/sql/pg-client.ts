@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
 
 export interface PgClientOptions {
@@ -59,6 +59,9 @@ export class PgSqlClient implements SqlClient {
   readonly dialect = 'postgres' as const;
   private readonly pool: Pool;
   private readonly onConnectionError: (error: Error) => void;
+  private readonly config: PoolConfig;
+  private readonly schema: string;
+  private readonly listeners = new Set<() => void>();
 
   constructor(options: PgClientOptions) {
     const schema = options.schema ?? 'public';
@@ -70,6 +73,8 @@ export class PgSqlClient implements SqlClient {
       options: `-c search_path=${schema},public`,
       connectionTimeoutMillis: 10_000,
     };
+    this.config = config;
+    this.schema = schema;
     this.pool = new Pool(config);
     this.onConnectionError = options.onConnectionError ?? (() => undefined);
     // An idle client whose connection the server ends: the pool drops it and makes another when needed.
@@ -155,7 +160,54 @@ export class PgSqlClient implements SqlClient {
     }
   }
 
+  /**
+   * A connection of its own (a LISTEN holds its session), made again after a loss, 250 ms to 5 s apart, until
+   * stopped: notifications sent while it was away are not replayed, which the followers' polling covers.
+   */
+  listen(channel: string, onNotify: () => void): () => void {
+    const name = `${channel}_${this.schema}`.slice(0, 63);
+    if (!isSafeIdentifier(name)) throw new Error(`nom de canal invalide : ${name}`);
+    let stopped = false;
+    let client: Client | undefined;
+    const connect = async (attempt: number): Promise<void> => {
+      if (stopped) return;
+      const next = new Client(this.config);
+      const retry = (error: Error) => {
+        this.onConnectionError(error);
+        next.removeAllListeners();
+        void next.end().catch(() => undefined);
+        if (client === next) client = undefined;
+        if (!stopped) setTimeout(() => void connect(attempt + 1), Math.min(250 * 2 ** Math.min(attempt, 5), 5_000)).unref();
+      };
+      next.on('error', retry);
+      next.on('notification', () => onNotify());
+      try {
+        await next.connect();
+        await next.query(`LISTEN "${name}"`);
+        if (stopped) return void next.end().catch(() => undefined);
+        client = next;
+      } catch (error) {
+        retry(error as Error);
+      }
+    };
+    void connect(0);
+    const stop = () => {
+      stopped = true;
+      this.listeners.delete(stop);
+      const current = client;
+      client = undefined;
+      if (current) {
+        current.removeAllListeners();
+        current.on('error', () => undefined);
+        void current.end().catch(() => undefined);
+      }
+    };
+    this.listeners.add(stop);
+    return stop;
+  }
+
   async close(): Promise<void> {
+    for (const stop of [...this.listeners]) stop();
     await this.pool.end();
   }
 }

@@ -26,6 +26,12 @@ export interface SqlClient extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Runs several statements at once (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Calls `onNotify` at each notification on `channel` followed by « _ » and the client's schema (left to 63
+   * characters), from any process, until the returned function is called or the client closed. Absent where
+   * there is no other process to hear from (PGlite is in-process).
+   */
+  listen?(channel: string, onNotify: () => void): () => void;
   close(): Promise<void>;
   readonly dialect: 'postgres' | 'pglite';
 }

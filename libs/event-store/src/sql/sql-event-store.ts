@@ -131,6 +131,7 @@ export class SqlEventStore implements EventStore {
   private readonly appendListeners = new Set<() => void>();
   /** The head (revision, last hash) of each stream this process appended to last: what the next append builds on. */
   private readonly knownHeads = new Map<string, { revision: number; hash: string }>();
+  private stopListening?: () => void;
 
   constructor(
     readonly client: SqlClient,
@@ -442,9 +443,19 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /** This process's appends as they commit; other processes' through the database's notifications, when it has them. */
   onAppended(listener: () => void): () => void {
     this.appendListeners.add(listener);
-    return () => void this.appendListeners.delete(listener);
+    this.stopListening ??= this.client.listen?.('cvl_appended', () => {
+      for (const each of this.appendListeners) each();
+    });
+    return () => {
+      this.appendListeners.delete(listener);
+      if (this.appendListeners.size === 0) {
+        this.stopListening?.();
+        this.stopListening = undefined;
+      }
+    };
   }
 
   async ping(): Promise<boolean> {
@@ -457,6 +468,7 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.stopListening?.();
     this.signedLog?.close();
     await this.client.close();
   }
