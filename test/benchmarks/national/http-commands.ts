@@ -106,6 +106,22 @@ async function visibleInReporting(
   say(`commande → visible dans les restitutions : ${total} commandes à ${ratePerSecond}/s par Kafka`);
   const sentAt = new Map<string, number>();
   const seen: number[] = [];
+  let sending = true;
+  // Watched while the commands go out, not after: a commitment's latency is from its own sending.
+  const watching = (async () => {
+    const deadline = performance.now() + seconds * 1_000 + 60_000;
+    while ((sending || sentAt.size > 0) && performance.now() < deadline) {
+      if (sentAt.size > 0) {
+        const rows = await sql.query<{ id: string }>('SELECT id FROM rm_commitments WHERE id = ANY($1::text[])', [[...sentAt.keys()]]);
+        const now = performance.now();
+        for (const { id } of rows.rows) {
+          seen.push(now - (sentAt.get(id) as number));
+          sentAt.delete(id);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  })();
   const sends: Array<Promise<number>> = [];
   const started = performance.now();
   for (let i = 0; i < total; i++) {
@@ -116,17 +132,11 @@ async function visibleInReporting(
     sentAt.set(id, performance.now());
     sends.push(post('commitments', body(id, false)));
   }
-  await Promise.all(sends);
-  const deadline = performance.now() + 60_000;
-  while (sentAt.size > 0 && performance.now() < deadline) {
-    const rows = await sql.query<{ id: string }>('SELECT id FROM rm_commitments WHERE id = ANY($1::text[])', [[...sentAt.keys()]]);
-    const now = performance.now();
-    for (const { id } of rows.rows) {
-      seen.push(now - (sentAt.get(id) as number));
-      sentAt.delete(id);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  const statuses = await Promise.all(sends);
+  sending = false;
+  await watching;
+  const refused = statuses.filter((status) => status !== 201).length;
+  if (refused > 0) throw new Error(`${refused} commandes refusées pendant la mesure de commande → visible`);
   if (sentAt.size > 0) throw new Error(`${sentAt.size} commandes jamais visibles dans les restitutions`);
   return { ratePerSecond, commands: total, latency: percentiles(seen) };
 }
