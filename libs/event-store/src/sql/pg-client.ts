@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
 
@@ -62,6 +63,8 @@ export class PgSqlClient implements SqlClient {
   private readonly config: PoolConfig;
   private readonly schema: string;
   private readonly listeners = new Set<() => void>();
+  /** Names this client's sessions (`cvl.instance`): the notifications of its own writes are not news to it. */
+  private readonly instance = randomUUID();
 
   constructor(options: PgClientOptions) {
     const schema = options.schema ?? 'public';
@@ -70,7 +73,7 @@ export class PgSqlClient implements SqlClient {
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
       application_name: options.applicationName ?? 'cvl',
-      options: `-c search_path=${schema},public`,
+      options: `-c search_path=${schema},public -c cvl.instance=${this.instance}`,
       connectionTimeoutMillis: 10_000,
     };
     this.config = config;
@@ -180,7 +183,9 @@ export class PgSqlClient implements SqlClient {
         if (!stopped) setTimeout(() => void connect(attempt + 1), Math.min(250 * 2 ** Math.min(attempt, 5), 5_000)).unref();
       };
       next.on('error', retry);
-      next.on('notification', () => onNotify());
+      next.on('notification', (message) => {
+        if (message.payload !== this.instance) onNotify();
+      });
       try {
         await next.connect();
         await next.query(`LISTEN "${name}"`);

@@ -53,6 +53,12 @@ export function sqlErrorCode(error: unknown): string | undefined {
 const DERIVED_COMMIT = 'SET LOCAL synchronous_commit = off';
 
 /**
+ * The same for a statement that is its own transaction (no BEGIN, one round trip): this expression, evaluated by
+ * the statement (a CTE it reads from), sets synchronous_commit for the transaction, whose commit then follows it.
+ */
+export const DERIVED_COMMIT_EXPRESSION = "set_config('synchronous_commit', 'off', true)";
+
+/**
  * The statement run with BEGIN for these options ('' when none). The lock's key is checked to be a signed 64-bit
  * integer before it is written into the statement.
  */

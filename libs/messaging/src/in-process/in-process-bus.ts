@@ -5,6 +5,7 @@ import type { BusSubscription, IntegrationBus, SubscribeOptions } from '../integ
 import { assertPublishable, MAX_PUBLISH_BATCH } from '../integration-bus.port';
 
 interface Waiter {
+  topics: ReadonlySet<string>;
   wake(): void;
 }
 
@@ -61,7 +62,8 @@ export class InProcessBus implements IntegrationBus {
     );
     if (moved.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
     if (events.length === 0) return;
-    for (const waiter of this.waiters) waiter.wake();
+    // Only the groups that follow this topic: the others would read their own topics for nothing.
+    for (const waiter of this.waiters) if (waiter.topics.has(topic)) waiter.wake();
   }
 
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
@@ -76,7 +78,7 @@ export class InProcessBus implements IntegrationBus {
     }
     let stopped = false;
     let wake: () => void = () => undefined;
-    const waiter: Waiter = { wake: () => wake() };
+    const waiter: Waiter = { topics: new Set(options.topics), wake: () => wake() };
     this.waiters.add(waiter);
     const idle = (ms: number) =>
       new Promise<void>((resolve) => {

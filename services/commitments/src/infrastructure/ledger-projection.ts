@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
+import { DERIVED_COMMIT_EXPRESSION, loadMigrations, migrate, type SqlClient } from '@cvl/event-store';
 import type { Cents } from '@cvl/money';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { CommitmentAttribution, CommitmentStatus } from '../domain/events';
@@ -118,6 +118,46 @@ const totalsRow = (t: TotalsMovement) => ({
 const historyRow = (h: HistoryLine) => ({ commitment_id: h.commitmentId, revision: h.revision, entry: h.entry });
 
 /**
+ * What a part of a page projected, with how far the projection goes, in one statement. Alone (its own
+ * transaction), it also makes its commit a derived one: it holds only what the log gives again.
+ */
+function writeStatement(alone: boolean): string {
+  return `WITH ${alone ? `derived AS (SELECT ${DERIVED_COMMIT_EXPRESSION} AS setting), ` : ''}movements AS (
+       INSERT INTO ledger_movements (revision, commitment_id, funder, status, is_pool, condition_id, attribution, act, effective_date, recorded_at,
+         d_indicative, d_conditional, d_firm, d_paid, d_outstanding, d_released, d_pending_net, d_posted_net)
+       SELECT r.revision, r.commitment_id, r.funder, r.status, r.is_pool, r.condition_id, r.attribution, r.act, r.effective_date, r.recorded_at::timestamptz,
+         r.d_indicative, r.d_conditional, r.d_firm, r.d_paid, r.d_outstanding, r.d_released, r.d_pending_net, r.d_posted_net
+       FROM jsonb_to_recordset($1::jsonb) AS r(revision bigint, commitment_id text, funder text, status text, is_pool boolean, condition_id text, attribution jsonb, act jsonb,
+         effective_date text, recorded_at text, d_indicative bigint, d_conditional bigint, d_firm bigint, d_paid bigint, d_outstanding bigint, d_released bigint, d_pending_net bigint, d_posted_net bigint)
+       ON CONFLICT (revision, commitment_id) DO NOTHING
+       RETURNING 1
+     ), totals AS (
+       INSERT INTO ledger_totals_movements (revision, effective_date, recorded_at, d_debits_posted, d_credits_posted, d_debits_pending, d_credits_pending)
+       SELECT r.revision, r.effective_date, r.recorded_at::timestamptz, r.d_debits_posted, r.d_credits_posted, r.d_debits_pending, r.d_credits_pending
+       FROM jsonb_to_recordset($2::jsonb) AS r(revision bigint, effective_date text, recorded_at text, d_debits_posted bigint, d_credits_posted bigint, d_debits_pending bigint, d_credits_pending bigint)
+       ON CONFLICT (revision) DO NOTHING
+       RETURNING 1
+     ), history AS (
+       INSERT INTO ledger_history (commitment_id, revision, entry)
+       SELECT r.commitment_id, r.revision, r.entry FROM jsonb_to_recordset($3::jsonb) AS r(commitment_id text, revision bigint, entry jsonb)
+       ON CONFLICT (commitment_id, revision) DO NOTHING
+       RETURNING 1
+     )
+     INSERT INTO ledger_projection (name, revision) SELECT $4, $5::bigint${alone ? ' FROM derived' : ''}
+     ON CONFLICT (name) DO UPDATE SET revision = GREATEST(ledger_projection.revision, EXCLUDED.revision), updated_at = now()`;
+}
+
+function writeParams(part: readonly Projected[], upTo: number): unknown[] {
+  return [
+    JSON.stringify(part.flatMap((p) => p.movements).map(movementRow)),
+    JSON.stringify(part.flatMap((p) => (p.totals ? [totalsRow(p.totals)] : []))),
+    JSON.stringify(part.flatMap((p) => p.history).map(historyRow)),
+    NAME,
+    upTo,
+  ];
+}
+
+/**
  * The ledger's read side in SQL: the movements, totals and history lines the ledger projects as it folds its
  * stream (queries/ledger-movements.ts), and the aggregates every query of the ledger is answered from. Amounts
  * are bigint cents; sums come back as text and become bigint.
@@ -149,36 +189,15 @@ export class LedgerProjection {
    */
   async write(projected: readonly Projected[], upTo: number): Promise<void> {
     await this.init();
+    const parts = chunks(projected, ROWS_PER_STATEMENT);
+    // A page of one part (a command's events, the usual case): one statement, its own transaction, one round trip.
+    if (parts.length === 1) {
+      await this.sql.query(writeStatement(true), writeParams(parts[0], upTo));
+      return;
+    }
     await this.sql.transaction(
       async (tx) => {
-        for (const part of chunks(projected, ROWS_PER_STATEMENT)) {
-          await tx.query(
-            `WITH movements AS (
-               INSERT INTO ledger_movements (revision, commitment_id, funder, status, is_pool, condition_id, attribution, act, effective_date, recorded_at,
-                 d_indicative, d_conditional, d_firm, d_paid, d_outstanding, d_released, d_pending_net, d_posted_net)
-               SELECT r.revision, r.commitment_id, r.funder, r.status, r.is_pool, r.condition_id, r.attribution, r.act, r.effective_date, r.recorded_at::timestamptz,
-                 r.d_indicative, r.d_conditional, r.d_firm, r.d_paid, r.d_outstanding, r.d_released, r.d_pending_net, r.d_posted_net
-               FROM jsonb_to_recordset($1::jsonb) AS r(revision bigint, commitment_id text, funder text, status text, is_pool boolean, condition_id text, attribution jsonb, act jsonb,
-                 effective_date text, recorded_at text, d_indicative bigint, d_conditional bigint, d_firm bigint, d_paid bigint, d_outstanding bigint, d_released bigint, d_pending_net bigint, d_posted_net bigint)
-               ON CONFLICT (revision, commitment_id) DO NOTHING
-               RETURNING 1
-             ), totals AS (
-               INSERT INTO ledger_totals_movements (revision, effective_date, recorded_at, d_debits_posted, d_credits_posted, d_debits_pending, d_credits_pending)
-               SELECT r.revision, r.effective_date, r.recorded_at::timestamptz, r.d_debits_posted, r.d_credits_posted, r.d_debits_pending, r.d_credits_pending
-               FROM jsonb_to_recordset($2::jsonb) AS r(revision bigint, effective_date text, recorded_at text, d_debits_posted bigint, d_credits_posted bigint, d_debits_pending bigint, d_credits_pending bigint)
-               ON CONFLICT (revision) DO NOTHING
-               RETURNING 1
-             ), history AS (
-               INSERT INTO ledger_history (commitment_id, revision, entry)
-               SELECT r.commitment_id, r.revision, r.entry FROM jsonb_to_recordset($3::jsonb) AS r(commitment_id text, revision bigint, entry jsonb)
-               ON CONFLICT (commitment_id, revision) DO NOTHING
-               RETURNING 1
-             )
-             INSERT INTO ledger_projection (name, revision) VALUES ($4, $5)
-             ON CONFLICT (name) DO UPDATE SET revision = GREATEST(ledger_projection.revision, EXCLUDED.revision), updated_at = now()`,
-            [JSON.stringify(part.flatMap((p) => p.movements).map(movementRow)), JSON.stringify(part.flatMap((p) => (p.totals ? [totalsRow(p.totals)] : []))), JSON.stringify(part.flatMap((p) => p.history).map(historyRow)), NAME, upTo],
-          );
-        }
+        for (const part of parts) await tx.query(writeStatement(false), writeParams(part, upTo));
       },
       { derivedCommit: true },
     );
