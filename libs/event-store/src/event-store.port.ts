@@ -187,9 +187,26 @@ export interface EventStore {
    * polling delay. Returns the way to stop being told.
    */
   onAppended?(listener: () => void): () => void;
+  /**
+   * The events stored under these ids (at most MAX_READ_COUNT), in no particular order: what a command already
+   * recorded, found by the ids its key gives (a process that does not hold every command in memory).
+   */
+  findEvents?(eventIds: readonly string[]): Promise<RecordedEvent[]>;
+  /**
+   * Signs what a service derives from the log and keeps beside it (a snapshot of a state), with the log's key:
+   * whoever can write the database cannot produce a seal, so a forged snapshot is never built on. Absent for a
+   * store that does not sign.
+   */
+  seals?: DocumentSeals;
   /** True when the store answers (for health checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface DocumentSeals {
+  /** A seal over `digest` (hex), for `purpose` only (« ledger-snapshot »): a seal for one purpose proves nothing for another. */
+  seal(purpose: string, digest: string): string;
+  check(purpose: string, digest: string, seal: string): boolean;
 }
 
 /** One append is one transaction: an import of a whole data set is one append (all or nothing), hence this much. */

@@ -9,6 +9,7 @@ import { FirmCommitmentController } from './firm-commitment/firm-commitment.cont
 import { FunderStatementController } from './funder-statement/funder-statement.controller';
 import { CommitmentsLedger } from './infrastructure/commitments-ledger';
 import { LedgerProjection } from './infrastructure/ledger-projection';
+import { LedgerSnapshots } from './infrastructure/ledger-snapshots';
 import { MakeConditionalController } from './make-conditional/make-conditional.controller';
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
 import { RecordCommitmentController } from './record-commitment/record-commitment.controller';
@@ -41,6 +42,6 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
     ReconciliationController,
     ImportDataSetController,
   ],
-  providers: [CommitmentsLedger, LedgerProjection, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
+  providers: [CommitmentsLedger, LedgerProjection, LedgerSnapshots, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
 })
 export class CommitmentsModule {}

@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqlEventStore, START, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
+import { openSqlEventStore, START, type DocumentSeals, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
 import { envelopeFor, IdempotentConsumer } from '@cvl/messaging';
 import { ContentionError, runInContext } from '@cvl/platform';
 import { createTestSchema } from '@cvl/testing';
-import { CommitmentsLedger, type BatchCommand } from '../../../services/commitments/src/infrastructure/commitments-ledger';
+import { CommitmentsLedger, LEDGER_STREAM, type BatchCommand } from '../../../services/commitments/src/infrastructure/commitments-ledger';
 import { LedgerProjection } from '../../../services/commitments/src/infrastructure/ledger-projection';
+import { LedgerSnapshots } from '../../../services/commitments/src/infrastructure/ledger-snapshots';
 import { funderStatement } from '../../../services/commitments/src/queries/statement';
 import { commitment } from '../../../services/commitments/src/test-support/fixtures';
 import { countingConflicts } from '../../../services/commitments/src/test-support/ledger-races';
@@ -118,13 +119,20 @@ async function main(): Promise<void> {
     await opened.store.ready();
     const counted = countingConflicts(opened.store);
     const projection = new LedgerProjection(opened.client);
-    const ledger = new CommitmentsLedger(counted.store, projection);
+    const snapshots = new LedgerSnapshots(opened.client, projection);
+    const ledger = new CommitmentsLedger(counted.store, projection, snapshots);
     const built = await buildCountry(ledger);
+    // The state as of now, sealed (the ledger takes one every SNAPSHOT_EVERY_EVENTS): the restart folds the rest.
+    const { state, revision: builtTo } = await ledger.current();
+    const snapshotBytes = await snapshots.save(opened.store.seals as DocumentSeals, { revision: builtTo, eventHash: (await opened.store.readStream(LEDGER_STREAM, { fromRevision: builtTo, maxCount: 1 }))[0].hash, state });
 
-    say('redémarrage : jusqu’à la première commande acceptée (processus neuf)');
-    const startup = JSON.parse(
-      execFileSync(process.execPath, ['-r', join(root, 'tools', 'register-ts.js'), join(__dirname, 'startup.ts'), schema.url, schema.schema, keyFile], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop() as string,
-    ) as { firstCommandMs: number; rssMb: number };
+    say('redémarrage : jusqu’à la première commande acceptée (processus neuf), depuis l’instantané puis en relisant tout le journal');
+    const restart = (mode: 'snapshot' | 'fold') =>
+      JSON.parse(
+        execFileSync(process.execPath, ['-r', join(root, 'tools', 'register-ts.js'), join(__dirname, 'startup.ts'), schema.url, schema.schema, keyFile, mode], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop() as string,
+      ) as { firstCommandMs: number; rssMb: number };
+    const startup = restart('snapshot');
+    const startupFolding = restart('fold');
 
     say('lectures : relevés, soldes, « à la date », historique');
     const statementOf = async (code: string, at = {}) => {
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
         batchVsEmmett: round(appends.cvl.batchEventsPerSecond / appends.emmett.batchEventsPerSecond),
       },
       build: built,
-      startup: { firstCommandMs: Math.round(startup.firstCommandMs), rssMb: Math.round(startup.rssMb) },
+      startup: { firstCommandMs: Math.round(startup.firstCommandMs), rssMb: Math.round(startup.rssMb), snapshotBytes, foldingFirstCommandMs: Math.round(startupFolding.firstCommandMs), foldingRssMb: Math.round(startupFolding.rssMb) },
       queries,
       commands: { distinct, shared },
       projectionRebuild: { events: revision + 1, eventsPerSecond: Math.round(((revision + 1) * 1000) / rebuildMs) },
@@ -191,7 +199,7 @@ function print(f: {
   appends: Awaited<ReturnType<typeof measureAppends>>;
   ratios: Record<string, number>;
   build: { events: number; eventsPerSecond: number };
-  startup: { firstCommandMs: number; rssMb: number };
+  startup: { firstCommandMs: number; rssMb: number; snapshotBytes: number; foldingFirstCommandMs: number; foldingRssMb: number };
   queries: Record<string, Latencies>;
   commands: { distinct: CommandFigures[]; shared: CommandFigures[] };
   projectionRebuild: { events: number; eventsPerSecond: number };
@@ -210,7 +218,8 @@ function print(f: {
     `| ratios ce magasin ÷ brut, ÷ Emmett (un événement) | ${fr(f.ratios.singleVsRaw, 2)} ; ${fr(f.ratios.singleVsEmmett, 2)} |`,
     `| ratios ce magasin ÷ brut, ÷ Emmett (100 événements) | ${fr(f.ratios.batchVsRaw, 2)} ; ${fr(f.ratios.batchVsEmmett, 2)} |`,
     `| construction du pays par le grand livre (lots) | ${rate(f.build.eventsPerSecond)} |`,
-    `| redémarrage → première commande acceptée ; mémoire résidente | ${fr(f.startup.firstCommandMs, 0)} ms ; ${fr(f.startup.rssMb, 0)} Mo |`,
+    `| redémarrage → première commande acceptée ; mémoire résidente (depuis l’instantané de ${fr(f.startup.snapshotBytes / 1024 / 1024, 1)} Mo) | ${fr(f.startup.firstCommandMs, 0)} ms ; ${fr(f.startup.rssMb, 0)} Mo |`,
+    `| même redémarrage en relisant tout le journal | ${fr(f.startup.foldingFirstCommandMs, 0)} ms ; ${fr(f.startup.foldingRssMb, 0)} Mo |`,
     `| relevé d’un financeur d’un contrat, p50 / p95 / p99 | ${ms(f.queries.contractStatement)} |`,
     `| même relevé « à la date » (asOf) | ${ms(f.queries.contractStatementAsOf)} |`,
     `| relevé national de l’État | ${ms(f.queries.nationalStatement)} |`,

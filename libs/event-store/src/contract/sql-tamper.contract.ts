@@ -3,10 +3,11 @@
  * log's signing key: every forgery of issue 12 — edit, deletion, reordering, insertion, a rewrite with recomputed
  * hashes, forged heads, a rollback — is found by verify(), and every broken link is listed, not the first.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { BrokenLinkProblem, RecordedEvent } from '../event-store.port';
 import type { SqlClient } from '../sql/sql-client';
 import type { SqlEventStore } from '../sql/sql-event-store';
+import { LogSigningKey } from '../signed-log/tree-head';
 import { Attacker } from './attacker';
 import { newEvent } from './event-store.contract';
 
@@ -36,6 +37,27 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
     const problems = async () => (await fixture.store.verify()).broken.map((b) => `${b.problem}@${b.streamId}:${b.revision}`);
     const kinds = async () => new Set((await fixture.store.verify()).broken.map((b) => b.problem));
     const at = (problem: BrokenLinkProblem, streamId: string, revision: number) => `${problem}@${streamId}:${revision}`;
+
+    it('seals a derived document with the log\'s key: the seal holds for its purpose and digest only', async () => {
+      const seals = fixture.store.seals;
+      if (!seals) throw new Error('un magasin SQL signé scelle');
+      const digest = createHash('sha256').update('état du grand livre').digest('hex');
+      const other = createHash('sha256').update('un autre état').digest('hex');
+      const seal = seals.seal('ledger-snapshot', digest);
+      expect(seals.check('ledger-snapshot', digest, seal)).toBe(true);
+      expect(seals.check('ledger-snapshot', other, seal)).toBe(false);
+      expect(seals.check('audit-pack', digest, seal)).toBe(false);
+      // Whoever writes the database and signs with a key of their own is not the log's key.
+      expect(seals.check('ledger-snapshot', digest, LogSigningKey.generate().sealDocument('ledger-snapshot', digest))).toBe(false);
+    });
+
+    it('finds events by their ids (what a command recorded), and nothing for an id never stored', async () => {
+      const [first] = await seed();
+      const stored = await fixture.store.readStream(first);
+      const found = await fixture.store.findEvents([stored[2].eventId, stored[0].eventId, randomUUID()]);
+      expect(found.map((event) => event.eventId).sort()).toEqual([stored[0].eventId, stored[2].eventId].sort());
+      expect(found.find((event) => event.eventId === stored[2].eventId)).toEqual(stored[2]);
+    });
 
     it('refuses UPDATE and DELETE on events outright', async () => {
       await seed();

@@ -31,6 +31,19 @@ export function treeHeadMessage(head: UnsignedTreeHead): Buffer {
   return Buffer.from(`cvl-tree-head/1\n${canonicalJson({ log, sequence, treeSize, rootHash, signedAt, keyId })}`, 'utf8');
 }
 
+function documentMessage(purpose: string, digest: string): Buffer {
+  if (!/^[a-z][a-z0-9-]{0,63}$/.test(purpose) || !/^[0-9a-f]{64}$/.test(digest)) throw new Error('sceau : objet ou empreinte invalide');
+  return Buffer.from(`cvl-sealed-document/1\n${purpose}\n${digest}`, 'utf8');
+}
+
+export function verifyDocumentSeal(purpose: string, digest: string, seal: string, publicKey: KeyObject): boolean {
+  try {
+    return verify(null, documentMessage(purpose, digest), publicKey, Buffer.from(seal, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
 export function keyIdOf(publicKey: KeyObject): string {
   return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
 }
@@ -96,6 +109,11 @@ export class LogSigningKey {
   sign(head: UnsignedTreeHead): SignedTreeHead {
     if (head.keyId !== this.keyId) throw new Error('tête signée avec une autre clé que celle annoncée');
     return { ...head, signature: sign(null, treeHeadMessage(head), this.privateKey).toString('base64') };
+  }
+
+  /** Ed25519 over a document's digest under its purpose, base64 (a domain tag apart from tree heads'). */
+  sealDocument(purpose: string, digest: string): string {
+    return sign(null, documentMessage(purpose, digest), this.privateKey).toString('base64');
   }
 
   publicKeyPem(): string {

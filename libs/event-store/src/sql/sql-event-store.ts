@@ -6,6 +6,7 @@ import {
   MAX_READ_COUNT,
   WrongExpectedRevisionError,
   type AppendResult,
+  type DocumentSeals,
   type EventStore,
   type ExpectedRevision,
   type GlobalCheckpoint,
@@ -18,7 +19,7 @@ import {
 import { advisoryLockKey, sqlErrorCode, UNIQUE_VIOLATION, type SqlClient, type SqlExecutor } from './sql-client';
 import { LogAudit, type AuditedEvent, type StreamHeadRow } from '../signed-log/log-audit';
 import { SIGNED_APPEND_LOCK, SignedLog, type StateRow } from '../signed-log/signed-log';
-import type { SignedTreeHead } from '../signed-log/tree-head';
+import { verifyDocumentSeal, type SignedTreeHead } from '../signed-log/tree-head';
 
 interface EventRow {
   position: string;
@@ -133,12 +134,16 @@ export class SqlEventStore implements EventStore {
   private readonly knownHeads = new Map<string, { revision: number; hash: string }>();
   private stopListening?: () => void;
 
+  readonly seals?: DocumentSeals;
+
   constructor(
     readonly client: SqlClient,
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
     this.signedLog = options.signedLog;
+    const key = options.signedLog?.config.key;
+    if (key) this.seals = { seal: (purpose, digest) => key.sealDocument(purpose, digest), check: (purpose, digest, seal) => verifyDocumentSeal(purpose, digest, seal, key.publicKey) };
   }
 
   /** Checks the signed log (and signs the first head of a store older than signing) before the first write. */
@@ -343,6 +348,13 @@ export class SqlEventStore implements EventStore {
       [streamId, from, limit],
     );
     return result.rows.map(toRecorded);
+  }
+
+  async findEvents(eventIds: readonly string[]): Promise<RecordedEvent[]> {
+    if (eventIds.length > MAX_READ_COUNT) throw new RangeError(`au plus ${MAX_READ_COUNT} identifiants d’événement par lecture`);
+    if (eventIds.length === 0) return [];
+    const found = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[])`, [[...eventIds]]);
+    return found.rows.map(toRecorded);
   }
 
   async streamRevision(streamId: string): Promise<number> {

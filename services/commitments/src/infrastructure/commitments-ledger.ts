@@ -1,5 +1,5 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { EventIdConflictError, MAX_READ_COUNT, WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
 import { commandEventId, ContentionError, contentionDelayMs, currentContext, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
@@ -9,6 +9,7 @@ import { isRefusal, type Refusal } from '@cvl/ledger';
 import { initialState, type CommitmentsState } from '../domain/state';
 import { upcast } from './upcasters';
 import { LedgerProjection } from './ledger-projection';
+import { LedgerSnapshots, type SnapshotRefusal } from './ledger-snapshots';
 import { project, type Projected } from '../queries/ledger-movements';
 
 /**
@@ -19,6 +20,15 @@ import { project, type Projected } from '../queries/ledger-movements';
 export const LEDGER_STREAM = 'commitments-ledger';
 const PAGE = 1_000;
 const MAX_ATTEMPTS = 10;
+/** Commands whose events stay in memory for a retry (the latest); an older one is found in the log by its first event's id. */
+const MAX_REMEMBERED_COMMANDS = 20_000;
+/** A command appends a few events; read this many from its first when looking it up in the log. */
+const MAX_COMMAND_EVENTS = 1_000;
+const SNAPSHOT_REFUSALS: Record<SnapshotRefusal, string> = {
+  format: 'd’un autre format que celui de ce code',
+  seal: 'son sceau ne vérifie pas avec la clé du journal (écrit par un autre que la suite, ou modifié)',
+  unreadable: 'illisible',
+};
 
 export interface Executed {
   /** The events as stored (empty when the command changed nothing). */
@@ -82,8 +92,17 @@ export class BatchRefusal extends Error {
 export class CommitmentsLedger {
   private state: CommitmentsState = initialState();
   private revision = -1;
-  /** Each command's events, under its first event's id (its command key names it): a retried command finds them. */
+  /**
+   * The latest commands' events, under their first event's id (their command key names it): a retried command
+   * finds them. Bounded; when it does not hold every command (evicted, or started from a snapshot), a command it
+   * does not know is looked up in the log before it is refused (commandsComplete false).
+   */
   private readonly byCommand = new Map<string, RecordedEvent[]>();
+  private commandsComplete = true;
+  private lastHash = '';
+  private foldedSinceSnapshot = 0;
+  private snapshotting = false;
+  private readonly logger = new Logger('CommitmentsLedger');
   private catchingUp: Promise<void> = Promise.resolve();
   /** Commands decided, waiting for the append on its way to finish (group commit); bounded by the callers in flight. */
   private readonly waiting: Waiting[] = [];
@@ -96,6 +115,7 @@ export class CommitmentsLedger {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() private readonly projection?: LedgerProjection,
+    @Optional() private readonly snapshots?: LedgerSnapshots,
   ) {}
 
   /**
@@ -118,6 +138,7 @@ export class CommitmentsLedger {
     this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
       // Read once: from then on this process projects everything it folds (rows another process wrote stay).
       this.projectedTo ??= this.projection ? await this.projection.revision() : Number.MAX_SAFE_INTEGER;
+      if (!this.started && this.revision === -1) await this.restoreSnapshot();
       if (this.started && appended && appended.length > 0 && appended.length < PAGE && appended[0].revision === this.revision + 1) {
         await this.fold(appended);
         return;
@@ -127,11 +148,88 @@ export class CommitmentsLedger {
         await this.fold(page);
         if (page.length < PAGE) {
           this.started = true;
+          this.snapshotIfDue();
           return;
         }
       }
     });
     return this.catchingUp;
+  }
+
+  /**
+   * Starts from the latest snapshot when its seal holds, it is of this code's format, the log still has the event
+   * it was taken at (same hash) and the projection went at least as far (what lies before it is not projected
+   * again). Otherwise folds from the start, and says why.
+   */
+  private async restoreSnapshot(): Promise<void> {
+    const seals = this.store.seals;
+    if (!this.snapshots || !seals || !this.store.findEvents) return;
+    try {
+      const found = await this.snapshots.load(seals);
+      if (found === undefined) return;
+      if (typeof found === 'string') {
+        this.logger.warn(`instantané du grand livre écarté, ${SNAPSHOT_REFUSALS[found]} : lecture du journal depuis son début`);
+        return;
+      }
+      if ((this.projectedTo ?? -1) < found.revision) return;
+      const [at] = await this.store.readStream(LEDGER_STREAM, { fromRevision: found.revision, maxCount: 1 });
+      if (!at || at.revision !== found.revision || at.hash !== found.eventHash) {
+        this.logger.warn(`instantané du grand livre écarté : le journal n’a pas l’événement n° ${found.revision} qu’il scelle : lecture du journal depuis son début`);
+        return;
+      }
+      this.state = found.state;
+      this.revision = found.revision;
+      this.lastHash = found.eventHash;
+      this.commandsComplete = false;
+    } catch (error) {
+      this.logger.warn(`instantané du grand livre illisible (${(error as Error).message}) : lecture du journal depuis son début`);
+    }
+  }
+
+  /** After enough events folded: the state as it is now, sealed, in the background (a failure only costs the next start-up). */
+  private snapshotIfDue(): void {
+    const seals = this.store.seals;
+    if (!this.snapshots || !seals || this.snapshotting || this.foldedSinceSnapshot < this.snapshots.everyEvents || this.revision < 0) return;
+    const snapshot = { revision: this.revision, eventHash: this.lastHash, state: this.state };
+    const snapshots = this.snapshots;
+    this.snapshotting = true;
+    this.foldedSinceSnapshot = 0;
+    setImmediate(() => {
+      snapshots
+        .save(seals, snapshot)
+        .catch((error: unknown) => this.logger.warn(`instantané du grand livre non enregistré : ${(error as Error).message}`))
+        .finally(() => (this.snapshotting = false));
+    });
+  }
+
+  /** The first events of those commands that memory does not hold but the log does (an import run again after a restart). */
+  private async recordedFirstEvents(firstIds: readonly string[]): Promise<Map<string, RecordedEvent>> {
+    const found = new Map<string, RecordedEvent>();
+    const findEvents = this.store.findEvents?.bind(this.store);
+    if (this.commandsComplete || !findEvents) return found;
+    const unknown = firstIds.filter((id) => !this.byCommand.has(id));
+    for (let start = 0; start < unknown.length; start += MAX_READ_COUNT) {
+      for (const event of await findEvents(unknown.slice(start, start + MAX_READ_COUNT))) if (event.streamId === LEDGER_STREAM) found.set(event.eventId, event);
+    }
+    return found;
+  }
+
+  /**
+   * What a command recorded, by its first event's id: in memory, or — when memory does not hold every command — in
+   * the log (its first event by id, then those that follow it with the same command id).
+   */
+  private async recordedCommand(firstId: string): Promise<RecordedEvent[] | undefined> {
+    const remembered = this.byCommand.get(firstId);
+    if (remembered || this.commandsComplete || !this.store.findEvents) return remembered;
+    const [first] = await this.store.findEvents([firstId]);
+    if (!first || first.streamId !== LEDGER_STREAM) return undefined;
+    const following = await this.store.readStream(LEDGER_STREAM, { fromRevision: first.revision, maxCount: MAX_COMMAND_EVENTS });
+    const own: RecordedEvent[] = [];
+    for (const event of following) {
+      if (event.eventId !== firstId && event.metadata.commandEventId !== firstId) break;
+      own.push(event);
+    }
+    return own;
   }
 
   /** One page of the stream, next after the last folded: folded aside, and kept only once projected (a projection that failed is tried again). */
@@ -149,11 +247,18 @@ export class CommitmentsLedger {
     this.state = state;
     for (const event of page) {
       this.revision = event.revision;
+      this.lastHash = event.hash;
       const command = typeof event.metadata.commandEventId === 'string' ? event.metadata.commandEventId : event.eventId;
       const events = this.byCommand.get(command);
       if (events) events.push(event);
       else this.byCommand.set(command, [event]);
     }
+    while (this.byCommand.size > MAX_REMEMBERED_COMMANDS) {
+      this.byCommand.delete(this.byCommand.keys().next().value as string);
+      this.commandsComplete = false;
+    }
+    this.foldedSinceSnapshot += page.length;
+    if (this.started) this.snapshotIfDue();
   }
 
   /**
@@ -169,13 +274,14 @@ export class CommitmentsLedger {
   ): Promise<BatchOutcome> {
     return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
+      const earlier = await this.recordedFirstEvents(commands.map((command) => runInContext(command.context, () => commandEventId(0))));
       let state = this.state;
       const events: NewEvent[] = [];
       const results: BatchOutcome['results'] = [];
       commands.forEach((command, index) => {
         runInContext(command.context, () => {
           const firstId = commandEventId(0);
-          const already = this.byCommand.get(firstId)?.[0];
+          const already = this.byCommand.get(firstId)?.[0] ?? earlier.get(firstId);
           if (already) {
             results.push({ appended: 0, already });
             return;
@@ -238,6 +344,8 @@ export class CommitmentsLedger {
       const revision = this.revision;
       let state = this.state;
       const decided: Array<{ item: Waiting; events: NewEvent[] }> = [];
+      const refused: Array<{ item: Waiting; error: unknown }> = [];
+      const unchanged: Waiting[] = [];
       for (const item of group) {
         const within = <T>(work: () => T): T => (item.context ? runInContext(item.context, work) : work());
         try {
@@ -251,14 +359,22 @@ export class CommitmentsLedger {
             item.guard?.(state);
             const events = item.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
             if (isRefusal(events)) throw refusalAsProblem(events);
+            // Nothing to do may be a retry of a command recorded before this process knew every command.
+            if (events.length === 0 && !this.commandsComplete) {
+              unchanged.push(item);
+              return;
+            }
             for (const event of events) state = evolve(state, event);
             decided.push({ item, events: toNewEvents(events, firstId) });
           });
         } catch (error) {
-          if (freshlyRead || item.attempts > 0) item.reject(error);
-          else this.again(item);
+          refused.push({ item, error });
         }
       }
+      // A command refused (or whose guard failed) may be a retry of one recorded before this process knew every
+      // command: then it is answered as recorded, not refused.
+      for (const { item, error } of refused) void this.refusedOrReplayed(item, { error }, freshlyRead);
+      for (const item of unchanged) void this.refusedOrReplayed(item, { unchanged: true }, freshlyRead);
       const events = decided.flatMap((d) => d.events);
       if (events.length === 0) {
         for (const { item } of decided) item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
@@ -272,6 +388,9 @@ export class CommitmentsLedger {
           for (const { item } of decided) this.again(item);
         } else if (decided.length > 1) {
           for (const { item } of decided) this.waiting.push({ ...item, alone: true });
+        } else if (error instanceof EventIdConflictError) {
+          // Its ids are taken: a retry of a command recorded before (decided differently now): answered as recorded.
+          void this.refusedOrReplayed(decided[0].item, { error }, true);
         } else {
           decided[0].item.reject(error);
         }
@@ -286,6 +405,26 @@ export class CommitmentsLedger {
       // The log could not be read (the database away): every member of the group gets the failure.
       for (const item of group) item.reject(error);
     }
+  }
+
+  /**
+   * A command refused, or with nothing to do, looked up in the log by its first event's id when memory does not
+   * hold every command: recorded before, it is answered as recorded (replayed); otherwise as decided.
+   */
+  private async refusedOrReplayed(item: Waiting, outcome: { error: unknown } | { unchanged: true }, freshlyRead: boolean): Promise<void> {
+    try {
+      const recorded = await (item.context ? runInContext(item.context, () => this.recordedCommand(commandEventId(0))) : this.recordedCommand(commandEventId(0)));
+      if (recorded && recorded.length > 0) {
+        item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
+        return;
+      }
+    } catch (lookup) {
+      item.reject(lookup);
+      return;
+    }
+    if ('unchanged' in outcome) item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
+    else if (freshlyRead || item.attempts > 0) item.reject(outcome.error);
+    else this.again(item);
   }
 
   /** Back in line for another try, caught up first, after a short pause; bounded. */
