@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     for (const concurrency of [1, 8, 32]) shared.push(await commands(ledger, counted.conflicts, concurrency, true));
 
     say('reconstruction de la projection du grand livre');
-    await opened.client.exec('TRUNCATE ledger_movements, ledger_totals_movements, ledger_history, ledger_projection');
+    await opened.client.exec('TRUNCATE ledger_movements, ledger_totals_movements, ledger_history, ledger_projection, ledger_current, ledger_totals_current');
     const rebuildStarted = performance.now();
     const rebuilt = new CommitmentsLedger(opened.store, new LedgerProjection(opened.client));
     const { revision } = await rebuilt.current();
