@@ -19,7 +19,7 @@ import { LedgerSnapshots } from '../../../services/commitments/src/infrastructur
 import { funderStatement } from '../../../services/commitments/src/queries/statement';
 import { commitment } from '../../../services/commitments/src/test-support/fixtures';
 import { countingConflicts } from '../../../services/commitments/src/test-support/ledger-races';
-import { coFinancingMatrix } from '../../../services/reporting/src/co-financing-matrix/co-financing-matrix';
+import { matrixOfSums, NONE } from '../../../services/reporting/src/co-financing-matrix/co-financing-matrix';
 import { ReadModels } from '../../../services/reporting/src/infrastructure/read-models';
 import { projectEvents } from '../../../services/reporting/src/projection/read-model-projector';
 import { countryCommands, envelopes, eventsFor, funders, type CountrySize } from './country';
@@ -100,7 +100,8 @@ async function reporting(store: EventStore, sql: SqlClient, total: number) {
     progress('reconstruction des vues de restitution (événements)', Math.min(projected, total), total);
   }
   const rebuildMs = performance.now() - started;
-  const matrixOf = async (funder?: string) => coFinancingMatrix(await readModels.all(funder === undefined ? {} : { funder }), funder === undefined ? {} : { funder });
+  // As the controller does: summed in SQL over the financeur's commitments, or the country's.
+  const matrixOf = async (funder?: string) => matrixOfSums(await readModels.matrixCells(funder === undefined ? {} : { funder }, funder === undefined ? {} : { funder }, NONE), funder === undefined ? {} : { funder });
   return {
     rebuild: { events: projected, eventsPerSecond: Math.round((projected * 1000) / rebuildMs) },
     matrix: { funder: percentiles(await sample(QUERY_SAMPLES, () => matrixOf(funders.landlord(0)))), country: percentiles(await sample(Math.min(QUERY_SAMPLES, 10), () => matrixOf())) },

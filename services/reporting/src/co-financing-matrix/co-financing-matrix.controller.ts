@@ -3,9 +3,9 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches } from 'class-validator';
 import { Allow, CODE, CODE_MESSAGE, CurrentAccess, downloadOf, ExportFormatQuery, wantsFile, type Access } from '@cvl/platform';
-import { figuresScope, ownCommitments, READS_FIGURES } from '../access/read-scope';
+import { figuresScope, READS_FIGURES } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
-import { coFinancingMatrix } from './co-financing-matrix';
+import { matrixOfSums, NONE } from './co-financing-matrix';
 import { matrixReport } from './co-financing-matrix.report';
 
 export class MatrixQuery extends ExportFormatQuery {
@@ -25,7 +25,10 @@ export class CoFinancingMatrixController {
   @ApiOperation({ summary: 'Matrice de cofinancement : financeur × enjeu × quartier × année (JSON, CSV, XLSX ou PDF)' })
   async matrix(@CurrentAccess() access: Access, @Query() query: MatrixQuery) {
     const { format, ...filter } = query;
-    const matrix = coFinancingMatrix(ownCommitments(access, await this.readModels.all(figuresScope(access, filter.funder))), filter);
+    // Summed in SQL over what the principal may see: every commitment, or its own organisation's as a financeur.
+    const visible = access.all || access.actsAs('financeur');
+    const cells = visible ? await this.readModels.matrixCells(figuresScope(access, filter.funder), filter, NONE) : [];
+    const matrix = matrixOfSums(cells, filter);
     if (wantsFile(format)) return downloadOf(matrixReport(matrix, new Date().toISOString()), format);
     return matrix;
   }

@@ -1,4 +1,5 @@
 import { fromDecimalString, toDecimalString } from '@cvl/money';
+import type { MatrixCellRow } from '../infrastructure/read-models';
 import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
 
 export interface MatrixFilter {
@@ -27,18 +28,35 @@ export function matches(doc: ProjectedCommitment, filter: MatrixFilter): boolean
   );
 }
 
+export interface MatrixCell {
+  funder: string;
+  stake: string;
+  quartier: string;
+  year: number;
+  figures: Figures;
+  commitments: number;
+}
+
 /** The co-financing matrix: funder × stake × quartier × year, with indicative / conditional / firm / paid / outstanding. */
 export function coFinancingMatrix(docs: readonly ProjectedCommitment[], filter: MatrixFilter = {}) {
-  const cells = new Map<string, { funder: string; stake: string; quartier: string; year: number; figures: Figures; commitments: number }>();
-  let total = zero();
+  const cells = new Map<string, MatrixCell>();
   for (const doc of docs.filter((d) => matches(d, filter))) {
     const key = [doc.funder, doc.attribution.stake ?? NONE, doc.attribution.quartier ?? NONE, doc.attribution.year].join('\u0000');
     const cell = cells.get(key) ?? { funder: doc.funder, stake: doc.attribution.stake ?? NONE, quartier: doc.attribution.quartier ?? NONE, year: doc.attribution.year, figures: zero(), commitments: 0 };
-    const figures = figuresOf(doc);
-    cells.set(key, { ...cell, figures: plus(cell.figures, figures), commitments: cell.commitments + 1 });
-    total = plus(total, figures);
+    cells.set(key, { ...cell, figures: plus(cell.figures, figuresOf(doc)), commitments: cell.commitments + 1 });
   }
-  const rows = [...cells.values()]
+  return matrixOfCells([...cells.values()], filter);
+}
+
+/** The matrix from the cells SQL summed (ReadModels.matrixCells), their figures in euros as decimal text. */
+export function matrixOfSums(rows: readonly MatrixCellRow[], filter: MatrixFilter = {}) {
+  return matrixOfCells(rows.map(({ indicative, conditional, firm, paid, outstanding, ...cell }) => ({ ...cell, figures: fromJson({ indicative, conditional, firm, paid, outstanding }) })), filter);
+}
+
+/** The matrix from its cells (summed in SQL, or above): in the order people read it, with its total. */
+export function matrixOfCells(cells: readonly MatrixCell[], filter: MatrixFilter = {}) {
+  const total = cells.reduce((sum, cell) => plus(sum, cell.figures), zero());
+  const rows = [...cells]
     .sort((a, b) => a.funder.localeCompare(b.funder) || a.stake.localeCompare(b.stake) || a.quartier.localeCompare(b.quartier) || a.year - b.year)
     .map((c) => ({ ...c, figures: asJson(c.figures) }));
   return { filter, rows, total: asJson(total) };

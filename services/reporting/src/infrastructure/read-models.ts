@@ -6,6 +6,20 @@ import { SQL_CLIENT } from '@cvl/platform';
 import type { ProjectedCommitment } from '../projection/commitment-projection';
 import { refKey, withItiAxes, type DocKind, type DocRef, type EnvelopeDoc, type OperationDoc } from '../projection/programme-projection';
 
+/** A cell of the co-financing matrix as SQL sums it (figures in euros, decimal text). */
+export interface MatrixCellRow {
+  funder: string;
+  stake: string;
+  quartier: string;
+  year: number;
+  commitments: number;
+  indicative: string;
+  conditional: string;
+  firm: string;
+  paid: string;
+  outstanding: string;
+}
+
 /** The projected commitments, operations and envelopes, in the service's database. */
 @Injectable()
 export class ReadModels {
@@ -82,6 +96,40 @@ export class ReadModels {
             [scope.funder],
           );
     return withItiAxes(rows.rows.map((r) => r.doc), await this.operations());
+  }
+
+  /**
+   * The co-financing matrix's cells summed in SQL — funder × stake (an ITI commitment without one takes its
+   * operation's axis, as withItiAxes does) × quartier × year — over one funder's commitments (its index) or all;
+   * the figures as figuresOf gives them, exact (numeric sums of the decimal amounts).
+   */
+  async matrixCells(scope: { funder?: string }, filter: { funder?: string; quartier?: string; stake?: string; year?: number }, none: string): Promise<MatrixCellRow[]> {
+    await this.init();
+    const rows = await this.sql.query<MatrixCellRow>(
+      `WITH c AS (
+         SELECT c.funder,
+           CASE WHEN coalesce(c.doc->'attribution'->>'stake', '') = '' AND o.doc->>'axis' IS NOT NULL THEN 'axe-' || (o.doc->>'axis')
+                ELSE coalesce(c.doc->'attribution'->>'stake', $5) END AS stake,
+           coalesce(c.doc->'attribution'->>'quartier', $5) AS quartier,
+           (c.doc->'attribution'->>'year')::int AS year,
+           c.doc->>'status' AS status, (c.doc->>'amount')::numeric AS amount, (c.doc->>'paid')::numeric AS paid
+         FROM rm_commitments c
+         LEFT JOIN rm_documents o ON c.doc->'request'->>'source' = 'iti-feder' AND o.kind = 'operation'
+           AND o.id = 'iti-feder:' || (c.doc->'request'->>'protocolId') || ':' || (c.doc->'request'->>'operationId') AND o.doc->>'source' = 'iti-feder'
+         WHERE ($1::text IS NULL OR c.funder = $1) AND ($2::text IS NULL OR c.funder = $2)
+       )
+       SELECT funder, stake, quartier, year, count(*)::int AS commitments,
+         sum(CASE WHEN status = 'indicative' THEN amount ELSE 0 END)::numeric(32, 2)::text AS indicative,
+         sum(CASE WHEN status = 'conditional' THEN amount ELSE 0 END)::numeric(32, 2)::text AS conditional,
+         sum(CASE WHEN status = 'firm' THEN amount ELSE 0 END)::numeric(32, 2)::text AS firm,
+         sum(paid)::numeric(32, 2)::text AS paid,
+         sum(CASE WHEN status = 'firm' THEN amount - paid ELSE 0 END)::numeric(32, 2)::text AS outstanding
+       FROM c
+       WHERE ($3::text IS NULL OR quartier = $3) AND ($4::text IS NULL OR stake = $4) AND ($6::int IS NULL OR year = $6)
+       GROUP BY funder, stake, quartier, year`,
+      [scope.funder ?? null, filter.funder ?? null, filter.quartier ?? null, filter.stake ?? null, none, filter.year ?? null],
+    );
+    return rows.rows;
   }
 
   async loadDocuments(db: SqlExecutor, refs: readonly DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {
