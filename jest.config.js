@@ -5,7 +5,10 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 // @cvl/... resolve to their TypeScript sources, as declared once in tsconfig.base.json.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace('/', '\\/')}$`, `<rootDir>/${target}`]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    `<rootDir>/${target}`,
+  ]),
 );
 
 const shared = {

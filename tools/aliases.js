@@ -6,7 +6,9 @@ const Module = require('node:module');
 const path = require('node:path');
 
 function registerAliases(root, extension, paths) {
-  const table = new Map(Object.entries(paths).map(([alias, [target]]) => [alias, path.join(root, target.replace(/\.ts$/, extension))]));
+  const table = new Map(
+    Object.entries(paths).map(([alias, [target]]) => [alias, path.join(root, target.replace(/\.ts$/, extension))]),
+  );
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function resolveWorkspaceAlias(request, parent, ...rest) {
     return resolve.call(this, table.get(request) ?? request, parent, ...rest);

@@ -7,7 +7,11 @@ const ts = require('typescript');
 const { registerAliases } = require('./aliases');
 
 const root = path.resolve(__dirname, '..');
-registerAliases(root, '.ts', JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths);
+registerAliases(
+  root,
+  '.ts',
+  JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths,
+);
 
 const compilerOptions = {
   module: ts.ModuleKind.CommonJS,

@@ -9,10 +9,24 @@ import { fileURLToPath } from 'node:url';
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT } from 'jose';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVICES = [['commitments', 3001], ['renewal-urban', 3002], ['iti-feder', 3003], ['reporting', 3004]];
+const SERVICES = [
+  ['commitments', 3001],
+  ['renewal-urban', 3002],
+  ['iti-feder', 3003],
+  ['reporting', 3004],
+];
 const say = (line) => process.stdout.write(`${line}\n`);
 
-const shell = (script, args, env = {}) => execFileSync('bash', [join(root, script), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop();
+const shell = (script, args, env = {}) =>
+  execFileSync('bash', [join(root, script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .toString()
+    .trim()
+    .split('\n')
+    .pop();
 const databaseUrl = process.env.DATABASE_URL ?? shell('deploy/local/postgres.sh', ['ensure']);
 let startedKafka = false;
 let kafkaBrokers = process.env.KAFKA_BROKERS;
@@ -36,32 +50,64 @@ const publicKeyPem = await exportSPKI(await importJWK(publicJwk, 'EdDSA'));
 // Issuer and audience are checked in every mode: this local deployment names its own.
 const ISSUER = process.env.AUTH_ISSUER ?? 'cvl-distributed-local';
 const AUDIENCE = process.env.AUTH_AUDIENCE ?? 'cvl';
-const token = await new SignJWT({ org: 'cvl', roles: ['admin'] }).setProtectedHeader({ alg: 'EdDSA' }).setSubject('admin').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('8h').sign(privateKey);
+const token = await new SignJWT({ org: 'cvl', roles: ['admin'] })
+  .setProtectedHeader({ alg: 'EdDSA' })
+  .setSubject('admin')
+  .setIssuer(ISSUER)
+  .setAudience(AUDIENCE)
+  .setIssuedAt()
+  .setExpirationTime('8h')
+  .sign(privateKey);
 
 say('Compilation des quatre services…');
-for (const [service] of SERVICES) execFileSync(process.execPath, [join(root, 'tools', 'build-app.mjs'), `services/${service}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+for (const [service] of SERVICES)
+  execFileSync(process.execPath, [join(root, 'tools', 'build-app.mjs'), `services/${service}`], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
 // Reporting's integrity report asks the other services (their hash chains, the ledger's balances) at these addresses.
-const serviceUrls = Object.fromEntries(SERVICES.map(([service, port]) => [`${service.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${port}`]));
+const serviceUrls = Object.fromEntries(
+  SERVICES.map(([service, port]) => [`${service.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${port}`]),
+);
 const children = SERVICES.map(([service, port]) => {
   const child = spawn(process.execPath, [join(root, 'dist', 'services', service, 'main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers, AUTH_PUBLIC_KEY: publicKeyPem, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local', ...serviceUrls, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafkaBrokers,
+      AUTH_PUBLIC_KEY: publicKeyPem,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      CVL_DEPLOYMENT: process.env.CVL_DEPLOYMENT ?? 'local',
+      ...serviceUrls,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => say(`[${service}] ${line}`));
+  for (const stream of [child.stdout, child.stderr])
+    createInterface({ input: stream }).on('line', (line) => say(`[${service}] ${line}`));
   return child;
 });
 
 say('');
 say('Mode distribué : quatre processus, PostgreSQL et Kafka (' + kafkaBrokers + ')');
-for (const [service, port] of SERVICES) say(`  ${service.padEnd(14)} http://127.0.0.1:${port}/api/${service}    documentation : http://127.0.0.1:${port}/api/${service}/docs`);
+for (const [service, port] of SERVICES)
+  say(
+    `  ${service.padEnd(14)} http://127.0.0.1:${port}/api/${service}    documentation : http://127.0.0.1:${port}/api/${service}/docs`,
+  );
 say('');
 say('Jeton d’administration (valable 8 heures) :');
 say(`  ${token}`);
 say('');
 say('Pour cvl report / cvl replay depuis un autre terminal :');
-say(`  export ${Object.entries(serviceUrls).map(([name, url]) => `${name}=${url}`).join(' ')} CVL_TOKEN=<jeton>`);
+say(
+  `  export ${Object.entries(serviceUrls)
+    .map(([name, url]) => `${name}=${url}`)
+    .join(' ')} CVL_TOKEN=<jeton>`,
+);
 say('Arrêt : Ctrl+C');
 
 let stopping = false;
@@ -76,5 +122,13 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-process.on('exit', () => { for (const child of children) if (child.exitCode === null) child.kill('SIGKILL'); });
-for (const child of children) child.on('exit', (code, signal) => { if (!stopping) { say(`Un service s’est arrêté (${code ?? signal}) : arrêt de l’ensemble.`); stop(); } });
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+for (const child of children)
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(`Un service s’est arrêté (${code ?? signal}) : arrêt de l’ensemble.`);
+      stop();
+    }
+  });

@@ -20,7 +20,9 @@ class TierReporter {
     }
     const lines = ['', 'Tiers:'];
     for (const [name, t] of tiers) {
-      lines.push(`  ${name.padEnd(12)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.files} files)`);
+      lines.push(
+        `  ${name.padEnd(12)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (${t.files} files)`,
+      );
     }
     const required = (process.env.REQUIRE_TIERS || '').split(',').filter(Boolean);
     const missing = required.filter((name) => !tiers.has(name) || tiers.get(name).passed === 0);
@@ -34,10 +36,13 @@ class TierReporter {
       this.failure = new Error('tests were skipped');
     }
     lines.push('');
-    lines.push(`${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed`);
+    lines.push(
+      `${results.numPassedTests} passed, ${results.numFailedTests + results.numRuntimeErrorTestSuites} failed`,
+    );
     process.stdout.write(lines.join('\n') + '\n');
     // tools/test.sh prints this again after Jest's own summary, so the run closes on the counts.
-    if (process.env.TIER_SUMMARY_FILE) require('node:fs').writeFileSync(process.env.TIER_SUMMARY_FILE, lines.join('\n') + '\n');
+    if (process.env.TIER_SUMMARY_FILE)
+      require('node:fs').writeFileSync(process.env.TIER_SUMMARY_FILE, lines.join('\n') + '\n');
   }
 
   getLastError() {

@@ -11,15 +11,34 @@ authorizationMatrixSuite('distributed: four processes over PostgreSQL and Kafka'
   const processes: TsProcess[] = [];
   const schemas = await Promise.all([0, 1, 2, 3].map((i) => createTestSchema(`rights${i}`)));
   const keys = await generateKeyPair('EdDSA', { extractable: true });
-  const env = { CVL_DEPLOYMENT: run, KAFKA_TOPIC_PREFIX: `${run}.`, DATABASE_URL: schemas[0].url, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey), AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE };
+  const env = {
+    CVL_DEPLOYMENT: run,
+    KAFKA_TOPIC_PREFIX: `${run}.`,
+    DATABASE_URL: schemas[0].url,
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+  };
   const start = async (service: string, schema: string, extra: Record<string, string> = {}) => {
     const child = spawnTsProcess(`services/${service}/src/main.ts`, { ...env, PORT: '0', DB_SCHEMA: schema, ...extra });
     processes.push(child);
-    const [, url] = await child.waitForLine(new RegExp(`^${service} : (http://127\\.0\\.0\\.1:\\d+)/api/${service}`), 120_000);
+    const [, url] = await child.waitForLine(
+      new RegExp(`^${service} : (http://127\\.0\\.0\\.1:\\d+)/api/${service}`),
+      120_000,
+    );
     return url;
   };
-  const [commitments, renewal, iti] = await Promise.all([start('commitments', schemas[0].schema), start('renewal-urban', schemas[1].schema), start('iti-feder', schemas[2].schema)]);
-  const reporting = await start('reporting', schemas[3].schema, { COMMITMENTS_URL: commitments, RENEWAL_URBAN_URL: renewal, ITI_FEDER_URL: iti });
+  const [commitments, renewal, iti] = await Promise.all([
+    start('commitments', schemas[0].schema),
+    start('renewal-urban', schemas[1].schema),
+    start('iti-feder', schemas[2].schema),
+  ]);
+  const reporting = await start('reporting', schemas[3].schema, {
+    COMMITMENTS_URL: commitments,
+    RENEWAL_URBAN_URL: renewal,
+    ITI_FEDER_URL: iti,
+  });
   const urls: Record<string, string> = { commitments, 'renewal-urban': renewal, 'iti-feder': iti, reporting };
   return {
     urlOf: (service) => urls[service],

@@ -48,7 +48,13 @@ const replayMs = performance.now() - replayStart;
 const projectStart = performance.now();
 const docs = new Map<string, ProjectedCommitment>();
 events.forEach((event, i) => {
-  const projected = { id: `e${i}`, type: event.type, actor: 'bench', time: '2016-01-01T00:00:00.000Z', data: event.data as unknown as Record<string, unknown> };
+  const projected = {
+    id: `e${i}`,
+    type: event.type,
+    actor: 'bench',
+    time: '2016-01-01T00:00:00.000Z',
+    data: event.data as unknown as Record<string, unknown>,
+  };
   for (const doc of project(docs, projected)) docs.set(doc.id, doc);
 });
 const projectMs = performance.now() - projectStart;

@@ -18,11 +18,21 @@ describe('cvl verify and cvl audit on PostgreSQL (e2e)', () => {
   beforeAll(async () => {
     schema = await createTestSchema('cliverify');
     folder = mkdtempSync(join(tmpdir(), 'cvl-verify-'));
-    env = { DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, CVL_JOURNAL_KEY_FILE: join(folder, 'cle.pem'), CVL_WITNESS_DIR: join(folder, 'temoin') };
+    env = {
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      CVL_JOURNAL_KEY_FILE: join(folder, 'cle.pem'),
+      CVL_WITNESS_DIR: join(folder, 'temoin'),
+    };
     opened = await openSqlEventStore({
       databaseUrl: schema.url,
       schema: schema.schema,
-      signing: { keyFile: env.CVL_JOURNAL_KEY_FILE, createKey: true, witnessFile: join(env.CVL_WITNESS_DIR, `${schema.schema}.jsonl`), log: schema.schema },
+      signing: {
+        keyFile: env.CVL_JOURNAL_KEY_FILE,
+        createKey: true,
+        witnessFile: join(env.CVL_WITNESS_DIR, `${schema.schema}.jsonl`),
+        log: schema.schema,
+      },
     });
   });
   afterAll(async () => {
@@ -36,7 +46,14 @@ describe('cvl verify and cvl audit on PostgreSQL (e2e)', () => {
     const code = await cli.exited;
     return { code, output: cli.lines.join('\n'), stderr: cli.stderr() };
   };
-  const payments = (count: number) => Array.from({ length: count }, (_, n) => ({ eventId: randomUUID(), type: 'commitments.payment-recorded', schemaVersion: 1, data: { funder: 'maisons-et-cites', commitmentId: 'mc-1', amount: `${n + 1}00000.00` }, metadata: { actor: { subject: 'e2e', organisation: 'call', roles: ['pilotage'] } } }));
+  const payments = (count: number) =>
+    Array.from({ length: count }, (_, n) => ({
+      eventId: randomUUID(),
+      type: 'commitments.payment-recorded',
+      schemaVersion: 1,
+      data: { funder: 'maisons-et-cites', commitmentId: 'mc-1', amount: `${n + 1}00000.00` },
+      metadata: { actor: { subject: 'e2e', organisation: 'call', roles: ['pilotage'] } },
+    }));
 
   it('intact, then each forgery named — an edit, a forged 9 999 999 € commitment, a rewrite with recomputed hashes — all at once', async () => {
     const stream = `commitments-${randomUUID()}`;
@@ -60,9 +77,15 @@ describe('cvl verify and cvl audit on PostgreSQL (e2e)', () => {
 
     const attacker = new Attacker(opened.client);
     await attacker.unlock();
-    await opened.client.query(`UPDATE events SET data = jsonb_set(data, '{amount}', '"900000.00"') WHERE stream_id = $1 AND revision = 2`, [stream]);
+    await opened.client.query(
+      `UPDATE events SET data = jsonb_set(data, '{amount}', '"900000.00"') WHERE stream_id = $1 AND revision = 2`,
+      [stream],
+    );
     await attacker.insertChained(stream, { funder: 'maisons-et-cites', amount: '9999999.00', status: 'firm' });
-    await opened.client.query(`UPDATE events SET data = jsonb_set(data, '{amount}', '"1.00"') WHERE stream_id = $1 AND revision = 0`, [other]);
+    await opened.client.query(
+      `UPDATE events SET data = jsonb_set(data, '{amount}', '"1.00"') WHERE stream_id = $1 AND revision = 0`,
+      [other],
+    );
     await attacker.rechain(other);
     const tampered = await cvl('verify');
     expect(tampered.code).toBe(2);

@@ -15,11 +15,18 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
   const start = async (service: string, schema: string, extra: Record<string, string> = {}) => {
     const child = spawnTsProcess(`services/${service}/src/main.ts`, { ...env, PORT: '0', DB_SCHEMA: schema, ...extra });
     processes.push(child);
-    const [, url] = await child.waitForLine(new RegExp(`^${service} : (http://127\\.0\\.0\\.1:\\d+)/api/${service}`), 90_000);
+    const [, url] = await child.waitForLine(
+      new RegExp(`^${service} : (http://127\\.0\\.0\\.1:\\d+)/api/${service}`),
+      90_000,
+    );
     return { child, url };
   };
   const call = async (url: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await response.text();
     if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
@@ -28,8 +35,20 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
   beforeAll(async () => {
     for (let i = 0; i < 4; i++) schemas.push(await createTestSchema(`dist${i}`));
     const keys = await generateKeyPair('EdDSA', { extractable: true });
-    token = await signToken(keys.privateKey, { subject: 'e2e', organisation: 'cvl', roles: ['admin'] }, { issuer: 'https://idp.e2e', audience: 'cvl' });
-    env = { CVL_DEPLOYMENT: `e2e-${run}`, KAFKA_TOPIC_PREFIX: `e2e-${run}.`, DATABASE_URL: schemas[0].url, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey), AUTH_ISSUER: 'https://idp.e2e', AUTH_AUDIENCE: 'cvl' };
+    token = await signToken(
+      keys.privateKey,
+      { subject: 'e2e', organisation: 'cvl', roles: ['admin'] },
+      { issuer: 'https://idp.e2e', audience: 'cvl' },
+    );
+    env = {
+      CVL_DEPLOYMENT: `e2e-${run}`,
+      KAFKA_TOPIC_PREFIX: `e2e-${run}.`,
+      DATABASE_URL: schemas[0].url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+      AUTH_ISSUER: 'https://idp.e2e',
+      AUTH_AUDIENCE: 'cvl',
+    };
   });
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));
@@ -41,62 +60,182 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     const renewal = await start('renewal-urban', schemas[1].schema);
     const iti = await start('iti-feder', schemas[2].schema);
     const funders = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'feder', 'region'].map((f) => `${f}`);
-    for (const code of funders) await call(commitments.url, 'POST', '/api/commitments/reference/funders', { code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) } });
-    await call(commitments.url, 'POST', '/api/commitments/reference/quartiers', { code: 'QP062024', name: 'Cité 12-14', trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 549) } });
-    await call(commitments.url, 'POST', '/api/commitments/envelopes', { envelopeId: 'iti-feder-axe-3', funder: 'feder', label: 'ITI — axe 3', amount: '36000000.00', trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01', 4781) } });
+    for (const code of funders)
+      await call(commitments.url, 'POST', '/api/commitments/reference/funders', {
+        code,
+        name: code,
+        trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) },
+      });
+    await call(commitments.url, 'POST', '/api/commitments/reference/quartiers', {
+      code: 'QP062024',
+      name: 'Cité 12-14',
+      trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 549) },
+    });
+    await call(commitments.url, 'POST', '/api/commitments/envelopes', {
+      envelopeId: 'iti-feder-axe-3',
+      funder: 'feder',
+      label: 'ITI — axe 3',
+      amount: '36000000.00',
+      trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01', 4781) },
+    });
 
     const protocol = `npnru-${run}`;
-    await call(renewal.url, 'POST', '/api/renewal-urban/protocols', { protocolId: protocol, label: 'Protocole NPNRU', quartiers: [{ code: 'QP062024', interest: 'national' }], parties: ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin'].map((code) => ({ code, role: 'partie' })), trace: effect('2015-10-01') });
-    await call(renewal.url, 'PUT', `/api/renewal-urban/protocols/${protocol}/purchasing-group`, { members: [{ code: 'call', weight: 40 }, { code: 'ville-lens', weight: 20 }, { code: 'ville-avion', weight: 20 }, { code: 'ville-lievin', weight: 20 }], trace: effect('2015-11-01') });
-    await call(renewal.url, 'POST', `/api/renewal-urban/protocols/${protocol}/operations`, { operationId: 'etude', label: 'Étude urbaine', nature: 'etude', projectOwner: 'call', quartier: 'QP062024', eligibleBase: '300000.00', start: '2016-03-01', end: '2016-12-31', costsFrom: '2016-03-01', boughtByGroup: true, trace: effect('2015-12-01') });
-    await call(renewal.url, 'PUT', `/api/renewal-urban/protocols/${protocol}/operations/etude/financing-plan`, { lines: [{ funder: 'anru', amount: '150000.00' }], groupShare: '150000.00', trace: effect('2016-01-10') });
-    await call(renewal.url, 'POST', `/api/renewal-urban/protocols/${protocol}/operations/etude/approval`, { trace: effect('2016-01-20') });
+    await call(renewal.url, 'POST', '/api/renewal-urban/protocols', {
+      protocolId: protocol,
+      label: 'Protocole NPNRU',
+      quartiers: [{ code: 'QP062024', interest: 'national' }],
+      parties: ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin'].map((code) => ({ code, role: 'partie' })),
+      trace: effect('2015-10-01'),
+    });
+    await call(renewal.url, 'PUT', `/api/renewal-urban/protocols/${protocol}/purchasing-group`, {
+      members: [
+        { code: 'call', weight: 40 },
+        { code: 'ville-lens', weight: 20 },
+        { code: 'ville-avion', weight: 20 },
+        { code: 'ville-lievin', weight: 20 },
+      ],
+      trace: effect('2015-11-01'),
+    });
+    await call(renewal.url, 'POST', `/api/renewal-urban/protocols/${protocol}/operations`, {
+      operationId: 'etude',
+      label: 'Étude urbaine',
+      nature: 'etude',
+      projectOwner: 'call',
+      quartier: 'QP062024',
+      eligibleBase: '300000.00',
+      start: '2016-03-01',
+      end: '2016-12-31',
+      costsFrom: '2016-03-01',
+      boughtByGroup: true,
+      trace: effect('2015-12-01'),
+    });
+    await call(renewal.url, 'PUT', `/api/renewal-urban/protocols/${protocol}/operations/etude/financing-plan`, {
+      lines: [{ funder: 'anru', amount: '150000.00' }],
+      groupShare: '150000.00',
+      trace: effect('2016-01-10'),
+    });
+    await call(renewal.url, 'POST', `/api/renewal-urban/protocols/${protocol}/operations/etude/approval`, {
+      trace: effect('2016-01-20'),
+    });
 
     const programme = `iti-${run}`;
-    await call(iti.url, 'PUT', `/api/iti-feder/programmes/${programme}/envelope`, { axes: [{ axis: 3, label: 'Axe 3', amount: '36000000.00' }, { axis: 4, label: 'Axe 4', amount: '27000000.00' }], trace: effect('2015-12-01', 4781) });
-    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/strategy`, { axes: [3, 4], trace: effect('2015-12-15', 4777) });
-    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/applications`, { operationId: 'op', label: 'Réhabilitation thermique', beneficiary: 'maisons-et-cites', quartier: 'QP062024', axis: 3, priority: '4c', eligibleCost: '2000000.00', feder: '800000.00', coFunders: [{ funder: 'region', amount: '400000.00' }], dwellings: [{ id: 'L1', classBefore: 'F', consumptionAfter: 90 }], tranche: 2016, trace: effect('2016-03-01', 5106) });
-    for (const stepName of ['completeness', 'appraisal']) await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/operations/op/${stepName}`, { trace: effect('2016-04-01') });
-    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/operations/op/programming`, { committeeDate: '2016-06-15', trace: effect('2016-06-15') });
+    await call(iti.url, 'PUT', `/api/iti-feder/programmes/${programme}/envelope`, {
+      axes: [
+        { axis: 3, label: 'Axe 3', amount: '36000000.00' },
+        { axis: 4, label: 'Axe 4', amount: '27000000.00' },
+      ],
+      trace: effect('2015-12-01', 4781),
+    });
+    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/strategy`, {
+      axes: [3, 4],
+      trace: effect('2015-12-15', 4777),
+    });
+    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/applications`, {
+      operationId: 'op',
+      label: 'Réhabilitation thermique',
+      beneficiary: 'maisons-et-cites',
+      quartier: 'QP062024',
+      axis: 3,
+      priority: '4c',
+      eligibleCost: '2000000.00',
+      feder: '800000.00',
+      coFunders: [{ funder: 'region', amount: '400000.00' }],
+      dwellings: [{ id: 'L1', classBefore: 'F', consumptionAfter: 90 }],
+      tranche: 2016,
+      trace: effect('2016-03-01', 5106),
+    });
+    for (const stepName of ['completeness', 'appraisal'])
+      await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/operations/op/${stepName}`, {
+        trace: effect('2016-04-01'),
+      });
+    await call(iti.url, 'POST', `/api/iti-feder/programmes/${programme}/operations/op/programming`, {
+      committeeDate: '2016-06-15',
+      trace: effect('2016-06-15'),
+    });
 
-    const statement = async (funder: string) => (await call(commitments.url, 'GET', `/api/commitments/funders/${funder}/statement`)).totals;
-    await waitUntil(async () => (await statement('anru')).indicative === '150000.00' && (await statement('feder')).indicative === '800000.00', 90_000, 'both booked by commitments');
+    const statement = async (funder: string) =>
+      (await call(commitments.url, 'GET', `/api/commitments/funders/${funder}/statement`)).totals;
+    await waitUntil(
+      async () =>
+        (await statement('anru')).indicative === '150000.00' && (await statement('feder')).indicative === '800000.00',
+      90_000,
+      'both booked by commitments',
+    );
     // More of the ledger's events, for reporting to have a stream to be killed in the middle of.
-    for (let i = 0; i < 120; i++) await call(commitments.url, 'POST', '/api/commitments/commitments', { commitmentId: `extra-${i}`, funder: 'region', status: 'indicative', amount: `${1000 + i}.00`, attribution: { label: `Action ${i}`, year: 2016, scale: 'CALL', quartier: 'QP062024' }, trace: { reasonCode: 'previsionnel', ...effect('2016-01-01', 5465) } });
+    for (let i = 0; i < 120; i++)
+      await call(commitments.url, 'POST', '/api/commitments/commitments', {
+        commitmentId: `extra-${i}`,
+        funder: 'region',
+        status: 'indicative',
+        amount: `${1000 + i}.00`,
+        attribution: { label: `Action ${i}`, year: 2016, scale: 'CALL', quartier: 'QP062024' },
+        trace: { reasonCode: 'previsionnel', ...effect('2016-01-01', 5465) },
+      });
 
     const peers = { COMMITMENTS_URL: commitments.url, RENEWAL_URBAN_URL: renewal.url, ITI_FEDER_URL: iti.url };
     const slow = { REPORTING_PROJECTION_DELAY_MS: '40', ...peers };
     const first = await start('reporting', schemas[3].schema, slow);
-    const matrix = async (url: string, funder: string) => (await call(url, 'GET', `/api/reporting/co-financing?funder=${funder}`)).total;
-    await waitUntil(async () => {
-      const rows = (await call(first.url, 'GET', '/api/reporting/co-financing')).rows.length;
-      return rows > 0;
-    }, 90_000, 'reporting has started projecting');
+    const matrix = async (url: string, funder: string) =>
+      (await call(url, 'GET', `/api/reporting/co-financing?funder=${funder}`)).total;
+    await waitUntil(
+      async () => {
+        const rows = (await call(first.url, 'GET', '/api/reporting/co-financing')).rows.length;
+        return rows > 0;
+      },
+      90_000,
+      'reporting has started projecting',
+    );
     const partial = (await matrix(first.url, 'region')).indicative;
     first.child.child.kill('SIGKILL');
     expect(await first.child.exited).toBe('SIGKILL');
-    expect(BigInt(partial.replace('.', ''))).toBeLessThan(BigInt((await statement('region')).indicative.replace('.', '')));
+    expect(BigInt(partial.replace('.', ''))).toBeLessThan(
+      BigInt((await statement('region')).indicative.replace('.', '')),
+    );
     const second = await start('reporting', schemas[3].schema, peers);
     for (const funder of ['anru', 'call', 'ville-lens', 'feder', 'region']) {
       const ledger = await statement(funder);
-      await waitUntil(async () => {
-        const reported = await matrix(second.url, funder);
-        return ['indicative', 'conditional', 'firm', 'paid', 'outstanding'].every((f) => reported[f] === ledger[f]);
-      }, 90_000, `reporting equals the ledger for ${funder}`);
+      await waitUntil(
+        async () => {
+          const reported = await matrix(second.url, funder);
+          return ['indicative', 'conditional', 'firm', 'paid', 'outstanding'].every((f) => reported[f] === ledger[f]);
+        },
+        90_000,
+        `reporting equals the ledger for ${funder}`,
+      );
     }
     const provenance = await call(second.url, 'GET', '/api/reporting/provenance?funder=anru&figure=indicative');
     expect(provenance.total).toBe('150000.00');
-    expect(provenance.commitments[0].events[0]).toMatchObject({ type: 'commitments.commitment-recorded', actor: { subject: 'e2e', organisation: 'cvl', roles: ['admin'] } });
+    expect(provenance.commitments[0].events[0]).toMatchObject({
+      type: 'commitments.commitment-recorded',
+      actor: { subject: 'e2e', organisation: 'cvl', roles: ['admin'] },
+    });
     const feder = await call(second.url, 'GET', '/api/reporting/provenance?funder=feder&figure=indicative');
     expect(feder.total).toBe('800000.00');
 
     // One card per operation, across programmes: the programme's plan beside what commitments booked, same euros.
-    const card = async (path: string) => (await (await fetch(`${second.url}/api/reporting/operations/${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { status?: string; funders: Array<{ funder: string }> };
-    await waitUntil(async () => (await card(`iti-feder/${programme}/op`)).status === 'programmée' && (await card(`renewal-urban/${protocol}/etude`)).status === 'plan approuvé (version 1)', 90_000, 'both operations projected');
+    const card = async (path: string) =>
+      (await (
+        await fetch(`${second.url}/api/reporting/operations/${path}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as { status?: string; funders: Array<{ funder: string }> };
+    await waitUntil(
+      async () =>
+        (await card(`iti-feder/${programme}/op`)).status === 'programmée' &&
+        (await card(`renewal-urban/${protocol}/etude`)).status === 'plan approuvé (version 1)',
+      90_000,
+      'both operations projected',
+    );
     const study = await card(`renewal-urban/${protocol}/etude`);
-    expect(study.funders.find((f: { funder: string }) => f.funder === 'anru')).toMatchObject({ planned: '150000.00', booking: 'engagée', figures: { indicative: (await statement('anru')).indicative } });
+    expect(study.funders.find((f: { funder: string }) => f.funder === 'anru')).toMatchObject({
+      planned: '150000.00',
+      booking: 'engagée',
+      figures: { indicative: (await statement('anru')).indicative },
+    });
     const itiOperation = await card(`iti-feder/${programme}/op`);
-    expect(itiOperation.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({ planned: '800000.00', share: 4000, figures: { indicative: (await statement('feder')).indicative } });
+    expect(itiOperation.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({
+      planned: '800000.00',
+      share: 4000,
+      figures: { indicative: (await statement('feder')).indicative },
+    });
 
     // Integrity across the four processes: each service's hash chains, the ledger balanced, reporting = ledger.
     const integrity = await call(second.url, 'GET', '/api/reporting/integrity');
@@ -109,12 +248,17 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     const live = await snapshot();
     const replay = await call(second.url, 'POST', '/api/reporting/replay');
     let last = -1;
-    await waitUntil(async () => {
-      const progress = await call(second.url, 'GET', '/api/reporting/replay');
-      const done = progress.generation !== replay.generation ? false : progress.upToDate && progress.projected === last;
-      last = progress.projected;
-      return done;
-    }, 90_000, 'the replay caught up');
+    await waitUntil(
+      async () => {
+        const progress = await call(second.url, 'GET', '/api/reporting/replay');
+        const done =
+          progress.generation !== replay.generation ? false : progress.upToDate && progress.projected === last;
+        last = progress.projected;
+        return done;
+      },
+      90_000,
+      'the replay caught up',
+    );
     expect(await snapshot()).toEqual(live);
   });
 });

@@ -21,7 +21,13 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
 
   const start = async () => {
     // This test polls the integrity report until reporting has caught up: not a test of the rate limit (the platform suite is).
-    const suite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '', RATE_LIMIT_COSTLY_PER_MINUTE: '10000' });
+    const suite = spawnTsProcess('services/suite/src/main.ts', {
+      PORT: '0',
+      CVL_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      KAFKA_BROKERS: '',
+      RATE_LIMIT_COSTLY_PER_MINUTE: '10000',
+    });
     processes.push(suite);
     const [, url] = await suite.waitForLine(URL_LINE);
     await suite.waitForLine(/^Arrêt/);
@@ -32,17 +38,38 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
   it('loads the contract on first start, serves the four services, their docs and health on one port; a restart imports nothing and keeps the key', async () => {
     const first = await start();
     const { dataSet } = await readDataSet(findDataSet());
-    const expectedEvents = dataSet.references.length + dataSet.conditions.length + dataSet.envelopes.length + dataSet.figures.filter((f) => f.role === 'booking').length;
+    const expectedEvents =
+      dataSet.references.length +
+      dataSet.conditions.length +
+      dataSet.envelopes.length +
+      dataSet.figures.filter((f) => f.role === 'booking').length;
     expect(first.suite.lines).toContain(`Contrat chargé : ${expectedEvents} événements enregistrés.`);
-    expect(first.suite.lines.join('\n')).toMatch(/Maisons et Cités — investissement : énoncé « 259M€ » \(l\. 5465\), exact 258 750 000,00 €/);
-    const statement = await fetch(`${first.url}/api/commitments/funders/maisons-et-cites/statement`, { headers: { Authorization: `Bearer ${first.token}` } });
-    expect(((await statement.json()) as { totals: unknown }).totals).toMatchObject({ conditional: '258750000.00', firm: '0.00' });
+    expect(first.suite.lines.join('\n')).toMatch(
+      /Maisons et Cités — investissement : énoncé « 259M€ » \(l\. 5465\), exact 258 750 000,00 €/,
+    );
+    const statement = await fetch(`${first.url}/api/commitments/funders/maisons-et-cites/statement`, {
+      headers: { Authorization: `Bearer ${first.token}` },
+    });
+    expect(((await statement.json()) as { totals: unknown }).totals).toMatchObject({
+      conditional: '258750000.00',
+      firm: '0.00',
+    });
     const health = await fetch(`${first.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { transport: 'in-process' } } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, messaging: { transport: 'in-process' } },
+    });
     // Ready: each service's relay and reporting's projection, each with how far behind it is.
-    const ready = (await (await fetch(`${first.url}/health/ready`)).json()) as { info: { lag: { parts: Record<string, number> } } };
-    expect(ready.info.lag.parts).toMatchObject({ 'relay:commitments': expect.any(Number), 'relay:renewal-urban': expect.any(Number), 'relay:iti-feder': expect.any(Number), 'projection:reporting': expect.any(Number) });
+    const ready = (await (await fetch(`${first.url}/health/ready`)).json()) as {
+      info: { lag: { parts: Record<string, number> } };
+    };
+    expect(ready.info.lag.parts).toMatchObject({
+      'relay:commitments': expect.any(Number),
+      'relay:renewal-urban': expect.any(Number),
+      'relay:iti-feder': expect.any(Number),
+      'projection:reporting': expect.any(Number),
+    });
     for (const service of SERVICES) {
       const anonymous = await fetch(`${first.url}/api/${service}`);
       expect(anonymous.status).toBe(401);
@@ -55,10 +82,23 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     }
 
     // `cvl report` reads the running reporting service: the CSV it writes adds up to the API's own totals.
-    const reporting = async () => (await (await fetch(`${first.url}/api/reporting/co-financing?funder=maisons-et-cites`, { headers: { Authorization: `Bearer ${first.token}` } })).json()) as { total: Record<string, string> };
-    await waitUntil(async () => (await reporting()).total.conditional === '258750000.00', 60_000, 'reporting caught up with the loaded contract');
+    const reporting = async () =>
+      (await (
+        await fetch(`${first.url}/api/reporting/co-financing?funder=maisons-et-cites`, {
+          headers: { Authorization: `Bearer ${first.token}` },
+        })
+      ).json()) as { total: Record<string, string> };
+    await waitUntil(
+      async () => (await reporting()).total.conditional === '258750000.00',
+      60_000,
+      'reporting caught up with the loaded contract',
+    );
     const csvFile = join(dataDir, 'cofinancement.csv');
-    const cli = (args: string[]) => spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['report', ...args]);
+    const cli = (args: string[]) =>
+      spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, [
+        'report',
+        ...args,
+      ]);
     const written = cli(['cofinancement', '--format', 'csv', '--sortie', csvFile, '--funder=maisons-et-cites']);
     expect(await written.exited).toBe(0);
     const rows = readCsv(readFileSync(csvFile));
@@ -74,49 +114,101 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(await pdf.exited).toBe(0);
     const { text } = await readPdf(readFileSync(pdfFile));
     expect(text).toContain('Relevé du financeur maisons-et-cites');
-    expect(text).toContain(`maisons-et-cites ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(api[f]), { symbol: false })).join(' ')}`);
+    expect(text).toContain(
+      `maisons-et-cites ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(api[f]), { symbol: false })).join(' ')}`,
+    );
     const releve = cli(['releve', '--funder=maisons-et-cites']);
     expect(await releve.exited).toBe(0);
     // 'exit' may come before the last stdout lines are read: wait for the whole JSON document.
-    const parsed = () => { try { return JSON.parse(releve.lines.join('\n')) as unknown; } catch { return undefined; } };
+    const parsed = () => {
+      try {
+        return JSON.parse(releve.lines.join('\n')) as unknown;
+      } catch {
+        return undefined;
+      }
+    };
     await waitUntil(() => parsed() !== undefined, 5_000, 'the statement printed whole');
     expect(parsed()).toMatchObject({ funder: 'maisons-et-cites', totals: { conditional: '258750000.00' } });
 
     // The integrity report on the loaded contract, and the read models rebuilt by `cvl replay` equal to the live ones.
     // Reporting is eventually consistent: every funder projected before the read models and the ledger are compared.
-    const integrityApi = async () => (await (await fetch(`${first.url}/api/reporting/integrity`, { headers: { Authorization: `Bearer ${first.token}` } })).json()) as { ok: boolean };
+    const integrityApi = async () =>
+      (await (
+        await fetch(`${first.url}/api/reporting/integrity`, { headers: { Authorization: `Bearer ${first.token}` } })
+      ).json()) as { ok: boolean };
     await waitUntil(async () => (await integrityApi()).ok, 60_000, 'reporting caught up with every funder');
     const integrite = cli(['integrite']);
     expect(await integrite.exited).toBe(0);
-    const integrity = () => { try { return JSON.parse(integrite.lines.join('\n')) as { ok: boolean; checks: unknown[] }; } catch { return undefined; } };
+    const integrity = () => {
+      try {
+        return JSON.parse(integrite.lines.join('\n')) as { ok: boolean; checks: unknown[] };
+      } catch {
+        return undefined;
+      }
+    };
     await waitUntil(() => integrity() !== undefined, 5_000, 'the integrity report printed whole');
     expect(integrity()).toMatchObject({ ok: true, disagreements: [] });
-    const views = ['co-financing', 'funders/maisons-et-cites/statement', 'conditions', 'pools', 'operations', 'envelopes'];
-    const snapshotOf = async (url: string) => Promise.all(views.map(async (view) => (await fetch(`${url}/api/reporting/${view}`, { headers: { Authorization: `Bearer ${first.token}` } })).json()));
+    const views = [
+      'co-financing',
+      'funders/maisons-et-cites/statement',
+      'conditions',
+      'pools',
+      'operations',
+      'envelopes',
+    ];
+    const snapshotOf = async (url: string) =>
+      Promise.all(
+        views.map(async (view) =>
+          (await fetch(`${url}/api/reporting/${view}`, { headers: { Authorization: `Bearer ${first.token}` } })).json(),
+        ),
+      );
     const snapshot = () => snapshotOf(first.url);
     const live = await snapshot();
-    const rebuilt = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, ['replay']);
+    const rebuilt = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, [
+      'replay',
+    ]);
     expect(await rebuilt.exited).toBe(0);
-    await waitUntil(() => rebuilt.lines.some((line) => line.startsWith('Reconstruction terminée')), 5_000, 'the replay reported done');
+    await waitUntil(
+      () => rebuilt.lines.some((line) => line.startsWith('Reconstruction terminée')),
+      5_000,
+      'the replay reported done',
+    );
     expect(rebuilt.lines.some((line) => / événements projetés, .* en attente \(\d+ %\)$/.test(line))).toBe(true);
     expect(await snapshot()).toEqual(live);
 
     // One process per data folder: a second suite, an import or a verification that would open the same PGlite
     // files refuses, naming the suite that holds them — no acknowledged write can vanish under another instance.
     const holder = new RegExp(`déjà ouvert par cvl-suite \\(processus ${first.suite.child.pid} `);
-    const secondSuite = spawnTsProcess('services/suite/src/main.ts', { PORT: '0', CVL_DATA_DIR: dataDir, DATABASE_URL: '', KAFKA_BROKERS: '' });
+    const secondSuite = spawnTsProcess('services/suite/src/main.ts', {
+      PORT: '0',
+      CVL_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      KAFKA_BROKERS: '',
+    });
     expect(await secondSuite.exited).not.toBe(0);
     expect(secondSuite.stderr() + secondSuite.lines.join('\n')).toMatch(holder);
     // CVL_API_URL at a closed port: the CLI finds no suite to send to, tries the folder, and is refused.
     for (const command of [['import', findDataSet()], ['verify']]) {
-      const refused = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: 'http://127.0.0.1:9' }, command);
+      const refused = spawnTsProcess(
+        'services/suite/src/cli.ts',
+        { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: 'http://127.0.0.1:9' },
+        command,
+      );
       expect(await refused.exited).toBe(75);
       expect(refused.stderr()).toMatch(holder);
     }
     // Given the running suite, `cvl import` goes through its API: the same contract again adds nothing.
-    const throughApi = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: first.url }, ['import', findDataSet()]);
+    const throughApi = spawnTsProcess(
+      'services/suite/src/cli.ts',
+      { CVL_DATA_DIR: dataDir, DATABASE_URL: '', CVL_API_URL: first.url },
+      ['import', findDataSet()],
+    );
     expect(await throughApi.exited).toBe(0);
-    await waitUntil(() => throughApi.lines.some((line) => line.startsWith('Importé par la suite en cours d’exécution')), 5_000, 'the import through the API reported');
+    await waitUntil(
+      () => throughApi.lines.some((line) => line.startsWith('Importé par la suite en cours d’exécution')),
+      5_000,
+      'the import through the API reported',
+    );
     expect(throughApi.lines.join('\n')).toMatch(/Importé par la suite en cours d’exécution .* 0 événements ajoutés/);
 
     const unknown = cli(['bilan']);
@@ -133,15 +225,27 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(again.status).toBe(200);
     // A rebuild after the restart reads what was published before it (the in-process transport is kept in the
     // store): the same read models as before the restart, not empty ones.
-    const afterRestart = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: second.url }, ['replay']);
+    const afterRestart = spawnTsProcess(
+      'services/suite/src/cli.ts',
+      { CVL_DATA_DIR: dataDir, CVL_API_URL: second.url },
+      ['replay'],
+    );
     expect(await afterRestart.exited).toBe(0);
-    await waitUntil(() => afterRestart.lines.some((line) => line.startsWith('Reconstruction terminée')), 5_000, 'the replay after restart reported done');
+    await waitUntil(
+      () => afterRestart.lines.some((line) => line.startsWith('Reconstruction terminée')),
+      5_000,
+      'the replay after restart reported done',
+    );
     expect(await snapshotOf(second.url)).toEqual(live);
     await second.suite.stop();
     // Stopped, the folder is free: the store verifies offline, its signed log and witness included.
-    const verified = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, ['verify']);
+    const verified = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, DATABASE_URL: '' }, [
+      'verify',
+    ]);
     expect(await verified.exited).toBe(0);
-    expect(verified.lines.join('\n')).toMatch(/Journal signé « cvl » : tête n° \d+ .* témoin .* : \d+ tête\(s\)\.\nIntègre/);
+    expect(verified.lines.join('\n')).toMatch(
+      /Journal signé « cvl » : tête n° \d+ .* témoin .* : \d+ tête\(s\)\.\nIntègre/,
+    );
     // Two suites and seven CLI processes, each compiling its TypeScript: under a full parallel run this takes minutes.
   }, 300_000);
 });
@@ -171,29 +275,72 @@ describe('distributed mode: a service as its own process on PostgreSQL and Kafka
     });
     const [, url] = await service.waitForLine(/^commitments : (http:\/\/127\.0\.0\.1:\d+)\/api\/commitments/);
     const health = await (await fetch(`${url}/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } } });
+    expect(health).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, messaging: { status: 'up', transport: 'kafka' } },
+    });
     const principal: Principal = { subject: 'agent-anru', organisation: 'anru', roles: ['instructeur-anru'] };
     const good = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example' });
     // Its organisation is not in the (empty) reference data yet: refused until an operator records it.
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(403);
-    const operator = await signToken(identityProvider.privateKey, { subject: 'operateur', organisation: 'cvl', roles: ['admin'] }, { issuer: 'https://idp.example' });
-    const recorded = await fetch(`${url}/api/commitments/reference/funders`, { method: 'POST', headers: { Authorization: `Bearer ${operator}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ code: 'anru', name: 'ANRU', trace: { reasonCode: 'referentiel', effectiveDate: '2015-07-01', source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 3521 } } }) });
+    const operator = await signToken(
+      identityProvider.privateKey,
+      { subject: 'operateur', organisation: 'cvl', roles: ['admin'] },
+      { issuer: 'https://idp.example' },
+    );
+    const recorded = await fetch(`${url}/api/commitments/reference/funders`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${operator}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        code: 'anru',
+        name: 'ANRU',
+        trace: {
+          reasonCode: 'referentiel',
+          effectiveDate: '2015-07-01',
+          source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 3521 },
+        },
+      }),
+    });
     expect(recorded.status).toBe(201);
     expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${good}` } })).status).toBe(200);
-    const otherAudience = await signToken(identityProvider.privateKey, principal, { issuer: 'https://idp.example', audience: 'another-app' });
-    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${otherAudience}` } })).status).toBe(401);
+    const otherAudience = await signToken(identityProvider.privateKey, principal, {
+      issuer: 'https://idp.example',
+      audience: 'another-app',
+    });
+    expect(
+      (await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${otherAudience}` } })).status,
+    ).toBe(401);
     const wrongIssuer = await signToken(identityProvider.privateKey, principal, { issuer: 'someone-else' });
-    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${wrongIssuer}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${wrongIssuer}` } })).status,
+    ).toBe(401);
     const forged = await signToken(stranger.privateKey, principal, { issuer: 'https://idp.example' });
-    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);
+    expect((await fetch(`${url}/api/commitments`, { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(
+      401,
+    );
   });
 
   it('refuses to start without authentication configured, naming the variable', async () => {
-    const misconfigured = spawnTsProcess('services/commitments/src/main.ts', { PORT: '0', DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: '', AUTH_JWKS_URL: '' });
+    const misconfigured = spawnTsProcess('services/commitments/src/main.ts', {
+      PORT: '0',
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY: '',
+      AUTH_JWKS_URL: '',
+    });
     expect(await misconfigured.exited).toBe(1);
     expect(misconfigured.stderr()).toContain('AUTH_JWKS_URL');
     const { publicKey } = await generateKeyPair('EdDSA');
-    const anyAudience = spawnTsProcess('services/commitments/src/main.ts', { PORT: '0', DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), AUTH_PUBLIC_KEY: await exportSPKI(publicKey), AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: '' });
+    const anyAudience = spawnTsProcess('services/commitments/src/main.ts', {
+      PORT: '0',
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      AUTH_PUBLIC_KEY: await exportSPKI(publicKey),
+      AUTH_ISSUER: 'https://idp.example',
+      AUTH_AUDIENCE: '',
+    });
     expect(await anyAudience.exited).toBe(1);
     expect(anyAudience.stderr()).toContain('AUTH_AUDIENCE');
   });

@@ -13,7 +13,9 @@ function startRelay(env: Record<string, string>): TsProcess {
 
 /** The relay's JSON progress lines. */
 const published = (relay: TsProcess) =>
-  relay.lines.filter((line) => line.startsWith('{"published"')).map((line) => JSON.parse(line) as { published: number });
+  relay.lines
+    .filter((line) => line.startsWith('{"published"'))
+    .map((line) => JSON.parse(line) as { published: number });
 
 describe('relay killed mid-stream (fault)', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
@@ -44,7 +46,13 @@ describe('relay killed mid-stream (fault)', () => {
       for (let r = 0; r < EVENTS_PER_STREAM; r += 3) {
         await opened.store.append(
           `commitment-${s}`,
-          [0, 1, 2].map((i) => ({ eventId: randomUUID(), type: 'commitments.payment-recorded', schemaVersion: 1, data: { amountCents: String(100 * (r + i + 1)) }, metadata: { actor: 'fault-test' } })),
+          [0, 1, 2].map((i) => ({
+            eventId: randomUUID(),
+            type: 'commitments.payment-recorded',
+            schemaVersion: 1,
+            data: { amountCents: String(100 * (r + i + 1)) },
+            metadata: { actor: 'fault-test' },
+          })),
           r === 0 ? 'no_stream' : r - 1,
         );
       }
@@ -62,7 +70,11 @@ describe('relay killed mid-stream (fault)', () => {
       handle: async (event) => {
         deliveries++;
         const outcome = await consumer.consume(event, async (tx, e) => {
-          await tx.query('INSERT INTO applied_log (event_id, stream_id, revision) VALUES ($1, $2, $3)', [e.id, e.streamid, e.revision]);
+          await tx.query('INSERT INTO applied_log (event_id, stream_id, revision) VALUES ($1, $2, $3)', [
+            e.id,
+            e.streamid,
+            e.revision,
+          ]);
           await tx.query(
             `INSERT INTO read_model (stream_id, events, amount_cents) VALUES ($1, 1, $2::bigint)
              ON CONFLICT (stream_id) DO UPDATE SET events = read_model.events + 1, amount_cents = read_model.amount_cents + EXCLUDED.amount_cents`,
@@ -73,7 +85,14 @@ describe('relay killed mid-stream (fault)', () => {
       },
     });
 
-    const env = { DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: testKafkaBrokers().join(','), TOPIC: topic, RELAY_NAME: relayName, BATCH_SIZE: '20' };
+    const env = {
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      TOPIC: topic,
+      RELAY_NAME: relayName,
+      BATCH_SIZE: '20',
+    };
 
     // First run: killed with SIGKILL while the third batch is published but not yet checkpointed.
     const first = startRelay({ ...env, PAUSE_AFTER_PUBLISH_MS: '3000' });
@@ -83,23 +102,39 @@ describe('relay killed mid-stream (fault)', () => {
     expect(await first.exited).toBe('SIGKILL');
     const publishedCount = published(first).reduce((sum, line) => sum + line.published, 0);
     const saved = await loadCheckpoint(opened.client, relayName);
-    const checkpointed = (await opened.store.readAll({ commit: 0n, position: 0n }, TOTAL)).filter((e) => e.checkpoint.commit < saved.commit || (e.checkpoint.commit === saved.commit && e.checkpoint.position <= saved.position)).length;
+    const checkpointed = (await opened.store.readAll({ commit: 0n, position: 0n }, TOTAL)).filter(
+      (e) =>
+        e.checkpoint.commit < saved.commit ||
+        (e.checkpoint.commit === saved.commit && e.checkpoint.position <= saved.position),
+    ).length;
     expect(publishedCount).toBeGreaterThanOrEqual(60);
     expect(checkpointed).toBeLessThan(publishedCount);
 
     // Second run: picks up from the durable checkpoint and republishes the unsaved batch.
     const second = startRelay({ ...env, PAUSE_AFTER_PUBLISH_MS: '0' });
     children.push(second);
-    const applied = async () => Number((await opened.client.query<{ n: string }>('SELECT count(*)::text AS n FROM applied_log')).rows[0].n);
+    const applied = async () =>
+      Number((await opened.client.query<{ n: string }>('SELECT count(*)::text AS n FROM applied_log')).rows[0].n);
     await waitUntil(async () => (await applied()) >= TOTAL, 90_000, 'every event in the read model');
-    await waitUntil(() => deliveries >= publishedCount - checkpointed + TOTAL, 30_000, 'the republished batch delivered again');
+    await waitUntil(
+      () => deliveries >= publishedCount - checkpointed + TOTAL,
+      30_000,
+      'the republished batch delivered again',
+    );
     await second.stop();
 
-    const perEvent = await opened.client.query<{ event_id: string; n: string }>('SELECT event_id, count(*)::text AS n FROM applied_log GROUP BY event_id');
+    const perEvent = await opened.client.query<{ event_id: string; n: string }>(
+      'SELECT event_id, count(*)::text AS n FROM applied_log GROUP BY event_id',
+    );
     expect(perEvent.rows.length).toBe(TOTAL);
     expect(perEvent.rows.every((row) => row.n === '1')).toBe(true);
-    const model = await opened.client.query<{ stream_id: string; events: number; amount_cents: string }>('SELECT stream_id, events, amount_cents::text AS amount_cents FROM read_model ORDER BY stream_id');
-    const expectedAmount = Array.from({ length: EVENTS_PER_STREAM }, (_, i) => 100n * BigInt(i + 1)).reduce((a, b) => a + b, 0n);
+    const model = await opened.client.query<{ stream_id: string; events: number; amount_cents: string }>(
+      'SELECT stream_id, events, amount_cents::text AS amount_cents FROM read_model ORDER BY stream_id',
+    );
+    const expectedAmount = Array.from({ length: EVENTS_PER_STREAM }, (_, i) => 100n * BigInt(i + 1)).reduce(
+      (a, b) => a + b,
+      0n,
+    );
     expect(model.rows).toHaveLength(STREAMS);
     for (const row of model.rows) {
       expect(row.events).toBe(EVENTS_PER_STREAM);

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
     return value;
   };
   const pauseMs = Number(process.env.PAUSE_AFTER_PUBLISH_MS ?? '0');
-  const { store, client } = await openSqlEventStore({ databaseUrl: env('DATABASE_URL'), schema: env('DB_SCHEMA'), applicationName: 'relay-fault' });
+  const { store, client } = await openSqlEventStore({
+    databaseUrl: env('DATABASE_URL'),
+    schema: env('DB_SCHEMA'),
+    applicationName: 'relay-fault',
+  });
   const bus = new KafkaBus({ brokers: env('KAFKA_BROKERS').split(','), clientId: 'relay-fault' });
   const relay = new Relay(store, new SqlCheckpointStore(client), bus, {
     name: env('RELAY_NAME'),
@@ -20,14 +24,20 @@ async function main(): Promise<void> {
     batchSize: Number(process.env.BATCH_SIZE ?? '20'),
     idleDelayMs: 20,
     onPublished: async (events, upTo) => {
-      process.stdout.write(`${JSON.stringify({ published: events.length, upTo: `${upTo.commit}:${upTo.position}` })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ published: events.length, upTo: `${upTo.commit}:${upTo.position}` })}\n`,
+      );
       if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     },
   });
   await relay.start();
   process.stdout.write(`${JSON.stringify({ started: true })}\n`);
   process.on('SIGTERM', () => {
-    void relay.stop().then(() => bus.close()).then(() => store.close()).then(() => process.exit(0));
+    void relay
+      .stop()
+      .then(() => bus.close())
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -32,7 +32,11 @@ describe('the suite under load while its parts fail (fault)', () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>>;
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-fault-suite-'));
   const kafkaDir = mkdtempSync(join(tmpdir(), 'cvl-fault-kafka-'));
-  const kafka = (action: 'start' | 'stop') => execFileSync('bash', [join(ROOT, 'deploy/local/kafka.sh'), action], { env: { ...process.env, KAFKA_PORT: String(KAFKA_PORT), KAFKA_DATA_DIR: kafkaDir }, stdio: 'inherit' });
+  const kafka = (action: 'start' | 'stop') =>
+    execFileSync('bash', [join(ROOT, 'deploy/local/kafka.sh'), action], {
+      env: { ...process.env, KAFKA_PORT: String(KAFKA_PORT), KAFKA_DATA_DIR: kafkaDir },
+      stdio: 'inherit',
+    });
   let port = 0;
   let suite: TsProcess | undefined;
   let token = '';
@@ -40,7 +44,14 @@ describe('the suite under load while its parts fail (fault)', () => {
   const acknowledged = new Map<string, bigint>();
 
   const startSuite = async () => {
-    suite = spawnTsProcess('services/suite/src/main.ts', { PORT: String(port), CVL_DATA_DIR: dataDir, DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, KAFKA_BROKERS: `127.0.0.1:${KAFKA_PORT}`, RATE_LIMIT_COSTLY_PER_MINUTE: '100000' });
+    suite = spawnTsProcess('services/suite/src/main.ts', {
+      PORT: String(port),
+      CVL_DATA_DIR: dataDir,
+      DATABASE_URL: schema.url,
+      DB_SCHEMA: schema.schema,
+      KAFKA_BROKERS: `127.0.0.1:${KAFKA_PORT}`,
+      RATE_LIMIT_COSTLY_PER_MINUTE: '100000',
+    });
     await suite.waitForLine(/^Mode intégré : /, 120_000);
     await suite.waitForLine(/^Arrêt/, 120_000);
     token = suite.lines[suite.lines.findIndex((line) => line.startsWith('Jeton')) + 1].trim();
@@ -68,7 +79,11 @@ describe('the suite under load while its parts fail (fault)', () => {
   const send = (method: 'GET' | 'POST', path: string, body?: unknown, key?: string) =>
     fetch(`${url()}${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
+        ...(key ? { 'Idempotency-Key': key } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(15_000),
     });
@@ -94,7 +109,11 @@ describe('the suite under load while its parts fail (fault)', () => {
       status: 'indicative',
       amount,
       attribution: { label: `Charge de panne ${commitmentId}`, year: 2016, scale: 'CALL' },
-      trace: { reasonCode: 'intention', effectiveDate: '2016-01-20', source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5104 } },
+      trace: {
+        reasonCode: 'intention',
+        effectiveDate: '2016-01-20',
+        source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5104 },
+      },
     };
     for (let attempt = 0; attempt < 180; attempt++) {
       try {
@@ -105,7 +124,8 @@ describe('the suite under load while its parts fail (fault)', () => {
         }
         // 409 with Retry-After: the same key still « in progress » — its first request died with the process.
         const retryLater = response.status === 409 && response.headers.get('retry-after') !== null;
-        if (response.status < 500 && !retryLater) throw new Error(`refusé ${response.status} : ${await response.text()}`);
+        if (response.status < 500 && !retryLater)
+          throw new Error(`refusé ${response.status} : ${await response.text()}`);
       } catch (error) {
         if ((error as Error).message.startsWith('refusé')) throw error;
       }
@@ -115,7 +135,10 @@ describe('the suite under load while its parts fail (fault)', () => {
   };
 
   const load = async (label: string, fault: () => Promise<void>) => {
-    const sent = Array.from({ length: COMMANDS_PER_FAULT }, (_, i) => ({ id: `${label}-${i}`, amount: `${(i + 1) * 1000 + 17}.${String(i).padStart(2, '0')}` }));
+    const sent = Array.from({ length: COMMANDS_PER_FAULT }, (_, i) => ({
+      id: `${label}-${i}`,
+      amount: `${(i + 1) * 1000 + 17}.${String(i).padStart(2, '0')}`,
+    }));
     let done = 0;
     const running = (async () => {
       for (const { id, amount } of sent) {
@@ -141,19 +164,33 @@ describe('the suite under load while its parts fail (fault)', () => {
       expect({ id, cents: BigInt(commitment.figures.indicative.replace('.', '')) }).toEqual({ id, cents });
     }
     const statement = JSON.stringify(await ledger());
-    const ours = new Set([...statement.matchAll(/"(?:commitmentId|id)":"((?:broker|process|database)-\d+)"/g)].map((m) => m[1]));
+    const ours = new Set(
+      [...statement.matchAll(/"(?:commitmentId|id)":"((?:broker|process|database)-\d+)"/g)].map((m) => m[1]),
+    );
     expect([...ours].filter((id) => !acknowledged.has(id))).toEqual([]);
-    let integrity: { ok: boolean; checks: Array<{ check: string; ok: boolean; detail: string }> } = { ok: false, checks: [] };
-    await waitUntil(async () => {
-      const response = await call('GET', '/api/reporting/integrity').catch(() => undefined);
-      if (!response?.ok) return false;
-      integrity = (await response.json()) as typeof integrity;
-      return integrity.ok;
-      // After a broker killed with SIGKILL, the consumers rejoin their groups on kafkajs's own backoff: once in
-      // a few runs this took over two minutes (see the closing note of issue 12). Bounded, and failing if exceeded.
-    }, 300_000, `${label} : rapport d’intégrité au vert`).catch(() => undefined);
+    let integrity: { ok: boolean; checks: Array<{ check: string; ok: boolean; detail: string }> } = {
+      ok: false,
+      checks: [],
+    };
+    await waitUntil(
+      async () => {
+        const response = await call('GET', '/api/reporting/integrity').catch(() => undefined);
+        if (!response?.ok) return false;
+        integrity = (await response.json()) as typeof integrity;
+        return integrity.ok;
+        // After a broker killed with SIGKILL, the consumers rejoin their groups on kafkajs's own backoff: once in
+        // a few runs this took over two minutes (see the closing note of issue 12). Bounded, and failing if exceeded.
+      },
+      300_000,
+      `${label} : rapport d’intégrité au vert`,
+    ).catch(() => undefined);
     expect(integrity.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(suite?.stderr().match(/Error: .*/g)?.filter((line) => !/nouvel essai|ECONNREFUSED|broker|Kafka|connexion PostgreSQL perdue/i.test(line)) ?? []).toEqual([]);
+    expect(
+      suite
+        ?.stderr()
+        .match(/Error: .*/g)
+        ?.filter((line) => !/nouvel essai|ECONNREFUSED|broker|Kafka|connexion PostgreSQL perdue/i.test(line)) ?? [],
+    ).toEqual([]);
   };
 
   it('the broker killed (SIGKILL) mid-load, then restarted: nothing lost, nothing counted twice', async () => {
@@ -181,7 +218,12 @@ describe('the suite under load while its parts fail (fault)', () => {
       let ended = 0;
       await load('database', async () => {
         for (let round = 0; round < 3; round++) {
-          ended += (await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cvl-suite' AND pid <> pg_backend_pid()`)).rowCount ?? 0;
+          ended +=
+            (
+              await admin.query(
+                `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'cvl-suite' AND pid <> pg_backend_pid()`,
+              )
+            ).rowCount ?? 0;
           await new Promise((resolve) => setTimeout(resolve, 400));
         }
       });
@@ -189,7 +231,13 @@ describe('the suite under load while its parts fail (fault)', () => {
     } finally {
       await admin.end();
     }
-    expect(suite && (await Promise.race([suite.exited.then(() => 'exited'), new Promise((resolve) => setTimeout(() => resolve('running'), 100))]))).toBe('running');
+    expect(
+      suite &&
+        (await Promise.race([
+          suite.exited.then(() => 'exited'),
+          new Promise((resolve) => setTimeout(() => resolve('running'), 100)),
+        ])),
+    ).toBe('running');
     await everythingHolds('database');
   }, 400_000);
 });

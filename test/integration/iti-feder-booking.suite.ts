@@ -9,9 +9,15 @@ import { binaryBody, waitUntil } from '@cvl/testing';
 import { readPdf } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
-const effect = (effectiveDate: string, line = 4781) => ({ effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
+const effect = (effectiveDate: string, line = 4781) => ({
+  effectiveDate,
+  source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line },
+});
 
-export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<string, string>; cleanup?: () => Promise<void> }>): void {
+export function itiBookingSuite(
+  name: string,
+  env: () => Promise<{ env: Record<string, string>; cleanup?: () => Promise<void> }>,
+): void {
   describe(`ITI-FEDER operation booked through the ledger — ${name}`, () => {
     let h: Harness;
     let cleanup: (() => Promise<void>) | undefined;
@@ -26,31 +32,105 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
     });
 
     it('programs, pays in two claims and releases the unused part; the ledger and the ITI agree to the cent; an axis is never exceeded', async () => {
-      const ref = (collection: string, code: string) => h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) } }).expect(201);
+      const ref = (collection: string, code: string) =>
+        h
+          .http()
+          .post(`/api/commitments/reference/${collection}`)
+          .set(h.auth)
+          .send({ code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) } })
+          .expect(201);
       for (const funder of ['feder', 'region', 'call']) await ref('funders', funder);
       await ref('quartiers', 'QP062024');
       await ref('programmes', 'iti-feder');
-      await h.http().post('/api/commitments/envelopes').set(h.auth).send({ envelopeId: 'iti-feder-axe-3', funder: 'feder', label: 'ITI — axe 3', amount: '36000000.00', programme: 'iti-feder', trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01') } }).expect(201);
+      await h
+        .http()
+        .post('/api/commitments/envelopes')
+        .set(h.auth)
+        .send({
+          envelopeId: 'iti-feder-axe-3',
+          funder: 'feder',
+          label: 'ITI — axe 3',
+          amount: '36000000.00',
+          programme: 'iti-feder',
+          trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01') },
+        })
+        .expect(201);
 
       const base = '/api/iti-feder/programmes/iti-call';
-      await h.http().put(`${base}/envelope`).set(h.auth).send({
-        axes: [{ axis: 1, label: 'Axe 1', amount: '12000000.00' }, { axis: 2, label: 'Axe 2', amount: '6000000.00' }, { axis: 3, label: 'Axe 3', amount: '36000000.00' }, { axis: 4, label: 'Axe 4', amount: '27000000.00' }],
-        trace: effect('2015-12-01', 4779),
-      }).expect(200);
-      await h.http().post(`${base}/strategy`).set(h.auth).send({ axes: [3, 4], trace: effect('2015-12-15', 4777) }).expect(201);
-      const application = (operationId: string, eligibleCost: string, feder: string, coFunders: Array<{ funder: string; amount: string }>) =>
-        h.http().post(`${base}/applications`).set(h.auth).send({ operationId, label: 'Réhabilitation thermique de 40 logements', beneficiary: 'maisons-et-cites', quartier: 'QP062024', axis: 3, priority: '4c', eligibleCost, feder, coFunders, dwellings: [{ id: 'L1', classBefore: 'G', consumptionAfter: 125 }, { id: 'L2', classBefore: 'F', consumptionAfter: 98 }], tranche: 2016, trace: effect('2016-03-01', 5106) });
-      const step = (path: string, body: Record<string, unknown>, status = 200) => h.http().post(`${base}/operations/${path}`).set(h.auth).send(body).expect(status);
-      await application('op1', '2000000.00', '800000.00', [{ funder: 'region', amount: '400000.00' }, { funder: 'call', amount: '200000.00' }]).expect(201);
+      await h
+        .http()
+        .put(`${base}/envelope`)
+        .set(h.auth)
+        .send({
+          axes: [
+            { axis: 1, label: 'Axe 1', amount: '12000000.00' },
+            { axis: 2, label: 'Axe 2', amount: '6000000.00' },
+            { axis: 3, label: 'Axe 3', amount: '36000000.00' },
+            { axis: 4, label: 'Axe 4', amount: '27000000.00' },
+          ],
+          trace: effect('2015-12-01', 4779),
+        })
+        .expect(200);
+      await h
+        .http()
+        .post(`${base}/strategy`)
+        .set(h.auth)
+        .send({ axes: [3, 4], trace: effect('2015-12-15', 4777) })
+        .expect(201);
+      const application = (
+        operationId: string,
+        eligibleCost: string,
+        feder: string,
+        coFunders: Array<{ funder: string; amount: string }>,
+      ) =>
+        h
+          .http()
+          .post(`${base}/applications`)
+          .set(h.auth)
+          .send({
+            operationId,
+            label: 'Réhabilitation thermique de 40 logements',
+            beneficiary: 'maisons-et-cites',
+            quartier: 'QP062024',
+            axis: 3,
+            priority: '4c',
+            eligibleCost,
+            feder,
+            coFunders,
+            dwellings: [
+              { id: 'L1', classBefore: 'G', consumptionAfter: 125 },
+              { id: 'L2', classBefore: 'F', consumptionAfter: 98 },
+            ],
+            tranche: 2016,
+            trace: effect('2016-03-01', 5106),
+          });
+      const step = (path: string, body: Record<string, unknown>, status = 200) =>
+        h.http().post(`${base}/operations/${path}`).set(h.auth).send(body).expect(status);
+      await application('op1', '2000000.00', '800000.00', [
+        { funder: 'region', amount: '400000.00' },
+        { funder: 'call', amount: '200000.00' },
+      ]).expect(201);
       await step('op1/completeness', { trace: effect('2016-03-15') });
       const appraised = await step('op1/appraisal', { trace: effect('2016-04-01') });
       expect(appraised.body.operations[0].checks.map((c: { passed: boolean }) => c.passed)).toEqual([true, true]);
       await step('op1/programming', { committeeDate: '2016-06-15', trace: effect('2016-06-15') });
       const view = async () => (await h.http().get(base).set(h.auth).expect(200)).body;
-      await waitUntil(async () => Object.keys((await view()).operations[0].bookings).length === 3, 60_000, 'three lines booked');
-      await step('op1/agreement', { act: { reference: 'Convention FEDER 2016-17', date: '2016-07-01' }, trace: effect('2016-07-01') });
-      const statement = async (funder: string) => (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body;
-      await waitUntil(async () => (await statement('feder')).totals.firm === '800000.00', 60_000, 'FEDER firm after the agreement');
+      await waitUntil(
+        async () => Object.keys((await view()).operations[0].bookings).length === 3,
+        60_000,
+        'three lines booked',
+      );
+      await step('op1/agreement', {
+        act: { reference: 'Convention FEDER 2016-17', date: '2016-07-01' },
+        trace: effect('2016-07-01'),
+      });
+      const statement = async (funder: string) =>
+        (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body;
+      await waitUntil(
+        async () => (await statement('feder')).totals.firm === '800000.00',
+        60_000,
+        'FEDER firm after the agreement',
+      );
 
       await step('op1/claims', { claimId: 'c1', expenses: '1000000.00', trace: effect('2017-03-01') }, 201);
       await step('op1/claims/c1/service-done', { acceptedExpenses: '900000.00', trace: effect('2017-04-01') });
@@ -60,50 +140,123 @@ export function itiBookingSuite(name: string, env: () => Promise<{ env: Record<s
       await step('op1/claims/c2/payment', { trace: effect('2018-04-15') });
       const closed = await step('op1/release', { trace: effect('2018-05-01') });
       expect(closed.body.operations[0]).toMatchObject({ status: 'closed', paid: '680000.00', released: '120000.00' });
-      await waitUntil(async () => (await statement('feder')).totals.released === '120000.00', 60_000, 'the release booked');
+      await waitUntil(
+        async () => (await statement('feder')).totals.released === '120000.00',
+        60_000,
+        'the release booked',
+      );
       const feder = await statement('feder');
-      expect(feder.totals).toMatchObject({ firm: '680000.00', paid: '680000.00', outstanding: '0.00', released: '120000.00' });
+      expect(feder.totals).toMatchObject({
+        firm: '680000.00',
+        paid: '680000.00',
+        outstanding: '0.00',
+        released: '120000.00',
+      });
       expect(feder.commitments).toHaveLength(1);
 
       // A payment delivered twice pays once.
-      const paid = (await h.infra.store.readStream('iti-feder-programme-iti-call')).filter((e) => e.type === 'iti-feder.payment-made');
-      await h.infra.bus.publish(topicFor('iti-feder'), paid.map((e) => envelopeFor(e, '/iti-feder') as IntegrationEvent));
+      const paid = (await h.infra.store.readStream('iti-feder-programme-iti-call')).filter(
+        (e) => e.type === 'iti-feder.payment-made',
+      );
+      await h.infra.bus.publish(
+        topicFor('iti-feder'),
+        paid.map((e) => envelopeFor(e, '/iti-feder') as IntegrationEvent),
+      );
       const metrics = h.app.get(Metrics);
-      const duplicates = async () => (await metrics.eventsConsumed.get()).values.filter((v) => v.labels.consumer === 'commitments.booking-requests' && v.labels.outcome === 'duplicate').reduce((s, v) => s + v.value, 0);
+      const duplicates = async () =>
+        (await metrics.eventsConsumed.get()).values
+          .filter((v) => v.labels.consumer === 'commitments.booking-requests' && v.labels.outcome === 'duplicate')
+          .reduce((s, v) => s + v.value, 0);
       await waitUntil(async () => (await duplicates()) >= 2, 60_000, 'the redelivered payments handled');
       expect((await statement('feder')).totals.paid).toBe('680000.00');
 
       // Reporting's card of the operation: the programme's facts beside each funder's commitments, as the ledger has them.
-      const report = async (path: string) => (await h.http().get(`/api/reporting/${path}`).set(h.auth).expect(200)).body;
-      const projected = async () => (await h.http().get('/api/reporting/operations/iti-feder/iti-call/op1').set(h.auth)).body;
+      const report = async (path: string) =>
+        (await h.http().get(`/api/reporting/${path}`).set(h.auth).expect(200)).body;
+      const projected = async () =>
+        (await h.http().get('/api/reporting/operations/iti-feder/iti-call/op1').set(h.auth)).body;
       const figures = ['indicative', 'conditional', 'firm', 'paid', 'outstanding'];
-      const ledgers = Object.fromEntries(await Promise.all(['feder', 'region', 'call'].map(async (funder) => [funder, (await statement(funder)).totals])));
+      const ledgers = Object.fromEntries(
+        await Promise.all(
+          ['feder', 'region', 'call'].map(async (funder) => [funder, (await statement(funder)).totals]),
+        ),
+      );
       // The card joins two topics (iti-feder's and the ledger's): wait for both to be projected to their end.
-      const caughtUp = (c: { feder?: { released: string }; funders?: Array<{ funder: string; figures: Record<string, string> }> }) =>
-        c.feder?.released === '120000.00' && ['feder', 'region', 'call'].every((funder) => figures.every((f) => c.funders?.find((s) => s.funder === funder)?.figures[f] === ledgers[funder][f]));
-      await waitUntil(async () => caughtUp(await projected()), 60_000, 'reporting has the operation and the ledger’s figures for it');
+      const caughtUp = (c: {
+        feder?: { released: string };
+        funders?: Array<{ funder: string; figures: Record<string, string> }>;
+      }) =>
+        c.feder?.released === '120000.00' &&
+        ['feder', 'region', 'call'].every((funder) =>
+          figures.every((f) => c.funders?.find((s) => s.funder === funder)?.figures[f] === ledgers[funder][f]),
+        );
+      await waitUntil(
+        async () => caughtUp(await projected()),
+        60_000,
+        'reporting has the operation and the ledger’s figures for it',
+      );
       const card = await report('operations/iti-feder/iti-call/op1');
-      expect(card).toMatchObject({ source: 'iti-feder', label: 'Réhabilitation thermique de 40 logements', status: 'soldée', axis: 3, cost: '2000000.00', act: { reference: 'Convention FEDER 2016-17' }, feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' } });
-      for (const funder of ['feder', 'region', 'call']) expect(card.funders.find((f: { funder: string }) => f.funder === funder).booking).toBe('engagée');
+      expect(card).toMatchObject({
+        source: 'iti-feder',
+        label: 'Réhabilitation thermique de 40 logements',
+        status: 'soldée',
+        axis: 3,
+        cost: '2000000.00',
+        act: { reference: 'Convention FEDER 2016-17' },
+        feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' },
+      });
+      for (const funder of ['feder', 'region', 'call'])
+        expect(card.funders.find((f: { funder: string }) => f.funder === funder).booking).toBe('engagée');
       expect(card.totals.paid).toBe('680000.00');
-      expect(card.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({ planned: '800000.00', share: 4000 });
+      expect(card.funders.find((f: { funder: string }) => f.funder === 'feder')).toMatchObject({
+        planned: '800000.00',
+        share: 4000,
+      });
       expect(card.history.map((e: { type: string }) => e.type)).toContain('iti-feder.operation-programmed');
       await h.http().get('/api/reporting/operations/iti-feder/iti-call/inconnue').set(h.auth).expect(404);
       // Where the card's FEDER euros come from: the commitment booked for the operation, and each event behind it.
       const paidProvenance = await report('provenance?operation=iti-feder:iti-call:op1&figure=paid&funder=feder');
-      expect(paidProvenance.total).toBe(card.funders.find((f: { funder: string }) => f.funder === 'feder').figures.paid);
-      expect(paidProvenance.commitments[0].events.filter((e: { type: string }) => e.type === 'commitments.payment-recorded')).toHaveLength(2);
+      expect(paidProvenance.total).toBe(
+        card.funders.find((f: { funder: string }) => f.funder === 'feder').figures.paid,
+      );
+      expect(
+        paidProvenance.commitments[0].events.filter((e: { type: string }) => e.type === 'commitments.payment-recorded'),
+      ).toHaveLength(2);
       // Under the axis of its operation in the matrix: FEDER has no stake of the contract, its axis stands in.
       expect((await report('co-financing?funder=feder&stake=axe-3')).total.paid).toBe('680000.00');
 
       // The axis and the funder's budget: programmed and available, after the release gave 120 000 € back.
       const envelopes = (await report('envelopes')).envelopes;
-      expect(envelopes.find((e: { id: string }) => e.id === 'iti-call:axe-3')).toMatchObject({ kind: 'iti-axis', cap: '36000000.00', programmed: '680000.00', firm: '680000.00', paid: '680000.00', available: '35320000.00', operations: 1 });
-      expect(envelopes.find((e: { id: string }) => e.id === 'iti-feder-axe-3')).toMatchObject({ kind: 'budget', funder: 'feder', programmed: '680000.00', paid: '680000.00', available: '35320000.00' });
-      const pdf = await h.http().get('/api/reporting/envelopes?format=pdf').set(h.auth).buffer(true).parse(binaryBody).expect(200);
+      expect(envelopes.find((e: { id: string }) => e.id === 'iti-call:axe-3')).toMatchObject({
+        kind: 'iti-axis',
+        cap: '36000000.00',
+        programmed: '680000.00',
+        firm: '680000.00',
+        paid: '680000.00',
+        available: '35320000.00',
+        operations: 1,
+      });
+      expect(envelopes.find((e: { id: string }) => e.id === 'iti-feder-axe-3')).toMatchObject({
+        kind: 'budget',
+        funder: 'feder',
+        programmed: '680000.00',
+        paid: '680000.00',
+        available: '35320000.00',
+      });
+      const pdf = await h
+        .http()
+        .get('/api/reporting/envelopes?format=pdf')
+        .set(h.auth)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
       const { text } = await readPdf(pdf.body);
-      const available = envelopes.filter((e: { kind: string }) => e.kind === 'iti-axis').reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
-      expect(text).toMatch(new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,]* ${formatEurosFr(available, { symbol: false })}`));
+      const available = envelopes
+        .filter((e: { kind: string }) => e.kind === 'iti-axis')
+        .reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
+      expect(text).toMatch(
+        new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,]* ${formatEurosFr(available, { symbol: false })}`),
+      );
       expect(text).toContain('iti-call:axe-3');
 
       await application('op2', '80000000.00', '35500000.00', []).expect(201);

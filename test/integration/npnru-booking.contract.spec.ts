@@ -1,3 +1,5 @@
 import { npnruBookingSuite } from './npnru-booking.suite';
 
-npnruBookingSuite('embedded: PGlite and the in-process transport', async () => ({ env: { DATABASE_URL: '', KAFKA_BROKERS: '' } }));
+npnruBookingSuite('embedded: PGlite and the in-process transport', async () => ({
+  env: { DATABASE_URL: '', KAFKA_BROKERS: '' },
+}));

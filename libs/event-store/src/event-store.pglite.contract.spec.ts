@@ -7,7 +7,12 @@ import { loadMigrations, migrate } from './sql/migrate';
 
 const openPglite = async () => {
   const opened = await openSqlEventStore({});
-  return { store: opened.store, client: opened.client, checkpoints: new SqlCheckpointStore(opened.client), cleanup: () => opened.store.close() };
+  return {
+    store: opened.store,
+    client: opened.client,
+    checkpoints: new SqlCheckpointStore(opened.client),
+    cleanup: () => opened.store.close(),
+  };
 };
 
 eventStoreContract('PGlite (in memory)', openPglite);

@@ -89,7 +89,8 @@ export function isTagCondition(expected: ExpectedRevision): expected is TagCondi
 /** For messages: « 41 », « any », « tags [envelope:e1, …] after 41 ». */
 export function describeExpected(expected: ExpectedRevision): string {
   if (!isTagCondition(expected)) return String(expected);
-  const shown = expected.tags.slice(0, 3).join(', ') + (expected.tags.length > 3 ? `, … (${expected.tags.length})` : '');
+  const shown =
+    expected.tags.slice(0, 3).join(', ') + (expected.tags.length > 3 ? `, … (${expected.tags.length})` : '');
   return `aucun événement [${shown}] après ${expected.after}`;
 }
 
@@ -245,14 +246,20 @@ export class TagConflictError extends WrongExpectedRevisionError {
 }
 
 export class EventIdConflictError extends Error {
-  constructor(readonly eventIds: string[], detail: string) {
+  constructor(
+    readonly eventIds: string[],
+    detail: string,
+  ) {
     super(`Identifiant d’événement déjà utilisé (${eventIds.join(', ')}) : ${detail}`);
     this.name = 'EventIdConflictError';
   }
 }
 
 export class InvalidAppendError extends Error {
-  constructor(readonly field: string, detail: string) {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
     super(`${field} : ${detail}`);
     this.name = 'InvalidAppendError';
   }

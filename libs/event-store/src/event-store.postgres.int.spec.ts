@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { createTestSchema } from '@cvl/testing';
 import { eventStoreContract, newEvent, readAllFrom } from './contract/event-store.contract';
 import { sqlTamperContract } from './contract/sql-tamper.contract';
-import { compareCheckpoints, START, TagConflictError, WrongExpectedRevisionError, type RecordedEvent } from './event-store.port';
+import {
+  compareCheckpoints,
+  START,
+  TagConflictError,
+  WrongExpectedRevisionError,
+  type RecordedEvent,
+} from './event-store.port';
 import { openSqlEventStore } from './open-event-store';
 import { DatabaseUnavailableError, PgSqlClient } from './sql/pg-client';
 import { migrate } from './sql/migrate';
@@ -33,7 +39,10 @@ sqlTamperContract('PostgreSQL', openPostgres);
 /** Holds each write transaction open a random while before COMMIT: positions are taken early, commits land late. */
 class SlowCommitClient implements SqlClient {
   readonly dialect = 'postgres' as const;
-  constructor(private readonly inner: SqlClient, private readonly maxDelayMs: number) {}
+  constructor(
+    private readonly inner: SqlClient,
+    private readonly maxDelayMs: number,
+  ) {}
   query<Row>(sql: string, params?: unknown[]) {
     return this.inner.query<Row>(sql, params);
   }
@@ -62,7 +71,9 @@ describe('PostgreSQL event store under concurrent writers', () => {
   const connect = async (slowMs = 0) => {
     const pg = new PgSqlClient({ connectionString: schema.url, schema: schema.schema, maxConnections: 8 });
     clients.push(pg);
-    return new SqlEventStore(slowMs > 0 ? new SlowCommitClient(pg, slowMs) : pg, { signedLog: new SignedLog({ key, log: schema.schema, witness }) });
+    return new SqlEventStore(slowMs > 0 ? new SlowCommitClient(pg, slowMs) : pg, {
+      signedLog: new SignedLog({ key, log: schema.schema, witness }),
+    });
   };
 
   beforeAll(async () => {
@@ -89,7 +100,11 @@ describe('PostgreSQL event store under concurrent writers', () => {
         for (let attempt = 0; attempt < attemptsEach; attempt++) {
           const expected = await store.streamRevision(streamId);
           try {
-            const result = await store.append(streamId, [newEvent('race', { writer })], expected === -1 ? 'no_stream' : expected);
+            const result = await store.append(
+              streamId,
+              [newEvent('race', { writer })],
+              expected === -1 ? 'no_stream' : expected,
+            );
             wins.push({ writer, revision: result.revision });
           } catch (error) {
             if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -118,7 +133,9 @@ describe('PostgreSQL event store under concurrent writers', () => {
     let writing = true;
     const seen: RecordedEvent[] = [];
 
-    const expectedCount = Array.from({ length: writers }, (_, w) => Array.from({ length: appendsEach }, (_, i) => 1 + ((w + i) % 3)).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0);
+    const expectedCount = Array.from({ length: writers }, (_, w) =>
+      Array.from({ length: appendsEach }, (_, i) => 1 + ((w + i) % 3)).reduce((a, b) => a + b, 0),
+    ).reduce((a, b) => a + b, 0);
     // The reader follows until it has seen as many events as were written (bounded in time): an empty page only
     // means older transactions somewhere in the cluster are still open, not that the log has ended.
     const follow = (async () => {
@@ -138,7 +155,11 @@ describe('PostgreSQL event store under concurrent writers', () => {
         for (let i = 0; i < appendsEach; i++) {
           const streamId = streams[(writer + i) % streams.length];
           const size = 1 + ((writer + i) % 3);
-          await store.append(streamId, Array.from({ length: size }, () => newEvent('many', { writer, i })), 'any');
+          await store.append(
+            streamId,
+            Array.from({ length: size }, () => newEvent('many', { writer, i })),
+            'any',
+          );
         }
       }),
     );
@@ -152,7 +173,8 @@ describe('PostgreSQL event store under concurrent writers', () => {
       const revisions = seen.filter((e) => e.streamId === streamId).map((e) => e.revision);
       expect(revisions).toEqual(revisions.map((_, i) => i));
     }
-    for (let i = 1; i < seen.length; i++) expect(compareCheckpoints(seen[i - 1].checkpoint, seen[i].checkpoint)).toBeLessThan(0);
+    for (let i = 1; i < seen.length; i++)
+      expect(compareCheckpoints(seen[i - 1].checkpoint, seen[i].checkpoint)).toBeLessThan(0);
     expect(seen.length).toBe(expectedCount);
     // Every one of those appends, from four connections at once, signed in turn: one tree, no place taken twice.
     expect((await reader.verify()).broken).toEqual([]);
@@ -167,7 +189,9 @@ describe('PostgreSQL event store under concurrent writers', () => {
     await b.append(streamId, [tagged('commitment:b')], 0);
     await b.append(`elsewhere-${randomUUID()}`, [newEvent()], 'no_stream');
     expect((await a.append(streamId, [tagged('commitment:a')], 1)).revision).toBe(2);
-    await expect(a.append(streamId, [tagged('commitment:b')], { after: 0, tags: ['commitment:b'] })).rejects.toBeInstanceOf(TagConflictError);
+    await expect(
+      a.append(streamId, [tagged('commitment:b')], { after: 0, tags: ['commitment:b'] }),
+    ).rejects.toBeInstanceOf(TagConflictError);
     expect((await a.append(streamId, [tagged('commitment:c')], { after: 0, tags: ['commitment:c'] })).revision).toBe(3);
     // And b, behind a now, the same way.
     expect((await b.append(streamId, [tagged('commitment:b')], { after: 3, tags: ['commitment:b'] })).revision).toBe(4);
@@ -198,7 +222,10 @@ describe('PostgreSQL event store under concurrent writers', () => {
     const [a, b] = await Promise.all([connect(10), connect(10)]);
     const streamId = `retry-${randomUUID()}`;
     const events = [newEvent(), newEvent()];
-    const results = await Promise.allSettled([a.append(streamId, events, 'no_stream'), b.append(streamId, events, 'no_stream')]);
+    const results = await Promise.allSettled([
+      a.append(streamId, events, 'no_stream'),
+      b.append(streamId, events, 'no_stream'),
+    ]);
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     expect(fulfilled.length).toBe(2);
     expect((await a.readStream(streamId)).length).toBe(2);
@@ -220,8 +247,15 @@ describe('PostgreSQL connections dropped under the store (pg_terminate_backend)'
   });
 
   const terminate = async () => {
-    const admin = new PgSqlClient({ connectionString: schema.url, schema: schema.schema, applicationName: `${application}-admin` });
-    const killed = await admin.query<{ n: number }>('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [application]);
+    const admin = new PgSqlClient({
+      connectionString: schema.url,
+      schema: schema.schema,
+      applicationName: `${application}-admin`,
+    });
+    const killed = await admin.query<{ n: number }>(
+      'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1',
+      [application],
+    );
     await admin.close();
     return killed.rows[0].n;
   };

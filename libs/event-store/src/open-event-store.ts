@@ -44,7 +44,9 @@ export interface OpenedEventStore {
 /** Opens the configured SQL event store and applies pending migrations. */
 export async function openSqlEventStore(config: EventStoreConfig): Promise<OpenedEventStore> {
   const signing = config.signing ?? {};
-  const key = signing.keyFile ? LogSigningKey.loadFile(signing.keyFile, signing.createKey ?? false) : LogSigningKey.generate();
+  const key = signing.keyFile
+    ? LogSigningKey.loadFile(signing.keyFile, signing.createKey ?? false)
+    : LogSigningKey.generate();
   const signedLog = new SignedLog({
     key,
     log: signing.log ?? config.schema ?? 'cvl',
@@ -52,7 +54,12 @@ export async function openSqlEventStore(config: EventStoreConfig): Promise<Opene
     ...(signing.witnessIntervalMs ? { witnessIntervalMs: signing.witnessIntervalMs } : {}),
   });
   const client: SqlClient = config.databaseUrl
-    ? new PgSqlClient({ connectionString: config.databaseUrl, schema: config.schema, applicationName: config.applicationName, ...(config.onConnectionError ? { onConnectionError: config.onConnectionError } : {}) })
+    ? new PgSqlClient({
+        connectionString: config.databaseUrl,
+        schema: config.schema,
+        applicationName: config.applicationName,
+        ...(config.onConnectionError ? { onConnectionError: config.onConnectionError } : {}),
+      })
     : await PgliteSqlClient.open({ dataDir: config.dataDir, schema: config.schema, owner: config.applicationName });
   if (config.databaseUrl && config.schema) {
     await client.exec(`CREATE SCHEMA IF NOT EXISTS ${config.schema}`);

@@ -23,7 +23,7 @@ export async function verifyStreams(
     if (heads.length === 0) break;
     for (const head of heads) {
       if (options.streamPrefix && !head.streamId.startsWith(options.streamPrefix)) continue;
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         const page = await readStream(head.streamId, from, PAGE);
         for (const event of page) audit.event({ ...event, leafIndex: null });
         if (page.length < PAGE) break;

@@ -38,8 +38,6 @@ export function parseCsv(text: string, maxRows = 100_000): string[][] {
   return rows;
 }
 
-
-
 const quote = (text: string) => (/[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** Rows of fields in the dialect `parseCsv` reads (no BOM). */
@@ -57,8 +55,17 @@ export function neutraliseFormula(text: string): string {
 }
 
 function tableLines(table: ReportTable): string[][] {
-  const cells = (row: ReportTable['rows'][number]) => row.map((cell, i) => (table.columns[i].kind === 'text' ? neutraliseFormula(formatCell(cell, 'text')) : formatCell(cell, table.columns[i].kind)));
-  return [table.columns.map((c) => neutraliseFormula(c.header)), ...table.rows.map(cells), ...(table.totals ? [cells(table.totals)] : [])];
+  const cells = (row: ReportTable['rows'][number]) =>
+    row.map((cell, i) =>
+      table.columns[i].kind === 'text'
+        ? neutraliseFormula(formatCell(cell, 'text'))
+        : formatCell(cell, table.columns[i].kind),
+    );
+  return [
+    table.columns.map((c) => neutraliseFormula(c.header)),
+    ...table.rows.map(cells),
+    ...(table.totals ? [cells(table.totals)] : []),
+  ];
 }
 
 /**

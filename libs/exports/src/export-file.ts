@@ -4,7 +4,10 @@ import { CONTENT_TYPES, type ExportFormat, type ReportDocument } from './report'
 import { toXlsx } from './xlsx';
 
 /** A report rendered as a downloadable file: bytes, content type and the Content-Disposition naming it. */
-export async function exportFile(document: ReportDocument, format: ExportFormat): Promise<{ body: Buffer; type: string; disposition: string }> {
+export async function exportFile(
+  document: ReportDocument,
+  format: ExportFormat,
+): Promise<{ body: Buffer; type: string; disposition: string }> {
   const body = format === 'csv' ? toCsv(document) : format === 'xlsx' ? await toXlsx(document) : await toPdf(document);
   return { body, type: CONTENT_TYPES[format], disposition: `attachment; filename="${document.fileName}.${format}"` };
 }

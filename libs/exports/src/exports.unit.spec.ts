@@ -19,7 +19,15 @@ const document = (rows: Array<[string, bigint, number]>): ReportDocument => ({
       rows: rows.map(([label, cents, rate]) => [label, cents, rate]),
       totals: ['Total', rows.reduce((sum, [, cents]) => sum + cents, 0n), null],
     },
-    { name: 'Par année', title: 'Par année', columns: [{ header: 'Année', kind: 'integer' }, { header: 'Ferme', kind: 'euros' }], rows: [[2016, 170_000_000n]] },
+    {
+      name: 'Par année',
+      title: 'Par année',
+      columns: [
+        { header: 'Année', kind: 'integer' },
+        { header: 'Ferme', kind: 'euros' },
+      ],
+      rows: [[2016, 170_000_000n]],
+    },
   ],
 });
 
@@ -47,29 +55,47 @@ describe('exports: cells and tables', () => {
 describe('exports: CSV, XLSX and PDF carry the same figures', () => {
   it('reads back from CSV, XLSX and PDF the totals it wrote (any cents)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.string({ maxLength: 30 }), fc.bigInt({ min: -(10n ** 12n), max: 10n ** 13n }), fc.integer({ min: 0, max: 10_000 })), { maxLength: 12 }), async (rows) => {
-        const doc = document(rows.map(([label, cents, rate], i) => [`L${i} ${label.replace(/[\r\n]/g, ' ')}`, cents, rate]));
-        const total = doc.tables[0].totals![1] as bigint;
+      fc.asyncProperty(
+        fc.array(
+          fc.tuple(
+            fc.string({ maxLength: 30 }),
+            fc.bigInt({ min: -(10n ** 12n), max: 10n ** 13n }),
+            fc.integer({ min: 0, max: 10_000 }),
+          ),
+          { maxLength: 12 },
+        ),
+        async (rows) => {
+          const doc = document(
+            rows.map(([label, cents, rate], i) => [`L${i} ${label.replace(/[\r\n]/g, ' ')}`, cents, rate]),
+          );
+          const total = doc.tables[0].totals![1] as bigint;
 
-        const csv = readCsv(toCsv(doc));
-        expect(csv[0]).toEqual([doc.tables[0].title]);
-        expect(csv[1]).toEqual(['Opération', 'Montant', 'Taux']);
-        const totalsRow = csv[2 + rows.length];
-        expect(totalsRow[0]).toBe('Total');
-        expect(centsFromFrench(totalsRow[1])).toBe(total);
-        expect(csv.slice(2, 2 + rows.length).map((r) => centsFromFrench(r[1]))).toEqual(doc.tables[0].rows.map((r) => r[1]));
+          const csv = readCsv(toCsv(doc));
+          expect(csv[0]).toEqual([doc.tables[0].title]);
+          expect(csv[1]).toEqual(['Opération', 'Montant', 'Taux']);
+          const totalsRow = csv[2 + rows.length];
+          expect(totalsRow[0]).toBe('Total');
+          expect(centsFromFrench(totalsRow[1])).toBe(total);
+          expect(csv.slice(2, 2 + rows.length).map((r) => centsFromFrench(r[1]))).toEqual(
+            doc.tables[0].rows.map((r) => r[1]),
+          );
 
-        const sheets = await readXlsx(await toXlsx(doc));
-        const sheet = sheets.get('Engagements')!;
-        expect(Math.round((sheet.at(-1)![1] as number) * 100)).toBe(Number(total));
-        expect([...sheets.keys()]).toEqual(['Engagements', 'Par année', 'À propos']);
-      }),
+          const sheets = await readXlsx(await toXlsx(doc));
+          const sheet = sheets.get('Engagements')!;
+          expect(Math.round((sheet.at(-1)![1] as number) * 100)).toBe(Number(total));
+          expect([...sheets.keys()]).toEqual(['Engagements', 'Par année', 'À propos']);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it('prints a PDF whose extracted text holds the title, every row and the totals, page after page', async () => {
-    const rows: Array<[string, bigint, number]> = Array.from({ length: 90 }, (_, i) => [`Étude n° ${i + 1} — quartier Cité 12/14`, BigInt(1_000_000 + i * 12_345), 5000]);
+    const rows: Array<[string, bigint, number]> = Array.from({ length: 90 }, (_, i) => [
+      `Étude n° ${i + 1} — quartier Cité 12/14`,
+      BigInt(1_000_000 + i * 12_345),
+      5000,
+    ]);
     const doc = document(rows);
     const { text, pages } = await readPdf(await toPdf(doc));
     expect(pages).toBeGreaterThan(2);

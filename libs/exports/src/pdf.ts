@@ -1,5 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { assertWellFormed, formatCell, generatedLine, type ReportColumn, type ReportDocument, type ReportTable } from './report';
+import {
+  assertWellFormed,
+  formatCell,
+  generatedLine,
+  type ReportColumn,
+  type ReportDocument,
+  type ReportTable,
+} from './report';
 
 const MARGIN = 36;
 const ROW = 14;
@@ -21,7 +28,17 @@ function widths(columns: readonly ReportColumn[], pageWidth: number): number[] {
  */
 export async function toPdf(document: ReportDocument): Promise<Buffer> {
   document.tables.forEach(assertWellFormed);
-  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: document.title, Creator: 'Contrat de ville — registre des financements', CreationDate: new Date(document.generatedAt) } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: document.title,
+      Creator: 'Contrat de ville — registre des financements',
+      CreationDate: new Date(document.generatedAt),
+    },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -38,12 +55,22 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
   let y = pdf.y + ROW;
 
   const row = (cells: string[], table: ReportTable, columnWidths: number[], bold: boolean, shade?: string) => {
-    if (shade) pdf.rect(MARGIN, y - 2, width, ROW).fill(shade).fillColor('black');
+    if (shade)
+      pdf
+        .rect(MARGIN, y - 2, width, ROW)
+        .fill(shade)
+        .fillColor('black');
     pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(FONT_SIZE);
     let x = MARGIN;
     cells.forEach((text, i) => {
       const align = table.columns[i].kind === 'text' ? 'left' : 'right';
-      pdf.text(text, x + 2, y + 1, { width: columnWidths[i] - 4, height: ROW - 2, align, lineBreak: false, ellipsis: true });
+      pdf.text(text, x + 2, y + 1, {
+        width: columnWidths[i] - 4,
+        height: ROW - 2,
+        align,
+        lineBreak: false,
+        ellipsis: true,
+      });
       x += columnWidths[i];
     });
     y += ROW;
@@ -51,7 +78,14 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
 
   for (const table of document.tables) {
     const columnWidths = widths(table.columns, width);
-    const header = () => row(table.columns.map((c) => c.header), table, columnWidths, true, '#e6e6e6');
+    const header = () =>
+      row(
+        table.columns.map((c) => c.header),
+        table,
+        columnWidths,
+        true,
+        '#e6e6e6',
+      );
     if (y + ROW * 3 > bottom()) {
       pdf.addPage();
       y = MARGIN;
@@ -59,14 +93,23 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
     pdf.font('Helvetica-Bold').fontSize(10).text(table.title, MARGIN, y, { width });
     y = pdf.y + 4;
     header();
-    const lines = [...table.rows.map((r) => ({ r, bold: false })), ...(table.totals ? [{ r: table.totals, bold: true }] : [])];
+    const lines = [
+      ...table.rows.map((r) => ({ r, bold: false })),
+      ...(table.totals ? [{ r: table.totals, bold: true }] : []),
+    ];
     for (const { r, bold } of lines) {
       if (y > bottom()) {
         pdf.addPage();
         y = MARGIN;
         header();
       }
-      row(r.map((cell, i) => formatCell(cell, table.columns[i].kind)), table, columnWidths, bold, bold ? '#f2f2f2' : undefined);
+      row(
+        r.map((cell, i) => formatCell(cell, table.columns[i].kind)),
+        table,
+        columnWidths,
+        bold,
+        bold ? '#f2f2f2' : undefined,
+      );
     }
     y += ROW;
   }
@@ -77,7 +120,12 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
     pdf.switchToPage(page);
     pdf.page.margins.bottom = 0;
     pdf.font('Helvetica').fontSize(7).fillColor('#555555');
-    pdf.text(`${document.title} — page ${page - range.start + 1} / ${range.count}`, MARGIN, pdf.page.height - MARGIN - 8, { width, align: 'center', lineBreak: false });
+    pdf.text(
+      `${document.title} — page ${page - range.start + 1} / ${range.count}`,
+      MARGIN,
+      pdf.page.height - MARGIN - 8,
+      { width, align: 'center', lineBreak: false },
+    );
   }
   pdf.end();
   return done;

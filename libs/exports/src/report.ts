@@ -62,10 +62,15 @@ export function formatCell(cell: ReportCell, kind: ColumnKind): string {
 export function assertWellFormed(table: ReportTable): void {
   const rows = table.totals ? [...table.rows, table.totals] : table.rows;
   rows.forEach((row, index) => {
-    if (row.length !== table.columns.length) throw new RangeError(`${table.name}, ligne ${index + 1} : ${row.length} cellules pour ${table.columns.length} colonnes`);
+    if (row.length !== table.columns.length)
+      throw new RangeError(
+        `${table.name}, ligne ${index + 1} : ${row.length} cellules pour ${table.columns.length} colonnes`,
+      );
     row.forEach((cell, column) => {
       if (table.columns[column].kind === 'euros' && cell !== null && typeof cell !== 'bigint') {
-        throw new TypeError(`${table.name}, ligne ${index + 1}, colonne « ${table.columns[column].header} » : montant attendu en centimes (bigint)`);
+        throw new TypeError(
+          `${table.name}, ligne ${index + 1}, colonne « ${table.columns[column].header} » : montant attendu en centimes (bigint)`,
+        );
       }
     });
   });

@@ -21,7 +21,8 @@ function value(cell: ReportCell, column: ReportColumn): string | number | null {
 const sheetName = (name: string, taken: Set<string>) => {
   const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Feuille';
   let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++)
+    candidate = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(candidate.toLowerCase());
   return candidate;
 };
@@ -41,7 +42,13 @@ export async function toXlsx(document: ReportDocument): Promise<Buffer> {
     if (table.totals) sheet.addRow(table.totals.map((cell, i) => value(cell, table.columns[i]))).font = { bold: true };
     table.columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
-      sheetColumn.width = column.kind === 'text' ? Math.min(60, Math.max(12, column.header.length + 2, ...table.rows.map((r) => String(r[i] ?? '').length + 2))) : 18;
+      sheetColumn.width =
+        column.kind === 'text'
+          ? Math.min(
+              60,
+              Math.max(12, column.header.length + 2, ...table.rows.map((r) => String(r[i] ?? '').length + 2)),
+            )
+          : 18;
       if (column.kind === 'euros') sheetColumn.numFmt = EURO_FORMAT;
       if (column.kind === 'rate') sheetColumn.numFmt = '0.00%';
       if (column.kind === 'integer') sheetColumn.numFmt = '#,##0';
@@ -49,7 +56,8 @@ export async function toXlsx(document: ReportDocument): Promise<Buffer> {
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }
   const about = workbook.addWorksheet(sheetName('À propos', taken));
-  for (const line of [document.title, ...(document.subtitle ?? []), generatedLine(document.generatedAt)]) about.addRow([line]);
+  for (const line of [document.title, ...(document.subtitle ?? []), generatedLine(document.generatedAt)])
+    about.addRow([line]);
   about.getColumn(1).width = 100;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

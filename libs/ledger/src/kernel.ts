@@ -8,11 +8,13 @@ import { WorkingCopy } from './working-copy';
 export const MAX_BATCH_TRANSFERS = 8_190;
 
 export type AccountResult =
-  | { id: string; status: 'created' | 'exists' }
-  | { id: string; status: 'refused'; detail: string };
+  { id: string; status: 'created' | 'exists' } | { id: string; status: 'refused'; detail: string };
 
 /** Opens accounts. Re-opening an identical account is a no-op; a different one under the same id is refused. */
-export function openAccounts(state: LedgerState, definitions: readonly AccountDefinition[]): { state: LedgerState; results: AccountResult[] } {
+export function openAccounts(
+  state: LedgerState,
+  definitions: readonly AccountDefinition[],
+): { state: LedgerState; results: AccountResult[] } {
   const copy = new WorkingCopy(state);
   const results = definitions.map((definition): AccountResult => {
     const existing = copy.accounts.get(definition.id);
@@ -21,7 +23,13 @@ export function openAccounts(state: LedgerState, definitions: readonly AccountDe
         existing.ledger === definition.ledger &&
         existing.kind === definition.kind &&
         JSON.stringify(existing.limits ?? {}) === JSON.stringify(definition.limits ?? {});
-      return same ? { id: definition.id, status: 'exists' } : { id: definition.id, status: 'refused', detail: `le compte ${definition.id} existe déjà avec d’autres caractéristiques` };
+      return same
+        ? { id: definition.id, status: 'exists' }
+        : {
+            id: definition.id,
+            status: 'refused',
+            detail: `le compte ${definition.id} existe déjà avec d’autres caractéristiques`,
+          };
     }
     if (!definition.id?.trim() || !definition.ledger?.trim()) {
       return { id: definition.id, status: 'refused', detail: 'identifiant de compte et grand livre obligatoires' };
@@ -67,11 +75,22 @@ export function applyTransfers(
 
   transfers.forEach((transfer, index) => {
     if (chainFailed) {
-      results.push({ id: transfer.id, status: 'refused', reason: 'linked_event_failed', detail: 'une écriture liée a été refusée' });
+      results.push({
+        id: transfer.id,
+        status: 'refused',
+        reason: 'linked_event_failed',
+        detail: 'une écriture liée a été refusée',
+      });
     } else {
       const decision = decideTransfer(copy, transfer, enforceLimits);
       if (!decision.ok) {
-        results.push({ id: transfer.id, status: 'refused', reason: decision.reason, detail: decision.detail, ...(decision.excessCents !== undefined ? { excessCents: decision.excessCents } : {}) });
+        results.push({
+          id: transfer.id,
+          status: 'refused',
+          reason: decision.reason,
+          detail: decision.detail,
+          ...(decision.excessCents !== undefined ? { excessCents: decision.excessCents } : {}),
+        });
         chainFailed = true;
       } else if (decision.existing) {
         results.push({ id: transfer.id, status: 'exists', transfer: decision.applied });
@@ -85,13 +104,23 @@ export function applyTransfers(
     if (transfer.linked && !chainFailed) {
       copy.rollbackTo(chainMark);
       for (let i = chainStart; i <= index; i++) {
-        results[i] = { id: transfers[i].id, status: 'refused', reason: 'linked_event_chain_open', detail: 'la dernière écriture d’une chaîne liée ne doit pas être liée' };
+        results[i] = {
+          id: transfers[i].id,
+          status: 'refused',
+          reason: 'linked_event_chain_open',
+          detail: 'la dernière écriture d’une chaîne liée ne doit pas être liée',
+        };
       }
     } else if (chainFailed) {
       copy.rollbackTo(chainMark);
       for (let i = chainStart; i <= index; i++) {
         if (results[i].status !== 'refused') {
-          results[i] = { id: transfers[i].id, status: 'refused', reason: 'linked_event_failed', detail: 'une écriture liée a été refusée' };
+          results[i] = {
+            id: transfers[i].id,
+            status: 'refused',
+            reason: 'linked_event_failed',
+            detail: 'une écriture liée a été refusée',
+          };
         }
       }
     }
@@ -113,7 +142,11 @@ function applyToCopy(copy: WorkingCopy, transfer: AppliedTransfer): void {
   if (transfer.phase === 'post') copy.set('pendingStatus', transfer.pendingId as string, 'posted');
   if (transfer.phase === 'void') copy.set('pendingStatus', transfer.pendingId as string, 'voided');
   if (transfer.correctsId) {
-    copy.set('correctedCents', transfer.correctsId, (copy.correctedCents.get(transfer.correctsId) ?? 0n) + transfer.amountCents);
+    copy.set(
+      'correctedCents',
+      transfer.correctsId,
+      (copy.correctedCents.get(transfer.correctsId) ?? 0n) + transfer.amountCents,
+    );
   }
   const totals = copy.totals.get(transfer.ledger) ?? zeroTotals();
   const delta = (after: Account, before: Account, key: keyof typeof totals): Cents => after[key] - before[key];
@@ -148,7 +181,8 @@ export function replayLedger(
     const batch = kept.slice(start, start + MAX_BATCH_TRANSFERS).map((t) => ({ ...t, linked: false }));
     const result = applyTransfers(state, batch, { enforceLimits: false });
     const refused = result.results.find((r) => r.status === 'refused');
-    if (refused && refused.status === 'refused') throw new LedgerInvariantError(`relecture impossible de ${refused.id} : ${refused.detail}`);
+    if (refused && refused.status === 'refused')
+      throw new LedgerInvariantError(`relecture impossible de ${refused.id} : ${refused.detail}`);
     state = result.state;
   }
   return state;

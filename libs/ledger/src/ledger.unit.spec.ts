@@ -31,7 +31,14 @@ const accounts: AccountDefinition[] = [
 
 const opened = (): LedgerState => openAccounts(emptyLedger(), accounts).state;
 
-const t = (id: string, phase: Transfer['phase'], debit: string, credit: string, amountCents?: bigint, extra: Partial<Transfer> = {}): Transfer => ({
+const t = (
+  id: string,
+  phase: Transfer['phase'],
+  debit: string,
+  credit: string,
+  amountCents?: bigint,
+  extra: Partial<Transfer> = {},
+): Transfer => ({
   ...trace,
   id,
   ledger: 'EUR',
@@ -81,8 +88,13 @@ describe('ledger kernel: given / when / then', () => {
     ({ state } = apply(state, t('v1', 'void', 'envelope', 'commitment', undefined, { pendingId: 'p1' })));
     const again = apply(state, t('x1', 'post', 'envelope', 'commitment', undefined, { pendingId: 'p1' }));
     expect(again.results[0]).toMatchObject({ status: 'refused', reason: 'pending_transfer_already_voided' });
-    const post = apply(apply(funded(), t('p2', 'pending', 'envelope', 'commitment', 1n)).state, t('a', 'post', 'envelope', 'commitment', undefined, { pendingId: 'p2' }));
-    expect(apply(post.state, t('b', 'void', 'envelope', 'commitment', undefined, { pendingId: 'p2' })).results[0]).toMatchObject({ reason: 'pending_transfer_already_posted' });
+    const post = apply(
+      apply(funded(), t('p2', 'pending', 'envelope', 'commitment', 1n)).state,
+      t('a', 'post', 'envelope', 'commitment', undefined, { pendingId: 'p2' }),
+    );
+    expect(
+      apply(post.state, t('b', 'void', 'envelope', 'commitment', undefined, { pendingId: 'p2' })).results[0],
+    ).toMatchObject({ reason: 'pending_transfer_already_posted' });
   });
 
   it('refuses posting more than was pending', () => {
@@ -106,7 +118,11 @@ describe('ledger kernel: given / when / then', () => {
       t('b', 'single', 'envelope', 'commitment', 600_00n),
       t('c', 'single', 'envelope', 'commitment', 100_00n),
     );
-    expect(results.map((r) => r.status === 'refused' ? r.reason : r.status)).toEqual(['linked_event_failed', 'exceeds_credits', 'applied']);
+    expect(results.map((r) => (r.status === 'refused' ? r.reason : r.status))).toEqual([
+      'linked_event_failed',
+      'exceeds_credits',
+      'applied',
+    ]);
     expect(state.transfers.has('a')).toBe(false);
     expect(state.accounts.get('envelope')?.debitsPostedCents).toBe(100_00n);
   });
@@ -137,7 +153,11 @@ describe('ledger kernel: given / when / then', () => {
     expect(partial.state.accounts.get('envelope')?.creditsPostedCents).toBe(1_030_00n);
     expect(partial.state.transfers.get('c1')).toEqual(original);
     const tooMuch = apply(partial.state, reversalOf(original, 'c1-fix2', revoyure, 80_00n));
-    expect(tooMuch.results[0]).toMatchObject({ status: 'refused', reason: 'correction_exceeds_original', excessCents: 10_00n });
+    expect(tooMuch.results[0]).toMatchObject({
+      status: 'refused',
+      reason: 'correction_exceeds_original',
+      excessCents: 10_00n,
+    });
     const wrongWay = apply(partial.state, t('bad', 'single', 'envelope', 'commitment', 1n, { correctsId: 'c1' }));
     expect(wrongWay.results[0]).toMatchObject({ reason: 'correction_must_reverse_accounts' });
   });
@@ -174,7 +194,11 @@ describe('ledger kernel: given / when / then', () => {
 
   it('replays a subset for an earlier date without the later bookings', () => {
     const later = { effectiveDate: '2019-06-30' };
-    const { state } = apply(funded(), t('c1', 'single', 'envelope', 'commitment', 100_00n), t('c2', 'single', 'envelope', 'commitment', 50_00n, later));
+    const { state } = apply(
+      funded(),
+      t('c1', 'single', 'envelope', 'commitment', 100_00n),
+      t('c2', 'single', 'envelope', 'commitment', 50_00n, later),
+    );
     const all = [...state.transfers.values()];
     const asOf2017 = replayLedger(accounts, all, (x) => x.effectiveDate <= '2017-12-31');
     expect(asOf2017.accounts.get('commitment')?.creditsPostedCents).toBe(100_00n);
@@ -195,8 +219,19 @@ type Op =
 const ACCOUNT_IDS = ['envelope', 'authority', 'commitment', 'paid'];
 const amount = fc.bigInt({ min: -5n, max: 2_000_00n });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('single' as const, 'pending' as const), debit: fc.nat(3), credit: fc.nat(3), amount, linked: fc.boolean() }),
-  fc.record({ kind: fc.constantFrom('post' as const, 'void' as const), target: fc.nat(60), amount: fc.option(amount, { nil: undefined }), linked: fc.boolean() }),
+  fc.record({
+    kind: fc.constantFrom('single' as const, 'pending' as const),
+    debit: fc.nat(3),
+    credit: fc.nat(3),
+    amount,
+    linked: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constantFrom('post' as const, 'void' as const),
+    target: fc.nat(60),
+    amount: fc.option(amount, { nil: undefined }),
+    linked: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('correct' as const), target: fc.nat(60), amount, linked: fc.boolean() }),
   fc.record({ kind: fc.constant('repeat' as const), target: fc.nat(60), linked: fc.boolean() }),
 );
@@ -211,11 +246,17 @@ function toTransfer(op: Op, index: number, history: Transfer[]): Transfer {
     case 'post':
     case 'void': {
       const target = earlier(op.target);
-      return t(id, op.kind, target?.debitAccountId ?? 'envelope', target?.creditAccountId ?? 'commitment', op.amount, { pendingId: target?.id ?? 'none', linked: op.linked });
+      return t(id, op.kind, target?.debitAccountId ?? 'envelope', target?.creditAccountId ?? 'commitment', op.amount, {
+        pendingId: target?.id ?? 'none',
+        linked: op.linked,
+      });
     }
     case 'correct': {
       const target = earlier(op.target);
-      return t(id, 'single', target?.creditAccountId ?? 'envelope', target?.debitAccountId ?? 'commitment', op.amount, { correctsId: target?.id ?? 'none', linked: op.linked });
+      return t(id, 'single', target?.creditAccountId ?? 'envelope', target?.debitAccountId ?? 'commitment', op.amount, {
+        correctsId: target?.id ?? 'none',
+        linked: op.linked,
+      });
     }
     case 'repeat':
       return { ...(earlier(op.target) ?? t(id, 'single', 'authority', 'envelope', 1n)), linked: op.linked };
@@ -225,29 +266,38 @@ function toTransfer(op: Op, index: number, history: Transfer[]): Transfer {
 describe('ledger kernel: properties', () => {
   it('balances, limits and single resolution hold after any sequence of batches (1 000 runs)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), (batches) => {
-        let state = funded();
-        const history: Transfer[] = [];
-        let index = 0;
-        for (const batch of batches) {
-          const transfers = batch.map((op) => toTransfer(op, index++, history));
-          const before = state;
-          const result = applyTransfers(state, transfers);
-          state = result.state;
-          expect(ledgerViolations(state)).toEqual([]);
-          expect(limitViolations(state)).toEqual([]);
-          const applied = result.results.filter((r) => r.status === 'applied');
-          if (applied.length === 0) {
-            expect([...state.accounts.values()]).toEqual([...before.accounts.values()]);
-            expect(state.transfers.size).toBe(before.transfers.size);
+      fc.property(
+        fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+        (batches) => {
+          let state = funded();
+          const history: Transfer[] = [];
+          let index = 0;
+          for (const batch of batches) {
+            const transfers = batch.map((op) => toTransfer(op, index++, history));
+            const before = state;
+            const result = applyTransfers(state, transfers);
+            state = result.state;
+            expect(ledgerViolations(state)).toEqual([]);
+            expect(limitViolations(state)).toEqual([]);
+            const applied = result.results.filter((r) => r.status === 'applied');
+            if (applied.length === 0) {
+              expect([...state.accounts.values()]).toEqual([...before.accounts.values()]);
+              expect(state.transfers.size).toBe(before.transfers.size);
+            }
+            for (const r of result.results) if (r.status === 'applied') history.push(r.transfer);
+            const postedTotal = [...state.accounts.values()].reduce((s, a) => s + a.debitsPostedCents, 0n);
+            expect(postedTotal).toBe(
+              [...state.transfers.values()]
+                .filter((x) => x.phase !== 'pending' && x.phase !== 'void')
+                .reduce((s, x) => s + x.amountCents, 0n),
+            );
           }
-          for (const r of result.results) if (r.status === 'applied') history.push(r.transfer);
-          const postedTotal = [...state.accounts.values()].reduce((s, a) => s + a.debitsPostedCents, 0n);
-          expect(postedTotal).toBe([...state.transfers.values()].filter((x) => x.phase !== 'pending' && x.phase !== 'void').reduce((s, x) => s + x.amountCents, 0n));
-        }
-        const resolved = [...state.transfers.values()].filter((x) => x.phase === 'post' || x.phase === 'void').map((x) => x.pendingId);
-        expect(new Set(resolved).size).toBe(resolved.length);
-      }),
+          const resolved = [...state.transfers.values()]
+            .filter((x) => x.phase === 'post' || x.phase === 'void')
+            .map((x) => x.pendingId);
+          expect(new Set(resolved).size).toBe(resolved.length);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -15,9 +15,11 @@ export class PersistentMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   static from<K, V>(entries: Iterable<readonly [K, V]>): PersistentMap<K, V> {
-    return new PersistentMap<K, V>(OrderedMap<K, V>().withMutations((map) => {
-      for (const [key, value] of entries) map.set(key, value);
-    }));
+    return new PersistentMap<K, V>(
+      OrderedMap<K, V>().withMutations((map) => {
+        for (const [key, value] of entries) map.set(key, value);
+      }),
+    );
   }
 
   get size(): number {

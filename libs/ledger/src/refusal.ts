@@ -14,7 +14,11 @@ export interface Refusal {
   excessCents?: Cents;
 }
 
-export const refuse = (code: string, message: string, options: { field?: string; status?: 404 | 409 | 422; excessCents?: Cents } = {}): Refusal => ({
+export const refuse = (
+  code: string,
+  message: string,
+  options: { field?: string; status?: 404 | 409 | 422; excessCents?: Cents } = {},
+): Refusal => ({
   refused: true,
   code,
   message,
@@ -23,4 +27,5 @@ export const refuse = (code: string, message: string, options: { field?: string;
   ...(options.excessCents !== undefined ? { excessCents: options.excessCents } : {}),
 });
 
-export const isRefusal = (value: unknown): value is Refusal => typeof value === 'object' && value !== null && (value as Refusal).refused === true;
+export const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && (value as Refusal).refused === true;

@@ -30,7 +30,14 @@ function sourceProblem(source: SourceReference | undefined): string | undefined 
 /** Lists, in French, what a booking lacks to be traceable: actor, reason, effective date, recorded date, source. */
 export function traceabilityProblems(trace: Partial<Traceability>): string[] {
   const problems: string[] = [];
-  if (!trace.actor || typeof trace.actor !== 'object' || !trace.actor.subject?.trim() || !trace.actor.organisation?.trim() || !Array.isArray(trace.actor.roles)) problems.push('acteur manquant (sujet, organisation et rôles)');
+  if (
+    !trace.actor ||
+    typeof trace.actor !== 'object' ||
+    !trace.actor.subject?.trim() ||
+    !trace.actor.organisation?.trim() ||
+    !Array.isArray(trace.actor.roles)
+  )
+    problems.push('acteur manquant (sujet, organisation et rôles)');
   if (!trace.reasonCode?.trim()) problems.push('motif manquant');
   if (!isIsoDate(trace.effectiveDate)) problems.push('date d’effet invalide (attendu AAAA-MM-JJ)');
   if (!isIsoInstant(trace.recordedAt)) problems.push('date d’enregistrement invalide');

@@ -16,7 +16,15 @@ const refuse = (reason: TransferRefusal, detail: string, excessCents?: Cents): R
   excessCents === undefined ? { ok: false, reason, detail } : { ok: false, reason, detail, excessCents };
 
 const SAME_FIELDS: Array<keyof Transfer> = [
-  'ledger', 'phase', 'debitAccountId', 'creditAccountId', 'pendingId', 'correctsId', 'reasonCode', 'effectiveDate', 'actor',
+  'ledger',
+  'phase',
+  'debitAccountId',
+  'creditAccountId',
+  'pendingId',
+  'correctsId',
+  'reasonCode',
+  'effectiveDate',
+  'actor',
 ];
 
 function sameRequest(request: Transfer, stored: AppliedTransfer): boolean {
@@ -61,15 +69,18 @@ export function decideTransfer(ledger: WorkingCopy, transfer: Transfer, enforceL
 
 function resolveAmount(ledger: WorkingCopy, transfer: Transfer): { amountCents: Cents } | Refusal {
   if (transfer.phase === 'single' || transfer.phase === 'pending') {
-    if (transfer.pendingId !== undefined) return refuse('pending_id_not_allowed', 'seule une confirmation ou une annulation vise une écriture en attente');
+    if (transfer.pendingId !== undefined)
+      return refuse('pending_id_not_allowed', 'seule une confirmation ou une annulation vise une écriture en attente');
     if (transfer.amountCents === undefined) return refuse('amount_required', 'montant manquant');
-    if (transfer.amountCents <= 0n) return refuse('amount_must_be_positive', 'le montant doit être strictement positif');
+    if (transfer.amountCents <= 0n)
+      return refuse('amount_must_be_positive', 'le montant doit être strictement positif');
     return { amountCents: transfer.amountCents };
   }
   if (transfer.pendingId === undefined) return refuse('pending_id_required', 'l’écriture en attente visée manque');
   const pending = ledger.transfers.get(transfer.pendingId);
   if (!pending) return refuse('pending_transfer_not_found', `écriture en attente inconnue : ${transfer.pendingId}`);
-  if (pending.phase !== 'pending') return refuse('pending_transfer_not_pending', `${transfer.pendingId} n’est pas une écriture en attente`);
+  if (pending.phase !== 'pending')
+    return refuse('pending_transfer_not_pending', `${transfer.pendingId} n’est pas une écriture en attente`);
   const status = ledger.pendingStatus.get(pending.id);
   if (status === 'posted') return refuse('pending_transfer_already_posted', `${pending.id} est déjà confirmée`);
   if (status === 'voided') return refuse('pending_transfer_already_voided', `${pending.id} est déjà annulée`);
@@ -91,21 +102,40 @@ function resolveAmount(ledger: WorkingCopy, transfer: Transfer): { amountCents: 
 function checkCorrection(ledger: WorkingCopy, transfer: Transfer, amountCents: Cents): Refusal | undefined {
   const original = ledger.transfers.get(transfer.correctsId as string);
   if (!original || original.phase === 'pending' || original.phase === 'void') {
-    return refuse('corrected_transfer_not_found', `écriture corrigée inconnue ou non comptabilisée : ${transfer.correctsId}`);
+    return refuse(
+      'corrected_transfer_not_found',
+      `écriture corrigée inconnue ou non comptabilisée : ${transfer.correctsId}`,
+    );
   }
-  if (transfer.phase !== 'single' || original.debitAccountId !== transfer.creditAccountId || original.creditAccountId !== transfer.debitAccountId) {
-    return refuse('correction_must_reverse_accounts', 'une correction contre-passe l’écriture d’origine : comptes inversés, en une phase');
+  if (
+    transfer.phase !== 'single' ||
+    original.debitAccountId !== transfer.creditAccountId ||
+    original.creditAccountId !== transfer.debitAccountId
+  ) {
+    return refuse(
+      'correction_must_reverse_accounts',
+      'une correction contre-passe l’écriture d’origine : comptes inversés, en une phase',
+    );
   }
   const already = ledger.correctedCents.get(original.id) ?? 0n;
   if (already + amountCents > original.amountCents) {
     const excess = already + amountCents - original.amountCents;
-    return refuse('correction_exceeds_original', `la correction dépasse l’écriture d’origine de ${formatEurosFr(excess)}`, excess);
+    return refuse(
+      'correction_exceeds_original',
+      `la correction dépasse l’écriture d’origine de ${formatEurosFr(excess)}`,
+      excess,
+    );
   }
   return undefined;
 }
 
 /** Balances of both accounts after the transfer, to check limits before anything is written. */
-export function balancesAfter(ledger: WorkingCopy, t: AppliedTransfer, debit: Account, credit: Account): [Account, Account] {
+export function balancesAfter(
+  ledger: WorkingCopy,
+  t: AppliedTransfer,
+  debit: Account,
+  credit: Account,
+): [Account, Account] {
   const pendingAmount = t.pendingId ? (ledger.transfers.get(t.pendingId)?.amountCents ?? 0n) : 0n;
   const move = (account: Account, side: 'debits' | 'credits'): Account => {
     const pendingKey = `${side}PendingCents` as const;

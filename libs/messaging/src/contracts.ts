@@ -29,9 +29,13 @@ export class ContractRegistry {
   constructor(dir = contractsDir()) {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats(ajv);
-    this.envelope = ajv.compile(JSON.parse(readFileSync(join(dir, 'envelope', 'integration-event.schema.json'), 'utf8')));
+    this.envelope = ajv.compile(
+      JSON.parse(readFileSync(join(dir, 'envelope', 'integration-event.schema.json'), 'utf8')),
+    );
     const eventsDir = join(dir, 'events');
-    for (const service of existsSync(eventsDir) ? readdirSync(eventsDir, { withFileTypes: true }).filter((d) => d.isDirectory()) : []) {
+    for (const service of existsSync(eventsDir)
+      ? readdirSync(eventsDir, { withFileTypes: true }).filter((d) => d.isDirectory())
+      : []) {
       const files = readdirSync(join(eventsDir, service.name));
       // Shared definitions (« _defs.schema.json ») are registered first, so event schemas can $ref them.
       for (const file of files.filter((f) => f.startsWith('_') && f.endsWith('.schema.json'))) {
@@ -39,7 +43,11 @@ export class ContractRegistry {
       }
       for (const file of files.filter((f) => !f.startsWith('_'))) {
         const match = /^(.+)\.v(\d+)\.schema\.json$/.exec(file);
-        if (match) this.events.set(`${service.name}.${match[1]}@${match[2]}`, ajv.compile(JSON.parse(readFileSync(join(eventsDir, service.name, file), 'utf8'))));
+        if (match)
+          this.events.set(
+            `${service.name}.${match[1]}@${match[2]}`,
+            ajv.compile(JSON.parse(readFileSync(join(eventsDir, service.name, file), 'utf8'))),
+          );
       }
     }
   }
@@ -51,11 +59,16 @@ export class ContractRegistry {
   check(event: IntegrationEvent, options: { requireEventSchema?: boolean } = {}): ContractViolation[] {
     const violations: ContractViolation[] = [];
     if (!this.envelope(event)) {
-      for (const error of this.envelope.errors ?? []) violations.push({ path: error.instancePath || '/', message: error.message ?? 'invalide' });
+      for (const error of this.envelope.errors ?? [])
+        violations.push({ path: error.instancePath || '/', message: error.message ?? 'invalide' });
     }
     const data = this.checkData(event.type, event.schemaversion, event.data);
     if (data !== 'no-schema') violations.push(...data);
-    else if (options.requireEventSchema ?? true) violations.push({ path: '/type', message: `aucun schéma pour ${event.type} v${event.schemaversion} dans contracts/events` });
+    else if (options.requireEventSchema ?? true)
+      violations.push({
+        path: '/type',
+        message: `aucun schéma pour ${event.type} v${event.schemaversion} dans contracts/events`,
+      });
     return violations;
   }
 
@@ -64,6 +77,9 @@ export class ContractRegistry {
     const validate = this.events.get(`${type}@${schemaVersion}`);
     if (!validate) return 'no-schema';
     if (validate(data)) return [];
-    return (validate.errors ?? []).map((error) => ({ path: `/data${error.instancePath}`, message: `${error.message ?? 'invalide'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}` }));
+    return (validate.errors ?? []).map((error) => ({
+      path: `/data${error.instancePath}`,
+      message: `${error.message ?? 'invalide'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`,
+    }));
   }
 }

@@ -28,10 +28,21 @@ export interface IntegrationEvent {
 export type Headers = Record<string, string>;
 
 const ATTRIBUTES = ['id', 'source', 'type', 'specversion', 'time', 'subject'] as const;
-const EXTENSIONS = ['streamid', 'revision', 'globalposition', 'correlationid', 'causationid', 'actor', 'schemaversion'] as const;
+const EXTENSIONS = [
+  'streamid',
+  'revision',
+  'globalposition',
+  'correlationid',
+  'causationid',
+  'actor',
+  'schemaversion',
+] as const;
 
 export class EnvelopeError extends Error {
-  constructor(readonly field: string, detail: string) {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
     super(`Enveloppe invalide — ${field} : ${detail}`);
     this.name = 'EnvelopeError';
   }
@@ -50,7 +61,11 @@ export interface EventActor {
 export function encodeActor(actor: unknown): string {
   if (actor && typeof actor === 'object' && !Array.isArray(actor)) {
     const a = actor as Partial<EventActor>;
-    return JSON.stringify({ subject: String(a.subject ?? ''), organisation: String(a.organisation ?? ''), roles: Array.isArray(a.roles) ? a.roles.map(String) : [] });
+    return JSON.stringify({
+      subject: String(a.subject ?? ''),
+      organisation: String(a.organisation ?? ''),
+      roles: Array.isArray(a.roles) ? a.roles.map(String) : [],
+    });
   }
   return text(actor) || 'system';
 }
@@ -60,15 +75,25 @@ export function decodeActor(encoded: string): EventActor {
   if (encoded.startsWith('{')) {
     try {
       const parsed = JSON.parse(encoded) as Partial<EventActor>;
-      if (typeof parsed.subject === 'string' && typeof parsed.organisation === 'string' && Array.isArray(parsed.roles)) {
-        return { subject: parsed.subject, organisation: parsed.organisation, roles: parsed.roles.filter((r): r is string => typeof r === 'string') };
+      if (
+        typeof parsed.subject === 'string' &&
+        typeof parsed.organisation === 'string' &&
+        Array.isArray(parsed.roles)
+      ) {
+        return {
+          subject: parsed.subject,
+          organisation: parsed.organisation,
+          roles: parsed.roles.filter((r): r is string => typeof r === 'string'),
+        };
       }
     } catch {
       // not JSON after all: read it as text below
     }
   }
   const at = encoded.lastIndexOf('@');
-  return at > 0 ? { subject: encoded.slice(0, at), organisation: encoded.slice(at + 1), roles: [] } : { subject: encoded || 'system', organisation: 'cvl', roles: [] };
+  return at > 0
+    ? { subject: encoded.slice(0, at), organisation: encoded.slice(at + 1), roles: [] }
+    : { subject: encoded || 'system', organisation: 'cvl', roles: [] };
 }
 
 /** Builds the integration event for an event read from the store. */
@@ -102,12 +127,17 @@ export function toKafkaRecord(event: IntegrationEvent): { key: string; value: st
 }
 
 /** Reads a Kafka record back into an integration event, naming the first header or field at fault. */
-export function fromKafkaRecord(record: { key?: string | null; value: string | null; headers: Headers }): IntegrationEvent {
+export function fromKafkaRecord(record: {
+  key?: string | null;
+  value: string | null;
+  headers: Headers;
+}): IntegrationEvent {
   const h = record.headers;
   for (const name of [...ATTRIBUTES, ...EXTENSIONS]) {
     if (!h[`ce_${name}`]) throw new EnvelopeError(`ce_${name}`, 'en-tête manquant');
   }
-  if (h.ce_specversion !== '1.0') throw new EnvelopeError('ce_specversion', `version ${h.ce_specversion} non prise en charge`);
+  if (h.ce_specversion !== '1.0')
+    throw new EnvelopeError('ce_specversion', `version ${h.ce_specversion} non prise en charge`);
   if (h['content-type'] !== 'application/json') throw new EnvelopeError('content-type', 'application/json attendu');
   let data: unknown;
   try {
@@ -115,11 +145,13 @@ export function fromKafkaRecord(record: { key?: string | null; value: string | n
   } catch {
     throw new EnvelopeError('value', 'JSON illisible');
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new EnvelopeError('value', 'objet JSON attendu');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw new EnvelopeError('value', 'objet JSON attendu');
   const revision = Number(h.ce_revision);
   const schemaversion = Number(h.ce_schemaversion);
   if (!Number.isInteger(revision) || revision < 0) throw new EnvelopeError('ce_revision', 'entier ≥ 0 attendu');
-  if (!Number.isInteger(schemaversion) || schemaversion < 1) throw new EnvelopeError('ce_schemaversion', 'entier ≥ 1 attendu');
+  if (!Number.isInteger(schemaversion) || schemaversion < 1)
+    throw new EnvelopeError('ce_schemaversion', 'entier ≥ 1 attendu');
   return {
     id: h.ce_id,
     source: h.ce_source,

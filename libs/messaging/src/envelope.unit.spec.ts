@@ -1,5 +1,12 @@
 import { ContractRegistry } from './contracts';
-import { EnvelopeError, envelopeFor, fromKafkaRecord, toKafkaRecord, topicFor, type IntegrationEvent } from './envelope';
+import {
+  EnvelopeError,
+  envelopeFor,
+  fromKafkaRecord,
+  toKafkaRecord,
+  topicFor,
+  type IntegrationEvent,
+} from './envelope';
 import { sampleEvent } from './contract/integration-bus.contract';
 
 describe('CloudEvents Kafka binding', () => {
@@ -7,7 +14,14 @@ describe('CloudEvents Kafka binding', () => {
     const event = sampleEvent('commitment-42', 3);
     const record = toKafkaRecord(event);
     expect(record.key).toBe('commitment-42');
-    expect(record.headers).toMatchObject({ ce_id: event.id, ce_specversion: '1.0', ce_type: event.type, ce_streamid: 'commitment-42', ce_revision: '3', 'content-type': 'application/json' });
+    expect(record.headers).toMatchObject({
+      ce_id: event.id,
+      ce_specversion: '1.0',
+      ce_type: event.type,
+      ce_streamid: 'commitment-42',
+      ce_revision: '3',
+      'content-type': 'application/json',
+    });
     expect(JSON.parse(record.value)).toEqual(event.data);
     expect(fromKafkaRecord(record)).toEqual(event);
   });
@@ -41,7 +55,15 @@ describe('CloudEvents Kafka binding', () => {
       },
       '/commitments',
     );
-    expect(envelope).toMatchObject({ id: 'e1', subject: 'commitment-1', actor: 'anru', correlationid: 'c1', causationid: 'k1', globalposition: '7:9', schemaversion: 2 });
+    expect(envelope).toMatchObject({
+      id: 'e1',
+      subject: 'commitment-1',
+      actor: 'anru',
+      correlationid: 'c1',
+      causationid: 'k1',
+      globalposition: '7:9',
+      schemaversion: 2,
+    });
     expect(topicFor('commitments')).toBe('commitments.events.v1');
   });
 });
@@ -52,9 +74,18 @@ describe('contracts/envelope', () => {
     expect(registry.check(sampleEvent('commitment-1', 0), { requireEventSchema: false })).toEqual([]);
   });
   it('names what breaks it', () => {
-    const broken = { ...sampleEvent('commitment-1', 0), revision: -1, specversion: '0.3' } as unknown as IntegrationEvent;
+    const broken = {
+      ...sampleEvent('commitment-1', 0),
+      revision: -1,
+      specversion: '0.3',
+    } as unknown as IntegrationEvent;
     const paths = registry.check(broken, { requireEventSchema: false }).map((v) => v.path);
     expect(paths).toEqual(expect.arrayContaining(['/revision', '/specversion']));
-    expect(registry.check(sampleEvent('c', 0)).map((v) => v.message).join()).toContain('aucun schéma');
+    expect(
+      registry
+        .check(sampleEvent('c', 0))
+        .map((v) => v.message)
+        .join(),
+    ).toContain('aucun schéma');
   });
 });

@@ -17,7 +17,10 @@ export class IdempotentConsumer {
     readonly consumerName: string,
   ) {}
 
-  async consume(event: IntegrationEvent, apply: (tx: SqlExecutor, event: IntegrationEvent) => Promise<void>): Promise<ConsumeOutcome> {
+  async consume(
+    event: IntegrationEvent,
+    apply: (tx: SqlExecutor, event: IntegrationEvent) => Promise<void>,
+  ): Promise<ConsumeOutcome> {
     const [outcome] = await this.consumeBatch([event], async (tx, fresh) => {
       for (const each of fresh) await apply(tx, each);
     });
@@ -30,9 +33,13 @@ export class IdempotentConsumer {
    * in their order, to apply together (one read and one write of what they touch); all of the batch or nothing of it.
    * An id twice in the batch is applied once, at its first place.
    */
-  async consumeBatch(events: readonly IntegrationEvent[], apply: (tx: SqlExecutor, fresh: readonly IntegrationEvent[]) => Promise<void>): Promise<ConsumeOutcome[]> {
+  async consumeBatch(
+    events: readonly IntegrationEvent[],
+    apply: (tx: SqlExecutor, fresh: readonly IntegrationEvent[]) => Promise<void>,
+  ): Promise<ConsumeOutcome[]> {
     if (events.length === 0) return [];
-    if (events.length > MAX_CONSUME_BATCH) throw new Error(`lot de ${events.length} événements, au plus ${MAX_CONSUME_BATCH}`);
+    if (events.length > MAX_CONSUME_BATCH)
+      throw new Error(`lot de ${events.length} événements, au plus ${MAX_CONSUME_BATCH}`);
     const ids = [...new Set(events.map((event) => event.id))];
     return this.db.transaction(async (tx) => {
       const marked = await tx.query<{ event_id: string }>(

@@ -32,7 +32,17 @@ describe('in-process bus', () => {
       await bus.ensureTopics(['t']);
       const seen: IntegrationEvent[] = [];
       const sub = await bus.subscribe({ groupId, topics: ['t'], handle: async (event) => void seen.push(event) });
-      return { client, bus, seen, done: async () => { await waitUntil(() => seen.length >= count, 5_000, `${count} events for ${groupId}`); await sub.stop(); await bus.close(); await client.close(); } };
+      return {
+        client,
+        bus,
+        seen,
+        done: async () => {
+          await waitUntil(() => seen.length >= count, 5_000, `${count} events for ${groupId}`);
+          await sub.stop();
+          await bus.close();
+          await client.close();
+        },
+      };
     };
     const first = await read('projection', 3);
     await first.bus.publish('t', [sampleEvent('s', 0), sampleEvent('s', 1), sampleEvent('s', 2)]);
@@ -50,10 +60,18 @@ describe('in-process bus', () => {
 
   it('tells of each failed delivery, with the error, while it retries', async () => {
     const failures: string[] = [];
-    const bus = await InProcessBus.open(await memory(), { onHandlerError: (groupId, topic, error) => failures.push(`${groupId} ${topic} ${(error as Error).message}`) });
+    const bus = await InProcessBus.open(await memory(), {
+      onHandlerError: (groupId, topic, error) => failures.push(`${groupId} ${topic} ${(error as Error).message}`),
+    });
     await bus.ensureTopics(['t']);
     let attempts = 0;
-    const sub = await bus.subscribe({ groupId: 'g', topics: ['t'], handle: async () => { if (++attempts < 3) throw new Error('colonne inconnue'); } });
+    const sub = await bus.subscribe({
+      groupId: 'g',
+      topics: ['t'],
+      handle: async () => {
+        if (++attempts < 3) throw new Error('colonne inconnue');
+      },
+    });
     await bus.publish('t', [sampleEvent('s', 0)]);
     await waitUntil(() => attempts === 3, 5_000, 'delivered on the third attempt');
     await sub.stop();

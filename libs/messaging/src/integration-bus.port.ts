@@ -29,7 +29,10 @@ export interface SubscribeOptions {
    * A record that is not a valid integration event (missing header, unreadable JSON). When given, it is told and
    * the record is passed over (e.g. kept in a dead-letter table); when absent, delivery stops on it rather than lose it.
    */
-  onInvalid?: (error: Error, raw: { topic: string; partition: number; offset: string; headers: Record<string, string>; value: string | null }) => Promise<void>;
+  onInvalid?: (
+    error: Error,
+    raw: { topic: string; partition: number; offset: string; headers: Record<string, string>; value: string | null },
+  ) => Promise<void>;
 }
 
 export interface BusSubscription {
@@ -62,7 +65,8 @@ export const MAX_MESSAGE_BYTES = 1024 * 1024;
 /** What a message weighs on the wire: its key, value and headers. */
 export function messageBytes(record: { key: string; value: string; headers: Record<string, string> }): number {
   let bytes = Buffer.byteLength(record.key) + Buffer.byteLength(record.value);
-  for (const [name, value] of Object.entries(record.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  for (const [name, value] of Object.entries(record.headers))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
   return bytes;
 }
 
@@ -75,7 +79,9 @@ export class UnpublishableEventError extends Error {
     readonly eventIds: string[],
     readonly reason: string,
   ) {
-    super(`publication impossible (${eventIds.length === 1 ? `événement ${eventIds[0]}` : `${eventIds.length} événements`}) : ${reason}`);
+    super(
+      `publication impossible (${eventIds.length === 1 ? `événement ${eventIds[0]}` : `${eventIds.length} événements`}) : ${reason}`,
+    );
     this.name = 'UnpublishableEventError';
   }
 }
@@ -84,6 +90,10 @@ export class UnpublishableEventError extends Error {
 export function assertPublishable(events: readonly IntegrationEvent[]): void {
   for (const event of events) {
     const bytes = messageBytes(toKafkaRecord(event));
-    if (bytes > MAX_MESSAGE_BYTES) throw new UnpublishableEventError([event.id], `message de ${describeSize(bytes)}, au plus ${describeSize(MAX_MESSAGE_BYTES)}`);
+    if (bytes > MAX_MESSAGE_BYTES)
+      throw new UnpublishableEventError(
+        [event.id],
+        `message de ${describeSize(bytes)}, au plus ${describeSize(MAX_MESSAGE_BYTES)}`,
+      );
   }
 }

@@ -5,15 +5,26 @@ import { integrationBusContract, sampleEvent } from './contract/integration-bus.
 import { UnpublishableEventError } from './integration-bus.port';
 import { KafkaBus, TOPIC_CONFIG } from './kafka/kafka-bus';
 
-integrationBusContract('Kafka (real broker)', async () => {
-  const bus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'contract-suite' });
-  if (!(await bus.ping())) throw new Error(`Kafka injoignable sur ${testKafkaBrokers().join(',')} : lancez « npm run kafka:start » ou définissez KAFKA_BROKERS.`);
-  return bus;
-}, 60_000);
+integrationBusContract(
+  'Kafka (real broker)',
+  async () => {
+    const bus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'contract-suite' });
+    if (!(await bus.ping()))
+      throw new Error(
+        `Kafka injoignable sur ${testKafkaBrokers().join(',')} : lancez « npm run kafka:start » ou définissez KAFKA_BROKERS.`,
+      );
+    return bus;
+  },
+  60_000,
+);
 
 describe('Kafka topics keep every message (real broker)', () => {
   const bus = new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'retention-suite' });
-  const admin = new Kafka({ clientId: 'retention-admin', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'retention-admin',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   beforeAll(() => admin.connect());
   afterAll(async () => {
     await admin.disconnect();
@@ -26,7 +37,16 @@ describe('Kafka topics keep every message (real broker)', () => {
     expect(await bus.topicConfig(fresh)).toEqual(TOPIC_CONFIG);
 
     const byHand = `retention-${randomUUID()}`;
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: byHand, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }] }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: byHand,
+          numPartitions: 1,
+          configEntries: [{ name: 'retention.ms', value: String(7 * 24 * 3600 * 1000) }],
+        },
+      ],
+    });
     expect((await bus.topicConfig(byHand))['retention.ms']).toBe(String(7 * 24 * 3600 * 1000));
     await bus.ensureTopics([byHand]);
     expect(await bus.topicConfig(byHand)).toEqual(TOPIC_CONFIG);
@@ -38,7 +58,10 @@ describe('Kafka topics keep every message (real broker)', () => {
     const big = { ...sampleEvent('s', 0), data: { note: 'x'.repeat(1024 * 1024 + 1) } };
     await expect(bus.publish(topic, [big])).rejects.toThrow(UnpublishableEventError);
     // 12 events of 200 KiB: 2,4 MB in all, more than one request may carry.
-    const many = Array.from({ length: 12 }, (_, revision) => ({ ...sampleEvent('s', revision), data: { note: 'y'.repeat(200 * 1024) } }));
+    const many = Array.from({ length: 12 }, (_, revision) => ({
+      ...sampleEvent('s', revision),
+      data: { note: 'y'.repeat(200 * 1024) },
+    }));
     await bus.publish(topic, many);
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets.reduce((sum, partition) => sum + Number(partition.high), 0)).toBe(12);

@@ -1,4 +1,11 @@
-import { catchUp, type CatchUpSubscription, type CheckpointStore, type EventStore, type GlobalCheckpoint, type RecordedEvent } from '@cvl/event-store';
+import {
+  catchUp,
+  type CatchUpSubscription,
+  type CheckpointStore,
+  type EventStore,
+  type GlobalCheckpoint,
+  type RecordedEvent,
+} from '@cvl/event-store';
 import { envelopeFor, type IntegrationEvent } from './envelope';
 import { UnpublishableEventError, type IntegrationBus } from './integration-bus.port';
 

@@ -12,7 +12,8 @@ export function allocate(total: Cents, weights: readonly bigint[]): Cents[] {
   if (weights.length === 0) throw new AllocationError('Répartition impossible : aucune clé de répartition');
   if (weights.length > MAX_PARTS) throw new AllocationError(`Répartition impossible : plus de ${MAX_PARTS} parts`);
   weights.forEach((weight, index) => {
-    if (weight < 0n) throw new AllocationError(`Répartition impossible : la clé n° ${index + 1} est négative (${weight})`);
+    if (weight < 0n)
+      throw new AllocationError(`Répartition impossible : la clé n° ${index + 1} est négative (${weight})`);
   });
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0n);
   if (weightSum === 0n) throw new AllocationError('Répartition impossible : la somme des clés est nulle');
@@ -32,8 +33,12 @@ export function allocate(total: Cents, weights: readonly bigint[]): Cents[] {
 
 /** Splits `total` into `count` equal parts to the cent (the first parts take the extra cents). */
 export function allocateEvenly(total: Cents, count: number): Cents[] {
-  if (!Number.isInteger(count) || count < 1) throw new AllocationError(`Répartition impossible : nombre de parts invalide (${count})`);
-  return allocate(total, Array.from({ length: count }, () => 1n));
+  if (!Number.isInteger(count) || count < 1)
+    throw new AllocationError(`Répartition impossible : nombre de parts invalide (${count})`);
+  return allocate(
+    total,
+    Array.from({ length: count }, () => 1n),
+  );
 }
 
 /** Share of a base at a rate in basis points (1 % = 100 bp), rounded down to the cent. */

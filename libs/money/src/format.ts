@@ -54,7 +54,10 @@ const DECIMAL_STRING = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
 export function fromDecimalString(text: string): Cents {
   const match = DECIMAL_STRING.exec(text);
   if (!match) {
-    throw new MoneyParseError(text, 'attendu un nombre décimal en euros avec au plus deux décimales, par ex. « 1700000.00 »');
+    throw new MoneyParseError(
+      text,
+      'attendu un nombre décimal en euros avec au plus deux décimales, par ex. « 1700000.00 »',
+    );
   }
   const [, minus, whole, fraction = ''] = match;
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
@@ -68,6 +71,7 @@ const SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
  * typing the amount into Excel stores; its shortest text reads back as the same cents. Only at that boundary.
  */
 export function toSpreadsheetNumber(amount: Cents): number {
-  if (amount > SAFE_CENTS || amount < -SAFE_CENTS) throw new RangeError(`montant hors de la précision d’un tableur : ${amount}`);
+  if (amount > SAFE_CENTS || amount < -SAFE_CENTS)
+    throw new RangeError(`montant hors de la précision d’un tableur : ${amount}`);
   return Number(amount) / 100;
 }

@@ -60,7 +60,11 @@ describe('parseFigure: amounts and ranges', () => {
     expect(parseFigure('3 à 6 000 €')).toEqual({ kind: 'range', minCents: 300_000n, maxCents: 600_000n });
     expect(parseFigure('60 à 100 000 €')).toEqual({ kind: 'range', minCents: 6_000_000n, maxCents: 10_000_000n });
     expect(parseFigure('7 100 € à 11 000 €')).toEqual({ kind: 'range', minCents: 710_000n, maxCents: 1_100_000n });
-    expect(parseFigure("100 000 et 1 000 000 d'euros")).toEqual({ kind: 'range', minCents: 10_000_000n, maxCents: 100_000_000n });
+    expect(parseFigure("100 000 et 1 000 000 d'euros")).toEqual({
+      kind: 'range',
+      minCents: 10_000_000n,
+      maxCents: 100_000_000n,
+    });
   });
 
   it('reads a single amount', () => {
@@ -91,14 +95,26 @@ describe('formatting', () => {
   });
 
   it('parse ∘ formatEurosFr is the identity (property)', () => {
-    fc.assert(fc.property(anyCents, (cents) => parseAmount(formatEurosFr(cents)) === cents), RUNS);
+    fc.assert(
+      fc.property(anyCents, (cents) => parseAmount(formatEurosFr(cents)) === cents),
+      RUNS,
+    );
   });
   it('a spreadsheet number reads back as the same cents (property)', () => {
-    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (cents) => fromDecimalString(String(toSpreadsheetNumber(cents)).replace(/^(-?\d+)$/, '$1.00')) === cents), RUNS);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        (cents) => fromDecimalString(String(toSpreadsheetNumber(cents)).replace(/^(-?\d+)$/, '$1.00')) === cents,
+      ),
+      RUNS,
+    );
   });
 
   it('fromDecimalString ∘ toDecimalString is the identity (property)', () => {
-    fc.assert(fc.property(anyCents, (cents) => fromDecimalString(toDecimalString(cents)) === cents), RUNS);
+    fc.assert(
+      fc.property(anyCents, (cents) => fromDecimalString(toDecimalString(cents)) === cents),
+      RUNS,
+    );
   });
   it('reads generated k€ and M€ notations exactly (property)', () => {
     fc.assert(
@@ -126,17 +142,21 @@ describe('allocate: largest remainder', () => {
   });
   it('parts always add up to the whole and stay within one cent of the exact share (property)', () => {
     fc.assert(
-      fc.property(anyCents, fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 40 }), (total, raw) => {
-        const weights = raw.some((w) => w > 0n) ? raw : [...raw.slice(1), 1n];
-        const parts = allocate(total, weights);
-        const weightSum = weights.reduce((s, w) => s + w, 0n);
-        expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
-        parts.forEach((part, i) => {
-          const exactTimesSum = total * weights[i];
-          const gap = part * weightSum - exactTimesSum;
-          expect(gap < 0n ? -gap : gap).toBeLessThan(weightSum);
-        });
-      }),
+      fc.property(
+        anyCents,
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 1, maxLength: 40 }),
+        (total, raw) => {
+          const weights = raw.some((w) => w > 0n) ? raw : [...raw.slice(1), 1n];
+          const parts = allocate(total, weights);
+          const weightSum = weights.reduce((s, w) => s + w, 0n);
+          expect(parts.reduce((s, p) => s + p, 0n)).toBe(total);
+          parts.forEach((part, i) => {
+            const exactTimesSum = total * weights[i];
+            const gap = part * weightSum - exactTimesSum;
+            expect(gap < 0n ? -gap : gap).toBeLessThan(weightSum);
+          });
+        },
+      ),
       RUNS,
     );
   });

@@ -128,7 +128,9 @@ function makeRange(input: string, minCents: Cents, maxCents: Cents, centralCents
   if (centralCents !== undefined && (centralCents < minCents || centralCents > maxCents)) {
     throw new MoneyParseError(input, 'la valeur centrale sort de la fourchette');
   }
-  return centralCents === undefined ? { kind: 'range', minCents, maxCents } : { kind: 'range', minCents, maxCents, centralCents };
+  return centralCents === undefined
+    ? { kind: 'range', minCents, maxCents }
+    : { kind: 'range', minCents, maxCents, centralCents };
 }
 
 /** Attaches the central value a source states for a range (checked to lie within it). */

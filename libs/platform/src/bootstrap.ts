@@ -20,18 +20,37 @@ export interface ServiceDocs {
 const BODY_LIMIT = '1mb';
 
 /** Creates the Nest application of a root module with everything the platform sets up around it. */
-export async function createPlatformApp(rootModule: Type<unknown>, docs: ServiceDocs[], options: { logs?: boolean; corsOrigins?: string[] } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false, logger: options.logs === false ? false : undefined });
+export async function createPlatformApp(
+  rootModule: Type<unknown>,
+  docs: ServiceDocs[],
+  options: { logs?: boolean; corsOrigins?: string[] } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    bufferLogs: true,
+    bodyParser: false,
+    logger: options.logs === false ? false : undefined,
+  });
   configurePlatformApp(app, docs, options.corsOrigins ?? []);
   return app;
 }
 
-export function configurePlatformApp(app: NestExpressApplication, docs: ServiceDocs[], corsOrigins: string[] = []): void {
+export function configurePlatformApp(
+  app: NestExpressApplication,
+  docs: ServiceDocs[],
+  corsOrigins: string[] = [],
+): void {
   app.useLogger(app.get(Logger));
   // Security headers on every answer (no sniffing, no framing, HSTS, a strict CSP that the API docs still work with).
   app.use(helmet());
   // CORS stays closed (no header: browsers refuse other origins) unless the deployment names the origins it trusts.
-  if (corsOrigins.length) app.enableCors({ origin: corsOrigins, methods: ['GET', 'POST', 'PUT'], allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'], exposedHeaders: ['ETag', 'X-Correlation-Id', 'Idempotent-Replayed', 'Content-Disposition'], maxAge: 600 });
+  if (corsOrigins.length)
+    app.enableCors({
+      origin: corsOrigins,
+      methods: ['GET', 'POST', 'PUT'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
+      exposedHeaders: ['ETag', 'X-Correlation-Id', 'Idempotent-Replayed', 'Content-Disposition'],
+      maxAge: 600,
+    });
   app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
     const correlationId = acceptCorrelationId(request.headers[CORRELATION_HEADER]);
     request.id = correlationId;
@@ -42,8 +61,16 @@ export function configurePlatformApp(app: NestExpressApplication, docs: ServiceD
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   for (const doc of docs) {
-    const config = new DocumentBuilder().setTitle(doc.title).setDescription(doc.description).setVersion('1').addBearerAuth().addSecurityRequirements('bearer').build();
+    const config = new DocumentBuilder()
+      .setTitle(doc.title)
+      .setDescription(doc.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build();
     const document = SwaggerModule.createDocument(app, config, { include: [doc.module] });
-    SwaggerModule.setup(`api/${doc.service}/docs`, app, document, { jsonDocumentUrl: `api/${doc.service}/docs/openapi.json` });
+    SwaggerModule.setup(`api/${doc.service}/docs`, app, document, {
+      jsonDocumentUrl: `api/${doc.service}/docs/openapi.json`,
+    });
   }
 }

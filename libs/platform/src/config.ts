@@ -61,9 +61,17 @@ function seconds(env: NodeJS.ProcessEnv, variable: string): number | undefined {
 }
 
 function corsOrigins(env: NodeJS.ProcessEnv): string[] {
-  const origins = blankToUndefined(env.CORS_ORIGINS)?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  const origins =
+    blankToUndefined(env.CORS_ORIGINS)
+      ?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean) ?? [];
   const bad = origins.find((o) => !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o));
-  if (bad) throw new ConfigError('CORS_ORIGINS', `origine invalide : ${bad} (attendu https://hote[:port], séparées par des virgules)`);
+  if (bad)
+    throw new ConfigError(
+      'CORS_ORIGINS',
+      `origine invalide : ${bad} (attendu https://hote[:port], séparées par des virgules)`,
+    );
   return origins;
 }
 
@@ -71,7 +79,8 @@ function costlyPerMinute(env: NodeJS.ProcessEnv): number {
   const text = blankToUndefined(env.RATE_LIMIT_COSTLY_PER_MINUTE);
   if (text === undefined) return DEFAULT_COSTLY_PER_MINUTE;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 100_000) throw new ConfigError('RATE_LIMIT_COSTLY_PER_MINUTE', `entier de 1 à 100 000 attendu : ${text}`);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000)
+    throw new ConfigError('RATE_LIMIT_COSTLY_PER_MINUTE', `entier de 1 à 100 000 attendu : ${text}`);
   return value;
 }
 
@@ -102,20 +111,35 @@ export function eventStoreConfig(config: PlatformConfig, applicationName?: strin
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'event-store'),
     schema: config.databaseSchema,
     ...(applicationName ? { applicationName } : {}),
-    signing: { keyFile: config.journal.keyFile, createKey: config.journal.createKey, witnessFile: join(config.journal.witnessDir, `${log}.jsonl`), log },
+    signing: {
+      keyFile: config.journal.keyFile,
+      createKey: config.journal.createKey,
+      witnessFile: join(config.journal.witnessDir, `${log}.jsonl`),
+      log,
+    },
   };
 }
 
 /** Reads the environment once, at start, and says which variable is wrong. */
-export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: RuntimeMode; port: number; schema?: string }): PlatformConfig {
+export function loadPlatformConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: { mode: RuntimeMode; port: number; schema?: string },
+): PlatformConfig {
   const portText = blankToUndefined(env.PORT);
   const port = portText === undefined ? defaults.port : Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `port invalide : ${portText}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new ConfigError('PORT', `port invalide : ${portText}`);
   const schema = blankToUndefined(env.DB_SCHEMA) ?? defaults.schema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DB_SCHEMA', `nom de schéma invalide : ${schema}`);
-  if (env.KAFKA_TOPIC_PREFIX && !/^[A-Za-z0-9._-]{1,100}$/.test(env.KAFKA_TOPIC_PREFIX)) throw new ConfigError('KAFKA_TOPIC_PREFIX', `préfixe de sujets invalide : ${env.KAFKA_TOPIC_PREFIX}`);
-  if (env.CVL_DEPLOYMENT && !/^[A-Za-z0-9._-]{1,100}$/.test(env.CVL_DEPLOYMENT)) throw new ConfigError('CVL_DEPLOYMENT', `nom de déploiement invalide : ${env.CVL_DEPLOYMENT}`);
-  const brokers = blankToUndefined(env.KAFKA_BROKERS)?.split(',').map((b) => b.trim()).filter(Boolean);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError('DB_SCHEMA', `nom de schéma invalide : ${schema}`);
+  if (env.KAFKA_TOPIC_PREFIX && !/^[A-Za-z0-9._-]{1,100}$/.test(env.KAFKA_TOPIC_PREFIX))
+    throw new ConfigError('KAFKA_TOPIC_PREFIX', `préfixe de sujets invalide : ${env.KAFKA_TOPIC_PREFIX}`);
+  if (env.CVL_DEPLOYMENT && !/^[A-Za-z0-9._-]{1,100}$/.test(env.CVL_DEPLOYMENT))
+    throw new ConfigError('CVL_DEPLOYMENT', `nom de déploiement invalide : ${env.CVL_DEPLOYMENT}`);
+  const brokers = blankToUndefined(env.KAFKA_BROKERS)
+    ?.split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const config: PlatformConfig = {
     mode: defaults.mode,
     port,
@@ -136,7 +160,10 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
       audience: blankToUndefined(env.AUTH_AUDIENCE),
       maxLifetimeSeconds: seconds(env, 'AUTH_MAX_TOKEN_LIFETIME'),
       serviceMaxLifetimeSeconds: seconds(env, 'AUTH_SERVICE_TOKEN_LIFETIME'),
-      serviceAccounts: blankToUndefined(env.AUTH_SERVICE_ACCOUNTS)?.split(',').map((s) => s.trim()).filter(Boolean),
+      serviceAccounts: blankToUndefined(env.AUTH_SERVICE_ACCOUNTS)
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       claimMapping: {
         organisationClaim: blankToUndefined(env.AUTH_ORGANISATION_CLAIM) ?? DEFAULT_CLAIM_MAPPING.organisationClaim,
         rolesClaim: blankToUndefined(env.AUTH_ROLES_CLAIM) ?? DEFAULT_CLAIM_MAPPING.rolesClaim,
@@ -147,13 +174,22 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv, defaults: { mode: Run
   if (config.mode === 'distributed') {
     if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'obligatoire en mode distribué (PostgreSQL)');
     if (!config.kafkaBrokers?.length) throw new ConfigError('KAFKA_BROKERS', 'obligatoire en mode distribué');
-    if (!config.auth.jwksUrl && !config.auth.publicKeyPem) throw new ConfigError('AUTH_JWKS_URL', 'ou AUTH_PUBLIC_KEY : obligatoire en mode distribué');
+    if (!config.auth.jwksUrl && !config.auth.publicKeyPem)
+      throw new ConfigError('AUTH_JWKS_URL', 'ou AUTH_PUBLIC_KEY : obligatoire en mode distribué');
   }
   // A token of any issuer, or meant for any other application, must never pass: with a configured identity provider
   // both are required (the embedded mode's own tokens carry its own issuer and audience, checked the same way).
   if (config.auth.jwksUrl || config.auth.publicKeyPem) {
-    if (!config.auth.issuer?.length) throw new ConfigError('AUTH_ISSUER', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’émetteur des jetons, par ex. https://auth.partenaires.fr/realms/cvl)');
-    if (!config.auth.audience) throw new ConfigError('AUTH_AUDIENCE', 'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’audience des jetons, par ex. cvl)');
+    if (!config.auth.issuer?.length)
+      throw new ConfigError(
+        'AUTH_ISSUER',
+        'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’émetteur des jetons, par ex. https://auth.partenaires.fr/realms/cvl)',
+      );
+    if (!config.auth.audience)
+      throw new ConfigError(
+        'AUTH_AUDIENCE',
+        'obligatoire avec AUTH_JWKS_URL ou AUTH_PUBLIC_KEY (l’audience des jetons, par ex. cvl)',
+      );
   }
   return config;
 }

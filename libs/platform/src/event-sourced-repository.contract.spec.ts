@@ -13,16 +13,32 @@ describe('an aggregate longer than one read (PGlite)', () => {
   afterAll(() => opened.store.close());
 
   it('loads all of a 10 005-event stream and takes the next command at the right revision', async () => {
-    const repository = new EventSourcedRepository<number, Counted>(opened.store, { streamOf: (id) => `counter-${id}`, evolve: (state, event) => (state ?? 0) + event.data.n, schemaVersion: 1, notFound: (id) => `compteur ${id} inconnu` });
+    const repository = new EventSourcedRepository<number, Counted>(opened.store, {
+      streamOf: (id) => `counter-${id}`,
+      evolve: (state, event) => (state ?? 0) + event.data.n,
+      schemaVersion: 1,
+      notFound: (id) => `compteur ${id} inconnu`,
+    });
     const id = randomUUID();
-    for (let written = 0; written < 10_005; ) {
+    for (let written = 0; written < 10_005;) {
       const size = Math.min(5_000, 10_005 - written);
-      await opened.store.append(`counter-${id}`, Array.from({ length: size }, () => ({ eventId: randomUUID(), type: 'test.counted', schemaVersion: 1, data: { n: 1 } })), written === 0 ? 'no_stream' : written - 1);
+      await opened.store.append(
+        `counter-${id}`,
+        Array.from({ length: size }, () => ({
+          eventId: randomUUID(),
+          type: 'test.counted',
+          schemaVersion: 1,
+          data: { n: 1 },
+        })),
+        written === 0 ? 'no_stream' : written - 1,
+      );
       written += size;
     }
     const loaded = await repository.load(id);
     expect({ state: loaded.state, revision: loaded.revision }).toEqual({ state: 10_005, revision: 10_004 });
-    const executed = await runInContext({ correlationId: randomUUID() }, () => repository.execute(id, () => [{ type: 'test.counted', data: { n: 1 } }]));
+    const executed = await runInContext({ correlationId: randomUUID() }, () =>
+      repository.execute(id, () => [{ type: 'test.counted', data: { n: 1 } }]),
+    );
     expect(executed.state).toBe(10_006);
   }, 120_000);
 });

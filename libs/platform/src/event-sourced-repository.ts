@@ -1,5 +1,11 @@
 import { NotFoundException } from '@nestjs/common';
-import { MAX_READ_COUNT, WrongExpectedRevisionError, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
+import {
+  MAX_READ_COUNT,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type JsonObject,
+  type RecordedEvent,
+} from '@cvl/event-store';
 import { isRefusal, type Refusal } from '@cvl/ledger';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
@@ -49,8 +55,14 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     const events: RecordedEvent[] = [];
     let state: S | undefined;
     for (let pages = 0; ; pages++) {
-      if (pages >= MAX_STREAM_PAGES) throw new Error(`flux ${stream} : plus de ${MAX_STREAM_PAGES * MAX_READ_COUNT} événements, au-delà de ce qu’un agrégat peut relire`);
-      const page = await this.store.readStream(stream, { fromRevision: events.length === 0 ? 0 : events[events.length - 1].revision + 1, maxCount: MAX_READ_COUNT });
+      if (pages >= MAX_STREAM_PAGES)
+        throw new Error(
+          `flux ${stream} : plus de ${MAX_STREAM_PAGES * MAX_READ_COUNT} événements, au-delà de ce qu’un agrégat peut relire`,
+        );
+      const page = await this.store.readStream(stream, {
+        fromRevision: events.length === 0 ? 0 : events[events.length - 1].revision + 1,
+        maxCount: MAX_READ_COUNT,
+      });
       for (const event of page) {
         state = this.aggregate.evolve(state, { type: event.type, data: event.data } as unknown as E);
         events.push(event);
@@ -66,17 +78,27 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     return state;
   }
 
-  async execute(id: string, decide: (state: S | undefined) => E[] | Refusal): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
+  async execute(
+    id: string,
+    decide: (state: S | undefined) => E[] | Refusal,
+  ): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
     return retryOnConflict(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS, async () => {
       const { state, revision, events } = await this.load(id);
       const firstId = commandEventId(0);
-      if (events.some((e) => e.eventId === firstId)) return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
+      if (events.some((e) => e.eventId === firstId))
+        return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
       const decided = decide(state);
       if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { state, recorded: [], replayed: false };
       const result = await this.store.append(
         this.aggregate.streamOf(id),
-        decided.map((event, index) => ({ eventId: commandEventId(index), type: event.type, schemaVersion: this.aggregate.schemaVersion, data: event.data as unknown as JsonObject, metadata: eventMetadata() })),
+        decided.map((event, index) => ({
+          eventId: commandEventId(index),
+          type: event.type,
+          schemaVersion: this.aggregate.schemaVersion,
+          data: event.data as unknown as JsonObject,
+          metadata: eventMetadata(),
+        })),
         revision === -1 ? 'no_stream' : revision,
       );
       let next = state;

@@ -30,16 +30,25 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
   const database = new Logger('base');
   const opened = await openSqlEventStore({
     ...eventStoreConfig(config, clientId),
-    onConnectionError: (error) => database.warn(`connexion PostgreSQL perdue (${error.message}) : une autre sera ouverte au besoin`),
+    onConnectionError: (error) =>
+      database.warn(`connexion PostgreSQL perdue (${error.message}) : une autre sera ouverte au besoin`),
   });
   await migratePlatform(opened.client);
   // The signed log is checked (and a store older than signing adopted) before anything is served or written.
   await opened.store.ready();
   // A consumer that keeps failing retries forever (nothing is skipped): say so in the logs, with the reason.
   const logger = new Logger('messagerie');
-  const failed = (groupId: string, error: unknown) => logger.error(`consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`);
+  const failed = (groupId: string, error: unknown) =>
+    logger.error(
+      `consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`,
+    );
   const bus: IntegrationBus = config.kafkaBrokers?.length
-    ? new KafkaBus({ brokers: config.kafkaBrokers, clientId, ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}), onConsumerCrash: (groupId, error) => failed(groupId, error) })
+    ? new KafkaBus({
+        brokers: config.kafkaBrokers,
+        clientId,
+        ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}),
+        onConsumerCrash: (groupId, error) => failed(groupId, error),
+      })
     : await InProcessBus.open(opened.client, { onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
   let verifier: TokenVerifier;
   let adminToken: string | undefined;

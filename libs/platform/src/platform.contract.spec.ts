@@ -7,5 +7,14 @@ platformApiSuite('PGlite and in-process transport', async () => {
   const opened = await openSqlEventStore({});
   await migratePlatform(opened.client);
   const bus = await InProcessBus.open(opened.client);
-  return { store: opened.store, sql: opened.client, storeKind: opened.kind, bus, close: async () => { await bus.close(); await opened.store.close(); } };
+  return {
+    store: opened.store,
+    sql: opened.client,
+    storeKind: opened.kind,
+    bus,
+    close: async () => {
+      await bus.close();
+      await opened.store.close();
+    },
+  };
 });

@@ -45,7 +45,12 @@ export async function subscribeConsumer(
     topics: consumer.topics,
     ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}),
     handle: inEventContext(handle),
-    ...(handleBatch ? { handleBatch: (delivered: ReadonlyArray<{ event: IntegrationEvent }>) => handleBatch(delivered.map((d) => d.event)) } : {}),
+    ...(handleBatch
+      ? {
+          handleBatch: (delivered: ReadonlyArray<{ event: IntegrationEvent }>) =>
+            handleBatch(delivered.map((d) => d.event)),
+        }
+      : {}),
   });
 }
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
@@ -73,7 +78,17 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggingParams(serviceName)), TerminusModule, ThrottlerModule.forRoot([{ name: COSTLY_THROTTLER, ttl: 60_000, limit: (infrastructure.http ?? { costlyPerMinute: DEFAULT_COSTLY_PER_MINUTE }).costlyPerMinute }])],
+      imports: [
+        LoggerModule.forRoot(loggingParams(serviceName)),
+        TerminusModule,
+        ThrottlerModule.forRoot([
+          {
+            name: COSTLY_THROTTLER,
+            ttl: 60_000,
+            limit: (infrastructure.http ?? { costlyPerMinute: DEFAULT_COSTLY_PER_MINUTE }).costlyPerMinute,
+          },
+        ]),
+      ],
       controllers: PLATFORM_CONTROLLERS,
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },

@@ -14,12 +14,38 @@ import { ContentionError } from './event-sourced-repository';
 
 describe('problem details', () => {
   it('maps each kind of error to its status, title and fields', () => {
-    expect(toProblem(new InvalidInputException([{ field: 'amount', message: 'illisible' }]))).toMatchObject({ status: 400, errors: [{ field: 'amount' }] });
-    expect(toProblem(new WrongExpectedRevisionError('s', 2, 3))).toMatchObject({ status: 409, type: '/problems/revision-conflict', currentRevision: 3 });
+    expect(toProblem(new InvalidInputException([{ field: 'amount', message: 'illisible' }]))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'amount' }],
+    });
+    expect(toProblem(new WrongExpectedRevisionError('s', 2, 3))).toMatchObject({
+      status: 409,
+      type: '/problems/revision-conflict',
+      currentRevision: 3,
+    });
     // Lost races the client did not cause: a 503 to retry, never a 409 that blames an If-Match it did not send.
-    expect(toProblem(new ContentionError('commitments-ledger', 10))).toMatchObject({ status: 503, type: '/problems/contention', detail: expect.stringContaining('Renvoyez la demande') });
-    expect(toProblem(new DomainRefusal('envelope-exceeded', 'Enveloppe dépassée', 'dépassement de 200,00 €', 422, [{ field: 'amount', message: 'trop élevé' }], { excess: '200.00' })))
-      .toMatchObject({ status: 422, type: '/problems/envelope-exceeded', excess: '200.00', errors: [{ field: 'amount' }] });
+    expect(toProblem(new ContentionError('commitments-ledger', 10))).toMatchObject({
+      status: 503,
+      type: '/problems/contention',
+      detail: expect.stringContaining('Renvoyez la demande'),
+    });
+    expect(
+      toProblem(
+        new DomainRefusal(
+          'envelope-exceeded',
+          'Enveloppe dépassée',
+          'dépassement de 200,00 €',
+          422,
+          [{ field: 'amount', message: 'trop élevé' }],
+          { excess: '200.00' },
+        ),
+      ),
+    ).toMatchObject({
+      status: 422,
+      type: '/problems/envelope-exceeded',
+      excess: '200.00',
+      errors: [{ field: 'amount' }],
+    });
     expect(toProblem(new BadRequestException('nope'))).toMatchObject({ status: 400, detail: 'nope' });
     const internal = toProblem(new Error('secret stack'), '/x', 'corr-1');
     expect(internal).toMatchObject({ status: 500, correlationId: 'corr-1' });
@@ -44,12 +70,21 @@ describe('If-Match and pagination', () => {
 describe('command event ids', () => {
   it('are derived from the principal and the Idempotency-Key, so a re-run appends the same events', () => {
     const principal = { subject: 's', organisation: 'o', roles: [] };
-    const a = runInContext({ correlationId: 'c', principal, idempotencyKey: 'k' }, () => [commandEventId(0), commandEventId(1)]);
-    const b = runInContext({ correlationId: 'd', principal, idempotencyKey: 'k' }, () => [commandEventId(0), commandEventId(1)]);
+    const a = runInContext({ correlationId: 'c', principal, idempotencyKey: 'k' }, () => [
+      commandEventId(0),
+      commandEventId(1),
+    ]);
+    const b = runInContext({ correlationId: 'd', principal, idempotencyKey: 'k' }, () => [
+      commandEventId(0),
+      commandEventId(1),
+    ]);
     expect(a).toEqual(b);
     expect(a[0]).not.toBe(a[1]);
     expect(a[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const other = runInContext({ correlationId: 'c', principal: { ...principal, subject: 't' }, idempotencyKey: 'k' }, () => commandEventId(0));
+    const other = runInContext(
+      { correlationId: 'c', principal: { ...principal, subject: 't' }, idempotencyKey: 'k' },
+      () => commandEventId(0),
+    );
     expect(other).not.toBe(a[0]);
   });
 });
@@ -59,14 +94,23 @@ describe('configuration', () => {
     expect(() => loadPlatformConfig({ PORT: 'abc' }, { mode: 'embedded', port: 3000 })).toThrow(ConfigError);
     expect(() => loadPlatformConfig({ PORT: 'abc' }, { mode: 'embedded', port: 3000 })).toThrow(/PORT/);
     expect(() => loadPlatformConfig({}, { mode: 'distributed', port: 3001 })).toThrow(/DATABASE_URL/);
-    expect(() => loadPlatformConfig({ DATABASE_URL: 'postgres://x', KAFKA_BROKERS: 'a:1' }, { mode: 'distributed', port: 3001 })).toThrow(/AUTH_JWKS_URL/);
-    expect(loadPlatformConfig({ KAFKA_BROKERS: 'a:1, b:2' }, { mode: 'embedded', port: 3000 })).toMatchObject({ port: 3000, kafkaBrokers: ['a:1', 'b:2'], host: '127.0.0.1' });
+    expect(() =>
+      loadPlatformConfig({ DATABASE_URL: 'postgres://x', KAFKA_BROKERS: 'a:1' }, { mode: 'distributed', port: 3001 }),
+    ).toThrow(/AUTH_JWKS_URL/);
+    expect(loadPlatformConfig({ KAFKA_BROKERS: 'a:1, b:2' }, { mode: 'embedded', port: 3000 })).toMatchObject({
+      port: 3000,
+      kafkaBrokers: ['a:1', 'b:2'],
+      host: '127.0.0.1',
+    });
   });
 });
 
 describe('consumed events', () => {
   it('run in a context carrying their correlation id, with the event as cause', async () => {
-    const seen = await inEventContext(async (event: { id: string; correlationid: string }) => ({ ...currentContext(), id: event.id }))({ id: 'evt-1', correlationid: 'corr-9' });
+    const seen = await inEventContext(async (event: { id: string; correlationid: string }) => ({
+      ...currentContext(),
+      id: event.id,
+    }))({ id: 'evt-1', correlationid: 'corr-9' });
     expect(seen).toMatchObject({ correlationId: 'corr-9', causationId: 'evt-1' });
     expect(currentContext()).toBeUndefined();
   });
@@ -75,8 +119,14 @@ describe('consumed events', () => {
 describe('calendar dates', () => {
   it('accepts the days of the calendar only, and says so in French naming the field', async () => {
     expect(['2016-02-29', '2015-12-31', '1900-01-01'].every(isCalendarDate)).toBe(true);
-    expect(['2015-02-29', '2016-02-30', '0000-00-00', '2016-13-01', '2016-1-1', '2200-01-01', 20160101].some(isCalendarDate)).toBe(false);
-    const errors = await validate(plainToInstance(EffectDto, { effectiveDate: '2016-02-30', source: { kind: 'act', reference: 'Arrêté' } }));
-    expect(errors.map((e) => [e.property, Object.values(e.constraints ?? {})[0]])).toEqual([['effectiveDate', expect.stringContaining('pas de 30 février')]]);
+    expect(
+      ['2015-02-29', '2016-02-30', '0000-00-00', '2016-13-01', '2016-1-1', '2200-01-01', 20160101].some(isCalendarDate),
+    ).toBe(false);
+    const errors = await validate(
+      plainToInstance(EffectDto, { effectiveDate: '2016-02-30', source: { kind: 'act', reference: 'Arrêté' } }),
+    );
+    expect(errors.map((e) => [e.property, Object.values(e.constraints ?? {})[0]])).toEqual([
+      ['effectiveDate', expect.stringContaining('pas de 30 février')],
+    ]);
   });
 });

@@ -28,7 +28,13 @@ export interface RunningProcess {
 }
 
 /** The Nest application of some service modules on given infrastructure (processes, and tests on port 0). */
-export async function createServiceApp(name: string, infrastructure: Infrastructure, modules: Array<Type<unknown>>, docs: ServiceDocs[] = [], options: { logs?: boolean } = {}): Promise<INestApplication> {
+export async function createServiceApp(
+  name: string,
+  infrastructure: Infrastructure,
+  modules: Array<Type<unknown>>,
+  docs: ServiceDocs[] = [],
+  options: { logs?: boolean } = {},
+): Promise<INestApplication> {
   // Least privilege is declared, not assumed: a route nobody gave a policy is a process that does not start.
   assertEveryRouteHasPolicy(processRoutes(modules));
   @Module({ imports: [PlatformModule.forRoot(name, infrastructure), ...modules] })
@@ -42,8 +48,15 @@ export function processRoutes(modules: Array<Type<unknown>>): RouteEntry[] {
 }
 
 /** Opens the infrastructure, builds the Nest application around the given modules, and listens. */
-export async function runProcess(definition: ProcessDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningProcess> {
-  const config = loadPlatformConfig(env, { mode: definition.mode, port: definition.defaultPort, schema: definition.schema });
+export async function runProcess(
+  definition: ProcessDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningProcess> {
+  const config = loadPlatformConfig(env, {
+    mode: definition.mode,
+    port: definition.defaultPort,
+    schema: definition.schema,
+  });
   const infrastructure = await openInfrastructure(config, `cvl-${definition.name}`);
   const app = await createServiceApp(definition.name, infrastructure, definition.modules, definition.docs);
   definition.beforeListen?.(app, infrastructure);
@@ -56,8 +69,17 @@ export async function runProcess(definition: ProcessDefinition, env: NodeJS.Proc
 /** A service's main.ts: the service alone in its process (distributed mode), its tables in a schema of its name. */
 export function startServiceProcess(description: ServiceDescription, module: Type<unknown>, defaultPort: number): void {
   const { service } = description;
-  runProcess({ name: service, mode: 'distributed', defaultPort, schema: service.replace(/-/g, '_'), modules: [module], docs: [{ ...description, module }] })
-    .then(({ url }) => process.stdout.write(`${service} : ${url}/api/${service} (documentation : ${url}/api/${service}/docs)\n`))
+  runProcess({
+    name: service,
+    mode: 'distributed',
+    defaultPort,
+    schema: service.replace(/-/g, '_'),
+    modules: [module],
+    docs: [{ ...description, module }],
+  })
+    .then(({ url }) =>
+      process.stdout.write(`${service} : ${url}/api/${service} (documentation : ${url}/api/${service}/docs)\n`),
+    )
     .catch((error: Error) => {
       process.stderr.write(`${service} n'a pas démarré : ${error.message}\n`);
       process.exit(1);

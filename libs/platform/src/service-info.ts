@@ -1,5 +1,12 @@
 import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
-import { checkpointFromString, checkpointToString, START, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
+import {
+  checkpointFromString,
+  checkpointToString,
+  START,
+  type EventStore,
+  type GlobalCheckpoint,
+  type SqlClient,
+} from '@cvl/event-store';
 import type { IntegrationBus, IntegrationEvent } from '@cvl/messaging';
 import { envelopeFor, topicFor } from '@cvl/messaging';
 import { Allow } from './auth/policy';
@@ -39,7 +46,17 @@ export function serviceInfoController(description: ServiceDescription) {
     ) {}
 
     @Get()
-    @Allow({ all: ['pilotage', 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion', 'auditeur', 'exploitation'] })
+    @Allow({
+      all: [
+        'pilotage',
+        'financeur',
+        'maitre-ouvrage',
+        'instructeur-anru',
+        'autorite-gestion',
+        'auditeur',
+        'exploitation',
+      ],
+    })
     info() {
       return {
         ...description,
@@ -59,11 +76,15 @@ export function serviceInfoController(description: ServiceDescription) {
     async events(@Query('after') after?: string, @Query('limit') limit?: string): Promise<EventFeedPage> {
       let from: GlobalCheckpoint = START;
       if (after !== undefined && after !== '') {
-        if (!/^\d{1,20}:\d{1,20}$/.test(after)) throw new BadRequestException('after : une position « transaction:position » (par ex. 0:0), telle que la page précédente l’a donnée dans next');
+        if (!/^\d{1,20}:\d{1,20}$/.test(after))
+          throw new BadRequestException(
+            'after : une position « transaction:position » (par ex. 0:0), telle que la page précédente l’a donnée dans next',
+          );
         from = checkpointFromString(after);
       }
       const wanted = limit === undefined ? FEED_PAGE : Number(limit);
-      if (!Number.isInteger(wanted) || wanted < 1 || wanted > FEED_PAGE) throw new BadRequestException(`limit : un entier de 1 à ${FEED_PAGE}`);
+      if (!Number.isInteger(wanted) || wanted < 1 || wanted > FEED_PAGE)
+        throw new BadRequestException(`limit : un entier de 1 à ${FEED_PAGE}`);
       const prefix = streamPrefix(description.service);
       const events: IntegrationEvent[] = [];
       // The store's log holds every service's events (one store in embedded mode): a bounded scan for this one's.
@@ -87,7 +108,13 @@ export function serviceInfoController(description: ServiceDescription) {
       const started = Date.now();
       const report = await this.store.verify({ streamPrefix: streamPrefix(description.service) });
       const deadLetters = await deadLettersOf(this.sql, description.service);
-      return { service: description.service, hashChains: report, relay: { deadLetters }, checkedAt: new Date().toISOString(), durationMs: Date.now() - started };
+      return {
+        service: description.service,
+        hashChains: report,
+        relay: { deadLetters },
+        checkedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+      };
     }
   }
   return ServiceInfoController;

@@ -7,7 +7,8 @@ interface Refused {
 
 /** The refusal a decider was expected to give, with that code; the test fails with what it did instead. */
 export function refusalOf<E extends { type: string }, R extends Refused>(result: E[] | R, code: string): R {
-  if (Array.isArray(result)) throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
+  if (Array.isArray(result))
+    throw new Error(`refus ${code} attendu, accepté : ${result.map((e) => e.type).join(', ')}`);
   if (result.code !== code) throw new Error(`refus ${code} attendu, obtenu ${result.code} — ${result.message}`);
   return result;
 }

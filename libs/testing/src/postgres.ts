@@ -11,14 +11,18 @@ export function uniqueName(prefix: string): string {
 }
 
 /** A fresh schema per test file; dropped afterwards. Fails loudly when PostgreSQL is not reachable. */
-export async function createTestSchema(prefix = 't'): Promise<{ schema: string; url: string; drop: () => Promise<void> }> {
+export async function createTestSchema(
+  prefix = 't',
+): Promise<{ schema: string; url: string; drop: () => Promise<void> }> {
   const url = testDatabaseUrl();
   const schema = uniqueName(prefix).toLowerCase();
   const admin = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL injoignable à ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). Lancez « npm run postgres:ensure » ou définissez DATABASE_URL.`);
+    throw new Error(
+      `PostgreSQL injoignable à ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). Lancez « npm run postgres:ensure » ou définissez DATABASE_URL.`,
+    );
   }
   await admin.query(`CREATE SCHEMA ${schema}`);
   await admin.end();

@@ -31,7 +31,9 @@ export function spawnTsProcess(entry: string, env: Record<string, string | undef
   let stderr = '';
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => lines.push(line));
   child.stderr?.on('data', (chunk) => (stderr = (stderr + String(chunk)).slice(-20_000)));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   let done = false;
   void exited.then(() => (done = true));
   return {
@@ -41,11 +43,15 @@ export function spawnTsProcess(entry: string, env: Record<string, string | undef
     exited,
     waitForLine: async (pattern, timeoutMs = 60_000) => {
       let found: RegExpExecArray | null = null;
-      await waitUntil(() => {
-        if (done && !found) throw new Error(`${entry} s’est arrêté avant « ${pattern} » : ${stderr.slice(-2_000)}`);
-        found = lines.map((line) => pattern.exec(line)).find((m): m is RegExpExecArray => m !== null) ?? null;
-        return found !== null;
-      }, timeoutMs, `${entry} : ${pattern}`);
+      await waitUntil(
+        () => {
+          if (done && !found) throw new Error(`${entry} s’est arrêté avant « ${pattern} » : ${stderr.slice(-2_000)}`);
+          found = lines.map((line) => pattern.exec(line)).find((m): m is RegExpExecArray => m !== null) ?? null;
+          return found !== null;
+        },
+        timeoutMs,
+        `${entry} : ${pattern}`,
+      );
       return found as unknown as RegExpExecArray;
     },
     stop: async () => {

@@ -1,3 +1,5 @@
 import { commitmentsApiSuite, startCommitmentsApi } from './test-support/api-suite';
 
-commitmentsApiSuite('PGlite on disk, in-process transport', () => startCommitmentsApi({ DATABASE_URL: '', KAFKA_BROKERS: '' }));
+commitmentsApiSuite('PGlite on disk, in-process transport', () =>
+  startCommitmentsApi({ DATABASE_URL: '', KAFKA_BROKERS: '' }),
+);

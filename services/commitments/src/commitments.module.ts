@@ -42,6 +42,13 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
     ReconciliationController,
     ImportDataSetController,
   ],
-  providers: [CommitmentsLedger, LedgerProjection, LedgerSnapshots, BookingRequestsConsumer, serviceRelayProvider(commitmentsDescription.service), { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory }],
+  providers: [
+    CommitmentsLedger,
+    LedgerProjection,
+    LedgerSnapshots,
+    BookingRequestsConsumer,
+    serviceRelayProvider(commitmentsDescription.service),
+    { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory },
+  ],
 })
 export class CommitmentsModule {}

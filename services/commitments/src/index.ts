@@ -1,7 +1,12 @@
 export { CommitmentsModule } from './commitments.module';
 export { commitmentsDescription } from './commitments.description';
 export { CommitmentsLedger, LEDGER_STREAM } from './infrastructure/commitments-ledger';
-export { importDataSet, InvalidDataSetError, type ImportSummary, type ImportProgress } from './import-data-set/import-data-set';
+export {
+  importDataSet,
+  InvalidDataSetError,
+  type ImportSummary,
+  type ImportProgress,
+} from './import-data-set/import-data-set';
 export { readDataSet } from './import-data-set/read-data-set';
 export { validateDataSet, type ImportError } from './import-data-set/validate';
 export type { DataSet, FigureRow } from './import-data-set/data-set';

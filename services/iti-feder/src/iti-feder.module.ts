@@ -9,7 +9,12 @@ import { SetEnvelopeController } from './set-envelope/set-envelope.controller';
 
 /** ITI-FEDER: the EU envelope by axis, from application to payment; it asks the ledger to book, never books itself. */
 @Module({
-  controllers: [serviceInfoController(itiFederDescription), SetEnvelopeController, ReceiveApplicationController, OperationLifecycleController],
+  controllers: [
+    serviceInfoController(itiFederDescription),
+    SetEnvelopeController,
+    ReceiveApplicationController,
+    OperationLifecycleController,
+  ],
   providers: [ProgrammeRepository, ItiBookingAnswersConsumer, serviceRelayProvider(itiFederDescription.service)],
 })
 export class ItiFederModule {}

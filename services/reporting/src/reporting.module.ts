@@ -15,7 +15,18 @@ import { reportingDescription } from './reporting.description';
 
 // Reporting publishes nothing: it reads the other services' topics and owns no truth.
 @Module({
-  controllers: [serviceInfoController(reportingDescription), CoFinancingMatrixController, ProvenanceController, ConditionsAndPoolsController, FunderStatementController, OperationCardsController, EnvelopesController, IntegrityController, ReplayController, WorkbookController],
+  controllers: [
+    serviceInfoController(reportingDescription),
+    CoFinancingMatrixController,
+    ProvenanceController,
+    ConditionsAndPoolsController,
+    FunderStatementController,
+    OperationCardsController,
+    EnvelopesController,
+    IntegrityController,
+    ReplayController,
+    WorkbookController,
+  ],
   providers: [ReadModels, ReadModelProjector],
 })
 export class ReportingModule {}

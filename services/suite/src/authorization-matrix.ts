@@ -51,10 +51,13 @@ export function authorizationMatrixMarkdown(routes: RouteEntry[] = suiteRoutes()
     '',
     `| méthode | route | ${ROLES.join(' | ')} |`,
     `|---|---|${ROLES.map(() => '---').join('|')}|`,
-    ...routes.map((route) => `| ${route.method} | \`${route.path}\` | ${ROLES.map((role) => {
-      const cell = cellOf(route, role);
-      return cell.kind === 'own' ? `part ${note(cell.scope)}` : text(cell);
-    }).join(' | ')} |`),
+    ...routes.map(
+      (route) =>
+        `| ${route.method} | \`${route.path}\` | ${ROLES.map((role) => {
+          const cell = cellOf(route, role);
+          return cell.kind === 'own' ? `part ${note(cell.scope)}` : text(cell);
+        }).join(' | ')} |`,
+    ),
     '',
     '## Notes : la part de chacun',
     '',

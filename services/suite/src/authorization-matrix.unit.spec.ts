@@ -7,6 +7,8 @@ describe('the matrix of rights', () => {
     const routes = suiteRoutes();
     expect(routes.length).toBeGreaterThan(50);
     expect(routes.filter((r) => r.policy === undefined)).toEqual([]);
-    expect(readFileSync(join(__dirname, '..', '..', '..', 'docs', 'authorization-matrix.md'), 'utf8')).toBe(authorizationMatrixMarkdown(routes));
+    expect(readFileSync(join(__dirname, '..', '..', '..', 'docs', 'authorization-matrix.md'), 'utf8')).toBe(
+      authorizationMatrixMarkdown(routes),
+    );
   });
 });

@@ -5,7 +5,8 @@ const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 /** What a newcomer needs after `npm start`: where to look, and how to call a command. */
 export function startBanner(running: RunningProcess, figures: string[] = []): string {
   const { url, config, infrastructure } = running;
-  const store = infrastructure.storeKind === 'pglite' ? `PGlite sur disque (${config.dataDir}/event-store)` : 'PostgreSQL';
+  const store =
+    infrastructure.storeKind === 'pglite' ? `PGlite sur disque (${config.dataDir}/event-store)` : 'PostgreSQL';
   const lines = [
     '',
     'Grand livre du Contrat de Ville 2015-2020 — Communauté d’Agglomération de Lens-Liévin',
@@ -19,7 +20,10 @@ export function startBanner(running: RunningProcess, figures: string[] = []): st
     `Relevé d’un financeur : ${url}/api/commitments/funders/maisons-et-cites/statement`,
   ];
   if (infrastructure.localKey) {
-    lines.push('', `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/connexion`);
+    lines.push(
+      '',
+      `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/connexion`,
+    );
   }
   if (infrastructure.adminToken) {
     lines.push(

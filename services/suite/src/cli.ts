@@ -1,11 +1,42 @@
 // cvl — the contrat de ville ledger's command line. `npm run cvl -- <command>`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataDirLockedError, exportAuditPack, LogSigningKey, openSqlEventStore, verifyAuditPack, type VerifyReport } from '@cvl/event-store';
+import {
+  DataDirLockedError,
+  exportAuditPack,
+  LogSigningKey,
+  openSqlEventStore,
+  verifyAuditPack,
+  type VerifyReport,
+} from '@cvl/event-store';
 import { formatEurosFr, formatIntegerFr, fromDecimalString } from '@cvl/money';
-import { eventStoreConfig, isRole, LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, TokenVerifier, loadPlatformConfig, ORGANISATION_PATTERN, ROLES, serviceUrlVariable, signToken, SUBJECT_PATTERN, type PlatformConfig, type Principal } from '@cvl/platform';
+import {
+  eventStoreConfig,
+  isRole,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  loadOrCreateLocalKey,
+  TokenVerifier,
+  loadPlatformConfig,
+  ORGANISATION_PATTERN,
+  ROLES,
+  serviceUrlVariable,
+  signToken,
+  SUBJECT_PATTERN,
+  type PlatformConfig,
+  type Principal,
+} from '@cvl/platform';
 import { concernsFunder } from './audit/funder-selection';
-import { CommitmentsLedger, findDataSet, importDataSet, InvalidDataSetError, readDataSet, reconcile, reconciliationTable, validateDataSet } from '@cvl/service-commitments';
+import {
+  CommitmentsLedger,
+  findDataSet,
+  importDataSet,
+  InvalidDataSetError,
+  readDataSet,
+  reconcile,
+  reconciliationTable,
+  validateDataSet,
+} from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
 
@@ -51,7 +82,12 @@ const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
 const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string; example?: string }> = {
   releve: { path: 'reporting/funders/:funder/statement', formats: FILES, needs: 'funder', example: 'maisons-et-cites' },
   cofinancement: { path: 'reporting/co-financing', formats: FILES },
-  maquette: { path: 'renewal-urban/protocols/:protocol/financial-table', formats: FILES, needs: 'protocol', example: 'npnru-call' },
+  maquette: {
+    path: 'renewal-urban/protocols/:protocol/financial-table',
+    formats: FILES,
+    needs: 'protocol',
+    example: 'npnru-call',
+  },
   operations: { path: 'reporting/operations', formats: FILES },
   enveloppes: { path: 'reporting/envelopes', formats: FILES },
   integrite: { path: 'reporting/integrity', formats: FILES },
@@ -81,19 +117,28 @@ async function importCommand(args: string[]): Promise<number> {
   }
   const bookings = read.dataSet.figures.filter((f) => f.role === 'booking');
   const total = bookings.reduce((sum, f) => sum + fromDecimalString(f.amount ?? '0.00'), 0n);
-  process.stdout.write(`Jeu de données ${read.format.toUpperCase()} : ${read.dataSet.figures.length} montants dont ${bookings.length} écritures (${formatEurosFr(total)}).\n`);
+  process.stdout.write(
+    `Jeu de données ${read.format.toUpperCase()} : ${read.dataSet.figures.length} montants dont ${bookings.length} écritures (${formatEurosFr(total)}).\n`,
+  );
   // The suite running: through its API, as the token's principal; the suite holds the store, no one else may open it.
   const sent = await postDataSet(read.dataSet);
   if (sent !== undefined) return sent;
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const { store } = await openStore(config, 'import');
   try {
-    const summary = await importDataSet(new CommitmentsLedger(store), read.dataSet, await cliPrincipal(config), ({ done, total: count, step }) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} ${step.slice(0, 60).padEnd(60)}`);
-      else if (done === count || done % 50 === 0) process.stderr.write(`  ${done}/${count}\n`);
-    });
+    const summary = await importDataSet(
+      new CommitmentsLedger(store),
+      read.dataSet,
+      await cliPrincipal(config),
+      ({ done, total: count, step }) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} ${step.slice(0, 60).padEnd(60)}`);
+        else if (done === count || done % 50 === 0) process.stderr.write(`  ${done}/${count}\n`);
+      },
+    );
     if (process.stderr.isTTY) process.stderr.write('\n');
-    process.stdout.write(`Importé : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`);
+    process.stdout.write(
+      `Importé : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof InvalidDataSetError) {
@@ -114,22 +159,38 @@ async function cliPrincipal(config: PlatformConfig): Promise<Principal> {
   const operator: Principal = { subject: 'cvl-import', organisation: 'cvl', roles: ['exploitation'] };
   if (!process.env.CVL_TOKEN) return operator;
   const key = await loadOrCreateLocalKey(join(config.dataDir, 'auth'));
-  return TokenVerifier.fromKey(key.publicKey, { ...config.auth, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE }).verify(process.env.CVL_TOKEN);
+  return TokenVerifier.fromKey(key.publicKey, {
+    ...config.auth,
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+  }).verify(process.env.CVL_TOKEN);
 }
 
 /** Sends the data set to the running suite; undefined when nothing answers (then the store is opened here). */
 async function postDataSet(dataSet: unknown): Promise<number | undefined> {
   const url = `${apiBase('/api/commitments')}/api/commitments/imports?nom=cvl-import`;
-  const bearer = process.env.CVL_TOKEN ?? (await localToken({ subject: 'cvl-import', organisation: 'cvl', roles: ['exploitation'] }));
+  const bearer =
+    process.env.CVL_TOKEN ??
+    (await localToken({ subject: 'cvl-import', organisation: 'cvl', roles: ['exploitation'] }));
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/vnd.cvl.jeu-de-donnees+json', Accept: 'application/json' }, body: JSON.stringify(dataSet) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${bearer}`,
+        'Content-Type': 'application/vnd.cvl.jeu-de-donnees+json',
+        Accept: 'application/json',
+      },
+      body: JSON.stringify(dataSet),
+    });
   } catch {
     return undefined;
   }
   if (!response.ok) return refused(response);
   const summary = (await response.json()) as { commands: number; eventsAppended: number; alreadyPresent: number };
-  process.stdout.write(`Importé par la suite en cours d’exécution (${apiBase('/api/commitments')}) : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`);
+  process.stdout.write(
+    `Importé par la suite en cours d’exécution (${apiBase('/api/commitments')}) : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`,
+  );
   return 0;
 }
 
@@ -138,7 +199,8 @@ async function reconcileCommand(args: string[]): Promise<number> {
   const path = args.find((a) => !a.startsWith('--')) ?? findDataSet();
   const read = await readDataSet(path);
   if (read.errors.length > 0) {
-    for (const e of read.errors) process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
+    for (const e of read.errors)
+      process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
     return 1;
   }
   const lines = reconcile(read.dataSet);
@@ -150,11 +212,15 @@ async function reconcileCommand(args: string[]): Promise<number> {
 async function openExistingStore(command: string): Promise<Awaited<ReturnType<typeof openStore>> | undefined> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   if (!config.databaseUrl && !existsSync(join(config.dataDir, 'event-store'))) {
-    process.stderr.write(`Aucun magasin d’événements dans ${config.dataDir} : rien à vérifier. Indiquez CVL_DATA_DIR (le dossier de données de npm start) ou DATABASE_URL.\n`);
+    process.stderr.write(
+      `Aucun magasin d’événements dans ${config.dataDir} : rien à vérifier. Indiquez CVL_DATA_DIR (le dossier de données de npm start) ou DATABASE_URL.\n`,
+    );
     return undefined;
   }
   if (!existsSync(config.journal.keyFile)) {
-    process.stderr.write(`Clé du journal signé introuvable : ${config.journal.keyFile} (CVL_JOURNAL_KEY_FILE). Sans elle, les têtes signées ne peuvent pas être vérifiées.\n`);
+    process.stderr.write(
+      `Clé du journal signé introuvable : ${config.journal.keyFile} (CVL_JOURNAL_KEY_FILE). Sans elle, les têtes signées ne peuvent pas être vérifiées.\n`,
+    );
     return undefined;
   }
   const opening = eventStoreConfig(config, `cvl ${command}`);
@@ -162,7 +228,8 @@ async function openExistingStore(command: string): Promise<Awaited<ReturnType<ty
 }
 
 const seconds = (since: number) => ((Date.now() - since) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
-const frInstant = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'medium' });
+const frInstant = (iso: string) =>
+  new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'medium' });
 
 /** A verification's result in words: the signed log's state, then every broken link. Exit code 0 when intact, 2 if not. */
 function printVerification(report: VerifyReport, summary: string): number {
@@ -183,10 +250,13 @@ function printVerification(report: VerifyReport, summary: string): number {
   }
   process.stdout.write(`ALTÉRATION DÉTECTÉE : ${report.problemCount} problème(s) (${summary})\n`);
   report.broken.forEach((link, index) => {
-    const where = link.streamId ? `flux ${link.streamId}, version ${link.revision}${link.eventId ? ` (événement ${link.eventId})` : ''}` : 'journal signé';
+    const where = link.streamId
+      ? `flux ${link.streamId}, version ${link.revision}${link.eventId ? ` (événement ${link.eventId})` : ''}`
+      : 'journal signé';
     process.stdout.write(`  ${index + 1}. ${where}\n     ${link.detail}\n`);
   });
-  if (report.problemCount > report.broken.length) process.stdout.write(`  … et ${report.problemCount - report.broken.length} autre(s), non listés.\n`);
+  if (report.problemCount > report.broken.length)
+    process.stdout.write(`  … et ${report.problemCount - report.broken.length} autre(s), non listés.\n`);
   return 2;
 }
 
@@ -198,14 +268,18 @@ async function verify(): Promise<number> {
   try {
     report = await opened.store.verify({
       onProgress: ({ streamsChecked, eventsChecked }) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r  ${streamsChecked} flux, ${eventsChecked} événements vérifiés…`);
+        if (process.stderr.isTTY)
+          process.stderr.write(`\r  ${streamsChecked} flux, ${eventsChecked} événements vérifiés…`);
       },
     });
   } finally {
     await opened.store.close();
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  return printVerification(report, `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${seconds(started)} s`);
+  return printVerification(
+    report,
+    `${report.streamsChecked} flux, ${report.eventsChecked} événements, en ${seconds(started)} s`,
+  );
 }
 
 /** `--name=value` or `--name value`. */
@@ -221,7 +295,10 @@ function parseAsOf(text: string): Date | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const noon = new Date(`${text}T12:00:00Z`);
     if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== text) return undefined;
-    const offset = /GMT([+-]\d{2}:\d{2})/.exec(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).format(noon))?.[1] ?? '+01:00';
+    const offset =
+      /GMT([+-]\d{2}:\d{2})/.exec(
+        new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).format(noon),
+      )?.[1] ?? '+01:00';
     return new Date(`${text}T23:59:59.999${offset}`);
   }
   const instant = new Date(text);
@@ -259,7 +336,10 @@ async function audit(args: string[]): Promise<number> {
           ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
           : `Clé ${report.keyId || '—'} lue dans le paquet : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
     );
-    return printVerification(report, `${report.eventsChecked} événements, sans serveur ni base, en ${seconds(started)} s`);
+    return printVerification(
+      report,
+      `${report.eventsChecked} événements, sans serveur ni base, en ${seconds(started)} s`,
+    );
   }
   if (action === 'cle') {
     const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
@@ -297,9 +377,13 @@ async function audit(args: string[]): Promise<number> {
       },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    const target = optionOf(rest, 'sortie') ?? `paquet-audit-${pack.log}${funder ? `-${funder}` : ''}-${(asOf ?? new Date()).toISOString().slice(0, 10)}.json`;
+    const target =
+      optionOf(rest, 'sortie') ??
+      `paquet-audit-${pack.log}${funder ? `-${funder}` : ''}-${(asOf ?? new Date()).toISOString().slice(0, 10)}.json`;
     writeFileSync(target, `${JSON.stringify(pack, null, 1)}\n`);
-    process.stdout.write(`Écrit : ${target} — ${pack.scope.description}, tête du ${frInstant(pack.head.signedAt)}, clé ${pack.publicKey.keyId}.\nVérification, hors ligne : cvl audit verify ${target} --cle=${pack.publicKey.keyId}\n`);
+    process.stdout.write(
+      `Écrit : ${target} — ${pack.scope.description}, tête du ${frInstant(pack.head.signedAt)}, clé ${pack.publicKey.keyId}.\nVérification, hors ligne : cvl audit verify ${target} --cle=${pack.publicKey.keyId}\n`,
+    );
     return 0;
   } finally {
     await opened.store.close();
@@ -317,20 +401,36 @@ const apiBase = (path: string) => {
 };
 
 /** Calls the running services with the user's token (CVL_TOKEN, else a local one); undefined when nothing answers. */
-async function callApi(method: 'GET' | 'POST', path: string, accept = 'application/json'): Promise<Response | undefined> {
-  const bearer = process.env.CVL_TOKEN ?? (await localToken({ subject: 'cvl', organisation: 'call', roles: ['admin'] }));
+async function callApi(
+  method: 'GET' | 'POST',
+  path: string,
+  accept = 'application/json',
+): Promise<Response | undefined> {
+  const bearer =
+    process.env.CVL_TOKEN ?? (await localToken({ subject: 'cvl', organisation: 'call', roles: ['admin'] }));
   try {
-    return await fetch(`${apiBase(path)}${path}`, { method, headers: { Authorization: `Bearer ${bearer}`, Accept: accept } });
+    return await fetch(`${apiBase(path)}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${bearer}`, Accept: accept },
+    });
   } catch {
-    process.stderr.write(`Service injoignable à ${apiBase(path)} : lancez npm start, ou indiquez CVL_API_URL (ou REPORTING_URL, RENEWAL_URBAN_URL… en mode distribué).\n`);
+    process.stderr.write(
+      `Service injoignable à ${apiBase(path)} : lancez npm start, ou indiquez CVL_API_URL (ou REPORTING_URL, RENEWAL_URBAN_URL… en mode distribué).\n`,
+    );
     return undefined;
   }
 }
 
 /** A refused call, in the user's words: the problem's title, detail and each field at fault. */
 async function refused(response: Response): Promise<number> {
-  const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string; errors?: Array<{ field: string; message: string }> };
-  process.stderr.write(`Refusé (${response.status}) : ${problem.title ?? ''}${problem.detail ? ` — ${problem.detail}` : ''}\n`);
+  const problem = (await response.json().catch(() => ({}))) as {
+    title?: string;
+    detail?: string;
+    errors?: Array<{ field: string; message: string }>;
+  };
+  process.stderr.write(
+    `Refusé (${response.status}) : ${problem.title ?? ''}${problem.detail ? ` — ${problem.detail}` : ''}\n`,
+  );
   for (const error of problem.errors ?? []) process.stderr.write(`  ${error.field} : ${error.message}\n`);
   return 1;
 }
@@ -366,16 +466,22 @@ async function replay(): Promise<number> {
     progress = (await polled.json()) as ReplayProgress;
     if (progress.phase === 'stores') {
       // The services' own stores first (whatever the transport still has): no total is known yet.
-      process.stdout.write(`  relecture des magasins d’événements des services : ${formatIntegerFr(progress.projected)} événements projetés\n`);
+      process.stdout.write(
+        `  relecture des magasins d’événements des services : ${formatIntegerFr(progress.projected)} événements projetés\n`,
+      );
       continue;
     }
     const total = progress.projected + progress.backlog;
     const percent = total === 0 ? 100 : Math.floor((progress.projected * 100) / total);
-    process.stdout.write(`  ${formatIntegerFr(progress.projected)} événements projetés, ${formatIntegerFr(progress.backlog)} en attente (${percent} %)\n`);
+    process.stdout.write(
+      `  ${formatIntegerFr(progress.projected)} événements projetés, ${formatIntegerFr(progress.backlog)} en attente (${percent} %)\n`,
+    );
     stable = progress.upToDate && progress.projected === last ? stable + 1 : 0;
     last = progress.projected;
   }
-  process.stdout.write(`Reconstruction terminée : ${formatIntegerFr(progress.projected)} événements en ${seconds(started)} s.\n`);
+  process.stdout.write(
+    `Reconstruction terminée : ${formatIntegerFr(progress.projected)} événements en ${seconds(started)} s.\n`,
+  );
   if (progress.warning) {
     process.stderr.write(`Attention : ${progress.warning}\n`);
     return 1;
@@ -398,7 +504,9 @@ async function report(args: string[]): Promise<number> {
   }
   const needed = known.needs ? option(known.needs) : undefined;
   if (known.needs && !needed) {
-    process.stderr.write(`La vue ${view} demande --${known.needs}=… (par exemple --${known.needs}=${known.example}).\n`);
+    process.stderr.write(
+      `La vue ${view} demande --${known.needs}=… (par exemple --${known.needs}=${known.example}).\n`,
+    );
     return 64;
   }
   const query = new URLSearchParams(format === 'json' ? {} : { format });
@@ -406,11 +514,19 @@ async function report(args: string[]): Promise<number> {
     const value = option(name);
     if (value !== undefined) query.set(name, value);
   }
-  const response = await callApi('GET', `/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`, format === 'json' ? 'application/json' : '*/*');
+  const response = await callApi(
+    'GET',
+    `/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`,
+    format === 'json' ? 'application/json' : '*/*',
+  );
   if (!response) return 69;
   if (!response.ok) return refused(response);
   const body = Buffer.from(await response.arrayBuffer());
-  const target = option('sortie') ?? (format === 'json' ? undefined : /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${view}.${format}`);
+  const target =
+    option('sortie') ??
+    (format === 'json'
+      ? undefined
+      : (/filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${view}.${format}`));
   if (!target) {
     process.stdout.write(`${JSON.stringify(JSON.parse(body.toString('utf8')), null, 2)}\n`);
     return 0;
@@ -431,15 +547,24 @@ async function token(args: string[]): Promise<number> {
   const duration = args.find((a) => a.startsWith('--duree='))?.slice('--duree='.length);
   const [subject, organisation, ...roles] = args.filter((a) => !a.startsWith('--duree='));
   const problems: string[] = [];
-  if (!subject || !SUBJECT_PATTERN.test(subject)) problems.push('sujet absent ou non conforme (lettres, chiffres, « . _ @ + : | - »)');
-  if (!organisation || !ORGANISATION_PATTERN.test(organisation)) problems.push('organisation absente ou non conforme : un code du référentiel (maisons-et-cites, call, anru…)');
+  if (!subject || !SUBJECT_PATTERN.test(subject))
+    problems.push('sujet absent ou non conforme (lettres, chiffres, « . _ @ + : | - »)');
+  if (!organisation || !ORGANISATION_PATTERN.test(organisation))
+    problems.push('organisation absente ou non conforme : un code du référentiel (maisons-et-cites, call, anru…)');
   if (roles.length === 0) problems.push(`aucun rôle : indiquez au moins un rôle parmi ${ROLES.join(', ')}`);
   const unknown = roles.filter((r) => !isRole(r));
   if (unknown.length) problems.push(`rôle(s) inconnu(s) : ${unknown.join(', ')} (rôles : ${ROLES.join(', ')})`);
-  if (duration !== undefined && !/^\d{1,2}(m|h)$/.test(duration)) problems.push('--duree : en minutes ou en heures (30m, 8h), au plus 12h');
-  else if (duration !== undefined && (duration.endsWith('h') ? Number(duration.slice(0, -1)) * 60 : Number(duration.slice(0, -1))) > 12 * 60) problems.push('--duree : au plus 12h pour une personne');
+  if (duration !== undefined && !/^\d{1,2}(m|h)$/.test(duration))
+    problems.push('--duree : en minutes ou en heures (30m, 8h), au plus 12h');
+  else if (
+    duration !== undefined &&
+    (duration.endsWith('h') ? Number(duration.slice(0, -1)) * 60 : Number(duration.slice(0, -1))) > 12 * 60
+  )
+    problems.push('--duree : au plus 12h pour une personne');
   if (problems.length) {
-    process.stderr.write(`Usage : cvl token <sujet> <organisation> <rôle…> [--duree=8h]\n${problems.map((p) => `  ${p}\n`).join('')}`);
+    process.stderr.write(
+      `Usage : cvl token <sujet> <organisation> <rôle…> [--duree=8h]\n${problems.map((p) => `  ${p}\n`).join('')}`,
+    );
     return 64;
   }
   process.stdout.write(`${await localToken({ subject, organisation, roles: roles.filter(isRole) }, duration)}\n`);
@@ -448,7 +573,9 @@ async function token(args: string[]): Promise<number> {
 
 /** `cvl droits`: the role × route matrix, from the declared policies (docs/authorization-matrix.md). */
 async function rights(args: string[]): Promise<number> {
-  const target = args.find((a) => a.startsWith('--sortie='))?.slice('--sortie='.length) ?? (args[0] === '--sortie' ? args[1] : undefined);
+  const target =
+    args.find((a) => a.startsWith('--sortie='))?.slice('--sortie='.length) ??
+    (args[0] === '--sortie' ? args[1] : undefined);
   // Loaded here only: the matrix needs the four services' modules, which no other command of the CLI loads.
   const { authorizationMatrixMarkdown } = await import('./authorization-matrix');
   const markdown = authorizationMatrixMarkdown();

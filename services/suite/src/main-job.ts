@@ -1,6 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { formatEurosFr, fromDecimalString, parseAmount, type Cents } from '@cvl/money';
-import { CommitmentsLedger, importDataSet, readDataSet, reconcile, referenceKey, registerOrganisation, validateDataSet, type DataSet } from '@cvl/service-commitments';
+import {
+  CommitmentsLedger,
+  importDataSet,
+  readDataSet,
+  reconcile,
+  referenceKey,
+  registerOrganisation,
+  validateDataSet,
+  type DataSet,
+} from '@cvl/service-commitments';
 import { DEMO_ACCOUNTS } from './sign-in/demo-accounts';
 
 export interface LoadOutcome {
@@ -13,10 +22,20 @@ export interface LoadOutcome {
  * The main job's first step: the contract is loaded on the first start; later starts find every booking of the data
  * set already in the ledger and import nothing.
  */
-export async function loadContractOnFirstStart(app: INestApplication, path: string, log: (line: string) => void): Promise<LoadOutcome> {
+export async function loadContractOnFirstStart(
+  app: INestApplication,
+  path: string,
+  log: (line: string) => void,
+): Promise<LoadOutcome> {
   const read = await readDataSet(path);
   const errors = [...read.errors, ...validateDataSet(read.dataSet)];
-  if (errors.length > 0) throw new Error(`le jeu de données ${path} est invalide : ${errors.slice(0, 5).map((e) => `${e.file} l. ${e.row} ${e.column} : ${e.reason}`).join(' ; ')}`);
+  if (errors.length > 0)
+    throw new Error(
+      `le jeu de données ${path} est invalide : ${errors
+        .slice(0, 5)
+        .map((e) => `${e.file} l. ${e.row} ${e.column} : ${e.reason}`)
+        .join(' ; ')}`,
+    );
   const ledger = app.get(CommitmentsLedger);
   const { state } = await ledger.current();
   const bookings = read.dataSet.figures.filter((f) => f.role === 'booking' && f.booking);
@@ -25,13 +44,18 @@ export async function loadContractOnFirstStart(app: INestApplication, path: stri
   }
   log(`Chargement du contrat de ville (${read.dataSet.figures.length} montants, ${bookings.length} écritures)…`);
   let shown = 0;
-  const summary = await importDataSet(ledger, read.dataSet, { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] }, ({ done, total }) => {
-    const percent = Math.floor((done * 100) / total);
-    if (percent >= shown + 25 || done === total) {
-      shown = percent;
-      log(`  ${percent} % (${done}/${total})`);
-    }
-  });
+  const summary = await importDataSet(
+    ledger,
+    read.dataSet,
+    { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] },
+    ({ done, total }) => {
+      const percent = Math.floor((done * 100) / total);
+      if (percent >= shown + 25 || done === total) {
+        shown = percent;
+        log(`  ${percent} % (${done}/${total})`);
+      }
+    },
+  );
   return { imported: true, eventsAppended: summary.eventsAppended, dataSet: read.dataSet };
 }
 
@@ -45,7 +69,10 @@ export async function registerDemoOrganisations(app: INestApplication): Promise<
   const registrar = { subject: 'chargement-initial', organisation: 'cvl', roles: ['exploitation' as const] };
   for (const account of DEMO_ACCOUNTS) {
     if (account.organisation === 'cvl' || state.references.has(referenceKey('funder', account.organisation))) continue;
-    await registerOrganisation(ledger, { code: account.organisation, name: account.organisationName }, registrar, { kind: 'act', reference: 'Mode intégré : organisations des comptes de démonstration (hors contrat)' });
+    await registerOrganisation(ledger, { code: account.organisation, name: account.organisationName }, registrar, {
+      kind: 'act',
+      reference: 'Mode intégré : organisations des comptes de démonstration (hors contrat)',
+    });
   }
 }
 
@@ -61,8 +88,10 @@ function verdictOf(dataSet: DataSet, id: string): string {
 /** A few figures read back from the ledger, to show a newcomer the contract traced to the euro. */
 export async function headlines(app: INestApplication, dataSet: DataSet): Promise<string[]> {
   const { state } = await app.get(CommitmentsLedger).current();
-  const sum = (pick: (c: { funder: string; status: string; isPool: boolean }) => boolean, amount: (c: { amountCents: Cents; paidCents: Cents; status: string }) => Cents = (c) => c.amountCents) =>
-    [...state.commitments.values()].filter(pick).reduce((total, c) => total + amount(c), 0n);
+  const sum = (
+    pick: (c: { funder: string; status: string; isPool: boolean }) => boolean,
+    amount: (c: { amountCents: Cents; paidCents: Cents; status: string }) => Cents = (c) => c.amountCents,
+  ) => [...state.commitments.values()].filter(pick).reduce((total, c) => total + amount(c), 0n);
   const mc = sum((c) => c.funder === 'maisons-et-cites');
   const mcConditional = sum((c) => c.funder === 'maisons-et-cites' && c.status === 'conditional');
   const mcUnallocated = sum((c) => c.funder === 'maisons-et-cites' && c.isPool && c.status !== 'lapsed');

@@ -10,7 +10,11 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const path = findDataSet();
   const loaded = await loadContractOnFirstStart(running.app, path, say);
-  say(loaded.imported ? `Contrat chargé : ${loaded.eventsAppended} événements enregistrés.` : 'Contrat déjà chargé : rien à importer.');
+  say(
+    loaded.imported
+      ? `Contrat chargé : ${loaded.eventsAppended} événements enregistrés.`
+      : 'Contrat déjà chargé : rien à importer.',
+  );
   if (running.infrastructure.localKey) await registerDemoOrganisations(running.app);
   process.stdout.write(startBanner(running, await headlines(running.app, loaded.dataSet)));
 }

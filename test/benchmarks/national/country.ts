@@ -11,7 +11,8 @@ export interface CountrySize {
   commitmentsPerContract: number;
 }
 
-export const regionOf = (contract: number, contracts: number) => contract % Math.max(1, Math.min(13, Math.ceil(contracts / 33)));
+export const regionOf = (contract: number, contracts: number) =>
+  contract % Math.max(1, Math.min(13, Math.ceil(contracts / 33)));
 export const funders = {
   state: 'etat',
   region: (r: number) => `region-${r}`,
@@ -24,7 +25,10 @@ export const commitmentOf = (k: number, i: number) => `cv${k}-e${i}`;
 /** The commands that build the country, in an order each one can be decided in. */
 export function* countryCommands(size: CountrySize): Generator<BatchCommand> {
   let sequence = 0;
-  const command = (decide: Decide): BatchCommand => ({ context: { correlationId: 'bench-country', commandKey: `bench-country:${sequence++}` }, decide });
+  const command = (decide: Decide): BatchCommand => ({
+    context: { correlationId: 'bench-country', commandKey: `bench-country:${sequence++}` },
+    decide,
+  });
   const regions = new Set<number>();
   yield command(funder(funders.state, 'state'));
   for (let k = 0; k < size.contracts; k++) {
@@ -47,15 +51,28 @@ export function* countryCommands(size: CountrySize): Generator<BatchCommand> {
         { funder: funders.landlord(k) },
         { funder: funders.epci(k) },
       ][kind];
-      yield command(commitment({ commitmentId: id, amountCents, ...who, attribution: { label: `Opération ${i} du contrat ${k}`, year: 2015 + (i % 6), scale: 'CALL' } }));
+      yield command(
+        commitment({
+          commitmentId: id,
+          amountCents,
+          ...who,
+          attribution: { label: `Opération ${i} du contrat ${k}`, year: 2015 + (i % 6), scale: 'CALL' },
+        }),
+      );
       if (i % 4 !== 3) {
         yield command(firmed(id));
         if (i % 2 === 0) yield command(pay(id, 'p1', 'acompte', amountCents / 4n));
-        if (i % 10 === 1) yield command(amend(id, amountCents + 1_000_00n, 'clause-de-revoyure', { act: { reference: `Avenant ${i}`, date: '2018-01-15' } }));
+        if (i % 10 === 1)
+          yield command(
+            amend(id, amountCents + 1_000_00n, 'clause-de-revoyure', {
+              act: { reference: `Avenant ${i}`, date: '2018-01-15' },
+            }),
+          );
       }
     }
   }
 }
 
 /** Roughly how many events a size makes (each command here appends one event). */
-export const eventsFor = (size: CountrySize) => Math.round(size.contracts * (3 + size.commitmentsPerContract * (1 + 0.75 * (1 + 0.5 + 0.1 * (4 / 3)))));
+export const eventsFor = (size: CountrySize) =>
+  Math.round(size.contracts * (3 + size.commitmentsPerContract * (1 + 0.75 * (1 + 0.5 + 0.1 * (4 / 3)))));

@@ -27,19 +27,35 @@ export interface VisibleFigures {
   latency: Latencies;
 }
 
-const trace = (reasonCode: string) => ({ reasonCode, effectiveDate: '2016-01-20', source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5465 } });
+const trace = (reasonCode: string) => ({
+  reasonCode,
+  effectiveDate: '2016-01-20',
+  source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5465 },
+});
 
-export async function httpBench(options: { kafkaBrokers?: string; commandsPerLevel: number; visibleSeconds: number }): Promise<{ http: HttpFigures[]; visible?: VisibleFigures }> {
+export async function httpBench(options: {
+  kafkaBrokers?: string;
+  commandsPerLevel: number;
+  visibleSeconds: number;
+}): Promise<{ http: HttpFigures[]; visible?: VisibleFigures }> {
   // A schema of its own: the service starts on an empty ledger, as a deployment would.
   const schema = await createTestSchema('bench_http');
-  const env: Record<string, string> = { DATABASE_URL: schema.url, DB_SCHEMA: schema.schema, ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}) };
+  const env: Record<string, string> = {
+    DATABASE_URL: schema.url,
+    DB_SCHEMA: schema.schema,
+    ...(options.kafkaBrokers ? { KAFKA_BROKERS: options.kafkaBrokers } : {}),
+  };
   const api = await startApi(options.kafkaBrokers ? [CommitmentsModule, ReportingModule] : [CommitmentsModule], env);
   try {
     const address = api.app.getHttpServer().address() as { port: number };
     const base = `http://127.0.0.1:${address.port}`;
     let lastRefusal = '';
     const post = async (path: string, body: unknown): Promise<number> => {
-      const response = await fetch(`${base}/api/commitments/${path}`, { method: 'POST', headers: { ...api.auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${base}/api/commitments/${path}`, {
+        method: 'POST',
+        headers: { ...api.auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const text = await response.text();
       if (response.status >= 400) lastRefusal = text.slice(0, 500);
       return response.status;
@@ -47,8 +63,21 @@ export async function httpBench(options: { kafkaBrokers?: string; commandsPerLev
     const run = Date.now().toString(36);
     const funder = `banc-${run}`;
     const envelopeId = `env-banc-${run}`;
-    if ((await post('reference/funders', { code: funder, name: `Financeur du banc d’essai ${run}`, trace: trace('referentiel') })) !== 201) throw new Error(`financeur du banc d’essai refusé : ${lastRefusal}`);
-    const envelopeStatus = await post('envelopes', { envelopeId, funder, label: 'Enveloppe partagée du banc d’essai', amount: '1000000000.00', trace: trace('ouverture-enveloppe') });
+    if (
+      (await post('reference/funders', {
+        code: funder,
+        name: `Financeur du banc d’essai ${run}`,
+        trace: trace('referentiel'),
+      })) !== 201
+    )
+      throw new Error(`financeur du banc d’essai refusé : ${lastRefusal}`);
+    const envelopeStatus = await post('envelopes', {
+      envelopeId,
+      funder,
+      label: 'Enveloppe partagée du banc d’essai',
+      amount: '1000000000.00',
+      trace: trace('ouverture-enveloppe'),
+    });
     const commitmentBody = (id: string, shared: boolean) => ({
       commitmentId: id,
       funder,
@@ -67,10 +96,13 @@ export async function httpBench(options: { kafkaBrokers?: string; commandsPerLev
         say(`HTTP : ${concurrency} clients, ${shared ? 'une enveloppe partagée' : 'engagements distincts'}`);
         const tag = `${run}-${shared ? 's' : 'd'}${concurrency}`;
         const statuses: number[] = [];
-        const result = await pool(options.commandsPerLevel, concurrency, async (i) => statuses.push(await post('commitments', commitmentBody(`${tag}-${i}`, shared))));
+        const result = await pool(options.commandsPerLevel, concurrency, async (i) =>
+          statuses.push(await post('commitments', commitmentBody(`${tag}-${i}`, shared))),
+        );
         const accepted = statuses.filter((s) => s === 201).length;
         const unexpected = statuses.find((s) => s !== 201 && s !== 409 && s !== 503);
-        if (unexpected !== undefined) throw new Error(`réponse HTTP ${unexpected} à une commande du banc d’essai : ${lastRefusal}`);
+        if (unexpected !== undefined)
+          throw new Error(`réponse HTTP ${unexpected} à une commande du banc d’essai : ${lastRefusal}`);
         figures.push({
           concurrency,
           shared,
@@ -83,7 +115,10 @@ export async function httpBench(options: { kafkaBrokers?: string; commandsPerLev
       }
     }
     if (!options.kafkaBrokers) return { http: figures };
-    return { http: figures, visible: await visibleInReporting(api.infra.sql, post, commitmentBody, run, options.visibleSeconds) };
+    return {
+      http: figures,
+      visible: await visibleInReporting(api.infra.sql, post, commitmentBody, run, options.visibleSeconds),
+    };
   } finally {
     await api.close();
     await schema.drop();
@@ -112,7 +147,9 @@ async function visibleInReporting(
     const deadline = performance.now() + seconds * 1_000 + 60_000;
     while ((sending || sentAt.size > 0) && performance.now() < deadline) {
       if (sentAt.size > 0) {
-        const rows = await sql.query<{ id: string }>('SELECT id FROM rm_commitments WHERE id = ANY($1::text[])', [[...sentAt.keys()]]);
+        const rows = await sql.query<{ id: string }>('SELECT id FROM rm_commitments WHERE id = ANY($1::text[])', [
+          [...sentAt.keys()],
+        ]);
         const now = performance.now();
         for (const { id } of rows.rows) {
           seen.push(now - (sentAt.get(id) as number));

@@ -10,7 +10,8 @@ export interface Latencies {
 
 export function percentiles(samplesMs: readonly number[]): Latencies {
   const sorted = [...samplesMs].sort((a, b) => a - b);
-  const at = (q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  const at = (q: number) =>
+    sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { count: sorted.length, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), p99Ms: round(at(0.99)) };
 }
 
@@ -28,7 +29,11 @@ export async function sample(times: number, work: (index: number) => Promise<unk
 }
 
 /** Runs `total` tasks with at most `concurrency` in flight; each task's duration and outcome. */
-export async function pool<T>(total: number, concurrency: number, task: (index: number) => Promise<T>): Promise<{ elapsedMs: number; durations: number[]; results: Array<PromiseSettledResult<T>> }> {
+export async function pool<T>(
+  total: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<{ elapsedMs: number; durations: number[]; results: Array<PromiseSettledResult<T>> }> {
   const durations: number[] = [];
   const results: Array<PromiseSettledResult<T>> = new Array(total);
   let next = 0;

@@ -9,11 +9,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqlEventStore, START, type DocumentSeals, type EventStore, type GlobalCheckpoint, type SqlClient } from '@cvl/event-store';
+import {
+  openSqlEventStore,
+  START,
+  type DocumentSeals,
+  type EventStore,
+  type GlobalCheckpoint,
+  type SqlClient,
+} from '@cvl/event-store';
 import { envelopeFor, IdempotentConsumer } from '@cvl/messaging';
 import { ContentionError, runInContext } from '@cvl/platform';
 import { createTestSchema } from '@cvl/testing';
-import { CommitmentsLedger, LEDGER_STREAM, type BatchCommand } from '../../../services/commitments/src/infrastructure/commitments-ledger';
+import {
+  CommitmentsLedger,
+  LEDGER_STREAM,
+  type BatchCommand,
+} from '../../../services/commitments/src/infrastructure/commitments-ledger';
 import { LedgerProjection } from '../../../services/commitments/src/infrastructure/ledger-projection';
 import { LedgerSnapshots } from '../../../services/commitments/src/infrastructure/ledger-snapshots';
 import { funderStatement } from '../../../services/commitments/src/queries/statement';
@@ -29,7 +40,10 @@ import { measureAppends } from './store-appends';
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
-const size: CountrySize = { contracts: Number(argument('contracts') ?? (quick ? 2 : 10)), commitmentsPerContract: Number(argument('commitments') ?? (quick ? 50 : 200)) };
+const size: CountrySize = {
+  contracts: Number(argument('contracts') ?? (quick ? 2 : 10)),
+  commitmentsPerContract: Number(argument('commitments') ?? (quick ? 50 : 200)),
+};
 const QUERY_SAMPLES = quick ? 10 : 50;
 const COMMANDS_PER_LEVEL = quick ? 32 : 128;
 const root = join(__dirname, '..', '..', '..');
@@ -64,19 +78,39 @@ interface CommandFigures {
   latency: Latencies;
 }
 
-async function commands(ledger: CommitmentsLedger, conflicts: () => number, concurrency: number, shared: boolean): Promise<CommandFigures> {
+async function commands(
+  ledger: CommitmentsLedger,
+  conflicts: () => number,
+  concurrency: number,
+  shared: boolean,
+): Promise<CommandFigures> {
   const before = conflicts();
   const tag = `${shared ? 'shared' : 'distinct'}-${concurrency}-${Date.now()}`;
   const run = await pool(COMMANDS_PER_LEVEL, concurrency, (i) =>
     runInContext({ correlationId: `bench-${tag}`, commandKey: `bench:${tag}:${i}` }, () =>
-      ledger.execute(commitment({ commitmentId: `${tag}-${i}`, amountCents: 1_000_00n, ...(shared ? { funder: funders.region(0), envelopeId: envelopes.region(0) } : { funder: funders.landlord(0) }) })),
+      ledger.execute(
+        commitment({
+          commitmentId: `${tag}-${i}`,
+          amountCents: 1_000_00n,
+          ...(shared
+            ? { funder: funders.region(0), envelopeId: envelopes.region(0) }
+            : { funder: funders.landlord(0) }),
+        }),
+      ),
     ),
   );
   const accepted = run.results.filter((r) => r.status === 'fulfilled').length;
   const contention = run.results.filter((r) => r.status === 'rejected' && r.reason instanceof ContentionError).length;
   const other = run.results.find((r) => r.status === 'rejected' && !(r.reason instanceof ContentionError));
   if (other && other.status === 'rejected') throw other.reason;
-  return { concurrency, acceptedPerSecond: Math.round((accepted * 1000) / run.elapsedMs), accepted, contention, conflicts: conflicts() - before, latency: percentiles(run.durations) };
+  return {
+    concurrency,
+    acceptedPerSecond: Math.round((accepted * 1000) / run.elapsedMs),
+    accepted,
+    contention,
+    conflicts: conflicts() - before,
+    latency: percentiles(run.durations),
+  };
 }
 
 /**
@@ -101,22 +135,39 @@ async function reporting(store: EventStore, sql: SqlClient, total: number) {
   }
   const rebuildMs = performance.now() - started;
   // As the controller does: summed in SQL over the financeur's commitments, or the country's.
-  const matrixOf = async (funder?: string) => matrixOfSums(await readModels.matrixCells(funder === undefined ? {} : { funder }, funder === undefined ? {} : { funder }, NONE), funder === undefined ? {} : { funder });
+  const matrixOf = async (funder?: string) =>
+    matrixOfSums(
+      await readModels.matrixCells(
+        funder === undefined ? {} : { funder },
+        funder === undefined ? {} : { funder },
+        NONE,
+      ),
+      funder === undefined ? {} : { funder },
+    );
   return {
     rebuild: { events: projected, eventsPerSecond: Math.round((projected * 1000) / rebuildMs) },
-    matrix: { funder: percentiles(await sample(QUERY_SAMPLES, () => matrixOf(funders.landlord(0)))), country: percentiles(await sample(Math.min(QUERY_SAMPLES, 10), () => matrixOf())) },
+    matrix: {
+      funder: percentiles(await sample(QUERY_SAMPLES, () => matrixOf(funders.landlord(0)))),
+      country: percentiles(await sample(Math.min(QUERY_SAMPLES, 10), () => matrixOf())),
+    },
   };
 }
 
 async function main(): Promise<void> {
-  say(`pays synthétique : ${fr(size.contracts, 0)} contrats × ${fr(size.commitmentsPerContract, 0)} engagements (≈ ${fr(eventsFor(size), 0)} événements)`);
+  say(
+    `pays synthétique : ${fr(size.contracts, 0)} contrats × ${fr(size.commitmentsPerContract, 0)} engagements (≈ ${fr(eventsFor(size), 0)} événements)`,
+  );
   const appends = await measureAppends(quick ? 100 : 500, quick ? 10 : 50);
 
   const schema = await createTestSchema('bench_country');
   const keys = mkdtempSync(join(tmpdir(), 'cvl-bench-'));
   const keyFile = join(keys, 'cle.pem');
   try {
-    const opened = await openSqlEventStore({ databaseUrl: schema.url, schema: schema.schema, signing: { keyFile, createKey: true, log: schema.schema } });
+    const opened = await openSqlEventStore({
+      databaseUrl: schema.url,
+      schema: schema.schema,
+      signing: { keyFile, createKey: true, log: schema.schema },
+    });
     await opened.store.ready();
     const counted = countingConflicts(opened.store);
     const projection = new LedgerProjection(opened.client);
@@ -125,12 +176,33 @@ async function main(): Promise<void> {
     const built = await buildCountry(ledger);
     // The state as of now, sealed (the ledger takes one every SNAPSHOT_EVERY_EVENTS): the restart folds the rest.
     const { state, revision: builtTo } = await ledger.current();
-    const snapshotBytes = await snapshots.save(opened.store.seals as DocumentSeals, { revision: builtTo, eventHash: (await opened.store.readStream(LEDGER_STREAM, { fromRevision: builtTo, maxCount: 1 }))[0].hash, state });
+    const snapshotBytes = await snapshots.save(opened.store.seals as DocumentSeals, {
+      revision: builtTo,
+      eventHash: (await opened.store.readStream(LEDGER_STREAM, { fromRevision: builtTo, maxCount: 1 }))[0].hash,
+      state,
+    });
 
-    say('redémarrage : jusqu’à la première commande acceptée (processus neuf), depuis l’instantané puis en relisant tout le journal');
+    say(
+      'redémarrage : jusqu’à la première commande acceptée (processus neuf), depuis l’instantané puis en relisant tout le journal',
+    );
     const restart = (mode: 'snapshot' | 'fold') =>
       JSON.parse(
-        execFileSync(process.execPath, ['-r', join(root, 'tools', 'register-ts.js'), join(__dirname, 'startup.ts'), schema.url, schema.schema, keyFile, mode], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim().split('\n').pop() as string,
+        execFileSync(
+          process.execPath,
+          [
+            '-r',
+            join(root, 'tools', 'register-ts.js'),
+            join(__dirname, 'startup.ts'),
+            schema.url,
+            schema.schema,
+            keyFile,
+            mode,
+          ],
+          { encoding: 'utf8', maxBuffer: 1 << 20 },
+        )
+          .trim()
+          .split('\n')
+          .pop() as string,
       ) as { firstCommandMs: number; rssMb: number };
     const startup = restart('snapshot');
     const startupFolding = restart('fold');
@@ -138,16 +210,24 @@ async function main(): Promise<void> {
     say('lectures : relevés, soldes, « à la date », historique');
     const statementOf = async (code: string, at = {}) => {
       const { state } = await ledger.current();
-      return funderStatement(await projection.commitmentsAt(at, code), { code, name: code }, (id) => state.conditions.get(id)?.label ?? id);
+      return funderStatement(
+        await projection.commitmentsAt(at, code),
+        { code, name: code },
+        (id) => state.conditions.get(id)?.label ?? id,
+      );
     };
     const queries = {
       contractStatement: percentiles(await sample(QUERY_SAMPLES, () => statementOf(funders.landlord(0)))),
-      contractStatementAsOf: percentiles(await sample(QUERY_SAMPLES, () => statementOf(funders.landlord(0), { asOf: '2016-06-30' }))),
+      contractStatementAsOf: percentiles(
+        await sample(QUERY_SAMPLES, () => statementOf(funders.landlord(0), { asOf: '2016-06-30' })),
+      ),
       nationalStatement: percentiles(await sample(QUERY_SAMPLES, () => statementOf(funders.state))),
-      balances: percentiles(await sample(QUERY_SAMPLES, async () => {
-        await ledger.current();
-        return Promise.all([projection.fundersAt({}), projection.totalsAt({}), projection.disagreementsAt({})]);
-      })),
+      balances: percentiles(
+        await sample(QUERY_SAMPLES, async () => {
+          await ledger.current();
+          return Promise.all([projection.fundersAt({}), projection.totalsAt({}), projection.disagreementsAt({})]);
+        }),
+      ),
       history: percentiles(await sample(QUERY_SAMPLES, () => projection.history('cv0-e0'))),
     };
 
@@ -158,7 +238,9 @@ async function main(): Promise<void> {
     for (const concurrency of [1, 8, 32]) shared.push(await commands(ledger, counted.conflicts, concurrency, true));
 
     say('reconstruction de la projection du grand livre');
-    await opened.client.exec('TRUNCATE ledger_movements, ledger_totals_movements, ledger_history, ledger_projection, ledger_current, ledger_totals_current');
+    await opened.client.exec(
+      'TRUNCATE ledger_movements, ledger_totals_movements, ledger_history, ledger_projection, ledger_current, ledger_totals_current',
+    );
     const rebuildStarted = performance.now();
     const rebuilt = new CommitmentsLedger(opened.store, new LedgerProjection(opened.client));
     const { revision } = await rebuilt.current();
@@ -167,8 +249,14 @@ async function main(): Promise<void> {
     const views = await reporting(opened.store, opened.client, revision + 1);
     await opened.store.close();
 
-    say(`le service par HTTP${process.env.KAFKA_BROKERS ? ', puis les restitutions par Kafka' : ' (KAFKA_BROKERS absent : restitutions par Kafka non mesurées)'}`);
-    const served = await httpBench({ kafkaBrokers: process.env.KAFKA_BROKERS, commandsPerLevel: COMMANDS_PER_LEVEL, visibleSeconds: quick ? 2 : 10 });
+    say(
+      `le service par HTTP${process.env.KAFKA_BROKERS ? ', puis les restitutions par Kafka' : ' (KAFKA_BROKERS absent : restitutions par Kafka non mesurées)'}`,
+    );
+    const served = await httpBench({
+      kafkaBrokers: process.env.KAFKA_BROKERS,
+      commandsPerLevel: COMMANDS_PER_LEVEL,
+      visibleSeconds: quick ? 2 : 10,
+    });
 
     const figures = {
       size: { ...size, events: revision + 1 },
@@ -180,7 +268,13 @@ async function main(): Promise<void> {
         batchVsEmmett: round(appends.cvl.batchEventsPerSecond / appends.emmett.batchEventsPerSecond),
       },
       build: built,
-      startup: { firstCommandMs: Math.round(startup.firstCommandMs), rssMb: Math.round(startup.rssMb), snapshotBytes, foldingFirstCommandMs: Math.round(startupFolding.firstCommandMs), foldingRssMb: Math.round(startupFolding.rssMb) },
+      startup: {
+        firstCommandMs: Math.round(startup.firstCommandMs),
+        rssMb: Math.round(startup.rssMb),
+        snapshotBytes,
+        foldingFirstCommandMs: Math.round(startupFolding.firstCommandMs),
+        foldingRssMb: Math.round(startupFolding.rssMb),
+      },
       queries,
       commands: { distinct, shared },
       projectionRebuild: { events: revision + 1, eventsPerSecond: Math.round(((revision + 1) * 1000) / rebuildMs) },
@@ -200,7 +294,13 @@ function print(f: {
   appends: Awaited<ReturnType<typeof measureAppends>>;
   ratios: Record<string, number>;
   build: { events: number; eventsPerSecond: number };
-  startup: { firstCommandMs: number; rssMb: number; snapshotBytes: number; foldingFirstCommandMs: number; foldingRssMb: number };
+  startup: {
+    firstCommandMs: number;
+    rssMb: number;
+    snapshotBytes: number;
+    foldingFirstCommandMs: number;
+    foldingRssMb: number;
+  };
   queries: Record<string, Latencies>;
   commands: { distinct: CommandFigures[]; shared: CommandFigures[] };
   projectionRebuild: { events: number; eventsPerSecond: number };
@@ -226,14 +326,25 @@ function print(f: {
     `| relevé national de l’État | ${ms(f.queries.nationalStatement)} |`,
     `| soldes du grand livre | ${ms(f.queries.balances)} |`,
     `| historique d’un engagement | ${ms(f.queries.history)} |`,
-    ...f.commands.distinct.map((c) => `| commandes sur engagements distincts, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`),
-    ...f.commands.shared.map((c) => `| commandes sur une enveloppe partagée, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`),
+    ...f.commands.distinct.map(
+      (c) =>
+        `| commandes sur engagements distincts, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`,
+    ),
+    ...f.commands.shared.map(
+      (c) =>
+        `| commandes sur une enveloppe partagée, ${c.concurrency} en parallèle | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} conflits, ${c.contention} abandons |`,
+    ),
     `| reconstruction de la projection du grand livre | ${rate(f.projectionRebuild.eventsPerSecond)} |`,
     `| reconstruction des vues de restitution (reporting, par pages de 1 000) | ${rate(f.reporting.rebuild.eventsPerSecond)} |`,
     `| matrice de cofinancement d’un financeur (bailleur d’un contrat) | ${ms(f.reporting.matrix.funder)} |`,
     `| matrice de cofinancement du pays entier | ${ms(f.reporting.matrix.country)} |`,
-    ...f.http.map((c) => `| HTTP, ${c.shared ? 'une enveloppe partagée' : 'engagements distincts'}, ${c.concurrency} clients | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} × 409, ${c.contention} × 503 |`),
-    f.visible ? `| commande → visible dans les restitutions par Kafka, ${fr(f.visible.ratePerSecond, 0)} commandes/s | ${ms(f.visible.latency)} |` : `| commande → visible dans les restitutions par Kafka | non mesuré (KAFKA_BROKERS absent) |`,
+    ...f.http.map(
+      (c) =>
+        `| HTTP, ${c.shared ? 'une enveloppe partagée' : 'engagements distincts'}, ${c.concurrency} clients | ${fr(c.acceptedPerSecond, 0)} acceptées/s, p50 ${fr(c.latency.p50Ms)} ms, p99 ${fr(c.latency.p99Ms)} ms, ${c.conflicts} × 409, ${c.contention} × 503 |`,
+    ),
+    f.visible
+      ? `| commande → visible dans les restitutions par Kafka, ${fr(f.visible.ratePerSecond, 0)} commandes/s | ${ms(f.visible.latency)} |`
+      : `| commande → visible dans les restitutions par Kafka | non mesuré (KAFKA_BROKERS absent) |`,
   ];
   process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(f)}\n`);
 }

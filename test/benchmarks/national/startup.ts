@@ -16,9 +16,15 @@ async function main(): Promise<void> {
   const opened = await openSqlEventStore({ databaseUrl, schema, signing: { keyFile, log: schema } });
   await opened.store.ready();
   const projection = new LedgerProjection(opened.client);
-  const ledger = new CommitmentsLedger(opened.store, projection, mode === 'snapshot' ? new LedgerSnapshots(opened.client, projection) : undefined);
+  const ledger = new CommitmentsLedger(
+    opened.store,
+    projection,
+    mode === 'snapshot' ? new LedgerSnapshots(opened.client, projection) : undefined,
+  );
   await runInContext({ correlationId: 'bench-startup', commandKey: `bench-startup:${Date.now()}` }, () =>
-    ledger.execute(commitment({ commitmentId: `startup-${Date.now()}`, funder: funders.landlord(0), amountCents: 1_000_00n })),
+    ledger.execute(
+      commitment({ commitmentId: `startup-${Date.now()}`, funder: funders.landlord(0), amountCents: 1_000_00n }),
+    ),
   );
   const firstCommandMs = performance.now() - started;
   const rssMb = process.memoryUsage().rss / 1024 / 1024;

@@ -26,7 +26,12 @@ const eventOf = (i: number): NewEvent => ({
   eventId: randomUUID(),
   type: 'bench.commitment-recorded',
   schemaVersion: 1,
-  data: { commitmentId: `c${i}`, funder: 'region', amount: '150000.00', attribution: { label: 'Réhabilitation thermique', year: 2016, scale: 'CALL' } },
+  data: {
+    commitmentId: `c${i}`,
+    funder: 'region',
+    amount: '150000.00',
+    attribution: { label: 'Réhabilitation thermique', year: 2016, scale: 'CALL' },
+  },
   metadata: { actor: { subject: 'bench', organisation: 'cvl', roles: ['admin'] }, correlationId: randomUUID() },
 });
 
@@ -36,10 +41,18 @@ async function rate(appends: number, perAppend: number, append: (index: number) 
   return Math.round((appends * perAppend * 1000) / (performance.now() - started));
 }
 
-async function rates(singles: number, batches: number, single: (i: number) => Promise<unknown>, batch: (i: number) => Promise<unknown>): Promise<AppendRates> {
+async function rates(
+  singles: number,
+  batches: number,
+  single: (i: number) => Promise<unknown>,
+  batch: (i: number) => Promise<unknown>,
+): Promise<AppendRates> {
   // A short warm-up (connections, plans, schema creation on first use) is not measured.
   for (let i = 0; i < 10; i++) await single(1_000_000 + i);
-  return { singleEventsPerSecond: await rate(singles, 1, single), batchEventsPerSecond: await rate(batches, 100, batch) };
+  return {
+    singleEventsPerSecond: await rate(singles, 1, single),
+    batchEventsPerSecond: await rate(batches, 100, batch),
+  };
 }
 
 const RAW_TABLE = `CREATE TABLE raw_events (
@@ -62,15 +75,47 @@ export async function measureAppends(singles: number, batches: number): Promise<
         `INSERT INTO raw_events (stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at)
          SELECT $1, r.revision, r.event_id, r.type, r.schema_version, r.data, r.metadata, $2
          FROM jsonb_to_recordset($3::jsonb) AS r(revision bigint, event_id text, type text, schema_version integer, data jsonb, metadata jsonb)`,
-        [stream, new Date().toISOString(), JSON.stringify(events.map((e, revision) => ({ revision, event_id: e.eventId, type: e.type, schema_version: e.schemaVersion, data: e.data, metadata: e.metadata })))],
+        [
+          stream,
+          new Date().toISOString(),
+          JSON.stringify(
+            events.map((e, revision) => ({
+              revision,
+              event_id: e.eventId,
+              type: e.type,
+              schema_version: e.schemaVersion,
+              data: e.data,
+              metadata: e.metadata,
+            })),
+          ),
+        ],
       );
-    const rawRates = await rates(singles, batches, (i) => insert(`s-${i}`, [eventOf(i)]), (i) => insert(`b-${i}`, Array.from({ length: 100 }, (_, j) => eventOf(j))));
+    const rawRates = await rates(
+      singles,
+      batches,
+      (i) => insert(`s-${i}`, [eventOf(i)]),
+      (i) =>
+        insert(
+          `b-${i}`,
+          Array.from({ length: 100 }, (_, j) => eventOf(j)),
+        ),
+    );
     await raw.end();
 
     say('appends : ce magasin (PostgreSQL)');
     const cvl = await openSqlEventStore({ databaseUrl: cvlSchema.url, schema: cvlSchema.schema });
     await cvl.store.ready();
-    const cvlRates = await rates(singles, batches, (i) => cvl.store.append(`s-${i}`, [eventOf(i)], 'no_stream'), (i) => cvl.store.append(`b-${i}`, Array.from({ length: 100 }, (_, j) => eventOf(j)), 'no_stream'));
+    const cvlRates = await rates(
+      singles,
+      batches,
+      (i) => cvl.store.append(`s-${i}`, [eventOf(i)], 'no_stream'),
+      (i) =>
+        cvl.store.append(
+          `b-${i}`,
+          Array.from({ length: 100 }, (_, j) => eventOf(j)),
+          'no_stream',
+        ),
+    );
     await cvl.store.close();
 
     say('appends : Emmett (PostgreSQL)');
@@ -80,14 +125,28 @@ export async function measureAppends(singles: number, batches: number): Promise<
       singles,
       batches,
       (i) => emmett.appendToStream(`s-${i}`, [toEmmett(eventOf(i))]),
-      (i) => emmett.appendToStream(`b-${i}`, Array.from({ length: 100 }, (_, j) => toEmmett(eventOf(j)))),
+      (i) =>
+        emmett.appendToStream(
+          `b-${i}`,
+          Array.from({ length: 100 }, (_, j) => toEmmett(eventOf(j))),
+        ),
     );
     await emmett.close();
 
     say('appends : ce magasin (PGlite, en mémoire)');
     const lite = await openSqlEventStore({});
     await lite.store.ready();
-    const liteRates = await rates(singles, batches, (i) => lite.store.append(`s-${i}`, [eventOf(i)], 'no_stream'), (i) => lite.store.append(`b-${i}`, Array.from({ length: 100 }, (_, j) => eventOf(j)), 'no_stream'));
+    const liteRates = await rates(
+      singles,
+      batches,
+      (i) => lite.store.append(`s-${i}`, [eventOf(i)], 'no_stream'),
+      (i) =>
+        lite.store.append(
+          `b-${i}`,
+          Array.from({ length: 100 }, (_, j) => eventOf(j)),
+          'no_stream',
+        ),
+    );
     await lite.store.close();
 
     return { raw: rawRates, cvl: cvlRates, emmett: emmettRates, pglite: liteRates };

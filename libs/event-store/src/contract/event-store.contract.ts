@@ -29,7 +29,11 @@ export const newEvent = (type = 'test.something-happened', data: Record<string, 
   metadata: { actor: 'contract-suite', correlationId: randomUUID() },
 });
 
-export async function readAllFrom(store: EventStore, from: GlobalCheckpoint = START, page = 7): Promise<RecordedEvent[]> {
+export async function readAllFrom(
+  store: EventStore,
+  from: GlobalCheckpoint = START,
+  page = 7,
+): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
   let position = from;
   for (let guard = 0; guard < 100_000; guard++) {
@@ -56,7 +60,11 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
 
     it('appends to a new stream and reads it back in revision order', async () => {
       const id = stream();
-      const events = [newEvent('a', { n: 1 }), newEvent('b', { n: 2, text: 'Liévin — « 1 700 000,00 € »' }), newEvent('c', { nested: { list: [1, 'two', null] } })];
+      const events = [
+        newEvent('a', { n: 1 }),
+        newEvent('b', { n: 2, text: 'Liévin — « 1 700 000,00 € »' }),
+        newEvent('c', { nested: { list: [1, 'two', null] } }),
+      ];
       const result = await store.append(id, events, 'no_stream');
       expect(result.revision).toBe(2);
       expect(result.idempotentReplay).toBe(false);
@@ -75,7 +83,9 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       await store.append(id, [newEvent()], 0);
       await expect(store.append(id, [newEvent()], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
       await expect(store.append(id, [newEvent()], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-      await expect(store.append(stream(), [newEvent()], 'stream_exists')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(store.append(stream(), [newEvent()], 'stream_exists')).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       await expect(store.append(stream(), [newEvent()], 3)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
       expect((await store.readStream(id)).length).toBe(2);
       await store.append(id, [newEvent()], 'any');
@@ -132,12 +142,17 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       for (const id of streams) {
         expect(all.filter((e) => e.streamId === id).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       }
-      for (let i = 1; i < all.length; i++) expect(compareCheckpoints(all[i - 1].checkpoint, all[i].checkpoint)).toBeLessThan(0);
+      for (let i = 1; i < all.length; i++)
+        expect(compareCheckpoints(all[i - 1].checkpoint, all[i].checkpoint)).toBeLessThan(0);
     });
 
     it('reads a stream from a revision, a page at a time', async () => {
       const id = stream();
-      await store.append(id, Array.from({ length: 12 }, () => newEvent()), 'no_stream');
+      await store.append(
+        id,
+        Array.from({ length: 12 }, () => newEvent()),
+        'no_stream',
+      );
       const page = await store.readStream(id, { fromRevision: 8, maxCount: 3 });
       expect(page.map((e) => e.revision)).toEqual([8, 9, 10]);
       expect((await store.readStream(id)).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
@@ -154,7 +169,12 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       expect(report.ok).toBe(true);
       expect(report.eventsChecked).toBeGreaterThanOrEqual(3);
       // One service's streams only: exactly this stream's events.
-      expect(await store.verify({ streamPrefix: id })).toMatchObject({ ok: true, streamsChecked: 1, eventsChecked: 3, broken: [] });
+      expect(await store.verify({ streamPrefix: id })).toMatchObject({
+        ok: true,
+        streamsChecked: 1,
+        eventsChecked: 3,
+        broken: [],
+      });
     });
 
     it('catch-up subscription delivers every event once and resumes from its durable checkpoint', async () => {
@@ -166,11 +186,23 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       const waitFor = async (count: number) => {
         for (let i = 0; i < 500 && seen.length < count; i++) await new Promise((r) => setTimeout(r, 10));
       };
-      let sub = catchUp(store, { name, checkpoints: fixture.checkpoints, batchSize: 2, idleDelayMs: 10, handle: async (events) => void seen.push(...mine(events)) });
+      let sub = catchUp(store, {
+        name,
+        checkpoints: fixture.checkpoints,
+        batchSize: 2,
+        idleDelayMs: 10,
+        handle: async (events) => void seen.push(...mine(events)),
+      });
       await waitFor(3);
       await sub.stop();
       await store.append(id, [newEvent(), newEvent()], 2);
-      sub = catchUp(store, { name, checkpoints: fixture.checkpoints, batchSize: 2, idleDelayMs: 10, handle: async (events) => void seen.push(...mine(events)) });
+      sub = catchUp(store, {
+        name,
+        checkpoints: fixture.checkpoints,
+        batchSize: 2,
+        idleDelayMs: 10,
+        handle: async (events) => void seen.push(...mine(events)),
+      });
       await waitFor(5);
       await sub.stop();
       expect(seen).toEqual((await store.readStream(id)).map((e) => e.eventId));
@@ -179,7 +211,12 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
       const id = stream();
       const seen: string[] = [];
       // Polling once a minute: only the store's word can deliver within the ten seconds waited below.
-      const sub = catchUp(store, { name: `sub-${randomUUID()}`, checkpoints: fixture.checkpoints, idleDelayMs: 60_000, handle: async (events) => void seen.push(...events.filter((e) => e.streamId === id).map((e) => e.eventId)) });
+      const sub = catchUp(store, {
+        name: `sub-${randomUUID()}`,
+        checkpoints: fixture.checkpoints,
+        idleDelayMs: 60_000,
+        handle: async (events) => void seen.push(...events.filter((e) => e.streamId === id).map((e) => e.eventId)),
+      });
       try {
         await new Promise((resolve) => setTimeout(resolve, 300));
         const event = newEvent();
@@ -208,8 +245,12 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         await expect(refused).rejects.toMatchObject({ conflicting: { revision: 1, tag: 'envelope:b' } });
         await expect(refused).rejects.toThrow('envelope:b');
         // A decision ahead of the stream is no decision on it.
-        await expect(store.append(id, [tagged('envelope:c')], on(9, 'envelope:c'))).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.append(id, [tagged('envelope:b')], on(3, 'envelope:b'))).resolves.toMatchObject({ revision: 4 });
+        await expect(store.append(id, [tagged('envelope:c')], on(9, 'envelope:c'))).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await expect(store.append(id, [tagged('envelope:b')], on(3, 'envelope:b'))).resolves.toMatchObject({
+          revision: 4,
+        });
         expect((await store.readStream(id)).length).toBe(5);
         // Tags are in the chain: the store still verifies.
         expect(await store.verify({ streamPrefix: id })).toMatchObject({ ok: true, eventsChecked: 5 });
@@ -225,7 +266,13 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
           Array.from({ length: writers }, async (_, writer) => {
             for (let round = 0; round < rounds; round++) {
               // Every writer decided on revision 0: the stream moved on under all of them, on other commitments.
-              await store.append(id, [tagged(`commitment:${writer}-${round}`, `writer:${writer}`)], on(0, `commitment:${writer}-${round}`)).catch((error: unknown) => failures.push(error));
+              await store
+                .append(
+                  id,
+                  [tagged(`commitment:${writer}-${round}`, `writer:${writer}`)],
+                  on(0, `commitment:${writer}-${round}`),
+                )
+                .catch((error: unknown) => failures.push(error));
             }
           }),
         );
@@ -234,7 +281,8 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
         expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 1 + writers * rounds }, (_, i) => i));
         const logged = (await readAllFrom(store, START, 9)).filter((e) => e.streamId === id);
         expect(logged.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
-        for (let i = 1; i < logged.length; i++) expect(compareCheckpoints(logged[i - 1].checkpoint, logged[i].checkpoint)).toBeLessThan(0);
+        for (let i = 1; i < logged.length; i++)
+          expect(compareCheckpoints(logged[i - 1].checkpoint, logged[i].checkpoint)).toBeLessThan(0);
       });
 
       it('never lets N writers on one envelope draw past its cap', async () => {
@@ -248,7 +296,11 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
             const drawn = events.filter((e) => e.type === 'test.drawn').length;
             if (drawn >= cap) return false;
             try {
-              await store.append(id, [{ ...tagged('envelope:e', `commitment:${writer}`), type: 'test.drawn' }], on(events.length - 1, 'envelope:e'));
+              await store.append(
+                id,
+                [{ ...tagged('envelope:e', `commitment:${writer}`), type: 'test.drawn' }],
+                on(events.length - 1, 'envelope:e'),
+              );
               return true;
             } catch (error) {
               if (!(error instanceof TagConflictError)) throw error;
@@ -263,10 +315,18 @@ export function eventStoreContract(adapter: string, open: () => Promise<Contract
 
       it('stays writable past 10 000 events, on a condition taken at the end', async () => {
         const id = stream();
-        await store.append(id, Array.from({ length: MAX_APPEND_EVENTS }, (_, i) => ({ ...newEvent(), tags: [`commitment:${i}`] })), 'no_stream');
+        await store.append(
+          id,
+          Array.from({ length: MAX_APPEND_EVENTS }, (_, i) => ({ ...newEvent(), tags: [`commitment:${i}`] })),
+          'no_stream',
+        );
         await store.append(id, [tagged('commitment:0')], on(MAX_APPEND_EVENTS - 1, 'commitment:0'));
-        await expect(store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS - 1, 'commitment:0', 'commitment:1'))).rejects.toBeInstanceOf(TagConflictError);
-        await expect(store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS, 'commitment:1'))).resolves.toMatchObject({ revision: MAX_APPEND_EVENTS + 1 });
+        await expect(
+          store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS - 1, 'commitment:0', 'commitment:1')),
+        ).rejects.toBeInstanceOf(TagConflictError);
+        await expect(
+          store.append(id, [tagged('commitment:1')], on(MAX_APPEND_EVENTS, 'commitment:1')),
+        ).resolves.toMatchObject({ revision: MAX_APPEND_EVENTS + 1 });
         expect(await store.streamRevision(id)).toBe(MAX_APPEND_EVENTS + 1);
       }, 120_000);
     });

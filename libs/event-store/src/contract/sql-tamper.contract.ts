@@ -26,7 +26,14 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
     const seed = async () => {
       const ids = [`funder-${randomUUID()}`, `funder-${randomUUID()}`].sort();
       for (const id of ids) {
-        await fixture.store.append(id, [newEvent('commitment-recorded', { amount: '1700000.00' }), newEvent('commitment-amended', { amount: '1500000.00' })], 'no_stream');
+        await fixture.store.append(
+          id,
+          [
+            newEvent('commitment-recorded', { amount: '1700000.00' }),
+            newEvent('commitment-amended', { amount: '1500000.00' }),
+          ],
+          'no_stream',
+        );
         await fixture.store.append(id, [newEvent('payment-recorded', { amount: '300000.00' })], 1);
       }
       const clean = await fixture.store.verify();
@@ -34,11 +41,12 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       expect(clean.signedLog?.latestHead?.treeSize).toBeGreaterThanOrEqual(6);
       return ids;
     };
-    const problems = async () => (await fixture.store.verify()).broken.map((b) => `${b.problem}@${b.streamId}:${b.revision}`);
+    const problems = async () =>
+      (await fixture.store.verify()).broken.map((b) => `${b.problem}@${b.streamId}:${b.revision}`);
     const kinds = async () => new Set((await fixture.store.verify()).broken.map((b) => b.problem));
     const at = (problem: BrokenLinkProblem, streamId: string, revision: number) => `${problem}@${streamId}:${revision}`;
 
-    it('seals a derived document with the log\'s key: the seal holds for its purpose and digest only', async () => {
+    it("seals a derived document with the log's key: the seal holds for its purpose and digest only", async () => {
       const seals = fixture.store.seals;
       if (!seals) throw new Error('un magasin SQL signé scelle');
       const digest = createHash('sha256').update('état du grand livre').digest('hex');
@@ -48,7 +56,9 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       expect(seals.check('ledger-snapshot', other, seal)).toBe(false);
       expect(seals.check('audit-pack', digest, seal)).toBe(false);
       // Whoever writes the database and signs with a key of their own is not the log's key.
-      expect(seals.check('ledger-snapshot', digest, LogSigningKey.generate().sealDocument('ledger-snapshot', digest))).toBe(false);
+      expect(
+        seals.check('ledger-snapshot', digest, LogSigningKey.generate().sealDocument('ledger-snapshot', digest)),
+      ).toBe(false);
     });
 
     it('finds events by their ids (what a command recorded), and nothing for an id never stored', async () => {
@@ -63,23 +73,33 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       await seed();
       await expect(fixture.client.query(`UPDATE events SET data = '{}'::jsonb`)).rejects.toThrow(/immutable/);
       await expect(fixture.client.query('DELETE FROM events')).rejects.toThrow(/immutable/);
-      await expect(fixture.client.query('UPDATE events SET leaf_index = leaf_index + 100')).rejects.toThrow(/immutable/);
+      await expect(fixture.client.query('UPDATE events SET leaf_index = leaf_index + 100')).rejects.toThrow(
+        /immutable/,
+      );
     });
 
     it('finds an event whose data was changed by a direct SQL UPDATE', async () => {
       const [first] = await seed();
       await attacker.unlock();
-      await fixture.client.query(`UPDATE events SET data = jsonb_set(data, '{amount}', '"1900000.00"') WHERE stream_id = $1 AND revision = 1`, [first]);
+      await fixture.client.query(
+        `UPDATE events SET data = jsonb_set(data, '{amount}', '"1900000.00"') WHERE stream_id = $1 AND revision = 1`,
+        [first],
+      );
       const report = await fixture.store.verify();
       expect(report.ok).toBe(false);
-      expect(report.broken.map((b) => `${b.problem}@${b.streamId}:${b.revision}`)).toContain(at('hash_mismatch', first, 1));
+      expect(report.broken.map((b) => `${b.problem}@${b.streamId}:${b.revision}`)).toContain(
+        at('hash_mismatch', first, 1),
+      );
       expect(report.broken.find((b) => b.problem === 'hash_mismatch')?.detail).toContain('contenu modifié');
     });
 
     it('finds a changed actor', async () => {
       const [, second] = await seed();
       await attacker.unlock();
-      await fixture.client.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = $1 AND revision = 0`, [second]);
+      await fixture.client.query(
+        `UPDATE events SET metadata = jsonb_set(metadata, '{actor}', '"someone-else"') WHERE stream_id = $1 AND revision = 0`,
+        [second],
+      );
       expect(await problems()).toContain(at('hash_mismatch', second, 0));
     });
 
@@ -87,7 +107,10 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       const [first, second] = await seed();
       await attacker.unlock();
       await fixture.client.query(`UPDATE events SET type = 'edited' WHERE stream_id = $1 AND revision = 0`, [first]);
-      await fixture.client.query(`UPDATE events SET recorded_at = '2015-01-01T00:00:00.000Z' WHERE stream_id = $1 AND revision = 2`, [second]);
+      await fixture.client.query(
+        `UPDATE events SET recorded_at = '2015-01-01T00:00:00.000Z' WHERE stream_id = $1 AND revision = 2`,
+        [second],
+      );
       const found = await problems();
       expect(found).toEqual(expect.arrayContaining([at('hash_mismatch', first, 0), at('hash_mismatch', second, 2)]));
       const report = await fixture.store.verify();
@@ -118,28 +141,48 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
     it('finds a rewrite whose hashes were all recomputed: the chains verify, the signed tree does not', async () => {
       const [first] = await seed();
       await attacker.unlock();
-      await fixture.client.query(`UPDATE events SET data = jsonb_set(data, '{amount}', '"9999999.00"') WHERE stream_id = $1 AND revision = 0`, [first]);
+      await fixture.client.query(
+        `UPDATE events SET data = jsonb_set(data, '{amount}', '"9999999.00"') WHERE stream_id = $1 AND revision = 0`,
+        [first],
+      );
       await attacker.rechain(first);
       const report = await fixture.store.verify();
       expect(report.broken.filter((b) => b.problem === 'hash_mismatch')).toEqual([]);
       expect(report.broken.map((b) => b.problem)).toContain('tree_mismatch');
-      expect(report.broken.find((b) => b.problem === 'tree_mismatch')?.detail).toContain('empreintes ont été recalculées');
+      expect(report.broken.find((b) => b.problem === 'tree_mismatch')?.detail).toContain(
+        'empreintes ont été recalculées',
+      );
     });
 
     it('finds two events swapped in the signed order', async () => {
       const [first, second] = await seed();
       await attacker.unlock();
-      const leaf = async (stream: string) => Number((await fixture.client.query<{ l: string }>('SELECT leaf_index::text AS l FROM events WHERE stream_id = $1 AND revision = 0', [stream])).rows[0].l);
+      const leaf = async (stream: string) =>
+        Number(
+          (
+            await fixture.client.query<{ l: string }>(
+              'SELECT leaf_index::text AS l FROM events WHERE stream_id = $1 AND revision = 0',
+              [stream],
+            )
+          ).rows[0].l,
+        );
       const [a, b] = [await leaf(first), await leaf(second)];
       await fixture.client.query('UPDATE events SET leaf_index = -1 WHERE stream_id = $1 AND revision = 0', [first]);
-      await fixture.client.query('UPDATE events SET leaf_index = $2 WHERE stream_id = $1 AND revision = 0', [second, a]);
+      await fixture.client.query('UPDATE events SET leaf_index = $2 WHERE stream_id = $1 AND revision = 0', [
+        second,
+        a,
+      ]);
       await fixture.client.query('UPDATE events SET leaf_index = $2 WHERE stream_id = $1 AND revision = 0', [first, b]);
       expect(await kinds()).toContain('tree_mismatch');
     });
 
     it('finds a correctly chained event inserted by SQL — a firm 9 999 999 € commitment — and still after later writes', async () => {
       const [first] = await seed();
-      const forged = await attacker.insertChained(first, { funder: 'maisons-et-cites', amount: '9999999.00', status: 'firm' });
+      const forged = await attacker.insertChained(first, {
+        funder: 'maisons-et-cites',
+        amount: '9999999.00',
+        status: 'firm',
+      });
       // Never relayed: the global log that relays and subscriptions follow holds only what the suite signed.
       const all = await fixture.store.readAll({ commit: 0n, position: 0n }, 10_000);
       expect(all.some((event) => event.eventId === forged)).toBe(false);
@@ -156,13 +199,19 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       const [first] = await seed();
       const size = (await fixture.store.verify()).signedLog?.latestHead?.treeSize ?? 0;
       const forged = await attacker.insertChained(first, { amount: '9999999.00' }, size);
-      expect((await fixture.store.verify()).broken).toEqual([expect.objectContaining({ problem: 'unsigned_event', eventId: forged })]);
+      expect((await fixture.store.verify()).broken).toEqual([
+        expect.objectContaining({ problem: 'unsigned_event', eventId: forged }),
+      ]);
     });
 
     it('finds forged heads: a recomputed tree signed by anyone but the key', async () => {
       const [first] = await seed();
-      await fixture.client.query(`UPDATE signed_log_state SET head = jsonb_set(head, '{rootHash}', to_jsonb(repeat('b', 64)))`);
-      await fixture.client.query(`UPDATE signed_tree_heads SET head = jsonb_set(head, '{rootHash}', to_jsonb(repeat('b', 64))) WHERE sequence = (SELECT max(sequence) FROM signed_tree_heads)`);
+      await fixture.client.query(
+        `UPDATE signed_log_state SET head = jsonb_set(head, '{rootHash}', to_jsonb(repeat('b', 64)))`,
+      );
+      await fixture.client.query(
+        `UPDATE signed_tree_heads SET head = jsonb_set(head, '{rootHash}', to_jsonb(repeat('b', 64))) WHERE sequence = (SELECT max(sequence) FROM signed_tree_heads)`,
+      );
       expect(await kinds()).toContain('invalid_signature');
       // And the suite refuses to build on a head it did not sign.
       await expect(fixture.store.append(first, [newEvent()], 2)).rejects.toThrow(/Journal signé incohérent/);
@@ -178,15 +227,21 @@ export function sqlTamperContract(adapter: string, open: () => Promise<Fixture>)
       await fixture.client.query('DELETE FROM events WHERE stream_id = $1 AND revision = 3', [second]);
       await attacker.rechain(second);
       await fixture.client.query('DELETE FROM signed_tree_heads WHERE sequence > $1', [before?.sequence]);
-      await fixture.client.query('UPDATE signed_log_state SET head = (SELECT head FROM signed_tree_heads WHERE sequence = $1)', [before?.sequence]);
+      await fixture.client.query(
+        'UPDATE signed_log_state SET head = (SELECT head FROM signed_tree_heads WHERE sequence = $1)',
+        [before?.sequence],
+      );
       const report = await fixture.store.verify();
       expect(report.broken.map((b) => b.problem)).toContain('rollback');
-      expect(report.broken.filter((b) => !['rollback', 'tree_mismatch', 'missing_leaf'].includes(b.problem))).toEqual([]);
+      expect(report.broken.filter((b) => !['rollback', 'tree_mismatch', 'missing_leaf'].includes(b.problem))).toEqual(
+        [],
+      );
     });
 
     it('signs each append in its transaction: the latest head covers every event', async () => {
       await seed();
-      const events = (await fixture.client.query<RecordedEvent>('SELECT count(*)::int AS count FROM events')).rows[0] as unknown as { count: number };
+      const events = (await fixture.client.query<RecordedEvent>('SELECT count(*)::int AS count FROM events'))
+        .rows[0] as unknown as { count: number };
       const report = await fixture.store.verify();
       expect(report.signedLog?.latestHead?.treeSize).toBe(events.count);
       expect(report.signedLog?.unsignedEvents).toBe(0);

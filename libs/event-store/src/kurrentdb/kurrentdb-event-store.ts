@@ -93,8 +93,26 @@ export class KurrentDbEventStore implements EventStore {
       const payload = events.map((event, index) => {
         const metadata = event.metadata ?? {};
         const tags = event.tags && event.tags.length > 0 ? [...event.tags] : undefined;
-        hash = chainHash(hash, { streamId, revision: current + 1 + index, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags });
-        return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: { ...metadata, [OWN]: { hash, recordedAt, schemaVersion: event.schemaVersion, ...(tags ? { tags } : {}) } } });
+        hash = chainHash(hash, {
+          streamId,
+          revision: current + 1 + index,
+          eventId: event.eventId,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata,
+          recordedAt,
+          tags,
+        });
+        return jsonEvent({
+          id: event.eventId,
+          type: event.type,
+          data: event.data,
+          metadata: {
+            ...metadata,
+            [OWN]: { hash, recordedAt, schemaVersion: event.schemaVersion, ...(tags ? { tags } : {}) },
+          },
+        });
       });
       const state: AppendStreamState = current === -1 ? NO_STREAM : BigInt(current);
       try {
@@ -118,7 +136,11 @@ export class KurrentDbEventStore implements EventStore {
   private async refuseIdsUsedElsewhere(events: readonly NewEvent[]): Promise<void> {
     const ids = new Set(events.map((e) => e.eventId));
     let scanned = 0;
-    for await (const resolved of this.client.readAll({ fromPosition: KURRENT_START, direction: FORWARDS, filter: excludeSystemEvents() })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition: KURRENT_START,
+      direction: FORWARDS,
+      filter: excludeSystemEvents(),
+    })) {
       if (resolved.event && ids.has(resolved.event.id)) {
         throw new EventIdConflictError([resolved.event.id], 'un autre flux le porte déjà');
       }
@@ -151,7 +173,11 @@ export class KurrentDbEventStore implements EventStore {
 
   async streamRevision(streamId: string): Promise<number> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        fromRevision: END,
+        direction: BACKWARDS,
+        maxCount: 1,
+      })) {
         return Number(resolved.event?.revision ?? -1n);
       }
     } catch (error) {
@@ -163,9 +189,15 @@ export class KurrentDbEventStore implements EventStore {
 
   async readAll(after: GlobalCheckpoint, maxCount: number): Promise<RecordedEvent[]> {
     const limit = Math.max(1, Math.min(maxCount, MAX_READ_COUNT));
-    const from = after.commit === 0n && after.position === 0n ? KURRENT_START : { commit: after.commit, prepare: after.position };
+    const from =
+      after.commit === 0n && after.position === 0n ? KURRENT_START : { commit: after.commit, prepare: after.position };
     const events: RecordedEvent[] = [];
-    for await (const resolved of this.client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: limit + 1, filter: excludeSystemEvents() })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition: from,
+      direction: FORWARDS,
+      maxCount: limit + 1,
+      filter: excludeSystemEvents(),
+    })) {
       const event = toRecorded(resolved);
       if (!event) continue;
       if (event.checkpoint.commit === after.commit && event.checkpoint.position === after.position) continue;
@@ -177,9 +209,14 @@ export class KurrentDbEventStore implements EventStore {
 
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     const heads = new Map<string, StreamHead>();
-    for await (const resolved of this.client.readAll({ fromPosition: KURRENT_START, direction: FORWARDS, filter: excludeSystemEvents() })) {
+    for await (const resolved of this.client.readAll({
+      fromPosition: KURRENT_START,
+      direction: FORWARDS,
+      filter: excludeSystemEvents(),
+    })) {
       const event = toRecorded(resolved);
-      if (event) heads.set(event.streamId, { streamId: event.streamId, revision: event.revision, lastHash: event.hash });
+      if (event)
+        heads.set(event.streamId, { streamId: event.streamId, revision: event.revision, lastHash: event.hash });
     }
     const sorted = [...heads.values()].sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
     return verifyStreams(
@@ -207,7 +244,11 @@ export class KurrentDbEventStore implements EventStore {
     return {
       load: async (name) => {
         try {
-          for await (const resolved of this.client.readStream(`cvl-checkpoint-${name}`, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+          for await (const resolved of this.client.readStream(`cvl-checkpoint-${name}`, {
+            fromRevision: END,
+            direction: BACKWARDS,
+            maxCount: 1,
+          })) {
             const data = resolved.event?.data as { commit: string; position: string } | undefined;
             if (data) return { commit: BigInt(data.commit), position: BigInt(data.position) };
           }
@@ -219,7 +260,10 @@ export class KurrentDbEventStore implements EventStore {
       save: async (name, checkpoint) => {
         await this.client.appendToStream(
           `cvl-checkpoint-${name}`,
-          jsonEvent({ type: 'checkpoint', data: { commit: checkpoint.commit.toString(), position: checkpoint.position.toString() } }),
+          jsonEvent({
+            type: 'checkpoint',
+            data: { commit: checkpoint.commit.toString(), position: checkpoint.position.toString() },
+          }),
           { streamState: ANY },
         );
       },
@@ -227,12 +271,18 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-function findReplay(streamId: string, existing: RecordedEvent[], events: readonly NewEvent[]): AppendResult | undefined {
+function findReplay(
+  streamId: string,
+  existing: RecordedEvent[],
+  events: readonly NewEvent[],
+): AppendResult | undefined {
   const ids = new Set(events.map((e) => e.eventId));
   const stored = existing.filter((e) => ids.has(e.eventId));
   if (stored.length === 0) return undefined;
-  if (stored.length !== events.length) throw new EventIdConflictError(stored.map((e) => e.eventId), 'une partie du lot est déjà enregistrée');
+  if (stored.length !== events.length)
+    throw new EventIdConflictError(
+      stored.map((e) => e.eventId),
+      'une partie du lot est déjà enregistrée',
+    );
   return { streamId, revision: stored[stored.length - 1].revision, events: stored, idempotentReplay: true };
 }
-
-

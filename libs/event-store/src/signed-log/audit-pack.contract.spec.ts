@@ -11,7 +11,8 @@ import { InclusionProver, leafHash } from './merkle';
 import { LogSigningKey } from './tree-head';
 
 const clone = (pack: AuditPack): AuditPack => JSON.parse(JSON.stringify(pack)) as AuditPack;
-const problems = (pack: unknown, trustedKeyId?: string) => verifyAuditPack(pack, { trustedKeyId }).broken.map((b) => b.problem);
+const problems = (pack: unknown, trustedKeyId?: string) =>
+  verifyAuditPack(pack, { trustedKeyId }).broken.map((b) => b.problem);
 
 /** Recomputes a stream's hashes inside the pack from `from` on, as an attacker who rewrites consistently would. */
 function rechain(pack: AuditPack, streamId: string): void {
@@ -32,13 +33,27 @@ describe('audit pack (cvl audit export / verify)', () => {
 
   beforeAll(async () => {
     opened = await openSqlEventStore({});
-    await opened.store.append(funderStream, [newEvent('commitment-recorded', { funder: 'maisons-et-cites', amount: '259000000.00' }), newEvent('commitment-recorded', { funder: 'anru', amount: '1700000.00' })], 'no_stream');
+    await opened.store.append(
+      funderStream,
+      [
+        newEvent('commitment-recorded', { funder: 'maisons-et-cites', amount: '259000000.00' }),
+        newEvent('commitment-recorded', { funder: 'anru', amount: '1700000.00' }),
+      ],
+      'no_stream',
+    );
     await opened.store.append(otherStream, [newEvent('operation-planned', { label: 'étude' })], 'no_stream');
-    await opened.store.append(funderStream, [newEvent('payment-recorded', { funder: 'maisons-et-cites', amount: '300000.00' })], 1);
+    await opened.store.append(
+      funderStream,
+      [newEvent('payment-recorded', { funder: 'maisons-et-cites', amount: '300000.00' })],
+      1,
+    );
     await opened.store.append(otherStream, [newEvent('operation-planned', { label: 'travaux' })], 0);
     opened.store.signedLog?.recordWitness();
     full = await exportAuditPack(opened.store);
-    selection = await exportAuditPack(opened.store, { funder: 'maisons-et-cites', select: (event) => event.data.funder === 'maisons-et-cites' });
+    selection = await exportAuditPack(opened.store, {
+      funder: 'maisons-et-cites',
+      select: (event) => event.data.funder === 'maisons-et-cites',
+    });
   });
   afterAll(() => opened.store.close());
 
@@ -87,7 +102,14 @@ describe('audit pack (cvl audit export / verify)', () => {
     for (const source of [full, selection]) {
       const pack = clone(source);
       const last = [...pack.events].filter((e) => e.streamId === funderStream).pop() as PackedEvent;
-      const forged = { ...last, eventId: randomUUID(), revision: last.revision + 1, data: { funder: 'maisons-et-cites', amount: '9999999.00' }, previousHash: last.hash, leafIndex: pack.head.treeSize };
+      const forged = {
+        ...last,
+        eventId: randomUUID(),
+        revision: last.revision + 1,
+        data: { funder: 'maisons-et-cites', amount: '9999999.00' },
+        previousHash: last.hash,
+        leafIndex: pack.head.treeSize,
+      };
       forged.hash = chainHash(last.hash, forged);
       pack.events.push(forged);
       expect(problems(pack)).toContain('unsigned_event');
@@ -126,7 +148,16 @@ describe('audit pack (cvl audit export / verify)', () => {
     const resigned = clone(pack);
     resigned.publicKey = { keyId: theirs.keyId, pem: theirs.publicKeyPem() };
     const prover = new InclusionProver(leaves);
-    resigned.heads = resigned.heads.map((head) => theirs.sign({ log: head.log, sequence: head.sequence, treeSize: head.treeSize, rootHash: prover.root(head.treeSize).toString('hex'), signedAt: head.signedAt, keyId: theirs.keyId }));
+    resigned.heads = resigned.heads.map((head) =>
+      theirs.sign({
+        log: head.log,
+        sequence: head.sequence,
+        treeSize: head.treeSize,
+        rootHash: prover.root(head.treeSize).toString('hex'),
+        signedAt: head.signedAt,
+        keyId: theirs.keyId,
+      }),
+    );
     resigned.head = resigned.heads[resigned.heads.length - 1];
     resigned.witness = [];
     expect(problems(resigned)).toEqual([]);
@@ -142,7 +173,11 @@ describe('audit pack (cvl audit export / verify)', () => {
     rolled.witness = opened.store.signedLog?.witness.heads() ?? [];
     expect(problems(rolled)).toEqual(['rollback', 'rollback']);
     const forgedLine = clone(full);
-    forgedLine.witness.push({ ...forgedLine.head, sequence: forgedLine.head.sequence + 5, treeSize: forgedLine.head.treeSize + 3 });
+    forgedLine.witness.push({
+      ...forgedLine.head,
+      sequence: forgedLine.head.sequence + 5,
+      treeSize: forgedLine.head.treeSize + 3,
+    });
     expect(problems(forgedLine)).toContain('invalid_signature');
     const bent = clone(full);
     bent.witness[bent.witness.length - 1].rootHash = 'c'.repeat(64);

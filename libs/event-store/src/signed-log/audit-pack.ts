@@ -57,18 +57,24 @@ export async function exportAuditPack(store: SqlEventStore, options: ExportOptio
   const asOf = options.asOf?.toISOString();
   const heads = asOf ? allHeads.filter((head) => head.signedAt <= asOf) : allHeads;
   const head = heads[heads.length - 1];
-  if (!head) throw new Error(asOf ? `aucune tête signée au ${asOf} : le journal commence plus tard` : 'aucune tête signée : le journal est vide');
+  if (!head)
+    throw new Error(
+      asOf
+        ? `aucune tête signée au ${asOf} : le journal commence plus tard`
+        : 'aucune tête signée : le journal est vide',
+    );
   const events: PackedEvent[] = [];
   const leaves: Buffer[] = [];
   const previous = new Map<string, string>();
-  for (let after = -1; after < head.treeSize - 1; ) {
+  for (let after = -1; after < head.treeSize - 1;) {
     const page = await store.readSigned(after, Math.min(PAGE, head.treeSize - 1 - after));
     if (page.length === 0) break;
     for (const event of page) {
       leaves.push(leafHash(event.hash));
       const previousHash = previous.get(event.streamId) ?? '0'.repeat(64);
       previous.set(event.streamId, event.hash);
-      if (!options.select || options.select(event)) events.push({ ...event, leafIndex: event.leafIndex as number, previousHash });
+      if (!options.select || options.select(event))
+        events.push({ ...event, leafIndex: event.leafIndex as number, previousHash });
     }
     after = page[page.length - 1].leafIndex as number;
     options.onProgress?.(leaves.length);
@@ -76,9 +82,12 @@ export async function exportAuditPack(store: SqlEventStore, options: ExportOptio
   const complete = !options.select;
   if (!complete) {
     const prover = new InclusionProver(leaves);
-    for (const event of events) event.inclusionProof = prover.path(event.leafIndex, head.treeSize).map((hash) => hash.toString('hex'));
+    for (const event of events)
+      event.inclusionProof = prover.path(event.leafIndex, head.treeSize).map((hash) => hash.toString('hex'));
   }
-  const witness = signedLog.witness.heads().filter((h) => h.log === signedLog.log && h.treeSize <= head.treeSize && h.sequence <= head.sequence);
+  const witness = signedLog.witness
+    .heads()
+    .filter((h) => h.log === signedLog.log && h.treeSize <= head.treeSize && h.sequence <= head.sequence);
   return {
     format: AUDIT_PACK_FORMAT,
     log: signedLog.log,
@@ -122,8 +131,19 @@ export function verifyAuditPack(input: unknown, options: { trustedKeyId?: string
     trustedKey: 'non confirmée',
   });
   const pack = input as Partial<AuditPack>;
-  if (typeof pack !== 'object' || pack === null || pack.format !== AUDIT_PACK_FORMAT) return formatProblem(`format inconnu : « ${String((pack as { format?: unknown })?.format)} » (attendu ${AUDIT_PACK_FORMAT})`);
-  if (!pack.publicKey?.pem || !pack.head || !Array.isArray(pack.events) || !Array.isArray(pack.heads) || !Array.isArray(pack.witness) || typeof pack.log !== 'string' || !pack.scope) {
+  if (typeof pack !== 'object' || pack === null || pack.format !== AUDIT_PACK_FORMAT)
+    return formatProblem(
+      `format inconnu : « ${String((pack as { format?: unknown })?.format)} » (attendu ${AUDIT_PACK_FORMAT})`,
+    );
+  if (
+    !pack.publicKey?.pem ||
+    !pack.head ||
+    !Array.isArray(pack.events) ||
+    !Array.isArray(pack.heads) ||
+    !Array.isArray(pack.witness) ||
+    typeof pack.log !== 'string' ||
+    !pack.scope
+  ) {
     return formatProblem('paquet incomplet : log, scope, publicKey, head, heads, witness et events sont requis');
   }
   let publicKey;
@@ -142,13 +162,22 @@ export function verifyAuditPack(input: unknown, options: { trustedKeyId?: string
   if (complete && canonicalJson(pack.heads[pack.heads.length - 1] as never) !== canonicalJson(pack.head as never)) {
     return formatProblem('la tête annoncée n’est pas la dernière des têtes du paquet');
   }
-  const audit = new LogAudit({ mode: complete ? 'full' : 'proofs', signed: { log: pack.log, publicKey, heads, witness: pack.witness, witnessLocation: 'paquet' } });
+  const audit = new LogAudit({
+    mode: complete ? 'full' : 'proofs',
+    signed: { log: pack.log, publicKey, heads, witness: pack.witness, witnessLocation: 'paquet' },
+  });
   const events = [...pack.events].sort((a, b) => a.leafIndex - b.leafIndex);
   for (const event of events) audit.event(event);
   const report = audit.finish(undefined);
-  const trustedKey = options.trustedKeyId === undefined ? 'non confirmée' : options.trustedKeyId === keyId ? 'confirmée' : 'différente';
+  const trustedKey =
+    options.trustedKeyId === undefined ? 'non confirmée' : options.trustedKeyId === keyId ? 'confirmée' : 'différente';
   if (trustedKey === 'différente') {
-    const problem = { streamId: '', revision: -1, problem: 'invalid_signature' as const, detail: `le paquet est signé par la clé ${keyId}, pas par la clé attendue ${options.trustedKeyId} : paquet re-signé par un tiers` };
+    const problem = {
+      streamId: '',
+      revision: -1,
+      problem: 'invalid_signature' as const,
+      detail: `le paquet est signé par la clé ${keyId}, pas par la clé attendue ${options.trustedKeyId} : paquet re-signé par un tiers`,
+    };
     report.broken.unshift(problem);
     report.problemCount++;
     report.ok = false;

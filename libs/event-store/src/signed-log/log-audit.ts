@@ -69,7 +69,9 @@ export class LogAudit {
     const all = signed
       ? [
           ...signed.heads.map((head) => ({ head, source: 'base' as const })),
-          ...signed.witness.filter((head) => head.log === signed.log && head.sequence >= 0).map((head) => ({ head, source: 'témoin' as const })),
+          ...signed.witness
+            .filter((head) => head.log === signed.log && head.sequence >= 0)
+            .map((head) => ({ head, source: 'témoin' as const })),
         ]
       : [];
     this.checkpoints = all.sort((a, b) => a.head.treeSize - b.head.treeSize);
@@ -128,9 +130,23 @@ export class LogAudit {
     const witness = signed.witness.filter((head) => head.log === signed.log);
     return {
       log: signed.log,
-      ...(this.latest ? { latestHead: { sequence: this.latest.sequence, treeSize: this.latest.treeSize, rootHash: this.latest.rootHash, signedAt: this.latest.signedAt, keyId: this.latest.keyId } } : {}),
+      ...(this.latest
+        ? {
+            latestHead: {
+              sequence: this.latest.sequence,
+              treeSize: this.latest.treeSize,
+              rootHash: this.latest.rootHash,
+              signedAt: this.latest.signedAt,
+              keyId: this.latest.keyId,
+            },
+          }
+        : {}),
       unsignedEvents: this.unsigned,
-      witness: { location: signed.witnessLocation ?? 'non fourni', heads: witness.length, ...(witness.length ? { latestSequence: witness[witness.length - 1].sequence } : {}) },
+      witness: {
+        location: signed.witnessLocation ?? 'non fourni',
+        heads: witness.length,
+        ...(witness.length ? { latestSequence: witness[witness.length - 1].sequence } : {}),
+      },
     };
   }
 
@@ -145,41 +161,88 @@ export class LogAudit {
       // latest (what the log claims now) and any that does not match (verifying 10⁶ signatures would take a minute).
       const isLatest = index === signed.heads.length - 1;
       if (isLatest && (head.log !== log || !verifyTreeHead(head, publicKey))) {
-        this.add({ streamId: '', revision: -1, problem: 'invalid_signature', detail: `la dernière tête du journal (n° ${head.sequence}) ne porte pas une signature valide de la clé ${keyIdOf(publicKey)} : tête forgée ou clé changée` });
+        this.add({
+          streamId: '',
+          revision: -1,
+          problem: 'invalid_signature',
+          detail: `la dernière tête du journal (n° ${head.sequence}) ne porte pas une signature valide de la clé ${keyIdOf(publicKey)} : tête forgée ou clé changée`,
+        });
         return;
       }
       if (isLatest) latest = head;
     });
     for (const head of signed.witness) {
       if (head.log !== log || head.sequence < 0 || !verifyTreeHead(head, publicKey)) {
-        this.add({ streamId: '', revision: -1, problem: 'invalid_signature', detail: `le témoin ${signed.witnessLocation ?? ''} contient une tête illisible ou mal signée (n° ${head.sequence}) : témoin altéré` });
+        this.add({
+          streamId: '',
+          revision: -1,
+          problem: 'invalid_signature',
+          detail: `le témoin ${signed.witnessLocation ?? ''} contient une tête illisible ou mal signée (n° ${head.sequence}) : témoin altéré`,
+        });
         continue;
       }
       const inBase = bySequence.get(head.sequence);
-      if (this.options.mode === 'full' && inBase && (inBase.treeSize !== head.treeSize || inBase.rootHash !== head.rootHash)) {
-        this.add({ streamId: '', revision: -1, problem: 'witness_mismatch', detail: `la tête n° ${head.sequence} diffère entre la base (${inBase.treeSize} événements) et le témoin (${head.treeSize} événements) : tête réécrite dans la base` });
+      if (
+        this.options.mode === 'full' &&
+        inBase &&
+        (inBase.treeSize !== head.treeSize || inBase.rootHash !== head.rootHash)
+      ) {
+        this.add({
+          streamId: '',
+          revision: -1,
+          problem: 'witness_mismatch',
+          detail: `la tête n° ${head.sequence} diffère entre la base (${inBase.treeSize} événements) et le témoin (${head.treeSize} événements) : tête réécrite dans la base`,
+        });
       }
       if (this.options.mode === 'full' && (!latest || head.sequence > latest.sequence)) {
-        this.add({ streamId: '', revision: -1, problem: 'rollback', detail: `le témoin garde la tête n° ${head.sequence} (${frDate(head.signedAt)}) que la base n’a plus${latest ? ` (sa dernière est la n° ${latest.sequence})` : ''} : base restaurée à un état antérieur ou têtes supprimées` });
+        this.add({
+          streamId: '',
+          revision: -1,
+          problem: 'rollback',
+          detail: `le témoin garde la tête n° ${head.sequence} (${frDate(head.signedAt)}) que la base n’a plus${latest ? ` (sa dernière est la n° ${latest.sequence})` : ''} : base restaurée à un état antérieur ou têtes supprimées`,
+        });
       }
     }
     if (!latest && signed.heads.length === 0 && this.options.mode === 'proofs') {
-      this.add({ streamId: '', revision: -1, problem: 'invalid_signature', detail: 'aucune tête signée : rien ne prouve ces événements' });
+      this.add({
+        streamId: '',
+        revision: -1,
+        problem: 'invalid_signature',
+        detail: 'aucune tête signée : rien ne prouve ces événements',
+      });
     }
     return latest;
   }
 
   private checkChain(event: AuditedEvent): void {
     const known = this.chains.get(event.streamId);
-    const state = known ?? (this.options.mode === 'proofs' && event.previousHash !== undefined ? { next: event.revision, lastHash: event.previousHash } : { next: 0, lastHash: GENESIS_HASH });
+    const state =
+      known ??
+      (this.options.mode === 'proofs' && event.previousHash !== undefined
+        ? { next: event.revision, lastHash: event.previousHash }
+        : { next: 0, lastHash: GENESIS_HASH });
     if (event.revision < state.next) {
-      this.add({ streamId: event.streamId, revision: event.revision, eventId: event.eventId, problem: 'reordered', detail: `la version ${event.revision} apparaît après la version ${state.next - 1} : événements réordonnés ou dupliqués` });
+      this.add({
+        streamId: event.streamId,
+        revision: event.revision,
+        eventId: event.eventId,
+        problem: 'reordered',
+        detail: `la version ${event.revision} apparaît après la version ${state.next - 1} : événements réordonnés ou dupliqués`,
+      });
       return;
     }
     if (event.revision > state.next) {
       if (this.options.mode === 'full') {
-        const missing = event.revision - state.next === 1 ? `version ${state.next} absente` : `versions ${state.next} à ${event.revision - 1} absentes`;
-        this.add({ streamId: event.streamId, revision: state.next, problem: 'missing_revision', detail: `${missing} : événement supprimé ou déplacé` });
+        const missing =
+          event.revision - state.next === 1
+            ? `version ${state.next} absente`
+            : `versions ${state.next} à ${event.revision - 1} absentes`;
+        this.add({
+          streamId: event.streamId,
+          revision: state.next,
+          problem: 'missing_revision',
+          detail: `${missing} : événement supprimé ou déplacé`,
+        });
       }
       // Its predecessor is not here: the chain resumes from what this event records.
       this.chains.set(event.streamId, { next: event.revision + 1, lastHash: event.hash });
@@ -187,7 +250,13 @@ export class LogAudit {
       return;
     }
     if (this.options.mode === 'proofs' && event.previousHash !== undefined && event.previousHash !== state.lastHash) {
-      this.add({ streamId: event.streamId, revision: event.revision, eventId: event.eventId, problem: 'hash_mismatch', detail: 'l’empreinte annoncée du précédent ne correspond pas à l’événement précédent du paquet' });
+      this.add({
+        streamId: event.streamId,
+        revision: event.revision,
+        eventId: event.eventId,
+        problem: 'hash_mismatch',
+        detail: 'l’empreinte annoncée du précédent ne correspond pas à l’événement précédent du paquet',
+      });
     }
     this.checkHash(event, state.lastHash);
     this.chains.set(event.streamId, { next: event.revision + 1, lastHash: event.hash });
@@ -226,8 +295,20 @@ export class LogAudit {
       const head = this.latest;
       if (!head || event.leafIndex >= head.treeSize) return;
       const proof = (event.inclusionProof ?? []).map((hex) => Buffer.from(hex, 'hex'));
-      if (!verifyInclusion(leafHash(event.hash), BigInt(event.leafIndex), BigInt(head.treeSize), proof, Buffer.from(head.rootHash, 'hex'))) {
-        this.add({ ...where, problem: 'tree_mismatch', detail: `l’événement ne figure pas, tel quel, dans l’arbre signé n° ${head.sequence} (${head.treeSize} événements) : modifié, déplacé ou inventé` });
+      if (
+        !verifyInclusion(
+          leafHash(event.hash),
+          BigInt(event.leafIndex),
+          BigInt(head.treeSize),
+          proof,
+          Buffer.from(head.rootHash, 'hex'),
+        )
+      ) {
+        this.add({
+          ...where,
+          problem: 'tree_mismatch',
+          detail: `l’événement ne figure pas, tel quel, dans l’arbre signé n° ${head.sequence} (${head.treeSize} événements) : modifié, déplacé ou inventé`,
+        });
       }
       return;
     }
@@ -236,7 +317,10 @@ export class LogAudit {
       this.add({
         ...where,
         problem: 'missing_leaf',
-        detail: event.leafIndex > expected ? `positions ${expected} à ${event.leafIndex - 1} du journal signé absentes : événements supprimés` : `position ${event.leafIndex} du journal signé occupée deux fois`,
+        detail:
+          event.leafIndex > expected
+            ? `positions ${expected} à ${event.leafIndex - 1} du journal signé absentes : événements supprimés`
+            : `position ${event.leafIndex} du journal signé occupée deux fois`,
       });
       if (event.leafIndex < expected) return;
     }
@@ -246,7 +330,10 @@ export class LogAudit {
 
   /** Compares the recomputed root with every head signed at this size. */
   private passCheckpoints(size: number): void {
-    while (this.nextCheckpoint < this.checkpoints.length && this.checkpoints[this.nextCheckpoint].head.treeSize <= size) {
+    while (
+      this.nextCheckpoint < this.checkpoints.length &&
+      this.checkpoints[this.nextCheckpoint].head.treeSize <= size
+    ) {
       const { head, source } = this.checkpoints[this.nextCheckpoint++];
       if (head.treeSize < size) continue;
       const root = (size === 0 ? EMPTY_ROOT : this.frontier.root()).toString('hex');
@@ -285,7 +372,14 @@ export class LogAudit {
       }
     }
     for (const streamId of this.streamsSeen) {
-      if (!listed.has(streamId)) this.add({ streamId, revision: 0, problem: 'stream_head_mismatch', detail: 'des événements existent pour ce flux mais le flux n’est pas déclaré : événements insérés hors de l’application' });
+      if (!listed.has(streamId))
+        this.add({
+          streamId,
+          revision: 0,
+          problem: 'stream_head_mismatch',
+          detail:
+            'des événements existent pour ce flux mais le flux n’est pas déclaré : événements insérés hors de l’application',
+        });
     }
   }
 

@@ -41,8 +41,14 @@ export class Frontier {
 
   static restore(size: bigint, subtreesHex: readonly string[]): Frontier {
     const expected = popCount(size);
-    if (subtreesHex.length !== expected) throw new Error(`frontière incohérente : ${subtreesHex.length} sous-arbres pour ${size} feuilles (attendu ${expected})`);
-    return new Frontier(subtreesHex.map((hex) => Buffer.from(hex, 'hex')), size);
+    if (subtreesHex.length !== expected)
+      throw new Error(
+        `frontière incohérente : ${subtreesHex.length} sous-arbres pour ${size} feuilles (attendu ${expected})`,
+      );
+    return new Frontier(
+      subtreesHex.map((hex) => Buffer.from(hex, 'hex')),
+      size,
+    );
   }
 
   get size(): bigint {
@@ -106,7 +112,8 @@ export class InclusionProver {
 
   /** The audit path of leaf `index` in the tree of the first `size` leaves, bottom up. */
   path(index: number, size = this.leaves.length): Hash[] {
-    if (!(index >= 0 && index < size && size <= this.leaves.length)) throw new RangeError(`feuille ${index} hors de l’arbre de ${size} feuilles`);
+    if (!(index >= 0 && index < size && size <= this.leaves.length))
+      throw new RangeError(`feuille ${index} hors de l’arbre de ${size} feuilles`);
     const path: Hash[] = [];
     let low = 0;
     let high = size;

@@ -79,14 +79,27 @@ describe('Merkle tree of the signed log (RFC 6962/9162)', () => {
 
 describe('signed tree heads', () => {
   const key = LogSigningKey.generate();
-  const head = key.sign({ log: 'cvl', sequence: 3, treeSize: 12, rootHash: hashOf('root'), signedAt: '2026-12-02T10:00:00.000Z', keyId: key.keyId });
+  const head = key.sign({
+    log: 'cvl',
+    sequence: 3,
+    treeSize: 12,
+    rootHash: hashOf('root'),
+    signedAt: '2026-12-02T10:00:00.000Z',
+    keyId: key.keyId,
+  });
 
   it('verify with the public key alone', () => {
     expect(verifyTreeHead(head, key.publicKey)).toBe(true);
   });
 
   it('any field changed, or another key, and the signature fails', () => {
-    for (const changed of [{ treeSize: 13 }, { sequence: 4 }, { rootHash: hashOf('other') }, { log: 'autre' }, { signedAt: '2026-12-02T10:00:01.000Z' }]) {
+    for (const changed of [
+      { treeSize: 13 },
+      { sequence: 4 },
+      { rootHash: hashOf('other') },
+      { log: 'autre' },
+      { signedAt: '2026-12-02T10:00:01.000Z' },
+    ]) {
       expect(verifyTreeHead({ ...head, ...changed }, key.publicKey)).toBe(false);
     }
     const other = LogSigningKey.generate();

@@ -83,18 +83,32 @@ export class SignedLog {
       const latestWitnessed = witnessed[witnessed.length - 1];
       if (row) {
         const frontier = this.checkedFrontier(row);
-        if (latestWitnessed && (latestWitnessed.sequence > row.head.sequence || latestWitnessed.treeSize > row.head.treeSize)) {
-          throw new TamperedLogError(`le témoin (${this.config.witness.location}) garde la tête n° ${latestWitnessed.sequence} sur ${latestWitnessed.treeSize} événements, la base n’est qu’à la n° ${row.head.sequence} : base restaurée à un état antérieur`);
+        if (
+          latestWitnessed &&
+          (latestWitnessed.sequence > row.head.sequence || latestWitnessed.treeSize > row.head.treeSize)
+        ) {
+          throw new TamperedLogError(
+            `le témoin (${this.config.witness.location}) garde la tête n° ${latestWitnessed.sequence} sur ${latestWitnessed.treeSize} événements, la base n’est qu’à la n° ${row.head.sequence} : base restaurée à un état antérieur`,
+          );
         }
         this.trusted = { head: row.head, frontier };
         this.witnessedSequence = latestWitnessed?.sequence ?? 0;
         return;
       }
       if (latestWitnessed) {
-        throw new TamperedLogError(`le témoin (${this.config.witness.location}) garde ${witnessed.length} tête(s) signée(s) de ce journal, la base n’en a aucune : base remplacée ou têtes supprimées`);
+        throw new TamperedLogError(
+          `le témoin (${this.config.witness.location}) garde ${witnessed.length} tête(s) signée(s) de ce journal, la base n’en a aucune : base remplacée ou têtes supprimées`,
+        );
       }
       const frontier = await this.adoptExisting(tx);
-      const head = this.config.key.sign({ log: this.config.log, sequence: 1, treeSize: Number(frontier.size), rootHash: frontier.root().toString('hex'), signedAt: now().toISOString(), keyId: this.config.key.keyId });
+      const head = this.config.key.sign({
+        log: this.config.log,
+        sequence: 1,
+        treeSize: Number(frontier.size),
+        rootHash: frontier.root().toString('hex'),
+        signedAt: now().toISOString(),
+        keyId: this.config.key.keyId,
+      });
       await this.store(tx, head, frontier, 'insert');
       this.trusted = { head, frontier };
     });
@@ -124,7 +138,12 @@ export class SignedLog {
       signedAt,
       keyId: this.config.key.keyId,
     });
-    return { leafIndexes, head, frontier: frontier.toJSON(), committed: () => void (this.trusted = { head, frontier }) };
+    return {
+      leafIndexes,
+      head,
+      frontier: frontier.toJSON(),
+      committed: () => void (this.trusted = { head, frontier }),
+    };
   }
 
   /** The state this process last committed or checked, as its row should hold it: what an append builds on. */
@@ -153,9 +172,16 @@ export class SignedLog {
     const trusted = this.trusted;
     // Only the very row this process committed is taken on trust: any other field changed (root, size, frontier)
     // and it is checked again.
-    if (trusted && canonicalJson({ head: { ...trusted.head }, frontier: trusted.frontier.toJSON() }) === canonicalJson({ head: { ...row.head }, frontier: row.frontier })) return trusted.frontier.clone();
+    if (
+      trusted &&
+      canonicalJson({ head: { ...trusted.head }, frontier: trusted.frontier.toJSON() }) ===
+        canonicalJson({ head: { ...row.head }, frontier: row.frontier })
+    )
+      return trusted.frontier.clone();
     if (row.head.log !== this.config.log || !verifyTreeHead(row.head, this.config.key.publicKey)) {
-      throw new TamperedLogError(`la tête courante (n° ${row.head.sequence}) n’est pas signée par la clé du journal ${this.config.key.keyId}`);
+      throw new TamperedLogError(
+        `la tête courante (n° ${row.head.sequence}) n’est pas signée par la clé du journal ${this.config.key.keyId}`,
+      );
     }
     let frontier: Frontier;
     try {
@@ -163,7 +189,8 @@ export class SignedLog {
     } catch (error) {
       throw new TamperedLogError((error as Error).message);
     }
-    if (frontier.root().toString('hex') !== row.head.rootHash) throw new TamperedLogError('la frontière de l’arbre ne donne pas la racine signée');
+    if (frontier.root().toString('hex') !== row.head.rootHash)
+      throw new TamperedLogError('la frontière de l’arbre ne donne pas la racine signée');
     return frontier;
   }
 
@@ -175,8 +202,11 @@ export class SignedLog {
        WHERE events.position = placed.position`,
     );
     const frontier = Frontier.empty();
-    for (let after = -1; ; ) {
-      const page = await tx.query<{ leaf_index: string; hash: string }>('SELECT leaf_index::text AS leaf_index, hash FROM events WHERE leaf_index > $1 ORDER BY leaf_index LIMIT $2', [after, ADOPTION_PAGE]);
+    for (let after = -1; ;) {
+      const page = await tx.query<{ leaf_index: string; hash: string }>(
+        'SELECT leaf_index::text AS leaf_index, hash FROM events WHERE leaf_index > $1 ORDER BY leaf_index LIMIT $2',
+        [after, ADOPTION_PAGE],
+      );
       for (const row of page.rows) frontier.append(leafHash(row.hash));
       if (page.rows.length < ADOPTION_PAGE) break;
       after = Number(page.rows[page.rows.length - 1].leaf_index);
@@ -184,10 +214,23 @@ export class SignedLog {
     return frontier;
   }
 
-  private async store(tx: SqlExecutor, head: SignedTreeHead, frontier: Frontier, how: 'insert' | 'update'): Promise<void> {
+  private async store(
+    tx: SqlExecutor,
+    head: SignedTreeHead,
+    frontier: Frontier,
+    how: 'insert' | 'update',
+  ): Promise<void> {
     const state = [JSON.stringify(head), JSON.stringify(frontier.toJSON())];
-    if (how === 'insert') await tx.query('INSERT INTO signed_log_state (singleton, head, frontier) VALUES (true, $1::jsonb, $2::jsonb)', state);
+    if (how === 'insert')
+      await tx.query(
+        'INSERT INTO signed_log_state (singleton, head, frontier) VALUES (true, $1::jsonb, $2::jsonb)',
+        state,
+      );
     else await tx.query('UPDATE signed_log_state SET head = $1::jsonb, frontier = $2::jsonb WHERE singleton', state);
-    await tx.query('INSERT INTO signed_tree_heads (sequence, tree_size, head) VALUES ($1, $2, $3::jsonb)', [head.sequence, head.treeSize, JSON.stringify(head)]);
+    await tx.query('INSERT INTO signed_tree_heads (sequence, tree_size, head) VALUES ($1, $2, $3::jsonb)', [
+      head.sequence,
+      head.treeSize,
+      JSON.stringify(head),
+    ]);
   }
 }

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../canonical-json';
@@ -28,11 +36,15 @@ export type UnsignedTreeHead = Omit<SignedTreeHead, 'signature'>;
 /** The bytes signed: the head's fields, canonical JSON, under a domain tag so the key signs nothing else by mistake. */
 export function treeHeadMessage(head: UnsignedTreeHead): Buffer {
   const { log, sequence, treeSize, rootHash, signedAt, keyId } = head;
-  return Buffer.from(`cvl-tree-head/1\n${canonicalJson({ log, sequence, treeSize, rootHash, signedAt, keyId })}`, 'utf8');
+  return Buffer.from(
+    `cvl-tree-head/1\n${canonicalJson({ log, sequence, treeSize, rootHash, signedAt, keyId })}`,
+    'utf8',
+  );
 }
 
 function documentMessage(purpose: string, digest: string): Buffer {
-  if (!/^[a-z][a-z0-9-]{0,63}$/.test(purpose) || !/^[0-9a-f]{64}$/.test(digest)) throw new Error('sceau : objet ou empreinte invalide');
+  if (!/^[a-z][a-z0-9-]{0,63}$/.test(purpose) || !/^[0-9a-f]{64}$/.test(digest))
+    throw new Error('sceau : objet ou empreinte invalide');
   return Buffer.from(`cvl-sealed-document/1\n${purpose}\n${digest}`, 'utf8');
 }
 
@@ -45,7 +57,10 @@ export function verifyDocumentSeal(purpose: string, digest: string, seal: string
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function verifyTreeHead(head: SignedTreeHead, publicKey: KeyObject): boolean {
@@ -75,7 +90,8 @@ export class LogSigningKey {
 
   static fromPem(pem: string): LogSigningKey {
     const privateKey = createPrivateKey(pem);
-    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`clé de signature du journal : Ed25519 attendue, ${privateKey.asymmetricKeyType} trouvée`);
+    if (privateKey.asymmetricKeyType !== 'ed25519')
+      throw new Error(`clé de signature du journal : Ed25519 attendue, ${privateKey.asymmetricKeyType} trouvée`);
     return new LogSigningKey(privateKey, createPublicKey(privateKey));
   }
 
@@ -123,6 +139,7 @@ export class LogSigningKey {
 
 export function publicKeyFromPem(pem: string): KeyObject {
   const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`clé publique du journal : Ed25519 attendue, ${key.asymmetricKeyType} trouvée`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`clé publique du journal : Ed25519 attendue, ${key.asymmetricKeyType} trouvée`);
   return key;
 }

@@ -57,7 +57,15 @@ export function parseWitnessLines(text: string): SignedTreeHead[] {
       try {
         return JSON.parse(line) as SignedTreeHead;
       } catch {
-        return { log: '', sequence: -1, treeSize: -1, rootHash: '', signedAt: '', keyId: '', signature: line.slice(0, 80) };
+        return {
+          log: '',
+          sequence: -1,
+          treeSize: -1,
+          rootHash: '',
+          signedAt: '',
+          keyId: '',
+          signature: line.slice(0, 80),
+        };
       }
     });
 }

@@ -14,10 +14,18 @@ describe('one process per PGlite data folder', () => {
 
   it('a second opening is refused, naming who holds the folder; once closed, it opens again and the writes are there', async () => {
     const first = await openSqlEventStore({ dataDir, signing, applicationName: 'npm start' });
-    await first.store.append('stream-1', [{ eventId: 'a6b9a1d4-1b2b-4a44-9c53-9f6f3c8f0e01', type: 't', schemaVersion: 1, data: { amount: '1.00' } }], 'no_stream');
-    const refusal = await openSqlEventStore({ dataDir, signing, applicationName: 'cvl import' }).catch((error: unknown) => error);
+    await first.store.append(
+      'stream-1',
+      [{ eventId: 'a6b9a1d4-1b2b-4a44-9c53-9f6f3c8f0e01', type: 't', schemaVersion: 1, data: { amount: '1.00' } }],
+      'no_stream',
+    );
+    const refusal = await openSqlEventStore({ dataDir, signing, applicationName: 'cvl import' }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(DataDirLockedError);
-    expect((refusal as Error).message).toContain(`déjà ouvert par npm start (processus ${process.pid} sur ${hostname()}`);
+    expect((refusal as Error).message).toContain(
+      `déjà ouvert par npm start (processus ${process.pid} sur ${hostname()}`,
+    );
     await first.store.close();
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
     const second = await openSqlEventStore({ dataDir, signing, applicationName: 'cvl verify' });
@@ -29,7 +37,16 @@ describe('one process per PGlite data folder', () => {
   it('a lock left by a process that died (kill -9) is taken over', async () => {
     // A real process, gone by now: its pid is free.
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: Number(gone.stdout), host: hostname(), owner: 'npm start', command: 'x', startedAt: new Date().toISOString() }));
+    writeFileSync(
+      `${dataDir}.lock`,
+      JSON.stringify({
+        pid: Number(gone.stdout),
+        host: hostname(),
+        owner: 'npm start',
+        command: 'x',
+        startedAt: new Date().toISOString(),
+      }),
+    );
     const opened = await openSqlEventStore({ dataDir, signing, applicationName: 'npm start' });
     expect((await opened.store.readStream('stream-1')).length).toBe(1);
     await opened.store.close();

@@ -17,7 +17,11 @@ export class DataDirLockedError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
-    const since = new Date(holder.startedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
+    const since = new Date(holder.startedAt).toLocaleString('fr-FR', {
+      timeZone: 'Europe/Paris',
+      dateStyle: 'short',
+      timeStyle: 'medium',
+    });
     super(
       `Le dossier de données ${dataDir} est déjà ouvert par ${holder.owner} (processus ${holder.pid} sur ${holder.host}, depuis le ${since} : ${holder.command}). ` +
         'Un seul processus peut ouvrir un magasin PGlite : arrêtez-le, ou passez par son API.',
@@ -43,7 +47,17 @@ const alive = (pid: number): boolean => {
  */
 export function acquireDataDirLock(dataDir: string, owner: string): { release: () => void } {
   const path = `${dataDir}.lock`;
-  const me: LockHolder = { pid: process.pid, host: hostname(), owner, command: process.argv.slice(1).map((arg) => relative(process.cwd(), arg) || arg).join(' ').slice(0, 300), startedAt: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    owner,
+    command: process.argv
+      .slice(1)
+      .map((arg) => relative(process.cwd(), arg) || arg)
+      .join(' ')
+      .slice(0, 300),
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(me), { flag: 'wx', mode: 0o600 });

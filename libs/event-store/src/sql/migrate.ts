@@ -16,7 +16,11 @@ export function loadMigrations(folder = join(__dirname, 'migrations')): Migratio
   return readdirSync(folder)
     .map((file) => ({ file, match: MIGRATION_FILE.exec(file) }))
     .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ file, match }) => ({ version: Number(match[1]), name: match[2], sql: readFileSync(join(folder, file), 'utf8') }))
+    .map(({ file, match }) => ({
+      version: Number(match[1]),
+      name: match[2],
+      sql: readFileSync(join(folder, file), 'utf8'),
+    }))
     .sort((a, b) => a.version - b.version);
 }
 
@@ -25,7 +29,11 @@ export function loadMigrations(folder = join(__dirname, 'migrations')): Migratio
  * own transaction, under an advisory lock so two processes starting together do not race. Running it again
  * applies nothing.
  */
-export async function migrate(client: SqlClient, migrations: Migration[] = loadMigrations(), set = 'event-store'): Promise<number[]> {
+export async function migrate(
+  client: SqlClient,
+  migrations: Migration[] = loadMigrations(),
+  set = 'event-store',
+): Promise<number[]> {
   await client.exec(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       set_name text NOT NULL, version integer NOT NULL, name text NOT NULL,
@@ -35,10 +43,17 @@ export async function migrate(client: SqlClient, migrations: Migration[] = loadM
   for (const migration of migrations) {
     const done = await client.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE set_name = $1 AND version = $2', [set, migration.version]);
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE set_name = $1 AND version = $2', [
+        set,
+        migration.version,
+      ]);
       if (seen.rowCount > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (set_name, version, name) VALUES ($1, $2, $3)', [set, migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (set_name, version, name) VALUES ($1, $2, $3)', [
+        set,
+        migration.version,
+        migration.name,
+      ]);
       return true;
     });
     if (done) applied.push(migration.version);

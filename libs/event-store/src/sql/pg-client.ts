@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
-import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
+import {
+  openingStatements,
+  type SqlClient,
+  type SqlExecutor,
+  type SqlResult,
+  type TransactionOptions,
+} from './sql-client';
 
 export interface PgClientOptions {
   connectionString: string;
@@ -13,12 +19,27 @@ export interface PgClientOptions {
 }
 
 /** SQLSTATE and socket codes of a connection that is gone (not of a statement that failed). */
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_LOST = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 
 export function isConnectionLost(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && CONNECTION_LOST.has(code)) return true;
-  return /Connection terminated|connection is not open|Client has encountered a connection error/i.test(String((error as Error | undefined)?.message ?? ''));
+  return /Connection terminated|connection is not open|Client has encountered a connection error/i.test(
+    String((error as Error | undefined)?.message ?? ''),
+  );
 }
 
 /** The database cannot be reached for now: the HTTP edge answers 503, loops retry. */
@@ -132,7 +153,8 @@ export class PgSqlClient implements SqlClient {
       try {
         return await this.pool.connect();
       } catch (error) {
-        if (attempt >= CONNECT_ATTEMPTS || !isConnectionLost(error)) throw isConnectionLost(error) ? new DatabaseUnavailableError(error) : error;
+        if (attempt >= CONNECT_ATTEMPTS || !isConnectionLost(error))
+          throw isConnectionLost(error) ? new DatabaseUnavailableError(error) : error;
         this.onConnectionError(error as Error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** (attempt - 1), 2_000)));
       }
@@ -144,7 +166,11 @@ export class PgSqlClient implements SqlClient {
     return this.withClient((client) => this.inTransaction(client, work, opening));
   }
 
-  private async inTransaction<T>(client: PoolClient, work: (tx: SqlExecutor) => Promise<T>, opening: string): Promise<T> {
+  private async inTransaction<T>(
+    client: PoolClient,
+    work: (tx: SqlExecutor) => Promise<T>,
+    opening: string,
+  ): Promise<T> {
     // One simple query (no parameters): BEGIN and what the transaction does first, in one round trip.
     await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN');
     try {
@@ -180,7 +206,8 @@ export class PgSqlClient implements SqlClient {
         next.removeAllListeners();
         void next.end().catch(() => undefined);
         if (client === next) client = undefined;
-        if (!stopped) setTimeout(() => void connect(attempt + 1), Math.min(250 * 2 ** Math.min(attempt, 5), 5_000)).unref();
+        if (!stopped)
+          setTimeout(() => void connect(attempt + 1), Math.min(250 * 2 ** Math.min(attempt, 5), 5_000)).unref();
       };
       next.on('error', retry);
       next.on('notification', (message) => {

@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { openingStatements, type SqlClient, type SqlExecutor, type SqlResult, type TransactionOptions } from './sql-client';
+import {
+  openingStatements,
+  type SqlClient,
+  type SqlExecutor,
+  type SqlResult,
+  type TransactionOptions,
+} from './sql-client';
 import { isSafeIdentifier } from './pg-client';
 import { acquireDataDirLock } from './data-dir-lock';
 
@@ -22,7 +28,9 @@ export class PgliteSqlClient implements SqlClient {
 
   static async open(options: PgliteClientOptions = {}): Promise<PgliteSqlClient> {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const lock = options.dataDir ? acquireDataDirLock(options.dataDir, options.owner ?? 'un processus de la suite') : undefined;
+    const lock = options.dataDir
+      ? acquireDataDirLock(options.dataDir, options.owner ?? 'un processus de la suite')
+      : undefined;
     let db: PGlite;
     try {
       db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();

@@ -40,7 +40,9 @@ export interface SqlClient extends SqlExecutor {
 export const UNIQUE_VIOLATION = '23505';
 
 export function sqlErrorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 /**
@@ -67,7 +69,8 @@ export function openingStatements(options: TransactionOptions = {}): string {
   if (options.derivedCommit) statements.push(DERIVED_COMMIT);
   if (options.advisoryLock !== undefined) {
     const key = options.advisoryLock;
-    if (typeof key !== 'bigint' || key < -(2n ** 63n) || key >= 2n ** 63n) throw new RangeError(`clé de verrou consultatif invalide : ${String(key)}`);
+    if (typeof key !== 'bigint' || key < -(2n ** 63n) || key >= 2n ** 63n)
+      throw new RangeError(`clé de verrou consultatif invalide : ${String(key)}`);
     statements.push(`SELECT pg_advisory_xact_lock(${key.toString()})`);
   }
   return statements.join('; ');

@@ -64,13 +64,29 @@ interface ChainedRow {
 }
 
 /** The events' revisions and hashes, each chained to the one before, from the stream's head. */
-function chainEvents(streamId: string, events: readonly NewEvent[], current: number, previousHash: string, recordedAt: string): { rows: ChainedRow[]; revision: number; lastHash: string } {
+function chainEvents(
+  streamId: string,
+  events: readonly NewEvent[],
+  current: number,
+  previousHash: string,
+  recordedAt: string,
+): { rows: ChainedRow[]; revision: number; lastHash: string } {
   let hash = previousHash;
   const rows = events.map((event, index) => {
     const revision = current + 1 + index;
     const metadata = event.metadata ?? {};
     const tags = event.tags && event.tags.length > 0 ? [...event.tags] : null;
-    hash = chainHash(hash, { streamId, revision, eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, recordedAt, tags: tags ?? undefined });
+    hash = chainHash(hash, {
+      streamId,
+      revision,
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata,
+      recordedAt,
+      tags: tags ?? undefined,
+    });
     return { event, revision, metadata, hash, tags };
   });
   return { rows, revision: current + events.length, lastHash: hash };
@@ -95,7 +111,10 @@ function eventsJson(rows: readonly ChainedRow[], placed?: { leafIndexes: number[
 
 function toAudited(row: EventRow): AuditedEvent {
   const { checkpoint: _checkpoint, ...event } = toRecorded(row);
-  return { ...event, leafIndex: row.leaf_index === null || row.leaf_index === undefined ? null : Number(row.leaf_index) };
+  return {
+    ...event,
+    leafIndex: row.leaf_index === null || row.leaf_index === undefined ? null : Number(row.leaf_index),
+  };
 }
 
 function toRecorded(row: EventRow): RecordedEvent {
@@ -143,7 +162,11 @@ export class SqlEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
     this.signedLog = options.signedLog;
     const key = options.signedLog?.config.key;
-    if (key) this.seals = { seal: (purpose, digest) => key.sealDocument(purpose, digest), check: (purpose, digest, seal) => verifyDocumentSeal(purpose, digest, seal, key.publicKey) };
+    if (key)
+      this.seals = {
+        seal: (purpose, digest) => key.sealDocument(purpose, digest),
+        check: (purpose, digest, seal) => verifyDocumentSeal(purpose, digest, seal, key.publicKey),
+      };
   }
 
   /** Checks the signed log (and signs the first head of a store older than signing) before the first write. */
@@ -165,7 +188,9 @@ export class SqlEventStore implements EventStore {
         const known = attempt === 0 ? this.knownBase(streamId, expected) : undefined;
         const { result, committed, lastHash } =
           (known && (await this.appendOnKnownBase(streamId, events, expected, known))) ||
-          (await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected), { advisoryLock: this.appendLock(streamId, expected) }));
+          (await this.client.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected), {
+            advisoryLock: this.appendLock(streamId, expected),
+          }));
         committed();
         this.rememberHead(streamId, { revision: result.revision, hash: lastHash });
         for (const listener of this.appendListeners) listener();
@@ -191,12 +216,17 @@ export class SqlEventStore implements EventStore {
    * What an append can build on without reading: a new stream, or one whose head this process committed last
    * (and, signed, the log's state it committed last). Checked by the database as it writes (cvl_append).
    */
-  private knownBase(streamId: string, expected: ExpectedRevision): { current: number; previousHash: string; state?: StateRow } | undefined {
+  private knownBase(
+    streamId: string,
+    expected: ExpectedRevision,
+  ): { current: number; previousHash: string; state?: StateRow } | undefined {
     const state = this.signedLog?.trustedState();
     if (this.signedLog && !state) return undefined;
     const base = expected === 'no_stream' ? { revision: -1, hash: GENESIS_HASH } : this.knownHeads.get(streamId);
     if (!base) return undefined;
-    const usable = isTagCondition(expected) ? expected.after <= base.revision : expected === 'any' || expected === 'stream_exists' || expected === base.revision || expected === 'no_stream';
+    const usable = isTagCondition(expected)
+      ? expected.after <= base.revision
+      : expected === 'any' || expected === 'stream_exists' || expected === base.revision || expected === 'no_stream';
     return usable ? { current: base.revision, previousHash: base.hash, state } : undefined;
   }
 
@@ -212,30 +242,49 @@ export class SqlEventStore implements EventStore {
    * (another process appended, a tag conflicts, the log's row changed), nothing is written and the append goes
    * the way that reads first: undefined.
    */
-  private async appendOnKnownBase(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, known: { current: number; previousHash: string; state?: StateRow }): Promise<Appended | undefined> {
+  private async appendOnKnownBase(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    known: { current: number; previousHash: string; state?: StateRow },
+  ): Promise<Appended | undefined> {
     const condition = isTagCondition(expected) ? expected : undefined;
     const recordedAt = this.now().toISOString();
     const chained = chainEvents(streamId, events, known.current, known.previousHash, recordedAt);
-    const placed = known.state && this.signedLog ? this.signedLog.place(known.state, chained.rows.map((row) => row.hash), recordedAt) : undefined;
+    const placed =
+      known.state && this.signedLog
+        ? this.signedLog.place(
+            known.state,
+            chained.rows.map((row) => row.hash),
+            recordedAt,
+          )
+        : undefined;
     const lock = this.appendLock(streamId, expected);
     try {
-      const inserted = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM cvl_append($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb) AS e`, [
-        lock === undefined ? null : lock.toString(),
-        streamId,
-        known.current,
-        known.previousHash,
-        chained.revision,
-        chained.lastHash,
-        recordedAt,
-        eventsJson(chained.rows, placed),
-        condition ? condition.after : null,
-        condition ? [...condition.tags] : null,
-        known.state ? JSON.stringify(known.state.head) : null,
-        known.state ? JSON.stringify(known.state.frontier) : null,
-        placed ? JSON.stringify(placed.head) : null,
-        placed ? JSON.stringify(placed.frontier) : null,
-      ]);
-      return { result: this.appended(streamId, chained.revision, inserted.rows), committed: placed?.committed ?? (() => undefined), lastHash: chained.lastHash };
+      const inserted = await this.client.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM cvl_append($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::jsonb, $14::jsonb) AS e`,
+        [
+          lock === undefined ? null : lock.toString(),
+          streamId,
+          known.current,
+          known.previousHash,
+          chained.revision,
+          chained.lastHash,
+          recordedAt,
+          eventsJson(chained.rows, placed),
+          condition ? condition.after : null,
+          condition ? [...condition.tags] : null,
+          known.state ? JSON.stringify(known.state.head) : null,
+          known.state ? JSON.stringify(known.state.frontier) : null,
+          placed ? JSON.stringify(placed.head) : null,
+          placed ? JSON.stringify(placed.frontier) : null,
+        ],
+      );
+      return {
+        result: this.appended(streamId, chained.revision, inserted.rows),
+        committed: placed?.committed ?? (() => undefined),
+        lastHash: chained.lastHash,
+      };
     } catch (error) {
       if (BASE_MOVED.has(sqlErrorCode(error) ?? '')) return undefined;
       throw error;
@@ -258,10 +307,22 @@ export class SqlEventStore implements EventStore {
    * COMMIT. An event id already stored fails the write on its unique index, and the caller finds the first
    * append's result.
    */
-  private async appendInTransaction(tx: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<Appended> {
+  private async appendInTransaction(
+    tx: SqlExecutor,
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<Appended> {
     const signedLog = this.signedLog;
     const condition = isTagCondition(expected) ? expected : undefined;
-    const read = await tx.query<{ revision: string | null; last_hash: string | null; head: StateRow['head'] | null; frontier: string[] | null; conflict_revision: string | null; conflict_tags: string[] | null }>(
+    const read = await tx.query<{
+      revision: string | null;
+      last_hash: string | null;
+      head: StateRow['head'] | null;
+      frontier: string[] | null;
+      conflict_revision: string | null;
+      conflict_tags: string[] | null;
+    }>(
       `SELECT s.revision::text AS revision, s.last_hash, ${signedLog ? 'l.head, l.frontier' : 'NULL::jsonb AS head, NULL::jsonb AS frontier'},
          c.revision::text AS conflict_revision, c.tags AS conflict_tags
        FROM (SELECT 1) AS one
@@ -277,11 +338,24 @@ export class SqlEventStore implements EventStore {
     const found = read.rows[0];
     const current = found.revision === null ? -1 : Number(found.revision);
     const previousHash = found.last_hash ?? GENESIS_HASH;
-    checkExpected(streamId, expected, current, found.conflict_revision === null ? [] : [{ revision: Number(found.conflict_revision), tags: found.conflict_tags ?? [] }]);
+    checkExpected(
+      streamId,
+      expected,
+      current,
+      found.conflict_revision === null
+        ? []
+        : [{ revision: Number(found.conflict_revision), tags: found.conflict_tags ?? [] }],
+    );
 
     const recordedAt = this.now().toISOString();
     const chained = chainEvents(streamId, events, current, previousHash, recordedAt);
-    const placed = signedLog ? signedLog.place(found.head && found.frontier ? { head: found.head, frontier: found.frontier } : undefined, chained.rows.map((row) => row.hash), recordedAt) : undefined;
+    const placed = signedLog
+      ? signedLog.place(
+          found.head && found.frontier ? { head: found.head, frontier: found.frontier } : undefined,
+          chained.rows.map((row) => row.hash),
+          recordedAt,
+        )
+      : undefined;
 
     // The stream's row moves only from the revision read (a writer without the lock may have moved it: then no
     // event is inserted, and the append is a conflict). Data-modifying CTEs all run, once each.
@@ -311,15 +385,26 @@ export class SqlEventStore implements EventStore {
         chained.lastHash,
         // A new stream: no row to move from (-1 matches none, and the INSERT creates it).
         current,
-        ...(placed ? [JSON.stringify(placed.head), JSON.stringify(placed.frontier), placed.head.sequence, placed.head.treeSize] : []),
+        ...(placed
+          ? [JSON.stringify(placed.head), JSON.stringify(placed.frontier), placed.head.sequence, placed.head.treeSize]
+          : []),
       ],
     );
     if (inserted.rowCount === 0) this.conflict(streamId, expected, current);
-    return { result: this.appended(streamId, chained.revision, inserted.rows), committed: placed?.committed ?? (() => undefined), lastHash: chained.lastHash };
+    return {
+      result: this.appended(streamId, chained.revision, inserted.rows),
+      committed: placed?.committed ?? (() => undefined),
+      lastHash: chained.lastHash,
+    };
   }
 
   private appended(streamId: string, revision: number, rows: EventRow[]): AppendResult {
-    return { streamId, revision, events: rows.map(toRecorded).sort((a, b) => a.revision - b.revision), idempotentReplay: false };
+    return {
+      streamId,
+      revision,
+      events: rows.map(toRecorded).sort((a, b) => a.revision - b.revision),
+      idempotentReplay: false,
+    };
   }
 
   /** Lost a race: for 'any' the caller retries from a fresh read; otherwise it is a conflict. */
@@ -329,13 +414,23 @@ export class SqlEventStore implements EventStore {
   }
 
   /** When the events' ids are already stored, the append is a retry: return what the first one stored. */
-  private async findReplay(db: SqlExecutor, streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
+  private async findReplay(
+    db: SqlExecutor,
+    streamId: string,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult | undefined> {
     const ids = events.map((event) => event.eventId);
-    const found = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.revision`, [ids]);
+    const found = await db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.revision`,
+      [ids],
+    );
     if (found.rowCount === 0) return undefined;
     const stored = found.rows.map(toRecorded);
     if (found.rowCount !== ids.length || stored.some((event) => event.streamId !== streamId)) {
-      throw new EventIdConflictError(stored.map((event) => event.eventId), 'une partie du lot, ou un autre flux, les porte déjà');
+      throw new EventIdConflictError(
+        stored.map((event) => event.eventId),
+        'une partie du lot, ou un autre flux, les porte déjà',
+      );
     }
     return { streamId, revision: stored[stored.length - 1].revision, events: stored, idempotentReplay: true };
   }
@@ -351,14 +446,21 @@ export class SqlEventStore implements EventStore {
   }
 
   async findEvents(eventIds: readonly string[]): Promise<RecordedEvent[]> {
-    if (eventIds.length > MAX_READ_COUNT) throw new RangeError(`au plus ${MAX_READ_COUNT} identifiants d’événement par lecture`);
+    if (eventIds.length > MAX_READ_COUNT)
+      throw new RangeError(`au plus ${MAX_READ_COUNT} identifiants d’événement par lecture`);
     if (eventIds.length === 0) return [];
-    const found = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[])`, [[...eventIds]]);
+    const found = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[])`,
+      [[...eventIds]],
+    );
     return found.rows.map(toRecorded);
   }
 
   async streamRevision(streamId: string): Promise<number> {
-    const result = await this.client.query<{ revision: string }>('SELECT revision::text AS revision FROM streams WHERE stream_id = $1', [streamId]);
+    const result = await this.client.query<{ revision: string }>(
+      'SELECT revision::text AS revision FROM streams WHERE stream_id = $1',
+      [streamId],
+    );
     return result.rowCount > 0 ? Number(result.rows[0].revision) : -1;
   }
 
@@ -395,10 +497,20 @@ export class SqlEventStore implements EventStore {
     const audit = new LogAudit({
       mode: 'full',
       streamPrefix: options.streamPrefix,
-      ...(signedLog && !notYetSigned ? { signed: { log: signedLog.log, publicKey: signedLog.publicKey, heads, witness, witnessLocation: signedLog.witness.location } } : {}),
+      ...(signedLog && !notYetSigned
+        ? {
+            signed: {
+              log: signedLog.log,
+              publicKey: signedLog.publicKey,
+              heads,
+              witness,
+              witnessLocation: signedLog.witness.location,
+            },
+          }
+        : {}),
     });
     const walk = async (sql: string, key: (row: EventRow) => string, start: string) => {
-      for (let after = start; ; ) {
+      for (let after = start; ;) {
         const page = await this.client.query<EventRow>(sql, [after, VERIFY_PAGE]);
         for (const row of page.rows) audit.event(toAudited(row));
         options.onProgress?.(audit.progress());
@@ -406,10 +518,24 @@ export class SqlEventStore implements EventStore {
         after = key(page.rows[page.rows.length - 1]);
       }
     };
-    await walk(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`, (row) => String(row.leaf_index), '-1');
-    await walk(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index IS NULL AND e.position > $1::bigint ORDER BY e.position LIMIT $2`, (row) => row.position, '0');
+    await walk(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`,
+      (row) => String(row.leaf_index),
+      '-1',
+    );
+    await walk(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index IS NULL AND e.position > $1::bigint ORDER BY e.position LIMIT $2`,
+      (row) => row.position,
+      '0',
+    );
     const report = audit.finish(await this.streamHeads());
-    if (notYetSigned && signedLog) report.signedLog = { log: signedLog.log, unsignedEvents: report.eventsChecked, witness: { location: signedLog.witness.location, heads: 0 }, notYetSigned: true };
+    if (notYetSigned && signedLog)
+      report.signedLog = {
+        log: signedLog.log,
+        unsignedEvents: report.eventsChecked,
+        witness: { location: signedLog.witness.location, heads: 0 },
+        notYetSigned: true,
+      };
     return report;
   }
 
@@ -424,18 +550,21 @@ export class SqlEventStore implements EventStore {
 
   /** Events in their signed order, strictly after leaf `afterLeaf`, at most `limit` (audit packs). */
   async readSigned(afterLeaf: number, limit: number): Promise<AuditedEvent[]> {
-    const result = await this.client.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`, [
-      afterLeaf,
-      Math.max(1, Math.min(limit, MAX_READ_COUNT)),
-    ]);
+    const result = await this.client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.leaf_index > $1::bigint ORDER BY e.leaf_index LIMIT $2`,
+      [afterLeaf, Math.max(1, Math.min(limit, MAX_READ_COUNT))],
+    );
     return result.rows.map(toAudited);
   }
 
   /** The heads the database keeps, in order. */
   async signedHeads(): Promise<SignedTreeHead[]> {
     const heads: SignedTreeHead[] = [];
-    for (let after = 0; ; ) {
-      const page = await this.client.query<{ head: SignedTreeHead }>('SELECT head FROM signed_tree_heads WHERE sequence > $1 ORDER BY sequence LIMIT $2', [after, VERIFY_PAGE]);
+    for (let after = 0; ;) {
+      const page = await this.client.query<{ head: SignedTreeHead }>(
+        'SELECT head FROM signed_tree_heads WHERE sequence > $1 ORDER BY sequence LIMIT $2',
+        [after, VERIFY_PAGE],
+      );
       heads.push(...page.rows.map((row) => row.head));
       if (page.rows.length < VERIFY_PAGE) return heads;
       after = heads[heads.length - 1].sequence;
@@ -444,12 +573,18 @@ export class SqlEventStore implements EventStore {
 
   private async streamHeads(): Promise<StreamHeadRow[]> {
     const rows: StreamHeadRow[] = [];
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await this.client.query<{ stream_id: string; revision: string; last_hash: string }>(
         'SELECT stream_id, revision::text AS revision, last_hash FROM streams WHERE stream_id > $1 ORDER BY stream_id LIMIT $2',
         [after, VERIFY_PAGE],
       );
-      rows.push(...page.rows.map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), lastHash: row.last_hash })));
+      rows.push(
+        ...page.rows.map((row) => ({
+          streamId: row.stream_id,
+          revision: Number(row.revision),
+          lastHash: row.last_hash,
+        })),
+      );
       if (page.rows.length < VERIFY_PAGE) return rows;
       after = rows[rows.length - 1].streamId;
     }

@@ -4,7 +4,11 @@ import { waitUntil } from '@cvl/testing';
 import type { IntegrationEvent } from '../envelope';
 import type { IntegrationBus } from '../integration-bus.port';
 
-export function sampleEvent(streamid: string, revision: number, data: Record<string, string | number> = {}): IntegrationEvent {
+export function sampleEvent(
+  streamid: string,
+  revision: number,
+  data: Record<string, string | number> = {},
+): IntegrationEvent {
   return {
     id: randomUUID(),
     source: '/test',
@@ -24,7 +28,11 @@ export function sampleEvent(streamid: string, revision: number, data: Record<str
   };
 }
 
-export function integrationBusContract(transport: string, open: () => Promise<IntegrationBus>, timeoutMs = 30_000): void {
+export function integrationBusContract(
+  transport: string,
+  open: () => Promise<IntegrationBus>,
+  timeoutMs = 30_000,
+): void {
   describe(`IntegrationBus contract — ${transport}`, () => {
     let bus: IntegrationBus;
     const topic = () => `contract-${randomUUID()}`;
@@ -54,14 +62,21 @@ export function integrationBusContract(transport: string, open: () => Promise<In
       const streams = Array.from({ length: 5 }, () => `s-${randomUUID()}`);
       const events = Array.from({ length: 12 }, (_, revision) => streams.map((s) => sampleEvent(s, revision))).flat();
       const byGroup: IntegrationEvent[][] = [[], []];
-      const subs = await Promise.all(byGroup.map((bucket) => bus.subscribe({ groupId: group(), topics: [t], handle: async (e) => void bucket.push(e) })));
+      const subs = await Promise.all(
+        byGroup.map((bucket) =>
+          bus.subscribe({ groupId: group(), topics: [t], handle: async (e) => void bucket.push(e) }),
+        ),
+      );
       for (let i = 0; i < events.length; i += 20) await bus.publish(t, events.slice(i, i + 20));
-      for (const bucket of byGroup) await waitUntil(() => bucket.length >= events.length, timeoutMs, 'every event in each group');
+      for (const bucket of byGroup)
+        await waitUntil(() => bucket.length >= events.length, timeoutMs, 'every event in each group');
       await Promise.all(subs.map((s) => s.stop()));
       for (const bucket of byGroup) {
         expect(new Set(bucket.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
         for (const s of streams) {
-          expect(bucket.filter((e) => e.streamid === s).map((e) => e.revision)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+          expect(bucket.filter((e) => e.streamid === s).map((e) => e.revision)).toEqual(
+            Array.from({ length: 12 }, (_, i) => i),
+          );
         }
       }
     });
@@ -93,7 +108,8 @@ export function integrationBusContract(transport: string, open: () => Promise<In
       const seen = batches.flat();
       // Redelivery may repeat events (at least once), never skip or reorder them.
       expect([...new Set(seen.map((e) => e.revision))]).toEqual(events.map((e) => e.revision));
-      for (const batch of batches) expect(batch.map((e) => e.revision)).toEqual(batch.map((_, i) => batch[0].revision + i));
+      for (const batch of batches)
+        expect(batch.map((e) => e.revision)).toEqual(batch.map((_, i) => batch[0].revision + i));
       expect(batches.length).toBeLessThan(events.length);
     });
 
@@ -101,11 +117,18 @@ export function integrationBusContract(transport: string, open: () => Promise<In
       const t = topic();
       const g = group();
       await bus.ensureTopics([t]);
-      await bus.publish(t, Array.from({ length: 4 }, (_, i) => sampleEvent('backlog', i)));
+      await bus.publish(
+        t,
+        Array.from({ length: 4 }, (_, i) => sampleEvent('backlog', i)),
+      );
       expect(await bus.backlog(g, [t])).toBe(4);
       const seen = new Set<string>();
       const sub = await bus.subscribe({ groupId: g, topics: [t], handle: async (e) => void seen.add(e.id) });
-      await waitUntil(async () => seen.size === 4 && (await bus.backlog(g, [t])) === 0, timeoutMs, 'the backlog drained');
+      await waitUntil(
+        async () => seen.size === 4 && (await bus.backlog(g, [t])) === 0,
+        timeoutMs,
+        'the backlog drained',
+      );
       await sub.stop();
       await bus.publish(t, [sampleEvent('backlog', 4)]);
       expect(await bus.backlog(g, [t])).toBe(1);

@@ -41,11 +41,13 @@ export class InProcessBus implements IntegrationBus {
   }
 
   async ensureTopics(topics: string[]): Promise<void> {
-    for (const topic of topics) await this.sql.query('INSERT INTO bus_topics (topic) VALUES ($1) ON CONFLICT (topic) DO NOTHING', [topic]);
+    for (const topic of topics)
+      await this.sql.query('INSERT INTO bus_topics (topic) VALUES ($1) ON CONFLICT (topic) DO NOTHING', [topic]);
   }
 
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
-    if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
+    if (events.length > MAX_PUBLISH_BATCH)
+      throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
     assertPublishable(events);
     // One statement, its own transaction: the topic's row, locked by the UPDATE, orders publishers; the messages
     // take the offsets it moved over (none if the topic is unknown: the join with no row inserts nothing).
@@ -69,11 +71,20 @@ export class InProcessBus implements IntegrationBus {
   async subscribe(options: SubscribeOptions): Promise<BusSubscription> {
     const positions = new Map<string, number>();
     for (const topic of options.topics) {
-      const known = await this.sql.query<{ next_offset: string }>('SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1', [topic]);
+      const known = await this.sql.query<{ next_offset: string }>(
+        'SELECT next_offset::text AS next_offset FROM bus_topics WHERE topic = $1',
+        [topic],
+      );
       if (known.rows.length === 0) throw new Error(`sujet inconnu : ${topic} (créez-le d’abord)`);
       const start = options.fromBeginning === false ? Number(known.rows[0].next_offset) : 0;
-      await this.sql.query('INSERT INTO bus_offsets (group_id, topic, committed) VALUES ($1, $2, $3) ON CONFLICT (group_id, topic) DO NOTHING', [options.groupId, topic, start]);
-      const committed = await this.sql.query<{ committed: string }>('SELECT committed::text AS committed FROM bus_offsets WHERE group_id = $1 AND topic = $2', [options.groupId, topic]);
+      await this.sql.query(
+        'INSERT INTO bus_offsets (group_id, topic, committed) VALUES ($1, $2, $3) ON CONFLICT (group_id, topic) DO NOTHING',
+        [options.groupId, topic, start],
+      );
+      const committed = await this.sql.query<{ committed: string }>(
+        'SELECT committed::text AS committed FROM bus_offsets WHERE group_id = $1 AND topic = $2',
+        [options.groupId, topic],
+      );
       positions.set(topic, Number(committed.rows[0].committed));
     }
     let stopped = false;
@@ -88,7 +99,12 @@ export class InProcessBus implements IntegrationBus {
           resolve();
         };
       });
-    const commit = (topic: string, offset: number) => this.sql.query('UPDATE bus_offsets SET committed = $3 WHERE group_id = $1 AND topic = $2', [options.groupId, topic, offset]);
+    const commit = (topic: string, offset: number) =>
+      this.sql.query('UPDATE bus_offsets SET committed = $3 WHERE group_id = $1 AND topic = $2', [
+        options.groupId,
+        topic,
+        offset,
+      ]);
 
     const loop = async () => {
       let failures = 0;
@@ -99,8 +115,12 @@ export class InProcessBus implements IntegrationBus {
           const from = positions.get(topic) ?? 0;
           let page: Array<{ message_offset: string; envelope: IntegrationEvent }>;
           try {
-            page = (await this.sql.query<{ message_offset: string; envelope: IntegrationEvent }>(// ORDER BY the column, not its text alias (« 10 » sorts before « 2 »).
-            'SELECT m.message_offset::text AS message_offset, m.envelope FROM bus_messages m WHERE m.topic = $1 AND m.message_offset >= $2 ORDER BY m.message_offset LIMIT $3', [topic, from, FETCH])).rows;
+            page = (
+              await this.sql.query<{ message_offset: string; envelope: IntegrationEvent }>( // ORDER BY the column, not its text alias (« 10 » sorts before « 2 »).
+                'SELECT m.message_offset::text AS message_offset, m.envelope FROM bus_messages m WHERE m.topic = $1 AND m.message_offset >= $2 ORDER BY m.message_offset LIMIT $3',
+                [topic, from, FETCH],
+              )
+            ).rows;
           } catch (error) {
             if (this.closed) return;
             this.options.onHandlerError?.(options.groupId, topic, error);
@@ -114,7 +134,13 @@ export class InProcessBus implements IntegrationBus {
           for (const unit of units) {
             if (stopped || this.closed) break;
             try {
-              if (handleBatch) await handleBatch(unit.map((row) => ({ event: row.envelope, context: { topic, partition: 0, offset: row.message_offset } })));
+              if (handleBatch)
+                await handleBatch(
+                  unit.map((row) => ({
+                    event: row.envelope,
+                    context: { topic, partition: 0, offset: row.message_offset },
+                  })),
+                );
               else await options.handle(unit[0].envelope, { topic, partition: 0, offset: unit[0].message_offset });
               handled = Number(unit[unit.length - 1].message_offset) + 1;
               failures = 0;
@@ -129,7 +155,10 @@ export class InProcessBus implements IntegrationBus {
           if (handled > from) {
             positions.set(topic, handled);
             // At least once: a crash before this commit delivers the page's handled events again.
-            if (!this.closed) await commit(topic, handled).catch((error: unknown) => this.options.onHandlerError?.(options.groupId, topic, error));
+            if (!this.closed)
+              await commit(topic, handled).catch((error: unknown) =>
+                this.options.onHandlerError?.(options.groupId, topic, error),
+              );
           }
         }
         if (!delivered && !stopped && !this.closed) await idle(1_000);

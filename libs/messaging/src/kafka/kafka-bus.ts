@@ -1,6 +1,25 @@
-import { ConfigResourceTypes, Kafka, logLevel, type Admin, type Consumer, type IHeaders, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  ConfigResourceTypes,
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type IHeaders,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { EnvelopeError, fromKafkaRecord, toKafkaRecord, type IntegrationEvent } from '../envelope';
-import { assertPublishable, MAX_MESSAGE_BYTES, MAX_PUBLISH_BATCH, messageBytes, UnpublishableEventError, type BusSubscription, type DeliveryContext, type IntegrationBus, type SubscribeOptions } from '../integration-bus.port';
+import {
+  assertPublishable,
+  MAX_MESSAGE_BYTES,
+  MAX_PUBLISH_BATCH,
+  messageBytes,
+  UnpublishableEventError,
+  type BusSubscription,
+  type DeliveryContext,
+  type IntegrationBus,
+  type SubscribeOptions,
+} from '../integration-bus.port';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -50,7 +69,11 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
-    out[name] = Array.isArray(value) ? String(value[0]) : Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+    out[name] = Array.isArray(value)
+      ? String(value[0])
+      : Buffer.isBuffer(value)
+        ? value.toString('utf8')
+        : String(value);
   }
   return out;
 }
@@ -75,7 +98,8 @@ export class KafkaBus implements IntegrationBus {
       requestTimeout: 30_000,
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
       logLevel: logLevel.ERROR,
-      logCreator: () => (entry) => log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.log.message, { namespace: entry.namespace }),
+      logCreator: () => (entry) =>
+        log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.log.message, { namespace: entry.namespace }),
     });
   }
 
@@ -135,13 +159,19 @@ export class KafkaBus implements IntegrationBus {
           });
         } catch (error) {
           // Created meanwhile by another process, or not yet known to every broker: the wait below says when it is hosted.
-          if (!/already exists/i.test(String((error as Error).message)) && (error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS' && !isRetriable(error)) throw error;
+          if (
+            !/already exists/i.test(String((error as Error).message)) &&
+            (error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS' &&
+            !isRetriable(error)
+          )
+            throw error;
         }
       }
       for (let attempt = 0; attempt < 50; attempt++) {
         try {
           const metadata = await admin.fetchTopicMetadata({ topics });
-          if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return await this.alignConfigs(admin, topics);
+          if (metadata.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+            return await this.alignConfigs(admin, topics);
         } catch {
           /* not hosted yet */
         }
@@ -155,13 +185,31 @@ export class KafkaBus implements IntegrationBus {
 
   /** The topics' retention and message size as TOPIC_CONFIG says; set where they differ. Returns what it changed. */
   private async alignConfigs(admin: Admin, topics: string[]): Promise<void> {
-    const described = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: Object.keys(TOPIC_CONFIG) })) });
-    const drifted = described.resources.filter((resource) => Object.entries(TOPIC_CONFIG).some(([name, value]) => resource.configEntries.find((entry) => entry.configName === name)?.configValue !== value));
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: Object.keys(TOPIC_CONFIG),
+      })),
+    });
+    const drifted = described.resources.filter((resource) =>
+      Object.entries(TOPIC_CONFIG).some(
+        ([name, value]) => resource.configEntries.find((entry) => entry.configName === name)?.configValue !== value,
+      ),
+    );
     if (drifted.length === 0) return;
-    this.options.log?.('warn', `sujets ramenés à la rétention infinie : ${drifted.map((r) => r.resourceName).join(', ')}`);
+    this.options.log?.(
+      'warn',
+      `sujets ramenés à la rétention infinie : ${drifted.map((r) => r.resourceName).join(', ')}`,
+    );
     await admin.alterConfigs({
       validateOnly: false,
-      resources: drifted.map((resource) => ({ type: ConfigResourceTypes.TOPIC, name: resource.resourceName, configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })) })),
+      resources: drifted.map((resource) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: resource.resourceName,
+        configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })),
+      })),
     });
   }
 
@@ -170,8 +218,15 @@ export class KafkaBus implements IntegrationBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: this.physical(topic), configNames: Object.keys(TOPIC_CONFIG) }] });
-      return Object.fromEntries(described.resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]));
+      const described = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [
+          { type: ConfigResourceTypes.TOPIC, name: this.physical(topic), configNames: Object.keys(TOPIC_CONFIG) },
+        ],
+      });
+      return Object.fromEntries(
+        described.resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]),
+      );
     } finally {
       await admin.disconnect();
     }
@@ -183,18 +238,28 @@ export class KafkaBus implements IntegrationBus {
    */
   async publish(topic: string, events: IntegrationEvent[]): Promise<void> {
     if (events.length === 0) return;
-    if (events.length > MAX_PUBLISH_BATCH) throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
+    if (events.length > MAX_PUBLISH_BATCH)
+      throw new RangeError(`au plus ${MAX_PUBLISH_BATCH} événements par publication`);
     assertPublishable(events);
     const records = events.map(toKafkaRecord);
     const producer = await this.readyProducer();
-    for (let start = 0; start < records.length; ) {
+    for (let start = 0; start < records.length;) {
       let end = start;
-      for (let bytes = 0; end < records.length && (end === start || bytes + messageBytes(records[end]) <= MAX_REQUEST_BYTES); end++) bytes += messageBytes(records[end]);
+      for (
+        let bytes = 0;
+        end < records.length && (end === start || bytes + messageBytes(records[end]) <= MAX_REQUEST_BYTES);
+        end++
+      )
+        bytes += messageBytes(records[end]);
       try {
         await producer.send({ topic: this.physical(topic), acks: -1, messages: records.slice(start, end) });
       } catch (error) {
         const type = (error as { type?: string }).type ?? (error as { cause?: { type?: string } }).cause?.type;
-        if (type && UNPUBLISHABLE.has(type)) throw new UnpublishableEventError(events.slice(start, end).map((event) => event.id), `refusé par Kafka (${type})`);
+        if (type && UNPUBLISHABLE.has(type))
+          throw new UnpublishableEventError(
+            events.slice(start, end).map((event) => event.id),
+            `refusé par Kafka (${type})`,
+          );
         throw error;
       }
       start = end;
@@ -217,7 +282,10 @@ export class KafkaBus implements IntegrationBus {
     // A topic just created may not be in every broker's metadata yet (« does not host this topic-partition »): retry, bounded.
     for (let attempt = 1; ; attempt++) {
       try {
-        await consumer.subscribe({ topics: options.topics.map((t) => this.physical(t)), fromBeginning: options.fromBeginning ?? true });
+        await consumer.subscribe({
+          topics: options.topics.map((t) => this.physical(t)),
+          fromBeginning: options.fromBeginning ?? true,
+        });
         break;
       } catch (error) {
         if (!isRetriable(error) || attempt >= SUBSCRIBE_ATTEMPTS) throw error;
@@ -225,13 +293,27 @@ export class KafkaBus implements IntegrationBus {
       }
     }
     // A record as an event, or undefined once told to onInvalid (without onInvalid, delivery stops on it).
-    const decode = async (topic: string, partition: number, message: KafkaMessage): Promise<IntegrationEvent | undefined> => {
-      const raw = { key: message.key?.toString('utf8'), value: message.value?.toString('utf8') ?? null, headers: headersToStrings(message.headers) };
+    const decode = async (
+      topic: string,
+      partition: number,
+      message: KafkaMessage,
+    ): Promise<IntegrationEvent | undefined> => {
+      const raw = {
+        key: message.key?.toString('utf8'),
+        value: message.value?.toString('utf8') ?? null,
+        headers: headersToStrings(message.headers),
+      };
       try {
         return fromKafkaRecord(raw);
       } catch (error) {
         if (!(error instanceof EnvelopeError) || !options.onInvalid) throw error;
-        await options.onInvalid(error, { topic: this.logical(topic), partition, offset: message.offset, headers: raw.headers, value: raw.value });
+        await options.onInvalid(error, {
+          topic: this.logical(topic),
+          partition,
+          offset: message.offset,
+          headers: raw.headers,
+          value: raw.value,
+        });
         return undefined;
       }
     };
@@ -245,7 +327,11 @@ export class KafkaBus implements IntegrationBus {
           const events: Array<{ event: IntegrationEvent; context: DeliveryContext }> = [];
           for (const message of batch.messages) {
             const event = await decode(batch.topic, batch.partition, message);
-            if (event) events.push({ event, context: { topic: this.logical(batch.topic), partition: batch.partition, offset: message.offset } });
+            if (event)
+              events.push({
+                event,
+                context: { topic: this.logical(batch.topic), partition: batch.partition, offset: message.offset },
+              });
           }
           if (events.length > 0) await handleBatch(events);
           await heartbeat();

@@ -1,4 +1,12 @@
-import { CanActivate, createParamDecorator, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { ORGANISATION_DIRECTORY, PLATFORM_ORGANISATION, type OrganisationDirectory } from './organisation-directory';
 import type { Request } from 'express';
@@ -42,11 +50,15 @@ export class PolicyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const policy = this.reflector.getAllAndOverride<DeclaredPolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<DeclaredPolicy | undefined>(ROUTE_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (policy === 'public') return true;
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedException('Authentification requise : en-tête « Authorization: Bearer <jeton> » manquant');
+    if (!match)
+      throw new UnauthorizedException('Authentification requise : en-tête « Authorization: Bearer <jeton> » manquant');
     let principal: Principal;
     try {
       principal = await this.verifier.verify(match[1]);
@@ -60,10 +72,15 @@ export class PolicyGuard implements CanActivate {
     if (!policy) throw new ForbiddenException('Accès refusé : cette route n’a pas de politique d’accès déclarée');
     const directory = principal.organisation === PLATFORM_ORGANISATION ? undefined : this.organisations();
     if (directory && !(await directory.isKnown(principal.organisation))) {
-      throw new ForbiddenException(`Accès refusé : l’organisation « ${principal.organisation} » du jeton n’est pas au référentiel (financeurs, organisations)`);
+      throw new ForbiddenException(
+        `Accès refusé : l’organisation « ${principal.organisation} » du jeton n’est pas au référentiel (financeurs, organisations)`,
+      );
     }
     const access = accessFor(principal, policy);
-    if (!access) throw new ForbiddenException(`Accès refusé : rôle requis parmi ${rolesOf(policy).join(', ')} (jeton : ${principal.roles.join(', ')})`);
+    if (!access)
+      throw new ForbiddenException(
+        `Accès refusé : rôle requis parmi ${rolesOf(policy).join(', ')} (jeton : ${principal.roles.join(', ')})`,
+      );
     request.access = access;
     return true;
   }

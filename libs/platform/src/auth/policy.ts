@@ -57,12 +57,17 @@ export class Access {
 
 /** The access of a principal to a route of this policy, or undefined when the policy lets none of its roles in. */
 export function accessFor(principal: Principal, policy: RoutePolicy): Access | undefined {
-  if (principal.roles.includes('admin') || principal.roles.some((r) => policy.all.includes(r))) return new Access(principal, true, []);
+  if (principal.roles.includes('admin') || principal.roles.some((r) => policy.all.includes(r)))
+    return new Access(principal, true, []);
   const ownRoles = principal.roles.filter((r) => policy.own?.[r] !== undefined);
   return ownRoles.length ? new Access(principal, false, ownRoles) : undefined;
 }
 
 /** Every role a policy lets in (admin first), for messages and the matrix. */
 export function rolesOf(policy: RoutePolicy): Role[] {
-  return ['admin', ...policy.all.filter((r) => r !== 'admin'), ...(Object.keys(policy.own ?? {}) as Role[]).filter((r) => !policy.all.includes(r) && r !== 'admin')];
+  return [
+    'admin',
+    ...policy.all.filter((r) => r !== 'admin'),
+    ...(Object.keys(policy.own ?? {}) as Role[]).filter((r) => !policy.all.includes(r) && r !== 'admin'),
+  ];
 }

@@ -12,12 +12,17 @@ export interface RouteEntry {
   policy: DeclaredPolicy | undefined;
 }
 
-const joinPath = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 function controllersOf(module: Type<unknown>, seen = new Set<Type<unknown>>()): Array<Type<unknown>> {
   if (seen.has(module)) return [];
   seen.add(module);
-  const controllers = (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) as Array<Type<unknown>> | undefined) ?? [];
+  const controllers =
+    (Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, module) as Array<Type<unknown>> | undefined) ?? [];
   const imports = (Reflect.getMetadata(MODULE_METADATA.IMPORTS, module) as Array<Type<unknown>> | undefined) ?? [];
   return [...controllers, ...imports.filter((i) => typeof i === 'function').flatMap((i) => controllersOf(i, seen))];
 }
@@ -28,7 +33,9 @@ export function routeTable(modules: Array<Type<unknown>>, extraControllers: Arra
   const controllers = [...modules.flatMap((m) => controllersOf(m, seen)), ...extraControllers];
   const routes: RouteEntry[] = [];
   for (const controller of new Set(controllers)) {
-    const base = ([] as string[]).concat((Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined) ?? '')[0];
+    const base = ([] as string[]).concat(
+      (Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined) ?? '',
+    )[0];
     const classPolicy = Reflect.getMetadata(ROUTE_POLICY, controller) as DeclaredPolicy | undefined;
     for (const name of Object.getOwnPropertyNames(controller.prototype)) {
       if (name === 'constructor') continue;
@@ -38,7 +45,13 @@ export function routeTable(modules: Array<Type<unknown>>, extraControllers: Arra
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const policy = (Reflect.getMetadata(ROUTE_POLICY, handler) as DeclaredPolicy | undefined) ?? classPolicy;
-      routes.push({ method: RequestMethod[method], path: joinPath(base, ([] as string[]).concat(path)[0]), controller: controller.name, handler: name, policy });
+      routes.push({
+        method: RequestMethod[method],
+        path: joinPath(base, ([] as string[]).concat(path)[0]),
+        controller: controller.name,
+        handler: name,
+        policy,
+      });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
@@ -48,6 +61,8 @@ export function routeTable(modules: Array<Type<unknown>>, extraControllers: Arra
 export function assertEveryRouteHasPolicy(routes: RouteEntry[]): void {
   const missing = routes.filter((r) => r.policy === undefined);
   if (missing.length) {
-    throw new Error(`Routes sans politique d’accès (@Allow ou @Public) : ${missing.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`).join(' ; ')}`);
+    throw new Error(
+      `Routes sans politique d’accès (@Allow ou @Public) : ${missing.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`).join(' ; ')}`,
+    );
   }
 }

@@ -56,7 +56,8 @@ export class TokenVerifier {
 
   static async create(config: TokenVerifierConfig): Promise<TokenVerifier> {
     if (config.jwksUrl) return new TokenVerifier(createRemoteJWKSet(new URL(config.jwksUrl)), config);
-    if (config.publicKeyPem) return new TokenVerifier(await importSPKI(config.publicKeyPem, config.algorithm ?? 'EdDSA'), config);
+    if (config.publicKeyPem)
+      return new TokenVerifier(await importSPKI(config.publicKeyPem, config.algorithm ?? 'EdDSA'), config);
     throw new Error('authentification : ni AUTH_JWKS_URL ni AUTH_PUBLIC_KEY ne sont configurés');
   }
 
@@ -73,8 +74,16 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
-      const verifyOptions = { algorithms: ALLOWED_ALGORITHMS, issuer: this.config.issuer, audience: this.config.audience, requiredClaims: ['exp', 'iat'] };
-      payload = typeof this.key === 'function' ? (await jwtVerify(token, this.key, verifyOptions)).payload : (await jwtVerify(token, this.key, verifyOptions)).payload;
+      const verifyOptions = {
+        algorithms: ALLOWED_ALGORITHMS,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        requiredClaims: ['exp', 'iat'],
+      };
+      payload =
+        typeof this.key === 'function'
+          ? (await jwtVerify(token, this.key, verifyOptions)).payload
+          : (await jwtVerify(token, this.key, verifyOptions)).payload;
     } catch (error) {
       throw new InvalidTokenError(`jeton refusé : ${(error as Error).message}`);
     }
@@ -88,16 +97,21 @@ export class TokenVerifier {
 function checkLifetime(payload: JWTPayload, principal: Principal, config: TokenVerifierConfig): void {
   const lifetimeSeconds = (payload.exp as number) - (payload.iat as number);
   const isService = (config.serviceAccounts ?? []).includes(principal.subject);
-  const maxSeconds = isService ? (config.serviceMaxLifetimeSeconds ?? DEFAULT_SERVICE_MAX_LIFETIME_SECONDS) : (config.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
+  const maxSeconds = isService
+    ? (config.serviceMaxLifetimeSeconds ?? DEFAULT_SERVICE_MAX_LIFETIME_SECONDS)
+    : (config.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
   if (!(lifetimeSeconds > 0) || lifetimeSeconds > maxSeconds) {
-    throw new InvalidTokenError(`jeton refusé : durée de validité de ${lifetimeSeconds} s, au plus ${maxSeconds} s pour ${isService ? 'ce compte de service' : 'une personne'}`);
+    throw new InvalidTokenError(
+      `jeton refusé : durée de validité de ${lifetimeSeconds} s, au plus ${maxSeconds} s pour ${isService ? 'ce compte de service' : 'une personne'}`,
+    );
   }
 }
 
 function claimAt(payload: JWTPayload, path: string): unknown {
   let value: unknown = payload;
   for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part))
+      return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -106,13 +120,19 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 /** The principal a token's claims name, or a refusal that says which claim is wrong. */
 export function principalFromClaims(payload: JWTPayload, mapping: ClaimMapping = DEFAULT_CLAIM_MAPPING): Principal {
   const subject = payload.sub;
-  if (typeof subject !== 'string' || !SUBJECT_PATTERN.test(subject)) throw new InvalidTokenError('jeton refusé : sujet (sub) absent ou non conforme (lettres, chiffres, « . _ @ + : | - », 128 caractères au plus)');
+  if (typeof subject !== 'string' || !SUBJECT_PATTERN.test(subject))
+    throw new InvalidTokenError(
+      'jeton refusé : sujet (sub) absent ou non conforme (lettres, chiffres, « . _ @ + : | - », 128 caractères au plus)',
+    );
   const organisation = claimAt(payload, mapping.organisationClaim);
   if (typeof organisation !== 'string' || !ORGANISATION_PATTERN.test(organisation)) {
-    throw new InvalidTokenError(`jeton refusé : organisation (${mapping.organisationClaim}) absente ou non conforme : un code du référentiel est attendu (minuscules, chiffres, « . _ - »)`);
+    throw new InvalidTokenError(
+      `jeton refusé : organisation (${mapping.organisationClaim}) absente ou non conforme : un code du référentiel est attendu (minuscules, chiffres, « . _ - »)`,
+    );
   }
   const claimed = claimAt(payload, mapping.rolesClaim);
-  if (!Array.isArray(claimed) || claimed.some((r) => typeof r !== 'string')) throw new InvalidTokenError(`jeton refusé : rôles (${mapping.rolesClaim}) attendus sous forme de liste`);
+  if (!Array.isArray(claimed) || claimed.some((r) => typeof r !== 'string'))
+    throw new InvalidTokenError(`jeton refusé : rôles (${mapping.rolesClaim}) attendus sous forme de liste`);
   const roles: Role[] = [];
   for (const value of claimed as string[]) {
     const role = Object.prototype.hasOwnProperty.call(mapping.roleMap, value) ? mapping.roleMap[value] : value;
@@ -123,16 +143,23 @@ export function principalFromClaims(payload: JWTPayload, mapping: ClaimMapping =
     }
     if (!roles.includes(role)) roles.push(role);
   }
-  if (roles.length === 0) throw new InvalidTokenError(`jeton refusé : aucun rôle de la plateforme (rôles : ${ROLES.join(', ')})`);
+  if (roles.length === 0)
+    throw new InvalidTokenError(`jeton refusé : aucun rôle de la plateforme (rôles : ${ROLES.join(', ')})`);
   return { subject, organisation, roles };
 }
 
 /** Parses a claim mapping given as text: « cvl-audit=auditeur,cvl-finance=financeur ». */
 export function parseRoleMap(text: string): Record<string, Role> {
   const map: Record<string, Role> = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [from, to] = pair.split('=').map((p) => p.trim());
-    if (!from || !isRole(to)) throw new Error(`correspondance de rôle invalide « ${pair} » : attendu valeur=rôle, rôle parmi ${ROLES.join(', ')}`);
+    if (!from || !isRole(to))
+      throw new Error(
+        `correspondance de rôle invalide « ${pair} » : attendu valeur=rôle, rôle parmi ${ROLES.join(', ')}`,
+      );
     map[from] = to;
   }
   return map;

@@ -47,7 +47,9 @@ export function acceptCorrelationId(header: unknown): string {
 export function commandEventId(index = 0): string {
   const context = currentContext();
   if (!context?.idempotencyKey && !context?.commandKey) return randomUUID();
-  const principal = context.principal ? `${context.principal.subject}\u0000${context.principal.organisation}` : 'anonymous';
+  const principal = context.principal
+    ? `${context.principal.subject}\u0000${context.principal.organisation}`
+    : 'anonymous';
   const key = context.commandKey ? `command\u0000${context.commandKey}` : `${principal}\u0000${context.idempotencyKey}`;
   const hex = createHash('sha256').update(`${key}\u0000${index}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -69,6 +71,8 @@ export function eventMetadata(extra: Record<string, string> = {}): JsonObject {
  * Wraps an integration-event handler so that everything it does — logs, events it appends — carries the event's
  * correlation id and names the event as its cause.
  */
-export function inEventContext<E extends { id: string; correlationid?: string }, R>(handle: (event: E) => Promise<R>): (event: E) => Promise<R> {
+export function inEventContext<E extends { id: string; correlationid?: string }, R>(
+  handle: (event: E) => Promise<R>,
+): (event: E) => Promise<R> {
   return (event) => runForEvent(event, () => handle(event));
 }

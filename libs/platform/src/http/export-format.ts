@@ -7,7 +7,10 @@ const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 
 /** `?format=json|csv|xlsx|pdf` on any view that people also download. */
 export class ExportFormatQuery {
-  @ApiPropertyOptional({ enum: FORMATS, description: 'json (par défaut) ; csv (séparateur « ; », virgule décimale), xlsx, pdf' })
+  @ApiPropertyOptional({
+    enum: FORMATS,
+    description: 'json (par défaut) ; csv (séparateur « ; », virgule décimale), xlsx, pdf',
+  })
   @IsOptional()
   @IsIn(FORMATS, { message: `format attendu parmi : ${FORMATS.join(', ')}` })
   format?: 'json' | ExportFormat;

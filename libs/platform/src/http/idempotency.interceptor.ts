@@ -1,4 +1,14 @@
-import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, NestInterceptor, UnprocessableEntityException, BadRequestException, HttpStatus } from '@nestjs/common';
+import {
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+  BadRequestException,
+  HttpStatus,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
@@ -41,19 +51,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     const requestContext = currentContext();
     if (requestContext) requestContext.idempotencyKey = key;
-    const successStatus = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-    return from(this.run(principal, key, fingerprint, response, successStatus, request.originalUrl, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const successStatus =
+      Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ??
+      (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    return from(
+      this.run(principal, key, fingerprint, response, successStatus, request.originalUrl, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 
-  private async run(principal: string, key: string, fingerprint: string, response: Response, successStatus: number, url: string, execute: () => Promise<unknown>): Promise<unknown> {
+  private async run(
+    principal: string,
+    key: string,
+    fingerprint: string,
+    response: Response,
+    successStatus: number,
+    url: string,
+    execute: () => Promise<unknown>,
+  ): Promise<unknown> {
     const reservation = await this.store.reserve(principal, key, fingerprint);
     if (reservation.outcome === 'in-progress') {
       // Retry-After: the first request may still finish, or its key expire (its process died): either way, try again.
       response.setHeader('Retry-After', String(Math.min(IN_PROGRESS_EXPIRY_SECONDS, 5)));
-      throw new ConflictException(`Une requête avec la même Idempotency-Key est en cours ; réessayez dans un instant (une clé restée en cours plus de ${IN_PROGRESS_EXPIRY_SECONDS} s est reprise).`);
+      throw new ConflictException(
+        `Une requête avec la même Idempotency-Key est en cours ; réessayez dans un instant (une clé restée en cours plus de ${IN_PROGRESS_EXPIRY_SECONDS} s est reprise).`,
+      );
     }
     if (reservation.outcome === 'done') {
-      if (reservation.fingerprint !== fingerprint) throw new UnprocessableEntityException('Idempotency-Key déjà utilisée pour une autre requête : choisissez une nouvelle clé.');
+      if (reservation.fingerprint !== fingerprint)
+        throw new UnprocessableEntityException(
+          'Idempotency-Key déjà utilisée pour une autre requête : choisissez une nouvelle clé.',
+        );
       return this.replay(response, reservation.response);
     }
     try {
@@ -74,7 +103,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         // first error, not this one.
         await this.store.release(principal, key).catch(() => undefined);
       } else {
-        await this.store.complete(principal, key, { status: problem.status, body: JSON.stringify(problem), headers: { 'content-type': PROBLEM_CONTENT_TYPE } });
+        await this.store.complete(principal, key, {
+          status: problem.status,
+          body: JSON.stringify(problem),
+          headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+        });
       }
       throw error;
     }

@@ -14,11 +14,15 @@ describe('Idempotency-Key reservations (PGlite)', () => {
     expect(await store.reserve('alice', 'k-1', 'f')).toEqual({ outcome: 'reserved' });
     expect(await store.reserve('alice', 'k-1', 'f')).toEqual({ outcome: 'in-progress' });
     // Its process died two minutes ago.
-    await opened.client.query(`UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE idempotency_key = 'k-1'`);
+    await opened.client.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE idempotency_key = 'k-1'`,
+    );
     expect(await store.reserve('alice', 'k-1', 'f')).toEqual({ outcome: 'reserved' });
     expect(await store.reserve('alice', 'k-1', 'f')).toEqual({ outcome: 'in-progress' });
     await store.complete('alice', 'k-1', { status: 201, body: '{}', headers: {} });
-    await opened.client.query(`UPDATE idempotency_keys SET created_at = now() - interval '2 days' WHERE idempotency_key = 'k-1'`);
+    await opened.client.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '2 days' WHERE idempotency_key = 'k-1'`,
+    );
     // A completed key never expires into a second execution: it replays its answer.
     expect(await store.reserve('alice', 'k-1', 'f')).toMatchObject({ outcome: 'done', response: { status: 201 } });
   });

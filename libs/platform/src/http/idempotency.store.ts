@@ -43,7 +43,13 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       [principal, key, fingerprint],
     );
     if (inserted.rowCount === 1) return { outcome: 'reserved' };
-    const found = await this.db.query<{ fingerprint: string; state: string; status: number; body: string; headers: Record<string, string> }>(
+    const found = await this.db.query<{
+      fingerprint: string;
+      state: string;
+      status: number;
+      body: string;
+      headers: Record<string, string>;
+    }>(
       'SELECT fingerprint, state, status, body, headers FROM idempotency_keys WHERE principal = $1 AND idempotency_key = $2',
       [principal, key],
     );
@@ -57,7 +63,11 @@ export class SqlIdempotencyStore implements IdempotencyStore {
       );
       return takenOver.rowCount === 1 ? { outcome: 'reserved' } : { outcome: 'in-progress' };
     }
-    return { outcome: 'done', fingerprint: row.fingerprint, response: { status: row.status, body: row.body, headers: row.headers ?? {} } };
+    return {
+      outcome: 'done',
+      fingerprint: row.fingerprint,
+      response: { status: row.status, body: row.body, headers: row.headers ?? {} },
+    };
   }
 
   async complete(principal: string, key: string, response: StoredResponse): Promise<void> {
@@ -68,6 +78,9 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   async release(principal: string, key: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND idempotency_key = $2 AND state = 'in-progress'`, [principal, key]);
+    await this.db.query(
+      `DELETE FROM idempotency_keys WHERE principal = $1 AND idempotency_key = $2 AND state = 'in-progress'`,
+      [principal, key],
+    );
   }
 }

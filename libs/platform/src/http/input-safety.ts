@@ -30,7 +30,8 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const PATH_ID = CODE;
 
-const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
+const pathOf = (parent: string, key: string | number) =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 /**
  * What no command may carry, found before validation and named by its path: text with NUL, control characters or
@@ -42,7 +43,8 @@ export function unsafeInput(body: unknown, params: Record<string, string> = {}):
   for (const [name, value] of Object.entries(params)) {
     // Every path segment the routes name is an identifier of the reference data or of a resource: the code pattern,
     // so that « ../../etc », « %00 » or a 5 000-character id never reach a stream name or a query.
-    const problem = typeof value === 'string' ? (textProblem(value) ?? (PATH_ID.test(value) ? undefined : CODE_MESSAGE)) : undefined;
+    const problem =
+      typeof value === 'string' ? (textProblem(value) ?? (PATH_ID.test(value) ? undefined : CODE_MESSAGE)) : undefined;
     if (problem) errors.push({ field: name, message: problem });
   }
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
@@ -68,7 +70,9 @@ export function unsafeInput(body: unknown, params: Record<string, string> = {}):
       continue;
     }
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const problem = textProblem(key) ?? (RESERVED_KEYS.has(key) ? `« ${key} » est un nom réservé, refusé à toute profondeur` : undefined);
+      const problem =
+        textProblem(key) ??
+        (RESERVED_KEYS.has(key) ? `« ${key} » est un nom réservé, refusé à toute profondeur` : undefined);
       if (problem) errors.push({ field: pathOf(path, key), message: `nom de champ : ${problem}` });
       else stack.push({ value: item, path: pathOf(path, key), depth: depth + 1 });
     }

@@ -27,10 +27,17 @@ export class CostlyRoutesThrottler extends ThrottlerGuard {
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const principal = (request as unknown as AuthenticatedRequest).principal;
-    return principal ? `principal:${actorLabel(principal)}` : `ip:${String((request as { ip?: string }).ip ?? 'inconnue')}`;
+    return principal
+      ? `principal:${actorLabel(principal)}`
+      : `ip:${String((request as { ip?: string }).ip ?? 'inconnue')}`;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new ThrottlerException(`Trop de requêtes coûteuses : au plus ${detail.limit} par minute et par utilisateur ; réessayez dans ${Math.max(1, Math.ceil(detail.timeToBlockExpire ?? detail.timeToExpire))} s`);
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new ThrottlerException(
+      `Trop de requêtes coûteuses : au plus ${detail.limit} par minute et par utilisateur ; réessayez dans ${Math.max(1, Math.ceil(detail.timeToBlockExpire ?? detail.timeToExpire))} s`,
+    );
   }
 }

@@ -1,12 +1,25 @@
 import type { Actor } from '../auth/principal';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const DATE_MESSAGE = 'date attendue au format AAAA-MM-JJ, qui existe au calendrier (pas de 30 février), entre 1900 et 2199';
+export const DATE_MESSAGE =
+  'date attendue au format AAAA-MM-JJ, qui existe au calendrier (pas de 30 février), entre 1900 et 2199';
 
 /** A date of the calendar, « AAAA-MM-JJ »: the form, then the day itself (no 2016-02-30, no 0000-00-00). */
 export function isCalendarDate(value: unknown): value is string {
@@ -15,10 +28,21 @@ export function isCalendarDate(value: unknown): value is string {
 
 /** Text with something in it: « » or spaces alone are as empty as nothing (a blank act reference, a blank label). */
 export const IsNotBlank = (options: { message?: string } = {}) =>
-  ValidateBy({ name: 'isNotBlank', validator: { validate: (value) => typeof value === 'string' && value.trim().length > 0, defaultMessage: (args) => options.message ?? `${args?.property ?? 'texte'} : obligatoire, et pas seulement des espaces` } });
+  ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      validate: (value) => typeof value === 'string' && value.trim().length > 0,
+      defaultMessage: (args) =>
+        options.message ?? `${args?.property ?? 'texte'} : obligatoire, et pas seulement des espaces`,
+    },
+  });
 
 /** The DTO decorator for a calendar date (replaces a bare pattern, which let impossible days through). */
-export const IsCalendarDate = () => ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => DATE_MESSAGE } });
+export const IsCalendarDate = () =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => DATE_MESSAGE },
+  });
 export const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 export const AMOUNT_MESSAGE = 'montant en euros, point décimal, au plus deux décimales, par ex. « 1700000.00 »';
 /**
@@ -30,7 +54,8 @@ export const MAX_AMOUNT_CENTS = maxAmountCents(process.env.CVL_MAX_AMOUNT_EUROS)
 
 function maxAmountCents(text: string | undefined): bigint {
   if (text === undefined || text.trim() === '') return 1_000_000_000_000n;
-  if (!/^\d{1,13}$/.test(text.trim())) throw new Error(`Configuration : CVL_MAX_AMOUNT_EUROS — un nombre entier d’euros attendu, pas « ${text} »`);
+  if (!/^\d{1,13}$/.test(text.trim()))
+    throw new Error(`Configuration : CVL_MAX_AMOUNT_EUROS — un nombre entier d’euros attendu, pas « ${text} »`);
   return BigInt(text.trim()) * 100n;
 }
 
@@ -39,9 +64,14 @@ export const IsEuroAmount = () =>
   ValidateBy({
     name: 'isEuroAmount',
     validator: {
-      validate: (value) => typeof value === 'string' && AMOUNT.test(value) && fromDecimalString(value.includes('.') ? value : `${value}.00`) <= MAX_AMOUNT_CENTS,
+      validate: (value) =>
+        typeof value === 'string' &&
+        AMOUNT.test(value) &&
+        fromDecimalString(value.includes('.') ? value : `${value}.00`) <= MAX_AMOUNT_CENTS,
       defaultMessage: (args) =>
-        typeof args?.value === 'string' && AMOUNT.test(args.value) ? `montant au-delà du maximum d’une écriture (${formatEurosFr(MAX_AMOUNT_CENTS)}) : vérifiez la saisie` : AMOUNT_MESSAGE,
+        typeof args?.value === 'string' && AMOUNT.test(args.value)
+          ? `montant au-delà du maximum d’une écriture (${formatEurosFr(MAX_AMOUNT_CENTS)}) : vérifiez la saisie`
+          : AMOUNT_MESSAGE,
     },
   });
 
@@ -106,15 +136,28 @@ export class EffectDto {
   source!: SourceDto;
 }
 
-export type SourceValue = { kind: 'act'; reference: string; date?: string } | { kind: 'document'; document: string; line: number; section?: string };
+export type SourceValue =
+  | { kind: 'act'; reference: string; date?: string }
+  | { kind: 'document'; document: string; line: number; section?: string };
 
 export function sourceOf(dto: SourceDto): SourceValue {
   return dto.kind === 'act'
     ? { kind: 'act', reference: dto.reference as string, ...(dto.date ? { date: dto.date } : {}) }
-    : { kind: 'document', document: dto.document as string, line: dto.line as number, ...(dto.section ? { section: dto.section } : {}) };
+    : {
+        kind: 'document',
+        document: dto.document as string,
+        line: dto.line as number,
+        ...(dto.section ? { section: dto.section } : {}),
+      };
 }
 
 /** The trace of a command: its actor is the authenticated principal, its time now, the rest from the body. */
 export function effectOf(dto: EffectDto, actor: Actor) {
-  return { actor, effectiveDate: dto.effectiveDate, recordedAt: new Date().toISOString(), source: sourceOf(dto.source), ...(dto.memo ? { memo: dto.memo } : {}) };
+  return {
+    actor,
+    effectiveDate: dto.effectiveDate,
+    recordedAt: new Date().toISOString(),
+    source: sourceOf(dto.source),
+    ...(dto.memo ? { memo: dto.memo } : {}),
+  };
 }

@@ -31,11 +31,16 @@ export class VersionedInterceptor implements NestInterceptor {
  * The revision a write expects, from If-Match (« "3" », W/"3" accepted); undefined when absent.
  * « * » means « any existing revision ».
  */
-export function expectedRevisionFromIfMatch(header: string | string[] | undefined): number | 'stream_exists' | undefined {
+export function expectedRevisionFromIfMatch(
+  header: string | string[] | undefined,
+): number | 'stream_exists' | undefined {
   if (header === undefined) return undefined;
   const value = (Array.isArray(header) ? header[0] : header).trim();
   if (value === '*') return 'stream_exists';
   const match = /^(?:W\/)?"(-?\d+)"$/.exec(value);
-  if (!match) throw new BadRequestException('If-Match : ETag attendu, par exemple "3" (tel que renvoyé par la lecture de la ressource)');
+  if (!match)
+    throw new BadRequestException(
+      'If-Match : ETag attendu, par exemple "3" (tel que renvoyé par la lecture de la ressource)',
+    );
   return Number(match[1]);
 }

@@ -6,7 +6,6 @@ import { Metrics } from '../observability/metrics';
 import { Readiness } from '../observability/readiness';
 import { SQL_CLIENT } from '../platform.module';
 
-
 /** A service's streams are named « <service>-… »; its relay publishes those, and only those, to its topic. */
 export function streamPrefix(service: string): string {
   return `${service}-`;
@@ -39,18 +38,26 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
       onPublished: (events) => {
         if (events.length > 0) this.metrics.eventsPublished.inc({ topic }, events.length);
       },
-      onError: (error, failures) => this.logger.warn({ err: error, failures, topic }, `relais ${topic} : échec n° ${failures}, nouvel essai`),
+      onError: (error, failures) =>
+        this.logger.warn({ err: error, failures, topic }, `relais ${topic} : échec n° ${failures}, nouvel essai`),
       onDeadLetter: async (event, reason) => {
         await setAsideEvent(this.sql, `relay:${this.service}`, event, reason);
         this.metrics.deadLetters.inc({ topic });
-        this.logger.error({ eventId: event.eventId, streamId: event.streamId, revision: event.revision, topic }, `ALERTE relais ${topic} : événement ${event.eventId} (${event.streamId} v${event.revision}) mis de côté, jamais publiable — ${reason}. Les suivants partent ; le rapport d’intégrité le signale.`);
+        this.logger.error(
+          { eventId: event.eventId, streamId: event.streamId, revision: event.revision, topic },
+          `ALERTE relais ${topic} : événement ${event.eventId} (${event.streamId} v${event.revision}) mis de côté, jamais publiable — ${reason}. Les suivants partent ; le rapport d’intégrité le signale.`,
+        );
       },
     });
     await this.relay.start();
     const countAfter = this.store.countAfter?.bind(this.store);
     if (countAfter) {
       // Events of this service stored but not yet published: a relay that is stuck shows here.
-      this.readiness?.register({ name, lag: async () => countAfter(this.relay?.position() ?? (await checkpoints.load(name)) ?? START, streamPrefix(this.service)) });
+      this.readiness?.register({
+        name,
+        lag: async () =>
+          countAfter(this.relay?.position() ?? (await checkpoints.load(name)) ?? START, streamPrefix(this.service)),
+      });
     }
   }
 
@@ -62,7 +69,12 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
 }
 
 /** Keeps an event the relay could not publish (once: a second refusal of the same event changes nothing). */
-export async function setAsideEvent(sql: SqlClient, relay: string, event: RecordedEvent, reason: string): Promise<void> {
+export async function setAsideEvent(
+  sql: SqlClient,
+  relay: string,
+  event: RecordedEvent,
+  reason: string,
+): Promise<void> {
   await sql.query(
     `INSERT INTO relay_dead_letters (relay, event_id, stream_id, revision, event_type, reason) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (relay, event_id) DO NOTHING`,
@@ -81,14 +93,31 @@ export interface DeadLetter {
 
 /** What a service's relay set aside: the count, and the latest few to name them. */
 export async function deadLettersOf(sql: SqlClient, service: string): Promise<{ count: number; latest: DeadLetter[] }> {
-  const count = await sql.query<{ count: string }>('SELECT count(*)::text AS count FROM relay_dead_letters WHERE relay = $1', [`relay:${service}`]);
-  const latest = await sql.query<{ event_id: string; stream_id: string; revision: string; event_type: string; reason: string; set_aside_at: Date | string }>(
+  const count = await sql.query<{ count: string }>(
+    'SELECT count(*)::text AS count FROM relay_dead_letters WHERE relay = $1',
+    [`relay:${service}`],
+  );
+  const latest = await sql.query<{
+    event_id: string;
+    stream_id: string;
+    revision: string;
+    event_type: string;
+    reason: string;
+    set_aside_at: Date | string;
+  }>(
     'SELECT event_id, stream_id, revision::text AS revision, event_type, reason, set_aside_at FROM relay_dead_letters WHERE relay = $1 ORDER BY set_aside_at DESC LIMIT 20',
     [`relay:${service}`],
   );
   return {
     count: Number(count.rows[0].count),
-    latest: latest.rows.map((row) => ({ eventId: row.event_id, streamId: row.stream_id, revision: Number(row.revision), type: row.event_type, reason: row.reason, setAsideAt: new Date(row.set_aside_at).toISOString() })),
+    latest: latest.rows.map((row) => ({
+      eventId: row.event_id,
+      streamId: row.stream_id,
+      revision: Number(row.revision),
+      type: row.event_type,
+      reason: row.reason,
+      setAsideAt: new Date(row.set_aside_at).toISOString(),
+    })),
   };
 }
 
@@ -96,8 +125,8 @@ export async function deadLettersOf(sql: SqlClient, service: string): Promise<{ 
 export function serviceRelayProvider(service: string): Provider {
   return {
     provide: `cvl:relay:${service}`,
-    useFactory: (store: EventStore, sql: SqlClient, bus: IntegrationBus, metrics: Metrics, readiness: Readiness) => new ServiceRelay(service, store, sql, bus, metrics, readiness),
+    useFactory: (store: EventStore, sql: SqlClient, bus: IntegrationBus, metrics: Metrics, readiness: Readiness) =>
+      new ServiceRelay(service, store, sql, bus, metrics, readiness),
     inject: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, Metrics, Readiness],
   };
 }
-

@@ -43,7 +43,12 @@ export class HealthController {
         const max = this.readiness?.maxLag ?? 0;
         const behind = lags.filter((l) => l.error !== undefined || (l.lag ?? 0) > max);
         const detail = { maxLag: max, parts: Object.fromEntries(lags.map((l) => [l.name, l.error ?? l.lag])) };
-        return behind.length === 0 ? session.up(detail) : session.down({ ...detail, message: `en retard : ${behind.map((l) => `${l.name} (${l.error ?? `${l.lag} événements`})`).join(', ')}` });
+        return behind.length === 0
+          ? session.up(detail)
+          : session.down({
+              ...detail,
+              message: `en retard : ${behind.map((l) => `${l.name} (${l.error ?? `${l.lag} événements`})`).join(', ')}`,
+            });
       },
     ]);
   }
@@ -64,7 +69,9 @@ export class HealthController {
       async () => {
         const session = this.indicators.check('messaging');
         if (!this.bus) return session.up({ transport: 'none' });
-        return (await this.bus.ping()) ? session.up({ transport: this.bus.kind }) : session.down({ transport: this.bus.kind, message: 'transport injoignable' });
+        return (await this.bus.ping())
+          ? session.up({ transport: this.bus.kind })
+          : session.down({ transport: this.bus.kind, message: 'transport injoignable' });
       },
     ];
   }

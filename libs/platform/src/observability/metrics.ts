@@ -16,10 +16,30 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
-  readonly eventsAppended = new Counter({ name: 'cvl_events_appended_total', help: 'Événements ajoutés au magasin', labelNames: ['service', 'type'], registers: [this.registry] });
-  readonly eventsPublished = new Counter({ name: 'cvl_events_published_total', help: 'Événements publiés par le relais', labelNames: ['topic'], registers: [this.registry] });
-  readonly deadLetters = new Counter({ name: 'cvl_relay_dead_letters_total', help: 'Événements mis de côté par le relais, jamais publiables (alerte)', labelNames: ['topic'], registers: [this.registry] });
-  readonly eventsConsumed = new Counter({ name: 'cvl_events_consumed_total', help: 'Événements consommés', labelNames: ['consumer', 'outcome'], registers: [this.registry] });
+  readonly eventsAppended = new Counter({
+    name: 'cvl_events_appended_total',
+    help: 'Événements ajoutés au magasin',
+    labelNames: ['service', 'type'],
+    registers: [this.registry],
+  });
+  readonly eventsPublished = new Counter({
+    name: 'cvl_events_published_total',
+    help: 'Événements publiés par le relais',
+    labelNames: ['topic'],
+    registers: [this.registry],
+  });
+  readonly deadLetters = new Counter({
+    name: 'cvl_relay_dead_letters_total',
+    help: 'Événements mis de côté par le relais, jamais publiables (alerte)',
+    labelNames: ['topic'],
+    registers: [this.registry],
+  });
+  readonly eventsConsumed = new Counter({
+    name: 'cvl_events_consumed_total',
+    help: 'Événements consommés',
+    labelNames: ['consumer', 'outcome'],
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -34,7 +54,10 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const stop = this.metrics.httpDuration.startTimer({ method: request.method, route: (request.route as { path?: string } | undefined)?.path ?? 'unknown' });
+    const stop = this.metrics.httpDuration.startTimer({
+      method: request.method,
+      route: (request.route as { path?: string } | undefined)?.path ?? 'unknown',
+    });
     return next.handle().pipe(finalize(() => stop({ status: String(response.statusCode) })));
   }
 }

@@ -16,11 +16,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     if (error instanceof ReplayedResponse) {
-      response.status(error.stored.status).type(error.stored.headers['content-type'] ?? 'application/json').send(error.stored.body);
+      response
+        .status(error.stored.status)
+        .type(error.stored.headers['content-type'] ?? 'application/json')
+        .send(error.stored.body);
       return;
     }
     const problem = toProblem(error, request.originalUrl, currentContext()?.correlationId);
-    if (problem.status >= 500) this.logger.error({ err: error, correlationId: problem.correlationId }, (error as Error)?.stack ?? String(error));
+    if (problem.status >= 500)
+      this.logger.error({ err: error, correlationId: problem.correlationId }, (error as Error)?.stack ?? String(error));
     if (response.headersSent) return;
     // A 503 is momentary (the database away, writers racing, a dependency down): say when to try again.
     if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '2');

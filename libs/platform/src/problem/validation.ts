@@ -37,10 +37,16 @@ const ENGLISH_DEFAULT = /\b(must|should) (be|not|contain|have)\b|property .* sho
 /** Flattens class-validator's nested errors into « lines[2].amount » paths, each message in French. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const path = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const seen = new Set<string>();
     const own = Object.entries(error.constraints ?? {})
-      .map(([constraint, message]) => (ENGLISH_DEFAULT.test(message) ? (FRENCH[constraint]?.(message) ?? 'valeur refusée') : message))
+      .map(([constraint, message]) =>
+        ENGLISH_DEFAULT.test(message) ? (FRENCH[constraint]?.(message) ?? 'valeur refusée') : message,
+      )
       // « objet requis » and « objet attendu » for the same field say one thing: once.
       .filter((message) => !seen.has(message) && seen.add(message) !== undefined)
       .map((message) => ({ field: path, message }));

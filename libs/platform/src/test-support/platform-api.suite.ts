@@ -14,7 +14,10 @@ import { SampleModule } from './sample.module';
 
 const TRUSTED_ORIGIN = 'https://app.partenaires.example';
 
-export function platformApiSuite(name: string, open: (verifier: TokenVerifier) => Promise<Omit<Infrastructure, 'verifier'> & { cleanup?: () => Promise<void> }>): void {
+export function platformApiSuite(
+  name: string,
+  open: (verifier: TokenVerifier) => Promise<Omit<Infrastructure, 'verifier'> & { cleanup?: () => Promise<void> }>,
+): void {
   describe(`platform HTTP conventions — ${name}`, () => {
     let app: INestApplication;
     let infra: Awaited<ReturnType<typeof open>>;
@@ -23,18 +26,36 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     let signingKey: Awaited<ReturnType<typeof loadOrCreateLocalKey>>;
     // Counted in the table itself: readAll would rightly hold back events until older transactions of the whole
     // cluster (other test files running meanwhile) have finished.
-    const countEvents = async () => (await infra.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
+    const countEvents = async () =>
+      (await infra.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM events')).rows[0].n;
 
     beforeAll(async () => {
       const key = await loadOrCreateLocalKey();
       signingKey = key;
       const verifier = TokenVerifier.fromKey(key.publicKey, { issuer: 'cvl-embedded', audience: 'cvl' });
       token = await signToken(key.privateKey, { subject: 'tester', organisation: 'anru', roles: ['admin'] });
-      auditorToken = await signToken(key.privateKey, { subject: 'controle', organisation: 'cour-des-comptes', roles: ['auditeur'] });
+      auditorToken = await signToken(key.privateKey, {
+        subject: 'controle',
+        organisation: 'cour-des-comptes',
+        roles: ['auditeur'],
+      });
       infra = await open(verifier);
-      const moduleRef = await Test.createTestingModule({ imports: [PlatformModule.forRoot('sample', { ...infra, verifier, http: { corsOrigins: [TRUSTED_ORIGIN], costlyPerMinute: 3 } }), SampleModule] }).compile();
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          PlatformModule.forRoot('sample', {
+            ...infra,
+            verifier,
+            http: { corsOrigins: [TRUSTED_ORIGIN], costlyPerMinute: 3 },
+          }),
+          SampleModule,
+        ],
+      }).compile();
       app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-      configurePlatformApp(app as NestExpressApplication, [{ service: 'sample', title: 'Sample', description: 'test', module: SampleModule }], [TRUSTED_ORIGIN]);
+      configurePlatformApp(
+        app as NestExpressApplication,
+        [{ service: 'sample', title: 'Sample', description: 'test', module: SampleModule }],
+        [TRUSTED_ORIGIN],
+      );
       await app.init();
     });
     afterAll(async () => {
@@ -48,7 +69,10 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
 
     it('serves /health (event store and transport), /metrics and the OpenAPI document without a token', async () => {
       const health = await http().get('/health').expect(200);
-      expect(health.body.info).toMatchObject({ eventStore: { status: 'up' }, messaging: { status: 'up', transport: infra.bus.kind } });
+      expect(health.body.info).toMatchObject({
+        eventStore: { status: 'up' },
+        messaging: { status: 'up', transport: infra.bus.kind },
+      });
       const metrics = await http().get('/metrics').expect(200);
       expect(metrics.text).toContain('http_request_duration_seconds');
       const docs = await http().get('/api/sample/docs/openapi.json').expect(200);
@@ -57,7 +81,10 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
 
     it('is live while it answers, and ready only while nothing it runs is too far behind', async () => {
       expect((await http().get('/health/live').expect(200)).body.status).toBe('ok');
-      expect((await http().get('/health/ready').expect(200)).body.info).toMatchObject({ eventStore: { status: 'up' }, lag: { status: 'up' } });
+      expect((await http().get('/health/ready').expect(200)).body.info).toMatchObject({
+        eventStore: { status: 'up' },
+        lag: { status: 'up' },
+      });
       const readiness = app.get(Readiness);
       let behind = readiness.maxLag + 1;
       readiness.register({ name: 'projection:essai', lag: async () => behind });
@@ -75,11 +102,19 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(none.body).toMatchObject({ status: 401, title: 'Authentification requise' });
       const other = await generateKeyPair('EdDSA');
       const forged = await signToken(other.privateKey, { subject: 'mallory', organisation: 'call', roles: ['admin'] });
-      await http().post('/api/sample/labels').set('Authorization', `Bearer ${forged}`).send({ name: 'x', amount: '1.00' }).expect(401);
+      await http()
+        .post('/api/sample/labels')
+        .set('Authorization', `Bearer ${forged}`)
+        .send({ name: 'x', amount: '1.00' })
+        .expect(401);
     });
 
     it('lets in only the roles the route’s policy names (403 otherwise, naming them), reads included', async () => {
-      const refused = await http().post('/api/sample/labels').set('Authorization', `Bearer ${auditorToken}`).send({ name: 'x', amount: '1.00' }).expect(403);
+      const refused = await http()
+        .post('/api/sample/labels')
+        .set('Authorization', `Bearer ${auditorToken}`)
+        .send({ name: 'x', amount: '1.00' })
+        .expect(403);
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body.detail).toContain('admin, pilotage');
       await http().get('/api/sample/labels').set('Authorization', `Bearer ${auditorToken}`).expect(403);
@@ -87,7 +122,12 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     });
 
     it('records the authenticated principal as the actor, never a header', async () => {
-      const created = await http().post('/api/sample/labels').set(auth).set('X-Actor', 'mallory@CALL').send({ name: 'Étude urbaine', amount: '150000.00' }).expect(201);
+      const created = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('X-Actor', 'mallory@CALL')
+        .send({ name: 'Étude urbaine', amount: '150000.00' })
+        .expect(201);
       expect(created.body.createdBy).toBe('tester (anru)');
       expect(created.headers.etag).toBe('"0"');
       expect(created.headers['x-correlation-id']).toBeTruthy();
@@ -95,33 +135,71 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
 
     it('answers bad input with 400 naming each field, and writes nothing', async () => {
       const before = await countEvents();
-      const bad = await http().post('/api/sample/labels').set(auth).send({ name: '', amount: '1,5', extra: true }).expect(400);
+      const bad = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .send({ name: '', amount: '1,5', extra: true })
+        .expect(400);
       expect(bad.headers['content-type']).toContain('application/problem+json');
       const fields = bad.body.errors.map((e: { field: string }) => e.field).sort();
       expect(fields).toEqual(['amount', 'extra', 'name']);
-      await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send('{"name":').expect(400);
+      await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send('{"name":')
+        .expect(400);
       expect(await countEvents()).toBe(before);
     });
 
     it('refuses NUL, control characters, broken Unicode and deep nesting with 400 naming the field, and writes nothing', async () => {
       const before = await countEvents();
-      const nul = await http().post('/api/sample/labels').set(auth).send({ name: 'a\u0000b', amount: '1.00' }).expect(400);
+      const nul = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .send({ name: 'a\u0000b', amount: '1.00' })
+        .expect(400);
       expect(nul.body.errors).toEqual([{ field: 'name', message: 'caractère nul (U+0000) refusé' }]);
-      const lone = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send('{"name":"x\\ud800y","amount":"1.00"}').expect(400);
+      const lone = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send('{"name":"x\\ud800y","amount":"1.00"}')
+        .expect(400);
       expect(lone.body.errors[0]).toMatchObject({ field: 'name', message: expect.stringContaining('demi-paire') });
-      const bell = await http().post('/api/sample/labels').set(auth).send({ name: 'x', amount: '1.00', ['a\u0007']: 1 }).expect(400);
+      const bell = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .send({ name: 'x', amount: '1.00', ['a\u0007']: 1 })
+        .expect(400);
       expect(bell.body.errors[0].message).toContain('nom de champ');
       const deep = `${'{"deeper":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
-      const nested = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","extra":${deep}}`).expect(400);
+      const nested = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Content-Type', 'application/json')
+        .send(`{"name":"x","amount":"1.00","extra":${deep}}`)
+        .expect(400);
       expect(nested.body.errors[0].message).toContain('imbrication trop profonde');
       // Found by the fuzz tier: an own `constructor` (or `__proto__`) anywhere made class-transformer throw, a 500.
       for (const key of ['constructor', '__proto__', 'prototype']) {
-        const reserved = await http().post('/api/sample/labels').set(auth).set('Content-Type', 'application/json').send(`{"name":"x","amount":"1.00","meta":{"${key}":"x"}}`).expect(400);
-        expect(reserved.body.errors[0]).toEqual({ field: `meta.${key}`, message: `nom de champ : « ${key} » est un nom réservé, refusé à toute profondeur` });
+        const reserved = await http()
+          .post('/api/sample/labels')
+          .set(auth)
+          .set('Content-Type', 'application/json')
+          .send(`{"name":"x","amount":"1.00","meta":{"${key}":"x"}}`)
+          .expect(400);
+        expect(reserved.body.errors[0]).toEqual({
+          field: `meta.${key}`,
+          message: `nom de champ : « ${key} » est un nom réservé, refusé à toute profondeur`,
+        });
       }
       for (const id of ['..%2F..%2Fetc', '%20', 'x'.repeat(101)]) {
         const refused = await http().get(`/api/sample/labels/${id}`).set(auth).expect(400);
-        expect(refused.body.errors[0]).toEqual({ field: 'id', message: 'identifiant : lettres, chiffres, « . », « _ » ou « - » (100 caractères au plus)' });
+        expect(refused.body.errors[0]).toEqual({
+          field: 'id',
+          message: 'identifiant : lettres, chiffres, « . », « _ » ou « - » (100 caractères au plus)',
+        });
       }
       const path = await http().get('/api/sample/labels/ab%00cd').set(auth).expect(400);
       expect(path.body.errors[0]).toEqual({ field: 'id', message: 'caractère nul (U+0000) refusé' });
@@ -131,13 +209,28 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     it('answers a retried command with the same Idempotency-Key with the first response, appending once', async () => {
       const before = await countEvents();
       const body = { name: 'Conduite de projet', amount: '90000.00' };
-      const first = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send(body).expect(201);
-      const retry = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send(body).expect(201);
+      const first = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Idempotency-Key', 'k-123')
+        .send(body)
+        .expect(201);
+      const retry = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Idempotency-Key', 'k-123')
+        .send(body)
+        .expect(201);
       expect(retry.body).toEqual(first.body);
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(retry.headers.etag).toBe(first.headers.etag);
       expect(await countEvents()).toBe(before + 1);
-      const misuse = await http().post('/api/sample/labels').set(auth).set('Idempotency-Key', 'k-123').send({ ...body, amount: '1.00' }).expect(422);
+      const misuse = await http()
+        .post('/api/sample/labels')
+        .set(auth)
+        .set('Idempotency-Key', 'k-123')
+        .send({ ...body, amount: '1.00' })
+        .expect(422);
       expect(misuse.body.detail).toContain('Idempotency-Key');
       expect(await countEvents()).toBe(before + 1);
     });
@@ -147,13 +240,28 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       const id = created.body.id;
       const read = await http().get(`/api/sample/labels/${id}`).set(auth).expect(200);
       expect(read.headers.etag).toBe('"0"');
-      const renamed = await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', '"0"').send({ name: 'B', amount: '2.00' }).expect(200);
+      const renamed = await http()
+        .put(`/api/sample/labels/${id}`)
+        .set(auth)
+        .set('If-Match', '"0"')
+        .send({ name: 'B', amount: '2.00' })
+        .expect(200);
       expect(renamed.headers.etag).toBe('"1"');
       const before = await countEvents();
-      const stale = await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', '"0"').send({ name: 'C', amount: '3.00' }).expect(409);
+      const stale = await http()
+        .put(`/api/sample/labels/${id}`)
+        .set(auth)
+        .set('If-Match', '"0"')
+        .send({ name: 'C', amount: '3.00' })
+        .expect(409);
       expect(stale.body.errors[0].field).toBe('If-Match');
       expect(stale.body.currentRevision).toBe(1);
-      await http().put(`/api/sample/labels/${id}`).set(auth).set('If-Match', 'yesterday').send({ name: 'C', amount: '3.00' }).expect(400);
+      await http()
+        .put(`/api/sample/labels/${id}`)
+        .set(auth)
+        .set('If-Match', 'yesterday')
+        .send({ name: 'C', amount: '3.00' })
+        .expect(400);
       expect(await countEvents()).toBe(before);
       expect((await http().get(`/api/sample/labels/${id}`).set(auth).expect(200)).body.name).toBe('B');
     });
@@ -161,9 +269,15 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
     it('paginates lists with an opaque cursor and refuses a page size out of bounds', async () => {
       const first = await http().get('/api/sample/labels?limit=3').set(auth).expect(200);
       expect(first.body.items).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
-      const second = await http().get(`/api/sample/labels?limit=3&cursor=${first.body.nextCursor}`).set(auth).expect(200);
+      const second = await http()
+        .get(`/api/sample/labels?limit=3&cursor=${first.body.nextCursor}`)
+        .set(auth)
+        .expect(200);
       expect(second.body.items).toEqual([{ n: 3 }, { n: 4 }, { n: 5 }]);
-      const last = await http().get(`/api/sample/labels?limit=3&cursor=${second.body.nextCursor}`).set(auth).expect(200);
+      const last = await http()
+        .get(`/api/sample/labels?limit=3&cursor=${second.body.nextCursor}`)
+        .set(auth)
+        .expect(200);
       expect(last.body).toEqual({ items: [{ n: 6 }] });
       const bad = await http().get('/api/sample/labels?limit=0').set(auth).expect(400);
       expect(bad.body.errors[0].field).toBe('limit');
@@ -181,7 +295,11 @@ export function platformApiSuite(name: string, open: (verifier: TokenVerifier) =
       expect(limited.headers['content-type']).toContain('application/problem+json');
       expect(limited.body.detail).toContain('au plus 3 par minute');
       // Counted per principal: another one is not held back by the first one's calls.
-      const other = await signToken(signingKey.privateKey, { subject: 'autre', organisation: 'call', roles: ['pilotage'] });
+      const other = await signToken(signingKey.privateKey, {
+        subject: 'autre',
+        organisation: 'call',
+        roles: ['pilotage'],
+      });
       await http().get('/api/sample/labels/costly').set('Authorization', `Bearer ${other}`).expect(200);
     });
 

@@ -1,6 +1,18 @@
 // A tiny service used only by the platform's own tests: it exercises auth, validation, Idempotency-Key, ETag and
 // If-Match through a real event store, the way the services do.
-import { Body, Controller, Get, Headers, Inject, Module, NotFoundException, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Module,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import type { EventStore } from '@cvl/event-store';
@@ -45,16 +57,48 @@ export class SampleController {
     const id = commandEventId(0).slice(0, 8);
     const result = await this.store.append(
       `sample-${id}`,
-      [{ eventId: commandEventId(0), type: 'sample.label-created', schemaVersion: 1, data: { name: body.name, amountCents: fromDecimalString(body.amount).toString(), by: principal.subject }, metadata: eventMetadata() }],
+      [
+        {
+          eventId: commandEventId(0),
+          type: 'sample.label-created',
+          schemaVersion: 1,
+          data: { name: body.name, amountCents: fromDecimalString(body.amount).toString(), by: principal.subject },
+          metadata: eventMetadata(),
+        },
+      ],
       'no_stream',
     );
-    return new Versioned({ id, name: body.name, amount: body.amount, createdBy: actorLabel(result.events[0].metadata.actor as unknown as Actor) }, result.revision);
+    return new Versioned(
+      {
+        id,
+        name: body.name,
+        amount: body.amount,
+        createdBy: actorLabel(result.events[0].metadata.actor as unknown as Actor),
+      },
+      result.revision,
+    );
   }
 
   @Put(':id')
-  async rename(@Param('id') id: string, @Body() body: CreateLabelDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<LabelView>> {
+  async rename(
+    @Param('id') id: string,
+    @Body() body: CreateLabelDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<LabelView>> {
     const expected = expectedRevisionFromIfMatch(ifMatch) ?? 'stream_exists';
-    const result = await this.store.append(`sample-${id}`, [{ eventId: commandEventId(0), type: 'sample.label-renamed', schemaVersion: 1, data: { name: body.name, amountCents: fromDecimalString(body.amount).toString() }, metadata: eventMetadata() }], expected);
+    const result = await this.store.append(
+      `sample-${id}`,
+      [
+        {
+          eventId: commandEventId(0),
+          type: 'sample.label-renamed',
+          schemaVersion: 1,
+          data: { name: body.name, amountCents: fromDecimalString(body.amount).toString() },
+          metadata: eventMetadata(),
+        },
+      ],
+      expected,
+    );
     return this.read(id, result.revision);
   }
 
@@ -80,7 +124,12 @@ export class SampleController {
     if (events.length === 0 || events.length - 1 < atLeast) throw new NotFoundException(`Étiquette ${id} introuvable`);
     const last = events[events.length - 1];
     return new Versioned(
-      { id, name: String(last.data.name), amount: toDecimalString(BigInt(String(last.data.amountCents))), createdBy: actorLabel(events[0].metadata.actor as unknown as Actor) },
+      {
+        id,
+        name: String(last.data.name),
+        amount: toDecimalString(BigInt(String(last.data.amountCents))),
+        createdBy: actorLabel(events[0].metadata.actor as unknown as Actor),
+      },
       last.revision,
     );
   }

@@ -18,9 +18,28 @@ export class AmendCommitmentController {
   @Post(':id/amendments')
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Modifier un engagement (avenant, clause de revoyure, correction) par une nouvelle écriture' })
-  async amend(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: AmendCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+  @ApiOperation({
+    summary: 'Modifier un engagement (avenant, clause de revoyure, correction) par une nouvelle écriture',
+  })
+  async amend(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: AmendCommitmentDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
     const act = toAct(body.act);
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) => decideAmendCommitment({ commitmentId: id, kind: body.kind, newAmountCents: fromDecimalString(body.newAmount), ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
+      decideAmendCommitment(
+        {
+          commitmentId: id,
+          kind: body.kind,
+          newAmountCents: fromDecimalString(body.newAmount),
+          ...(act ? { act } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
   }
 }

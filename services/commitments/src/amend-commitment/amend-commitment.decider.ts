@@ -1,5 +1,13 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
-import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkAmount,
+  checkTrace,
+  decimal,
+  findCommitment,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
 import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
@@ -17,26 +25,41 @@ export interface AmendCommitment {
  * An avenant, a clause de revoyure or a correction changes what is committed by a new booking, never by an edit:
  * more is booked on top, less is reversed (never below what is already paid); a reservation is replaced.
  */
-export function decideAmendCommitment(command: AmendCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideAmendCommitment(
+  command: AmendCommitment,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace) ?? checkAmount(command.newAmountCents, 'newAmount');
   if (problem) return problem;
   if (command.trace.reasonCode !== command.kind) {
-    return refuse('reason-mismatch', `Le motif de l’écriture doit être « ${command.kind} »`, { field: 'trace.reasonCode' });
+    return refuse('reason-mismatch', `Le motif de l’écriture doit être « ${command.kind} »`, {
+      field: 'trace.reasonCode',
+    });
   }
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { status: 409 });
+  if (commitment.status === 'lapsed')
+    return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { status: 409 });
   if (command.kind === 'avenant' && commitment.status === 'firm' && !command.act) {
     return refuse('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
   }
   const before = commitment.amountCents;
   const delta = command.newAmountCents - before;
-  if (delta === 0n) return refuse('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, { field: 'newAmount', status: 409 });
-  if (commitment.status === 'firm' && command.newAmountCents < commitment.paidCents) {
-    return refuse('below-paid', `Impossible de ramener l’engagement sous ce qui est déjà payé (${formatEurosFr(commitment.paidCents)})`, {
+  if (delta === 0n)
+    return refuse('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, {
       field: 'newAmount',
-      excessCents: commitment.paidCents - command.newAmountCents,
+      status: 409,
     });
+  if (commitment.status === 'firm' && command.newAmountCents < commitment.paidCents) {
+    return refuse(
+      'below-paid',
+      `Impossible de ramener l’engagement sous ce qui est déjà payé (${formatEurosFr(commitment.paidCents)})`,
+      {
+        field: 'newAmount',
+        excessCents: commitment.paidCents - command.newAmountCents,
+      },
+    );
   }
   const account = accountOf.commitment(commitment.id);
   let transfers: SerializedTransfer[];
@@ -44,14 +67,39 @@ export function decideAmendCommitment(command: AmendCommitment, state: Commitmen
   if (commitment.status === 'firm') {
     transfers = [
       delta > 0n
-        ? { id: transferId(context, 0), phase: 'single', debit: commitment.fundingAccount, credit: account, amount: decimal(delta) }
-        : { id: transferId(context, 0), phase: 'single', debit: account, credit: commitment.fundingAccount, amount: decimal(-delta) },
+        ? {
+            id: transferId(context, 0),
+            phase: 'single',
+            debit: commitment.fundingAccount,
+            credit: account,
+            amount: decimal(delta),
+          }
+        : {
+            id: transferId(context, 0),
+            phase: 'single',
+            debit: account,
+            credit: commitment.fundingAccount,
+            amount: decimal(-delta),
+          },
     ];
   } else {
     pendingTransferId = transferId(context, 1);
     transfers = [
-      { id: transferId(context, 0), phase: 'void', debit: commitment.fundingAccount, credit: account, pendingId: commitment.pendingTransferId as string, linked: true },
-      { id: pendingTransferId, phase: 'pending', debit: commitment.fundingAccount, credit: account, amount: decimal(command.newAmountCents) },
+      {
+        id: transferId(context, 0),
+        phase: 'void',
+        debit: commitment.fundingAccount,
+        credit: account,
+        pendingId: commitment.pendingTransferId as string,
+        linked: true,
+      },
+      {
+        id: pendingTransferId,
+        phase: 'pending',
+        debit: commitment.fundingAccount,
+        credit: account,
+        amount: decimal(command.newAmountCents),
+      },
     ];
   }
   const booked = tryBookings(state, [], transfers, command.trace, 'newAmount');

@@ -5,7 +5,9 @@ import { ActDto, IsEuroAmount, TracedCommandDto } from '../http/trace.dto';
 
 export class AmendCommitmentDto extends TracedCommandDto {
   @ApiProperty({ enum: ['avenant', 'clause-de-revoyure', 'correction'] })
-  @IsIn(['avenant', 'clause-de-revoyure', 'correction'], { message: 'nature : avenant, clause-de-revoyure ou correction' })
+  @IsIn(['avenant', 'clause-de-revoyure', 'correction'], {
+    message: 'nature : avenant, clause-de-revoyure ou correction',
+  })
   kind!: 'avenant' | 'clause-de-revoyure' | 'correction';
 
   @ApiProperty({ example: '1200000.00', description: 'le nouveau montant engagé' })

@@ -37,7 +37,6 @@ interface ItiEventData {
 
 export const BOOKING_REQUESTS_GROUP = 'commitments.booking-requests';
 
-
 /**
  * Books the lines of every financing plan renewal-urban approves, each once: its events are named after the line's
  * request id, so a redelivered approval books nothing more. Refusals go back as events with the ledger's reason.
@@ -56,7 +55,12 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
 
   async onApplicationBootstrap(): Promise<void> {
     const topics = [topicFor('renewal-urban'), topicFor('iti-feder')];
-    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name: BOOKING_REQUESTS_GROUP, topics }, (event) => this.handle(event));
+    this.subscription = await subscribeConsumer(
+      this.bus,
+      this.deployment,
+      { name: BOOKING_REQUESTS_GROUP, topics },
+      (event) => this.handle(event),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -74,31 +78,50 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
         reasonCode: plan.bookingStatus === 'firm' ? 'engagement-juridique' : 'previsionnel',
         effectiveDate: plan.bookingStatus === 'firm' && plan.act ? plan.act.date : plan.trace.effectiveDate,
         recordedAt: new Date().toISOString(),
-        source: plan.bookingStatus === 'firm' && plan.act ? { kind: 'act', reference: plan.act.reference, date: plan.act.date } : plan.trace.source,
+        source:
+          plan.bookingStatus === 'firm' && plan.act
+            ? { kind: 'act', reference: plan.act.reference, date: plan.act.date }
+            : plan.trace.source,
         memo: `Plan de financement de l’opération ${plan.operationId} (version ${plan.planVersion}) approuvé — protocole ${plan.protocolId}`,
       };
-      const executed = await runInContext({ correlationId: event.correlationid, causationId: event.id, principal, commandKey: `booking-request:${line.requestId}` }, () =>
-        this.ledger.execute((state, context) =>
-          decideBookRequestedLine(
-            {
-              request: { requestId: line.requestId, source: 'renewal-urban', protocolId: plan.protocolId, operationId: plan.operationId },
-              commitmentId: line.requestId.replace(/:/g, '.'),
-              funder: line.funder,
-              amountCents: fromDecimalString(line.amount),
-              status: plan.bookingStatus,
-              ...(plan.act ? { act: plan.act } : {}),
-              label: `${plan.label} — ${line.funder}`,
-              quartier: plan.quartier,
-              programme: 'npnru',
-              year: Number(trace.effectiveDate.slice(0, 4)),
-              trace,
-            },
-            state,
-            context,
+      const executed = await runInContext(
+        {
+          correlationId: event.correlationid,
+          causationId: event.id,
+          principal,
+          commandKey: `booking-request:${line.requestId}`,
+        },
+        () =>
+          this.ledger.execute((state, context) =>
+            decideBookRequestedLine(
+              {
+                request: {
+                  requestId: line.requestId,
+                  source: 'renewal-urban',
+                  protocolId: plan.protocolId,
+                  operationId: plan.operationId,
+                },
+                commitmentId: line.requestId.replace(/:/g, '.'),
+                funder: line.funder,
+                amountCents: fromDecimalString(line.amount),
+                status: plan.bookingStatus,
+                ...(plan.act ? { act: plan.act } : {}),
+                label: `${plan.label} — ${line.funder}`,
+                quartier: plan.quartier,
+                programme: 'npnru',
+                year: Number(trace.effectiveDate.slice(0, 4)),
+                trace,
+              },
+              state,
+              context,
+            ),
           ),
-        ),
       );
-      this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), line.requestId);
+      this.count(
+        executed.replayed,
+        executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'),
+        line.requestId,
+      );
     }
   }
 
@@ -110,13 +133,34 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
   /** ITI-FEDER: programming (indicative), agreement (firm), payments and releases, on the axis's envelope. */
   private async handleIti(event: IntegrationEvent): Promise<void> {
     const data = event.data as unknown as ItiEventData;
-    const trace = (reasonCode: string, effectiveDate: string, source: BookingTrace['source']): BookingTrace => ({ actor: principalOfEvent(event), reasonCode, effectiveDate, recordedAt: new Date().toISOString(), source, memo: `ITI-FEDER — opération ${data.operationId} (${event.type})` });
-    const request = (requestId: string) => ({ requestId, source: 'iti-feder', protocolId: data.programmeId, operationId: data.operationId });
+    const trace = (reasonCode: string, effectiveDate: string, source: BookingTrace['source']): BookingTrace => ({
+      actor: principalOfEvent(event),
+      reasonCode,
+      effectiveDate,
+      recordedAt: new Date().toISOString(),
+      source,
+      memo: `ITI-FEDER — opération ${data.operationId} (${event.type})`,
+    });
+    const request = (requestId: string) => ({
+      requestId,
+      source: 'iti-feder',
+      protocolId: data.programmeId,
+      operationId: data.operationId,
+    });
     const run = (requestId: string, decide: Parameters<CommitmentsLedger['execute']>[0]) =>
-      runInContext({ correlationId: event.correlationid, causationId: event.id, principal: principalOfEvent(event), commandKey: `booking-request:${requestId}` }, () => this.ledger.execute(decide));
+      runInContext(
+        {
+          correlationId: event.correlationid,
+          causationId: event.id,
+          principal: principalOfEvent(event),
+          commandKey: `booking-request:${requestId}`,
+        },
+        () => this.ledger.execute(decide),
+      );
     if (event.type === 'iti-feder.operation-programmed' || event.type === 'iti-feder.grant-agreed') {
       const firm = event.type === 'iti-feder.grant-agreed';
-      const source: BookingTrace['source'] = firm && data.act ? { kind: 'act', reference: data.act.reference, date: data.act.date } : data.trace.source;
+      const source: BookingTrace['source'] =
+        firm && data.act ? { kind: 'act', reference: data.act.reference, date: data.act.date } : data.trace.source;
       const effectiveDate = firm && data.act ? data.act.date : data.trace.effectiveDate;
       for (const line of data.lines ?? []) {
         const executed = await run(line.requestId, (state, context) =>
@@ -139,11 +183,19 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
             context,
           ),
         );
-        this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), line.requestId);
+        this.count(
+          executed.replayed,
+          executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'),
+          line.requestId,
+        );
       }
       return;
     }
-    if ((event.type === 'iti-feder.payment-made' || event.type === 'iti-feder.unused-released') && data.requestId && data.amount) {
+    if (
+      (event.type === 'iti-feder.payment-made' || event.type === 'iti-feder.unused-released') &&
+      data.requestId &&
+      data.amount
+    ) {
       const payment = event.type === 'iti-feder.payment-made';
       const requestId = data.requestId;
       const executed = await run(requestId, (state, context) =>
@@ -153,14 +205,23 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
             funder: 'feder',
             kind: payment ? 'payment' : 'release',
             amountCents: fromDecimalString(data.amount as string),
-            ...(payment ? { paymentKind: data.kind ?? 'acompte', serviceDoneDate: data.serviceDoneDate ?? data.trace.effectiveDate } : {}),
+            ...(payment
+              ? {
+                  paymentKind: data.kind ?? 'acompte',
+                  serviceDoneDate: data.serviceDoneDate ?? data.trace.effectiveDate,
+                }
+              : {}),
             trace: trace(payment ? 'paiement' : 'degagement', data.trace.effectiveDate, data.trace.source),
           },
           state,
           context,
         ),
       );
-      this.count(executed.replayed, executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'), requestId);
+      this.count(
+        executed.replayed,
+        executed.recorded.some((e) => e.type === 'commitments.booking-request-refused'),
+        requestId,
+      );
     }
   }
 }

@@ -33,13 +33,23 @@ export interface RequestedLine {
  * or, when the ledger refuses it, records the refusal with its reason so the asking service can show it. Either way
  * the answer is an event; a request already answered is not answered twice (its events are named after it).
  */
-export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideBookRequestedLine(
+  line: RequestedLine,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const previous = requestedCommitment(state, line.request, line.funder);
   if (previous?.request?.requestId === line.request.requestId) return [];
   if (previous) return applyNewVersion(line, previous, state, context);
   const named = line.envelopeId ? state.envelopes.get(line.envelopeId) : undefined;
-  const envelope = named && named.funder === line.funder ? named : [...state.envelopes.values()].find((e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme);
-  const known = (kind: 'quartier' | 'programme', code?: string) => (code && state.references.has(referenceKey(kind, code)) ? code : undefined);
+  const envelope =
+    named && named.funder === line.funder
+      ? named
+      : [...state.envelopes.values()].find(
+          (e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme,
+        );
+  const known = (kind: 'quartier' | 'programme', code?: string) =>
+    code && state.references.has(referenceKey(kind, code)) ? code : undefined;
   const quartier = known('quartier', line.quartier);
   const programme = known('programme', line.programme);
   const decided = decideRecordCommitment(
@@ -50,7 +60,13 @@ export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsS
       status: line.status,
       ...(line.act ? { act: line.act } : {}),
       amountCents: line.amountCents,
-      attribution: { label: line.label, year: line.year, scale: 'CALL', ...(quartier ? { quartier } : {}), ...(programme ? { programme } : {}) },
+      attribution: {
+        label: line.label,
+        year: line.year,
+        scale: 'CALL',
+        ...(quartier ? { quartier } : {}),
+        ...(programme ? { programme } : {}),
+      },
       request: line.request,
       trace: line.trace,
     },
@@ -63,9 +79,19 @@ export function decideBookRequestedLine(line: RequestedLine, state: CommitmentsS
 }
 
 /** The commitment a service's earlier request booked for a funder, if any. */
-export function requestedCommitment(state: CommitmentsState, request: BookingRequest, funder: string): Commitment | undefined {
+export function requestedCommitment(
+  state: CommitmentsState,
+  request: BookingRequest,
+  funder: string,
+): Commitment | undefined {
   return [...state.commitments.values()].find(
-    (c) => c.request && c.request.source === request.source && c.request.protocolId === request.protocolId && c.request.operationId === request.operationId && c.funder === funder && c.status !== 'lapsed',
+    (c) =>
+      c.request &&
+      c.request.source === request.source &&
+      c.request.protocolId === request.protocolId &&
+      c.request.operationId === request.operationId &&
+      c.funder === funder &&
+      c.status !== 'lapsed',
   );
 }
 
@@ -80,20 +106,62 @@ export interface RequestedMovement {
 }
 
 /** A payment or a release another service asks for, on the commitment its request booked; answered either way. */
-export function decideRequestedMovement(movement: RequestedMovement, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
-  const line = { request: movement.request, funder: movement.funder, amountCents: movement.amountCents, trace: movement.trace } as RequestedLine;
+export function decideRequestedMovement(
+  movement: RequestedMovement,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
+  const line = {
+    request: movement.request,
+    funder: movement.funder,
+    amountCents: movement.amountCents,
+    trace: movement.trace,
+  } as RequestedLine;
   const commitment = requestedCommitment(state, movement.request, movement.funder);
-  if (!commitment) return refusedAnswer(line, { refused: true, code: 'unknown-commitment', message: `Aucun engagement inscrit pour ${movement.funder} sur cette opération`, status: 404 });
+  if (!commitment)
+    return refusedAnswer(line, {
+      refused: true,
+      code: 'unknown-commitment',
+      message: `Aucun engagement inscrit pour ${movement.funder} sur cette opération`,
+      status: 404,
+    });
   const decided =
     movement.kind === 'payment'
-      ? decideRecordPayment({ commitmentId: commitment.id, paymentId: movement.request.requestId, kind: movement.paymentKind ?? 'acompte', amountCents: movement.amountCents, ...(movement.serviceDoneDate ? { serviceDoneDate: movement.serviceDoneDate } : {}), trace: { ...movement.trace, reasonCode: 'paiement' } }, state, context)
-      : decideReleaseCommitment({ commitmentId: commitment.id, amountCents: movement.amountCents, trace: { ...movement.trace, reasonCode: 'degagement' } }, state, context);
+      ? decideRecordPayment(
+          {
+            commitmentId: commitment.id,
+            paymentId: movement.request.requestId,
+            kind: movement.paymentKind ?? 'acompte',
+            amountCents: movement.amountCents,
+            ...(movement.serviceDoneDate ? { serviceDoneDate: movement.serviceDoneDate } : {}),
+            trace: { ...movement.trace, reasonCode: 'paiement' },
+          },
+          state,
+          context,
+        )
+      : decideReleaseCommitment(
+          {
+            commitmentId: commitment.id,
+            amountCents: movement.amountCents,
+            trace: { ...movement.trace, reasonCode: 'degagement' },
+          },
+          state,
+          context,
+        );
   if (isRefusal(decided)) return refusedAnswer(line, decided);
   return [
     ...decided,
     {
       type: 'commitments.booking-request-applied',
-      data: { request: movement.request, funder: movement.funder, commitmentId: commitment.id, amount: decimal(movement.amountCents), change: movement.kind === 'payment' ? 'paid' : 'released', trace: movement.trace, commitmentIds: [commitment.id] },
+      data: {
+        request: movement.request,
+        funder: movement.funder,
+        commitmentId: commitment.id,
+        amount: decimal(movement.amountCents),
+        change: movement.kind === 'payment' ? 'paid' : 'released',
+        trace: movement.trace,
+        commitmentIds: [commitment.id],
+      },
     },
   ];
 }
@@ -102,7 +170,14 @@ function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[
   return [
     {
       type: 'commitments.booking-request-refused',
-      data: { request: line.request, funder: line.funder, amount: decimal(line.amountCents), code: refusal.code, reason: refusal.message, trace: line.trace },
+      data: {
+        request: line.request,
+        funder: line.funder,
+        amount: decimal(line.amountCents),
+        code: refusal.code,
+        reason: refusal.message,
+        trace: line.trace,
+      },
     },
   ];
 }
@@ -111,16 +186,36 @@ function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[
  * A later version of a plan line changes the commitment the first version booked — firmed by the signed protocol,
  * or amended by its avenant — and never books the line a second time.
  */
-function applyNewVersion(line: RequestedLine, previous: Commitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+function applyNewVersion(
+  line: RequestedLine,
+  previous: Commitment,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   let change: 'firmed' | 'amended' | 'unchanged' = 'unchanged';
   let events: CommitmentsEvent[] = [];
   if (previous.status !== 'firm' && line.status === 'firm' && line.act) {
-    const firmed = decideFirmCommitment({ commitmentId: previous.id, act: line.act, amountCents: line.amountCents, trace: { ...line.trace, reasonCode: 'engagement-juridique' } }, state, context);
+    const firmed = decideFirmCommitment(
+      {
+        commitmentId: previous.id,
+        act: line.act,
+        amountCents: line.amountCents,
+        trace: { ...line.trace, reasonCode: 'engagement-juridique' },
+      },
+      state,
+      context,
+    );
     if (isRefusal(firmed)) return refusedAnswer(line, firmed);
     [events, change] = [firmed, 'firmed'];
   } else if (previous.amountCents !== line.amountCents) {
     const amended = decideAmendCommitment(
-      { commitmentId: previous.id, kind: 'avenant', newAmountCents: line.amountCents, ...(line.act ? { act: line.act } : {}), trace: { ...line.trace, reasonCode: 'avenant' } },
+      {
+        commitmentId: previous.id,
+        kind: 'avenant',
+        newAmountCents: line.amountCents,
+        ...(line.act ? { act: line.act } : {}),
+        trace: { ...line.trace, reasonCode: 'avenant' },
+      },
       state,
       context,
     );
@@ -131,7 +226,15 @@ function applyNewVersion(line: RequestedLine, previous: Commitment, state: Commi
     ...events,
     {
       type: 'commitments.booking-request-applied',
-      data: { request: line.request, funder: line.funder, commitmentId: previous.id, amount: decimal(line.amountCents), change, trace: line.trace, commitmentIds: [previous.id] },
+      data: {
+        request: line.request,
+        funder: line.funder,
+        commitmentId: previous.id,
+        amount: decimal(line.amountCents),
+        change,
+        trace: line.trace,
+        commitmentIds: [previous.id],
+      },
     },
   ];
 }

@@ -5,7 +5,12 @@ import { Scenario, trace } from '../test-support/scenario';
 import { decideBookRequestedLine, decideRequestedMovement, type RequestedLine } from './book-requested-line.decider';
 
 const line = (overrides: Partial<RequestedLine> = {}): RequestedLine => ({
-  request: { requestId: 'npnru-call:etude:v1:region', source: 'renewal-urban', protocolId: 'npnru-call', operationId: 'etude' },
+  request: {
+    requestId: 'npnru-call:etude:v1:region',
+    source: 'renewal-urban',
+    protocolId: 'npnru-call',
+    operationId: 'etude',
+  },
   commitmentId: 'npnru-call.etude.v1.region',
   funder: 'region',
   amountCents: 30_000_00n,
@@ -22,18 +27,42 @@ describe('book a line another service asked for', () => {
   it('books it as a commitment that names the request', () => {
     const s = baseline(new Scenario()).given(reference('programme', 'npnru'));
     const [event] = accepted(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
-    expect(event.type === 'commitments.commitment-recorded' && event.data).toMatchObject({ request: { requestId: 'npnru-call:etude:v1:region' }, attribution: { quartier: 'QP062024', programme: 'npnru' } });
+    expect(event.type === 'commitments.commitment-recorded' && event.data).toMatchObject({
+      request: { requestId: 'npnru-call:etude:v1:region' },
+      attribution: { quartier: 'QP062024', programme: 'npnru' },
+    });
   });
 
   it('answers a ledger refusal with an event carrying the reason, and books nothing', () => {
     const s = baseline(new Scenario()).given(reference('programme', 'npnru'));
-    s.given((state, context) => decideOpenEnvelope({ envelopeId: 'region-npnru', funder: 'region', label: 'Région — NPNRU 2016', amountCents: 10_000_00n, programme: 'npnru', trace: trace({ reasonCode: 'ouverture-enveloppe' }) }, state, context));
+    s.given((state, context) =>
+      decideOpenEnvelope(
+        {
+          envelopeId: 'region-npnru',
+          funder: 'region',
+          label: 'Région — NPNRU 2016',
+          amountCents: 10_000_00n,
+          programme: 'npnru',
+          trace: trace({ reasonCode: 'ouverture-enveloppe' }),
+        },
+        state,
+        context,
+      ),
+    );
     const [event] = accepted(s.when((state, context) => decideBookRequestedLine(line(), state, context)));
     expect(event.type).toBe('commitments.booking-request-refused');
-    expect(event.type === 'commitments.booking-request-refused' && event.data).toMatchObject({ code: 'envelope-exceeded', funder: 'region', amount: '30000.00' });
+    expect(event.type === 'commitments.booking-request-refused' && event.data).toMatchObject({
+      code: 'envelope-exceeded',
+      funder: 'region',
+      amount: '30000.00',
+    });
     expect(event.type === 'commitments.booking-request-refused' && event.data.reason).toContain('20 000,00 €');
     expect(s.state.commitments.has('npnru-call.etude.v1.region')).toBe(false);
-    const unknown = accepted(s.when((state, context) => decideBookRequestedLine(line({ funder: 'nobody', commitmentId: 'x' }), state, context)));
+    const unknown = accepted(
+      s.when((state, context) =>
+        decideBookRequestedLine(line({ funder: 'nobody', commitmentId: 'x' }), state, context),
+      ),
+    );
     expect(unknown[0].type === 'commitments.booking-request-refused' && unknown[0].data.code).toBe('unknown-funder');
   });
 
@@ -46,44 +75,111 @@ describe('book a line another service asked for', () => {
 
 describe('a later version of a requested line', () => {
   const v = (n: number, overrides: Partial<RequestedLine> = {}) =>
-    line({ request: { requestId: `npnru-call:etude:v${n}:region`, source: 'renewal-urban', protocolId: 'npnru-call', operationId: 'etude' }, commitmentId: `npnru-call.etude.v${n}.region`, ...overrides });
+    line({
+      request: {
+        requestId: `npnru-call:etude:v${n}:region`,
+        source: 'renewal-urban',
+        protocolId: 'npnru-call',
+        operationId: 'etude',
+      },
+      commitmentId: `npnru-call.etude.v${n}.region`,
+      ...overrides,
+    });
 
   it('firms the commitment the first version booked when the protocol is signed, never booking it twice', () => {
     const s = baseline(new Scenario());
     s.given((state, context) => decideBookRequestedLine(v(1), state, context));
-    const events = accepted(s.when((state, context) => decideBookRequestedLine(v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }), state, context)));
+    const events = accepted(
+      s.when((state, context) =>
+        decideBookRequestedLine(
+          v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }),
+          state,
+          context,
+        ),
+      ),
+    );
     expect(events.map((e) => e.type)).toEqual(['commitments.commitment-firmed', 'commitments.booking-request-applied']);
     expect(s.state.commitments.has('npnru-call.etude.v2.region')).toBe(false);
     expect(s.figures('npnru-call.etude.v1.region')).toMatchObject({ firmCents: 30_000_00n, indicativeCents: 0n });
-    expect(s.state.commitments.get('npnru-call.etude.v1.region')?.request?.requestId).toBe('npnru-call:etude:v2:region');
+    expect(s.state.commitments.get('npnru-call.etude.v1.region')?.request?.requestId).toBe(
+      'npnru-call:etude:v2:region',
+    );
   });
 
   it('amends it by avenant when the amount changes, and answers « unchanged » when nothing does', () => {
     const s = baseline(new Scenario());
     s.given((state, context) => decideBookRequestedLine(v(1), state, context));
-    expect(accepted(s.when((state, context) => decideBookRequestedLine(v(2, { amountCents: 24_000_00n }), state, context))).map((e) => e.type)).toEqual(['commitments.commitment-amended', 'commitments.booking-request-applied']);
+    expect(
+      accepted(
+        s.when((state, context) => decideBookRequestedLine(v(2, { amountCents: 24_000_00n }), state, context)),
+      ).map((e) => e.type),
+    ).toEqual(['commitments.commitment-amended', 'commitments.booking-request-applied']);
     expect(s.figures('npnru-call.etude.v1.region').indicativeCents).toBe(24_000_00n);
-    const [same] = accepted(s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)));
+    const [same] = accepted(
+      s.when((state, context) => decideBookRequestedLine(v(3, { amountCents: 24_000_00n }), state, context)),
+    );
     expect(same.type === 'commitments.booking-request-applied' && same.data.change).toBe('unchanged');
     expect([...s.state.commitments.values()].filter((c) => c.funder === 'region')).toHaveLength(1);
   });
 });
 
 describe('payments and releases another service asks for', () => {
-  const request = { requestId: 'iti:iti-call:op:programmation:feder', source: 'iti-feder', protocolId: 'iti-call', operationId: 'op' };
+  const request = {
+    requestId: 'iti:iti-call:op:programmation:feder',
+    source: 'iti-feder',
+    protocolId: 'iti-call',
+    operationId: 'op',
+  };
   const booked = () => {
     const s = baseline(new Scenario()).given(funder('feder', 'eu'));
-    s.given((state, context) => decideBookRequestedLine(line({ request, commitmentId: 'iti.op.feder', funder: 'feder', amountCents: 800_000_00n, status: 'firm', act: { reference: 'Convention', date: '2016-07-01' } }), state, context));
+    s.given((state, context) =>
+      decideBookRequestedLine(
+        line({
+          request,
+          commitmentId: 'iti.op.feder',
+          funder: 'feder',
+          amountCents: 800_000_00n,
+          status: 'firm',
+          act: { reference: 'Convention', date: '2016-07-01' },
+        }),
+        state,
+        context,
+      ),
+    );
     return s;
   };
-  const move = (kind: 'payment' | 'release', amountCents: bigint, requestId: string) => (state: Scenario['state'], context: Parameters<typeof decideRequestedMovement>[2]) =>
-    decideRequestedMovement({ request: { ...request, requestId }, funder: 'feder', kind, amountCents, paymentKind: 'acompte', serviceDoneDate: '2017-04-01', trace: trace({ reasonCode: 'paiement' }) }, state, context);
+  const move =
+    (kind: 'payment' | 'release', amountCents: bigint, requestId: string) =>
+    (state: Scenario['state'], context: Parameters<typeof decideRequestedMovement>[2]) =>
+      decideRequestedMovement(
+        {
+          request: { ...request, requestId },
+          funder: 'feder',
+          kind,
+          amountCents,
+          paymentKind: 'acompte',
+          serviceDoneDate: '2017-04-01',
+          trace: trace({ reasonCode: 'paiement' }),
+        },
+        state,
+        context,
+      );
 
   it('pays and releases on the commitment the request booked, and answers', () => {
     const s = booked();
-    expect(accepted(s.when(move('payment', 360_000_00n, 'pay-1'))).map((e) => e.type)).toEqual(['commitments.payment-recorded', 'commitments.booking-request-applied']);
-    expect(accepted(s.when(move('release', 120_000_00n, 'release-1'))).map((e) => e.type)).toEqual(['commitments.commitment-released', 'commitments.booking-request-applied']);
-    expect(s.figures('iti.op.feder')).toMatchObject({ firmCents: 680_000_00n, paidCents: 360_000_00n, releasedCents: 120_000_00n });
+    expect(accepted(s.when(move('payment', 360_000_00n, 'pay-1'))).map((e) => e.type)).toEqual([
+      'commitments.payment-recorded',
+      'commitments.booking-request-applied',
+    ]);
+    expect(accepted(s.when(move('release', 120_000_00n, 'release-1'))).map((e) => e.type)).toEqual([
+      'commitments.commitment-released',
+      'commitments.booking-request-applied',
+    ]);
+    expect(s.figures('iti.op.feder')).toMatchObject({
+      firmCents: 680_000_00n,
+      paidCents: 360_000_00n,
+      releasedCents: 120_000_00n,
+    });
   });
 
   it('answers a refusal when there is no such commitment or the payment exceeds it', () => {

@@ -34,7 +34,12 @@ export class CommitmentQueriesController {
     const { state } = await this.ledger.current();
     const items = [...state.commitments.values()]
       .filter((c) => seesCommitment(access, c))
-      .filter((c) => (!query.funder || c.funder === query.funder) && (!query.status || c.status === query.status) && (!query.conditionId || c.conditionId === query.conditionId))
+      .filter(
+        (c) =>
+          (!query.funder || c.funder === query.funder) &&
+          (!query.status || c.status === query.status) &&
+          (!query.conditionId || c.conditionId === query.conditionId),
+      )
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((c) => commitmentView(state, c));
     return paginate(items, query);

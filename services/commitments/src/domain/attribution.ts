@@ -13,12 +13,18 @@ const ATTRIBUTION_REFERENCES: Array<[keyof CommitmentAttribution, ReferenceKind]
 ];
 
 /** Every euro attaches to a quartier, an enjeu/axe/objectif, a programme and a year: what is named must exist. */
-export function checkAttribution(state: CommitmentsState, attribution: CommitmentAttribution, prefix = 'attribution'): Refusal | undefined {
-  if (!attribution.label?.trim()) return refuse('label-required', 'Libellé de l’engagement obligatoire', { field: `${prefix}.label` });
+export function checkAttribution(
+  state: CommitmentsState,
+  attribution: CommitmentAttribution,
+  prefix = 'attribution',
+): Refusal | undefined {
+  if (!attribution.label?.trim())
+    return refuse('label-required', 'Libellé de l’engagement obligatoire', { field: `${prefix}.label` });
   if (!Number.isInteger(attribution.year) || attribution.year < 2000 || attribution.year > 2100) {
     return refuse('invalid-year', `Année invalide : ${attribution.year}`, { field: `${prefix}.year` });
   }
-  if (!attribution.scale?.trim()) return refuse('scale-required', 'Échelle obligatoire (CALL, Bassin Minier, Région…)', { field: `${prefix}.scale` });
+  if (!attribution.scale?.trim())
+    return refuse('scale-required', 'Échelle obligatoire (CALL, Bassin Minier, Région…)', { field: `${prefix}.scale` });
   for (const [field, kind] of ATTRIBUTION_REFERENCES) {
     const code = attribution[field];
     if (typeof code === 'string' && !state.references.has(referenceKey(kind, code))) {
@@ -29,7 +35,10 @@ export function checkAttribution(state: CommitmentsState, attribution: Commitmen
 }
 
 /** Reads the figure as its source states it; the ledger books exact euros and keeps this for reconciliation. */
-export function readStated(stated: StatedFigure | undefined, field = 'stated.text'): StatedFigure | Refusal | undefined {
+export function readStated(
+  stated: StatedFigure | undefined,
+  field = 'stated.text',
+): StatedFigure | Refusal | undefined {
   if (!stated) return undefined;
   if (!stated.text?.trim()) return refuse('stated-text-required', 'Texte du montant tel qu’énoncé manquant', { field });
   let figure;
@@ -45,7 +54,11 @@ export function readStated(stated: StatedFigure | undefined, field = 'stated.tex
     range: {
       min: toDecimalString(figure.minCents),
       max: toDecimalString(figure.maxCents),
-      ...(stated.range?.central ? { central: stated.range.central } : figure.centralCents !== undefined ? { central: toDecimalString(figure.centralCents) } : {}),
+      ...(stated.range?.central
+        ? { central: stated.range.central }
+        : figure.centralCents !== undefined
+          ? { central: toDecimalString(figure.centralCents) }
+          : {}),
     },
   };
 }

@@ -1,4 +1,10 @@
-import { applyTransfers, openAccounts, traceabilityProblems, type AccountDefinition, type LedgerState } from '@cvl/ledger';
+import {
+  applyTransfers,
+  openAccounts,
+  traceabilityProblems,
+  type AccountDefinition,
+  type LedgerState,
+} from '@cvl/ledger';
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { SerializedTransfer } from './events';
 import { toKernelTransfer } from './evolve';
@@ -19,27 +25,50 @@ export function transferId(context: DecisionContext, index: number): string {
 
 export function checkTrace(trace: BookingTrace): Refusal | undefined {
   const problems = traceabilityProblems(trace);
-  if (problems.length > 0) return refuse('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, { field: 'trace', status: 422 });
+  if (problems.length > 0)
+    return refuse('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, {
+      field: 'trace',
+      status: 422,
+    });
   if (!isReasonCode(trace.reasonCode)) {
-    return refuse('unknown-reason', `Motif inconnu « ${trace.reasonCode} » (attendu : ${Object.keys(REASONS).join(', ')})`, { field: 'trace.reasonCode' });
+    return refuse(
+      'unknown-reason',
+      `Motif inconnu « ${trace.reasonCode} » (attendu : ${Object.keys(REASONS).join(', ')})`,
+      { field: 'trace.reasonCode' },
+    );
   }
   return undefined;
 }
 
 export function checkAmount(amountCents: Cents, field = 'amount'): Refusal | undefined {
-  return amountCents > 0n ? undefined : refuse('amount-not-positive', 'Le montant doit être strictement positif', { field });
+  return amountCents > 0n
+    ? undefined
+    : refuse('amount-not-positive', 'Le montant doit être strictement positif', { field });
 }
 
 export function knownFunder(state: CommitmentsState, funder: string, field = 'funder'): Refusal | undefined {
-  return state.references.has(referenceKey('funder', funder)) ? undefined : refuse('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, { field, status: 422 });
+  return state.references.has(referenceKey('funder', funder))
+    ? undefined
+    : refuse('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, {
+        field,
+        status: 422,
+      });
 }
 
 export function findCommitment(state: CommitmentsState, commitmentId: string): Commitment | Refusal {
-  return state.commitments.get(commitmentId) ?? refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { status: 404, field: 'commitmentId' });
+  return (
+    state.commitments.get(commitmentId) ??
+    refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { status: 404, field: 'commitmentId' })
+  );
 }
 
 export function commitmentAccount(commitmentId: string): AccountDefinition {
-  return { id: accountOf.commitment(commitmentId), ledger: LEDGER, kind: 'commitment', limits: { debitsMustNotExceedCredits: true } };
+  return {
+    id: accountOf.commitment(commitmentId),
+    ledger: LEDGER,
+    kind: 'commitment',
+    limits: { debitsMustNotExceedCredits: true },
+  };
 }
 
 /**
@@ -54,19 +83,34 @@ export function tryBookings(
   amountField = 'amount',
 ): Refusal | LedgerState {
   const opened = openAccounts(state.ledger, accounts).state;
-  const { state: ledger, results } = applyTransfers(opened, transfers.map((t) => toKernelTransfer(t, trace)));
-  const refused = results.find((r) => r.status === 'refused' && r.reason !== 'linked_event_failed') ?? results.find((r) => r.status === 'refused');
+  const { state: ledger, results } = applyTransfers(
+    opened,
+    transfers.map((t) => toKernelTransfer(t, trace)),
+  );
+  const refused =
+    results.find((r) => r.status === 'refused' && r.reason !== 'linked_event_failed') ??
+    results.find((r) => r.status === 'refused');
   if (!refused || refused.status !== 'refused') return ledger;
   const excess = refused.excessCents;
   const account = transfers.find((t) => t.id === refused.id);
   if (refused.reason === 'exceeds_credits' && account?.debit.startsWith('envelope:')) {
     const envelope = state.envelopes.get(account.debit.slice('envelope:'.length));
-    return refuse('envelope-exceeded', `Enveloppe « ${envelope?.label ?? account.debit} » dépassée de ${formatEurosFr(excess ?? 0n)} : rien n’a été enregistré`, { field: amountField, excessCents: excess });
+    return refuse(
+      'envelope-exceeded',
+      `Enveloppe « ${envelope?.label ?? account.debit} » dépassée de ${formatEurosFr(excess ?? 0n)} : rien n’a été enregistré`,
+      { field: amountField, excessCents: excess },
+    );
   }
   if (refused.reason === 'exceeds_credits' && account?.debit.startsWith('commitment:')) {
-    return refuse('exceeds-commitment', `Le montant dépasse ce qui reste disponible sur l’engagement de ${formatEurosFr(excess ?? 0n)}`, { field: amountField, excessCents: excess });
+    return refuse(
+      'exceeds-commitment',
+      `Le montant dépasse ce qui reste disponible sur l’engagement de ${formatEurosFr(excess ?? 0n)}`,
+      { field: amountField, excessCents: excess },
+    );
   }
-  return refuse('ledger-refused', `Écriture refusée par le grand livre (${refused.reason}) : ${refused.detail}`, { field: amountField });
+  return refuse('ledger-refused', `Écriture refusée par le grand livre (${refused.reason}) : ${refused.detail}`, {
+    field: amountField,
+  });
 }
 
 export const decimal = toDecimalString;

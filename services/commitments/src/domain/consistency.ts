@@ -20,7 +20,8 @@ export const tag = {
   envelope: (id: string) => `envelope:${id}`,
   condition: (id: string) => `condition:${id}`,
   reference: (kind: string, code: string) => `reference:${kind}/${code}`,
-  requestedLine: (request: BookingRequest, funder: string) => `requested-line:${request.source}/${request.protocolId ?? '-'}/${request.operationId ?? '-'}/${funder}`,
+  requestedLine: (request: BookingRequest, funder: string) =>
+    `requested-line:${request.source}/${request.protocolId ?? '-'}/${request.operationId ?? '-'}/${funder}`,
   programmeEnvelope: (funder: string, programme: string) => `programme-envelope:${funder}/${programme}`,
 };
 
@@ -33,7 +34,8 @@ function bookingTags(bookings: Bookings, into: Set<string>): void {
   for (const id of bookings.commitmentIds) into.add(tag.commitment(id));
   for (const transfer of bookings.transfers) {
     for (const account of [transfer.debit, transfer.credit]) {
-      for (const [prefix, toTag] of ACCOUNT_TAGS) if (account.startsWith(prefix)) into.add(toTag(account.slice(prefix.length)));
+      for (const [prefix, toTag] of ACCOUNT_TAGS)
+        if (account.startsWith(prefix)) into.add(toTag(account.slice(prefix.length)));
     }
   }
 }

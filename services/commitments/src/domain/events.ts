@@ -25,7 +25,8 @@ export interface Bookings {
 }
 
 /** « organisation »: a partner that acts in the suite without funding (an auditor, the platform's operator). */
-export type ReferenceKind = 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective' | 'organisation';
+export type ReferenceKind =
+  'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective' | 'organisation';
 
 export interface ReferenceRecorded {
   kind: ReferenceKind;
@@ -62,7 +63,9 @@ export interface StatedFigure {
   /** The stated text read as cents, when it reads as one amount. */
   amount?: string;
   range?: { min: string; max: string; central?: string };
-  formula?: { kind: 'product'; unitAmount: string; quantity: number } | { kind: 'share'; baseAmount: string; rateBasisPoints: number };
+  formula?:
+    | { kind: 'product'; unitAmount: string; quantity: number }
+    | { kind: 'share'; baseAmount: string; rateBasisPoints: number };
 }
 
 export interface CommitmentAttribution {
@@ -151,7 +154,15 @@ export interface CommitmentReleased extends Bookings {
 
 export interface PoolSplit extends Bookings {
   poolId: string;
-  parts: Array<{ commitmentId: string; funder: string; amount: string; fundingAccount: string; epci?: string; label?: string; pendingTransferId?: string }>;
+  parts: Array<{
+    commitmentId: string;
+    funder: string;
+    amount: string;
+    fundingAccount: string;
+    epci?: string;
+    label?: string;
+    pendingTransferId?: string;
+  }>;
   poolPendingTransferId?: string;
   remaining: string;
 }

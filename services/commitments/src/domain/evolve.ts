@@ -29,9 +29,14 @@ function book(state: CommitmentsState, bookings: Bookings): Pick<CommitmentsStat
   let accounts = state.accounts;
   for (const account of bookings.accounts) accounts = accounts.set(account.id, account);
   const opened = openAccounts(state.ledger, bookings.accounts).state;
-  const { state: ledger, results } = applyTransfers(opened, bookings.transfers.map((t) => toKernelTransfer(t, bookings.trace)), { enforceLimits: false });
+  const { state: ledger, results } = applyTransfers(
+    opened,
+    bookings.transfers.map((t) => toKernelTransfer(t, bookings.trace)),
+    { enforceLimits: false },
+  );
   const refused = results.find((r) => r.status === 'refused');
-  if (refused && refused.status === 'refused') throw new LedgerInvariantError(`relecture : ${refused.id} refusé (${refused.detail})`);
+  if (refused && refused.status === 'refused')
+    throw new LedgerInvariantError(`relecture : ${refused.id} refusé (${refused.detail})`);
   return { ledger, accounts };
 }
 
@@ -49,21 +54,44 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     case 'commitments.reference-recorded': {
       const { kind, code, name, attributes, parent } = event.data;
       const key = referenceKey(kind, code);
-      const references = state.references.set(key, { kind, code, name, attributes, ...(parent ? { parent } : {}), version: (state.references.get(key)?.version ?? 0) + 1 });
+      const references = state.references.set(key, {
+        kind,
+        code,
+        name,
+        attributes,
+        ...(parent ? { parent } : {}),
+        version: (state.references.get(key)?.version ?? 0) + 1,
+      });
       if (kind !== 'funder') return { ...state, references };
       const accounts = [
         { id: accountOf.funderResources(code), ledger: 'EUR', kind: 'funder-resources' },
         { id: accountOf.funderPayments(code), ledger: 'EUR', kind: 'funder-payments' },
       ];
-      return { ...state, references, ...book(state, { trace: event.data.trace, accounts, transfers: [], commitmentIds: [] }) };
+      return {
+        ...state,
+        references,
+        ...book(state, { trace: event.data.trace, accounts, transfers: [], commitmentIds: [] }),
+      };
     }
     case 'commitments.envelope-opened': {
       const d = event.data;
-      const envelopes = state.envelopes.set(d.envelopeId, { id: d.envelopeId, funder: d.funder, label: d.label, amountCents: cents(d.amount), ...(d.programme ? { programme: d.programme } : {}), ...(d.year ? { year: d.year } : {}) });
+      const envelopes = state.envelopes.set(d.envelopeId, {
+        id: d.envelopeId,
+        funder: d.funder,
+        label: d.label,
+        amountCents: cents(d.amount),
+        ...(d.programme ? { programme: d.programme } : {}),
+        ...(d.year ? { year: d.year } : {}),
+      });
       return { ...state, envelopes, ...book(state, d) };
     }
     case 'commitments.condition-registered': {
-      const conditions = state.conditions.set(event.data.conditionId, { id: event.data.conditionId, label: event.data.label, description: event.data.description, status: 'open' });
+      const conditions = state.conditions.set(event.data.conditionId, {
+        id: event.data.conditionId,
+        label: event.data.label,
+        description: event.data.description,
+        status: 'open',
+      });
       return { ...state, conditions };
     }
     case 'commitments.commitment-recorded': {
@@ -93,18 +121,29 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.commitment-made-conditional': {
       const current = existing(state, event.data.commitmentId);
-      return { ...state, commitments: withCommitments(state, [{ ...current, status: 'conditional', conditionId: event.data.conditionId }]) };
+      return {
+        ...state,
+        commitments: withCommitments(state, [
+          { ...current, status: 'conditional', conditionId: event.data.conditionId },
+        ]),
+      };
     }
     case 'commitments.commitment-firmed': {
       const d = event.data;
       const current = existing(state, d.commitmentId);
       const { pendingTransferId: _released, ...rest } = current;
-      return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...rest, status: 'firm', act: d.act, amountCents: cents(d.amount) }]) };
+      return {
+        ...state,
+        ...book(state, d),
+        commitments: withCommitments(state, [{ ...rest, status: 'firm', act: d.act, amountCents: cents(d.amount) }]),
+      };
     }
     case 'commitments.condition-resolved': {
       const d = event.data;
       const condition = state.conditions.get(d.conditionId);
-      const conditions = condition ? state.conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate }) : state.conditions;
+      const conditions = condition
+        ? state.conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate })
+        : state.conditions;
       const changed = d.commitmentIds.map((id) => {
         const { pendingTransferId: _resolved, ...current } = existing(state, id);
         return d.outcome === 'met'
@@ -116,14 +155,30 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     case 'commitments.commitment-amended': {
       const d = event.data;
       const current = existing(state, d.commitmentId);
-      const next: Commitment = { ...current, amountCents: cents(d.after), ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}) };
+      const next: Commitment = {
+        ...current,
+        amountCents: cents(d.after),
+        ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}),
+      };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
     }
     case 'commitments.payment-recorded': {
       const d = event.data;
       const current = existing(state, d.commitmentId);
-      const payment = { id: d.paymentId, kind: d.kind, amountCents: cents(d.amount), effectiveDate: d.trace.effectiveDate, ...(d.serviceDoneDate ? { serviceDoneDate: d.serviceDoneDate } : {}) };
-      return { ...state, ...book(state, d), commitments: withCommitments(state, [{ ...current, paidCents: current.paidCents + payment.amountCents, payments: [...current.payments, payment] }]) };
+      const payment = {
+        id: d.paymentId,
+        kind: d.kind,
+        amountCents: cents(d.amount),
+        effectiveDate: d.trace.effectiveDate,
+        ...(d.serviceDoneDate ? { serviceDoneDate: d.serviceDoneDate } : {}),
+      };
+      return {
+        ...state,
+        ...book(state, d),
+        commitments: withCommitments(state, [
+          { ...current, paidCents: current.paidCents + payment.amountCents, payments: [...current.payments, payment] },
+        ]),
+      };
     }
     case 'commitments.commitment-released': {
       const d = event.data;
@@ -132,7 +187,12 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const next: Commitment =
         current.status === 'firm'
           ? { ...current, amountCents: current.amountCents - amount, releasedCents: current.releasedCents + amount }
-          : { ...withoutPending(current), status: 'lapsed', amountCents: 0n, releasedCents: current.releasedCents + amount };
+          : {
+              ...withoutPending(current),
+              status: 'lapsed',
+              amountCents: 0n,
+              releasedCents: current.releasedCents + amount,
+            };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
     }
     case 'commitments.booking-request-refused':
@@ -145,7 +205,12 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const d = event.data;
       const pool = existing(state, d.poolId);
       const moved = d.parts.reduce((sum, part) => sum + cents(part.amount), 0n);
-      const nextPool: Commitment = { ...withoutPending(pool), amountCents: cents(d.remaining), splitOutCents: pool.splitOutCents + moved, ...(d.poolPendingTransferId ? { pendingTransferId: d.poolPendingTransferId } : {}) };
+      const nextPool: Commitment = {
+        ...withoutPending(pool),
+        amountCents: cents(d.remaining),
+        splitOutCents: pool.splitOutCents + moved,
+        ...(d.poolPendingTransferId ? { pendingTransferId: d.poolPendingTransferId } : {}),
+      };
       const parts: Commitment[] = d.parts.map((part) => ({
         id: part.commitmentId,
         funder: part.funder,
@@ -161,7 +226,11 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         poolId: pool.id,
         fundingAccount: part.fundingAccount,
         ...(part.pendingTransferId ? { pendingTransferId: part.pendingTransferId } : {}),
-        attribution: { ...pool.attribution, ...(part.epci ? { epci: part.epci } : {}), ...(part.label ? { label: part.label } : {}) },
+        attribution: {
+          ...pool.attribution,
+          ...(part.epci ? { epci: part.epci } : {}),
+          ...(part.label ? { label: part.label } : {}),
+        },
         version: -1,
       }));
       return { ...state, ...book(state, d), commitments: withCommitments(state, [nextPool, ...parts]) };

@@ -12,7 +12,14 @@ export interface Figures {
   releasedCents: Cents;
 }
 
-export const zeroFigures = (): Figures => ({ indicativeCents: 0n, conditionalCents: 0n, firmCents: 0n, paidCents: 0n, outstandingCents: 0n, releasedCents: 0n });
+export const zeroFigures = (): Figures => ({
+  indicativeCents: 0n,
+  conditionalCents: 0n,
+  firmCents: 0n,
+  paidCents: 0n,
+  outstandingCents: 0n,
+  releasedCents: 0n,
+});
 
 export function figuresOf(commitment: Commitment): Figures {
   const amount = commitment.amountCents;
@@ -53,11 +60,14 @@ export function viewLedgerDisagreements(state: CommitmentsState): string[] {
     const figures = figuresOf(commitment);
     const reserved = figures.indicativeCents + figures.conditionalCents;
     if (account.creditsPendingCents - account.debitsPendingCents !== reserved) {
-      problems.push(`${commitment.id} : réservé ${reserved} ≠ en attente au grand livre ${account.creditsPendingCents}`);
+      problems.push(
+        `${commitment.id} : réservé ${reserved} ≠ en attente au grand livre ${account.creditsPendingCents}`,
+      );
     }
     const net = account.creditsPostedCents - account.debitsPostedCents;
     const expectedNet = commitment.status === 'firm' ? figures.outstandingCents : 0n;
-    if (net !== expectedNet) problems.push(`${commitment.id} : reste à payer ${expectedNet} ≠ solde au grand livre ${net}`);
+    if (net !== expectedNet)
+      problems.push(`${commitment.id} : reste à payer ${expectedNet} ≠ solde au grand livre ${net}`);
   }
   return problems;
 }

@@ -1,6 +1,13 @@
 import { emptyLedger, PersistentMap, type AccountDefinition, type LedgerState } from '@cvl/ledger';
 import type { Cents } from '@cvl/money';
-import type { BookingRequest, CommitmentAttribution, CommitmentStatus, PaymentKind, ReferenceKind, StatedFigure } from './events';
+import type {
+  BookingRequest,
+  CommitmentAttribution,
+  CommitmentStatus,
+  PaymentKind,
+  ReferenceKind,
+  StatedFigure,
+} from './events';
 import type { LegalAct } from './trace';
 
 export interface ReferenceItem {

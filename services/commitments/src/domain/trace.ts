@@ -21,20 +21,20 @@ export interface LegalAct {
 
 export const REASONS = {
   'engagement-initial': 'première inscription de l’engagement',
-  'intention': 'démarche d’intention',
-  'sollicitation': 'subvention sollicitée',
-  'previsionnel': 'montant prévisionnel',
+  intention: 'démarche d’intention',
+  sollicitation: 'subvention sollicitée',
+  previsionnel: 'montant prévisionnel',
   'engagement-juridique': 'engagement juridique (convention, arrêté, décision)',
   'condition-remplie': 'condition suspensive remplie',
   'condition-defaillie': 'condition suspensive défaillie',
-  'avenant': 'avenant',
+  avenant: 'avenant',
   'clause-de-revoyure': 'clause de revoyure',
-  'paiement': 'paiement',
-  'degagement': 'dégagement (crédits non utilisés)',
-  'ventilation': 'ventilation d’une enveloppe commune',
+  paiement: 'paiement',
+  degagement: 'dégagement (crédits non utilisés)',
+  ventilation: 'ventilation d’une enveloppe commune',
   'ouverture-enveloppe': 'ouverture d’enveloppe',
-  'referentiel': 'mise à jour du référentiel',
-  'correction': 'correction d’erreur',
+  referentiel: 'mise à jour du référentiel',
+  correction: 'correction d’erreur',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -19,8 +19,23 @@ export class FirmCommitmentController {
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Affermir un engagement par son acte juridique' })
-  async firm(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: FirmCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+  async firm(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: FirmCommitmentDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
     return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-        decideFirmCommitment({ commitmentId: id, act: { reference: body.act.reference, date: body.act.date }, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
+      decideFirmCommitment(
+        {
+          commitmentId: id,
+          act: { reference: body.act.reference, date: body.act.date },
+          ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
   }
 }

@@ -1,5 +1,13 @@
 import type { Cents } from '@cvl/money';
-import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkAmount,
+  checkTrace,
+  decimal,
+  findCommitment,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
 import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
@@ -14,16 +22,28 @@ export interface FirmCommitment {
 }
 
 /** The legal act turns an intention into a firm commitment (a conditional one waits for its condition). */
-export function decideFirmCommitment(command: FirmCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideFirmCommitment(
+  command: FirmCommitment,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const traceProblem = checkTrace(command.trace);
   if (traceProblem) return traceProblem;
-  if (!command.act?.reference?.trim()) return refuse('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
+  if (!command.act?.reference?.trim())
+    return refuse('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'conditional') {
-    return refuse('awaits-condition', `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`, { status: 409 });
+    return refuse(
+      'awaits-condition',
+      `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`,
+      { status: 409 },
+    );
   }
-  if (commitment.status !== 'indicative') return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, { status: 409 });
+  if (commitment.status !== 'indicative')
+    return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, {
+      status: 409,
+    });
   const amount = command.amountCents ?? commitment.amountCents;
   const amountProblem = checkAmount(amount);
   if (amountProblem) return amountProblem;
@@ -31,15 +51,39 @@ export function decideFirmCommitment(command: FirmCommitment, state: Commitments
   const account = accountOf.commitment(commitment.id);
   const extra = amount - commitment.amountCents;
   const transfers: SerializedTransfer[] = [
-    { id: transferId(context, 0), phase: 'post', debit: commitment.fundingAccount, credit: account, pendingId, amount: decimal(extra > 0n ? commitment.amountCents : amount), ...(extra > 0n ? { linked: true } : {}) },
+    {
+      id: transferId(context, 0),
+      phase: 'post',
+      debit: commitment.fundingAccount,
+      credit: account,
+      pendingId,
+      amount: decimal(extra > 0n ? commitment.amountCents : amount),
+      ...(extra > 0n ? { linked: true } : {}),
+    },
   ];
-  if (extra > 0n) transfers.push({ id: transferId(context, 1), phase: 'single', debit: commitment.fundingAccount, credit: account, amount: decimal(extra) });
+  if (extra > 0n)
+    transfers.push({
+      id: transferId(context, 1),
+      phase: 'single',
+      debit: commitment.fundingAccount,
+      credit: account,
+      amount: decimal(extra),
+    });
   const booked = tryBookings(state, [], transfers, command.trace);
   if (isRefusal(booked)) return booked;
   return [
     {
       type: 'commitments.commitment-firmed',
-      data: { commitmentId: commitment.id, act: command.act, before: decimal(commitment.amountCents), amount: decimal(amount), trace: command.trace, accounts: [], transfers, commitmentIds: [commitment.id] },
+      data: {
+        commitmentId: commitment.id,
+        act: command.act,
+        before: decimal(commitment.amountCents),
+        amount: decimal(amount),
+        trace: command.trace,
+        accounts: [],
+        transfers,
+        commitmentIds: [commitment.id],
+      },
     },
   ];
 }

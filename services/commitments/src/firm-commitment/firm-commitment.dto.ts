@@ -11,7 +11,10 @@ export class FirmCommitmentDto extends TracedCommandDto {
   @Type(() => ActDto)
   act!: ActDto;
 
-  @ApiPropertyOptional({ example: '150000.00', description: 'le montant que l’acte engage (par défaut : le montant indicatif)' })
+  @ApiPropertyOptional({
+    example: '150000.00',
+    description: 'le montant que l’acte engage (par défaut : le montant indicatif)',
+  })
   @IsOptional()
   @IsEuroAmount()
   amount?: string;

@@ -17,9 +17,14 @@ export class PointInTimeQuery {
   @IsCalendarDate()
   asOf?: string;
 
-  @ApiPropertyOptional({ example: '2017-03-01T00:00:00Z', description: 'telle que connue à cet instant (date d’enregistrement)' })
+  @ApiPropertyOptional({
+    example: '2017-03-01T00:00:00Z',
+    description: 'telle que connue à cet instant (date d’enregistrement)',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, { message: 'instant ISO 8601 attendu, par ex. 2017-03-01T00:00:00Z' })
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, {
+    message: 'instant ISO 8601 attendu, par ex. 2017-03-01T00:00:00Z',
+  })
   knownAt?: string;
 }
 
@@ -28,8 +33,12 @@ function pointInTime(query: PointInTimeQuery): PointInTime {
   // A day that does not exist (« 2016-02-30 ») is refused here: JavaScript would roll it over to March, PostgreSQL
   // refuses it. What goes to the projection is the instant in one unambiguous form.
   // Year 0000 neither: PostgreSQL has no year zero.
-  if (knownAt && (!isIsoDate(knownAt.slice(0, 10)) || knownAt.startsWith('0000') || Number.isNaN(Date.parse(knownAt)))) throw new BadRequestException('knownAt : instant invalide (jour inexistant ou forme non ISO 8601)');
-  return { ...(query.asOf ? { asOf: query.asOf } : {}), ...(knownAt ? { knownAt: new Date(Date.parse(knownAt)).toISOString() } : {}) };
+  if (knownAt && (!isIsoDate(knownAt.slice(0, 10)) || knownAt.startsWith('0000') || Number.isNaN(Date.parse(knownAt))))
+    throw new BadRequestException('knownAt : instant invalide (jour inexistant ou forme non ISO 8601)');
+  return {
+    ...(query.asOf ? { asOf: query.asOf } : {}),
+    ...(knownAt ? { knownAt: new Date(Date.parse(knownAt)).toISOString() } : {}),
+  };
 }
 
 @ApiTags('restitutions')
@@ -42,7 +51,10 @@ export class FunderStatementController {
 
   @Get('funders/:code/statement')
   @Allow(READS_COMMITMENTS)
-  @ApiOperation({ summary: 'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant' })
+  @ApiOperation({
+    summary:
+      'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant',
+  })
   async statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
     access.requireFor('financeur', code, `${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
     // Caught up (the stream's revision, not its events, says whether it moved), then answered in SQL.
@@ -51,7 +63,10 @@ export class FunderStatementController {
     if (!funder) throw new NotFoundException(`Financeur inconnu : ${code}`);
     const at = pointInTime(query);
     const commitments = await this.projection.commitmentsAt(at, code);
-    return { at, ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id) };
+    return {
+      at,
+      ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id),
+    };
   }
 
   @Get('balances')
@@ -60,7 +75,11 @@ export class FunderStatementController {
   async balances(@Query() query: PointInTimeQuery) {
     await this.ledger.current();
     const at = pointInTime(query);
-    const [funders, totals, disagreements] = await Promise.all([this.projection.fundersAt(at), this.projection.totalsAt(at), this.projection.disagreementsAt(at)]);
+    const [funders, totals, disagreements] = await Promise.all([
+      this.projection.fundersAt(at),
+      this.projection.totalsAt(at),
+      this.projection.disagreementsAt(at),
+    ]);
     return {
       at,
       funders: funders.map(({ funder, figures }) => ({ funder, figures: figuresView(figures) })),
@@ -70,7 +89,9 @@ export class FunderStatementController {
         debitsPending: toDecimalString(totals.debitsPendingCents),
         creditsPending: toDecimalString(totals.creditsPendingCents),
         // Double entry: every transfer debits what it credits, so the sums agree at any point in time.
-        balanced: totals.debitsPostedCents === totals.creditsPostedCents && totals.debitsPendingCents === totals.creditsPendingCents,
+        balanced:
+          totals.debitsPostedCents === totals.creditsPostedCents &&
+          totals.debitsPendingCents === totals.creditsPendingCents,
         viewsAgreeWithLedger: disagreements.length === 0,
       },
     };

@@ -7,15 +7,31 @@ import type { Commitment, CommitmentsState } from '../domain/state';
  * commitments whose funder is its organisation); the contract's team steers (envelopes, conditions, splits); the
  * auditors read everything and write nothing.
  */
-export const BOOKS_OWN_COMMITMENTS: RoutePolicy = { all: [], own: { financeur: 'ses propres engagements (financeur = son organisation)' } };
+export const BOOKS_OWN_COMMITMENTS: RoutePolicy = {
+  all: [],
+  own: { financeur: 'ses propres engagements (financeur = son organisation)' },
+};
 export const STEERS_CONTRACT: RoutePolicy = { all: ['pilotage'] };
-export const READS_COMMITMENTS: RoutePolicy = { all: ['pilotage', 'auditeur'], own: { financeur: 'ses propres engagements' } };
-export const READS_ENVELOPES: RoutePolicy = { all: ['pilotage', 'auditeur'], own: { financeur: 'les enveloppes de son organisation' } };
-export const READS_CONDITIONS: RoutePolicy = { all: ['pilotage', 'auditeur'], own: { financeur: 'les conditions qu’attendent ses engagements, et ceux-là seuls' } };
+export const READS_COMMITMENTS: RoutePolicy = {
+  all: ['pilotage', 'auditeur'],
+  own: { financeur: 'ses propres engagements' },
+};
+export const READS_ENVELOPES: RoutePolicy = {
+  all: ['pilotage', 'auditeur'],
+  own: { financeur: 'les enveloppes de son organisation' },
+};
+export const READS_CONDITIONS: RoutePolicy = {
+  all: ['pilotage', 'auditeur'],
+  own: { financeur: 'les conditions qu’attendent ses engagements, et ceux-là seuls' },
+};
 
 /** Refuses a booking for a funder that is not the principal's organisation (403, naming both). */
 export function assertBooksFor(access: Access, funder: string): void {
-  access.requireFor('financeur', funder, `${access.organisation} ne peut inscrire ou modifier que ses propres engagements, pas ceux de ${funder}`);
+  access.requireFor(
+    'financeur',
+    funder,
+    `${access.organisation} ne peut inscrire ou modifier que ses propres engagements, pas ceux de ${funder}`,
+  );
 }
 
 /** A command on an existing commitment: refused unless the principal books for its funder. Unknown ones are the decider's to say. */
@@ -34,6 +50,7 @@ export function seesCommitment(access: Access, commitment: Pick<Commitment, 'fun
 /** The commitment if the principal may see it; another funder's is as unknown as one that does not exist (404). */
 export function visibleCommitment(access: Access, state: CommitmentsState, commitmentId: string): Commitment {
   const commitment = state.commitments.get(commitmentId);
-  if (!commitment || !seesCommitment(access, commitment)) throw new NotFoundException(`Engagement inconnu : ${commitmentId}`);
+  if (!commitment || !seesCommitment(access, commitment))
+    throw new NotFoundException(`Engagement inconnu : ${commitmentId}`);
   return commitment;
 }

@@ -12,7 +12,8 @@ export function ifMatchGuard(commitmentId: string, ifMatch: string | undefined) 
   return (state: CommitmentsState) => {
     if (expected === undefined || expected === 'stream_exists') return;
     const commitment = state.commitments.get(commitmentId);
-    if (commitment && commitment.version !== expected) throw new WrongExpectedRevisionError(commitmentId, expected, commitment.version);
+    if (commitment && commitment.version !== expected)
+      throw new WrongExpectedRevisionError(commitmentId, expected, commitment.version);
   };
 }
 
@@ -27,7 +28,13 @@ export function commitmentAfter(executed: Executed, commitmentId: string): Versi
 }
 
 /** A lifecycle command on one commitment: its funder's own (or steered), If-Match against its version, then the commitment as it is afterwards. */
-export async function commandOnCommitment(ledger: CommitmentsLedger, access: Access, commitmentId: string, ifMatch: string | undefined, decide: Decision): Promise<Versioned<CommitmentView>> {
+export async function commandOnCommitment(
+  ledger: CommitmentsLedger,
+  access: Access,
+  commitmentId: string,
+  ifMatch: string | undefined,
+  decide: Decision,
+): Promise<Versioned<CommitmentView>> {
   const ownership = ownCommitmentGuard(access, commitmentId);
   const version = ifMatchGuard(commitmentId, ifMatch);
   return commitmentAfter(

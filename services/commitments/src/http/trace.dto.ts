@@ -4,7 +4,17 @@ import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from '
 import { currentActor, EffectDto, IsCalendarDate, IsNotBlank, sourceOf } from '@cvl/platform';
 import { REASONS, type BookingTrace, type LegalAct } from '../domain/trace';
 
-export { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE_MESSAGE, IsCalendarDate, IsEuroAmount, IsNotBlank, ISO_DATE } from '@cvl/platform';
+export {
+  AMOUNT,
+  AMOUNT_MESSAGE,
+  CODE,
+  CODE_MESSAGE,
+  DATE_MESSAGE,
+  IsCalendarDate,
+  IsEuroAmount,
+  IsNotBlank,
+  ISO_DATE,
+} from '@cvl/platform';
 
 /** Why, from when, on what basis. The actor is never in the body: it is the authenticated principal. */
 export class TraceDto extends EffectDto {

@@ -48,8 +48,18 @@ export interface EnvelopeRow extends Located {
 }
 
 /** What a figure is in the document: only bookings are booked; the rest is there to be reconciled, not counted. */
-export type FigureRole = 'booking' | 'subtotal' | 'total' | 'product' | 'unit-cost' | 'threshold' | 'envelope' | 'context';
-export const FIGURE_ROLES: FigureRole[] = ['booking', 'subtotal', 'total', 'product', 'unit-cost', 'threshold', 'envelope', 'context'];
+export type FigureRole =
+  'booking' | 'subtotal' | 'total' | 'product' | 'unit-cost' | 'threshold' | 'envelope' | 'context';
+export const FIGURE_ROLES: FigureRole[] = [
+  'booking',
+  'subtotal',
+  'total',
+  'product',
+  'unit-cost',
+  'threshold',
+  'envelope',
+  'context',
+];
 
 export interface FigureRow extends Located {
   id: string;

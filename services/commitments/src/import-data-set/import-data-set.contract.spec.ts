@@ -20,7 +20,15 @@ async function writeXlsx(fromCsvFolder: string, file: string): Promise<void> {
     const [header, ...rows] = parseCsv(readFileSync(join(fromCsvFolder, name), 'utf8'));
     sheet.addRow(header);
     for (const row of rows) {
-      sheet.addRow(row.map((cell, i) => (/amount|range_|central/.test(header[i]) && cell ? Number(cell.replace(/\s/g, '').replace(',', '.')) : /^(line|year|quantity)$/.test(header[i]) && cell ? Number(cell) : cell)));
+      sheet.addRow(
+        row.map((cell, i) =>
+          /amount|range_|central/.test(header[i]) && cell
+            ? Number(cell.replace(/\s/g, '').replace(',', '.'))
+            : /^(line|year|quantity)$/.test(header[i]) && cell
+              ? Number(cell)
+              : cell,
+        ),
+      );
     }
   }
   await workbook.xlsx.writeFile(file);
@@ -85,11 +93,15 @@ describe('import a data set (PGlite)', () => {
     rmSync(folder, { recursive: true, force: true });
     require('node:fs').mkdirSync(folder);
     for (const f of readdirSync(join(FIXTURES, 'small'))) copyFileSync(join(FIXTURES, 'small', f), join(folder, f));
-    const figures = readFileSync(join(folder, 'figures.csv'), 'utf8').replace('64 500 000,00', '64,5 millions').replace(';QP062024;CALL;', ';QP062999;CALL;');
+    const figures = readFileSync(join(folder, 'figures.csv'), 'utf8')
+      .replace('64 500 000,00', '64,5 millions')
+      .replace(';QP062024;CALL;', ';QP062999;CALL;');
     writeFileSync(join(folder, 'figures.csv'), figures);
     const { opened, ledger } = await fresh();
     const read = await readDataSet(folder);
-    expect(read.errors).toEqual([{ file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('64,5 millions') }]);
+    expect(read.errors).toEqual([
+      { file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('64,5 millions') },
+    ]);
     const error = await importDataSet(ledger, read.dataSet, importer).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidDataSetError);
     expect((error as InvalidDataSetError).errors).toEqual(
@@ -108,14 +120,25 @@ describe('import a data set (PGlite)', () => {
     await importDataSet(ledger, dataSet, importer);
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const [first, second] = dataSet.figures.filter((f) => f.role === 'booking' && f.booking);
-    const accepted = { ...first, id: 'nouvelle-ligne', booking: { ...first.booking, commitmentId: 'nouvel-engagement' } } as typeof first;
+    const accepted = {
+      ...first,
+      id: 'nouvelle-ligne',
+      booking: { ...first.booking, commitmentId: 'nouvel-engagement' },
+    } as typeof first;
     // Its own id, but the commitment of a row already in the ledger: the ledger refuses it.
     const refused = { ...second, id: 'ligne-en-double', origin: { file: 'figures.csv', row: 42 } } as typeof second;
     // Another document: its references and conditions are the same (nothing to record), its two rows new.
     const next = { ...dataSet, document: `${dataSet.document}-avenant`, envelopes: [], figures: [accepted, refused] };
     const error = await importDataSet(ledger, next, importer).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidDataSetError);
-    expect((error as InvalidDataSetError).errors).toEqual([{ file: 'figures.csv', row: 42, column: 'figure:ligne-en-double', reason: expect.stringContaining('refusé par le registre') }]);
+    expect((error as InvalidDataSetError).errors).toEqual([
+      {
+        file: 'figures.csv',
+        row: 42,
+        column: 'figure:ligne-en-double',
+        reason: expect.stringContaining('refusé par le registre'),
+      },
+    ]);
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
   });
 
@@ -125,11 +148,22 @@ describe('import a data set (PGlite)', () => {
     await importDataSet(ledger, dataSet, importer);
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const figures = dataSet.figures.map((f, i) => (i === 0 ? { ...f, amount: '112600000.00' } : f));
-    const extra = { ...dataSet.figures[1], id: 'ligne-ajoutee', booking: { ...dataSet.figures[1].booking, commitmentId: 'engagement-ajoute' } } as (typeof figures)[number];
-    const error = await importDataSet(ledger, { ...dataSet, figures: [...figures, extra] }, importer).catch((e: unknown) => e);
+    const extra = {
+      ...dataSet.figures[1],
+      id: 'ligne-ajoutee',
+      booking: { ...dataSet.figures[1].booking, commitmentId: 'engagement-ajoute' },
+    } as (typeof figures)[number];
+    const error = await importDataSet(ledger, { ...dataSet, figures: [...figures, extra] }, importer).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportDifferenceError);
     expect((error as ImportDifferenceError).errors).toEqual([
-      { file: dataSet.figures[0].origin?.file, row: dataSet.figures[0].origin?.row, column: 'amount', reason: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') },
+      {
+        file: dataSet.figures[0].origin?.file,
+        row: dataSet.figures[0].origin?.row,
+        column: 'amount',
+        reason: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »'),
+      },
     ]);
     // The new row did not go in either: the import is one.
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
@@ -141,6 +175,7 @@ describe('import a data set (PGlite)', () => {
     await importDataSet(ledger, dataSet, { subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
     const events = await opened.store.readStream(LEDGER_STREAM);
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect(event.metadata.actor).toEqual({ subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
+    for (const event of events)
+      expect(event.metadata.actor).toEqual({ subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
   });
 });

@@ -1,4 +1,12 @@
-import { Controller, HttpCode, PayloadTooLargeException, Post, Query, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Allow, Costly, CurrentAccess, InvalidInputException, type Access } from '@cvl/platform';
@@ -15,7 +23,10 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The request's body, read here (no body parser takes these types), and no further than the limit. */
 async function readBounded(request: Request, limit: number): Promise<Buffer> {
-  const tooLarge = () => new PayloadTooLargeException(`Fichier de plus de ${limit / 1024 / 1024} Mo : découpez le jeu de données, ou envoyez-le en XLSX (compressé)`);
+  const tooLarge = () =>
+    new PayloadTooLargeException(
+      `Fichier de plus de ${limit / 1024 / 1024} Mo : découpez le jeu de données, ou envoyez-le en XLSX (compressé)`,
+    );
   if (Number(request.headers['content-length'] ?? 0) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -27,7 +38,8 @@ async function readBounded(request: Request, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const asFieldErrors = (errors: ImportError[]) => errors.map((e) => ({ field: `${e.file}, ligne ${e.row}, colonne ${e.column}`, message: e.reason }));
+const asFieldErrors = (errors: ImportError[]) =>
+  errors.map((e) => ({ field: `${e.file}, ligne ${e.row}, colonne ${e.column}`, message: e.reason }));
 
 /**
  * POST /api/commitments/imports: a data set sent as a file (XLSX, or JSON), imported as `cvl import` does — whole
@@ -45,17 +57,28 @@ export class ImportDataSetController {
   @HttpCode(201)
   @ApiConsumes(XLSX_TYPE, DATA_SET_JSON_TYPE)
   @ApiQuery({ name: 'nom', required: false, description: 'le nom du fichier, repris dans les erreurs' })
-  @ApiOperation({ summary: 'Importer un jeu de données (classeur XLSX ou JSON) : tout est vérifié d’abord, rien n’est importé s’il y a une erreur ; importer deux fois n’ajoute rien' })
+  @ApiOperation({
+    summary:
+      'Importer un jeu de données (classeur XLSX ou JSON) : tout est vérifié d’abord, rien n’est importé s’il y a une erreur ; importer deux fois n’ajoute rien',
+  })
   async upload(@Req() request: Request, @CurrentAccess() access: Access, @Query('nom') name?: string) {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== XLSX_TYPE && type !== DATA_SET_JSON_TYPE) {
-      throw new UnsupportedMediaTypeException(`Type de fichier « ${type || 'absent'} » : envoyez un classeur (${XLSX_TYPE}) ou un JSON (${DATA_SET_JSON_TYPE})`);
+      throw new UnsupportedMediaTypeException(
+        `Type de fichier « ${type || 'absent'} » : envoyez un classeur (${XLSX_TYPE}) ou un JSON (${DATA_SET_JSON_TYPE})`,
+      );
     }
-    const file = name && /^[\p{L}\p{N} ._()-]{1,120}$/u.test(name) ? name : type === XLSX_TYPE ? 'classeur.xlsx' : 'jeu-de-donnees.json';
+    const file =
+      name && /^[\p{L}\p{N} ._()-]{1,120}$/u.test(name)
+        ? name
+        : type === XLSX_TYPE
+          ? 'classeur.xlsx'
+          : 'jeu-de-donnees.json';
     const content = await readBounded(request, MAX_UPLOAD_BYTES);
     let read: ReadResult;
     try {
-      read = type === XLSX_TYPE ? await readXlsxDataSet(content, file) : readJsonDataSet(content.toString('utf8'), file);
+      read =
+        type === XLSX_TYPE ? await readXlsxDataSet(content, file) : readJsonDataSet(content.toString('utf8'), file);
     } catch (error) {
       if (error instanceof UnsafeArchiveError) throw new PayloadTooLargeException(error.message);
       throw new InvalidInputException([{ field: file, message: `fichier illisible : ${(error as Error).message}` }]);

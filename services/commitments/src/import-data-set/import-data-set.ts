@@ -13,7 +13,9 @@ import { validateDataSet, type ImportError } from './validate';
 
 export class InvalidDataSetError extends Error {
   constructor(readonly errors: ImportError[]) {
-    super(`Import refusé : ${errors.length} erreur(s), rien n’a été importé.\n${errors.map((e) => `  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}`).join('\n')}`);
+    super(
+      `Import refusé : ${errors.length} erreur(s), rien n’a été importé.\n${errors.map((e) => `  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}`).join('\n')}`,
+    );
     this.name = 'InvalidDataSetError';
   }
 }
@@ -57,7 +59,12 @@ export async function importDataSet(
   if (errors.length > 0) throw new InvalidDataSetError(errors);
 
   const actor = actorOf(importer);
-  const trace = (line: number, section: string | undefined, reasonCode: string, effectiveDate = dataSet.effectiveDate): BookingTrace => ({
+  const trace = (
+    line: number,
+    section: string | undefined,
+    reasonCode: string,
+    effectiveDate = dataSet.effectiveDate,
+  ): BookingTrace => ({
     actor,
     reasonCode,
     effectiveDate,
@@ -69,20 +76,52 @@ export async function importDataSet(
       key: `reference:${r.kind}:${r.code}`,
       row: r,
       step: `référentiel ${r.kind} ${r.code}`,
-      decide: ((state) => decideRecordReference({ kind: r.kind, code: r.code, name: r.name, ...(r.attributes ? { attributes: r.attributes } : {}), ...(r.parent ? { parent: r.parent } : {}), trace: trace(r.line ?? 1, undefined, 'referentiel') }, state)) as Decision,
+      decide: ((state) =>
+        decideRecordReference(
+          {
+            kind: r.kind,
+            code: r.code,
+            name: r.name,
+            ...(r.attributes ? { attributes: r.attributes } : {}),
+            ...(r.parent ? { parent: r.parent } : {}),
+            trace: trace(r.line ?? 1, undefined, 'referentiel'),
+          },
+          state,
+        )) as Decision,
     })),
     ...dataSet.conditions.map((c) => ({
       key: `condition:${c.id}`,
       row: c,
       step: `condition ${c.id}`,
-      decide: ((state) => decideRegisterCondition({ conditionId: c.id, label: c.label, description: c.description, trace: trace(c.line, undefined, 'intention') }, state)) as Decision,
+      decide: ((state) =>
+        decideRegisterCondition(
+          {
+            conditionId: c.id,
+            label: c.label,
+            description: c.description,
+            trace: trace(c.line, undefined, 'intention'),
+          },
+          state,
+        )) as Decision,
     })),
     ...dataSet.envelopes.map((e) => ({
       key: `envelope:${e.id}`,
       row: e,
       step: `enveloppe ${e.id}`,
       decide: ((state, context) =>
-        decideOpenEnvelope({ envelopeId: e.id, funder: e.funder, label: e.label, amountCents: fromDecimalString(e.amount), ...(e.programme ? { programme: e.programme } : {}), ...(e.year ? { year: e.year } : {}), trace: trace(e.line, e.section, 'ouverture-enveloppe') }, state, context)) as Decision,
+        decideOpenEnvelope(
+          {
+            envelopeId: e.id,
+            funder: e.funder,
+            label: e.label,
+            amountCents: fromDecimalString(e.amount),
+            ...(e.programme ? { programme: e.programme } : {}),
+            ...(e.year ? { year: e.year } : {}),
+            trace: trace(e.line, e.section, 'ouverture-enveloppe'),
+          },
+          state,
+          context,
+        )) as Decision,
     })),
     ...dataSet.figures
       .filter((f) => f.role === 'booking' && f.booking)
@@ -112,8 +151,15 @@ export async function importDataSet(
                   ...(b.stake ? { stake: b.stake } : {}),
                   ...(b.projectOwner ? { projectOwner: b.projectOwner } : {}),
                 },
-                stated: { text: f.text, ...(f.formula ? { formula: { kind: 'product' as const, ...f.formula } } : {}), ...(f.range?.central ? { range: { min: '', max: '', central: f.range.central } } : {}) },
-                trace: { ...trace(f.line, f.section, reasonFor(f.status, b.status), b.effectiveDate), ...(f.status ? { memo: f.status } : {}) },
+                stated: {
+                  text: f.text,
+                  ...(f.formula ? { formula: { kind: 'product' as const, ...f.formula } } : {}),
+                  ...(f.range?.central ? { range: { min: '', max: '', central: f.range.central } } : {}),
+                },
+                trace: {
+                  ...trace(f.line, f.section, reasonFor(f.status, b.status), b.effectiveDate),
+                  ...(f.status ? { memo: f.status } : {}),
+                },
               },
               state,
               context,
@@ -126,7 +172,11 @@ export async function importDataSet(
   try {
     outcome = await ledger.executeBatch(
       commands.map((command) => ({
-        context: { correlationId: randomUUID(), principal: importer, commandKey: `import:${dataSet.document}:${command.key}` },
+        context: {
+          correlationId: randomUUID(),
+          principal: importer,
+          commandKey: `import:${dataSet.document}:${command.key}`,
+        },
         decide: command.decide,
         metadata: { importRow: { document: dataSet.document, key: command.key, content: rowContent(command.row) } },
       })),
@@ -142,7 +192,14 @@ export async function importDataSet(
   } catch (error) {
     if (!(error instanceof BatchRefusal)) throw error;
     const row = commands[error.index].row;
-    throw new InvalidDataSetError([{ file: row.origin?.file ?? dataSet.document, row: row.origin?.row ?? 0, column: commands[error.index].key, reason: `refusé par le registre : ${error.message}` }]);
+    throw new InvalidDataSetError([
+      {
+        file: row.origin?.file ?? dataSet.document,
+        row: row.origin?.row ?? 0,
+        column: commands[error.index].key,
+        reason: `refusé par le registre : ${error.message}`,
+      },
+    ]);
   }
   const eventsAppended = outcome.recorded.length;
   const alreadyPresent = outcome.results.filter((result) => result.already || result.appended === 0).length;
@@ -159,7 +216,9 @@ function rowContent(row: Located): JsonObject {
 function differencesOf(row: Located, stored: JsonValue): ImportError[] {
   const now = flatten(rowContent(row));
   const before = flatten(stored);
-  const fields = [...new Set([...now.keys(), ...before.keys()])].filter((field) => now.get(field) !== before.get(field)).sort();
+  const fields = [...new Set([...now.keys(), ...before.keys()])]
+    .filter((field) => now.get(field) !== before.get(field))
+    .sort();
   return fields.map((field) => ({
     file: row.origin?.file ?? '',
     row: row.origin?.row ?? 0,
@@ -168,12 +227,18 @@ function differencesOf(row: Located, stored: JsonValue): ImportError[] {
   }));
 }
 
-const display = (text: string | undefined) => (text === undefined ? '(vide)' : JSON.parse(text) as string);
+const display = (text: string | undefined) => (text === undefined ? '(vide)' : (JSON.parse(text) as string));
 
 /** Leaves by path (« booking.amount »), each as canonical JSON; bounded by the rows' own depth. */
-function flatten(value: JsonValue | undefined, prefix = '', into = new Map<string, string>(), depth = 0): Map<string, string> {
+function flatten(
+  value: JsonValue | undefined,
+  prefix = '',
+  into = new Map<string, string>(),
+  depth = 0,
+): Map<string, string> {
   if (depth < 8 && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into, depth + 1);
+    for (const [key, inner] of Object.entries(value))
+      flatten(inner, prefix ? `${prefix}.${key}` : key, into, depth + 1);
   } else if (value !== undefined) {
     into.set(prefix, canonicalJson(value));
   }

@@ -55,7 +55,10 @@ describe('the Lens-Liévin data set', () => {
     const booked = new Map<string, bigint>();
     for (const c of state.commitments.values()) {
       const figures = figuresOf(c);
-      booked.set(c.funder, (booked.get(c.funder) ?? 0n) + figures.indicativeCents + figures.conditionalCents + figures.firmCents);
+      booked.set(
+        c.funder,
+        (booked.get(c.funder) ?? 0n) + figures.indicativeCents + figures.conditionalCents + figures.firmCents,
+      );
     }
     expect(booked).toEqual(expected);
     expect(expected.get('maisons-et-cites')).toBe(25_875_000_000n);
@@ -64,7 +67,11 @@ describe('the Lens-Liévin data set', () => {
     expect(ledgerViolations(state.ledger)).toEqual([]);
     expect(viewLedgerDisagreements(state)).toEqual([]);
     expect(state.envelopes.size).toBe(4);
-    expect([...state.commitments.values()].filter((c) => c.status === 'conditional').every((c) => c.conditionId === 'tfpb-maisons-et-cites')).toBe(true);
+    expect(
+      [...state.commitments.values()]
+        .filter((c) => c.status === 'conditional')
+        .every((c) => c.conditionId === 'tfpb-maisons-et-cites'),
+    ).toBe(true);
   });
 
   it('reconciles: the rounded totals are declared rounding, the real gaps are named with their lines', () => {

@@ -19,7 +19,13 @@ const MAX_BYTES = 50 * 1024 * 1024;
 function tableFromRows(file: string, rows: string[][]): Table {
   const [header = [], ...body] = rows;
   const columns = header.map((h) => h.trim().toLowerCase());
-  return { file, rows: body.map((cells, index) => ({ row: index + 2, cells: Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])) })) };
+  return {
+    file,
+    rows: body.map((cells, index) => ({
+      row: index + 2,
+      cells: Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ''])),
+    })),
+  };
 }
 
 /** Reads a data set: a folder of CSV files, one XLSX workbook (a sheet per table), or one JSON file. */
@@ -33,11 +39,14 @@ export async function readDataSet(path: string): Promise<ReadResult> {
     }
     return { ...dataSetFromTables(tables), format: 'csv' };
   }
-  if (statSync(path).size > MAX_BYTES) throw new Error(`fichier trop volumineux (plus de ${MAX_BYTES / 1024 / 1024} Mo)`);
+  if (statSync(path).size > MAX_BYTES)
+    throw new Error(`fichier trop volumineux (plus de ${MAX_BYTES / 1024 / 1024} Mo)`);
   const extension = extname(path).toLowerCase();
   if (extension === '.json') return readJsonDataSet(readFileSync(path, 'utf8'), basename(path));
   if (extension === '.xlsx') return readXlsxDataSet(readFileSync(path), basename(path));
-  throw new Error(`format non pris en charge : ${extension || 'sans extension'} (attendu : dossier de CSV, .xlsx ou .json)`);
+  throw new Error(
+    `format non pris en charge : ${extension || 'sans extension'} (attendu : dossier de CSV, .xlsx ou .json)`,
+  );
 }
 
 /** A data set in JSON (a file, or an upload), each row located in its table. */
@@ -46,18 +55,43 @@ export function readJsonDataSet(text: string, file: string): ReadResult {
   try {
     raw = JSON.parse(text) as DataSet;
   } catch (error) {
-    return { dataSet: { document: '', effectiveDate: '', references: [], conditions: [], envelopes: [], figures: [] } as unknown as DataSet, errors: [{ file, row: 0, column: '', reason: `JSON illisible : ${(error as Error).message}` }], format: 'json' };
+    return {
+      dataSet: {
+        document: '',
+        effectiveDate: '',
+        references: [],
+        conditions: [],
+        envelopes: [],
+        figures: [],
+      } as unknown as DataSet,
+      errors: [{ file, row: 0, column: '', reason: `JSON illisible : ${(error as Error).message}` }],
+      format: 'json',
+    };
   }
   // A row sent with where it was read (`cvl import` of a CSV folder, through the API) keeps that place.
   const located = (origin: unknown): origin is { file: string; row: number } =>
-    typeof origin === 'object' && origin !== null && typeof (origin as { file?: unknown }).file === 'string' && Number.isInteger((origin as { row?: unknown }).row);
+    typeof origin === 'object' &&
+    origin !== null &&
+    typeof (origin as { file?: unknown }).file === 'string' &&
+    Number.isInteger((origin as { row?: unknown }).row);
   const locate = <T extends object>(rows: T[] | undefined, table: string) =>
     (Array.isArray(rows) ? rows : []).map((r, i) => {
       const origin = (r as { origin?: unknown }).origin;
-      return { ...r, origin: located(origin) ? { file: origin.file.slice(0, 200), row: origin.row } : { file: `${file} › ${table}`, row: i + 1 } };
+      return {
+        ...r,
+        origin: located(origin)
+          ? { file: origin.file.slice(0, 200), row: origin.row }
+          : { file: `${file} › ${table}`, row: i + 1 },
+      };
     });
   return {
-    dataSet: { ...raw, references: locate(raw.references, 'references'), conditions: locate(raw.conditions, 'conditions'), envelopes: locate(raw.envelopes, 'envelopes'), figures: locate(raw.figures, 'figures') },
+    dataSet: {
+      ...raw,
+      references: locate(raw.references, 'references'),
+      conditions: locate(raw.conditions, 'conditions'),
+      envelopes: locate(raw.envelopes, 'envelopes'),
+      figures: locate(raw.figures, 'figures'),
+    },
     errors: [],
     format: 'json',
   };

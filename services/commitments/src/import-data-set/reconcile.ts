@@ -36,10 +36,17 @@ function declaredRounding(row: FigureRow): Cents | undefined {
   return /M€|million/i.test(row.text) ? TOLERANCE['M€'] : /k€/i.test(row.text) ? TOLERANCE['k€'] : TOLERANCE['€'];
 }
 
-function judge(row: FigureRow, check: ReconciliationLine['check'], stated: Cents, computed: Cents, what: string): ReconciliationLine {
+function judge(
+  row: FigureRow,
+  check: ReconciliationLine['check'],
+  stated: Cents,
+  computed: Cents,
+  what: string,
+): ReconciliationLine {
   const gap = stated - computed;
   const tolerance = declaredRounding(row);
-  const verdict: Verdict = gap === 0n ? 'concorde' : tolerance !== undefined && absCents(gap) <= tolerance ? 'arrondi déclaré' : 'écart';
+  const verdict: Verdict =
+    gap === 0n ? 'concorde' : tolerance !== undefined && absCents(gap) <= tolerance ? 'arrondi déclaré' : 'écart';
   const explanation =
     verdict === 'concorde'
       ? `${what} : concorde au centime`
@@ -72,22 +79,44 @@ export function reconcile(dataSet: DataSet): ReconciliationLine[] {
     if (stated === undefined) continue;
     if (row.formula) {
       const computed = fromDecimalString(row.formula.unitAmount) * BigInt(row.formula.quantity);
-      lines.push(judge(row, 'produit', stated, computed, `${formatEurosFr(fromDecimalString(row.formula.unitAmount))} × ${row.formula.quantity}`));
+      lines.push(
+        judge(
+          row,
+          'produit',
+          stated,
+          computed,
+          `${formatEurosFr(fromDecimalString(row.formula.unitAmount))} × ${row.formula.quantity}`,
+        ),
+      );
     }
     if (row.parts?.length) {
       const parts = row.parts.map((id) => byId.get(id)).filter((p): p is FigureRow => p !== undefined);
       const computed = parts.reduce((sum, part) => sum + (statedValue(part) ?? 0n), 0n);
-      lines.push(judge(row, 'somme', stated, computed, `somme de ${parts.length} ligne(s) (${parts.map((p) => `l. ${p.line}`).join(', ')})`));
+      lines.push(
+        judge(
+          row,
+          'somme',
+          stated,
+          computed,
+          `somme de ${parts.length} ligne(s) (${parts.map((p) => `l. ${p.line}`).join(', ')})`,
+        ),
+      );
     }
     if (row.role === 'booking' && row.amount && !row.formula && !row.parts?.length) {
-      lines.push(judge(row, 'énoncé / exact', stated, fromDecimalString(row.amount), 'montant énoncé / montant exact inscrit'));
+      lines.push(
+        judge(row, 'énoncé / exact', stated, fromDecimalString(row.amount), 'montant énoncé / montant exact inscrit'),
+      );
     }
     if (row.range) {
       const min = fromDecimalString(row.range.min);
       const max = fromDecimalString(row.range.max);
       const central = row.range.central ? fromDecimalString(row.range.central) : (min + max) / 2n;
       if (central < min || central > max) {
-        lines.push({ ...judge(row, 'fourchette', central, min, 'valeur centrale'), verdict: 'écart', explanation: `valeur centrale ${formatEurosFr(central)} hors de la fourchette ${formatEurosFr(min)} – ${formatEurosFr(max)}` });
+        lines.push({
+          ...judge(row, 'fourchette', central, min, 'valeur centrale'),
+          verdict: 'écart',
+          explanation: `valeur centrale ${formatEurosFr(central)} hors de la fourchette ${formatEurosFr(min)} – ${formatEurosFr(max)}`,
+        });
       }
     }
   }
@@ -97,9 +126,25 @@ export function reconcile(dataSet: DataSet): ReconciliationLine[] {
 /** The report as people read it: one line per check, French figures. */
 export function reconciliationTable(lines: ReconciliationLine[]): string {
   const header = ['ligne', 'contrôle', 'énoncé', 'calculé', 'écart', 'verdict'];
-  const rows = lines.map((l) => [`l. ${l.line}`, l.check, formatEurosFr(fromDecimalString(l.stated)), formatEurosFr(fromDecimalString(l.computed)), formatEurosFr(fromDecimalString(l.gap)), l.verdict]);
+  const rows = lines.map((l) => [
+    `l. ${l.line}`,
+    l.check,
+    formatEurosFr(fromDecimalString(l.stated)),
+    formatEurosFr(fromDecimalString(l.computed)),
+    formatEurosFr(fromDecimalString(l.gap)),
+    l.verdict,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const render = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  const counts = (['concorde', 'arrondi déclaré', 'écart'] as Verdict[]).map((v) => `${lines.filter((l) => l.verdict === v).length} ${v}`).join(', ');
-  return [render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render), '', `${lines.length} contrôles : ${counts}`].join('\n');
+  const render = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const counts = (['concorde', 'arrondi déclaré', 'écart'] as Verdict[])
+    .map((v) => `${lines.filter((l) => l.verdict === v).length} ${v}`)
+    .join(', ');
+  return [
+    render(header),
+    render(widths.map((w) => '─'.repeat(w))),
+    ...rows.map(render),
+    '',
+    `${lines.length} contrôles : ${counts}`,
+  ].join('\n');
 }

@@ -1,8 +1,22 @@
 import type { DataSet, FigureRow } from './data-set';
 import { reconcile, reconciliationTable } from './reconcile';
 
-const row = (id: string, line: number, text: string, extra: Partial<FigureRow> = {}): FigureRow => ({ id, line, section: '5. Synthèse', text, role: 'context', ...extra });
-const dataSet = (figures: FigureRow[]): DataSet => ({ document: 'cdv', effectiveDate: '2015-07-01', references: [], conditions: [], envelopes: [], figures });
+const row = (id: string, line: number, text: string, extra: Partial<FigureRow> = {}): FigureRow => ({
+  id,
+  line,
+  section: '5. Synthèse',
+  text,
+  role: 'context',
+  ...extra,
+});
+const dataSet = (figures: FigureRow[]): DataSet => ({
+  document: 'cdv',
+  effectiveDate: '2015-07-01',
+  references: [],
+  conditions: [],
+  envelopes: [],
+  figures,
+});
 
 describe('reconciliation', () => {
   const synthese = [
@@ -13,22 +27,54 @@ describe('reconciliation', () => {
     row('relogement', 5465, '7,5M€'),
     row('accession', 5466, '45M€', { formula: { unitAmount: '150000.00', quantity: 300 } }),
     row('amenagement', 5467, '20M€'),
-    row('total', 5468, '259M€', { status: 'total arrondi', role: 'total', parts: ['construction', 'thermique', 'reconfiguration', 'residentialisation', 'relogement', 'accession', 'amenagement'] }),
+    row('total', 5468, '259M€', {
+      status: 'total arrondi',
+      role: 'total',
+      parts: [
+        'construction',
+        'thermique',
+        'reconfiguration',
+        'residentialisation',
+        'relogement',
+        'accession',
+        'amenagement',
+      ],
+    }),
     row('total-faux', 5469, '260M€', { role: 'total', parts: ['construction', 'thermique'] }),
     row('subvention', 5327, '4,5 M€', { formula: { unitAmount: '3000.00', quantity: 1500 } }),
-    row('amenagement-unitaire', 5445, '500 à 1 000 k€', { role: 'unit-cost', range: { min: '500000.00', max: '1000000.00', central: '750000.00' } }),
-    row('central-faux', 5446, '500 à 1 000 k€', { role: 'unit-cost', range: { min: '500000.00', max: '1000000.00', central: '1200000.00' } }),
+    row('amenagement-unitaire', 5445, '500 à 1 000 k€', {
+      role: 'unit-cost',
+      range: { min: '500000.00', max: '1000000.00', central: '750000.00' },
+    }),
+    row('central-faux', 5446, '500 à 1 000 k€', {
+      role: 'unit-cost',
+      range: { min: '500000.00', max: '1000000.00', central: '1200000.00' },
+    }),
   ];
   const lines = reconcile(dataSet(synthese));
   const find = (id: string, check: string) => lines.find((l) => l.id === id && l.check === check);
 
   it('tells declared rounding apart from a real discrepancy, with both figures and the gap', () => {
-    expect(find('total', 'somme')).toMatchObject({ stated: '259000000.00', computed: '258750000.00', gap: '250000.00', verdict: 'arrondi déclaré' });
-    expect(find('total-faux', 'somme')).toMatchObject({ computed: '175000000.00', gap: '85000000.00', verdict: 'écart' });
+    expect(find('total', 'somme')).toMatchObject({
+      stated: '259000000.00',
+      computed: '258750000.00',
+      gap: '250000.00',
+      verdict: 'arrondi déclaré',
+    });
+    expect(find('total-faux', 'somme')).toMatchObject({
+      computed: '175000000.00',
+      gap: '85000000.00',
+      verdict: 'écart',
+    });
   });
 
   it('recomputes products: 150 000 € × 750 is 112 500 000 €, not the 110 M€ written', () => {
-    expect(find('construction', 'produit')).toMatchObject({ stated: '110000000.00', computed: '112500000.00', gap: '-2500000.00', verdict: 'écart' });
+    expect(find('construction', 'produit')).toMatchObject({
+      stated: '110000000.00',
+      computed: '112500000.00',
+      gap: '-2500000.00',
+      verdict: 'écart',
+    });
     expect(find('construction', 'produit')?.explanation).toContain('2 500 000,00 €');
     expect(find('subvention', 'produit')).toMatchObject({ verdict: 'concorde', gap: '0.00' });
     expect(find('accession', 'produit')).toMatchObject({ verdict: 'concorde' });

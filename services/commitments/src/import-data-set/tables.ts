@@ -13,9 +13,13 @@ export const TABLE_FILES = ['data-set', 'references', 'conditions', 'envelopes',
 const FRENCH_AMOUNT = /^-?(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
 /** Turns the cells of the five tables into a data set, reading French amounts and numbers; collects every error. */
-export function dataSetFromTables(tables: Partial<Record<(typeof TABLE_FILES)[number], Table>>, numbersAreDecimalPoint = false): { dataSet: DataSet; errors: ImportError[] } {
+export function dataSetFromTables(
+  tables: Partial<Record<(typeof TABLE_FILES)[number], Table>>,
+  numbersAreDecimalPoint = false,
+): { dataSet: DataSet; errors: ImportError[] } {
   const errors: ImportError[] = [];
-  const fail = (file: string, row: number, column: string, reason: string) => errors.push({ file, row, column, reason });
+  const fail = (file: string, row: number, column: string, reason: string) =>
+    errors.push({ file, row, column, reason });
 
   const text = (cells: Record<string, string>, column: string) => {
     const value = (cells[column] ?? '').trim();
@@ -45,7 +49,8 @@ export function dataSetFromTables(tables: Partial<Record<(typeof TABLE_FILES)[nu
     }
     return Number(raw.replace(/\D/g, ''));
   };
-  const rows = (name: (typeof TABLE_FILES)[number]) => tables[name]?.rows.map((r) => ({ ...r, file: tables[name]?.file ?? name })) ?? [];
+  const rows = (name: (typeof TABLE_FILES)[number]) =>
+    tables[name]?.rows.map((r) => ({ ...r, file: tables[name]?.file ?? name })) ?? [];
 
   const meta = rows('data-set')[0];
   if (!meta) fail('data-set', 1, 'document', 'la table data-set (document ; effective_date) manque');
@@ -61,7 +66,16 @@ export function dataSetFromTables(tables: Partial<Record<(typeof TABLE_FILES)[nu
         code: text(cells, 'code') ?? '',
         name: text(cells, 'name') ?? '',
         ...(text(cells, 'parent') ? { parent: text(cells, 'parent') } : {}),
-        ...(attributes ? { attributes: Object.fromEntries(attributes.split('|').map((pair) => { const [k, v = ''] = pair.split('='); return [k.trim(), v.includes(',') ? v.split(',').map((x) => x.trim()) : v.trim()]; })) } : {}),
+        ...(attributes
+          ? {
+              attributes: Object.fromEntries(
+                attributes.split('|').map((pair) => {
+                  const [k, v = ''] = pair.split('=');
+                  return [k.trim(), v.includes(',') ? v.split(',').map((x) => x.trim()) : v.trim()];
+                }),
+              ),
+            }
+          : {}),
         ...(line !== undefined ? { line } : {}),
       };
     }),
@@ -75,15 +89,15 @@ export function dataSetFromTables(tables: Partial<Record<(typeof TABLE_FILES)[nu
     envelopes: rows('envelopes').map(({ file, row, cells }) => {
       const year = integer(file, row, cells, 'year');
       return {
-      origin: { file, row },
-      id: text(cells, 'id') ?? '',
-      funder: text(cells, 'funder') ?? '',
-      label: text(cells, 'label') ?? '',
-      amount: amount(file, row, cells, 'amount') ?? '',
-      ...(text(cells, 'programme') ? { programme: text(cells, 'programme') } : {}),
-      ...(year !== undefined ? { year } : {}),
-      line: integer(file, row, cells, 'line') ?? 0,
-      ...(text(cells, 'section') ? { section: text(cells, 'section') } : {}),
+        origin: { file, row },
+        id: text(cells, 'id') ?? '',
+        funder: text(cells, 'funder') ?? '',
+        label: text(cells, 'label') ?? '',
+        amount: amount(file, row, cells, 'amount') ?? '',
+        ...(text(cells, 'programme') ? { programme: text(cells, 'programme') } : {}),
+        ...(year !== undefined ? { year } : {}),
+        line: integer(file, row, cells, 'line') ?? 0,
+        ...(text(cells, 'section') ? { section: text(cells, 'section') } : {}),
       };
     }),
     figures: rows('figures').map(({ file, row, cells }) => {
@@ -124,8 +138,17 @@ export function dataSetFromTables(tables: Partial<Record<(typeof TABLE_FILES)[nu
         role: (text(cells, 'role') ?? '') as FigureRole,
         ...(exact !== undefined ? { amount: exact } : {}),
         ...(unitAmount !== undefined && quantity !== undefined ? { formula: { unitAmount, quantity } } : {}),
-        ...(min !== undefined && max !== undefined ? { range: { min, max, ...(central !== undefined ? { central } : {}) } } : {}),
-        ...(text(cells, 'parts') ? { parts: (text(cells, 'parts') as string).split(',').map((p) => p.trim()).filter(Boolean) } : {}),
+        ...(min !== undefined && max !== undefined
+          ? { range: { min, max, ...(central !== undefined ? { central } : {}) } }
+          : {}),
+        ...(text(cells, 'parts')
+          ? {
+              parts: (text(cells, 'parts') as string)
+                .split(',')
+                .map((p) => p.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(rounding ? { rounding } : {}),
         ...(text(cells, 'scale') ? { scale: text(cells, 'scale') } : {}),
         ...(booking ? { booking } : {}),

@@ -20,25 +20,40 @@ const KINDS = ['funder', 'epci', 'quartier', 'programme', 'stake', 'axis', 'obje
  */
 export function validateDataSet(dataSet: DataSet): ImportError[] {
   const errors: ImportError[] = [];
-  const at = (row: Located, fallbackFile: string, index: number) => row.origin ?? { file: fallbackFile, row: index + 1 };
-  const fail = (row: Located, file: string, index: number, column: string, reason: string) => errors.push({ ...at(row, file, index), column, reason });
+  const at = (row: Located, fallbackFile: string, index: number) =>
+    row.origin ?? { file: fallbackFile, row: index + 1 };
+  const fail = (row: Located, file: string, index: number, column: string, reason: string) =>
+    errors.push({ ...at(row, file, index), column, reason });
 
-  if (!isIsoDate(dataSet.effectiveDate)) errors.push({ file: 'data-set', row: 0, column: 'effectiveDate', reason: 'date attendue au format AAAA-MM-JJ' });
+  if (!isIsoDate(dataSet.effectiveDate))
+    errors.push({ file: 'data-set', row: 0, column: 'effectiveDate', reason: 'date attendue au format AAAA-MM-JJ' });
   const known = new Map<string, Set<string>>(KINDS.map((k) => [k, new Set<string>()]));
   dataSet.references.forEach((r, i) => {
-    if (!KINDS.includes(r.kind)) fail(r, 'references', i, 'kind', `nature inconnue « ${r.kind} » (attendu : ${KINDS.join(', ')})`);
+    if (!KINDS.includes(r.kind))
+      fail(r, 'references', i, 'kind', `nature inconnue « ${r.kind} » (attendu : ${KINDS.join(', ')})`);
     if (!CODE.test(r.code ?? '')) fail(r, 'references', i, 'code', `code invalide « ${r.code ?? ''} »`);
-    else if (known.get(r.kind)?.has(r.code)) fail(r, 'references', i, 'code', `code en double : ${r.kind} « ${r.code} »`);
+    else if (known.get(r.kind)?.has(r.code))
+      fail(r, 'references', i, 'code', `code en double : ${r.kind} « ${r.code} »`);
     if (!r.name?.trim()) fail(r, 'references', i, 'name', 'libellé manquant');
-    if (r.kind === 'quartier' && !/^QP\d{6}$/.test(r.code ?? '')) fail(r, 'references', i, 'code', `code de quartier invalide « ${r.code} » (QP suivi de six chiffres)`);
+    if (r.kind === 'quartier' && !/^QP\d{6}$/.test(r.code ?? ''))
+      fail(r, 'references', i, 'code', `code de quartier invalide « ${r.code} » (QP suivi de six chiffres)`);
     known.get(r.kind)?.add(r.code);
   });
   dataSet.references.forEach((r, i) => {
     const parentKind = r.kind === 'axis' ? 'stake' : r.kind === 'objective' ? 'axis' : undefined;
-    if (parentKind && (!r.parent || !known.get(parentKind)?.has(r.parent))) fail(r, 'references', i, 'parent', `parent ${parentKind} inconnu « ${r.parent ?? ''} »`);
+    if (parentKind && (!r.parent || !known.get(parentKind)?.has(r.parent)))
+      fail(r, 'references', i, 'parent', `parent ${parentKind} inconnu « ${r.parent ?? ''} »`);
   });
-  const refCheck = (row: Located, file: string, index: number, column: string, kind: string, code: string | undefined) => {
-    if (code !== undefined && !known.get(kind)?.has(code)) fail(row, file, index, column, `${kind} inconnu « ${code} » (absent du référentiel)`);
+  const refCheck = (
+    row: Located,
+    file: string,
+    index: number,
+    column: string,
+    kind: string,
+    code: string | undefined,
+  ) => {
+    if (code !== undefined && !known.get(kind)?.has(code))
+      fail(row, file, index, column, `${kind} inconnu « ${code} » (absent du référentiel)`);
   };
 
   const conditions = new Set<string>();
@@ -47,7 +62,8 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
     else if (conditions.has(c.id)) fail(c, 'conditions', i, 'id', `identifiant en double « ${c.id} »`);
     conditions.add(c.id);
     if (!c.label?.trim()) fail(c, 'conditions', i, 'label', 'libellé manquant');
-    if (!Number.isInteger(c.line) || c.line < 1) fail(c, 'conditions', i, 'line', 'numéro de ligne du document attendu');
+    if (!Number.isInteger(c.line) || c.line < 1)
+      fail(c, 'conditions', i, 'line', 'numéro de ligne du document attendu');
   });
 
   const envelopes = new Set<string>();
@@ -57,7 +73,8 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
     envelopes.add(e.id);
     refCheck(e, 'envelopes', i, 'funder', 'funder', e.funder);
     refCheck(e, 'envelopes', i, 'programme', 'programme', e.programme);
-    if (!AMOUNT.test(e.amount ?? '') || e.amount === '0.00') fail(e, 'envelopes', i, 'amount', `montant invalide « ${e.amount ?? ''} »`);
+    if (!AMOUNT.test(e.amount ?? '') || e.amount === '0.00')
+      fail(e, 'envelopes', i, 'amount', `montant invalide « ${e.amount ?? ''} »`);
     if (!Number.isInteger(e.line) || e.line < 1) fail(e, 'envelopes', i, 'line', 'numéro de ligne du document attendu');
   });
 
@@ -70,7 +87,8 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
     seen.add(f.id);
     if (!Number.isInteger(f.line) || f.line < 1) fail(f, 'figures', i, 'line', 'numéro de ligne du document attendu');
     if (!f.section?.trim()) fail(f, 'figures', i, 'section', 'titre de section manquant');
-    if (!FIGURE_ROLES.includes(f.role)) fail(f, 'figures', i, 'role', `rôle inconnu « ${f.role} » (attendu : ${FIGURE_ROLES.join(', ')})`);
+    if (!FIGURE_ROLES.includes(f.role))
+      fail(f, 'figures', i, 'role', `rôle inconnu « ${f.role} » (attendu : ${FIGURE_ROLES.join(', ')})`);
     const pourMemoire = /^p\.?\s?m\.?$/i.test((f.status ?? '').trim()) || /^p\.?\s?m\.?$/i.test((f.text ?? '').trim());
     if (!f.text?.trim()) fail(f, 'figures', i, 'text', 'le montant tel qu’écrit dans le document manque');
     else if (!pourMemoire) {
@@ -81,12 +99,21 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
         else throw error;
       }
     }
-    for (const [column, value] of [['amount', f.amount], ['formula.unitAmount', f.formula?.unitAmount], ['range.min', f.range?.min], ['range.max', f.range?.max], ['range.central', f.range?.central]] as const) {
+    for (const [column, value] of [
+      ['amount', f.amount],
+      ['formula.unitAmount', f.formula?.unitAmount],
+      ['range.min', f.range?.min],
+      ['range.max', f.range?.max],
+      ['range.central', f.range?.central],
+    ] as const) {
       if (value !== undefined && !AMOUNT.test(value)) fail(f, 'figures', i, column, `montant invalide « ${value} »`);
     }
-    if (f.formula && (!Number.isInteger(f.formula.quantity) || f.formula.quantity < 1)) fail(f, 'figures', i, 'formula.quantity', 'quantité entière positive attendue');
-    if ((f.role === 'subtotal' || f.role === 'total') && !f.parts?.length) fail(f, 'figures', i, 'parts', 'un sous-total nomme les lignes qu’il additionne');
-    for (const part of f.parts ?? []) if (!figureIds.has(part)) fail(f, 'figures', i, 'parts', `ligne inconnue « ${part} »`);
+    if (f.formula && (!Number.isInteger(f.formula.quantity) || f.formula.quantity < 1))
+      fail(f, 'figures', i, 'formula.quantity', 'quantité entière positive attendue');
+    if ((f.role === 'subtotal' || f.role === 'total') && !f.parts?.length)
+      fail(f, 'figures', i, 'parts', 'un sous-total nomme les lignes qu’il additionne');
+    for (const part of f.parts ?? [])
+      if (!figureIds.has(part)) fail(f, 'figures', i, 'parts', `ligne inconnue « ${part} »`);
     if (f.role === 'booking') {
       const b = f.booking;
       if (!b) {
@@ -94,22 +121,34 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
         return;
       }
       if (!f.amount || f.amount === '0.00') fail(f, 'figures', i, 'amount', 'une écriture a un montant exact positif');
-      if (!CODE.test(b.commitmentId ?? '')) fail(f, 'figures', i, 'booking.commitmentId', `identifiant invalide « ${b.commitmentId ?? ''} »`);
-      else if (commitments.has(b.commitmentId)) fail(f, 'figures', i, 'booking.commitmentId', `engagement en double « ${b.commitmentId} »`);
+      if (!CODE.test(b.commitmentId ?? ''))
+        fail(f, 'figures', i, 'booking.commitmentId', `identifiant invalide « ${b.commitmentId ?? ''} »`);
+      else if (commitments.has(b.commitmentId))
+        fail(f, 'figures', i, 'booking.commitmentId', `engagement en double « ${b.commitmentId} »`);
       commitments.add(b.commitmentId);
       refCheck(f, 'figures', i, 'booking.funder', 'funder', b.funder);
       refCheck(f, 'figures', i, 'booking.quartier', 'quartier', b.quartier);
       refCheck(f, 'figures', i, 'booking.epci', 'epci', b.epci);
       refCheck(f, 'figures', i, 'booking.programme', 'programme', b.programme);
       refCheck(f, 'figures', i, 'booking.stake', 'stake', b.stake);
-      if (!['indicative', 'conditional', 'firm'].includes(b.status)) fail(f, 'figures', i, 'booking.status', `statut inconnu « ${b.status} »`);
-      if (b.status === 'conditional' && (!b.condition || !conditions.has(b.condition))) fail(f, 'figures', i, 'booking.condition', `condition inconnue « ${b.condition ?? ''} »`);
+      if (!['indicative', 'conditional', 'firm'].includes(b.status))
+        fail(f, 'figures', i, 'booking.status', `statut inconnu « ${b.status} »`);
+      if (b.status === 'conditional' && (!b.condition || !conditions.has(b.condition)))
+        fail(f, 'figures', i, 'booking.condition', `condition inconnue « ${b.condition ?? ''} »`);
       if (b.status === 'firm' && !b.act) fail(f, 'figures', i, 'booking.act', 'une écriture ferme cite son acte');
-      if (!Number.isInteger(b.year) || b.year < 2000 || b.year > 2100) fail(f, 'figures', i, 'booking.year', `année invalide « ${b.year} »`);
+      if (!Number.isInteger(b.year) || b.year < 2000 || b.year > 2100)
+        fail(f, 'figures', i, 'booking.year', `année invalide « ${b.year} »`);
       if (!b.label?.trim()) fail(f, 'figures', i, 'booking.label', 'libellé manquant');
-      if (b.effectiveDate !== undefined && !isIsoDate(b.effectiveDate)) fail(f, 'figures', i, 'booking.effectiveDate', 'date attendue au format AAAA-MM-JJ');
+      if (b.effectiveDate !== undefined && !isIsoDate(b.effectiveDate))
+        fail(f, 'figures', i, 'booking.effectiveDate', 'date attendue au format AAAA-MM-JJ');
     } else if (f.booking) {
-      fail(f, 'figures', i, 'role', 'seules les lignes de rôle « booking » portent une écriture : les autres ne se comptent pas');
+      fail(
+        f,
+        'figures',
+        i,
+        'role',
+        'seules les lignes de rôle « booking » portent une écriture : les autres ne se comptent pas',
+      );
     }
   });
   return errors;

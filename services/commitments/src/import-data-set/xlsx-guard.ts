@@ -31,11 +31,13 @@ export function assertSafeXlsx(zip: Buffer, budget = MAX_XLSX_UNCOMPRESSED_BYTES
   if (end < 0) throw new UnsafeArchiveError('ce n’est pas un fichier XLSX (archive zip illisible)');
   const entries = zip.readUInt16LE(end + 10);
   const directoryOffset = zip.readUInt32LE(end + 16);
-  if (entries > MAX_XLSX_ENTRIES) throw new UnsafeArchiveError(`${entries} parties dans l’archive, au plus ${MAX_XLSX_ENTRIES}`);
+  if (entries > MAX_XLSX_ENTRIES)
+    throw new UnsafeArchiveError(`${entries} parties dans l’archive, au plus ${MAX_XLSX_ENTRIES}`);
   let left = budget;
   let at = directoryOffset;
   for (let index = 0; index < entries; index++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new UnsafeArchiveError('répertoire de l’archive illisible');
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== DIRECTORY_ENTRY)
+      throw new UnsafeArchiveError('répertoire de l’archive illisible');
     const method = zip.readUInt16LE(at + 10);
     const compressed = zip.readUInt32LE(at + 20);
     const declared = zip.readUInt32LE(at + 24);
@@ -43,8 +45,10 @@ export function assertSafeXlsx(zip: Buffer, budget = MAX_XLSX_UNCOMPRESSED_BYTES
     const extraLength = zip.readUInt16LE(at + 30);
     const commentLength = zip.readUInt16LE(at + 32);
     const localOffset = zip.readUInt32LE(at + 42);
-    if (declared > left) throw new UnsafeArchiveError(`contenu décompressé de plus de ${Math.floor(budget / 1024 / 1024)} Mo`);
-    if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== LOCAL_HEADER) throw new UnsafeArchiveError('partie de l’archive illisible');
+    if (declared > left)
+      throw new UnsafeArchiveError(`contenu décompressé de plus de ${Math.floor(budget / 1024 / 1024)} Mo`);
+    if (localOffset + 30 > zip.length || zip.readUInt32LE(localOffset) !== LOCAL_HEADER)
+      throw new UnsafeArchiveError('partie de l’archive illisible');
     const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
     const data = zip.subarray(dataStart, dataStart + compressed);
     let size: number;

@@ -1,6 +1,27 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { EventIdConflictError, MAX_READ_COUNT, WrongExpectedRevisionError, type AppendResult, type EventStore, type ExpectedRevision, type JsonObject, type NewEvent, type RecordedEvent } from '@cvl/event-store';
-import { commandEventId, ContentionError, contentionDelayMs, currentContext, EVENT_STORE, eventMetadata, refusalAsProblem, retryOnConflict, runInContext, type RequestContext } from '@cvl/platform';
+import {
+  EventIdConflictError,
+  MAX_READ_COUNT,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type JsonObject,
+  type NewEvent,
+  type RecordedEvent,
+} from '@cvl/event-store';
+import {
+  commandEventId,
+  ContentionError,
+  contentionDelayMs,
+  currentContext,
+  EVENT_STORE,
+  eventMetadata,
+  refusalAsProblem,
+  retryOnConflict,
+  runInContext,
+  type RequestContext,
+} from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
@@ -81,7 +102,6 @@ export class BatchRefusal extends Error {
   }
 }
 
-
 /**
  * Loads the ledger's state from its stream (kept in memory, caught up when the stream has moved), decides, and
  * appends on the condition that nothing the decision concerns changed meanwhile — deciding again on a fresh state
@@ -135,24 +155,32 @@ export class CommitmentsLedger {
   private catchUp(appended?: readonly RecordedEvent[]): Promise<void> {
     // Chained so that catch-ups never overlap; a failed one (the database away) must not fail every later one:
     // the next starts afresh from the last event folded.
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
-      // Read once: from then on this process projects everything it folds (rows another process wrote stay).
-      this.projectedTo ??= this.projection ? await this.projection.revision() : Number.MAX_SAFE_INTEGER;
-      if (!this.started && this.revision === -1) await this.restoreSnapshot();
-      if (this.started && appended && appended.length > 0 && appended.length < PAGE && appended[0].revision === this.revision + 1) {
-        await this.fold(appended);
-        return;
-      }
-      for (;;) {
-        const page = await this.store.readStream(LEDGER_STREAM, { fromRevision: this.revision + 1, maxCount: PAGE });
-        await this.fold(page);
-        if (page.length < PAGE) {
-          this.started = true;
-          this.snapshotIfDue();
+    this.catchingUp = this.catchingUp
+      .catch(() => undefined)
+      .then(async () => {
+        // Read once: from then on this process projects everything it folds (rows another process wrote stay).
+        this.projectedTo ??= this.projection ? await this.projection.revision() : Number.MAX_SAFE_INTEGER;
+        if (!this.started && this.revision === -1) await this.restoreSnapshot();
+        if (
+          this.started &&
+          appended &&
+          appended.length > 0 &&
+          appended.length < PAGE &&
+          appended[0].revision === this.revision + 1
+        ) {
+          await this.fold(appended);
           return;
         }
-      }
-    });
+        for (;;) {
+          const page = await this.store.readStream(LEDGER_STREAM, { fromRevision: this.revision + 1, maxCount: PAGE });
+          await this.fold(page);
+          if (page.length < PAGE) {
+            this.started = true;
+            this.snapshotIfDue();
+            return;
+          }
+        }
+      });
     return this.catchingUp;
   }
 
@@ -168,13 +196,17 @@ export class CommitmentsLedger {
       const found = await this.snapshots.load(seals);
       if (found === undefined) return;
       if (typeof found === 'string') {
-        this.logger.warn(`instantané du grand livre écarté, ${SNAPSHOT_REFUSALS[found]} : lecture du journal depuis son début`);
+        this.logger.warn(
+          `instantané du grand livre écarté, ${SNAPSHOT_REFUSALS[found]} : lecture du journal depuis son début`,
+        );
         return;
       }
       if ((this.projectedTo ?? -1) < found.revision) return;
       const [at] = await this.store.readStream(LEDGER_STREAM, { fromRevision: found.revision, maxCount: 1 });
       if (!at || at.revision !== found.revision || at.hash !== found.eventHash) {
-        this.logger.warn(`instantané du grand livre écarté : le journal n’a pas l’événement n° ${found.revision} qu’il scelle : lecture du journal depuis son début`);
+        this.logger.warn(
+          `instantané du grand livre écarté : le journal n’a pas l’événement n° ${found.revision} qu’il scelle : lecture du journal depuis son début`,
+        );
         return;
       }
       this.state = found.state;
@@ -182,14 +214,23 @@ export class CommitmentsLedger {
       this.lastHash = found.eventHash;
       this.commandsComplete = false;
     } catch (error) {
-      this.logger.warn(`instantané du grand livre illisible (${(error as Error).message}) : lecture du journal depuis son début`);
+      this.logger.warn(
+        `instantané du grand livre illisible (${(error as Error).message}) : lecture du journal depuis son début`,
+      );
     }
   }
 
   /** After enough events folded: the state as it is now, sealed, in the background (a failure only costs the next start-up). */
   private snapshotIfDue(): void {
     const seals = this.store.seals;
-    if (!this.snapshots || !seals || this.snapshotting || this.foldedSinceSnapshot < this.snapshots.everyEvents || this.revision < 0) return;
+    if (
+      !this.snapshots ||
+      !seals ||
+      this.snapshotting ||
+      this.foldedSinceSnapshot < this.snapshots.everyEvents ||
+      this.revision < 0
+    )
+      return;
     const snapshot = { revision: this.revision, eventHash: this.lastHash, state: this.state };
     const snapshots = this.snapshots;
     this.snapshotting = true;
@@ -197,7 +238,9 @@ export class CommitmentsLedger {
     setImmediate(() => {
       snapshots
         .save(seals, snapshot)
-        .catch((error: unknown) => this.logger.warn(`instantané du grand livre non enregistré : ${(error as Error).message}`))
+        .catch((error: unknown) =>
+          this.logger.warn(`instantané du grand livre non enregistré : ${(error as Error).message}`),
+        )
         .finally(() => (this.snapshotting = false));
     });
   }
@@ -209,7 +252,8 @@ export class CommitmentsLedger {
     if (this.commandsComplete || !findEvents) return found;
     const unknown = firstIds.filter((id) => !this.byCommand.has(id));
     for (let start = 0; start < unknown.length; start += MAX_READ_COUNT) {
-      for (const event of await findEvents(unknown.slice(start, start + MAX_READ_COUNT))) if (event.streamId === LEDGER_STREAM) found.set(event.eventId, event);
+      for (const event of await findEvents(unknown.slice(start, start + MAX_READ_COUNT)))
+        if (event.streamId === LEDGER_STREAM) found.set(event.eventId, event);
     }
     return found;
   }
@@ -223,7 +267,10 @@ export class CommitmentsLedger {
     if (remembered || this.commandsComplete || !this.store.findEvents) return remembered;
     const [first] = await this.store.findEvents([firstId]);
     if (!first || first.streamId !== LEDGER_STREAM) return undefined;
-    const following = await this.store.readStream(LEDGER_STREAM, { fromRevision: first.revision, maxCount: MAX_COMMAND_EVENTS });
+    const following = await this.store.readStream(LEDGER_STREAM, {
+      fromRevision: first.revision,
+      maxCount: MAX_COMMAND_EVENTS,
+    });
     const own: RecordedEvent[] = [];
     for (const event of following) {
       if (event.eventId !== firstId && event.metadata.commandEventId !== firstId) break;
@@ -274,7 +321,9 @@ export class CommitmentsLedger {
   ): Promise<BatchOutcome> {
     return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
-      const earlier = await this.recordedFirstEvents(commands.map((command) => runInContext(command.context, () => commandEventId(0))));
+      const earlier = await this.recordedFirstEvents(
+        commands.map((command) => runInContext(command.context, () => commandEventId(0))),
+      );
       let state = this.state;
       const events: NewEvent[] = [];
       const results: BatchOutcome['results'] = [];
@@ -377,7 +426,8 @@ export class CommitmentsLedger {
       for (const item of unchanged) void this.refusedOrReplayed(item, { unchanged: true }, freshlyRead);
       const events = decided.flatMap((d) => d.events);
       if (events.length === 0) {
-        for (const { item } of decided) item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
+        for (const { item } of decided)
+          item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
         return;
       }
       let result: AppendResult;
@@ -399,7 +449,12 @@ export class CommitmentsLedger {
       await this.catchUp(result.events);
       for (const { item, events: own } of decided) {
         const ids = new Set(own.map((event) => event.eventId));
-        item.resolve({ recorded: result.events.filter((event) => ids.has(event.eventId)), state: this.state, revision: this.revision, replayed: result.idempotentReplay });
+        item.resolve({
+          recorded: result.events.filter((event) => ids.has(event.eventId)),
+          state: this.state,
+          revision: this.revision,
+          replayed: result.idempotentReplay,
+        });
       }
     } catch (error) {
       // The log could not be read (the database away): every member of the group gets the failure.
@@ -411,9 +466,15 @@ export class CommitmentsLedger {
    * A command refused, or with nothing to do, looked up in the log by its first event's id when memory does not
    * hold every command: recorded before, it is answered as recorded (replayed); otherwise as decided.
    */
-  private async refusedOrReplayed(item: Waiting, outcome: { error: unknown } | { unchanged: true }, freshlyRead: boolean): Promise<void> {
+  private async refusedOrReplayed(
+    item: Waiting,
+    outcome: { error: unknown } | { unchanged: true },
+    freshlyRead: boolean,
+  ): Promise<void> {
     try {
-      const recorded = await (item.context ? runInContext(item.context, () => this.recordedCommand(commandEventId(0))) : this.recordedCommand(commandEventId(0)));
+      const recorded = await (item.context
+        ? runInContext(item.context, () => this.recordedCommand(commandEventId(0)))
+        : this.recordedCommand(commandEventId(0)));
       if (recorded && recorded.length > 0) {
         item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
         return;
@@ -422,7 +483,8 @@ export class CommitmentsLedger {
       item.reject(lookup);
       return;
     }
-    if ('unchanged' in outcome) item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
+    if ('unchanged' in outcome)
+      item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
     else if (freshlyRead || item.attempts > 0) item.reject(outcome.error);
     else this.again(item);
   }
@@ -448,7 +510,10 @@ function toNewEvents(decided: readonly CommitmentsEvent[], firstId: string, firs
     type: event.type,
     schemaVersion: SCHEMA_VERSION,
     data: event.data as unknown as JsonObject,
-    metadata: { ...eventMetadata({ commandEventId: firstId }), ...(position === 0 && firstMetadata ? firstMetadata : {}) },
+    metadata: {
+      ...eventMetadata({ commandEventId: firstId }),
+      ...(position === 0 && firstMetadata ? firstMetadata : {}),
+    },
     tags: tagsOf(event),
   }));
 }

@@ -13,7 +13,8 @@ describe('commitments events against contracts/events/commitments', () => {
   const registry = new ContractRegistry();
 
   it('every event type has a schema at the current version', () => {
-    for (const type of COMMITMENTS_EVENT_TYPES) expect(registry.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
+    for (const type of COMMITMENTS_EVENT_TYPES)
+      expect(registry.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
   });
 
   it('every event the deciders produce is valid against its schema', () => {
@@ -21,31 +22,114 @@ describe('commitments events against contracts/events/commitments', () => {
     const s = baseline(new Scenario());
     const keep = () => produced.push(...s.last);
     keep();
-    s.given(funder('caf', 'caf')); keep();
-    s.given(envelope('e', 'region', 1_000_00n)); keep();
-    s.given(commitment({ commitmentId: 'c1', amountCents: 500n, stated: { text: '500 à 1 000 k€' } })); keep();
-    s.given(commitment({ commitmentId: 'c0', amountCents: 4_500_000_000n, stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } } })); keep();
-    s.given((state) => decideMakeConditional({ commitmentId: 'c1', conditionId: 'tfpb', trace: trace() }, state)); keep();
-    s.given(commitment({ commitmentId: 'c2', amountCents: 900n, funder: 'region', envelopeId: 'e', attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062024', epci: 'CALL' } })); keep();
-    s.given(firmed('c2')); keep();
-    s.given((state, context) => decideAmendCommitment({ commitmentId: 'c2', kind: 'clause-de-revoyure', newAmountCents: 1_000n, trace: trace({ reasonCode: 'clause-de-revoyure' }) }, state, context)); keep();
-    s.given(pay('c2', 'p1', 'acompte', 100n)); keep();
-    s.given(release('c2', 50n)); keep();
-    s.given((state, context) => decideResolveCondition({ conditionId: 'tfpb', outcome: 'met', act: { reference: 'a', date: '2016-01-01' }, trace: trace() }, state, context)); keep();
-    s.given(commitment({ commitmentId: 'pool', funder: 'partners', amountCents: 1_000n, isPool: true })); keep();
-    s.given((state, context) => decideSplitPool({ poolId: 'pool', parts: [{ commitmentId: 'pool-r', funder: 'region', amountCents: 400n, epci: 'CALL' }], trace: trace({ reasonCode: 'ventilation' }) }, state, context)); keep();
-    const requested = { request: { requestId: 'r1', source: 'renewal-urban', protocolId: 'p', operationId: 'o' }, funder: 'region', amountCents: 5n, status: 'indicative' as const, label: 'x', year: 2016, trace: trace() };
-    s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ok' }, state, context)); keep();
-    s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ko', funder: 'nobody' }, state, context)); keep();
-    s.given((state, context) => decideBookRequestedLine({ ...requested, request: { ...requested.request, requestId: 'r2' }, commitmentId: 'req-v2', amountCents: 7n }, state, context)); keep();
+    s.given(funder('caf', 'caf'));
+    keep();
+    s.given(envelope('e', 'region', 1_000_00n));
+    keep();
+    s.given(commitment({ commitmentId: 'c1', amountCents: 500n, stated: { text: '500 à 1 000 k€' } }));
+    keep();
+    s.given(
+      commitment({
+        commitmentId: 'c0',
+        amountCents: 4_500_000_000n,
+        stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } },
+      }),
+    );
+    keep();
+    s.given((state) => decideMakeConditional({ commitmentId: 'c1', conditionId: 'tfpb', trace: trace() }, state));
+    keep();
+    s.given(
+      commitment({
+        commitmentId: 'c2',
+        amountCents: 900n,
+        funder: 'region',
+        envelopeId: 'e',
+        attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062024', epci: 'CALL' },
+      }),
+    );
+    keep();
+    s.given(firmed('c2'));
+    keep();
+    s.given((state, context) =>
+      decideAmendCommitment(
+        {
+          commitmentId: 'c2',
+          kind: 'clause-de-revoyure',
+          newAmountCents: 1_000n,
+          trace: trace({ reasonCode: 'clause-de-revoyure' }),
+        },
+        state,
+        context,
+      ),
+    );
+    keep();
+    s.given(pay('c2', 'p1', 'acompte', 100n));
+    keep();
+    s.given(release('c2', 50n));
+    keep();
+    s.given((state, context) =>
+      decideResolveCondition(
+        { conditionId: 'tfpb', outcome: 'met', act: { reference: 'a', date: '2016-01-01' }, trace: trace() },
+        state,
+        context,
+      ),
+    );
+    keep();
+    s.given(commitment({ commitmentId: 'pool', funder: 'partners', amountCents: 1_000n, isPool: true }));
+    keep();
+    s.given((state, context) =>
+      decideSplitPool(
+        {
+          poolId: 'pool',
+          parts: [{ commitmentId: 'pool-r', funder: 'region', amountCents: 400n, epci: 'CALL' }],
+          trace: trace({ reasonCode: 'ventilation' }),
+        },
+        state,
+        context,
+      ),
+    );
+    keep();
+    const requested = {
+      request: { requestId: 'r1', source: 'renewal-urban', protocolId: 'p', operationId: 'o' },
+      funder: 'region',
+      amountCents: 5n,
+      status: 'indicative' as const,
+      label: 'x',
+      year: 2016,
+      trace: trace(),
+    };
+    s.given((state, context) => decideBookRequestedLine({ ...requested, commitmentId: 'req-ok' }, state, context));
+    keep();
+    s.given((state, context) =>
+      decideBookRequestedLine({ ...requested, commitmentId: 'req-ko', funder: 'nobody' }, state, context),
+    );
+    keep();
+    s.given((state, context) =>
+      decideBookRequestedLine(
+        { ...requested, request: { ...requested.request, requestId: 'r2' }, commitmentId: 'req-v2', amountCents: 7n },
+        state,
+        context,
+      ),
+    );
+    keep();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     for (const event of produced) {
       const json = JSON.parse(JSON.stringify(event.data));
-      expect({ type: event.type, violations: registry.checkData(event.type, SCHEMA_VERSION, json) }).toEqual({ type: event.type, violations: [] });
+      expect({ type: event.type, violations: registry.checkData(event.type, SCHEMA_VERSION, json) }).toEqual({
+        type: event.type,
+        violations: [],
+      });
     }
   });
 
   it('the schemas refuse what is not an event of that type', () => {
-    expect(registry.checkData('commitments.payment-recorded', 1, { commitmentId: 'c', paymentId: 'p', kind: 'don', amount: '1,00' })).not.toEqual([]);
+    expect(
+      registry.checkData('commitments.payment-recorded', 1, {
+        commitmentId: 'c',
+        paymentId: 'p',
+        kind: 'don',
+        amount: '1,00',
+      }),
+    ).not.toEqual([]);
   });
 });

@@ -207,17 +207,22 @@ export class LedgerProjection {
   constructor(@Inject(SQL_CLIENT) private readonly sql: SqlClient) {}
 
   init(): Promise<unknown> {
-    this.ready ??= migrate(this.sql, loadMigrations(join(__dirname, 'migrations')), 'commitments').catch((error: unknown) => {
-      this.ready = undefined;
-      throw error;
-    });
+    this.ready ??= migrate(this.sql, loadMigrations(join(__dirname, 'migrations')), 'commitments').catch(
+      (error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      },
+    );
     return this.ready;
   }
 
   /** The last revision of the ledger's stream projected (-1: none). */
   async revision(): Promise<number> {
     await this.init();
-    const found = await this.sql.query<{ revision: string }>('SELECT revision::text AS revision FROM ledger_projection WHERE name = $1', [NAME]);
+    const found = await this.sql.query<{ revision: string }>(
+      'SELECT revision::text AS revision FROM ledger_projection WHERE name = $1',
+      [NAME],
+    );
     return found.rowCount > 0 ? Number(found.rows[0].revision) : -1;
   }
 
@@ -310,7 +315,12 @@ export class LedgerProjection {
         filter.params,
       )
     ).rows[0];
-    return { debitsPostedCents: big(row.dp), creditsPostedCents: big(row.cp), debitsPendingCents: big(row.dn), creditsPendingCents: big(row.cn) };
+    return {
+      debitsPostedCents: big(row.dp),
+      creditsPostedCents: big(row.cp),
+      debitsPendingCents: big(row.dn),
+      creditsPendingCents: big(row.cn),
+    };
   }
 
   /**
@@ -346,7 +356,10 @@ export class LedgerProjection {
   /** A commitment's history lines, in the ledger's order. */
   async history(commitmentId: string): Promise<HistoryEntry[]> {
     await this.init();
-    const rows = await this.sql.query<{ entry: HistoryEntry }>('SELECT entry FROM ledger_history WHERE commitment_id = $1 ORDER BY revision', [commitmentId]);
+    const rows = await this.sql.query<{ entry: HistoryEntry }>(
+      'SELECT entry FROM ledger_history WHERE commitment_id = $1 ORDER BY revision',
+      [commitmentId],
+    );
     return rows.rows.map((row) => row.entry);
   }
 }

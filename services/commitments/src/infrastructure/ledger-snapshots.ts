@@ -34,9 +34,16 @@ export type SnapshotRefusal = 'format' | 'seal' | 'unreadable';
  */
 export function encodeState(value: unknown): unknown {
   if (typeof value === 'bigint') return { $n: value.toString() };
-  if (value instanceof PersistentMap) return { $m: [...(value as PersistentMap<unknown, unknown>).entries()].map(([key, item]) => [encodeState(key), encodeState(item)]) };
+  if (value instanceof PersistentMap)
+    return {
+      $m: [...(value as PersistentMap<unknown, unknown>).entries()].map(([key, item]) => [
+        encodeState(key),
+        encodeState(item),
+      ]),
+    };
   if (Array.isArray(value)) return value.map(encodeState);
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -45,7 +52,9 @@ export function encodeState(value: unknown): unknown {
     }
     return out;
   }
-  throw new Error(`instantané : valeur sans encodage dans l’état (${typeof value === 'object' ? (value as object).constructor?.name : typeof value})`);
+  throw new Error(
+    `instantané : valeur sans encodage dans l’état (${typeof value === 'object' ? (value as object).constructor?.name : typeof value})`,
+  );
 }
 
 export function decodeState(value: unknown): unknown {
@@ -53,7 +62,10 @@ export function decodeState(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   if (typeof record.$n === 'string') return BigInt(record.$n);
-  if (Array.isArray(record.$m)) return PersistentMap.from((record.$m as Array<[unknown, unknown]>).map(([key, item]) => [decodeState(key), decodeState(item)] as const));
+  if (Array.isArray(record.$m))
+    return PersistentMap.from(
+      (record.$m as Array<[unknown, unknown]>).map(([key, item]) => [decodeState(key), decodeState(item)] as const),
+    );
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(record)) out[key] = decodeState(item);
   return out;
@@ -93,10 +105,15 @@ export class LedgerSnapshots {
   /** The latest snapshot if its seal holds, in this format; else why it was passed over. */
   async load(seals: DocumentSeals): Promise<Snapshot | SnapshotRefusal | undefined> {
     await this.projection.init();
-    const found = await this.sql.query<{ revision: string; event_hash: string; format: number; state: Buffer | Uint8Array; seal: string }>(
-      'SELECT revision::text AS revision, event_hash, format, state, seal FROM ledger_snapshots WHERE name = $1',
-      [NAME],
-    );
+    const found = await this.sql.query<{
+      revision: string;
+      event_hash: string;
+      format: number;
+      state: Buffer | Uint8Array;
+      seal: string;
+    }>('SELECT revision::text AS revision, event_hash, format, state, seal FROM ledger_snapshots WHERE name = $1', [
+      NAME,
+    ]);
     const row = found.rows[0];
     if (!row) return undefined;
     if (Number(row.format) !== SNAPSHOT_FORMAT) return 'format';
@@ -104,7 +121,11 @@ export class LedgerSnapshots {
     const revision = Number(row.revision);
     if (!seals.check(PURPOSE, digestOf(revision, row.event_hash, Number(row.format), bytes), row.seal)) return 'seal';
     try {
-      return { revision, eventHash: row.event_hash, state: decodeState(JSON.parse(gunzipSync(bytes).toString('utf8'))) as CommitmentsState };
+      return {
+        revision,
+        eventHash: row.event_hash,
+        state: decodeState(JSON.parse(gunzipSync(bytes).toString('utf8'))) as CommitmentsState,
+      };
     } catch {
       return 'unreadable';
     }

@@ -10,6 +10,8 @@ export class LedgerOrganisationDirectory implements OrganisationDirectory {
 
   async isKnown(code: string): Promise<boolean> {
     const { state } = await this.ledger.current();
-    return state.references.has(referenceKey('funder', code)) || state.references.has(referenceKey('organisation', code));
+    return (
+      state.references.has(referenceKey('funder', code)) || state.references.has(referenceKey('organisation', code))
+    );
   }
 }

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@cvl/event-store';
-import { COMMITMENTS_EVENT_TYPES, SCHEMA_VERSION, type CommitmentsEvent, type CommitmentsEventType } from '../domain/events';
+import {
+  COMMITMENTS_EVENT_TYPES,
+  SCHEMA_VERSION,
+  type CommitmentsEvent,
+  type CommitmentsEventType,
+} from '../domain/events';
 
 /**
  * Stored events are never rewritten: an older schemaVersion is lifted to the current shape when read. Each entry
@@ -16,7 +21,10 @@ export class UnknownEventError extends Error {
   }
 }
 
-export function upcast(event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'eventId' | 'data'>, upcasters: Record<string, Upcaster> = UPCASTERS): CommitmentsEvent {
+export function upcast(
+  event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'eventId' | 'data'>,
+  upcasters: Record<string, Upcaster> = UPCASTERS,
+): CommitmentsEvent {
   if (!COMMITMENTS_EVENT_TYPES.includes(event.type as CommitmentsEventType)) throw new UnknownEventError(event);
   let data = event.data as Record<string, unknown>;
   for (let version = event.schemaVersion; version < SCHEMA_VERSION; version++) {

@@ -18,7 +18,14 @@ export class MakeConditionalController {
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Rendre une intention conditionnelle à une condition nommée' })
-  async makeConditional(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: MakeConditionalDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state) => decideMakeConditional({ commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) }, state));
+  async makeConditional(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: MakeConditionalDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state) =>
+      decideMakeConditional({ commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) }, state),
+    );
   }
 }

@@ -17,10 +17,29 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status !== 'indicative') {
-    return refuse('not-indicative', `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`, { status: 409 });
+    return refuse(
+      'not-indicative',
+      `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`,
+      { status: 409 },
+    );
   }
   const condition = state.conditions.get(command.conditionId);
-  if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
-  if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { field: 'conditionId', status: 409 });
-  return [{ type: 'commitments.commitment-made-conditional', data: { commitmentId: commitment.id, conditionId: condition.id, trace: command.trace, commitmentIds: [commitment.id] } }];
+  if (!condition)
+    return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
+  if (condition.status !== 'open')
+    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, {
+      field: 'conditionId',
+      status: 409,
+    });
+  return [
+    {
+      type: 'commitments.commitment-made-conditional',
+      data: {
+        commitmentId: commitment.id,
+        conditionId: condition.id,
+        trace: command.trace,
+        commitmentIds: [commitment.id],
+      },
+    },
+  ];
 }

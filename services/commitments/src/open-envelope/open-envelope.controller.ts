@@ -36,7 +36,19 @@ export class OpenEnvelopeController {
   @ApiOperation({ summary: 'Ouvrir une enveloppe (plafond des engagements qui s’y imputent)' })
   async open(@Body() body: OpenEnvelopeDto) {
     const executed = await this.ledger.execute((state, context) =>
-      decideOpenEnvelope({ envelopeId: body.envelopeId, funder: body.funder, label: body.label, amountCents: fromDecimalString(body.amount), ...(body.programme ? { programme: body.programme } : {}), ...(body.year ? { year: body.year } : {}), trace: toTrace(body.trace) }, state, context),
+      decideOpenEnvelope(
+        {
+          envelopeId: body.envelopeId,
+          funder: body.funder,
+          label: body.label,
+          amountCents: fromDecimalString(body.amount),
+          ...(body.programme ? { programme: body.programme } : {}),
+          ...(body.year ? { year: body.year } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
     );
     return envelopeView(executed.state, body.envelopeId);
   }
@@ -47,7 +59,8 @@ export class OpenEnvelopeController {
   async get(@CurrentAccess() access: Access, @Param('id') id: string) {
     const { state } = await this.ledger.current();
     const envelope = state.envelopes.get(id);
-    if (envelope && !access.mayActFor('financeur', envelope.funder)) throw new NotFoundException(`Enveloppe inconnue : ${id}`);
+    if (envelope && !access.mayActFor('financeur', envelope.funder))
+      throw new NotFoundException(`Enveloppe inconnue : ${id}`);
     return envelopeView(state, id);
   }
 }

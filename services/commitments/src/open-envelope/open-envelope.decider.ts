@@ -1,5 +1,13 @@
 import type { Cents } from '@cvl/money';
-import { checkAmount, checkTrace, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkAmount,
+  checkTrace,
+  decimal,
+  knownFunder,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
 import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, LEDGER, referenceKey, type CommitmentsState } from '../domain/state';
@@ -16,15 +24,38 @@ export interface OpenEnvelope {
 }
 
 /** An envelope caps what may be committed against it (an ITI axis, a funder's annual budget). */
-export function decideOpenEnvelope(command: OpenEnvelope, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideOpenEnvelope(
+  command: OpenEnvelope,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace) ?? checkAmount(command.amountCents) ?? knownFunder(state, command.funder);
   if (problem) return problem;
-  if (state.envelopes.has(command.envelopeId)) return refuse('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, { field: 'envelopeId', status: 409 });
+  if (state.envelopes.has(command.envelopeId))
+    return refuse('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, {
+      field: 'envelopeId',
+      status: 409,
+    });
   if (command.programme && !state.references.has(referenceKey('programme', command.programme))) {
     return refuse('unknown-programme', `Programme inconnu : « ${command.programme} »`, { field: 'programme' });
   }
-  const accounts = [{ id: accountOf.envelope(command.envelopeId), ledger: LEDGER, kind: 'envelope', limits: { debitsMustNotExceedCredits: true } }];
-  const transfers = [{ id: transferId(context, 0), phase: 'single' as const, debit: accountOf.funderResources(command.funder), credit: accountOf.envelope(command.envelopeId), amount: decimal(command.amountCents) }];
+  const accounts = [
+    {
+      id: accountOf.envelope(command.envelopeId),
+      ledger: LEDGER,
+      kind: 'envelope',
+      limits: { debitsMustNotExceedCredits: true },
+    },
+  ];
+  const transfers = [
+    {
+      id: transferId(context, 0),
+      phase: 'single' as const,
+      debit: accountOf.funderResources(command.funder),
+      credit: accountOf.envelope(command.envelopeId),
+      amount: decimal(command.amountCents),
+    },
+  ];
   const booked = tryBookings(state, accounts, transfers, command.trace);
   if (isRefusal(booked)) return booked;
   return [

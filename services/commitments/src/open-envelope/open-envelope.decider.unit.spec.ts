@@ -17,8 +17,39 @@ describe('open an envelope', () => {
     expect(refusalOf(s.when(envelope('e2', 'nobody', 100n)), 'unknown-funder').field).toBe('funder');
     expect(refusalOf(s.when(envelope('e1', 'region', 100n)), 'envelope-exists').status).toBe(409);
     refusalOf(s.when(envelope('e3', 'region', 0n)), 'amount-not-positive');
-    refusalOf(s.when((state, context) => decideOpenEnvelope({ envelopeId: 'e4', funder: 'region', label: 'x', amountCents: 1n, programme: 'p147', trace: trace({ reasonCode: 'ouverture-enveloppe' }) }, state, context)), 'unknown-programme');
+    refusalOf(
+      s.when((state, context) =>
+        decideOpenEnvelope(
+          {
+            envelopeId: 'e4',
+            funder: 'region',
+            label: 'x',
+            amountCents: 1n,
+            programme: 'p147',
+            trace: trace({ reasonCode: 'ouverture-enveloppe' }),
+          },
+          state,
+          context,
+        ),
+      ),
+      'unknown-programme',
+    );
     s.given(reference('programme', 'p147'));
-    accepted(s.when((state, context) => decideOpenEnvelope({ envelopeId: 'e4', funder: 'region', label: 'x', amountCents: 1n, programme: 'p147', trace: trace({ reasonCode: 'ouverture-enveloppe' }) }, state, context)));
+    accepted(
+      s.when((state, context) =>
+        decideOpenEnvelope(
+          {
+            envelopeId: 'e4',
+            funder: 'region',
+            label: 'x',
+            amountCents: 1n,
+            programme: 'p147',
+            trace: trace({ reasonCode: 'ouverture-enveloppe' }),
+          },
+          state,
+          context,
+        ),
+      ),
+    );
   });
 });

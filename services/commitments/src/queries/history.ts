@@ -45,7 +45,9 @@ function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string
 export function historyEntry(recorded: RecordedEvent, event: CommitmentsEvent, commitmentId: string) {
   if (!((event.data as { commitmentIds?: string[] }).commitmentIds ?? []).includes(commitmentId)) return undefined;
   const trace = event.data.trace;
-  const transfers = ((event.data as { transfers?: SerializedTransfer[] }).transfers ?? []).filter((t) => t.debit.endsWith(`:${commitmentId}`) || t.credit.endsWith(`:${commitmentId}`));
+  const transfers = ((event.data as { transfers?: SerializedTransfer[] }).transfers ?? []).filter(
+    (t) => t.debit.endsWith(`:${commitmentId}`) || t.credit.endsWith(`:${commitmentId}`),
+  );
   return {
     eventId: recorded.eventId,
     type: event.type,

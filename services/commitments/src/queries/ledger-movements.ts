@@ -58,13 +58,23 @@ function minus(after: Figures, before: Figures): Figures {
 function accountNets(state: CommitmentsState, commitmentId: string): { pending: Cents; posted: Cents } {
   const account = state.ledger.accounts.get(accountOf.commitment(commitmentId));
   if (!account) return { pending: 0n, posted: 0n };
-  return { pending: account.creditsPendingCents - account.debitsPendingCents, posted: account.creditsPostedCents - account.debitsPostedCents };
+  return {
+    pending: account.creditsPendingCents - account.debitsPendingCents,
+    posted: account.creditsPostedCents - account.debitsPostedCents,
+  };
 }
 
 /** The rows one event adds to the projection, from the states before and after it (pure). */
-export function project(before: CommitmentsState, after: CommitmentsState, event: CommitmentsEvent, recorded: RecordedEvent): Projected {
+export function project(
+  before: CommitmentsState,
+  after: CommitmentsState,
+  event: CommitmentsEvent,
+  recorded: RecordedEvent,
+): Projected {
   const trace = event.data.trace;
-  const touched = tagsOf(event).filter((t) => t.startsWith(COMMITMENT_TAG)).map((t) => t.slice(COMMITMENT_TAG.length));
+  const touched = tagsOf(event)
+    .filter((t) => t.startsWith(COMMITMENT_TAG))
+    .map((t) => t.slice(COMMITMENT_TAG.length));
   const movements: Movement[] = [];
   const history: Projected['history'] = [];
   for (const id of touched) {

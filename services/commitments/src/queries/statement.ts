@@ -23,10 +23,13 @@ const UNATTRIBUTED = '(non rattaché)';
 function groupBy(commitments: readonly CommitmentAt[], dimension: Dimension) {
   const groups = new Map<string, Figures>();
   for (const commitment of commitments) {
-    const key = dimension === 'year' ? String(commitment.attribution.year) : (commitment.attribution[dimension] ?? UNATTRIBUTED);
+    const key =
+      dimension === 'year' ? String(commitment.attribution.year) : (commitment.attribution[dimension] ?? UNATTRIBUTED);
     groups.set(key, addFigures(groups.get(key) ?? zeroFigures(), commitment.figures));
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, figures]) => ({ key, figures: figuresView(figures) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, figures]) => ({ key, figures: figuresView(figures) }));
 }
 
 /** What is committed now, whatever the status (a lapsed commitment: nothing). */
@@ -37,19 +40,35 @@ const committedCents = (f: Figures) => f.indicativeCents + f.conditionalCents + 
  * programme, quartier, stake, year and EPCI, and commitment by commitment; what awaits which condition; what sits
  * in pools not yet split. From the funder's commitments at the point in time asked (no event replayed).
  */
-export function funderStatement(commitmentsAt: readonly CommitmentAt[], funder: { code: string; name: string }, conditionLabel: (id: string) => string) {
+export function funderStatement(
+  commitmentsAt: readonly CommitmentAt[],
+  funder: { code: string; name: string },
+  conditionLabel: (id: string) => string,
+) {
   const commitments = commitmentsAt.filter((c) => c.funder === funder.code).sort((a, b) => a.id.localeCompare(b.id));
   const totals = commitments.reduce((sum, c) => addFigures(sum, c.figures), zeroFigures());
   const conditions = new Map<string, bigint>();
-  for (const c of commitments) if (c.status === 'conditional' && c.conditionId) conditions.set(c.conditionId, (conditions.get(c.conditionId) ?? 0n) + committedCents(c.figures));
+  for (const c of commitments)
+    if (c.status === 'conditional' && c.conditionId)
+      conditions.set(c.conditionId, (conditions.get(c.conditionId) ?? 0n) + committedCents(c.figures));
   return {
     funder,
     totals: figuresView(totals),
     by: Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension)])),
-    awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({ conditionId, label: conditionLabel(conditionId), amount: toDecimalString(amount) })),
+    awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({
+      conditionId,
+      label: conditionLabel(conditionId),
+      amount: toDecimalString(amount),
+    })),
     unallocatedPools: commitments
       .filter((c) => c.isPool && c.status !== 'lapsed' && committedCents(c.figures) > 0n)
-      .map((c) => ({ commitmentId: c.id, label: c.attribution.label, scale: c.attribution.scale, status: c.status, unallocated: toDecimalString(committedCents(c.figures) - (c.status === 'firm' ? c.figures.paidCents : 0n)) })),
+      .map((c) => ({
+        commitmentId: c.id,
+        label: c.attribution.label,
+        scale: c.attribution.scale,
+        status: c.status,
+        unallocated: toDecimalString(committedCents(c.figures) - (c.status === 'firm' ? c.figures.paidCents : 0n)),
+      })),
     commitments: commitments.map((c) => ({
       id: c.id,
       label: c.attribution.label,

@@ -28,7 +28,9 @@ export function figuresView(figures: Figures) {
 
 export function commitmentView(state: CommitmentsState, commitment: Commitment) {
   const condition = commitment.conditionId ? state.conditions.get(commitment.conditionId) : undefined;
-  const unallocated = commitment.isPool ? commitment.amountCents - (commitment.status === 'firm' ? commitment.paidCents : 0n) : 0n;
+  const unallocated = commitment.isPool
+    ? commitment.amountCents - (commitment.status === 'firm' ? commitment.paidCents : 0n)
+    : 0n;
   return {
     id: commitment.id,
     funder: commitment.funder,
@@ -41,11 +43,19 @@ export function commitmentView(state: CommitmentsState, commitment: Commitment) 
     ...(condition ? { condition: { id: condition.id, label: condition.label, status: condition.status } } : {}),
     ...(commitment.act ? { act: commitment.act } : {}),
     isPool: commitment.isPool,
-    ...(commitment.isPool ? { unallocated: toDecimalString(unallocated), splitOut: toDecimalString(commitment.splitOutCents) } : {}),
+    ...(commitment.isPool
+      ? { unallocated: toDecimalString(unallocated), splitOut: toDecimalString(commitment.splitOutCents) }
+      : {}),
     ...(commitment.poolId ? { poolId: commitment.poolId } : {}),
     attribution: commitment.attribution,
     ...(commitment.stated ? { stated: commitment.stated } : {}),
-    payments: commitment.payments.map((p) => ({ id: p.id, kind: p.kind, amount: toDecimalString(p.amountCents), effectiveDate: p.effectiveDate, ...(p.serviceDoneDate ? { serviceDoneDate: p.serviceDoneDate } : {}) })),
+    payments: commitment.payments.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      amount: toDecimalString(p.amountCents),
+      effectiveDate: p.effectiveDate,
+      ...(p.serviceDoneDate ? { serviceDoneDate: p.serviceDoneDate } : {}),
+    })),
     version: commitment.version,
   };
 }

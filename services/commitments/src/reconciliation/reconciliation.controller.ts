@@ -18,12 +18,25 @@ export class ReconciliationQuery {
 export class ReconciliationController {
   @Get()
   @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
-  @ApiOperation({ summary: 'Rapprochement du jeu de données : chaque total, produit et part recalculé, arrondi déclaré ou écart réel, avec la ligne du document' })
+  @ApiOperation({
+    summary:
+      'Rapprochement du jeu de données : chaque total, produit et part recalculé, arrondi déclaré ou écart réel, avec la ligne du document',
+  })
   async report(@Query() query: ReconciliationQuery) {
     const path = findDataSet();
     const read = await readDataSet(path);
     const lines = reconcile(read.dataSet);
-    const counts = Object.fromEntries((['concorde', 'arrondi déclaré', 'écart'] as Verdict[]).map((v) => [v, lines.filter((l) => l.verdict === v).length]));
-    return { document: read.dataSet.document, checks: lines.length, counts, lines: query.verdict ? lines.filter((l) => l.verdict === query.verdict) : lines };
+    const counts = Object.fromEntries(
+      (['concorde', 'arrondi déclaré', 'écart'] as Verdict[]).map((v) => [
+        v,
+        lines.filter((l) => l.verdict === v).length,
+      ]),
+    );
+    return {
+      document: read.dataSet.document,
+      checks: lines.length,
+      counts,
+      lines: query.verdict ? lines.filter((l) => l.verdict === query.verdict) : lines,
+    };
   }
 }

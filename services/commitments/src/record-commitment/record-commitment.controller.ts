@@ -16,8 +16,24 @@ function statedFrom(dto: StatedDto): StatedFigure {
   return {
     text: dto.text,
     ...(dto.range?.central ? { range: { min: '', max: '', central: dto.range.central } } : {}),
-    ...(formula?.kind === 'product' ? { formula: { kind: 'product' as const, unitAmount: formula.unitAmount as string, quantity: formula.quantity as number } } : {}),
-    ...(formula?.kind === 'share' ? { formula: { kind: 'share' as const, baseAmount: formula.baseAmount as string, rateBasisPoints: formula.rateBasisPoints as number } } : {}),
+    ...(formula?.kind === 'product'
+      ? {
+          formula: {
+            kind: 'product' as const,
+            unitAmount: formula.unitAmount as string,
+            quantity: formula.quantity as number,
+          },
+        }
+      : {}),
+    ...(formula?.kind === 'share'
+      ? {
+          formula: {
+            kind: 'share' as const,
+            baseAmount: formula.baseAmount as string,
+            rateBasisPoints: formula.rateBasisPoints as number,
+          },
+        }
+      : {}),
   };
 }
 

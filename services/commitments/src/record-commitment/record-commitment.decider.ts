@@ -1,5 +1,14 @@
 import type { Cents } from '@cvl/money';
-import { checkAmount, checkTrace, commitmentAccount, decimal, knownFunder, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkAmount,
+  checkTrace,
+  commitmentAccount,
+  decimal,
+  knownFunder,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import { checkAttribution, readStated } from '../domain/attribution';
 import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
 import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
@@ -27,39 +36,73 @@ export interface RecordCommitment {
  * Records a commitment: indicative and conditional ones reserve the amount (pending transfer), a firm one books it.
  * Against an envelope, what would exceed it is refused with the excess.
  */
-export function decideRecordCommitment(command: RecordCommitment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideRecordCommitment(
+  command: RecordCommitment,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const problem =
-    checkTrace(command.trace) ?? checkAmount(command.amountCents) ?? knownFunder(state, command.funder) ?? checkAttribution(state, command.attribution);
+    checkTrace(command.trace) ??
+    checkAmount(command.amountCents) ??
+    knownFunder(state, command.funder) ??
+    checkAttribution(state, command.attribution);
   if (problem) return problem;
   if (state.commitments.has(command.commitmentId)) {
-    return refuse('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, { field: 'commitmentId', status: 409 });
+    return refuse('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, {
+      field: 'commitmentId',
+      status: 409,
+    });
   }
   if (command.envelopeId) {
     const envelope = state.envelopes.get(command.envelopeId);
-    if (!envelope) return refuse('unknown-envelope', `Enveloppe inconnue : ${command.envelopeId}`, { field: 'envelopeId' });
+    if (!envelope)
+      return refuse('unknown-envelope', `Enveloppe inconnue : ${command.envelopeId}`, { field: 'envelopeId' });
     if (envelope.funder !== command.funder) {
-      return refuse('envelope-of-another-funder', `L’enveloppe « ${envelope.label} » appartient à ${envelope.funder}, pas à ${command.funder}`, { field: 'envelopeId' });
+      return refuse(
+        'envelope-of-another-funder',
+        `L’enveloppe « ${envelope.label} » appartient à ${envelope.funder}, pas à ${command.funder}`,
+        { field: 'envelopeId' },
+      );
     }
   }
   if (command.status === 'conditional') {
-    if (!command.conditionId) return refuse('condition-required', 'Un engagement conditionnel nomme sa condition', { field: 'conditionId' });
+    if (!command.conditionId)
+      return refuse('condition-required', 'Un engagement conditionnel nomme sa condition', { field: 'conditionId' });
     const condition = state.conditions.get(command.conditionId);
-    if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
-    if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`, { field: 'conditionId', status: 409 });
+    if (!condition)
+      return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId' });
+    if (condition.status !== 'open')
+      return refuse(
+        'condition-resolved',
+        `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`,
+        { field: 'conditionId', status: 409 },
+      );
   } else if (command.conditionId) {
-    return refuse('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', { field: 'conditionId' });
+    return refuse('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', {
+      field: 'conditionId',
+    });
   }
   if (command.status === 'firm' && !command.act) {
-    return refuse('act-required', 'Un engagement ferme cite son acte juridique (convention, arrêté, décision)', { field: 'act' });
+    return refuse('act-required', 'Un engagement ferme cite son acte juridique (convention, arrêté, décision)', {
+      field: 'act',
+    });
   }
   const stated = readStated(command.stated);
   if (isRefusal(stated)) return stated;
 
-  const fundingAccount = command.envelopeId ? accountOf.envelope(command.envelopeId) : accountOf.funderResources(command.funder);
+  const fundingAccount = command.envelopeId
+    ? accountOf.envelope(command.envelopeId)
+    : accountOf.funderResources(command.funder);
   const accounts = [commitmentAccount(command.commitmentId)];
   const id = transferId(context, 0);
   const transfers = [
-    { id, phase: command.status === 'firm' ? ('single' as const) : ('pending' as const), debit: fundingAccount, credit: accountOf.commitment(command.commitmentId), amount: decimal(command.amountCents) },
+    {
+      id,
+      phase: command.status === 'firm' ? ('single' as const) : ('pending' as const),
+      debit: fundingAccount,
+      credit: accountOf.commitment(command.commitmentId),
+      amount: decimal(command.amountCents),
+    },
   ];
   const booked = tryBookings(state, accounts, transfers, command.trace);
   if (isRefusal(booked)) return booked;

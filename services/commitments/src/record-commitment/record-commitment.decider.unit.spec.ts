@@ -18,8 +18,14 @@ describe('record a commitment', () => {
     accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'conditional', conditionId: 'tfpb' })));
     expect(s.figures('c1').conditionalCents).toBe(1n);
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional' })), 'condition-required');
-    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional', conditionId: 'nope' })), 'unknown-condition');
-    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, conditionId: 'tfpb' })), 'condition-not-allowed');
+    refusalOf(
+      s.when(commitment({ commitmentId: 'c2', amountCents: 1n, status: 'conditional', conditionId: 'nope' })),
+      'unknown-condition',
+    );
+    refusalOf(
+      s.when(commitment({ commitmentId: 'c2', amountCents: 1n, conditionId: 'tfpb' })),
+      'condition-not-allowed',
+    );
   });
 
   it('a firm commitment books its amount and cites its act', () => {
@@ -30,8 +36,13 @@ describe('record a commitment', () => {
   });
 
   it('refuses beyond its envelope, saying by how much, and writes nothing', () => {
-    const s = baseline(new Scenario()).given(envelope('axe-3', 'region', 1_000_00n)).given(commitment({ commitmentId: 'c1', funder: 'region', envelopeId: 'axe-3', amountCents: 700_00n }));
-    const refused = refusalOf(s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 400_00n })), 'envelope-exceeded');
+    const s = baseline(new Scenario())
+      .given(envelope('axe-3', 'region', 1_000_00n))
+      .given(commitment({ commitmentId: 'c1', funder: 'region', envelopeId: 'axe-3', amountCents: 700_00n }));
+    const refused = refusalOf(
+      s.when(commitment({ commitmentId: 'c2', funder: 'region', envelopeId: 'axe-3', amountCents: 400_00n })),
+      'envelope-exceeded',
+    );
     expect(refused.excessCents).toBe(100_00n);
     expect(refused.message).toContain('100,00 €');
     expect(s.state.commitments.has('c2')).toBe(false);
@@ -39,32 +50,107 @@ describe('record a commitment', () => {
   });
 
   it('refuses unknown parties and references, and another funder’s envelope', () => {
-    const s = baseline(new Scenario()).given(envelope('axe-3', 'region', 1_000n)).given(commitment({ commitmentId: 'c1', amountCents: 1n }));
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').status).toBe(409);
+    const s = baseline(new Scenario())
+      .given(envelope('axe-3', 'region', 1_000n))
+      .given(commitment({ commitmentId: 'c1', amountCents: 1n }));
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').status).toBe(
+      409,
+    );
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, funder: 'nobody' })), 'unknown-funder');
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'nope' })), 'unknown-envelope');
-    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'axe-3' })), 'envelope-of-another-funder');
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062999' } })), 'unknown-reference').field).toBe('attribution.quartier');
-    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 1789, scale: 'CALL' } })), 'invalid-year');
+    refusalOf(
+      s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'axe-3' })),
+      'envelope-of-another-funder',
+    );
+    expect(
+      refusalOf(
+        s.when(
+          commitment({
+            commitmentId: 'c2',
+            amountCents: 1n,
+            attribution: { label: 'x', year: 2016, scale: 'CALL', quartier: 'QP062999' },
+          }),
+        ),
+        'unknown-reference',
+      ).field,
+    ).toBe('attribution.quartier');
+    refusalOf(
+      s.when(
+        commitment({ commitmentId: 'c2', amountCents: 1n, attribution: { label: 'x', year: 1789, scale: 'CALL' } }),
+      ),
+      'invalid-year',
+    );
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 0n })), 'amount-not-positive');
-    refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, trace: trace({ source: { kind: 'document', document: 'cdv', line: 0 } }) })), 'traceability-incomplete');
+    refusalOf(
+      s.when(
+        commitment({
+          commitmentId: 'c2',
+          amountCents: 1n,
+          trace: trace({ source: { kind: 'document', document: 'cdv', line: 0 } }),
+        }),
+      ),
+      'traceability-incomplete',
+    );
   });
 
   it('keeps the stated figure beside the exact euros: rounded totals, ranges, unreadable text refused', () => {
     const s = baseline(new Scenario());
-    accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 25_874_000_00n, isPool: true, stated: { text: 'Total arrondi 259M€'.replace('Total arrondi ', '') } })));
+    accepted(
+      s.when(
+        commitment({
+          commitmentId: 'c1',
+          amountCents: 25_874_000_00n,
+          isPool: true,
+          stated: { text: 'Total arrondi 259M€'.replace('Total arrondi ', '') },
+        }),
+      ),
+    );
     expect(s.state.commitments.get('c1')?.stated).toEqual({ text: '259M€', amount: '259000000.00' });
-    accepted(s.when(commitment({ commitmentId: 'c2', amountCents: 75_000_000n, stated: { text: '500 à 1 000 k€', range: { min: '', max: '', central: '750000.00' } } })));
-    expect(s.state.commitments.get('c2')?.stated?.range).toEqual({ min: '500000.00', max: '1000000.00', central: '750000.00' });
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })), 'stated-unreadable').field).toBe('stated.text');
+    accepted(
+      s.when(
+        commitment({
+          commitmentId: 'c2',
+          amountCents: 75_000_000n,
+          stated: { text: '500 à 1 000 k€', range: { min: '', max: '', central: '750000.00' } },
+        }),
+      ),
+    );
+    expect(s.state.commitments.get('c2')?.stated?.range).toEqual({
+      min: '500000.00',
+      max: '1000000.00',
+      central: '750000.00',
+    });
+    expect(
+      refusalOf(
+        s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })),
+        'stated-unreadable',
+      ).field,
+    ).toBe('stated.text');
   });
 });
 
 describe('record a commitment: what its attribution and stated figure must hold', () => {
   it('refuses a missing label, a missing scale, an empty stated text', () => {
     const s = baseline(new Scenario());
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: ' ', year: 2016, scale: 'CALL' } })), 'label-required').field).toBe('attribution.label');
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: '' } })), 'scale-required').field).toBe('attribution.scale');
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c', amountCents: 1n, stated: { text: ' ' } })), 'stated-text-required').field).toBe('stated.text');
+    expect(
+      refusalOf(
+        s.when(
+          commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: ' ', year: 2016, scale: 'CALL' } }),
+        ),
+        'label-required',
+      ).field,
+    ).toBe('attribution.label');
+    expect(
+      refusalOf(
+        s.when(commitment({ commitmentId: 'c', amountCents: 1n, attribution: { label: 'x', year: 2016, scale: '' } })),
+        'scale-required',
+      ).field,
+    ).toBe('attribution.scale');
+    expect(
+      refusalOf(
+        s.when(commitment({ commitmentId: 'c', amountCents: 1n, stated: { text: ' ' } })),
+        'stated-text-required',
+      ).field,
+    ).toBe('stated.text');
   });
 });

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ActDto, IsEuroAmount, CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
 
 export class AttributionDto {
@@ -17,7 +31,10 @@ export class AttributionDto {
   projectOwner?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) programme?: string;
-  @ApiPropertyOptional({ example: 'QP062024' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) quartier?: string;
+  @ApiPropertyOptional({ example: 'QP062024' })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  quartier?: string;
   @ApiPropertyOptional({ example: 'CALL' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) epci?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) stake?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) axis?: string;
@@ -41,14 +58,32 @@ export class StatedRangeDto {
 }
 
 export class FormulaDto {
-  @ApiProperty({ enum: ['product', 'share'], description: 'product : coût unitaire × volume ; share : part d’une assiette' })
+  @ApiProperty({
+    enum: ['product', 'share'],
+    description: 'product : coût unitaire × volume ; share : part d’une assiette',
+  })
   @IsIn(['product', 'share'], { message: 'formule : product ou share' })
   kind!: 'product' | 'share';
 
-  @ApiPropertyOptional({ example: '150000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @IsEuroAmount() unitAmount?: string;
-  @ApiPropertyOptional({ example: 300 }) @ValidateIf((o: FormulaDto) => o.kind === 'product') @IsInt() @Min(1) quantity?: number;
-  @ApiPropertyOptional({ example: '1000000.00' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @IsEuroAmount() baseAmount?: string;
-  @ApiPropertyOptional({ example: 5000, description: 'taux en points de base (50 % = 5000)' }) @ValidateIf((o: FormulaDto) => o.kind === 'share') @IsInt() @Min(0) @Max(10_000) rateBasisPoints?: number;
+  @ApiPropertyOptional({ example: '150000.00' })
+  @ValidateIf((o: FormulaDto) => o.kind === 'product')
+  @IsEuroAmount()
+  unitAmount?: string;
+  @ApiPropertyOptional({ example: 300 })
+  @ValidateIf((o: FormulaDto) => o.kind === 'product')
+  @IsInt()
+  @Min(1)
+  quantity?: number;
+  @ApiPropertyOptional({ example: '1000000.00' })
+  @ValidateIf((o: FormulaDto) => o.kind === 'share')
+  @IsEuroAmount()
+  baseAmount?: string;
+  @ApiPropertyOptional({ example: 5000, description: 'taux en points de base (50 % = 5000)' })
+  @ValidateIf((o: FormulaDto) => o.kind === 'share')
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  rateBasisPoints?: number;
 }
 
 export class StatedDto {
@@ -58,13 +93,19 @@ export class StatedDto {
   @MaxLength(200)
   text!: string;
 
-  @ApiPropertyOptional({ type: FormulaDto, description: 'comment la source calcule le montant (« 150 000 € × 300 logements »)' })
+  @ApiPropertyOptional({
+    type: FormulaDto,
+    description: 'comment la source calcule le montant (« 150 000 € × 300 logements »)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FormulaDto)
   formula?: FormulaDto;
 
-  @ApiPropertyOptional({ type: StatedRangeDto, description: 'la valeur centrale d’une fourchette, quand la source la donne' })
+  @ApiPropertyOptional({
+    type: StatedRangeDto,
+    description: 'la valeur centrale d’une fourchette, quand la source la donne',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => StatedRangeDto)
@@ -98,7 +139,9 @@ export class RecordCommitmentDto extends TracedCommandDto {
   @IsEuroAmount()
   amount!: string;
 
-  @ApiPropertyOptional({ description: 'montant tenu à une échelle plus large ou pour des partenaires non nommés, à ventiler' })
+  @ApiPropertyOptional({
+    description: 'montant tenu à une échelle plus large ou pour des partenaires non nommés, à ventiler',
+  })
   @IsOptional()
   @IsBoolean()
   isPool?: boolean;

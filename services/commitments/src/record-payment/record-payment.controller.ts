@@ -19,8 +19,25 @@ export class RecordPaymentController {
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Enregistrer un paiement (avance, acompte, solde), jamais au-delà de l’engagement ferme' })
-  async pay(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: RecordPaymentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+  async pay(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: RecordPaymentDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
     return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-        decideRecordPayment({ commitmentId: id, paymentId: body.paymentId, kind: body.kind, amountCents: fromDecimalString(body.amount), ...(body.serviceDoneDate ? { serviceDoneDate: body.serviceDoneDate } : {}), trace: toTrace(body.trace) }, state, context));
+      decideRecordPayment(
+        {
+          commitmentId: id,
+          paymentId: body.paymentId,
+          kind: body.kind,
+          amountCents: fromDecimalString(body.amount),
+          ...(body.serviceDoneDate ? { serviceDoneDate: body.serviceDoneDate } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
   }
 }

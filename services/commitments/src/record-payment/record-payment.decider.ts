@@ -1,6 +1,14 @@
 import { isIsoDate } from '@cvl/ledger';
 import type { Cents } from '@cvl/money';
-import { checkAmount, checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkAmount,
+  checkTrace,
+  decimal,
+  findCommitment,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import type { CommitmentsEvent, PaymentKind } from '../domain/events';
 import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
 import { accountOf, type CommitmentsState } from '../domain/state';
@@ -17,19 +25,39 @@ export interface RecordPayment {
 }
 
 /** Pays a firm commitment in instalments (avance, acomptes, solde), never beyond it; nothing after the solde. */
-export function decideRecordPayment(command: RecordPayment, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideRecordPayment(
+  command: RecordPayment,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace) ?? checkAmount(command.amountCents);
   if (problem) return problem;
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status !== 'firm') return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé', { status: 409 });
-  if (commitment.payments.some((p) => p.id === command.paymentId)) return refuse('payment-exists', `Le paiement ${command.paymentId} est déjà enregistré`, { field: 'paymentId', status: 409 });
-  if (commitment.payments.some((p) => p.kind === 'solde')) return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos', { status: 409 });
+  if (commitment.status !== 'firm')
+    return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé', { status: 409 });
+  if (commitment.payments.some((p) => p.id === command.paymentId))
+    return refuse('payment-exists', `Le paiement ${command.paymentId} est déjà enregistré`, {
+      field: 'paymentId',
+      status: 409,
+    });
+  if (commitment.payments.some((p) => p.kind === 'solde'))
+    return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos', { status: 409 });
   if (command.kind !== 'avance' && !isIsoDate(command.serviceDoneDate)) {
-    return refuse('service-done-required', 'Un acompte ou un solde suppose le service fait : date attendue (AAAA-MM-JJ)', { field: 'serviceDoneDate' });
+    return refuse(
+      'service-done-required',
+      'Un acompte ou un solde suppose le service fait : date attendue (AAAA-MM-JJ)',
+      { field: 'serviceDoneDate' },
+    );
   }
   const transfers = [
-    { id: transferId(context, 0), phase: 'single' as const, debit: accountOf.commitment(commitment.id), credit: accountOf.funderPayments(commitment.funder), amount: decimal(command.amountCents) },
+    {
+      id: transferId(context, 0),
+      phase: 'single' as const,
+      debit: accountOf.commitment(commitment.id),
+      credit: accountOf.funderPayments(commitment.funder),
+      amount: decimal(command.amountCents),
+    },
   ];
   const booked = tryBookings(state, [], transfers, command.trace);
   if (isRefusal(booked)) return booked;

@@ -4,7 +4,10 @@ import { accepted, refusalOf } from '@cvl/testing';
 import { Scenario } from '../test-support/scenario';
 
 describe('record a payment', () => {
-  const firmScenario = () => baseline(new Scenario()).given(commitment({ commitmentId: 'c1', amountCents: 1_000n })).given(firmed('c1'));
+  const firmScenario = () =>
+    baseline(new Scenario())
+      .given(commitment({ commitmentId: 'c1', amountCents: 1_000n }))
+      .given(firmed('c1'));
 
   it('pays in instalments: avance, acompte (service fait), solde', () => {
     const s = firmScenario();
@@ -24,7 +27,9 @@ describe('record a payment', () => {
   it('refuses to pay what is not firm, the same payment twice, anything after the solde, an acompte without service fait', () => {
     const s = firmScenario().given(commitment({ commitmentId: 'c2', amountCents: 5n }));
     expect(refusalOf(s.when(pay('c2', 'p1', 'avance', 1n, null)), 'not-firm').status).toBe(409);
-    expect(refusalOf(s.when(pay('c1', 'p1', 'acompte', 1n, null)), 'service-done-required').field).toBe('serviceDoneDate');
+    expect(refusalOf(s.when(pay('c1', 'p1', 'acompte', 1n, null)), 'service-done-required').field).toBe(
+      'serviceDoneDate',
+    );
     s.given(pay('c1', 'p1', 'avance', 1n, null));
     refusalOf(s.when(pay('c1', 'p1', 'avance', 1n, null)), 'payment-exists');
     s.given(pay('c1', 'p2', 'solde', 10n));

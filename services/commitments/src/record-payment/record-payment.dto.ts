@@ -15,7 +15,10 @@ export class RecordPaymentDto extends TracedCommandDto {
   @IsEuroAmount()
   amount!: string;
 
-  @ApiPropertyOptional({ example: '2016-10-01', description: 'date du service fait (obligatoire pour un acompte ou le solde)' })
+  @ApiPropertyOptional({
+    example: '2016-10-01',
+    description: 'date du service fait (obligatoire pour un acompte ou le solde)',
+  })
   @IsOptional()
   @IsCalendarDate()
   serviceDoneDate?: string;

@@ -24,7 +24,8 @@ const CONTRACT_COLLECTIONS = ['quartiers', 'stakes', 'axes', 'objectives'];
 
 function kindOf(collection: string): ReferenceKind {
   const kind = Object.prototype.hasOwnProperty.call(KINDS, collection) ? KINDS[collection] : undefined;
-  if (!kind) throw new NotFoundException(`Référentiel inconnu : « ${collection} » (attendu : ${Object.keys(KINDS).join(', ')})`);
+  if (!kind)
+    throw new NotFoundException(`Référentiel inconnu : « ${collection} » (attendu : ${Object.keys(KINDS).join(', ')})`);
   return kind;
 }
 
@@ -37,24 +38,53 @@ export class RecordReferenceController {
   @Allow({ all: [], own: { pilotage: `le référentiel du contrat : ${CONTRACT_COLLECTIONS.join(', ')}` } })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Enregistrer ou mettre à jour un élément du référentiel (versionné comme un événement)' })
-  async record(@CurrentAccess() access: Access, @Param('collection') collection: string, @Body() body: RecordReferenceDto) {
+  async record(
+    @CurrentAccess() access: Access,
+    @Param('collection') collection: string,
+    @Body() body: RecordReferenceDto,
+  ) {
     const kind = kindOf(collection);
     if (!access.all && !CONTRACT_COLLECTIONS.includes(collection)) {
-      throw new ForbiddenException(`Accès refusé : le référentiel « ${collection} » est celui de la plateforme (administration) ; le pilotage tient ${CONTRACT_COLLECTIONS.join(', ')}`);
+      throw new ForbiddenException(
+        `Accès refusé : le référentiel « ${collection} » est celui de la plateforme (administration) ; le pilotage tient ${CONTRACT_COLLECTIONS.join(', ')}`,
+      );
     }
     const executed = await this.ledger.execute((state) =>
-      decideRecordReference({ kind, code: body.code, name: body.name, ...(body.attributes ? { attributes: body.attributes } : {}), ...(body.parent ? { parent: body.parent } : {}), trace: toTrace(body.trace) }, state),
+      decideRecordReference(
+        {
+          kind,
+          code: body.code,
+          name: body.name,
+          ...(body.attributes ? { attributes: body.attributes } : {}),
+          ...(body.parent ? { parent: body.parent } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+      ),
     );
     return executed.state.references.get(referenceKey(kind, body.code));
   }
 
   @Get(':collection')
-  @Allow({ all: ['pilotage', 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion', 'auditeur', 'exploitation'] })
+  @Allow({
+    all: [
+      'pilotage',
+      'financeur',
+      'maitre-ouvrage',
+      'instructeur-anru',
+      'autorite-gestion',
+      'auditeur',
+      'exploitation',
+    ],
+  })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Lister un référentiel' })
   async list(@Param('collection') collection: string, @Query() page: PageQuery) {
     const kind = kindOf(collection);
     const { state } = await this.ledger.current();
-    return paginate([...state.references.values()].filter((r) => r.kind === kind).sort((a, b) => a.code.localeCompare(b.code)), page);
+    return paginate(
+      [...state.references.values()].filter((r) => r.kind === kind).sort((a, b) => a.code.localeCompare(b.code)),
+      page,
+    );
   }
 }

@@ -23,22 +23,44 @@ export function decideRecordReference(command: RecordReference, state: Commitmen
   if (!command.code.trim()) return refuse('code-required', 'Code obligatoire', { field: 'code' });
   if (!command.name.trim()) return refuse('name-required', 'Libellé obligatoire', { field: 'name' });
   if (command.kind === 'quartier' && !QPV_CODE.test(command.code)) {
-    return refuse('invalid-qpv-code', `Code de quartier prioritaire invalide : « ${command.code} » (attendu QP suivi de six chiffres, ex. QP062024)`, { field: 'code' });
+    return refuse(
+      'invalid-qpv-code',
+      `Code de quartier prioritaire invalide : « ${command.code} » (attendu QP suivi de six chiffres, ex. QP062024)`,
+      { field: 'code' },
+    );
   }
   const parentKind = PARENT_KIND[command.kind];
   if (parentKind) {
-    if (!command.parent) return refuse('parent-required', `Un élément « ${command.kind} » se rattache à un élément « ${parentKind} »`, { field: 'parent' });
-    if (!state.references.has(referenceKey(parentKind, command.parent))) return refuse('unknown-parent', `Élément parent inconnu : ${parentKind} « ${command.parent} »`, { field: 'parent' });
+    if (!command.parent)
+      return refuse('parent-required', `Un élément « ${command.kind} » se rattache à un élément « ${parentKind} »`, {
+        field: 'parent',
+      });
+    if (!state.references.has(referenceKey(parentKind, command.parent)))
+      return refuse('unknown-parent', `Élément parent inconnu : ${parentKind} « ${command.parent} »`, {
+        field: 'parent',
+      });
   }
   const attributes = command.attributes ?? {};
   const existing = state.references.get(referenceKey(command.kind, command.code));
-  if (existing && existing.name === command.name && existing.parent === command.parent && JSON.stringify(existing.attributes) === JSON.stringify(attributes)) {
+  if (
+    existing &&
+    existing.name === command.name &&
+    existing.parent === command.parent &&
+    JSON.stringify(existing.attributes) === JSON.stringify(attributes)
+  ) {
     return [];
   }
   return [
     {
       type: 'commitments.reference-recorded',
-      data: { kind: command.kind, code: command.code, name: command.name, attributes, ...(command.parent ? { parent: command.parent } : {}), trace: command.trace },
+      data: {
+        kind: command.kind,
+        code: command.code,
+        name: command.name,
+        attributes,
+        ...(command.parent ? { parent: command.parent } : {}),
+        trace: command.trace,
+      },
     },
   ];
 }

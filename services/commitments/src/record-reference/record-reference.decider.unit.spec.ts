@@ -4,7 +4,17 @@ import { Scenario, trace } from '../test-support/scenario';
 import { decideRecordReference, type RecordReference } from './record-reference.decider';
 
 const record = (overrides: Partial<RecordReference>) => (state: Scenario['state']) =>
-  decideRecordReference({ kind: 'funder', code: 'region', name: 'Région Nord-Pas-de-Calais', attributes: { category: 'region' }, trace: trace({ reasonCode: 'referentiel' }), ...overrides }, state);
+  decideRecordReference(
+    {
+      kind: 'funder',
+      code: 'region',
+      name: 'Région Nord-Pas-de-Calais',
+      attributes: { category: 'region' },
+      trace: trace({ reasonCode: 'referentiel' }),
+      ...overrides,
+    },
+    state,
+  );
 
 describe('record reference data', () => {
   it('records a funder and opens its ledger accounts', () => {
@@ -19,7 +29,10 @@ describe('record reference data', () => {
     const s = new Scenario().given(record({}));
     expect(accepted(s.when(record({})))).toEqual([]);
     accepted(s.when(record({ name: 'Région Hauts-de-France' })));
-    expect(s.state.references.get(referenceKey('funder', 'region'))).toMatchObject({ name: 'Région Hauts-de-France', version: 2 });
+    expect(s.state.references.get(referenceKey('funder', 'region'))).toMatchObject({
+      name: 'Région Hauts-de-France',
+      version: 2,
+    });
   });
 
   it('builds the strategy tree: an axis needs a known stake, an objective a known axis', () => {
@@ -33,10 +46,15 @@ describe('record reference data', () => {
 
   it('refuses a quartier code that is not a QPV code, an empty name, and an untraceable record', () => {
     const s = new Scenario();
-    expect(refusalOf(s.when(record({ kind: 'quartier', code: '62024', name: 'Cité 12/14' })), 'invalid-qpv-code').field).toBe('code');
+    expect(
+      refusalOf(s.when(record({ kind: 'quartier', code: '62024', name: 'Cité 12/14' })), 'invalid-qpv-code').field,
+    ).toBe('code');
     expect(refusalOf(s.when(record({ name: ' ' })), 'name-required').field).toBe('name');
     expect(refusalOf(s.when(record({ code: ' ' })), 'code-required').field).toBe('code');
-    refusalOf(s.when(record({ trace: trace({ actor: { subject: ' ', organisation: 'call', roles: [] } }) })), 'traceability-incomplete');
+    refusalOf(
+      s.when(record({ trace: trace({ actor: { subject: ' ', organisation: 'call', roles: [] } }) })),
+      'traceability-incomplete',
+    );
     refusalOf(s.when(record({ trace: trace({ reasonCode: 'parce-que' }) })), 'unknown-reason');
   });
 });

@@ -9,13 +9,24 @@ import { RegisterConditionDto } from './register-condition.dto';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { READS_CONDITIONS, seesCommitment, STEERS_CONTRACT } from '../http/access';
 
-export function conditionView(state: CommitmentsState, conditionId: string, seen: (c: Commitment) => boolean = () => true) {
+export function conditionView(
+  state: CommitmentsState,
+  conditionId: string,
+  seen: (c: Commitment) => boolean = () => true,
+) {
   const condition = state.conditions.get(conditionId);
   if (!condition) throw new NotFoundException(`Condition inconnue : ${conditionId}`);
-  const awaiting = [...state.commitments.values()].filter((c) => c.conditionId === condition.id && c.status === 'conditional' && seen(c));
+  const awaiting = [...state.commitments.values()].filter(
+    (c) => c.conditionId === condition.id && c.status === 'conditional' && seen(c),
+  );
   return {
     ...condition,
-    awaiting: awaiting.map((c) => ({ commitmentId: c.id, funder: c.funder, label: c.attribution.label, amount: toDecimalString(c.amountCents) })),
+    awaiting: awaiting.map((c) => ({
+      commitmentId: c.id,
+      funder: c.funder,
+      label: c.attribution.label,
+      amount: toDecimalString(c.amountCents),
+    })),
     awaitingTotal: toDecimalString(awaiting.reduce((sum, c) => sum + c.amountCents, 0n)),
   };
 }
@@ -29,7 +40,9 @@ export class RegisterConditionController {
   @Allow(STEERS_CONTRACT)
   @ApiOperation({ summary: 'Enregistrer une condition suspensive' })
   async register(@Body() body: RegisterConditionDto) {
-    const executed = await this.ledger.execute((state) => decideRegisterCondition({ ...body, trace: toTrace(body.trace) }, state));
+    const executed = await this.ledger.execute((state) =>
+      decideRegisterCondition({ ...body, trace: toTrace(body.trace) }, state),
+    );
     return conditionView(executed.state, body.conditionId);
   }
 
@@ -40,7 +53,8 @@ export class RegisterConditionController {
     const { state } = await this.ledger.current();
     const seen = (c: { funder: string }) => seesCommitment(access, c);
     // A financeur sees a condition only through its own commitments that await it.
-    if (!access.all && ![...state.commitments.values()].some((c) => c.conditionId === id && seen(c))) throw new NotFoundException(`Condition inconnue : ${id}`);
+    if (!access.all && ![...state.commitments.values()].some((c) => c.conditionId === id && seen(c)))
+      throw new NotFoundException(`Condition inconnue : ${id}`);
     return conditionView(state, id, seen);
   }
 }

@@ -12,14 +12,30 @@ export interface RegisterCondition {
 }
 
 /** A named suspensive condition (e.g. Maisons et Cités' eligibility to the TFPB abatement) commitments can await. */
-export function decideRegisterCondition(command: RegisterCondition, state: CommitmentsState): CommitmentsEvent[] | Refusal {
+export function decideRegisterCondition(
+  command: RegisterCondition,
+  state: CommitmentsState,
+): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace);
   if (problem) return problem;
   const existing = state.conditions.get(command.conditionId);
   if (existing) {
     return existing.label === command.label && existing.description === command.description
       ? []
-      : refuse('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, { field: 'conditionId', status: 409 });
+      : refuse('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, {
+          field: 'conditionId',
+          status: 409,
+        });
   }
-  return [{ type: 'commitments.condition-registered', data: { conditionId: command.conditionId, label: command.label, description: command.description, trace: command.trace } }];
+  return [
+    {
+      type: 'commitments.condition-registered',
+      data: {
+        conditionId: command.conditionId,
+        label: command.label,
+        description: command.description,
+        trace: command.trace,
+      },
+    },
+  ];
 }

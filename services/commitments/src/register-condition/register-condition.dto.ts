@@ -4,6 +4,10 @@ import { CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.
 
 export class RegisterConditionDto extends TracedCommandDto {
   @ApiProperty({ example: 'tfpb-maisons-et-cites' }) @Matches(CODE, { message: CODE_MESSAGE }) conditionId!: string;
-  @ApiProperty({ example: 'Éligibilité de Maisons et Cités à l’abattement de TFPB' }) @IsString() @IsNotBlank() @MaxLength(300) label!: string;
+  @ApiProperty({ example: 'Éligibilité de Maisons et Cités à l’abattement de TFPB' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  label!: string;
   @ApiProperty() @IsString() @MaxLength(2000) description!: string;
 }

@@ -19,7 +19,22 @@ export class ReleaseCommitmentController {
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @ApiOperation({ summary: 'Dégager ce qui ne sera pas utilisé' })
-  async release(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: ReleaseCommitmentDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) => decideReleaseCommitment({ commitmentId: id, ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}), trace: toTrace(body.trace) }, state, context));
+  async release(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: ReleaseCommitmentDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
+    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
+      decideReleaseCommitment(
+        {
+          commitmentId: id,
+          ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
   }
 }

@@ -16,11 +16,22 @@ export class ResolveConditionController {
   @Post(':id/resolution')
   @Allow(STEERS_CONTRACT)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Lever une condition : tout ce qui l’attend devient ferme (remplie) ou caduc (défaillie), d’un coup' })
+  @ApiOperation({
+    summary: 'Lever une condition : tout ce qui l’attend devient ferme (remplie) ou caduc (défaillie), d’un coup',
+  })
   async resolve(@Param('id') id: string, @Body() body: ResolveConditionDto) {
     const act = toAct(body.act);
-    const executed = await this.ledger.execute((state, context) => decideResolveCondition({ conditionId: id, outcome: body.outcome, ...(act ? { act } : {}), trace: toTrace(body.trace) }, state, context));
+    const executed = await this.ledger.execute((state, context) =>
+      decideResolveCondition(
+        { conditionId: id, outcome: body.outcome, ...(act ? { act } : {}), trace: toTrace(body.trace) },
+        state,
+        context,
+      ),
+    );
     const resolved = executed.recorded.find((e) => e.type === 'commitments.condition-resolved');
-    return { ...conditionView(executed.state, id), resolvedCommitments: (resolved?.data.commitmentIds as string[] | undefined) ?? [] };
+    return {
+      ...conditionView(executed.state, id),
+      resolvedCommitments: (resolved?.data.commitmentIds as string[] | undefined) ?? [],
+    };
   }
 }

@@ -13,13 +13,24 @@ export interface ResolveCondition {
 }
 
 /** Every booking pending on a condition becomes firm at once when it is met, or is voided when it fails: all or none. */
-export function decideResolveCondition(command: ResolveCondition, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] | Refusal {
+export function decideResolveCondition(
+  command: ResolveCondition,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
   const problem = checkTrace(command.trace);
   if (problem) return problem;
   const condition = state.conditions.get(command.conditionId);
-  if (!condition) return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, { field: 'conditionId', status: 404 });
-  if (condition.status !== 'open') return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
-  const awaiting = [...state.commitments.values()].filter((c) => c.status === 'conditional' && c.conditionId === condition.id).sort((a, b) => a.id.localeCompare(b.id));
+  if (!condition)
+    return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, {
+      field: 'conditionId',
+      status: 404,
+    });
+  if (condition.status !== 'open')
+    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
+  const awaiting = [...state.commitments.values()]
+    .filter((c) => c.status === 'conditional' && c.conditionId === condition.id)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const transfers: SerializedTransfer[] = awaiting.map((commitment, index) => ({
     id: transferId(context, index),
     phase: command.outcome === 'met' ? 'post' : 'void',

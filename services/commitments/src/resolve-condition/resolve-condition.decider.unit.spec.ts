@@ -3,11 +3,26 @@ import { accepted, refusalOf } from '@cvl/testing';
 import { Scenario, trace } from '../test-support/scenario';
 import { decideResolveCondition } from './resolve-condition.decider';
 
-const resolve = (outcome: 'met' | 'failed', conditionId = 'tfpb') => (state: Scenario['state'], context: Parameters<typeof decideResolveCondition>[2]) =>
-  decideResolveCondition({ conditionId, outcome, act: { reference: 'Courrier du ministère du Logement', date: '2016-06-30' }, trace: trace({ reasonCode: outcome === 'met' ? 'condition-remplie' : 'condition-defaillie', effectiveDate: '2016-06-30' }) }, state, context);
+const resolve =
+  (outcome: 'met' | 'failed', conditionId = 'tfpb') =>
+  (state: Scenario['state'], context: Parameters<typeof decideResolveCondition>[2]) =>
+    decideResolveCondition(
+      {
+        conditionId,
+        outcome,
+        act: { reference: 'Courrier du ministère du Logement', date: '2016-06-30' },
+        trace: trace({
+          reasonCode: outcome === 'met' ? 'condition-remplie' : 'condition-defaillie',
+          effectiveDate: '2016-06-30',
+        }),
+      },
+      state,
+      context,
+    );
 
 const awaiting = (s: Scenario) =>
-  s.given(commitment({ commitmentId: 'a', amountCents: 100n, status: 'conditional', conditionId: 'tfpb' }))
+  s
+    .given(commitment({ commitmentId: 'a', amountCents: 100n, status: 'conditional', conditionId: 'tfpb' }))
     .given(commitment({ commitmentId: 'b', amountCents: 250n, status: 'conditional', conditionId: 'tfpb' }))
     .given(commitment({ commitmentId: 'other', amountCents: 7n }));
 

@@ -19,16 +19,28 @@ export class SplitPoolController {
   @Allow(STEERS_CONTRACT)
   @HttpCode(200)
   @ApiOperation({ summary: 'Ventiler une enveloppe commune par EPCI ou par financeur' })
-  async split(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: SplitPoolDto, @Headers('if-match') ifMatch?: string): Promise<Versioned<CommitmentView>> {
+  async split(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Body() body: SplitPoolDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<Versioned<CommitmentView>> {
     return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-        decideSplitPool(
-          {
-            poolId: id,
-            parts: body.parts.map((part) => ({ commitmentId: part.commitmentId, funder: part.funder, amountCents: fromDecimalString(part.amount), ...(part.epci ? { epci: part.epci } : {}), ...(part.label ? { label: part.label } : {}) })),
-            trace: toTrace(body.trace),
-          },
-          state,
-          context,
-        ));
+      decideSplitPool(
+        {
+          poolId: id,
+          parts: body.parts.map((part) => ({
+            commitmentId: part.commitmentId,
+            funder: part.funder,
+            amountCents: fromDecimalString(part.amount),
+            ...(part.epci ? { epci: part.epci } : {}),
+            ...(part.label ? { label: part.label } : {}),
+          })),
+          trace: toTrace(body.trace),
+        },
+        state,
+        context,
+      ),
+    );
   }
 }

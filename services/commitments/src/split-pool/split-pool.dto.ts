@@ -1,11 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsEuroAmount, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
 import { MAX_SPLIT_PARTS } from './split-pool.decider';
 
 export class PoolPartDto {
-  @ApiProperty({ example: 'mc-bm-rehabilitation-2016-call' }) @Matches(CODE, { message: CODE_MESSAGE }) commitmentId!: string;
+  @ApiProperty({ example: 'mc-bm-rehabilitation-2016-call' })
+  @Matches(CODE, { message: CODE_MESSAGE })
+  commitmentId!: string;
   @ApiProperty({ example: 'maisons-et-cites' }) @Matches(CODE, { message: CODE_MESSAGE }) funder!: string;
   @ApiProperty({ example: '3000000.00' }) @IsEuroAmount() amount!: string;
   @ApiPropertyOptional({ example: 'CALL' }) @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) epci?: string;

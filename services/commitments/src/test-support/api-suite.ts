@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createServiceApp, currentContext, loadPlatformConfig, openInfrastructure, type Infrastructure } from '@cvl/platform';
+import {
+  createServiceApp,
+  currentContext,
+  loadPlatformConfig,
+  openInfrastructure,
+  type Infrastructure,
+} from '@cvl/platform';
 import { CommitmentsModule } from '../commitments.module';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
 import { amend } from './lifecycle';
@@ -64,7 +70,10 @@ export interface ApiHarness {
 
 export async function startCommitmentsApi(env: Record<string, string> = {}): Promise<ApiHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-commitments-'));
-  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
+  const config = loadPlatformConfig(
+    { CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env },
+    { mode: 'embedded', port: 0 },
+  );
   const infra = await openInfrastructure(config, 'commitments-test');
   const app = await createServiceApp('commitments', infra, [CommitmentsModule], [], { logs: false });
   await app.init();
@@ -84,7 +93,12 @@ export async function startCommitmentsApi(env: Record<string, string> = {}): Pro
 }
 
 export const doc = (line: number) => ({ kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line });
-export const traceBody = (reasonCode: string, effectiveDate: string, source: Record<string, unknown> = doc(5465), memo?: string) => ({ reasonCode, effectiveDate, source, ...(memo ? { memo } : {}) });
+export const traceBody = (
+  reasonCode: string,
+  effectiveDate: string,
+  source: Record<string, unknown> = doc(5465),
+  memo?: string,
+) => ({ reasonCode, effectiveDate, source, ...(memo ? { memo } : {}) });
 
 export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarness>): void {
   describe(`commitments API — ${name}`, () => {
@@ -92,46 +106,150 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
     beforeAll(async () => {
       h = await start();
       const ref = (collection: string, code: string, extra: Record<string, unknown> = {}) =>
-        h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code, name: code, trace: traceBody('referentiel', '2015-07-01'), ...extra }).expect(201);
-      await ref('funders', 'maisons-et-cites', { name: 'Maisons et Cités Soginorpa', attributes: { category: 'landlord' } });
+        h
+          .http()
+          .post(`/api/commitments/reference/${collection}`)
+          .set(h.auth)
+          .send({ code, name: code, trace: traceBody('referentiel', '2015-07-01'), ...extra })
+          .expect(201);
+      await ref('funders', 'maisons-et-cites', {
+        name: 'Maisons et Cités Soginorpa',
+        attributes: { category: 'landlord' },
+      });
       await ref('funders', 'region', { name: 'Région Nord-Pas-de-Calais', attributes: { category: 'region' } });
-      await ref('funders', 'partenaires-publics', { name: 'Partenaires publics (non ventilé)', attributes: { category: 'pool' } });
+      await ref('funders', 'partenaires-publics', {
+        name: 'Partenaires publics (non ventilé)',
+        attributes: { category: 'pool' },
+      });
       await ref('epcis', 'CALL');
       await ref('quartiers', 'QP062024', { name: 'Cité 12/14', attributes: { commune: 'Lens' } });
-      await h.http().post('/api/commitments/conditions').set(h.auth).send({ conditionId: 'tfpb-mc', label: 'Éligibilité de Maisons et Cités à l’abattement de TFPB', description: 'l. 5070-5080', trace: traceBody('intention', '2015-07-01', doc(5070)) }).expect(201);
+      await h
+        .http()
+        .post('/api/commitments/conditions')
+        .set(h.auth)
+        .send({
+          conditionId: 'tfpb-mc',
+          label: 'Éligibilité de Maisons et Cités à l’abattement de TFPB',
+          description: 'l. 5070-5080',
+          trace: traceBody('intention', '2015-07-01', doc(5070)),
+        })
+        .expect(201);
     });
     afterAll(async () => h.close());
 
     it('walks a commitment from intention to release: statement, history and as-of balances agree to the cent', async () => {
       const id = 'mc-rehab-12-14';
-      const created = await h.http().post('/api/commitments/commitments').set(h.auth).send({
-        commitmentId: id,
-        funder: 'maisons-et-cites',
-        status: 'indicative',
-        amount: '1500000.00',
-        attribution: { label: 'Réhabilitation thermique cité 12/14', quartier: 'QP062024', epci: 'CALL', year: 2016, scale: 'CALL' },
-        stated: { text: '1,5 M€' },
-        trace: traceBody('intention', '2015-07-01', doc(5104), 'démarche d’intention'),
-      }).expect(201);
+      const created = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: id,
+          funder: 'maisons-et-cites',
+          status: 'indicative',
+          amount: '1500000.00',
+          attribution: {
+            label: 'Réhabilitation thermique cité 12/14',
+            quartier: 'QP062024',
+            epci: 'CALL',
+            year: 2016,
+            scale: 'CALL',
+          },
+          stated: { text: '1,5 M€' },
+          trace: traceBody('intention', '2015-07-01', doc(5104), 'démarche d’intention'),
+        })
+        .expect(201);
       expect(created.headers.etag).toBe('"0"');
-      expect(created.body).toMatchObject({ status: 'indicative', statusLabel: 'indicatif', figures: { indicative: '1500000.00', formatted: { indicative: '1 500 000,00 €' } } });
+      expect(created.body).toMatchObject({
+        status: 'indicative',
+        statusLabel: 'indicatif',
+        figures: { indicative: '1500000.00', formatted: { indicative: '1 500 000,00 €' } },
+      });
 
-      await h.http().post(`/api/commitments/commitments/${id}/conditional`).set(h.auth).set('If-Match', '"0"').send({ conditionId: 'tfpb-mc', trace: traceBody('intention', '2015-09-01', doc(5080)) }).expect(200);
-      const met = await h.http().post('/api/commitments/conditions/tfpb-mc/resolution').set(h.auth).send({ outcome: 'met', act: { reference: 'Courrier DHUP 2016-118', date: '2016-06-30' }, trace: traceBody('condition-remplie', '2016-06-30', { kind: 'act', reference: 'Courrier DHUP 2016-118', date: '2016-06-30' }) }).expect(200);
+      await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/conditional`)
+        .set(h.auth)
+        .set('If-Match', '"0"')
+        .send({ conditionId: 'tfpb-mc', trace: traceBody('intention', '2015-09-01', doc(5080)) })
+        .expect(200);
+      const met = await h
+        .http()
+        .post('/api/commitments/conditions/tfpb-mc/resolution')
+        .set(h.auth)
+        .send({
+          outcome: 'met',
+          act: { reference: 'Courrier DHUP 2016-118', date: '2016-06-30' },
+          trace: traceBody('condition-remplie', '2016-06-30', {
+            kind: 'act',
+            reference: 'Courrier DHUP 2016-118',
+            date: '2016-06-30',
+          }),
+        })
+        .expect(200);
       expect(met.body.resolvedCommitments).toEqual([id]);
       const beforeRevoyure = new Date().toISOString();
       await new Promise((r) => setTimeout(r, 20));
-      await h.http().post(`/api/commitments/commitments/${id}/amendments`).set(h.auth).set('If-Match', '"2"').send({ kind: 'clause-de-revoyure', newAmount: '1800000.00', trace: traceBody('clause-de-revoyure', '2018-01-15', doc(3987), 'revoyure à trois ans') }).expect(200);
-      await h.http().post(`/api/commitments/commitments/${id}/payments`).set(h.auth).send({ paymentId: 'mandat-1', kind: 'avance', amount: '540000.00', trace: traceBody('paiement', '2018-03-01', { kind: 'act', reference: 'Mandat 2018-0311' }) }).expect(200);
-      await h.http().post(`/api/commitments/commitments/${id}/payments`).set(h.auth).send({ paymentId: 'mandat-2', kind: 'acompte', amount: '900000.00', serviceDoneDate: '2019-05-31', trace: traceBody('paiement', '2019-06-15', { kind: 'act', reference: 'Mandat 2019-0617' }) }).expect(200);
-      const released = await h.http().post(`/api/commitments/commitments/${id}/release`).set(h.auth).send({ trace: traceBody('degagement', '2020-12-31', { kind: 'act', reference: 'Décision de clôture 2020-44' }) }).expect(200);
-      expect(released.body.figures).toMatchObject({ firm: '1440000.00', paid: '1440000.00', outstanding: '0.00', released: '360000.00' });
+      await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/amendments`)
+        .set(h.auth)
+        .set('If-Match', '"2"')
+        .send({
+          kind: 'clause-de-revoyure',
+          newAmount: '1800000.00',
+          trace: traceBody('clause-de-revoyure', '2018-01-15', doc(3987), 'revoyure à trois ans'),
+        })
+        .expect(200);
+      await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/payments`)
+        .set(h.auth)
+        .send({
+          paymentId: 'mandat-1',
+          kind: 'avance',
+          amount: '540000.00',
+          trace: traceBody('paiement', '2018-03-01', { kind: 'act', reference: 'Mandat 2018-0311' }),
+        })
+        .expect(200);
+      await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/payments`)
+        .set(h.auth)
+        .send({
+          paymentId: 'mandat-2',
+          kind: 'acompte',
+          amount: '900000.00',
+          serviceDoneDate: '2019-05-31',
+          trace: traceBody('paiement', '2019-06-15', { kind: 'act', reference: 'Mandat 2019-0617' }),
+        })
+        .expect(200);
+      const released = await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/release`)
+        .set(h.auth)
+        .send({
+          trace: traceBody('degagement', '2020-12-31', { kind: 'act', reference: 'Décision de clôture 2020-44' }),
+        })
+        .expect(200);
+      expect(released.body.figures).toMatchObject({
+        firm: '1440000.00',
+        paid: '1440000.00',
+        outstanding: '0.00',
+        released: '360000.00',
+      });
       expect(released.headers.etag).toBe('"6"');
 
-      const statement = await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200);
+      const statement = await h
+        .http()
+        .get('/api/commitments/funders/maisons-et-cites/statement')
+        .set(h.auth)
+        .expect(200);
       const line = statement.body.commitments.find((c: { id: string }) => c.id === id);
       expect(line.figures).toEqual(released.body.figures);
-      expect(statement.body.by.quartier.find((g: { key: string }) => g.key === 'QP062024').figures.paid).toBe('1440000.00');
+      expect(statement.body.by.quartier.find((g: { key: string }) => g.key === 'QP062024').figures.paid).toBe(
+        '1440000.00',
+      );
 
       const history = await h.http().get(`/api/commitments/commitments/${id}/history`).set(h.auth).expect(200);
       expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
@@ -149,32 +267,64 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         expect(event.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(event.source.kind).toMatch(/act|document/);
       }
-      expect(history.body.events[3]).toMatchObject({ reason: 'clause de revoyure', amounts: { before: '1500000.00', after: '1800000.00' }, source: { line: 3987 }, memo: 'revoyure à trois ans' });
-      const paidInHistory = history.body.events.filter((e: { type: string }) => e.type === 'commitments.payment-recorded').reduce((sum: bigint, e: { amounts: { amount: string } }) => sum + BigInt(e.amounts.amount.replace('.', '')), 0n);
+      expect(history.body.events[3]).toMatchObject({
+        reason: 'clause de revoyure',
+        amounts: { before: '1500000.00', after: '1800000.00' },
+        source: { line: 3987 },
+        memo: 'revoyure à trois ans',
+      });
+      const paidInHistory = history.body.events
+        .filter((e: { type: string }) => e.type === 'commitments.payment-recorded')
+        .reduce(
+          (sum: bigint, e: { amounts: { amount: string } }) => sum + BigInt(e.amounts.amount.replace('.', '')),
+          0n,
+        );
       expect(paidInHistory).toBe(144_000_000n);
 
-      const at = async (query: string) => (await h.http().get(`/api/commitments/funders/maisons-et-cites/statement?${query}`).set(h.auth).expect(200)).body.commitments.find((c: { id: string }) => c.id === id)?.figures;
+      const at = async (query: string) =>
+        (
+          await h.http().get(`/api/commitments/funders/maisons-et-cites/statement?${query}`).set(h.auth).expect(200)
+        ).body.commitments.find((c: { id: string }) => c.id === id)?.figures;
       expect(await at('asOf=2015-12-31')).toMatchObject({ conditional: '1500000.00', firm: '0.00' });
-      expect(await at('asOf=2016-12-31')).toMatchObject({ conditional: '0.00', firm: '1500000.00', paid: '0.00', outstanding: '1500000.00' });
-      expect(await at('asOf=2018-06-30')).toMatchObject({ firm: '1800000.00', paid: '540000.00', outstanding: '1260000.00' });
+      expect(await at('asOf=2016-12-31')).toMatchObject({
+        conditional: '0.00',
+        firm: '1500000.00',
+        paid: '0.00',
+        outstanding: '1500000.00',
+      });
+      expect(await at('asOf=2018-06-30')).toMatchObject({
+        firm: '1800000.00',
+        paid: '540000.00',
+        outstanding: '1260000.00',
+      });
       expect(await at('asOf=2020-12-31')).toEqual(released.body.figures);
-      expect(await at(`knownAt=${encodeURIComponent(beforeRevoyure)}`)).toMatchObject({ firm: '1500000.00', paid: '0.00' });
+      expect(await at(`knownAt=${encodeURIComponent(beforeRevoyure)}`)).toMatchObject({
+        firm: '1500000.00',
+        paid: '0.00',
+      });
 
       const balances = await h.http().get('/api/commitments/balances?asOf=2018-06-30').set(h.auth).expect(200);
       expect(balances.body.ledger).toMatchObject({ balanced: true, viewsAgreeWithLedger: true });
-      expect(balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures).toMatchObject({ paid: '540000.00' });
+      expect(
+        balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures,
+      ).toMatchObject({ paid: '540000.00' });
     });
 
     it('answers statements, balances and history from its SQL projection, without reading the event log', async () => {
       const id = 'mc-projection-only';
-      await h.http().post('/api/commitments/commitments').set(h.auth).send({
-        commitmentId: id,
-        funder: 'maisons-et-cites',
-        status: 'indicative',
-        amount: '250000.00',
-        attribution: { label: 'Résidentialisation', year: 2017, scale: 'CALL' },
-        trace: traceBody('intention', '2017-02-01'),
-      }).expect(201);
+      await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: id,
+          funder: 'maisons-et-cites',
+          status: 'indicative',
+          amount: '250000.00',
+          attribution: { label: 'Résidentialisation', year: 2017, scale: 'CALL' },
+          trace: traceBody('intention', '2017-02-01'),
+        })
+        .expect(201);
       // Reads of the log made while serving a request (the relay follows the log on its own, outside any request).
       const store = h.infra.store;
       const inRequests: string[] = [];
@@ -196,16 +346,32 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         const answers = [];
         for (const query of queries) answers.push((await h.http().get(query).set(h.auth).expect(200)).body);
         expect(inRequests).toEqual([]);
-        expect(answers[0].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
-        expect(answers[1].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
+        expect(answers[0].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({
+          indicative: '250000.00',
+        });
+        expect(answers[1].commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({
+          indicative: '250000.00',
+        });
         expect(answers[4].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded']);
         // Another process moves the stream: the next query folds (and projects) what is new, then answers from SQL.
         await new CommitmentsLedger(store).execute(amend(id, 260_000_00n, 'avenant'));
         inRequests.length = 0;
-        const after = (await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200)).body;
-        expect(after.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '260000.00' });
-        const before = (await h.http().get('/api/commitments/funders/maisons-et-cites/statement?asOf=2018-01-14').set(h.auth).expect(200)).body;
-        expect(before.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({ indicative: '250000.00' });
+        const after = (
+          await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200)
+        ).body;
+        expect(after.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({
+          indicative: '260000.00',
+        });
+        const before = (
+          await h
+            .http()
+            .get('/api/commitments/funders/maisons-et-cites/statement?asOf=2018-01-14')
+            .set(h.auth)
+            .expect(200)
+        ).body;
+        expect(before.commitments.find((c: { id: string }) => c.id === id).figures).toMatchObject({
+          indicative: '250000.00',
+        });
         // One fold of what was new, for the first query after the write; none for the second.
         expect(inRequests).toEqual(['readStream']);
       } finally {
@@ -214,7 +380,12 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
     });
 
     it('refuses a day that does not exist as a point in time, with 400 naming it (found by the fuzz tier)', async () => {
-      for (const query of ['/api/commitments/balances?knownAt=2016-02-30', '/api/commitments/funders/maisons-et-cites/statement?knownAt=2016-02-30T10:00:00Z', '/api/commitments/balances?asOf=2016-02-30', '/api/commitments/balances?knownAt=0000-01-01']) {
+      for (const query of [
+        '/api/commitments/balances?knownAt=2016-02-30',
+        '/api/commitments/funders/maisons-et-cites/statement?knownAt=2016-02-30T10:00:00Z',
+        '/api/commitments/balances?asOf=2016-02-30',
+        '/api/commitments/balances?knownAt=0000-01-01',
+      ]) {
         const answer = await h.http().get(query).set(h.auth).expect(400);
         expect(JSON.stringify(answer.body)).toMatch(/knownAt|asOf/);
       }
@@ -227,7 +398,13 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       try {
         const small = readFileSync(join(__dirname, '..', 'import-data-set', 'fixtures', 'small.json'));
         // JSON as text (superagent would serialise a Buffer sent as « +json »), a workbook as bytes.
-        const upload = (body: Buffer, type = DATA_SET_JSON_TYPE) => h.http().post('/api/commitments/imports?nom=small.json').set(h.auth).set('Content-Type', type).send(type === XLSX_TYPE ? body : body.toString('utf8'));
+        const upload = (body: Buffer, type = DATA_SET_JSON_TYPE) =>
+          h
+            .http()
+            .post('/api/commitments/imports?nom=small.json')
+            .set(h.auth)
+            .set('Content-Type', type)
+            .send(type === XLSX_TYPE ? body : body.toString('utf8'));
         const before = await h.ledgerEvents();
         const first = await upload(small).expect(201);
         expect(first.body).toMatchObject({ format: 'json', commands: 8, alreadyPresent: expect.any(Number) });
@@ -241,7 +418,12 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         const changed = JSON.parse(small.toString('utf8'));
         changed.figures[0].amount = '112600000.00';
         const refused = await upload(Buffer.from(JSON.stringify(changed))).expect(400);
-        expect(refused.body.errors).toEqual([{ field: 'small.json › figures, ligne 1, colonne amount', message: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »') }]);
+        expect(refused.body.errors).toEqual([
+          {
+            field: 'small.json › figures, ligne 1, colonne amount',
+            message: expect.stringContaining('déjà importé avec « 112500000.00 », le fichier dit « 112600000.00 »'),
+          },
+        ]);
 
         // 64 MiB of zeros in one part: about 64 kB on the wire.
         const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(65 * 1024 * 1024) }]);
@@ -257,48 +439,182 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
 
     it('answers bad input with 400 problem+json naming the fields, and writes no event', async () => {
       const before = await h.ledgerEvents();
-      const bad = await h.http().post('/api/commitments/commitments').set(h.auth).send({
-        commitmentId: 'x y',
-        funder: 'maisons-et-cites',
-        status: 'maybe',
-        amount: '1,5 M€',
-        attribution: { label: '', year: 2016, scale: 'CALL' },
-        trace: { reasonCode: 'intention', effectiveDate: '01/07/2015', source: { kind: 'document', document: 'cdv' } },
-        actor: 'mallory',
-      }).expect(400);
+      const bad = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'x y',
+          funder: 'maisons-et-cites',
+          status: 'maybe',
+          amount: '1,5 M€',
+          attribution: { label: '', year: 2016, scale: 'CALL' },
+          trace: {
+            reasonCode: 'intention',
+            effectiveDate: '01/07/2015',
+            source: { kind: 'document', document: 'cdv' },
+          },
+          actor: 'mallory',
+        })
+        .expect(400);
       expect(bad.headers['content-type']).toContain('application/problem+json');
       const fields = bad.body.errors.map((e: { field: string }) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['commitmentId', 'status', 'amount', 'attribution.label', 'trace.effectiveDate', 'trace.source.line', 'actor']));
+      expect(fields).toEqual(
+        expect.arrayContaining([
+          'commitmentId',
+          'status',
+          'amount',
+          'attribution.label',
+          'trace.effectiveDate',
+          'trace.source.line',
+          'actor',
+        ]),
+      );
       // A missing nested object is named, not a 500; a day that is not in the calendar is refused.
       const noTrace = await h.http().post('/api/commitments/commitments/any/firm').set(h.auth).send({}).expect(400);
-      expect(noTrace.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act', 'trace']));
-      const beyond = await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'trop', funder: 'maisons-et-cites', status: 'indicative', amount: '9999999999999.99', attribution: { label: 'Erreur de saisie', year: 2016, scale: 'CALL' }, trace: { reasonCode: 'intention', effectiveDate: '2016-01-20', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
-      expect(beyond.body.errors).toEqual([{ field: 'amount', message: 'montant au-delà du maximum d’une écriture (10 000 000 000,00 €) : vérifiez la saisie' }]);
-      const impossible = await h.http().post('/api/commitments/reference/quartiers').set(h.auth).send({ code: 'QP062099', name: 'Q', trace: { reasonCode: 'referentiel', effectiveDate: '2016-02-30', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(400);
+      expect(noTrace.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['act', 'trace']),
+      );
+      const beyond = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'trop',
+          funder: 'maisons-et-cites',
+          status: 'indicative',
+          amount: '9999999999999.99',
+          attribution: { label: 'Erreur de saisie', year: 2016, scale: 'CALL' },
+          trace: {
+            reasonCode: 'intention',
+            effectiveDate: '2016-01-20',
+            source: { kind: 'document', document: 'cdv', line: 1 },
+          },
+        })
+        .expect(400);
+      expect(beyond.body.errors).toEqual([
+        {
+          field: 'amount',
+          message: 'montant au-delà du maximum d’une écriture (10 000 000 000,00 €) : vérifiez la saisie',
+        },
+      ]);
+      const impossible = await h
+        .http()
+        .post('/api/commitments/reference/quartiers')
+        .set(h.auth)
+        .send({
+          code: 'QP062099',
+          name: 'Q',
+          trace: {
+            reasonCode: 'referentiel',
+            effectiveDate: '2016-02-30',
+            source: { kind: 'document', document: 'cdv', line: 1 },
+          },
+        })
+        .expect(400);
       expect(impossible.body.errors.map((e: { field: string }) => e.field)).toEqual(['trace.effectiveDate']);
       // Blank is empty; reference attributes are bounded; a body of megabytes is refused before it is read whole.
-      const blank = await h.http().post('/api/commitments/commitments/any/firm').set(h.auth).send({ act: { reference: '   ', date: '2016-05-02' }, trace: { reasonCode: 'engagement-juridique', effectiveDate: '2016-05-02', source: { kind: 'act', reference: ' ' } } }).expect(400);
-      expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['act.reference', 'trace.source.reference']));
-      const reference = (attributes: Record<string, unknown>) => ({ code: 'caf-x', name: 'CAF', attributes, trace: { reasonCode: 'referentiel', effectiveDate: '2016-01-01', source: { kind: 'document', document: 'cdv', line: 1 } } });
-      const many = await h.http().post('/api/commitments/reference/funders').set(h.auth).send(reference(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, 'v'])))).expect(400);
+      const blank = await h
+        .http()
+        .post('/api/commitments/commitments/any/firm')
+        .set(h.auth)
+        .send({
+          act: { reference: '   ', date: '2016-05-02' },
+          trace: {
+            reasonCode: 'engagement-juridique',
+            effectiveDate: '2016-05-02',
+            source: { kind: 'act', reference: ' ' },
+          },
+        })
+        .expect(400);
+      expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['act.reference', 'trace.source.reference']),
+      );
+      const reference = (attributes: Record<string, unknown>) => ({
+        code: 'caf-x',
+        name: 'CAF',
+        attributes,
+        trace: {
+          reasonCode: 'referentiel',
+          effectiveDate: '2016-01-01',
+          source: { kind: 'document', document: 'cdv', line: 1 },
+        },
+      });
+      const many = await h
+        .http()
+        .post('/api/commitments/reference/funders')
+        .set(h.auth)
+        .send(reference(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, 'v']))))
+        .expect(400);
       expect(many.body.errors[0].field).toBe('attributes');
-      const huge = await h.http().post('/api/commitments/reference/funders').set(h.auth).send(reference({ note: 'x'.repeat(9 * 1024 * 1024) })).expect(413);
+      const huge = await h
+        .http()
+        .post('/api/commitments/reference/funders')
+        .set(h.auth)
+        .send(reference({ note: 'x'.repeat(9 * 1024 * 1024) }))
+        .expect(413);
       expect(huge.headers['content-type']).toContain('application/problem+json');
       // Collection names are looked up among the collections only: an object's own properties are no collection.
       // (« __proto__ » does not even pass the identifier pattern every path id must match: 400.)
-      for (const [collection, status] of [['constructor', 404], ['toString', 404], ['__proto__', 400]] as const) {
-        await h.http().post(`/api/commitments/reference/${collection}`).set(h.auth).send({ code: 'x', name: 'x', trace: { reasonCode: 'referentiel', effectiveDate: '2016-01-01', source: { kind: 'document', document: 'cdv', line: 1 } } }).expect(status);
+      for (const [collection, status] of [
+        ['constructor', 404],
+        ['toString', 404],
+        ['__proto__', 400],
+      ] as const) {
+        await h
+          .http()
+          .post(`/api/commitments/reference/${collection}`)
+          .set(h.auth)
+          .send({
+            code: 'x',
+            name: 'x',
+            trace: {
+              reasonCode: 'referentiel',
+              effectiveDate: '2016-01-01',
+              source: { kind: 'document', document: 'cdv', line: 1 },
+            },
+          })
+          .expect(status);
       }
       expect(await h.ledgerEvents()).toBe(before);
     });
 
     it('refuses a booking beyond its envelope with 422 saying by how much, and writes nothing', async () => {
-      await h.http().post('/api/commitments/envelopes').set(h.auth).send({ envelopeId: 'iti-axe-3', funder: 'region', label: 'ITI — axe 3', amount: '36000000.00', trace: traceBody('ouverture-enveloppe', '2015-12-31', doc(4779)) }).expect(201);
-      const body = (commitmentId: string, amount: string) => ({ commitmentId, funder: 'region', envelopeId: 'iti-axe-3', status: 'firm', act: { reference: 'Décision CP 2016-3', date: '2016-10-12' }, amount, attribution: { label: 'Rénovation énergétique', year: 2016, scale: 'CALL' }, trace: traceBody('engagement-juridique', '2016-10-12', { kind: 'act', reference: 'Décision CP 2016-3' }) });
+      await h
+        .http()
+        .post('/api/commitments/envelopes')
+        .set(h.auth)
+        .send({
+          envelopeId: 'iti-axe-3',
+          funder: 'region',
+          label: 'ITI — axe 3',
+          amount: '36000000.00',
+          trace: traceBody('ouverture-enveloppe', '2015-12-31', doc(4779)),
+        })
+        .expect(201);
+      const body = (commitmentId: string, amount: string) => ({
+        commitmentId,
+        funder: 'region',
+        envelopeId: 'iti-axe-3',
+        status: 'firm',
+        act: { reference: 'Décision CP 2016-3', date: '2016-10-12' },
+        amount,
+        attribution: { label: 'Rénovation énergétique', year: 2016, scale: 'CALL' },
+        trace: traceBody('engagement-juridique', '2016-10-12', { kind: 'act', reference: 'Décision CP 2016-3' }),
+      });
       await h.http().post('/api/commitments/commitments').set(h.auth).send(body('feder-1', '30000000.00')).expect(201);
       const before = await h.ledgerEvents();
-      const refused = await h.http().post('/api/commitments/commitments').set(h.auth).send(body('feder-2', '7500000.00')).expect(422);
-      expect(refused.body).toMatchObject({ type: '/problems/envelope-exceeded', excess: '1500000.00', errors: [{ field: 'amount' }] });
+      const refused = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send(body('feder-2', '7500000.00'))
+        .expect(422);
+      expect(refused.body).toMatchObject({
+        type: '/problems/envelope-exceeded',
+        excess: '1500000.00',
+        errors: [{ field: 'amount' }],
+      });
       expect(refused.body.detail).toContain('1 500 000,00 €');
       expect(await h.ledgerEvents()).toBe(before);
       const envelope = await h.http().get('/api/commitments/envelopes/iti-axe-3').set(h.auth).expect(200);
@@ -307,22 +623,80 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
 
     it('answers a retried command with the same Idempotency-Key with the same answer and one event', async () => {
       const before = await h.ledgerEvents();
-      const body = { commitmentId: 'pdch-sollicite-1', funder: 'region', status: 'indicative', amount: '250000.00', attribution: { label: 'Subvention sollicitée', year: 2017, scale: 'CALL' }, trace: traceBody('sollicitation', '2016-01-15', doc(5600)) };
-      const first = await h.http().post('/api/commitments/commitments').set(h.auth).set('Idempotency-Key', 'import-row-42').send(body).expect(201);
-      const retry = await h.http().post('/api/commitments/commitments').set(h.auth).set('Idempotency-Key', 'import-row-42').send(body).expect(201);
+      const body = {
+        commitmentId: 'pdch-sollicite-1',
+        funder: 'region',
+        status: 'indicative',
+        amount: '250000.00',
+        attribution: { label: 'Subvention sollicitée', year: 2017, scale: 'CALL' },
+        trace: traceBody('sollicitation', '2016-01-15', doc(5600)),
+      };
+      const first = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .set('Idempotency-Key', 'import-row-42')
+        .send(body)
+        .expect(201);
+      const retry = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .set('Idempotency-Key', 'import-row-42')
+        .send(body)
+        .expect(201);
       expect(retry.body).toEqual(first.body);
       expect(await h.ledgerEvents()).toBe(before + 1);
-      const pay = { paymentId: 'p-1', kind: 'avance', amount: '1.00', trace: traceBody('paiement', '2017-01-01', { kind: 'act', reference: 'Mandat 1' }) };
-      await h.http().post('/api/commitments/commitments/pdch-sollicite-1/payments').set(h.auth).set('Idempotency-Key', 'pay-1').send(pay).expect(409);
+      const pay = {
+        paymentId: 'p-1',
+        kind: 'avance',
+        amount: '1.00',
+        trace: traceBody('paiement', '2017-01-01', { kind: 'act', reference: 'Mandat 1' }),
+      };
+      await h
+        .http()
+        .post('/api/commitments/commitments/pdch-sollicite-1/payments')
+        .set(h.auth)
+        .set('Idempotency-Key', 'pay-1')
+        .send(pay)
+        .expect(409);
       expect(await h.ledgerEvents()).toBe(before + 1);
     });
 
     it('refuses a stale If-Match with 409 and writes nothing', async () => {
-      await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'etag-1', funder: 'region', status: 'indicative', amount: '100.00', attribution: { label: 'x', year: 2017, scale: 'CALL' }, trace: traceBody('previsionnel', '2017-01-01') }).expect(201);
-      await h.http().post('/api/commitments/commitments/etag-1/amendments').set(h.auth).set('If-Match', '"0"').send({ kind: 'correction', newAmount: '120.00', trace: traceBody('correction', '2017-01-02') }).expect(200);
+      await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'etag-1',
+          funder: 'region',
+          status: 'indicative',
+          amount: '100.00',
+          attribution: { label: 'x', year: 2017, scale: 'CALL' },
+          trace: traceBody('previsionnel', '2017-01-01'),
+        })
+        .expect(201);
+      await h
+        .http()
+        .post('/api/commitments/commitments/etag-1/amendments')
+        .set(h.auth)
+        .set('If-Match', '"0"')
+        .send({ kind: 'correction', newAmount: '120.00', trace: traceBody('correction', '2017-01-02') })
+        .expect(200);
       const before = await h.ledgerEvents();
-      const stale = await h.http().post('/api/commitments/commitments/etag-1/amendments').set(h.auth).set('If-Match', '"0"').send({ kind: 'correction', newAmount: '130.00', trace: traceBody('correction', '2017-01-03') }).expect(409);
-      expect(stale.body).toMatchObject({ type: '/problems/revision-conflict', currentRevision: 1, errors: [{ field: 'If-Match' }] });
+      const stale = await h
+        .http()
+        .post('/api/commitments/commitments/etag-1/amendments')
+        .set(h.auth)
+        .set('If-Match', '"0"')
+        .send({ kind: 'correction', newAmount: '130.00', trace: traceBody('correction', '2017-01-03') })
+        .expect(409);
+      expect(stale.body).toMatchObject({
+        type: '/problems/revision-conflict',
+        currentRevision: 1,
+        errors: [{ field: 'If-Match' }],
+      });
       expect(await h.ledgerEvents()).toBe(before);
       const current = await h.http().get('/api/commitments/commitments/etag-1').set(h.auth).expect(200);
       expect(current.headers.etag).toBe('"1"');
@@ -330,33 +704,84 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
     });
 
     it('keeps the stated figure and its formula beside the exact euros', async () => {
-      const created = await h.http().post('/api/commitments/commitments').set(h.auth).send({
-        commitmentId: 'mc-demolitions', funder: 'maisons-et-cites', status: 'indicative', amount: '45000000.00',
-        attribution: { label: 'Démolitions-reconstructions', year: 2017, scale: 'Bassin Minier' },
-        stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } },
-        trace: traceBody('previsionnel', '2015-07-01', doc(5300)),
-      }).expect(201);
-      expect(created.body.stated).toEqual({ text: '45 M€', amount: '45000000.00', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } });
-      const bad = await h.http().post('/api/commitments/commitments').set(h.auth).send({
-        commitmentId: 'mc-x', funder: 'maisons-et-cites', status: 'indicative', amount: '1.00', attribution: { label: 'x', year: 2017, scale: 'CALL' },
-        stated: { text: '1 €', formula: { kind: 'product', quantity: 0 } }, trace: traceBody('previsionnel', '2015-07-01'),
-      }).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['stated.formula.unitAmount', 'stated.formula.quantity']));
+      const created = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'mc-demolitions',
+          funder: 'maisons-et-cites',
+          status: 'indicative',
+          amount: '45000000.00',
+          attribution: { label: 'Démolitions-reconstructions', year: 2017, scale: 'Bassin Minier' },
+          stated: { text: '45 M€', formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 } },
+          trace: traceBody('previsionnel', '2015-07-01', doc(5300)),
+        })
+        .expect(201);
+      expect(created.body.stated).toEqual({
+        text: '45 M€',
+        amount: '45000000.00',
+        formula: { kind: 'product', unitAmount: '150000.00', quantity: 300 },
+      });
+      const bad = await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'mc-x',
+          funder: 'maisons-et-cites',
+          status: 'indicative',
+          amount: '1.00',
+          attribution: { label: 'x', year: 2017, scale: 'CALL' },
+          stated: { text: '1 €', formula: { kind: 'product', quantity: 0 } },
+          trace: traceBody('previsionnel', '2015-07-01'),
+        })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['stated.formula.unitAmount', 'stated.formula.quantity']),
+      );
     });
 
     it('serves the reconciliation of the contract’s data set', async () => {
       const report = await h.http().get('/api/commitments/reconciliation?verdict=écart').set(h.auth).expect(200);
-      expect(report.body).toMatchObject({ document: 'contrat-de-ville-lens-lievin-2015-2020', counts: { 'arrondi déclaré': 2, écart: 3 } });
+      expect(report.body).toMatchObject({
+        document: 'contrat-de-ville-lens-lievin-2015-2020',
+        counts: { 'arrondi déclaré': 2, écart: 3 },
+      });
       expect(report.body.lines.map((l: { line: number }) => l.line)).toEqual([5303, 5458, 5596]);
       await h.http().get('/api/commitments/reconciliation?verdict=peut-être').set(h.auth).expect(400);
     });
 
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
-      await h.http().post('/api/commitments/commitments').set(h.auth).send({ commitmentId: 'mc-subventions', funder: 'partenaires-publics', status: 'indicative', isPool: true, amount: '94000000.00', attribution: { label: 'Subventions sollicitées par M&C', year: 2016, scale: 'Bassin Minier' }, stated: { text: '94M€' }, trace: traceBody('sollicitation', '2015-07-01', doc(5465)) }).expect(201);
-      const split = await h.http().post('/api/commitments/commitments/mc-subventions/splits').set(h.auth).send({ parts: [{ commitmentId: 'mc-subventions-region', funder: 'region', amount: '10000000.00', epci: 'CALL' }], trace: traceBody('ventilation', '2016-09-01', doc(5104)) }).expect(200);
+      await h
+        .http()
+        .post('/api/commitments/commitments')
+        .set(h.auth)
+        .send({
+          commitmentId: 'mc-subventions',
+          funder: 'partenaires-publics',
+          status: 'indicative',
+          isPool: true,
+          amount: '94000000.00',
+          attribution: { label: 'Subventions sollicitées par M&C', year: 2016, scale: 'Bassin Minier' },
+          stated: { text: '94M€' },
+          trace: traceBody('sollicitation', '2015-07-01', doc(5465)),
+        })
+        .expect(201);
+      const split = await h
+        .http()
+        .post('/api/commitments/commitments/mc-subventions/splits')
+        .set(h.auth)
+        .send({
+          parts: [{ commitmentId: 'mc-subventions-region', funder: 'region', amount: '10000000.00', epci: 'CALL' }],
+          trace: traceBody('ventilation', '2016-09-01', doc(5104)),
+        })
+        .expect(200);
       expect(split.body).toMatchObject({ unallocated: '84000000.00', splitOut: '10000000.00' });
       const pool = await h.http().get('/api/commitments/funders/partenaires-publics/statement').set(h.auth).expect(200);
-      expect(pool.body.unallocatedPools).toEqual([expect.objectContaining({ commitmentId: 'mc-subventions', unallocated: '84000000.00', scale: 'Bassin Minier' })]);
+      expect(pool.body.unallocatedPools).toEqual([
+        expect.objectContaining({ commitmentId: 'mc-subventions', unallocated: '84000000.00', scale: 'Bassin Minier' }),
+      ]);
       const list = await h.http().get('/api/commitments/commitments?limit=2').set(h.auth).expect(200);
       expect(list.body.items).toHaveLength(2);
       expect(list.body.nextCursor).toBeTruthy();

@@ -1,8 +1,19 @@
 /* The ledger's consistency boundaries under real concurrency: two ledgers (two processes) on one store. */
-import { MAX_APPEND_EVENTS, START, WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@cvl/event-store';
+import {
+  MAX_APPEND_EVENTS,
+  START,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type RecordedEvent,
+} from '@cvl/event-store';
 import { ledgerViolations, limitViolations } from '@cvl/ledger';
 import { ContentionError, DomainRefusal, runInContext } from '@cvl/platform';
-import { CommitmentsLedger, LEDGER_STREAM, type BatchCommand, type Decision } from '../infrastructure/commitments-ledger';
+import {
+  CommitmentsLedger,
+  LEDGER_STREAM,
+  type BatchCommand,
+  type Decision,
+} from '../infrastructure/commitments-ledger';
 import { viewLedgerDisagreements } from '../domain/figures';
 import { accountOf } from '../domain/state';
 import { commitment, envelope, funder } from './fixtures';
@@ -30,7 +41,10 @@ export function countingConflicts(store: EventStore): { store: EventStore; confl
 
 let commandSequence = 0;
 const run = (ledger: CommitmentsLedger, decide: Decision) =>
-  runInContext({ correlationId: `race-${++commandSequence}`, commandKey: `race:${process.pid}:${Date.now()}:${commandSequence}` }, () => ledger.execute(decide));
+  runInContext(
+    { correlationId: `race-${++commandSequence}`, commandKey: `race:${process.pid}:${Date.now()}:${commandSequence}` },
+    () => ledger.execute(decide),
+  );
 
 async function globalLog(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
@@ -44,7 +58,13 @@ async function globalLog(store: EventStore): Promise<RecordedEvent[]> {
 }
 
 function consistent(ledger: CommitmentsLedger) {
-  return ledger.current().then(({ state }) => [...ledgerViolations(state.ledger), ...limitViolations(state.ledger), ...viewLedgerDisagreements(state)]);
+  return ledger
+    .current()
+    .then(({ state }) => [
+      ...ledgerViolations(state.ledger),
+      ...limitViolations(state.ledger),
+      ...viewLedgerDisagreements(state),
+    ]);
 }
 
 export function ledgerRaceSuite(label: string, open: () => Promise<RaceFixture>): void {
@@ -66,13 +86,16 @@ export function ledgerRaceSuite(label: string, open: () => Promise<RaceFixture>)
       const before = counted.map((c) => c.conflicts());
       const writers = 24;
       const results = await Promise.allSettled(
-        Array.from({ length: writers }, (_, i) => run(ledgers[i % 2], commitment({ commitmentId: `disjoint-${i}`, amountCents: BigInt(1_000_00 + i) }))),
+        Array.from({ length: writers }, (_, i) =>
+          run(ledgers[i % 2], commitment({ commitmentId: `disjoint-${i}`, amountCents: BigInt(1_000_00 + i) })),
+        ),
       );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       expect(counted.map((c) => c.conflicts())).toEqual(before);
       for (const ledger of ledgers) {
         const { state } = await ledger.current();
-        for (let i = 0; i < writers; i++) expect(state.commitments.get(`disjoint-${i}`)?.amountCents).toBe(BigInt(1_000_00 + i));
+        for (let i = 0; i < writers; i++)
+          expect(state.commitments.get(`disjoint-${i}`)?.amountCents).toBe(BigInt(1_000_00 + i));
         expect(await consistent(ledger)).toEqual([]);
       }
       const logged = (await globalLog(fixture.stores[0])).filter((e) => e.streamId === LEDGER_STREAM);
@@ -85,7 +108,17 @@ export function ledgerRaceSuite(label: string, open: () => Promise<RaceFixture>)
       const writers = 14;
       const outcomes = await Promise.allSettled(
         Array.from({ length: writers }, (_, i) =>
-          run(ledgers[i % 2], commitment({ commitmentId: `capped-${i}`, funder: 'region', envelopeId: 'race-envelope', status: 'firm', act: { reference: `Délibération CP ${i}`, date: '2016-03-01' }, amountCents: 1_000_00n })),
+          run(
+            ledgers[i % 2],
+            commitment({
+              commitmentId: `capped-${i}`,
+              funder: 'region',
+              envelopeId: 'race-envelope',
+              status: 'firm',
+              act: { reference: `Délibération CP ${i}`, date: '2016-03-01' },
+              amountCents: 1_000_00n,
+            }),
+          ),
         ),
       );
       const accepted = outcomes.filter((o) => o.status === 'fulfilled').length;

@@ -29,7 +29,10 @@ export class Scenario {
 
   context(): DecisionContext {
     this.counter++;
-    return { eventId: `evt-${this.counter}`, recordedAt: `2016-01-01T00:00:${String(this.counter % 60).padStart(2, '0')}.000Z` };
+    return {
+      eventId: `evt-${this.counter}`,
+      recordedAt: `2016-01-01T00:00:${String(this.counter % 60).padStart(2, '0')}.000Z`,
+    };
   }
 
   /** Accepted or the test fails with the refusal's words. */
@@ -62,8 +65,11 @@ export class Scenario {
     this.last = events;
     this.history.push(...events);
     for (const event of events) this.state = evolve(this.state, event);
-    const problems = [...ledgerViolations(this.state.ledger), ...limitViolations(this.state.ledger), ...viewLedgerDisagreements(this.state)];
+    const problems = [
+      ...ledgerViolations(this.state.ledger),
+      ...limitViolations(this.state.ledger),
+      ...viewLedgerDisagreements(this.state),
+    ];
     if (problems.length > 0) throw new Error(`grand livre incohérent : ${problems.join(' ; ')}`);
   }
 }
-

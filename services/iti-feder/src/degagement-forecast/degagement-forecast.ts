@@ -11,7 +11,11 @@ export function degagementForecast(state: Programme, today: string) {
   for (const o of state.operations.values()) {
     if (!['programmed', 'agreed', 'closed'].includes(o.status)) continue;
     const t = tranches.get(o.tranche) ?? { programmed: 0n, paid: 0n, released: 0n };
-    tranches.set(o.tranche, { programmed: t.programmed + o.federCents, paid: t.paid + o.paidCents, released: t.released + o.releasedCents });
+    tranches.set(o.tranche, {
+      programmed: t.programmed + o.federCents,
+      paid: t.paid + o.paidCents,
+      released: t.released + o.releasedCents,
+    });
   }
   const oneYearBefore = (deadline: string) => `${Number(deadline.slice(0, 4)) - 1}${deadline.slice(4)}`;
   return [...tranches.entries()]
@@ -28,7 +32,10 @@ export function degagementForecast(state: Programme, today: string) {
         released: toDecimalString(t.released),
         remaining: toDecimalString(remaining),
         atRisk: toDecimalString(atRisk),
-        explanation: atRisk > 0n ? `${formatEurosFr(atRisk)} à payer avant le ${deadline.split('-').reverse().join('/')}, sans quoi ils sont dégagés` : 'pas de risque de dégagement à ce jour',
+        explanation:
+          atRisk > 0n
+            ? `${formatEurosFr(atRisk)} à payer avant le ${deadline.split('-').reverse().join('/')}, sans quoi ils sont dégagés`
+            : 'pas de risque de dégagement à ce jour',
       };
     });
 }

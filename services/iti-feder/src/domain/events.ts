@@ -20,21 +20,117 @@ export interface Line {
 }
 
 export type ItiEvent =
-  | { type: 'iti-feder.envelope-set'; data: { programmeId: string; version: number; act?: { reference: string; date: string }; axes: AxisEnvelope[]; trace: Trace } }
+  | {
+      type: 'iti-feder.envelope-set';
+      data: {
+        programmeId: string;
+        version: number;
+        act?: { reference: string; date: string };
+        axes: AxisEnvelope[];
+        trace: Trace;
+      };
+    }
   | { type: 'iti-feder.strategy-adopted'; data: { programmeId: string; axes: number[]; trace: Trace } }
   | {
       type: 'iti-feder.application-received';
-      data: { programmeId: string; operationId: string; label: string; beneficiary: string; quartier: string; axis: number; priority: string; eligibleCost: string; feder: string; coFunders: Line[]; dwellings: Dwelling[]; tranche: number; trace: Trace };
+      data: {
+        programmeId: string;
+        operationId: string;
+        label: string;
+        beneficiary: string;
+        quartier: string;
+        axis: number;
+        priority: string;
+        eligibleCost: string;
+        feder: string;
+        coFunders: Line[];
+        dwellings: Dwelling[];
+        tranche: number;
+        trace: Trace;
+      };
     }
   | { type: 'iti-feder.application-completed'; data: { programmeId: string; operationId: string; trace: Trace } }
-  | { type: 'iti-feder.application-appraised'; data: { programmeId: string; operationId: string; eligible: boolean; checks: RuleCheck[]; trace: Trace } }
-  | { type: 'iti-feder.operation-programmed'; data: { programmeId: string; operationId: string; committeeDate: string; axis: number; feder: string; label: string; quartier: string; lines: Array<Line & { requestId: string }>; trace: Trace } }
-  | { type: 'iti-feder.grant-agreed'; data: { programmeId: string; operationId: string; act: { reference: string; date: string }; lines: Array<Line & { requestId: string }>; trace: Trace } }
-  | { type: 'iti-feder.payment-claimed'; data: { programmeId: string; operationId: string; claimId: string; expenses: string; final: boolean; trace: Trace } }
-  | { type: 'iti-feder.service-done-checked'; data: { programmeId: string; operationId: string; claimId: string; acceptedExpenses: string; payableFeder: string; publicAid: string; trace: Trace } }
-  | { type: 'iti-feder.payment-made'; data: { programmeId: string; operationId: string; claimId: string; amount: string; requestId: string; kind: 'acompte' | 'solde'; serviceDoneDate: string; trace: Trace } }
-  | { type: 'iti-feder.unused-released'; data: { programmeId: string; operationId: string; amount: string; requestId: string; trace: Trace } }
-  | { type: 'iti-feder.booking-answered'; data: { programmeId: string; operationId: string; funder: string; requestId: string; outcome: 'booked' | 'refused'; amount?: string; reason?: string; trace: Trace } };
+  | {
+      type: 'iti-feder.application-appraised';
+      data: { programmeId: string; operationId: string; eligible: boolean; checks: RuleCheck[]; trace: Trace };
+    }
+  | {
+      type: 'iti-feder.operation-programmed';
+      data: {
+        programmeId: string;
+        operationId: string;
+        committeeDate: string;
+        axis: number;
+        feder: string;
+        label: string;
+        quartier: string;
+        lines: Array<Line & { requestId: string }>;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'iti-feder.grant-agreed';
+      data: {
+        programmeId: string;
+        operationId: string;
+        act: { reference: string; date: string };
+        lines: Array<Line & { requestId: string }>;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'iti-feder.payment-claimed';
+      data: {
+        programmeId: string;
+        operationId: string;
+        claimId: string;
+        expenses: string;
+        final: boolean;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'iti-feder.service-done-checked';
+      data: {
+        programmeId: string;
+        operationId: string;
+        claimId: string;
+        acceptedExpenses: string;
+        payableFeder: string;
+        publicAid: string;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'iti-feder.payment-made';
+      data: {
+        programmeId: string;
+        operationId: string;
+        claimId: string;
+        amount: string;
+        requestId: string;
+        kind: 'acompte' | 'solde';
+        serviceDoneDate: string;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'iti-feder.unused-released';
+      data: { programmeId: string; operationId: string; amount: string; requestId: string; trace: Trace };
+    }
+  | {
+      type: 'iti-feder.booking-answered';
+      data: {
+        programmeId: string;
+        operationId: string;
+        funder: string;
+        requestId: string;
+        outcome: 'booked' | 'refused';
+        amount?: string;
+        reason?: string;
+        trace: Trace;
+      };
+    };
 
 export const ITI_EVENT_TYPES: Array<ItiEvent['type']> = [
   'iti-feder.envelope-set',

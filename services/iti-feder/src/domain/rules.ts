@@ -22,7 +22,8 @@ export const ENERGY_RULES: EnergyRule[] = [
     from: '2014-01-01',
     maxKwhPerM2Year: 104,
     maxKwhPerM2YearClassG: 130,
-    source: 'axe 3, priorité 4c : consommation après travaux inférieure à 104 kWh/m²/an par logement, 130 pour les logements en classe G (l. 5106)',
+    source:
+      'axe 3, priorité 4c : consommation après travaux inférieure à 104 kWh/m²/an par logement, 130 pour les logements en classe G (l. 5106)',
   },
 ];
 
@@ -34,13 +35,26 @@ export interface FederRateRule {
 
 /** The FEDER rate cap per operation. The document states none: it is the managing authority's parameter. */
 export const FEDER_RATE_CAPS: FederRateRule[] = [
-  { from: '2014-01-01', maxRateBasisPoints: 5_000, source: 'taux plafond FEDER par opération fixé par l’autorité de gestion (paramètre, 50 % par défaut)' },
+  {
+    from: '2014-01-01',
+    maxRateBasisPoints: 5_000,
+    source: 'taux plafond FEDER par opération fixé par l’autorité de gestion (paramètre, 50 % par défaut)',
+  },
 ];
 
 /** Investment priorities per axis (the ones the document names; others may be added with their axis). */
-export const PRIORITIES: Record<number, string[]> = { 1: ['1a', '1b', '3a'], 2: ['2c'], 3: ['4a', '4c', '4e'], 4: ['6c', '6d', '9b'] };
+export const PRIORITIES: Record<number, string[]> = {
+  1: ['1a', '1b', '3a'],
+  2: ['2c'],
+  3: ['4a', '4c', '4e'],
+  4: ['6c', '6d', '9b'],
+};
 
-export function inForce<T extends { from: string }>(rules: readonly T[], onDate: string, filter: (rule: T) => boolean = () => true): T | undefined {
+export function inForce<T extends { from: string }>(
+  rules: readonly T[],
+  onDate: string,
+  filter: (rule: T) => boolean = () => true,
+): T | undefined {
   return rules.filter((r) => filter(r) && r.from <= onDate).sort((a, b) => (a.from < b.from ? 1 : -1))[0];
 }
 

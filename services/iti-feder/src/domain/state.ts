@@ -55,52 +55,127 @@ function withOperation(state: Programme, id: string, change: (operation: ItiOper
 }
 
 export function evolve(state: Programme | undefined, event: ItiEvent): Programme {
-  const base: Programme = state ?? { id: event.data.programmeId, envelopeVersion: 0, axes: [], envelopeHistory: [], strategyAxes: [], operations: new Map(), revision: -1 };
+  const base: Programme = state ?? {
+    id: event.data.programmeId,
+    envelopeVersion: 0,
+    axes: [],
+    envelopeHistory: [],
+    strategyAxes: [],
+    operations: new Map(),
+    revision: -1,
+  };
   const next = { ...base, revision: base.revision + 1 };
   switch (event.type) {
     case 'iti-feder.envelope-set':
-      return { ...next, envelopeVersion: event.data.version, axes: event.data.axes, envelopeHistory: [...base.envelopeHistory, { version: event.data.version, ...(event.data.act ? { act: event.data.act } : {}), axes: event.data.axes }] };
+      return {
+        ...next,
+        envelopeVersion: event.data.version,
+        axes: event.data.axes,
+        envelopeHistory: [
+          ...base.envelopeHistory,
+          { version: event.data.version, ...(event.data.act ? { act: event.data.act } : {}), axes: event.data.axes },
+        ],
+      };
     case 'iti-feder.strategy-adopted':
       return { ...next, strategyAxes: event.data.axes };
     case 'iti-feder.application-received': {
       const a = event.data;
       const operations = new Map(base.operations);
       operations.set(a.operationId, {
-        id: a.operationId, label: a.label, beneficiary: a.beneficiary, quartier: a.quartier, axis: a.axis, priority: a.priority,
-        eligibleCostCents: fromDecimalString(a.eligibleCost), federCents: fromDecimalString(a.feder), coFunders: a.coFunders, dwellings: a.dwellings,
-        tranche: a.tranche, status: 'received', receivedOn: a.trace.effectiveDate, checks: [], claims: [], paidCents: 0n, releasedCents: 0n, bookings: new Map(),
+        id: a.operationId,
+        label: a.label,
+        beneficiary: a.beneficiary,
+        quartier: a.quartier,
+        axis: a.axis,
+        priority: a.priority,
+        eligibleCostCents: fromDecimalString(a.eligibleCost),
+        federCents: fromDecimalString(a.feder),
+        coFunders: a.coFunders,
+        dwellings: a.dwellings,
+        tranche: a.tranche,
+        status: 'received',
+        receivedOn: a.trace.effectiveDate,
+        checks: [],
+        claims: [],
+        paidCents: 0n,
+        releasedCents: 0n,
+        bookings: new Map(),
       });
       return { ...next, operations };
     }
     case 'iti-feder.application-completed':
       return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'complete' }));
     case 'iti-feder.application-appraised':
-      return withOperation(next, event.data.operationId, (o) => ({ ...o, status: event.data.eligible ? 'appraised' : 'rejected', checks: event.data.checks }));
+      return withOperation(next, event.data.operationId, (o) => ({
+        ...o,
+        status: event.data.eligible ? 'appraised' : 'rejected',
+        checks: event.data.checks,
+      }));
     case 'iti-feder.operation-programmed':
-      return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'programmed', committeeDate: event.data.committeeDate }));
+      return withOperation(next, event.data.operationId, (o) => ({
+        ...o,
+        status: 'programmed',
+        committeeDate: event.data.committeeDate,
+      }));
     case 'iti-feder.grant-agreed':
       return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'agreed', act: event.data.act }));
     case 'iti-feder.payment-claimed':
-      return withOperation(next, event.data.operationId, (o) => ({ ...o, claims: [...o.claims, { id: event.data.claimId, expensesCents: fromDecimalString(event.data.expenses), final: event.data.final, paidCents: 0n }] }));
+      return withOperation(next, event.data.operationId, (o) => ({
+        ...o,
+        claims: [
+          ...o.claims,
+          {
+            id: event.data.claimId,
+            expensesCents: fromDecimalString(event.data.expenses),
+            final: event.data.final,
+            paidCents: 0n,
+          },
+        ],
+      }));
     case 'iti-feder.service-done-checked': {
       const c = event.data;
       return withOperation(next, c.operationId, (o) => ({
         ...o,
-        claims: o.claims.map((claim) => (claim.id === c.claimId ? { ...claim, checked: { acceptedExpensesCents: fromDecimalString(c.acceptedExpenses), payableFederCents: fromDecimalString(c.payableFeder), publicAidCents: fromDecimalString(c.publicAid) } } : claim)),
+        claims: o.claims.map((claim) =>
+          claim.id === c.claimId
+            ? {
+                ...claim,
+                checked: {
+                  acceptedExpensesCents: fromDecimalString(c.acceptedExpenses),
+                  payableFederCents: fromDecimalString(c.payableFeder),
+                  publicAidCents: fromDecimalString(c.publicAid),
+                },
+              }
+            : claim,
+        ),
       }));
     }
     case 'iti-feder.payment-made': {
       const p = event.data;
       const amount = fromDecimalString(p.amount);
-      return withOperation(next, p.operationId, (o) => ({ ...o, paidCents: o.paidCents + amount, claims: o.claims.map((claim) => (claim.id === p.claimId ? { ...claim, paidCents: claim.paidCents + amount } : claim)) }));
+      return withOperation(next, p.operationId, (o) => ({
+        ...o,
+        paidCents: o.paidCents + amount,
+        claims: o.claims.map((claim) =>
+          claim.id === p.claimId ? { ...claim, paidCents: claim.paidCents + amount } : claim,
+        ),
+      }));
     }
     case 'iti-feder.unused-released':
-      return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'closed', releasedCents: o.releasedCents + fromDecimalString(event.data.amount) }));
+      return withOperation(next, event.data.operationId, (o) => ({
+        ...o,
+        status: 'closed',
+        releasedCents: o.releasedCents + fromDecimalString(event.data.amount),
+      }));
     case 'iti-feder.booking-answered': {
       const b = event.data;
       return withOperation(next, b.operationId, (o) => {
         const bookings = new Map(o.bookings);
-        bookings.set(b.funder, { outcome: b.outcome, ...(b.reason ? { reason: b.reason } : {}), ...(b.amount ? { amountCents: fromDecimalString(b.amount) } : {}) });
+        bookings.set(b.funder, {
+          outcome: b.outcome,
+          ...(b.reason ? { reason: b.reason } : {}),
+          ...(b.amount ? { amountCents: fromDecimalString(b.amount) } : {}),
+        });
         return { ...o, bookings };
       });
     }
@@ -110,7 +185,12 @@ export function evolve(state: Programme | undefined, event: ItiEvent): Programme
 /** FEDER programmed on an axis: operations programmed or further (not rejected), net of releases. */
 export function programmedOnAxis(state: Programme, axis: number, except?: string): Cents {
   return [...state.operations.values()]
-    .filter((o) => o.axis === axis && o.id !== except && (o.status === 'programmed' || o.status === 'agreed' || o.status === 'closed'))
+    .filter(
+      (o) =>
+        o.axis === axis &&
+        o.id !== except &&
+        (o.status === 'programmed' || o.status === 'agreed' || o.status === 'closed'),
+    )
     .reduce((sum, o) => sum + o.federCents - o.releasedCents, 0n);
 }
 

@@ -27,10 +27,31 @@ export function programmeView(programme: Programme) {
         coFunders: o.coFunders,
         checks: o.checks,
         ...(o.act ? { act: o.act } : {}),
-        claims: o.claims.map((c) => ({ id: c.id, expenses: toDecimalString(c.expensesCents), final: c.final, paid: toDecimalString(c.paidCents), ...(c.checked ? { acceptedExpenses: toDecimalString(c.checked.acceptedExpensesCents), payableFeder: toDecimalString(c.checked.payableFederCents), publicAid: toDecimalString(c.checked.publicAidCents) } : {}) })),
+        claims: o.claims.map((c) => ({
+          id: c.id,
+          expenses: toDecimalString(c.expensesCents),
+          final: c.final,
+          paid: toDecimalString(c.paidCents),
+          ...(c.checked
+            ? {
+                acceptedExpenses: toDecimalString(c.checked.acceptedExpensesCents),
+                payableFeder: toDecimalString(c.checked.payableFederCents),
+                publicAid: toDecimalString(c.checked.publicAidCents),
+              }
+            : {}),
+        })),
         paid: toDecimalString(o.paidCents),
         released: toDecimalString(o.releasedCents),
-        bookings: Object.fromEntries([...o.bookings.entries()].map(([funder, b]) => [funder, { outcome: b.outcome, ...(b.reason ? { reason: b.reason } : {}), ...(b.amountCents !== undefined ? { amount: toDecimalString(b.amountCents) } : {}) }])),
+        bookings: Object.fromEntries(
+          [...o.bookings.entries()].map(([funder, b]) => [
+            funder,
+            {
+              outcome: b.outcome,
+              ...(b.reason ? { reason: b.reason } : {}),
+              ...(b.amountCents !== undefined ? { amount: toDecimalString(b.amountCents) } : {}),
+            },
+          ]),
+        ),
       })),
     },
     programme.revision,

@@ -11,17 +11,29 @@ import { application, envelope, ItiScenario, strategy, trace } from '../test-sup
 describe('ITI-FEDER events against contracts/events/iti-feder', () => {
   it('every event the deciders produce is valid against its schema, and every type has one', () => {
     const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
-    s.given((st) => decideComplete('op', trace(), st)).given((st) => decideAppraise('op', trace(), st)).given((st) => decideProgram('op', '2016-06-15', trace(), st));
-    s.given((st) => decideRecordAnswer({ operationId: 'op', funder: 'region', requestId: 'r', outcome: 'booked', amount: '400000.00', trace: trace() }, st));
+    s.given((st) => decideComplete('op', trace(), st))
+      .given((st) => decideAppraise('op', trace(), st))
+      .given((st) => decideProgram('op', '2016-06-15', trace(), st));
+    s.given((st) =>
+      decideRecordAnswer(
+        { operationId: 'op', funder: 'region', requestId: 'r', outcome: 'booked', amount: '400000.00', trace: trace() },
+        st,
+      ),
+    );
     s.given((st) => decideAgree('op', { reference: 'Convention', date: '2016-07-01' }, trace(), st));
-    s.given((st) => decideClaim('op', 'c1', 170_000_000n, true, trace(), st)).given((st) => decideServiceDone('op', 'c1', 170_000_000n, trace(), st)).given((st) => decidePay('op', 'c1', trace(), st));
+    s.given((st) => decideClaim('op', 'c1', 170_000_000n, true, trace(), st))
+      .given((st) => decideServiceDone('op', 'c1', 170_000_000n, trace(), st))
+      .given((st) => decidePay('op', 'c1', trace(), st));
     s.given((st) => decideRelease('op', trace(), st));
     const produced: ItiEvent[] = s.history;
     const contracts = new ContractRegistry();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(ITI_EVENT_TYPES));
     for (const type of ITI_EVENT_TYPES) expect(contracts.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
     for (const event of produced) {
-      expect({ type: event.type, violations: contracts.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))) }).toEqual({ type: event.type, violations: [] });
+      expect({
+        type: event.type,
+        violations: contracts.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))),
+      }).toEqual({ type: event.type, violations: [] });
     }
   });
 });

@@ -10,6 +10,11 @@ export const programmeStream = (programmeId: string) => `iti-feder-programme-${p
 @Injectable()
 export class ProgrammeRepository extends EventSourcedRepository<Programme, ItiEvent> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    super(store, { streamOf: programmeStream, evolve, schemaVersion: SCHEMA_VERSION, notFound: (id) => `Programme ITI inconnu : ${id}` });
+    super(store, {
+      streamOf: programmeStream,
+      evolve,
+      schemaVersion: SCHEMA_VERSION,
+      notFound: (id) => `Programme ITI inconnu : ${id}`,
+    });
   }
 }

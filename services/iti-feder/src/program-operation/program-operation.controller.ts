@@ -24,9 +24,13 @@ export class OperationLifecycleController {
   @Post('programming')
   @Allow(MANAGES_ITI)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Programmer (comité) : jamais au-delà de l’enveloppe de l’axe ; le grand livre inscrit les lignes' })
+  @ApiOperation({
+    summary: 'Programmer (comité) : jamais au-delà de l’enveloppe de l’axe ; le grand livre inscrit les lignes',
+  })
   async program(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ProgrammingDto) {
-    await this.programmes.execute(id, (state) => decideProgram(operationId, body.committeeDate, toTrace(body.trace), state));
+    await this.programmes.execute(id, (state) =>
+      decideProgram(operationId, body.committeeDate, toTrace(body.trace), state),
+    );
     return this.after(id);
   }
 
@@ -35,18 +39,32 @@ export class OperationLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Convention attributive : l’engagement juridique' })
   async agree(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: AgreementDto) {
-    await this.programmes.execute(id, (state) => decideAgree(operationId, { reference: body.act.reference, date: body.act.date }, toTrace(body.trace), state));
+    await this.programmes.execute(id, (state) =>
+      decideAgree(operationId, { reference: body.act.reference, date: body.act.date }, toTrace(body.trace), state),
+    );
     return this.after(id);
   }
 
   @Post('claims')
   @Allow(FILES_CLAIM)
   @ApiOperation({ summary: 'Demande de paiement avec état des dépenses' })
-  async claim(@CurrentAccess() access: Access, @Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ClaimDto) {
+  async claim(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Param('operationId') operationId: string,
+    @Body() body: ClaimDto,
+  ) {
     await this.programmes.execute(id, (state) => {
       const operation = state?.operations.get(operationId);
       if (operation) assertActsForBeneficiary(access, operation.beneficiary, 'les demandes de paiement des opérations');
-      return decideClaim(operationId, body.claimId, fromDecimalString(body.expenses), body.final ?? false, toTrace(body.trace), state);
+      return decideClaim(
+        operationId,
+        body.claimId,
+        fromDecimalString(body.expenses),
+        body.final ?? false,
+        toTrace(body.trace),
+        state,
+      );
     });
     return programmeFor(access, await this.programmes.get(id));
   }
@@ -54,9 +72,18 @@ export class OperationLifecycleController {
   @Post('claims/:claimId/service-done')
   @Allow(MANAGES_ITI)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Contrôle de service fait (dont contrôle de sur-financement avec les inscriptions des cofinanceurs)' })
-  async serviceDone(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: ServiceDoneDto) {
-    await this.programmes.execute(id, (state) => decideServiceDone(operationId, claimId, fromDecimalString(body.acceptedExpenses), toTrace(body.trace), state));
+  @ApiOperation({
+    summary: 'Contrôle de service fait (dont contrôle de sur-financement avec les inscriptions des cofinanceurs)',
+  })
+  async serviceDone(
+    @Param('id') id: string,
+    @Param('operationId') operationId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: ServiceDoneDto,
+  ) {
+    await this.programmes.execute(id, (state) =>
+      decideServiceDone(operationId, claimId, fromDecimalString(body.acceptedExpenses), toTrace(body.trace), state),
+    );
     return this.after(id);
   }
 
@@ -64,7 +91,12 @@ export class OperationLifecycleController {
   @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Payer ce que le contrôle a retenu, jamais au-delà du programmé' })
-  async pay(@Param('id') id: string, @Param('operationId') operationId: string, @Param('claimId') claimId: string, @Body() body: StepDto) {
+  async pay(
+    @Param('id') id: string,
+    @Param('operationId') operationId: string,
+    @Param('claimId') claimId: string,
+    @Body() body: StepDto,
+  ) {
     await this.programmes.execute(id, (state) => decidePay(operationId, claimId, toTrace(body.trace), state));
     return this.after(id);
   }

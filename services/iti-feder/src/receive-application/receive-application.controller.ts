@@ -17,16 +17,26 @@ export class ReceiveApplicationController {
 
   @Post(':id/applications')
   @Allow(FILES_APPLICATION)
-  @ApiOperation({ summary: 'Déposer une demande (bénéficiaire, quartier, coût éligible, plan de financement, logements)' })
+  @ApiOperation({
+    summary: 'Déposer une demande (bénéficiaire, quartier, coût éligible, plan de financement, logements)',
+  })
   async apply(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: ApplicationDto) {
     assertActsForBeneficiary(access, body.beneficiary, 'les demandes');
     await this.programmes.execute(id, (state) =>
       decideReceiveApplication(
         {
-          operationId: body.operationId, label: body.label, beneficiary: body.beneficiary, quartier: body.quartier, axis: body.axis, priority: body.priority,
-          eligibleCostCents: fromDecimalString(body.eligibleCost), federCents: fromDecimalString(body.feder),
+          operationId: body.operationId,
+          label: body.label,
+          beneficiary: body.beneficiary,
+          quartier: body.quartier,
+          axis: body.axis,
+          priority: body.priority,
+          eligibleCostCents: fromDecimalString(body.eligibleCost),
+          federCents: fromDecimalString(body.feder),
           coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
-          dwellings: body.dwellings ?? [], tranche: body.tranche, trace: toTrace(body.trace),
+          dwellings: body.dwellings ?? [],
+          tranche: body.tranche,
+          trace: toTrace(body.trace),
         },
         state,
       ),

@@ -20,41 +20,85 @@ export interface ReceiveApplication {
   trace: Trace;
 }
 
-const percent = (bp: bigint) => `${(Number(bp) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+const percent = (bp: bigint) =>
+  `${(Number(bp) / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 
 /**
  * An application: a beneficiary, a quartier, an eligible cost, a financing plan across co-funders with the FEDER
  * within its rate cap, never over-financed, within the strategy's axes.
  */
-export function decideReceiveApplication(command: ReceiveApplication, state: Programme | undefined): ItiEvent[] | Refusal {
+export function decideReceiveApplication(
+  command: ReceiveApplication,
+  state: Programme | undefined,
+): ItiEvent[] | Refusal {
   if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { status: 409 });
-  if (state.operations.has(command.operationId)) return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, { status: 409, field: 'operationId' });
-  if (!/^QP\d{6}$/.test(command.quartier)) return refuse('invalid-qpv-code', `Code de quartier invalide « ${command.quartier} »`, { field: 'quartier' });
+  if (state.operations.has(command.operationId))
+    return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, {
+      status: 409,
+      field: 'operationId',
+    });
+  if (!/^QP\d{6}$/.test(command.quartier))
+    return refuse('invalid-qpv-code', `Code de quartier invalide « ${command.quartier} »`, { field: 'quartier' });
   const axis = state.axes.find((a) => a.axis === command.axis);
   if (!axis) return refuse('axis-without-envelope', `L’axe ${command.axis} n’a pas d’enveloppe`, { field: 'axis' });
-  if (state.strategyAxes.length > 0 && !state.strategyAxes.includes(command.axis)) return refuse('axis-outside-strategy', `L’axe ${command.axis} n’est pas retenu dans la stratégie ITI`, { field: 'axis' });
-  if (!axis.priorities.includes(command.priority)) return refuse('priority-outside-axis', `La priorité ${command.priority} n’est pas une priorité de l’axe ${command.axis}`, { field: 'priority' });
-  if (command.eligibleCostCents <= 0n) return refuse('cost-not-positive', 'Coût éligible strictement positif', { field: 'eligibleCost' });
-  if (command.federCents <= 0n) return refuse('feder-not-positive', 'FEDER demandé strictement positif', { field: 'feder' });
+  if (state.strategyAxes.length > 0 && !state.strategyAxes.includes(command.axis))
+    return refuse('axis-outside-strategy', `L’axe ${command.axis} n’est pas retenu dans la stratégie ITI`, {
+      field: 'axis',
+    });
+  if (!axis.priorities.includes(command.priority))
+    return refuse(
+      'priority-outside-axis',
+      `La priorité ${command.priority} n’est pas une priorité de l’axe ${command.axis}`,
+      { field: 'priority' },
+    );
+  if (command.eligibleCostCents <= 0n)
+    return refuse('cost-not-positive', 'Coût éligible strictement positif', { field: 'eligibleCost' });
+  if (command.federCents <= 0n)
+    return refuse('feder-not-positive', 'FEDER demandé strictement positif', { field: 'feder' });
   const cap = inForce(FEDER_RATE_CAPS, command.trace.effectiveDate);
   if (cap && command.federCents * 10_000n > BigInt(cap.maxRateBasisPoints) * command.eligibleCostCents) {
     const allowed = (BigInt(cap.maxRateBasisPoints) * command.eligibleCostCents) / 10_000n;
-    return refuse('feder-rate-above-cap', `Le taux FEDER (${percent((command.federCents * 10_000n) / command.eligibleCostCents)}) dépasse le plafond de ${percent(BigInt(cap.maxRateBasisPoints))} (${cap.source}) : au plus ${formatEurosFr(allowed)}, soit ${formatEurosFr(command.federCents - allowed)} de trop`, { field: 'feder', excessCents: command.federCents - allowed });
+    return refuse(
+      'feder-rate-above-cap',
+      `Le taux FEDER (${percent((command.federCents * 10_000n) / command.eligibleCostCents)}) dépasse le plafond de ${percent(BigInt(cap.maxRateBasisPoints))} (${cap.source}) : au plus ${formatEurosFr(allowed)}, soit ${formatEurosFr(command.federCents - allowed)} de trop`,
+      { field: 'feder', excessCents: command.federCents - allowed },
+    );
   }
   const funders = new Set<string>();
   for (const [index, line] of command.coFunders.entries()) {
-    if (line.funder === 'feder' || funders.has(line.funder)) return refuse('duplicate-funder', `Cofinanceur en double ou FEDER parmi les cofinanceurs : ${line.funder}`, { field: `coFunders[${index}].funder` });
+    if (line.funder === 'feder' || funders.has(line.funder))
+      return refuse('duplicate-funder', `Cofinanceur en double ou FEDER parmi les cofinanceurs : ${line.funder}`, {
+        field: `coFunders[${index}].funder`,
+      });
     funders.add(line.funder);
-    if (line.amountCents <= 0n) return refuse('amount-not-positive', 'Chaque cofinancement est strictement positif', { field: `coFunders[${index}].amount` });
+    if (line.amountCents <= 0n)
+      return refuse('amount-not-positive', 'Chaque cofinancement est strictement positif', {
+        field: `coFunders[${index}].amount`,
+      });
   }
   const publicAid = command.federCents + command.coFunders.reduce((sum, l) => sum + l.amountCents, 0n);
   if (publicAid > command.eligibleCostCents) {
-    return refuse('over-financed', `Les aides (${formatEurosFr(publicAid)}) dépassent le coût éligible (${formatEurosFr(command.eligibleCostCents)}) de ${formatEurosFr(publicAid - command.eligibleCostCents)}`, { field: 'coFunders', excessCents: publicAid - command.eligibleCostCents });
+    return refuse(
+      'over-financed',
+      `Les aides (${formatEurosFr(publicAid)}) dépassent le coût éligible (${formatEurosFr(command.eligibleCostCents)}) de ${formatEurosFr(publicAid - command.eligibleCostCents)}`,
+      { field: 'coFunders', excessCents: publicAid - command.eligibleCostCents },
+    );
   }
-  if (command.priority === '4c' && (command.dwellings ?? []).length === 0) return refuse('dwellings-required', 'La priorité 4c suppose la classe avant travaux et la consommation après travaux de chaque logement', { field: 'dwellings' });
+  if (command.priority === '4c' && (command.dwellings ?? []).length === 0)
+    return refuse(
+      'dwellings-required',
+      'La priorité 4c suppose la classe avant travaux et la consommation après travaux de chaque logement',
+      { field: 'dwellings' },
+    );
   for (const [index, d] of (command.dwellings ?? []).entries()) {
-    if (!/^[A-G]$/.test(d.classBefore)) return refuse('invalid-class', `Classe énergétique invalide « ${d.classBefore} »`, { field: `dwellings[${index}].classBefore` });
-    if (!Number.isInteger(d.consumptionAfter) || d.consumptionAfter < 0) return refuse('invalid-consumption', 'Consommation après travaux : entier de kWh/m²/an', { field: `dwellings[${index}].consumptionAfter` });
+    if (!/^[A-G]$/.test(d.classBefore))
+      return refuse('invalid-class', `Classe énergétique invalide « ${d.classBefore} »`, {
+        field: `dwellings[${index}].classBefore`,
+      });
+    if (!Number.isInteger(d.consumptionAfter) || d.consumptionAfter < 0)
+      return refuse('invalid-consumption', 'Consommation après travaux : entier de kWh/m²/an', {
+        field: `dwellings[${index}].consumptionAfter`,
+      });
   }
   return [
     {

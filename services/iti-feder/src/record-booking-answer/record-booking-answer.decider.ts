@@ -16,8 +16,14 @@ export interface BookingAnswer {
 /** What the ledger answered for a line; the same answer twice records nothing. */
 export function decideRecordAnswer(answer: BookingAnswer, state: Programme | undefined): ItiEvent[] | Refusal {
   const operation = state?.operations.get(answer.operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`, { status: 404 });
   const known = operation.bookings.get(answer.funder);
-  if (known && known.outcome === answer.outcome && known.amountCents === (answer.amount === undefined ? undefined : fromDecimalString(answer.amount))) return [];
+  if (
+    known &&
+    known.outcome === answer.outcome &&
+    known.amountCents === (answer.amount === undefined ? undefined : fromDecimalString(answer.amount))
+  )
+    return [];
   return [{ type: 'iti-feder.booking-answered', data: { programmeId: state.id, ...answer } }];
 }

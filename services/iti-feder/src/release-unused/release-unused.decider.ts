@@ -8,9 +8,22 @@ import { requestId } from '../program-operation/program-operation.decider';
 export function decideRelease(operationId: string, trace: Trace, state: Programme | undefined): ItiEvent[] | Refusal {
   const operation = state?.operations.get(operationId);
   if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
-  if (operation.status !== 'agreed') return refuse('not-agreed', 'Seule une opération conventionnée non close se dégage', { status: 409 });
+  if (operation.status !== 'agreed')
+    return refuse('not-agreed', 'Seule une opération conventionnée non close se dégage', { status: 409 });
   const final = operation.claims.find((c) => c.final);
-  if (!final || final.paidCents < (final.checked?.payableFederCents ?? 1n)) return refuse('final-not-paid', 'Le dégagement suit le paiement du solde', { status: 409 });
+  if (!final || final.paidCents < (final.checked?.payableFederCents ?? 1n))
+    return refuse('final-not-paid', 'Le dégagement suit le paiement du solde', { status: 409 });
   const unused = operation.federCents - operation.paidCents;
-  return [{ type: 'iti-feder.unused-released', data: { programmeId: state.id, operationId, amount: toDecimalString(unused), requestId: requestId(state.id, operation, 'feder', 'degagement'), trace } }];
+  return [
+    {
+      type: 'iti-feder.unused-released',
+      data: {
+        programmeId: state.id,
+        operationId,
+        amount: toDecimalString(unused),
+        requestId: requestId(state.id, operation, 'feder', 'degagement'),
+        trace,
+      },
+    },
+  ];
 }

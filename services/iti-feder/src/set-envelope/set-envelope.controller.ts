@@ -23,7 +23,13 @@ export class SetEnvelopeController {
       decideSetEnvelope(
         {
           programmeId: id,
-          axes: body.axes.map((a) => ({ axis: a.axis, label: a.label, amountCents: fromDecimalString(a.amount), ...(a.callShare ? { callShareCents: fromDecimalString(a.callShare) } : {}), ...(a.priorities ? { priorities: a.priorities } : {}) })),
+          axes: body.axes.map((a) => ({
+            axis: a.axis,
+            label: a.label,
+            amountCents: fromDecimalString(a.amount),
+            ...(a.callShare ? { callShareCents: fromDecimalString(a.callShare) } : {}),
+            ...(a.priorities ? { priorities: a.priorities } : {}),
+          })),
           ...(body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {}),
           trace: toTrace(body.trace),
         },
@@ -37,7 +43,9 @@ export class SetEnvelopeController {
   @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Adopter la stratégie ITI (au moins deux axes)' })
   async strategy(@Param('id') id: string, @Body() body: StrategyDto) {
-    await this.programmes.execute(id, (state) => decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state));
+    await this.programmes.execute(id, (state) =>
+      decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state),
+    );
     return programmeView(await this.programmes.get(id));
   }
 
@@ -50,8 +58,14 @@ export class SetEnvelopeController {
 
   @Get(':id/degagement-forecast')
   @Allow(READS_FORECAST)
-  @ApiOperation({ summary: 'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque' })
+  @ApiOperation({
+    summary:
+      'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque',
+  })
   async forecast(@Param('id') id: string, @Query('today') today?: string) {
-    return degagementForecast(await this.programmes.get(id), /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10));
+    return degagementForecast(
+      await this.programmes.get(id),
+      /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10),
+    );
   }
 }

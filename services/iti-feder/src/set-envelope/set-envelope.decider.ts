@@ -20,17 +20,32 @@ export interface AdoptStrategy {
 /** The ITI envelope by axis, versioned: each avenant is a new version, never an edit; never below what is programmed. */
 export function decideSetEnvelope(command: SetEnvelope, state: Programme | undefined): ItiEvent[] | Refusal {
   if (state && !command.act) return refuse('act-required', 'Changer l’enveloppe suppose un avenant', { field: 'act' });
-  if (command.axes.length === 0) return refuse('axes-required', 'L’enveloppe porte sur au moins un axe', { field: 'axes' });
+  if (command.axes.length === 0)
+    return refuse('axes-required', 'L’enveloppe porte sur au moins un axe', { field: 'axes' });
   for (const [index, axis] of command.axes.entries()) {
-    if (!PRIORITIES[axis.axis]) return refuse('unknown-axis', `Axe inconnu : ${axis.axis}`, { field: `axes[${index}].axis` });
-    if (axis.amountCents <= 0n) return refuse('amount-not-positive', 'Montant d’axe strictement positif', { field: `axes[${index}].amount` });
-    if (axis.callShareCents !== undefined && axis.callShareCents > axis.amountCents) return refuse('share-above-envelope', 'La part de la CALL dépasse l’enveloppe régionale de l’axe', { field: `axes[${index}].callShare`, excessCents: axis.callShareCents - axis.amountCents });
+    if (!PRIORITIES[axis.axis])
+      return refuse('unknown-axis', `Axe inconnu : ${axis.axis}`, { field: `axes[${index}].axis` });
+    if (axis.amountCents <= 0n)
+      return refuse('amount-not-positive', 'Montant d’axe strictement positif', { field: `axes[${index}].amount` });
+    if (axis.callShareCents !== undefined && axis.callShareCents > axis.amountCents)
+      return refuse('share-above-envelope', 'La part de la CALL dépasse l’enveloppe régionale de l’axe', {
+        field: `axes[${index}].callShare`,
+        excessCents: axis.callShareCents - axis.amountCents,
+      });
     const unknown = (axis.priorities ?? []).find((p) => !PRIORITIES[axis.axis].includes(p));
-    if (unknown) return refuse('unknown-priority', `Priorité ${unknown} étrangère à l’axe ${axis.axis}`, { field: `axes[${index}].priorities` });
+    if (unknown)
+      return refuse('unknown-priority', `Priorité ${unknown} étrangère à l’axe ${axis.axis}`, {
+        field: `axes[${index}].priorities`,
+      });
     if (state) {
       const programmed = programmedOnAxis(state, axis.axis);
       const cap = axis.callShareCents ?? axis.amountCents;
-      if (cap < programmed) return refuse('below-programmed', `L’axe ${axis.axis} ne peut descendre sous ce qui est déjà programmé (${toDecimalString(programmed)} €)`, { field: `axes[${index}]`, excessCents: programmed - cap });
+      if (cap < programmed)
+        return refuse(
+          'below-programmed',
+          `L’axe ${axis.axis} ne peut descendre sous ce qui est déjà programmé (${toDecimalString(programmed)} €)`,
+          { field: `axes[${index}]`, excessCents: programmed - cap },
+        );
     }
   }
   return [
@@ -40,7 +55,13 @@ export function decideSetEnvelope(command: SetEnvelope, state: Programme | undef
         programmeId: command.programmeId,
         version: (state?.envelopeVersion ?? 0) + 1,
         ...(command.act ? { act: command.act } : {}),
-        axes: command.axes.map((a) => ({ axis: a.axis, label: a.label, amount: toDecimalString(a.amountCents), ...(a.callShareCents !== undefined ? { callShare: toDecimalString(a.callShareCents) } : {}), priorities: a.priorities ?? PRIORITIES[a.axis] })),
+        axes: command.axes.map((a) => ({
+          axis: a.axis,
+          label: a.label,
+          amount: toDecimalString(a.amountCents),
+          ...(a.callShareCents !== undefined ? { callShare: toDecimalString(a.callShareCents) } : {}),
+          priorities: a.priorities ?? PRIORITIES[a.axis],
+        })),
         trace: command.trace,
       },
     },
@@ -51,10 +72,15 @@ export function decideSetEnvelope(command: SetEnvelope, state: Programme | undef
 export function decideAdoptStrategy(command: AdoptStrategy, state: Programme | undefined): ItiEvent[] | Refusal {
   if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { status: 409 });
   const axes = [...new Set(command.axes)];
-  if (axes.length < 2) return refuse('strategy-single-axis', 'Une stratégie ITI combine au moins deux axes prioritaires', { field: 'axes' });
+  if (axes.length < 2)
+    return refuse('strategy-single-axis', 'Une stratégie ITI combine au moins deux axes prioritaires', {
+      field: 'axes',
+    });
   const unknown = axes.find((a) => !state.axes.some((e) => e.axis === a));
-  if (unknown !== undefined) return refuse('axis-without-envelope', `L’axe ${unknown} n’a pas d’enveloppe`, { field: 'axes' });
+  if (unknown !== undefined)
+    return refuse('axis-without-envelope', `L’axe ${unknown} n’a pas d’enveloppe`, { field: 'axes' });
   return [{ type: 'iti-feder.strategy-adopted', data: { programmeId: state.id, axes, trace: command.trace } }];
 }
 
-export const sumAxes = (axes: Array<{ amount: string }>) => axes.reduce((sum, a) => sum + fromDecimalString(a.amount), 0n);
+export const sumAxes = (axes: Array<{ amount: string }>) =>
+  axes.reduce((sum, a) => sum + fromDecimalString(a.amount), 0n);

@@ -6,7 +6,12 @@ import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';
 import { decideAdoptStrategy, decideSetEnvelope } from '../set-envelope/set-envelope.decider';
 
-export const trace = (effectiveDate = '2016-03-01'): Trace => ({ actor: { subject: 'instructeur', organisation: 'region', roles: ['autorite-gestion'] }, effectiveDate, recordedAt: `${effectiveDate}T09:00:00.000Z`, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 4779 } });
+export const trace = (effectiveDate = '2016-03-01'): Trace => ({
+  actor: { subject: 'instructeur', organisation: 'region', roles: ['autorite-gestion'] },
+  effectiveDate,
+  recordedAt: `${effectiveDate}T09:00:00.000Z`,
+  source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 4779 },
+});
 
 export type Decide = (state: Programme | undefined) => ItiEvent[] | Refusal;
 
@@ -32,7 +37,6 @@ export class ItiScenario {
   }
 }
 
-
 export const envelope: Decide = (state) =>
   decideSetEnvelope(
     {
@@ -50,21 +54,40 @@ export const envelope: Decide = (state) =>
 
 export const strategy: Decide = (state) => decideAdoptStrategy({ axes: [3, 4], trace: trace('2015-12-15') }, state);
 
-export const application = (operationId: string, overrides: { federCents?: Cents; eligibleCostCents?: Cents; dwellings?: Dwelling[]; axis?: number; priority?: string; coFunders?: Array<{ funder: string; amountCents: Cents }>; tranche?: number } = {}): Decide => (state) =>
-  decideReceiveApplication(
-    {
-      operationId,
-      label: 'Réhabilitation thermique de 40 logements miniers',
-      beneficiary: 'maisons-et-cites',
-      quartier: 'QP062024',
-      axis: overrides.axis ?? 3,
-      priority: overrides.priority ?? '4c',
-      eligibleCostCents: overrides.eligibleCostCents ?? 200_000_000n,
-      federCents: overrides.federCents ?? 80_000_000n,
-      coFunders: overrides.coFunders ?? [{ funder: 'region', amountCents: 40_000_000n }, { funder: 'call', amountCents: 20_000_000n }],
-      dwellings: overrides.dwellings ?? [{ id: 'L1', classBefore: 'F', consumptionAfter: 95 }, { id: 'L2', classBefore: 'G', consumptionAfter: 125 }],
-      tranche: overrides.tranche ?? 2016,
-      trace: trace('2016-03-01'),
-    },
-    state,
-  );
+export const application =
+  (
+    operationId: string,
+    overrides: {
+      federCents?: Cents;
+      eligibleCostCents?: Cents;
+      dwellings?: Dwelling[];
+      axis?: number;
+      priority?: string;
+      coFunders?: Array<{ funder: string; amountCents: Cents }>;
+      tranche?: number;
+    } = {},
+  ): Decide =>
+  (state) =>
+    decideReceiveApplication(
+      {
+        operationId,
+        label: 'Réhabilitation thermique de 40 logements miniers',
+        beneficiary: 'maisons-et-cites',
+        quartier: 'QP062024',
+        axis: overrides.axis ?? 3,
+        priority: overrides.priority ?? '4c',
+        eligibleCostCents: overrides.eligibleCostCents ?? 200_000_000n,
+        federCents: overrides.federCents ?? 80_000_000n,
+        coFunders: overrides.coFunders ?? [
+          { funder: 'region', amountCents: 40_000_000n },
+          { funder: 'call', amountCents: 20_000_000n },
+        ],
+        dwellings: overrides.dwellings ?? [
+          { id: 'L1', classBefore: 'F', consumptionAfter: 95 },
+          { id: 'L2', classBefore: 'G', consumptionAfter: 125 },
+        ],
+        tranche: overrides.tranche ?? 2016,
+        trace: trace('2016-03-01'),
+      },
+      state,
+    );

@@ -19,7 +19,15 @@ export class AddOperationController {
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {
     await this.protocols.execute(id, (state) =>
-      decideAddOperation({ ...body, eligibleBaseCents: fromDecimalString(body.eligibleBase), boughtByGroup: body.boughtByGroup ?? false, trace: toTrace(body.trace) }, state),
+      decideAddOperation(
+        {
+          ...body,
+          eligibleBaseCents: fromDecimalString(body.eligibleBase),
+          boughtByGroup: body.boughtByGroup ?? false,
+          trace: toTrace(body.trace),
+        },
+        state,
+      ),
     );
     return protocolOf(await this.protocols.get(id));
   }

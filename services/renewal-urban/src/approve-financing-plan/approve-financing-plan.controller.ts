@@ -16,9 +16,13 @@ export class ApproveFinancingPlanController {
   @Post(':id/operations/:operationId/approval')
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Approuver le plan : le grand livre inscrit chaque ligne (indicative avant signature, ferme après)' })
+  @ApiOperation({
+    summary: 'Approuver le plan : le grand livre inscrit chaque ligne (indicative avant signature, ferme après)',
+  })
   async approve(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    await this.protocols.execute(id, (state) => decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state));
+    await this.protocols.execute(id, (state) =>
+      decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state),
+    );
     return protocolOf(await this.protocols.get(id));
   }
 }

@@ -12,12 +12,21 @@ export interface ApproveFinancingPlan {
  * (the signature is the act). Each line carries a request id naming the plan version, so a line is booked once
  * however often the approval is delivered.
  */
-export function decideApproveFinancingPlan(command: ApproveFinancingPlan, state: Protocol | undefined): RenewalEvent[] | Refusal {
+export function decideApproveFinancingPlan(
+  command: ApproveFinancingPlan,
+  state: Protocol | undefined,
+): RenewalEvent[] | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
   const operation = state.operations.get(command.operationId);
-  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, { status: 404, field: 'operationId' });
-  if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver', { status: 409 });
-  if (operation.approvedVersion === operation.planVersion) return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, { status: 409 });
+  if (!operation)
+    return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
+      status: 404,
+      field: 'operationId',
+    });
+  if (operation.plan.length === 0)
+    return refuse('plan-missing', 'Aucun plan de financement à approuver', { status: 409 });
+  if (operation.approvedVersion === operation.planVersion)
+    return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, { status: 409 });
   const firm = state.status === 'signed' && state.signature !== undefined;
   // The act in force: the signature, or the latest avenant.
   const act = state.versions.length > 0 ? state.versions[state.versions.length - 1].act : state.signature;
@@ -32,7 +41,10 @@ export function decideApproveFinancingPlan(command: ApproveFinancingPlan, state:
         ...(firm && act ? { act } : {}),
         quartier: operation.quartier,
         label: operation.label,
-        lines: operation.plan.map((line) => ({ ...line, requestId: `${state.id}:${operation.id}:v${operation.planVersion}:${line.funder}` })),
+        lines: operation.plan.map((line) => ({
+          ...line,
+          requestId: `${state.id}:${operation.id}:v${operation.planVersion}:${line.funder}`,
+        })),
         trace: command.trace,
       },
     },

@@ -27,20 +27,77 @@ export interface TableRow {
 
 export type RenewalEvent =
   | BookingEvent
-  | { type: 'renewal-urban.protocol-drafted'; data: { protocolId: string; label: string; quartiers: Array<{ code: string; interest: Interest }>; parties: Array<{ code: string; role: string }>; trace: Trace } }
-  | { type: 'renewal-urban.purchasing-group-formed'; data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace } }
+  | {
+      type: 'renewal-urban.protocol-drafted';
+      data: {
+        protocolId: string;
+        label: string;
+        quartiers: Array<{ code: string; interest: Interest }>;
+        parties: Array<{ code: string; role: string }>;
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'renewal-urban.purchasing-group-formed';
+      data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace };
+    }
   | {
       type: 'renewal-urban.operation-added';
-      data: { protocolId: string; operationId: string; label: string; nature: OperationNature; projectOwner: string; quartier: string; eligibleBase: string; start: string; end: string; costsFrom: string; boughtByGroup: boolean; trace: Trace };
+      data: {
+        protocolId: string;
+        operationId: string;
+        label: string;
+        nature: OperationNature;
+        projectOwner: string;
+        quartier: string;
+        eligibleBase: string;
+        start: string;
+        end: string;
+        costsFrom: string;
+        boughtByGroup: boolean;
+        trace: Trace;
+      };
     }
-  | { type: 'renewal-urban.financing-plan-set'; data: { protocolId: string; operationId: string; lines: PlanLine[]; groupShare?: string; trace: Trace } }
+  | {
+      type: 'renewal-urban.financing-plan-set';
+      data: { protocolId: string; operationId: string; lines: PlanLine[]; groupShare?: string; trace: Trace };
+    }
   | { type: 'renewal-urban.protocol-submitted'; data: { protocolId: string; trace: Trace } }
   | { type: 'renewal-urban.engagement-committee-held'; data: { protocolId: string; date: string; trace: Trace } }
-  | { type: 'renewal-urban.protocol-signed'; data: { protocolId: string; act: { reference: string; date: string }; version: number; table: TableRow[]; trace: Trace } }
-  | { type: 'renewal-urban.amendment-signed'; data: { protocolId: string; number: number; act: { reference: string; date: string }; version: number; table: TableRow[]; trace: Trace } }
+  | {
+      type: 'renewal-urban.protocol-signed';
+      data: {
+        protocolId: string;
+        act: { reference: string; date: string };
+        version: number;
+        table: TableRow[];
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'renewal-urban.amendment-signed';
+      data: {
+        protocolId: string;
+        number: number;
+        act: { reference: string; date: string };
+        version: number;
+        table: TableRow[];
+        trace: Trace;
+      };
+    }
   | {
       type: 'renewal-urban.financing-plan-approved';
-      data: { protocolId: string; operationId: string; planVersion: number; bookingStatus: 'indicative' | 'firm'; act?: { reference: string; date: string }; quartier: string; label: string; lines: Array<PlanLine & { requestId: string }>; trace: Trace };
+      data: {
+        protocolId: string;
+        operationId: string;
+        planVersion: number;
+        bookingStatus: 'indicative' | 'firm';
+        act?: { reference: string; date: string };
+        quartier: string;
+        label: string;
+        lines: Array<PlanLine & { requestId: string }>;
+        trace: Trace;
+      };
     };
 
 export interface BookingOutcome {

@@ -31,7 +31,12 @@ export const OPERATION_NATURES: OperationNature[] = [
 ];
 
 /** Studies and ingénierie: what the préfiguration protocol pays for. */
-export const INGENIERIE: OperationNature[] = ['etude', 'conduite-de-projet', 'expertise', 'participation-des-habitants'];
+export const INGENIERIE: OperationNature[] = [
+  'etude',
+  'conduite-de-projet',
+  'expertise',
+  'participation-des-habitants',
+];
 
 export interface RateCapRule {
   id: string;
@@ -51,12 +56,18 @@ export const RATE_CAPS: RateCapRule[] = [
     funder: 'anru',
     natures: INGENIERIE,
     maxRateBasisPoints: 5_000,
-    source: 'règlement général de l’ANRU : études et ingénierie du protocole de préfiguration, au plus 50 % de l’assiette HT',
+    source:
+      'règlement général de l’ANRU : études et ingénierie du protocole de préfiguration, au plus 50 % de l’assiette HT',
   },
 ];
 
 /** The cap in force for a funder and a nature on a date, if any. */
-export function rateCapInForce(rules: readonly RateCapRule[], funder: string, nature: OperationNature, onDate: string): RateCapRule | undefined {
+export function rateCapInForce(
+  rules: readonly RateCapRule[],
+  funder: string,
+  nature: OperationNature,
+  onDate: string,
+): RateCapRule | undefined {
   return rules
     .filter((r) => r.funder === funder && r.natures.includes(nature) && r.from <= onDate)
     .sort((a, b) => (a.from < b.from ? 1 : -1))[0];

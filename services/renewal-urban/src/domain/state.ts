@@ -20,7 +20,10 @@ export interface Operation {
   planVersion: number;
   approvedVersion?: number;
   /** What the ledger answered for each funder line of the approved plan. */
-  bookings: ReadonlyMap<string, { requestId: string; planVersion: number; outcome: 'booked' | 'refused'; commitmentId?: string; reason?: string }>;
+  bookings: ReadonlyMap<
+    string,
+    { requestId: string; planVersion: number; outcome: 'booked' | 'refused'; commitmentId?: string; reason?: string }
+  >;
 }
 
 export interface Protocol {
@@ -42,7 +45,18 @@ export interface Protocol {
 export function evolve(state: Protocol | undefined, event: RenewalEvent): Protocol {
   if (event.type === 'renewal-urban.protocol-drafted') {
     const d = event.data;
-    return { id: d.protocolId, label: d.label, status: 'draft', quartiers: d.quartiers, parties: d.parties, purchasingGroup: [], amendments: 0, operations: new Map(), versions: [], revision: 0 };
+    return {
+      id: d.protocolId,
+      label: d.label,
+      status: 'draft',
+      quartiers: d.quartiers,
+      parties: d.parties,
+      purchasingGroup: [],
+      amendments: 0,
+      operations: new Map(),
+      versions: [],
+      revision: 0,
+    };
   }
   if (!state) throw new Error(`protocole absent pour ${event.type}`);
   const next = { ...state, revision: state.revision + 1 };
@@ -52,7 +66,21 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
     case 'renewal-urban.operation-added': {
       const d = event.data;
       const operations = new Map(state.operations);
-      operations.set(d.operationId, { id: d.operationId, label: d.label, nature: d.nature, projectOwner: d.projectOwner, quartier: d.quartier, eligibleBaseCents: fromDecimalString(d.eligibleBase), start: d.start, end: d.end, costsFrom: d.costsFrom, boughtByGroup: d.boughtByGroup, plan: [], planVersion: 0, bookings: new Map() });
+      operations.set(d.operationId, {
+        id: d.operationId,
+        label: d.label,
+        nature: d.nature,
+        projectOwner: d.projectOwner,
+        quartier: d.quartier,
+        eligibleBaseCents: fromDecimalString(d.eligibleBase),
+        start: d.start,
+        end: d.end,
+        costsFrom: d.costsFrom,
+        boughtByGroup: d.boughtByGroup,
+        plan: [],
+        planVersion: 0,
+        bookings: new Map(),
+      });
       return { ...next, operations };
     }
     case 'renewal-urban.financing-plan-set': {
@@ -66,15 +94,30 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
     case 'renewal-urban.engagement-committee-held':
       return { ...next, status: 'committee-held', committeeDate: event.data.date };
     case 'renewal-urban.protocol-signed':
-      return { ...next, status: 'signed', signature: event.data.act, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
+      return {
+        ...next,
+        status: 'signed',
+        signature: event.data.act,
+        versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }],
+      };
     case 'renewal-urban.amendment-signed':
-      return { ...next, amendments: event.data.number, versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }] };
+      return {
+        ...next,
+        amendments: event.data.number,
+        versions: [...state.versions, { version: event.data.version, act: event.data.act, table: event.data.table }],
+      };
     case 'renewal-urban.funder-line-booking-recorded': {
       const d = event.data;
       const operations = new Map(state.operations);
       const operation = state.operations.get(d.operationId) as Operation;
       const bookings = new Map(operation.bookings);
-      bookings.set(d.funder, { requestId: d.requestId, planVersion: d.planVersion, outcome: d.outcome, ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}), ...(d.reason ? { reason: d.reason } : {}) });
+      bookings.set(d.funder, {
+        requestId: d.requestId,
+        planVersion: d.planVersion,
+        outcome: d.outcome,
+        ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}),
+        ...(d.reason ? { reason: d.reason } : {}),
+      });
       operations.set(operation.id, { ...operation, bookings });
       return { ...next, operations };
     }
@@ -102,5 +145,10 @@ export function currentTable(protocol: Protocol): TableRow[] {
         rateBasisPoints: line.rateBasisPoints,
       })),
     )
-    .sort((a, b) => a.quartier.localeCompare(b.quartier) || a.operationId.localeCompare(b.operationId) || a.funder.localeCompare(b.funder));
+    .sort(
+      (a, b) =>
+        a.quartier.localeCompare(b.quartier) ||
+        a.operationId.localeCompare(b.operationId) ||
+        a.funder.localeCompare(b.funder),
+    );
 }

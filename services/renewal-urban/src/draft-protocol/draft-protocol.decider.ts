@@ -17,11 +17,17 @@ export interface FormPurchasingGroup {
 
 /** One protocol for the NPNRU quartiers, with its parties (towns, the CALL, landlords, ANRU, co-funders). */
 export function decideDraftProtocol(command: DraftProtocol, state: Protocol | undefined): RenewalEvent[] | Refusal {
-  if (state) return refuse('protocol-exists', `Le protocole ${command.protocolId} existe déjà`, { status: 409, field: 'protocolId' });
-  if (command.quartiers.length === 0) return refuse('quartiers-required', 'Le protocole porte sur au moins un quartier NPNRU', { field: 'quartiers' });
+  if (state)
+    return refuse('protocol-exists', `Le protocole ${command.protocolId} existe déjà`, {
+      status: 409,
+      field: 'protocolId',
+    });
+  if (command.quartiers.length === 0)
+    return refuse('quartiers-required', 'Le protocole porte sur au moins un quartier NPNRU', { field: 'quartiers' });
   const bad = command.quartiers.find((q) => !/^QP\d{6}$/.test(q.code));
   if (bad) return refuse('invalid-qpv-code', `Code de quartier invalide : « ${bad.code} »`, { field: 'quartiers' });
-  if (!command.parties.some((p) => p.code === 'anru')) return refuse('anru-party-required', 'L’ANRU est partie au protocole de préfiguration', { field: 'parties' });
+  if (!command.parties.some((p) => p.code === 'anru'))
+    return refuse('anru-party-required', 'L’ANRU est partie au protocole de préfiguration', { field: 'parties' });
   return [{ type: 'renewal-urban.protocol-drafted', data: { ...command } }];
 }
 
@@ -29,14 +35,30 @@ export function decideDraftProtocol(command: DraftProtocol, state: Protocol | un
  * The groupement de commandes: its members and their cost-sharing key (weights). A study it buys is split among
  * them exactly, to the cent (largest remainder).
  */
-export function decideFormPurchasingGroup(command: FormPurchasingGroup, state: Protocol | undefined): RenewalEvent[] | Refusal {
+export function decideFormPurchasingGroup(
+  command: FormPurchasingGroup,
+  state: Protocol | undefined,
+): RenewalEvent[] | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
-  if (command.members.length < 2) return refuse('group-too-small', 'Un groupement de commandes réunit au moins deux membres', { field: 'members' });
+  if (command.members.length < 2)
+    return refuse('group-too-small', 'Un groupement de commandes réunit au moins deux membres', { field: 'members' });
   const parties = new Set(state.parties.map((p) => p.code));
   for (const [index, member] of command.members.entries()) {
-    if (!parties.has(member.code)) return refuse('member-not-party', `« ${member.code} » n’est pas partie au protocole`, { field: `members[${index}].code` });
-    if (!Number.isInteger(member.weight) || member.weight <= 0) return refuse('invalid-weight', 'Clé de répartition : entier strictement positif', { field: `members[${index}].weight` });
+    if (!parties.has(member.code))
+      return refuse('member-not-party', `« ${member.code} » n’est pas partie au protocole`, {
+        field: `members[${index}].code`,
+      });
+    if (!Number.isInteger(member.weight) || member.weight <= 0)
+      return refuse('invalid-weight', 'Clé de répartition : entier strictement positif', {
+        field: `members[${index}].weight`,
+      });
   }
-  if (new Set(command.members.map((m) => m.code)).size !== command.members.length) return refuse('duplicate-member', 'Membre en double', { field: 'members' });
-  return [{ type: 'renewal-urban.purchasing-group-formed', data: { protocolId: state.id, members: command.members, trace: command.trace } }];
+  if (new Set(command.members.map((m) => m.code)).size !== command.members.length)
+    return refuse('duplicate-member', 'Membre en double', { field: 'members' });
+  return [
+    {
+      type: 'renewal-urban.purchasing-group-formed',
+      data: { protocolId: state.id, members: command.members, trace: command.trace },
+    },
+  ];
 }

@@ -1,24 +1,66 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CODE, CODE_MESSAGE, EffectDto, IsNotBlank } from '@cvl/platform';
 
 export class QuartierDto {
-  @ApiProperty({ example: 'QP062024' }) @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' }) code!: string;
-  @ApiProperty({ enum: ['national', 'regional'] }) @IsIn(['national', 'regional'], { message: 'intérêt : national ou regional' }) interest!: 'national' | 'regional';
+  @ApiProperty({ example: 'QP062024' })
+  @Matches(/^QP\d{6}$/, { message: 'code de quartier attendu, par ex. QP062024' })
+  code!: string;
+  @ApiProperty({ enum: ['national', 'regional'] })
+  @IsIn(['national', 'regional'], { message: 'intérêt : national ou regional' })
+  interest!: 'national' | 'regional';
 }
 
 export class PartyDto {
   @ApiProperty({ example: 'ville-lens' }) @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @ApiProperty({ example: 'membre du groupement de commandes' }) @IsString() @IsNotBlank() @MaxLength(200) role!: string;
+  @ApiProperty({ example: 'membre du groupement de commandes' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(200)
+  role!: string;
 }
 
 export class DraftProtocolDto {
   @ApiProperty({ example: 'npnru-call' }) @Matches(CODE, { message: CODE_MESSAGE }) protocolId!: string;
-  @ApiProperty({ example: 'Protocole de préfiguration NPNRU de la CALL' }) @IsString() @IsNotBlank() @MaxLength(300) label!: string;
-  @ApiProperty({ type: [QuartierDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => QuartierDto) quartiers!: QuartierDto[];
-  @ApiProperty({ type: [PartyDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PartyDto) parties!: PartyDto[];
-  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ example: 'Protocole de préfiguration NPNRU de la CALL' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  label!: string;
+  @ApiProperty({ type: [QuartierDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => QuartierDto)
+  quartiers!: QuartierDto[];
+  @ApiProperty({ type: [PartyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartyDto)
+  parties!: PartyDto[];
+  @ApiProperty({ type: EffectDto })
+  @IsDefined({ message: 'trace : objet requis' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EffectDto)
+  trace!: EffectDto;
 }
 
 export class MemberDto {
@@ -27,6 +69,17 @@ export class MemberDto {
 }
 
 export class FormPurchasingGroupDto {
-  @ApiProperty({ type: [MemberDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MemberDto) members!: MemberDto[];
-  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: [MemberDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members!: MemberDto[];
+  @ApiProperty({ type: EffectDto })
+  @IsDefined({ message: 'trace : objet requis' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EffectDto)
+  trace!: EffectDto;
 }

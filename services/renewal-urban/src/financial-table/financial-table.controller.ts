@@ -8,7 +8,9 @@ import { financialTable, financialTableReport, tableDiff } from './financial-tab
 import { assertReadsSignedTable, READS_SIGNED_TABLE } from '../http/access';
 
 export class TableQuery extends ExportFormatQuery {
-  @ApiPropertyOptional({ description: 'version signée (1 = signature, 2 = premier avenant…) ; absente : version en cours' })
+  @ApiPropertyOptional({
+    description: 'version signée (1 = signature, 2 = premier avenant…) ; absente : version en cours',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -28,13 +30,17 @@ export class FinancialTableController {
 
   @Get(':id/financial-table')
   @Allow(READS_SIGNED_TABLE)
-  @ApiOperation({ summary: 'Maquette financière : quartier × opération × financeur, totaux ; en JSON, CSV, XLSX ou PDF ; à toute version signée' })
+  @ApiOperation({
+    summary:
+      'Maquette financière : quartier × opération × financeur, totaux ; en JSON, CSV, XLSX ou PDF ; à toute version signée',
+  })
   async table(@CurrentAccess() access: Access, @Param('id') id: string, @Query() query: TableQuery) {
     const protocol = await this.protocols.get(id);
     assertReadsSignedTable(access, protocol);
     const table = financialTable(protocol, query.version);
     if (!table) throw new NotFoundException(`Version ${query.version} inconnue pour le protocole ${id}`);
-    if (wantsFile(query.format)) return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format);
+    if (wantsFile(query.format))
+      return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format);
     return table;
   }
 

@@ -6,7 +6,9 @@ import { currentTable, type Protocol } from '../domain/state';
 function totalsBy(rows: readonly TableRow[], key: (row: TableRow) => string) {
   const totals = new Map<string, bigint>();
   for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0n) + fromDecimalString(row.amount));
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, cents]) => ({ key: k, amount: toDecimalString(cents), formatted: formatEurosFr(cents) }));
+  return [...totals.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, cents]) => ({ key: k, amount: toDecimalString(cents), formatted: formatEurosFr(cents) }));
 }
 
 /**
@@ -22,8 +24,15 @@ export function financialTable(protocol: Protocol, version?: number) {
     protocolId: protocol.id,
     version: signed ? signed.version : 'en cours',
     ...(signed ? { act: signed.act } : {}),
-    rows: rows.map((row) => ({ ...row, rate: `${(row.rateBasisPoints / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %` })),
-    totals: { byFunder: totalsBy(rows, (r) => r.funder), byQuartier: totalsBy(rows, (r) => r.quartier), all: toDecimalString(total) },
+    rows: rows.map((row) => ({
+      ...row,
+      rate: `${(row.rateBasisPoints / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %`,
+    })),
+    totals: {
+      byFunder: totalsBy(rows, (r) => r.funder),
+      byQuartier: totalsBy(rows, (r) => r.quartier),
+      all: toDecimalString(total),
+    },
   };
 }
 
@@ -49,17 +58,33 @@ export function tableDiff(before: readonly TableRow[], after: readonly TableRow[
     const afterCents = b ? fromDecimalString(b.amount) : 0n;
     if (beforeCents === afterCents) return [];
     const row = (b ?? a) as TableRow;
-    return [{ operationId: row.operationId, funder: row.funder, before: toDecimalString(beforeCents), after: toDecimalString(afterCents), delta: toDecimalString(afterCents - beforeCents), change: !a ? 'ajout' : !b ? 'retrait' : 'modification' } as TableChange];
+    return [
+      {
+        operationId: row.operationId,
+        funder: row.funder,
+        before: toDecimalString(beforeCents),
+        after: toDecimalString(afterCents),
+        delta: toDecimalString(afterCents - beforeCents),
+        change: !a ? 'ajout' : !b ? 'retrait' : 'modification',
+      } as TableChange,
+    ];
   });
 }
 
 /** The maquette financière as a document for people (CSV, XLSX, PDF): the table, then the totals per funder and per quartier. */
-export function financialTableReport(protocol: Protocol, table: NonNullable<ReturnType<typeof financialTable>>, generatedAt: string): ReportDocument {
+export function financialTableReport(
+  protocol: Protocol,
+  table: NonNullable<ReturnType<typeof financialTable>>,
+  generatedAt: string,
+): ReportDocument {
   const total = fromDecimalString(table.totals.all);
   const byKey = (name: string, header: string, totals: typeof table.totals.byFunder): ReportTable => ({
     name,
     title: `Total ${name.toLowerCase()}`,
-    columns: [{ header, kind: 'text' }, { header: 'Montant', kind: 'euros' }],
+    columns: [
+      { header, kind: 'text' },
+      { header: 'Montant', kind: 'euros' },
+    ],
     rows: totals.map((t) => [t.key, fromDecimalString(t.amount)]),
     totals: ['Total', total],
   });
@@ -67,7 +92,9 @@ export function financialTableReport(protocol: Protocol, table: NonNullable<Retu
     title: `Maquette financière — ${protocol.label}`,
     subtitle: [
       `Protocole ${protocol.id}, ${table.version === 'en cours' ? 'version de travail (non signée)' : `version ${table.version}`}`,
-      ...('act' in table && table.act ? [`Acte : ${table.act.reference} du ${table.act.date.split('-').reverse().join('/')}`] : []),
+      ...('act' in table && table.act
+        ? [`Acte : ${table.act.reference} du ${table.act.date.split('-').reverse().join('/')}`]
+        : []),
     ],
     generatedAt,
     fileName: `maquette-${protocol.id}-v${table.version === 'en cours' ? 'travail' : table.version}`,
@@ -84,7 +111,15 @@ export function financialTableReport(protocol: Protocol, table: NonNullable<Retu
           { header: 'Montant', kind: 'euros' },
           { header: 'Taux', kind: 'rate' },
         ],
-        rows: table.rows.map((r) => [r.quartier, r.operationLabel, r.nature, fromDecimalString(r.eligibleBase), r.funder, fromDecimalString(r.amount), r.rateBasisPoints]),
+        rows: table.rows.map((r) => [
+          r.quartier,
+          r.operationLabel,
+          r.nature,
+          fromDecimalString(r.eligibleBase),
+          r.funder,
+          fromDecimalString(r.amount),
+          r.rateBasisPoints,
+        ]),
         totals: ['Total', '', '', null, '', total, null],
       },
       byKey('Par financeur', 'Financeur', table.totals.byFunder),

@@ -3,10 +3,14 @@ import { Versioned } from '@cvl/platform';
 import type { Operation, Protocol } from '../domain/state';
 
 /** Where an operation stands: planned, financed (plan set), approved (sent to the ledger), booked (every line answered). */
-export function operationStatus(operation: Operation): 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' {
+export function operationStatus(
+  operation: Operation,
+): 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' {
   if (operation.plan.length === 0) return 'prévue';
   if (operation.approvedVersion !== operation.planVersion) return 'plan fixé';
-  const answers = operation.plan.map((line) => operation.bookings.get(line.funder)).filter((b) => b?.planVersion === operation.approvedVersion);
+  const answers = operation.plan
+    .map((line) => operation.bookings.get(line.funder))
+    .filter((b) => b?.planVersion === operation.approvedVersion);
   if (answers.length < operation.plan.length) return 'approuvée';
   return answers.every((b) => b?.outcome === 'booked') ? 'inscrite' : 'inscrite en partie';
 }
@@ -37,7 +41,10 @@ export function protocolView(protocol: Protocol, revision: number) {
         boughtByGroup: o.boughtByGroup,
         planVersion: o.planVersion,
         ...(o.approvedVersion ? { approvedVersion: o.approvedVersion } : {}),
-        plan: o.plan.map((line) => ({ ...line, booking: o.bookings.get(line.funder) ?? { outcome: o.approvedVersion ? 'pending' : 'not-requested' } })),
+        plan: o.plan.map((line) => ({
+          ...line,
+          booking: o.bookings.get(line.funder) ?? { outcome: o.approvedVersion ? 'pending' : 'not-requested' },
+        })),
       })),
     },
     revision,

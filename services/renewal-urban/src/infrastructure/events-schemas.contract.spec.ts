@@ -20,16 +20,35 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
     step(operation());
     step(plan([['anru', 15_000_000n]], 15_000_000n));
     step((st) => decideApproveFinancingPlan({ operationId: 'etude-urbaine', trace: trace() }, st));
-    step((st) => decideRecordBookingOutcome({ protocolId: 'npnru-call', operationId: 'etude-urbaine', funder: 'anru', requestId: 'npnru-call:etude-urbaine:v1:anru', planVersion: 1, outcome: 'booked', commitmentId: 'c', trace: trace() }, st));
+    step((st) =>
+      decideRecordBookingOutcome(
+        {
+          protocolId: 'npnru-call',
+          operationId: 'etude-urbaine',
+          funder: 'anru',
+          requestId: 'npnru-call:etude-urbaine:v1:anru',
+          planVersion: 1,
+          outcome: 'booked',
+          commitmentId: 'c',
+          trace: trace(),
+        },
+        st,
+      ),
+    );
     step((st) => decideLifecycle({ kind: 'submit', trace: trace() }, st));
     step((st) => decideLifecycle({ kind: 'record-committee', date: '2016-02-15', trace: trace() }, st));
     step((st) => decideLifecycle({ kind: 'sign', act: { reference: 'P', date: '2016-06-15' }, trace: trace() }, st));
     step(plan([['anru', 14_000_000n]], 16_000_000n));
-    step((st) => decideLifecycle({ kind: 'sign-amendment', act: { reference: 'A1', date: '2017-09-01' }, trace: trace() }, st));
+    step((st) =>
+      decideLifecycle({ kind: 'sign-amendment', act: { reference: 'A1', date: '2017-09-01' }, trace: trace() }, st),
+    );
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(RENEWAL_EVENT_TYPES));
     for (const type of RENEWAL_EVENT_TYPES) expect(registry.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
     for (const event of produced) {
-      expect({ type: event.type, violations: registry.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))) }).toEqual({ type: event.type, violations: [] });
+      expect({
+        type: event.type,
+        violations: registry.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))),
+      }).toEqual({ type: event.type, violations: [] });
     }
   });
 });

@@ -10,6 +10,11 @@ export const protocolStream = (protocolId: string) => `renewal-urban-protocol-${
 @Injectable()
 export class ProtocolRepository extends EventSourcedRepository<Protocol, RenewalEvent> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    super(store, { streamOf: protocolStream, evolve, schemaVersion: SCHEMA_VERSION, notFound: (id) => `Protocole inconnu : ${id}` });
+    super(store, {
+      streamOf: protocolStream,
+      evolve,
+      schemaVersion: SCHEMA_VERSION,
+      notFound: (id) => `Protocole inconnu : ${id}`,
+    });
   }
 }

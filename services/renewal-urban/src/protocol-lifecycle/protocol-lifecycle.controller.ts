@@ -29,7 +29,9 @@ export class ProtocolLifecycleController {
   @Post(':id/committee')
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Enregistrer le comité d’engagement de l’ANRU (seuls les coûts postérieurs sont éligibles)' })
+  @ApiOperation({
+    summary: 'Enregistrer le comité d’engagement de l’ANRU (seuls les coûts postérieurs sont éligibles)',
+  })
   committee(@Param('id') id: string, @Body() body: CommitteeDto) {
     return this.step(id, { kind: 'record-committee', date: body.date, trace: toTrace(body.trace) });
   }
@@ -39,7 +41,11 @@ export class ProtocolLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer le protocole : version 1 du tableau financier' })
   sign(@Param('id') id: string, @Body() body: SignatureDto) {
-    return this.step(id, { kind: 'sign', act: { reference: body.reference, date: body.date }, trace: toTrace(body.trace) });
+    return this.step(id, {
+      kind: 'sign',
+      act: { reference: body.reference, date: body.date },
+      trace: toTrace(body.trace),
+    });
   }
 
   @Post(':id/amendments')
@@ -47,6 +53,10 @@ export class ProtocolLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer un avenant : nouvelle version du tableau financier' })
   amend(@Param('id') id: string, @Body() body: SignatureDto) {
-    return this.step(id, { kind: 'sign-amendment', act: { reference: body.reference, date: body.date }, trace: toTrace(body.trace) });
+    return this.step(id, {
+      kind: 'sign-amendment',
+      act: { reference: body.reference, date: body.date },
+      trace: toTrace(body.trace),
+    });
   }
 }

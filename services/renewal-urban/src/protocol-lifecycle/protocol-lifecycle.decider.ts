@@ -17,29 +17,66 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
   const protocolId = state.id;
   switch (command.kind) {
     case 'submit':
-      if (state.status !== 'draft') return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`, { status: 409 });
-      if (state.operations.size === 0) return refuse('no-operation', 'Un protocole soumis porte au moins une opération', { field: 'operations' });
+      if (state.status !== 'draft')
+        return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`, { status: 409 });
+      if (state.operations.size === 0)
+        return refuse('no-operation', 'Un protocole soumis porte au moins une opération', { field: 'operations' });
       return [{ type: 'renewal-urban.protocol-submitted', data: { protocolId, trace: command.trace } }];
     case 'record-committee': {
-      if (state.status !== 'submitted') return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis', { status: 409 });
+      if (state.status !== 'submitted')
+        return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis', { status: 409 });
       const early = [...state.operations.values()].filter((o) => o.costsFrom < command.date);
       if (early.length > 0) {
-        return refuse('costs-before-committee', `Ces opérations engagent des coûts avant le comité d’engagement du ${command.date}, inéligibles : ${early.map((o) => `${o.id} (${o.costsFrom})`).join(', ')}`, { field: 'date' });
+        return refuse(
+          'costs-before-committee',
+          `Ces opérations engagent des coûts avant le comité d’engagement du ${command.date}, inéligibles : ${early.map((o) => `${o.id} (${o.costsFrom})`).join(', ')}`,
+          { field: 'date' },
+        );
       }
-      return [{ type: 'renewal-urban.engagement-committee-held', data: { protocolId, date: command.date, trace: command.trace } }];
+      return [
+        {
+          type: 'renewal-urban.engagement-committee-held',
+          data: { protocolId, date: command.date, trace: command.trace },
+        },
+      ];
     }
     case 'sign': {
-      if (state.status !== 'committee-held') return refuse('committee-required', 'Le protocole se signe après le comité d’engagement', { status: 409 });
+      if (state.status !== 'committee-held')
+        return refuse('committee-required', 'Le protocole se signe après le comité d’engagement', { status: 409 });
       const unplanned = [...state.operations.values()].filter((o) => o.plan.length === 0);
-      if (unplanned.length > 0) return refuse('plan-missing', `Opérations sans plan de financement : ${unplanned.map((o) => o.id).join(', ')}`, { field: 'operations' });
-      return [{ type: 'renewal-urban.protocol-signed', data: { protocolId, act: command.act, version: 1, table: currentTable(state), trace: command.trace } }];
+      if (unplanned.length > 0)
+        return refuse(
+          'plan-missing',
+          `Opérations sans plan de financement : ${unplanned.map((o) => o.id).join(', ')}`,
+          { field: 'operations' },
+        );
+      return [
+        {
+          type: 'renewal-urban.protocol-signed',
+          data: { protocolId, act: command.act, version: 1, table: currentTable(state), trace: command.trace },
+        },
+      ];
     }
     case 'sign-amendment': {
-      if (state.status !== 'signed') return refuse('not-signed', 'Un avenant modifie un protocole signé', { status: 409 });
+      if (state.status !== 'signed')
+        return refuse('not-signed', 'Un avenant modifie un protocole signé', { status: 409 });
       const table = currentTable(state);
       const last = state.versions[state.versions.length - 1];
-      if (JSON.stringify(last.table) === JSON.stringify(table)) return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier', { status: 409 });
-      return [{ type: 'renewal-urban.amendment-signed', data: { protocolId, number: state.amendments + 1, act: command.act, version: last.version + 1, table, trace: command.trace } }];
+      if (JSON.stringify(last.table) === JSON.stringify(table))
+        return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier', { status: 409 });
+      return [
+        {
+          type: 'renewal-urban.amendment-signed',
+          data: {
+            protocolId,
+            number: state.amendments + 1,
+            act: command.act,
+            version: last.version + 1,
+            table,
+            trace: command.trace,
+          },
+        },
+      ];
     }
   }
 }

@@ -32,7 +32,12 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name: BOOKING_ANSWERS_GROUP, topics: [topicFor('commitments')] }, (event) => this.handle(event));
+    this.subscription = await subscribeConsumer(
+      this.bus,
+      this.deployment,
+      { name: BOOKING_ANSWERS_GROUP, topics: [topicFor('commitments')] },
+      (event) => this.handle(event),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -40,10 +45,19 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
   }
 
   async handle(event: IntegrationEvent): Promise<void> {
-    const data = event.data as { request?: RequestRef; funder?: string; commitmentId?: string; reason?: string; code?: string; trace?: { effectiveDate: string; source: BookingOutcome['trace']['source'] } };
+    const data = event.data as {
+      request?: RequestRef;
+      funder?: string;
+      commitmentId?: string;
+      reason?: string;
+      code?: string;
+      trace?: { effectiveDate: string; source: BookingOutcome['trace']['source'] };
+    };
     const request = data.request;
-    if (!request || request.source !== 'renewal-urban' || !request.protocolId || !request.operationId || !data.funder) return;
-    const booked = event.type === 'commitments.commitment-recorded' || event.type === 'commitments.booking-request-applied';
+    if (!request || request.source !== 'renewal-urban' || !request.protocolId || !request.operationId || !data.funder)
+      return;
+    const booked =
+      event.type === 'commitments.commitment-recorded' || event.type === 'commitments.booking-request-applied';
     if (!booked && event.type !== 'commitments.booking-request-refused') return;
     const outcome: BookingOutcome = {
       protocolId: request.protocolId,
@@ -54,10 +68,16 @@ export class BookingAnswersConsumer implements OnApplicationBootstrap, BeforeApp
       outcome: booked ? 'booked' : 'refused',
       ...(booked && data.commitmentId ? { commitmentId: data.commitmentId } : {}),
       ...(!booked && data.reason ? { reason: data.reason, code: data.code } : {}),
-      trace: { actor: principalOfEvent(event), effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10), recordedAt: new Date().toISOString(), source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` } },
+      trace: {
+        actor: principalOfEvent(event),
+        effectiveDate: data.trace?.effectiveDate ?? event.time.slice(0, 10),
+        recordedAt: new Date().toISOString(),
+        source: data.trace?.source ?? { kind: 'act', reference: `réponse du grand livre ${event.id}` },
+      },
     };
-    await runInContext({ correlationId: event.correlationid, causationId: event.id, commandKey: `booking-answer:${event.id}` }, () =>
-      this.protocols.execute(request.protocolId as string, (state) => decideRecordBookingOutcome(outcome, state)),
+    await runInContext(
+      { correlationId: event.correlationid, causationId: event.id, commandKey: `booking-answer:${event.id}` },
+      () => this.protocols.execute(request.protocolId as string, (state) => decideRecordBookingOutcome(outcome, state)),
     );
   }
 }

@@ -6,7 +6,10 @@ import type { Protocol } from '../domain/state';
  * The ledger's answer to a funder line: booked (with its commitment) or refused (with the ledger's reason). The
  * same answer delivered twice records nothing the second time.
  */
-export function decideRecordBookingOutcome(outcome: BookingOutcome, state: Protocol | undefined): RenewalEvent[] | Refusal {
+export function decideRecordBookingOutcome(
+  outcome: BookingOutcome,
+  state: Protocol | undefined,
+): RenewalEvent[] | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
   const operation = state.operations.get(outcome.operationId);
   if (!operation) return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`, { status: 404 });

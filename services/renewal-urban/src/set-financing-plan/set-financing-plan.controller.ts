@@ -15,12 +15,24 @@ export class SetFinancingPlanController {
 
   @Put(':id/operations/:operationId/financing-plan')
   @Allow(FILES_PLAN)
-  @ApiOperation({ summary: 'Fixer le plan de financement d’une opération (égal à l’assiette HT, dans les règles de l’ANRU)' })
-  async set(@CurrentAccess() access: Access, @Param('id') id: string, @Param('operationId') operationId: string, @Body() body: SetFinancingPlanDto) {
+  @ApiOperation({
+    summary: 'Fixer le plan de financement d’une opération (égal à l’assiette HT, dans les règles de l’ANRU)',
+  })
+  async set(
+    @CurrentAccess() access: Access,
+    @Param('id') id: string,
+    @Param('operationId') operationId: string,
+    @Body() body: SetFinancingPlanDto,
+  ) {
     await this.protocols.execute(id, (state) => {
       if (state) assertFilesPlanOf(access, state, operationId);
       return decideSetFinancingPlan(
-        { operationId, lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })), ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}), trace: toTrace(body.trace) },
+        {
+          operationId,
+          lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })),
+          ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}),
+          trace: toTrace(body.trace),
+        },
         state,
       );
     });

@@ -9,10 +9,23 @@ export class PlanLineDto {
 }
 
 export class SetFinancingPlanDto {
-  @ApiProperty({ type: [PlanLineDto] }) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PlanLineDto) lines!: PlanLineDto[];
-  @ApiPropertyOptional({ example: '150000.00', description: 'part payée par les membres du groupement de commandes, répartie selon la clé' })
+  @ApiProperty({ type: [PlanLineDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PlanLineDto)
+  lines!: PlanLineDto[];
+  @ApiPropertyOptional({
+    example: '150000.00',
+    description: 'part payée par les membres du groupement de commandes, répartie selon la clé',
+  })
   @IsOptional()
   @IsEuroAmount()
   groupShare?: string;
-  @ApiProperty({ type: EffectDto }) @IsDefined({ message: 'trace : objet requis' }) @IsObject() @ValidateNested() @Type(() => EffectDto) trace!: EffectDto;
+  @ApiProperty({ type: EffectDto })
+  @IsDefined({ message: 'trace : objet requis' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EffectDto)
+  trace!: EffectDto;
 }

@@ -16,10 +16,17 @@ export interface Harness {
 }
 
 /** Starts service modules on their own event store (PGlite by default, or the given env), port-less. */
-export async function startApi(modules: Array<Type<unknown>>, env: Record<string, string> = {}, docs: Parameters<typeof createServiceApp>[3] = []): Promise<Harness> {
+export async function startApi(
+  modules: Array<Type<unknown>>,
+  env: Record<string, string> = {},
+  docs: Parameters<typeof createServiceApp>[3] = [],
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cvl-api-'));
   // Each harness is a deployment of its own: on a shared broker, its consumer groups never take another's events.
-  const config = loadPlatformConfig({ CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env }, { mode: 'embedded', port: 0 });
+  const config = loadPlatformConfig(
+    { CVL_DATA_DIR: dataDir, CVL_DEPLOYMENT: basename(dataDir), KAFKA_TOPIC_PREFIX: `${basename(dataDir)}.`, ...env },
+    { mode: 'embedded', port: 0 },
+  );
   const infra = await openInfrastructure(config, 'api-test');
   const app = await createServiceApp('test', infra, modules, docs, { logs: false });
   // Listening for real: a rebuild reads the services' stores in the background through this very address, which
@@ -38,4 +45,7 @@ export async function startApi(modules: Array<Type<unknown>>, env: Record<string
   };
 }
 
-export const effect = (effectiveDate: string, line = 3521) => ({ effectiveDate, source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line } });
+export const effect = (effectiveDate: string, line = 3521) => ({
+  effectiveDate,
+  source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line },
+});

@@ -34,4 +34,3 @@ export class ProtocolScenario {
     return this;
   }
 }
-

@@ -7,7 +7,10 @@ import type { EnvelopeDoc, OperationDoc } from '../projection/programme-projecti
  * financeur reads its own euros, and on each operation it co-finances the other funders' shares too; a project
  * owner its own operations; ANRU the NPNRU's and the managing authority the ITI's.
  */
-export const READS_FIGURES: RoutePolicy = { all: ['pilotage', 'auditeur'], own: { financeur: 'ses propres engagements' } };
+export const READS_FIGURES: RoutePolicy = {
+  all: ['pilotage', 'auditeur'],
+  own: { financeur: 'ses propres engagements' },
+};
 export const READS_OPERATIONS: RoutePolicy = {
   all: ['pilotage', 'auditeur'],
   own: {
@@ -18,8 +21,10 @@ export const READS_OPERATIONS: RoutePolicy = {
   },
 };
 
-const operationKey = (source: string, programme: string, operation: string) => `${source}\u0000${programme}\u0000${operation}`;
-const bookedFor = (doc: ProjectedCommitment) => (doc.request ? operationKey(doc.request.source, doc.request.protocolId, doc.request.operationId) : undefined);
+const operationKey = (source: string, programme: string, operation: string) =>
+  `${source}\u0000${programme}\u0000${operation}`;
+const bookedFor = (doc: ProjectedCommitment) =>
+  doc.request ? operationKey(doc.request.source, doc.request.protocolId, doc.request.operationId) : undefined;
 
 /** The principal's own commitments (all of them for those who read everything). */
 export function ownCommitments(access: Access, docs: ProjectedCommitment[]): ProjectedCommitment[] {
@@ -28,14 +33,21 @@ export function ownCommitments(access: Access, docs: ProjectedCommitment[]): Pro
 
 /** The budgets of the principal's organisation (every envelope for those who read everything). */
 export function ownEnvelopes(access: Access, envelopes: EnvelopeDoc[]): EnvelopeDoc[] {
-  return access.all ? envelopes : envelopes.filter((e) => e.kind === 'budget' && access.actsAs('financeur') && e.funder === access.organisation);
+  return access.all
+    ? envelopes
+    : envelopes.filter((e) => e.kind === 'budget' && access.actsAs('financeur') && e.funder === access.organisation);
 }
 
 /** May the principal read this operation's card? */
 function readsOperation(access: Access, operation: OperationDoc, financedByMe: ReadonlySet<string>): boolean {
   if (access.all) return true;
   const org = access.organisation;
-  if (access.actsAs('financeur') && (operation.plan.some((l) => l.funder === org) || financedByMe.has(operationKey(operation.source, operation.programmeId, operation.operationId)))) return true;
+  if (
+    access.actsAs('financeur') &&
+    (operation.plan.some((l) => l.funder === org) ||
+      financedByMe.has(operationKey(operation.source, operation.programmeId, operation.operationId)))
+  )
+    return true;
   if (access.actsAs('maitre-ouvrage') && operation.owner === org) return true;
   if (access.actsAs('instructeur-anru') && operation.source === 'renewal-urban') return true;
   return access.actsAs('autorite-gestion') && operation.source === 'iti-feder';
@@ -45,9 +57,18 @@ function readsOperation(access: Access, operation: OperationDoc, financedByMe: R
  * The operations the principal may read and the commitments booked for them: on an operation it may read, every
  * co-funder's share is shown — that is what co-financing means — and nothing of operations it has no part in.
  */
-export function visibleOperations(access: Access, operations: OperationDoc[], docs: ProjectedCommitment[]): { operations: OperationDoc[]; commitments: ProjectedCommitment[] } {
+export function visibleOperations(
+  access: Access,
+  operations: OperationDoc[],
+  docs: ProjectedCommitment[],
+): { operations: OperationDoc[]; commitments: ProjectedCommitment[] } {
   if (access.all) return { operations, commitments: docs };
-  const financedByMe = new Set(docs.filter((d) => d.funder === access.organisation).map(bookedFor).filter((k): k is string => k !== undefined));
+  const financedByMe = new Set(
+    docs
+      .filter((d) => d.funder === access.organisation)
+      .map(bookedFor)
+      .filter((k): k is string => k !== undefined),
+  );
   const visible = operations.filter((o) => readsOperation(access, o, financedByMe));
   const keys = new Set(visible.map((o) => operationKey(o.source, o.programmeId, o.operationId)));
   return { operations: visible, commitments: docs.filter((d) => keys.has(bookedFor(d) ?? '')) };

@@ -50,39 +50,54 @@ describe('the co-financing matrix in SQL (PGlite)', () => {
     await readModels.init();
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(commitmentDoc, { minLength: 0, maxLength: 40 }), fc.array(fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }), { minLength: 3, maxLength: 3 }), async (drawn, axes) => {
-          await opened.client.exec('TRUNCATE rm_commitments, rm_documents');
-          const docs: ProjectedCommitment[] = drawn.map((d, i) => ({
-            id: `c-${i}`,
-            funder: d.funder,
-            status: d.status,
-            amount: toDecimalString(d.amountCents),
-            paid: toDecimalString((d.amountCents * BigInt(d.paidShare)) / 100n),
-            released: '0.00',
-            isPool: false,
-            attribution: { label: `Opération ${i}`, year: d.year, scale: 'CALL', ...(d.stake === undefined ? {} : { stake: d.stake }), ...(d.quartier ? { quartier: d.quartier } : {}) },
-            ...(d.iti ? { request: { source: 'iti-feder', protocolId: 'iti-call', operationId: d.iti, requestId: `r-${i}` } } : {}),
-            provenance: [],
-          }));
-          const operations = OPERATIONS.map((id, i) => operation(id, axes[i]));
-          await readModels.save(opened.client, docs);
-          await readModels.saveDocuments(opened.client, operations.map((doc) => ({ ref: { kind: 'operation', id: doc.key }, doc })));
-          const enriched = withItiAxes(docs, operations);
-          const filters: Array<{ scope: { funder?: string }; filter: MatrixFilter }> = [
-            { scope: {}, filter: {} },
-            { scope: { funder: 'etat' }, filter: { funder: 'etat' } },
-            { scope: { funder: 'feder' }, filter: { year: 2017 } },
-            { scope: {}, filter: { stake: 'axe-3' } },
-            { scope: {}, filter: { stake: NONE, quartier: NONE } },
-            { scope: { funder: 'etat' }, filter: { funder: 'region-hdf' } },
-          ];
-          for (const { scope, filter } of filters) {
-            const cells = await readModels.matrixCells(scope, filter, NONE);
-            const inSql = matrixOfSums(cells, filter);
-            const scoped = enriched.filter((doc) => scope.funder === undefined || doc.funder === scope.funder);
-            expect({ scope, ...inSql }).toEqual({ scope, ...coFinancingMatrix(scoped, filter) });
-          }
-        }),
+        fc.asyncProperty(
+          fc.array(commitmentDoc, { minLength: 0, maxLength: 40 }),
+          fc.array(fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }), { minLength: 3, maxLength: 3 }),
+          async (drawn, axes) => {
+            await opened.client.exec('TRUNCATE rm_commitments, rm_documents');
+            const docs: ProjectedCommitment[] = drawn.map((d, i) => ({
+              id: `c-${i}`,
+              funder: d.funder,
+              status: d.status,
+              amount: toDecimalString(d.amountCents),
+              paid: toDecimalString((d.amountCents * BigInt(d.paidShare)) / 100n),
+              released: '0.00',
+              isPool: false,
+              attribution: {
+                label: `Opération ${i}`,
+                year: d.year,
+                scale: 'CALL',
+                ...(d.stake === undefined ? {} : { stake: d.stake }),
+                ...(d.quartier ? { quartier: d.quartier } : {}),
+              },
+              ...(d.iti
+                ? { request: { source: 'iti-feder', protocolId: 'iti-call', operationId: d.iti, requestId: `r-${i}` } }
+                : {}),
+              provenance: [],
+            }));
+            const operations = OPERATIONS.map((id, i) => operation(id, axes[i]));
+            await readModels.save(opened.client, docs);
+            await readModels.saveDocuments(
+              opened.client,
+              operations.map((doc) => ({ ref: { kind: 'operation', id: doc.key }, doc })),
+            );
+            const enriched = withItiAxes(docs, operations);
+            const filters: Array<{ scope: { funder?: string }; filter: MatrixFilter }> = [
+              { scope: {}, filter: {} },
+              { scope: { funder: 'etat' }, filter: { funder: 'etat' } },
+              { scope: { funder: 'feder' }, filter: { year: 2017 } },
+              { scope: {}, filter: { stake: 'axe-3' } },
+              { scope: {}, filter: { stake: NONE, quartier: NONE } },
+              { scope: { funder: 'etat' }, filter: { funder: 'region-hdf' } },
+            ];
+            for (const { scope, filter } of filters) {
+              const cells = await readModels.matrixCells(scope, filter, NONE);
+              const inSql = matrixOfSums(cells, filter);
+              const scoped = enriched.filter((doc) => scope.funder === undefined || doc.funder === scope.funder);
+              expect({ scope, ...inSql }).toEqual({ scope, ...coFinancingMatrix(scoped, filter) });
+            }
+          },
+        ),
         { numRuns: 50 },
       );
     } finally {

@@ -2,7 +2,16 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { Allow, CODE, CODE_MESSAGE, CurrentAccess, downloadOf, ExportFormatQuery, wantsFile, type Access } from '@cvl/platform';
+import {
+  Allow,
+  CODE,
+  CODE_MESSAGE,
+  CurrentAccess,
+  downloadOf,
+  ExportFormatQuery,
+  wantsFile,
+  type Access,
+} from '@cvl/platform';
 import { figuresScope, READS_FIGURES } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
 import { matrixOfSums, NONE } from './co-financing-matrix';
@@ -10,10 +19,19 @@ import { matrixReport } from './co-financing-matrix.report';
 
 export class MatrixQuery extends ExportFormatQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) funder?: string;
-  @ApiPropertyOptional({ example: 'QP062024' }) @IsOptional() @Matches(/^(QP\d{6}|\(non rattaché\))$/, { message: 'code de quartier attendu' }) quartier?: string;
+  @ApiPropertyOptional({ example: 'QP062024' })
+  @IsOptional()
+  @Matches(/^(QP\d{6}|\(non rattaché\))$/, { message: 'code de quartier attendu' })
+  quartier?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9-]{1,40}$/) stake?: string;
   // Bounded as the envelopes' years are: the matrix is summed in SQL, where a year must be an integer it can hold.
-  @ApiPropertyOptional({ example: 2016, minimum: 2000, maximum: 2100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000, { message: 'année attendue entre 2000 et 2100' }) @Max(2100, { message: 'année attendue entre 2000 et 2100' }) year?: number;
+  @ApiPropertyOptional({ example: 2016, minimum: 2000, maximum: 2100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000, { message: 'année attendue entre 2000 et 2100' })
+  @Max(2100, { message: 'année attendue entre 2000 et 2100' })
+  year?: number;
 }
 
 @ApiTags('restitutions')

@@ -17,15 +17,24 @@ export interface PoolPosition {
   status: ProjectedCommitment['status'];
   unallocated: string;
   allocated: string;
-  parts: Array<{ commitmentId: string; funder: string; epci?: string; status: ProjectedCommitment['status']; amount: string }>;
+  parts: Array<{
+    commitmentId: string;
+    funder: string;
+    epci?: string;
+    status: ProjectedCommitment['status'];
+    amount: string;
+  }>;
 }
 
-const sum = (amounts: readonly string[]) => toDecimalString(amounts.reduce((total, amount) => total + fromDecimalString(amount), 0n));
+const sum = (amounts: readonly string[]) =>
+  toDecimalString(amounts.reduce((total, amount) => total + fromDecimalString(amount), 0n));
 
 /** Conditional commitments grouped by condition; a condition met or failed no longer holds anything and is not listed. */
 export function pendingByCondition(docs: readonly ProjectedCommitment[]): PendingCondition[] {
   const byCondition = new Map<string, ProjectedCommitment[]>();
-  for (const doc of docs) if (doc.status === 'conditional' && doc.conditionId) byCondition.set(doc.conditionId, [...(byCondition.get(doc.conditionId) ?? []), doc]);
+  for (const doc of docs)
+    if (doc.status === 'conditional' && doc.conditionId)
+      byCondition.set(doc.conditionId, [...(byCondition.get(doc.conditionId) ?? []), doc]);
   return [...byCondition.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([conditionId, held]) => {
@@ -56,7 +65,13 @@ export function poolPositions(docs: readonly ProjectedCommitment[]): PoolPositio
         status: pool.status,
         unallocated: pool.amount,
         allocated: sum(parts.map((part) => part.amount)),
-        parts: parts.map((part) => ({ commitmentId: part.id, funder: part.funder, ...(part.attribution.epci ? { epci: part.attribution.epci } : {}), status: part.status, amount: part.amount })),
+        parts: parts.map((part) => ({
+          commitmentId: part.id,
+          funder: part.funder,
+          ...(part.attribution.epci ? { epci: part.attribution.epci } : {}),
+          status: part.status,
+          amount: part.amount,
+        })),
       };
     });
 }

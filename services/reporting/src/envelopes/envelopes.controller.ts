@@ -13,9 +13,18 @@ export class EnvelopesController {
 
   @Get()
   @Allow({ all: ['pilotage', 'auditeur'], own: { financeur: 'les enveloppes (budgets) de son organisation' } })
-  @ApiOperation({ summary: 'Enveloppes (budgets des financeurs, axes ITI) : plafond, programmé, ferme, payé, disponible (JSON, CSV, XLSX ou PDF)' })
+  @ApiOperation({
+    summary:
+      'Enveloppes (budgets des financeurs, axes ITI) : plafond, programmé, ferme, payé, disponible (JSON, CSV, XLSX ou PDF)',
+  })
   async envelopes(@CurrentAccess() access: Access, @Query() query: ExportFormatQuery) {
-    const positions = envelopePositions(ownEnvelopes(access, await this.readModels.envelopes()), ownCommitments(access, await this.readModels.all()), await this.readModels.operations());
-    return wantsFile(query.format) ? downloadOf(envelopesReport(positions, new Date().toISOString()), query.format) : { envelopes: positions };
+    const positions = envelopePositions(
+      ownEnvelopes(access, await this.readModels.envelopes()),
+      ownCommitments(access, await this.readModels.all()),
+      await this.readModels.operations(),
+    );
+    return wantsFile(query.format)
+      ? downloadOf(envelopesReport(positions, new Date().toISOString()), query.format)
+      : { envelopes: positions };
   }
 }

@@ -14,7 +14,8 @@ const KINDS: ReadonlyArray<[EnvelopePosition['kind'], string, string]> = [
 export function envelopesReport(positions: readonly EnvelopePosition[], generatedAt: string): ReportDocument {
   const table = ([kind, name, title]: (typeof KINDS)[number]): ReportTable => {
     const mine = positions.filter((p) => p.kind === kind);
-    const cents = (pick: (p: EnvelopePosition) => string) => mine.reduce((sum, p) => sum + fromDecimalString(pick(p)), 0n);
+    const cents = (pick: (p: EnvelopePosition) => string) =>
+      mine.reduce((sum, p) => sum + fromDecimalString(pick(p)), 0n);
     return {
       name,
       title,
@@ -28,8 +29,26 @@ export function envelopesReport(positions: readonly EnvelopePosition[], generate
         { header: 'Payé', kind: 'euros' },
         { header: 'Disponible', kind: 'euros' },
       ],
-      rows: mine.map((p) => [p.id, p.label, p.funder ?? '', fromDecimalString(p.cap), fromDecimalString(p.programmed), fromDecimalString(p.firm), fromDecimalString(p.paid), fromDecimalString(p.available)]),
-      totals: ['Total', '', '', cents((p) => p.cap), cents((p) => p.programmed), cents((p) => p.firm), cents((p) => p.paid), cents((p) => p.available)],
+      rows: mine.map((p) => [
+        p.id,
+        p.label,
+        p.funder ?? '',
+        fromDecimalString(p.cap),
+        fromDecimalString(p.programmed),
+        fromDecimalString(p.firm),
+        fromDecimalString(p.paid),
+        fromDecimalString(p.available),
+      ]),
+      totals: [
+        'Total',
+        '',
+        '',
+        cents((p) => p.cap),
+        cents((p) => p.programmed),
+        cents((p) => p.firm),
+        cents((p) => p.paid),
+        cents((p) => p.available),
+      ],
     };
   };
   return {

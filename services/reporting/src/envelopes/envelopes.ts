@@ -8,7 +8,11 @@ import type { EnvelopeDoc, OperationDoc } from '../projection/programme-projecti
  * the cap is the CALL's share once an avenant sets it (else the axis envelope), programmed = FEDER programmed on the
  * axis's operations less what was released; paid = FEDER paid.
  */
-export function envelopePositions(envelopes: readonly EnvelopeDoc[], commitments: readonly ProjectedCommitment[], operations: readonly OperationDoc[]) {
+export function envelopePositions(
+  envelopes: readonly EnvelopeDoc[],
+  commitments: readonly ProjectedCommitment[],
+  operations: readonly OperationDoc[],
+) {
   return envelopes.map((envelope) => {
     if (envelope.kind === 'budget') {
       const against = commitments.filter((c) => c.envelopeId === envelope.id && c.status !== 'lapsed');
@@ -31,8 +35,11 @@ export function envelopePositions(envelopes: readonly EnvelopeDoc[], commitments
         history: envelope.provenance,
       };
     }
-    const onAxis = operations.filter((o) => o.source === 'iti-feder' && o.programmeId === envelope.programmeId && o.axis === envelope.axis && o.feder);
-    const sum = (pick: (feder: NonNullable<OperationDoc['feder']>) => string) => onAxis.reduce((total, o) => total + fromDecimalString(pick(o.feder as NonNullable<OperationDoc['feder']>)), 0n);
+    const onAxis = operations.filter(
+      (o) => o.source === 'iti-feder' && o.programmeId === envelope.programmeId && o.axis === envelope.axis && o.feder,
+    );
+    const sum = (pick: (feder: NonNullable<OperationDoc['feder']>) => string) =>
+      onAxis.reduce((total, o) => total + fromDecimalString(pick(o.feder as NonNullable<OperationDoc['feder']>)), 0n);
     const programmed = sum((f) => f.programmed) - sum((f) => f.released);
     const cap = envelope.callShare ?? envelope.amount;
     return {
@@ -45,7 +52,15 @@ export function envelopePositions(envelopes: readonly EnvelopeDoc[], commitments
       amount: envelope.amount,
       cap,
       programmed: toDecimalString(programmed),
-      firm: toDecimalString(onAxis.filter((o) => o.act).reduce((total, o) => total + fromDecimalString(o.feder?.programmed ?? '0.00') - fromDecimalString(o.feder?.released ?? '0.00'), 0n)),
+      firm: toDecimalString(
+        onAxis
+          .filter((o) => o.act)
+          .reduce(
+            (total, o) =>
+              total + fromDecimalString(o.feder?.programmed ?? '0.00') - fromDecimalString(o.feder?.released ?? '0.00'),
+            0n,
+          ),
+      ),
       paid: toDecimalString(sum((f) => f.paid)),
       available: toDecimalString(fromDecimalString(cap) - programmed),
       operations: onAxis.length,

@@ -28,7 +28,12 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
     generatedAt,
     fileName: `releve-${statement.funder}`,
     tables: [
-      { name: 'Synthèse', title: 'Synthèse', columns: [{ header: 'Financeur', kind: 'text' }, ...figureColumns], rows: [[statement.funder, ...figureCells(statement.totals)]] },
+      {
+        name: 'Synthèse',
+        title: 'Synthèse',
+        columns: [{ header: 'Financeur', kind: 'text' }, ...figureColumns],
+        rows: [[statement.funder, ...figureCells(statement.totals)]],
+      },
       ...BREAKDOWNS.map(breakdown),
       conditionsTable(statement.awaitingConditions),
       poolsTable(statement.pools),

@@ -11,7 +11,10 @@ type Axis = (typeof AXES)[number];
  */
 export function funderStatement(docs: readonly ProjectedCommitment[], funder: string) {
   const mine = docs.filter((doc) => doc.funder === funder);
-  const by = Object.fromEntries(AXES.map((axis) => [axis, new Map<string, Figures>()])) as Record<Axis, Map<string, Figures>>;
+  const by = Object.fromEntries(AXES.map((axis) => [axis, new Map<string, Figures>()])) as Record<
+    Axis,
+    Map<string, Figures>
+  >;
   let totals = zero();
   for (const doc of mine) {
     const figures = figuresOf(doc);
@@ -21,7 +24,10 @@ export function funderStatement(docs: readonly ProjectedCommitment[], funder: st
       by[axis].set(key, plus(by[axis].get(key) ?? zero(), figures));
     }
   }
-  const breakdown = (axis: Axis) => [...by[axis].entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, figures]) => ({ [axis]: key, figures: asJson(figures) }));
+  const breakdown = (axis: Axis) =>
+    [...by[axis].entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, figures]) => ({ [axis]: key, figures: asJson(figures) }));
   return {
     funder,
     commitments: mine.length,

@@ -2,11 +2,39 @@ import { fromDecimalString } from '@cvl/money';
 import { project, type ProjectedCommitment, type ProjectedEvent } from '../projection/commitment-projection';
 import { funderStatement } from './funder-statement';
 
-const trace = { actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] }, reasonCode: 'x', effectiveDate: '2016-01-01', recordedAt: '2016-01-02T00:00:00.000Z', source: { kind: 'document', document: 'cdv', line: 5465 } };
+const trace = {
+  actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] },
+  reasonCode: 'x',
+  effectiveDate: '2016-01-01',
+  recordedAt: '2016-01-02T00:00:00.000Z',
+  source: { kind: 'document', document: 'cdv', line: 5465 },
+};
 let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type: `commitments.${type}`, actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}', time: '2016-01-02T00:00:00.000Z', data: { trace, ...data } });
-const recorded = (commitmentId: string, funder: string, status: string, amount: string, attribution: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  event('commitment-recorded', { commitmentId, funder, status, amount, isPool: false, attribution: { label: commitmentId, scale: 'CALL', ...attribution }, commitmentIds: [commitmentId], ...extra });
+const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
+  id: `e${++n}`,
+  type: `commitments.${type}`,
+  actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}',
+  time: '2016-01-02T00:00:00.000Z',
+  data: { trace, ...data },
+});
+const recorded = (
+  commitmentId: string,
+  funder: string,
+  status: string,
+  amount: string,
+  attribution: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) =>
+  event('commitment-recorded', {
+    commitmentId,
+    funder,
+    status,
+    amount,
+    isPool: false,
+    attribution: { label: commitmentId, scale: 'CALL', ...attribution },
+    commitmentIds: [commitmentId],
+    ...extra,
+  });
 
 function run(events: ProjectedEvent[]): ProjectedCommitment[] {
   const docs = new Map<string, ProjectedCommitment>();
@@ -26,8 +54,21 @@ describe('a funder’s statement in reporting', () => {
 
   it('totals only that funder’s commitments', () => {
     expect(statement.commitments).toBe(3);
-    expect(statement.totals).toEqual({ indicative: '500.00', conditional: '1000.01', firm: '45000.00', paid: '13500.00', outstanding: '31500.00' });
-    expect(statement.awaitingConditions).toEqual([{ conditionId: 'tfpb', pending: '1000.01', commitments: 1, byFunder: [{ funder: 'caf', pending: '1000.01', commitments: ['caf-2'] }] }]);
+    expect(statement.totals).toEqual({
+      indicative: '500.00',
+      conditional: '1000.01',
+      firm: '45000.00',
+      paid: '13500.00',
+      outstanding: '31500.00',
+    });
+    expect(statement.awaitingConditions).toEqual([
+      {
+        conditionId: 'tfpb',
+        pending: '1000.01',
+        commitments: 1,
+        byFunder: [{ funder: 'caf', pending: '1000.01', commitments: ['caf-2'] }],
+      },
+    ]);
     expect(statement.pools.map((p) => p.poolId)).toEqual(['caf-3']);
   });
 
@@ -39,13 +80,30 @@ describe('a funder’s statement in reporting', () => {
       }
     }
     expect(statement.by.year).toEqual([
-      { year: '2016', figures: { indicative: '500.00', conditional: '0.00', firm: '45000.00', paid: '13500.00', outstanding: '31500.00' } },
-      { year: '2017', figures: { indicative: '0.00', conditional: '1000.01', firm: '0.00', paid: '0.00', outstanding: '0.00' } },
+      {
+        year: '2016',
+        figures: {
+          indicative: '500.00',
+          conditional: '0.00',
+          firm: '45000.00',
+          paid: '13500.00',
+          outstanding: '31500.00',
+        },
+      },
+      {
+        year: '2017',
+        figures: { indicative: '0.00', conditional: '1000.01', firm: '0.00', paid: '0.00', outstanding: '0.00' },
+      },
     ]);
     expect(statement.by.quartier.map((row) => row.quartier)).toEqual(['(non rattaché)', 'QP062024', 'QP062030']);
   });
 
   it('answers an empty statement for a funder with no commitment', () => {
-    expect(funderStatement(docs, 'personne')).toMatchObject({ commitments: 0, totals: { firm: '0.00' }, awaitingConditions: [], pools: [] });
+    expect(funderStatement(docs, 'personne')).toMatchObject({
+      commitments: 0,
+      totals: { firm: '0.00' },
+      awaitingConditions: [],
+      pools: [],
+    });
   });
 });

@@ -4,7 +4,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { loadMigrations, migrate, type SqlClient, type SqlExecutor } from '@cvl/event-store';
 import { SQL_CLIENT } from '@cvl/platform';
 import type { ProjectedCommitment } from '../projection/commitment-projection';
-import { refKey, withItiAxes, type DocKind, type DocRef, type EnvelopeDoc, type OperationDoc } from '../projection/programme-projection';
+import {
+  refKey,
+  withItiAxes,
+  type DocKind,
+  type DocRef,
+  type EnvelopeDoc,
+  type OperationDoc,
+} from '../projection/programme-projection';
 
 /** A cell of the co-financing matrix as SQL sums it (figures in euros, decimal text). */
 export interface MatrixCellRow {
@@ -29,7 +36,9 @@ export class ReadModels {
 
   init(): Promise<unknown> {
     this.ready ??= migrate(this.sql, loadMigrations(join(__dirname, 'migrations')), 'reporting').then(() =>
-      this.sql.query('INSERT INTO rm_generation (id, generation) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [randomUUID()]),
+      this.sql.query('INSERT INTO rm_generation (id, generation) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
+        randomUUID(),
+      ]),
     );
     return this.ready;
   }
@@ -37,7 +46,8 @@ export class ReadModels {
   /** The generation of these read models (a new one at each rebuild). */
   async generation(): Promise<string> {
     await this.init();
-    return (await this.sql.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1')).rows[0].generation;
+    return (await this.sql.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1')).rows[0]
+      .generation;
   }
 
   /**
@@ -58,14 +68,26 @@ export class ReadModels {
   /** When the current generation started, and how many events it has projected so far. */
   async progress(consumers: readonly string[]): Promise<{ generation: string; startedAt: string; projected: number }> {
     await this.init();
-    const generation = await this.sql.query<{ generation: string; created_at: Date | string }>('SELECT generation, created_at FROM rm_generation WHERE id = 1');
-    const projected = await this.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM processed_events WHERE consumer = ANY($1::text[])', [consumers]);
-    return { generation: generation.rows[0].generation, startedAt: new Date(generation.rows[0].created_at).toISOString(), projected: Number(projected.rows[0].n) };
+    const generation = await this.sql.query<{ generation: string; created_at: Date | string }>(
+      'SELECT generation, created_at FROM rm_generation WHERE id = 1',
+    );
+    const projected = await this.sql.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM processed_events WHERE consumer = ANY($1::text[])',
+      [consumers],
+    );
+    return {
+      generation: generation.rows[0].generation,
+      startedAt: new Date(generation.rows[0].created_at).toISOString(),
+      projected: Number(projected.rows[0].n),
+    };
   }
 
   async load(db: SqlExecutor, ids: string[]): Promise<Map<string, ProjectedCommitment>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.query<{ id: string; doc: ProjectedCommitment }>('SELECT id, doc FROM rm_commitments WHERE id = ANY($1::text[])', [ids]);
+    const rows = await db.query<{ id: string; doc: ProjectedCommitment }>(
+      'SELECT id, doc FROM rm_commitments WHERE id = ANY($1::text[])',
+      [ids],
+    );
     return new Map(rows.rows.map((r) => [r.id, r.doc]));
   }
 
@@ -95,7 +117,10 @@ export class ReadModels {
              ORDER BY id`,
             [scope.funder],
           );
-    return withItiAxes(rows.rows.map((r) => r.doc), await this.operations());
+    return withItiAxes(
+      rows.rows.map((r) => r.doc),
+      await this.operations(),
+    );
   }
 
   /**
@@ -103,7 +128,11 @@ export class ReadModels {
    * operation's axis, as withItiAxes does) × quartier × year — over one funder's commitments (its index) or all;
    * the figures as figuresOf gives them, exact (numeric sums of the decimal amounts).
    */
-  async matrixCells(scope: { funder?: string }, filter: { funder?: string; quartier?: string; stake?: string; year?: number }, none: string): Promise<MatrixCellRow[]> {
+  async matrixCells(
+    scope: { funder?: string },
+    filter: { funder?: string; quartier?: string; stake?: string; year?: number },
+    none: string,
+  ): Promise<MatrixCellRow[]> {
     await this.init();
     const rows = await this.sql.query<MatrixCellRow>(
       `WITH c AS (
@@ -127,7 +156,14 @@ export class ReadModels {
        FROM c
        WHERE ($3::text IS NULL OR quartier = $3) AND ($4::text IS NULL OR stake = $4) AND ($6::int IS NULL OR year = $6)
        GROUP BY funder, stake, quartier, year`,
-      [scope.funder ?? null, filter.funder ?? null, filter.quartier ?? null, filter.stake ?? null, none, filter.year ?? null],
+      [
+        scope.funder ?? null,
+        filter.funder ?? null,
+        filter.quartier ?? null,
+        filter.stake ?? null,
+        none,
+        filter.year ?? null,
+      ],
     );
     return rows.rows;
   }
@@ -141,7 +177,10 @@ export class ReadModels {
     return new Map(rows.rows.map((r) => [refKey(r), r.doc]));
   }
 
-  async saveDocuments(db: SqlExecutor, items: ReadonlyArray<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>): Promise<void> {
+  async saveDocuments(
+    db: SqlExecutor,
+    items: ReadonlyArray<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>,
+  ): Promise<void> {
     if (items.length === 0) return;
     await db.query(
       `INSERT INTO rm_documents (kind, id, doc) SELECT kind, id, doc::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS d (kind, id, doc)
@@ -152,11 +191,15 @@ export class ReadModels {
 
   async operations(): Promise<OperationDoc[]> {
     await this.init();
-    return (await this.sql.query<{ doc: OperationDoc }>("SELECT doc FROM rm_documents WHERE kind = 'operation' ORDER BY id")).rows.map((r) => r.doc);
+    return (
+      await this.sql.query<{ doc: OperationDoc }>("SELECT doc FROM rm_documents WHERE kind = 'operation' ORDER BY id")
+    ).rows.map((r) => r.doc);
   }
 
   async envelopes(): Promise<EnvelopeDoc[]> {
     await this.init();
-    return (await this.sql.query<{ doc: EnvelopeDoc }>("SELECT doc FROM rm_documents WHERE kind = 'envelope' ORDER BY id")).rows.map((r) => r.doc);
+    return (
+      await this.sql.query<{ doc: EnvelopeDoc }>("SELECT doc FROM rm_documents WHERE kind = 'envelope' ORDER BY id")
+    ).rows.map((r) => r.doc);
   }
 }

@@ -15,14 +15,23 @@ export function serviceUrl(service: AskedService, selfOrigin: string, env: NodeJ
 }
 
 /** GET another service's JSON with the caller's own credentials; a service that does not answer is a 503 naming it. */
-export async function askService<T>(service: AskedService, selfOrigin: string, path: string, authorization: string | undefined): Promise<T> {
+export async function askService<T>(
+  service: AskedService,
+  selfOrigin: string,
+  path: string,
+  authorization: string | undefined,
+): Promise<T> {
   const url = `${serviceUrl(service, selfOrigin)}${path}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, signal: AbortSignal.timeout(120_000) });
+    response = await fetch(url, {
+      headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
+      signal: AbortSignal.timeout(120_000),
+    });
   } catch (error) {
     throw new ServiceUnavailableException(`Le service ${service} ne répond pas à ${url} : ${(error as Error).message}`);
   }
-  if (!response.ok) throw new ServiceUnavailableException(`Le service ${service} a répondu ${response.status} à ${url}`);
+  if (!response.ok)
+    throw new ServiceUnavailableException(`Le service ${service} a répondu ${response.status} à ${url}`);
   return (await response.json()) as T;
 }

@@ -8,7 +8,14 @@ type FiguresJson = Record<keyof Figures, string>;
 /** What the ledger says (commitments' balances): is it balanced, and each funder's figures. */
 export interface LedgerBalances {
   funders: Array<{ funder: string; figures: FiguresJson }>;
-  ledger: { debitsPosted: string; creditsPosted: string; debitsPending: string; creditsPending: string; balanced: boolean; viewsAgreeWithLedger: boolean };
+  ledger: {
+    debitsPosted: string;
+    creditsPosted: string;
+    debitsPending: string;
+    creditsPending: string;
+    balanced: boolean;
+    viewsAgreeWithLedger: boolean;
+  };
 }
 
 export interface BrokenLinkJson {
@@ -26,20 +33,34 @@ export interface ChainCheck {
     eventsChecked: number;
     broken?: BrokenLinkJson[];
     problemCount?: number;
-    signedLog?: { log: string; latestHead?: { sequence: number; treeSize: number; signedAt: string; keyId: string }; unsignedEvents: number; witness: { location: string; heads: number } };
+    signedLog?: {
+      log: string;
+      latestHead?: { sequence: number; treeSize: number; signedAt: string; keyId: string };
+      unsignedEvents: number;
+      witness: { location: string; heads: number };
+    };
   };
   /** Events the service's relay set aside, never published: the read models lack them. */
-  relay?: { deadLetters: { count: number; latest: Array<{ eventId: string; streamId: string; revision: number; reason: string }> } };
+  relay?: {
+    deadLetters: {
+      count: number;
+      latest: Array<{ eventId: string; streamId: string; revision: number; reason: string }>;
+    };
+  };
 }
 
 /** One broken link in words: where (a stream and version, or the signed log as a whole) and what it means. */
 export function describeBrokenLink(link: BrokenLinkJson): string {
-  return link.streamId ? `flux ${link.streamId}, version ${link.revision} : ${link.detail}` : `journal signé : ${link.detail}`;
+  return link.streamId
+    ? `flux ${link.streamId}, version ${link.revision} : ${link.detail}`
+    : `journal signé : ${link.detail}`;
 }
 
 function chainDetail(chain: ChainCheck['hashChains']): string {
   const signed = chain.signedLog?.latestHead;
-  const head = signed ? ` ; journal signé : tête n° ${signed.sequence} sur ${signed.treeSize} événements (clé ${signed.keyId}), témoin ${chain.signedLog?.witness.heads ?? 0} tête(s)` : '';
+  const head = signed
+    ? ` ; journal signé : tête n° ${signed.sequence} sur ${signed.treeSize} événements (clé ${signed.keyId}), témoin ${chain.signedLog?.witness.heads ?? 0} tête(s)`
+    : '';
   if (chain.ok) return `${chain.streamsChecked} flux, ${chain.eventsChecked} événements vérifiés${head}`;
   const broken = chain.broken ?? [];
   const count = chain.problemCount ?? broken.length;
@@ -61,7 +82,10 @@ export interface Disagreement {
 }
 
 /** Every funder × figure where reporting's read model and the ledger differ (a funder missing on one side counts as zero). */
-export function totalsDisagreements(readModel: ReadonlyMap<string, FiguresJson>, ledger: LedgerBalances['funders']): Disagreement[] {
+export function totalsDisagreements(
+  readModel: ReadonlyMap<string, FiguresJson>,
+  ledger: LedgerBalances['funders'],
+): Disagreement[] {
   const ledgerBy = new Map(ledger.map((l) => [l.funder, l.figures]));
   const funders = [...new Set([...readModel.keys(), ...ledgerBy.keys()])].sort();
   return funders.flatMap((funder) =>
@@ -78,7 +102,13 @@ export function totalsDisagreements(readModel: ReadonlyMap<string, FiguresJson>,
  * pending), its views against its accounts, reporting's totals against the ledger's, and the data set's
  * reconciliation. `ok` only when every check holds.
  */
-export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerBalances; disagreements: Disagreement[]; reconciliation?: ReconciliationSummary; checkedAt: string }) {
+export function integrityReport(input: {
+  chains: ChainCheck[];
+  balances: LedgerBalances;
+  disagreements: Disagreement[];
+  reconciliation?: ReconciliationSummary;
+  checkedAt: string;
+}) {
   const { ledger } = input.balances;
   const checks = [
     ...input.chains.map((c) => ({
@@ -100,16 +130,51 @@ export function integrityReport(input: { chains: ChainCheck[]; balances: LedgerB
               : `${dead.count} événement(s) mis de côté, jamais publiés — les modèles de lecture ne les ont pas : ${dead.latest.map((d) => `${d.streamId} v${d.revision} (${d.reason})`).join(' ; ')}`,
         };
       }),
-    { check: 'grand livre équilibré (Σ débits = Σ crédits)', ok: ledger.balanced && ledger.debitsPosted === ledger.creditsPosted && ledger.debitsPending === ledger.creditsPending, detail: `débits ${euros(ledger.debitsPosted)} / crédits ${euros(ledger.creditsPosted)} (en attente ${euros(ledger.debitsPending)} / ${euros(ledger.creditsPending)})` },
-    { check: 'vues du registre = comptes du grand livre', ok: ledger.viewsAgreeWithLedger, detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes' },
+    {
+      check: 'grand livre équilibré (Σ débits = Σ crédits)',
+      ok:
+        ledger.balanced &&
+        ledger.debitsPosted === ledger.creditsPosted &&
+        ledger.debitsPending === ledger.creditsPending,
+      detail: `débits ${euros(ledger.debitsPosted)} / crédits ${euros(ledger.creditsPosted)} (en attente ${euros(ledger.debitsPending)} / ${euros(ledger.creditsPending)})`,
+    },
+    {
+      check: 'vues du registre = comptes du grand livre',
+      ok: ledger.viewsAgreeWithLedger,
+      detail: ledger.viewsAgreeWithLedger ? 'concordance' : 'écart entre les engagements et leurs comptes',
+    },
     {
       check: 'totaux de reporting = totaux du grand livre',
       ok: input.disagreements.length === 0,
-      detail: input.disagreements.length === 0 ? `${input.balances.funders.length} financeurs concordants` : `${input.disagreements.length} écart(s) — un modèle de lecture en cours de rattrapage peut en montrer un instant`,
+      detail:
+        input.disagreements.length === 0
+          ? `${input.balances.funders.length} financeurs concordants`
+          : `${input.disagreements.length} écart(s) — un modèle de lecture en cours de rattrapage peut en montrer un instant`,
     },
     ...(input.reconciliation
-      ? [{ check: 'rapprochement du jeu de données', ok: true, detail: `${input.reconciliation.document} : ${input.reconciliation.checks} contrôles — ${input.reconciliation.counts['concorde'] ?? 0} concordants, ${input.reconciliation.counts['arrondi déclaré'] ?? 0} arrondis déclarés, ${input.reconciliation.counts['écart'] ?? 0} écarts réels (relevés dans le jeu de données)` }]
+      ? [
+          {
+            check: 'rapprochement du jeu de données',
+            ok: true,
+            detail: `${input.reconciliation.document} : ${input.reconciliation.checks} contrôles — ${input.reconciliation.counts['concorde'] ?? 0} concordants, ${input.reconciliation.counts['arrondi déclaré'] ?? 0} arrondis déclarés, ${input.reconciliation.counts['écart'] ?? 0} écarts réels (relevés dans le jeu de données)`,
+          },
+        ]
       : []),
   ];
-  return { ok: checks.every((c) => c.ok), checkedAt: input.checkedAt, checks, ledger, disagreements: input.disagreements, ...(input.reconciliation ? { reconciliation: { document: input.reconciliation.document, checks: input.reconciliation.checks, counts: input.reconciliation.counts } } : {}) };
+  return {
+    ok: checks.every((c) => c.ok),
+    checkedAt: input.checkedAt,
+    checks,
+    ledger,
+    disagreements: input.disagreements,
+    ...(input.reconciliation
+      ? {
+          reconciliation: {
+            document: input.reconciliation.document,
+            checks: input.reconciliation.checks,
+            counts: input.reconciliation.counts,
+          },
+        }
+      : {}),
+  };
 }

@@ -3,18 +3,36 @@ import { integrityReport, totalsDisagreements, type LedgerBalances } from './int
 const figures = (firm: string) => ({ indicative: '0.00', conditional: '0.00', firm, paid: '0.00', outstanding: firm });
 const balances = (balanced = true): LedgerBalances => ({
   funders: [{ funder: 'anru', figures: figures('150000.00') }],
-  ledger: { debitsPosted: '150000.00', creditsPosted: balanced ? '150000.00' : '149999.99', debitsPending: '0.00', creditsPending: '0.00', balanced, viewsAgreeWithLedger: true },
+  ledger: {
+    debitsPosted: '150000.00',
+    creditsPosted: balanced ? '150000.00' : '149999.99',
+    debitsPending: '0.00',
+    creditsPending: '0.00',
+    balanced,
+    viewsAgreeWithLedger: true,
+  },
 });
 const broken = [
   { streamId: 'commitments-ledger', revision: 3, problem: 'hash_mismatch', detail: 'contenu modifié' },
   { streamId: '', revision: -1, problem: 'unsigned_event', detail: 'événement absent du journal signé' },
 ];
-const chain = (ok: boolean) => ({ service: 'commitments', hashChains: { ok, streamsChecked: 1, eventsChecked: 12, ...(ok ? {} : { broken, problemCount: 3 }) } });
+const chain = (ok: boolean) => ({
+  service: 'commitments',
+  hashChains: { ok, streamsChecked: 1, eventsChecked: 12, ...(ok ? {} : { broken, problemCount: 3 }) },
+});
 
 describe('integrity report', () => {
   it('names every funder × figure where reporting and the ledger differ, a funder missing on one side as zero', () => {
     expect(totalsDisagreements(new Map([['anru', figures('150000.00')]]), balances().funders)).toEqual([]);
-    expect(totalsDisagreements(new Map([['anru', figures('150000.01')], ['caf', figures('1.00')]]), balances().funders)).toEqual([
+    expect(
+      totalsDisagreements(
+        new Map([
+          ['anru', figures('150000.01')],
+          ['caf', figures('1.00')],
+        ]),
+        balances().funders,
+      ),
+    ).toEqual([
       { funder: 'anru', figure: 'firm', readModel: '150000.01', ledger: '150000.00' },
       { funder: 'anru', figure: 'outstanding', readModel: '150000.01', ledger: '150000.00' },
       { funder: 'caf', figure: 'firm', readModel: '1.00', ledger: '0.00' },
@@ -24,7 +42,9 @@ describe('integrity report', () => {
 
   it('is ok only when every chain verifies, the ledger balances and the totals agree', () => {
     const at = '2026-11-25T22:00:00.000Z';
-    expect(integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [], checkedAt: at }).ok).toBe(true);
+    expect(integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [], checkedAt: at }).ok).toBe(
+      true,
+    );
     const report = integrityReport({ chains: [chain(false)], balances: balances(), disagreements: [], checkedAt: at });
     expect(report.ok).toBe(false);
     // Every broken link is named, not the first only, and what was not listed is counted.
@@ -32,8 +52,18 @@ describe('integrity report', () => {
     expect(report.checks[0].detail).toContain('flux commitments-ledger, version 3 : contenu modifié');
     expect(report.checks[0].detail).toContain('journal signé : événement absent du journal signé');
     expect(report.checks[0].detail).toContain('et 1 autre(s)');
-    expect(integrityReport({ chains: [chain(true)], balances: balances(false), disagreements: [], checkedAt: at }).ok).toBe(false);
-    const behind = integrityReport({ chains: [chain(true)], balances: balances(), disagreements: [{ funder: 'anru', figure: 'firm', readModel: '0.00', ledger: '150000.00' }], checkedAt: at });
-    expect(behind.checks.find((c) => c.check.startsWith('totaux'))).toMatchObject({ ok: false, detail: expect.stringContaining('1 écart(s)') });
+    expect(
+      integrityReport({ chains: [chain(true)], balances: balances(false), disagreements: [], checkedAt: at }).ok,
+    ).toBe(false);
+    const behind = integrityReport({
+      chains: [chain(true)],
+      balances: balances(),
+      disagreements: [{ funder: 'anru', figure: 'firm', readModel: '0.00', ledger: '150000.00' }],
+      checkedAt: at,
+    });
+    expect(behind.checks.find((c) => c.check.startsWith('totaux'))).toMatchObject({
+      ok: false,
+      detail: expect.stringContaining('1 écart(s)'),
+    });
   });
 });

@@ -7,7 +7,11 @@ import type { OperationCard } from './operation-cards';
 const PROGRAMMES: Record<string, string> = { 'renewal-urban': 'NPNRU', 'iti-feder': 'ITI FEDER' };
 
 /** The operation cards as one table: a row per operation × funder (plan, share, booking, ledger figures). */
-export function operationCardsReport(cards: readonly OperationCard[], filterLine: string[], generatedAt: string): ReportDocument {
+export function operationCardsReport(
+  cards: readonly OperationCard[],
+  filterLine: string[],
+  generatedAt: string,
+): ReportDocument {
   return {
     title: 'Fiches opérations — financement par financeur',
     subtitle: filterLine,
@@ -30,9 +34,31 @@ export function operationCardsReport(cards: readonly OperationCard[], filterLine
           ...figureColumns,
         ],
         rows: cards.flatMap((card) =>
-          card.funders.map((f) => [`${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`, card.label, card.quartier, card.status, fromDecimalString(card.cost), f.funder, fromDecimalString(f.planned), f.share, f.booking, ...figureCells(f.figures)]),
+          card.funders.map((f) => [
+            `${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`,
+            card.label,
+            card.quartier,
+            card.status,
+            fromDecimalString(card.cost),
+            f.funder,
+            fromDecimalString(f.planned),
+            f.share,
+            f.booking,
+            ...figureCells(f.figures),
+          ]),
         ),
-        totals: ['Total', '', '', '', null, '', cards.reduce((sum, c) => sum + fromDecimalString(c.planned), 0n), null, '', ...figureCells(asJson(cards.map((c) => fromJson(c.totals)).reduce(plus, zero())))],
+        totals: [
+          'Total',
+          '',
+          '',
+          '',
+          null,
+          '',
+          cards.reduce((sum, c) => sum + fromDecimalString(c.planned), 0n),
+          null,
+          '',
+          ...figureCells(asJson(cards.map((c) => fromJson(c.totals)).reduce(plus, zero()))),
+        ],
       },
     ],
   };

@@ -19,12 +19,20 @@ const shareBasisPoints = (part: bigint, whole: bigint) => (whole === 0n ? null :
  * figures and share of the cost). Plan and ledger are shown side by side, so a line refused or not yet booked shows.
  */
 export function operationCard(operation: OperationDoc, commitments: readonly ProjectedCommitment[]) {
-  const mine = commitments.filter((c) => c.request && c.request.source === operation.source && c.request.protocolId === operation.programmeId && c.request.operationId === operation.operationId);
+  const mine = commitments.filter(
+    (c) =>
+      c.request &&
+      c.request.source === operation.source &&
+      c.request.protocolId === operation.programmeId &&
+      c.request.operationId === operation.operationId,
+  );
   const cost = fromDecimalString(operation.cost);
   const funders = [...new Set([...operation.plan.map((l) => l.funder), ...mine.map((c) => c.funder)])].sort();
   let total = zero();
   const shares = funders.map((funder) => {
-    const planned = operation.plan.filter((l) => l.funder === funder).reduce((sum, l) => sum + fromDecimalString(l.amount), 0n);
+    const planned = operation.plan
+      .filter((l) => l.funder === funder)
+      .reduce((sum, l) => sum + fromDecimalString(l.amount), 0n);
     const booked = mine.filter((c) => c.funder === funder);
     const figures = booked.map(figuresOf).reduce(plus, zero());
     total = plus(total, figures);
@@ -34,7 +42,11 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
       funder,
       planned: toDecimalString(planned),
       share: shareBasisPoints(planned, cost),
-      booking: lines.some((l) => l.booking === 'refused') ? 'refusée' : booked.length > 0 || (lines.length > 0 && lines.every((l) => l.booking === 'booked')) ? 'engagée' : 'en attente',
+      booking: lines.some((l) => l.booking === 'refused')
+        ? 'refusée'
+        : booked.length > 0 || (lines.length > 0 && lines.every((l) => l.booking === 'booked'))
+          ? 'engagée'
+          : 'en attente',
       ...(lines.find((l) => l.reason) ? { reason: lines.find((l) => l.reason)?.reason } : {}),
       committed: toDecimalString(committed),
       figures: asJson(figures),
@@ -66,9 +78,18 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
 
 export type OperationCard = ReturnType<typeof operationCard>;
 
-export function operationCards(operations: readonly OperationDoc[], commitments: readonly ProjectedCommitment[], filter: OperationFilter = {}): OperationCard[] {
+export function operationCards(
+  operations: readonly OperationDoc[],
+  commitments: readonly ProjectedCommitment[],
+  filter: OperationFilter = {},
+): OperationCard[] {
   return operations
-    .filter((o) => (!filter.source || o.source === filter.source) && (!filter.programme || o.programmeId === filter.programme) && (!filter.quartier || o.quartier === filter.quartier))
+    .filter(
+      (o) =>
+        (!filter.source || o.source === filter.source) &&
+        (!filter.programme || o.programmeId === filter.programme) &&
+        (!filter.quartier || o.quartier === filter.quartier),
+    )
     .map((o) => operationCard(o, commitments))
     .filter((card) => !filter.funder || card.funders.some((f) => f.funder === filter.funder));
 }

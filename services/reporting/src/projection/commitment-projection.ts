@@ -19,7 +19,15 @@ export interface ProjectedCommitment {
   envelopeId?: string;
   /** When another service asked for the booking: which programme's operation the commitment finances. */
   request?: { source: string; protocolId: string; operationId: string; requestId: string };
-  attribution: { label: string; year: number; scale: string; quartier?: string; stake?: string; programme?: string; epci?: string };
+  attribution: {
+    label: string;
+    year: number;
+    scale: string;
+    quartier?: string;
+    stake?: string;
+    programme?: string;
+    epci?: string;
+  };
   provenance: ProvenanceEntry[];
 }
 
@@ -50,15 +58,42 @@ const cents = (text: unknown) => fromDecimalString(String(text ?? '0.00'));
 const add = (a: string, b: bigint) => toDecimalString(fromDecimalString(a) + b);
 
 export function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
-  const trace = (event.data.trace ?? {}) as { recordedAt?: string; effectiveDate?: string; reasonCode?: string; source?: unknown; actor?: unknown };
+  const trace = (event.data.trace ?? {}) as {
+    recordedAt?: string;
+    effectiveDate?: string;
+    reasonCode?: string;
+    source?: unknown;
+    actor?: unknown;
+  };
   const actor = decodeActor(trace.actor === undefined ? event.actor : encodeActor(trace.actor));
-  return { eventId: event.id, type: event.type, actor, recordedAt: trace.recordedAt ?? event.time, effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10), reasonCode: trace.reasonCode ?? event.type.slice(event.type.indexOf('.') + 1), source: trace.source ?? null, change };
+  return {
+    eventId: event.id,
+    type: event.type,
+    actor,
+    recordedAt: trace.recordedAt ?? event.time,
+    effectiveDate: trace.effectiveDate ?? event.time.slice(0, 10),
+    reasonCode: trace.reasonCode ?? event.type.slice(event.type.indexOf('.') + 1),
+    source: trace.source ?? null,
+    change,
+  };
 }
 
 /** The commitments an event touches, as the projection will need them loaded. */
 export function touched(event: ProjectedEvent): string[] {
-  const d = event.data as { commitmentId?: string; commitmentIds?: string[]; poolId?: string; parts?: Array<{ commitmentId: string }> };
-  return [...new Set([...(d.commitmentIds ?? []), ...(d.commitmentId ? [d.commitmentId] : []), ...(d.poolId ? [d.poolId] : []), ...(d.parts ?? []).map((p) => p.commitmentId)])];
+  const d = event.data as {
+    commitmentId?: string;
+    commitmentIds?: string[];
+    poolId?: string;
+    parts?: Array<{ commitmentId: string }>;
+  };
+  return [
+    ...new Set([
+      ...(d.commitmentIds ?? []),
+      ...(d.commitmentId ? [d.commitmentId] : []),
+      ...(d.poolId ? [d.poolId] : []),
+      ...(d.parts ?? []).map((p) => p.commitmentId),
+    ]),
+  ];
 }
 
 /** Applies one commitments event to the documents it touches; returns the documents to store. Pure. */
@@ -91,34 +126,70 @@ export function project(docs: ReadonlyMap<string, Doc>, event: ProjectedEvent): 
         },
       ];
     case 'commitments.commitment-made-conditional':
-      update(d.commitmentId, (doc) => ({ ...doc, status: 'conditional', conditionId: d.conditionId }), `rendu conditionnel (${d.conditionId})`);
+      update(
+        d.commitmentId,
+        (doc) => ({ ...doc, status: 'conditional', conditionId: d.conditionId }),
+        `rendu conditionnel (${d.conditionId})`,
+      );
       return changed;
     case 'commitments.commitment-firmed':
-      update(d.commitmentId, (doc) => ({ ...doc, status: 'firm', amount: toDecimalString(cents(d.amount)) }), `affermi pour ${d.amount} €`);
+      update(
+        d.commitmentId,
+        (doc) => ({ ...doc, status: 'firm', amount: toDecimalString(cents(d.amount)) }),
+        `affermi pour ${d.amount} €`,
+      );
       return changed;
     case 'commitments.condition-resolved':
       for (const id of d.commitmentIds as string[]) {
-        update(id, (doc) => (d.outcome === 'met' ? { ...doc, status: 'firm', amount: toDecimalString(cents(d.amounts[id])) } : { ...doc, status: 'lapsed', amount: '0.00' }), d.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc');
+        update(
+          id,
+          (doc) =>
+            d.outcome === 'met'
+              ? { ...doc, status: 'firm', amount: toDecimalString(cents(d.amounts[id])) }
+              : { ...doc, status: 'lapsed', amount: '0.00' },
+          d.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc',
+        );
       }
       return changed;
     case 'commitments.commitment-amended':
-      update(d.commitmentId, (doc) => ({ ...doc, amount: toDecimalString(cents(d.after)) }), `${d.kind} : ${d.before} → ${d.after} €`);
+      update(
+        d.commitmentId,
+        (doc) => ({ ...doc, amount: toDecimalString(cents(d.after)) }),
+        `${d.kind} : ${d.before} → ${d.after} €`,
+      );
       return changed;
     case 'commitments.payment-recorded':
-      update(d.commitmentId, (doc) => ({ ...doc, paid: add(doc.paid, cents(d.amount)) }), `paiement ${d.kind} de ${d.amount} €`);
+      update(
+        d.commitmentId,
+        (doc) => ({ ...doc, paid: add(doc.paid, cents(d.amount)) }),
+        `paiement ${d.kind} de ${d.amount} €`,
+      );
       return changed;
     case 'commitments.commitment-released':
       update(
         d.commitmentId,
-        (doc) => (doc.status === 'firm' ? { ...doc, amount: add(doc.amount, -cents(d.amount)), released: add(doc.released, cents(d.amount)) } : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(d.amount)) }),
+        (doc) =>
+          doc.status === 'firm'
+            ? { ...doc, amount: add(doc.amount, -cents(d.amount)), released: add(doc.released, cents(d.amount)) }
+            : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(d.amount)) },
         `dégagement de ${d.amount} €`,
       );
       return changed;
     case 'commitments.pool-split': {
       const pool = get(d.poolId);
       if (!pool) return [];
-      changed.push({ ...pool, amount: toDecimalString(cents(d.remaining)), provenance: [...pool.provenance, entry(event, `ventilé, reste ${d.remaining} €`)] });
-      for (const part of d.parts as Array<{ commitmentId: string; funder: string; amount: string; epci?: string; label?: string }>) {
+      changed.push({
+        ...pool,
+        amount: toDecimalString(cents(d.remaining)),
+        provenance: [...pool.provenance, entry(event, `ventilé, reste ${d.remaining} €`)],
+      });
+      for (const part of d.parts as Array<{
+        commitmentId: string;
+        funder: string;
+        amount: string;
+        epci?: string;
+        label?: string;
+      }>) {
         if (get(part.commitmentId)) continue;
         changed.push({
           id: part.commitmentId,
@@ -130,7 +201,11 @@ export function project(docs: ReadonlyMap<string, Doc>, event: ProjectedEvent): 
           isPool: false,
           poolId: pool.id,
           ...(pool.conditionId ? { conditionId: pool.conditionId } : {}),
-          attribution: { ...pool.attribution, ...(part.epci ? { epci: part.epci } : {}), ...(part.label ? { label: part.label } : {}) },
+          attribution: {
+            ...pool.attribution,
+            ...(part.epci ? { epci: part.epci } : {}),
+            ...(part.label ? { label: part.label } : {}),
+          },
           provenance: [entry(event, `part de ${pool.id} : ${part.amount} €`)],
         });
       }

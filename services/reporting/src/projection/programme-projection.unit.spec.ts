@@ -1,11 +1,29 @@
 import { envelopePositions } from '../envelopes/envelopes';
 import { operationCard } from '../operation-cards/operation-cards';
 import type { ProjectedCommitment, ProjectedEvent } from './commitment-projection';
-import { documentsTouched, projectProgrammes, refKey, withItiAxes, type EnvelopeDoc, type OperationDoc } from './programme-projection';
+import {
+  documentsTouched,
+  projectProgrammes,
+  refKey,
+  withItiAxes,
+  type EnvelopeDoc,
+  type OperationDoc,
+} from './programme-projection';
 
-const trace = { actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] }, recordedAt: '2016-06-15T10:00:00.000Z', effectiveDate: '2016-06-15', source: { kind: 'document', document: 'contrat', line: 4781 } };
+const trace = {
+  actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] },
+  recordedAt: '2016-06-15T10:00:00.000Z',
+  effectiveDate: '2016-06-15',
+  source: { kind: 'document', document: 'contrat', line: 4781 },
+};
 let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({ id: `e${++n}`, type, actor: '{"subject":"instructeur","organisation":"call","roles":["financeur"]}', time: '2016-06-15T10:00:00.000Z', data: { ...data, trace } });
+const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
+  id: `e${++n}`,
+  type,
+  actor: '{"subject":"instructeur","organisation":"call","roles":["financeur"]}',
+  time: '2016-06-15T10:00:00.000Z',
+  data: { ...data, trace },
+});
 
 /** Applies events one by one, as the projector does, keeping every document. */
 function run(events: ProjectedEvent[]) {
@@ -15,25 +33,91 @@ function run(events: ProjectedEvent[]) {
 }
 
 const ids = { programmeId: 'iti-call', operationId: 'op1' };
-const application = event('iti-feder.application-received', { ...ids, label: 'Réhabilitation', beneficiary: 'maisons-et-cites', quartier: 'QP062024', axis: 3, priority: '4c', eligibleCost: '2000000.00', feder: '800000.00', coFunders: [{ funder: 'region', amount: '400000.00' }], dwellings: [], tranche: 2016 });
-const programmed = event('iti-feder.operation-programmed', { ...ids, committeeDate: '2016-06-15', axis: 3, feder: '800000.00', label: 'Réhabilitation', quartier: 'QP062024', lines: [{ funder: 'feder', amount: '800000.00', requestId: 'r1' }, { funder: 'region', amount: '400000.00', requestId: 'r2' }] });
+const application = event('iti-feder.application-received', {
+  ...ids,
+  label: 'Réhabilitation',
+  beneficiary: 'maisons-et-cites',
+  quartier: 'QP062024',
+  axis: 3,
+  priority: '4c',
+  eligibleCost: '2000000.00',
+  feder: '800000.00',
+  coFunders: [{ funder: 'region', amount: '400000.00' }],
+  dwellings: [],
+  tranche: 2016,
+});
+const programmed = event('iti-feder.operation-programmed', {
+  ...ids,
+  committeeDate: '2016-06-15',
+  axis: 3,
+  feder: '800000.00',
+  label: 'Réhabilitation',
+  quartier: 'QP062024',
+  lines: [
+    { funder: 'feder', amount: '800000.00', requestId: 'r1' },
+    { funder: 'region', amount: '400000.00', requestId: 'r2' },
+  ],
+});
 
 describe('reporting: operations and envelopes from the programmes’ events', () => {
   it('follows an ITI operation from its application to its release, each step in its history', () => {
     const docs = run([
       application,
       programmed,
-      event('iti-feder.booking-answered', { ...ids, funder: 'region', requestId: 'r2', outcome: 'refused', reason: 'Enveloppe dépassée de 1 000,00 €' }),
-      event('iti-feder.grant-agreed', { ...ids, act: { reference: 'Convention 2016-17', date: '2016-07-01' }, lines: [] }),
-      event('iti-feder.payment-made', { ...ids, claimId: 'c1', amount: '360000.00', requestId: 'p1', kind: 'acompte', serviceDoneDate: '2017-04-01' }),
-      event('iti-feder.payment-made', { ...ids, claimId: 'c2', amount: '320000.00', requestId: 'p2', kind: 'solde', serviceDoneDate: '2018-04-01' }),
+      event('iti-feder.booking-answered', {
+        ...ids,
+        funder: 'region',
+        requestId: 'r2',
+        outcome: 'refused',
+        reason: 'Enveloppe dépassée de 1 000,00 €',
+      }),
+      event('iti-feder.grant-agreed', {
+        ...ids,
+        act: { reference: 'Convention 2016-17', date: '2016-07-01' },
+        lines: [],
+      }),
+      event('iti-feder.payment-made', {
+        ...ids,
+        claimId: 'c1',
+        amount: '360000.00',
+        requestId: 'p1',
+        kind: 'acompte',
+        serviceDoneDate: '2017-04-01',
+      }),
+      event('iti-feder.payment-made', {
+        ...ids,
+        claimId: 'c2',
+        amount: '320000.00',
+        requestId: 'p2',
+        kind: 'solde',
+        serviceDoneDate: '2018-04-01',
+      }),
       event('iti-feder.unused-released', { ...ids, amount: '120000.00', requestId: 'x1' }),
     ]);
     const op = docs.get('operation:iti-feder:iti-call:op1') as OperationDoc;
-    expect(op).toMatchObject({ status: 'soldée', cost: '2000000.00', act: { reference: 'Convention 2016-17' }, feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' } });
-    expect(op.plan).toEqual([{ funder: 'feder', amount: '800000.00', requestId: 'r1' }, { funder: 'region', amount: '400000.00', requestId: 'r2', booking: 'refused', reason: 'Enveloppe dépassée de 1 000,00 €' }]);
+    expect(op).toMatchObject({
+      status: 'soldée',
+      cost: '2000000.00',
+      act: { reference: 'Convention 2016-17' },
+      feder: { programmed: '800000.00', paid: '680000.00', released: '120000.00' },
+    });
+    expect(op.plan).toEqual([
+      { funder: 'feder', amount: '800000.00', requestId: 'r1' },
+      {
+        funder: 'region',
+        amount: '400000.00',
+        requestId: 'r2',
+        booking: 'refused',
+        reason: 'Enveloppe dépassée de 1 000,00 €',
+      },
+    ]);
     expect(op.provenance).toHaveLength(7);
-    expect(op.provenance[1]).toMatchObject({ actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] }, reasonCode: 'operation-programmed', effectiveDate: '2016-06-15', source: { line: 4781 } });
+    expect(op.provenance[1]).toMatchObject({
+      actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] },
+      reasonCode: 'operation-programmed',
+      effectiveDate: '2016-06-15',
+      source: { line: 4781 },
+    });
   });
 
   it('ignores what concerns an operation it never saw created, and creates an operation once', () => {
@@ -45,37 +129,116 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
 
   it('computes programmed and available per ITI axis (the CALL share as cap) and per funder budget', () => {
     const docs = run([
-      event('iti-feder.envelope-set', { programmeId: 'iti-call', version: 2, axes: [{ axis: 3, label: 'Axe 3', amount: '36000000.00', callShare: '5000000.00', priorities: [] }] }),
-      event('commitments.envelope-opened', { envelopeId: 'budget-region', funder: 'region', label: 'Budget', amount: '1000000.00' }),
+      event('iti-feder.envelope-set', {
+        programmeId: 'iti-call',
+        version: 2,
+        axes: [{ axis: 3, label: 'Axe 3', amount: '36000000.00', callShare: '5000000.00', priorities: [] }],
+      }),
+      event('commitments.envelope-opened', {
+        envelopeId: 'budget-region',
+        funder: 'region',
+        label: 'Budget',
+        amount: '1000000.00',
+      }),
       application,
       programmed,
       event('iti-feder.unused-released', { ...ids, amount: '100000.00', requestId: 'x1' }),
     ]);
     const envelopes = [...docs.values()].filter((d): d is EnvelopeDoc => 'kind' in d);
     const operations = [...docs.values()].filter((d): d is OperationDoc => 'operationId' in d);
-    const commitment = (id: string, status: ProjectedCommitment['status'], amount: string): ProjectedCommitment => ({ id, funder: 'region', status, amount, paid: '0.00', released: '0.00', isPool: false, envelopeId: 'budget-region', attribution: { label: 'x', year: 2016, scale: 'CALL' }, provenance: [] });
-    const positions = envelopePositions(envelopes, [commitment('a', 'firm', '300000.00'), commitment('b', 'indicative', '50000.00'), commitment('c', 'lapsed', '0.00')], operations);
-    expect(positions.find((p) => p.id === 'iti-call:axe-3')).toMatchObject({ cap: '5000000.00', programmed: '700000.00', firm: '0.00', available: '4300000.00' });
-    expect(positions.find((p) => p.id === 'budget-region')).toMatchObject({ programmed: '350000.00', firm: '300000.00', available: '650000.00', operations: 2 });
+    const commitment = (id: string, status: ProjectedCommitment['status'], amount: string): ProjectedCommitment => ({
+      id,
+      funder: 'region',
+      status,
+      amount,
+      paid: '0.00',
+      released: '0.00',
+      isPool: false,
+      envelopeId: 'budget-region',
+      attribution: { label: 'x', year: 2016, scale: 'CALL' },
+      provenance: [],
+    });
+    const positions = envelopePositions(
+      envelopes,
+      [
+        commitment('a', 'firm', '300000.00'),
+        commitment('b', 'indicative', '50000.00'),
+        commitment('c', 'lapsed', '0.00'),
+      ],
+      operations,
+    );
+    expect(positions.find((p) => p.id === 'iti-call:axe-3')).toMatchObject({
+      cap: '5000000.00',
+      programmed: '700000.00',
+      firm: '0.00',
+      available: '4300000.00',
+    });
+    expect(positions.find((p) => p.id === 'budget-region')).toMatchObject({
+      programmed: '350000.00',
+      firm: '300000.00',
+      available: '650000.00',
+      operations: 2,
+    });
   });
 
   it('puts the ledger’s commitments for an operation beside its plan, with each funder’s share of the cost', () => {
     const op = run([application, programmed]).get('operation:iti-feder:iti-call:op1') as OperationDoc;
-    const booked: ProjectedCommitment = { id: 'iti-call.op1.feder', funder: 'feder', status: 'firm', amount: '800000.00', paid: '200000.00', released: '0.00', isPool: false, request: { source: 'iti-feder', protocolId: 'iti-call', operationId: 'op1', requestId: 'r1' }, attribution: { label: 'x', year: 2016, scale: 'CALL' }, provenance: [] };
+    const booked: ProjectedCommitment = {
+      id: 'iti-call.op1.feder',
+      funder: 'feder',
+      status: 'firm',
+      amount: '800000.00',
+      paid: '200000.00',
+      released: '0.00',
+      isPool: false,
+      request: { source: 'iti-feder', protocolId: 'iti-call', operationId: 'op1', requestId: 'r1' },
+      attribution: { label: 'x', year: 2016, scale: 'CALL' },
+      provenance: [],
+    };
     const elsewhere = { ...booked, id: 'other', request: { ...booked.request!, operationId: 'op2' } };
     const card = operationCard(op, [booked, elsewhere]);
     expect(card.funders).toEqual([
-      expect.objectContaining({ funder: 'feder', planned: '800000.00', share: 4000, booking: 'engagée', committed: '800000.00', commitments: ['iti-call.op1.feder'] }),
-      expect.objectContaining({ funder: 'region', planned: '400000.00', share: 2000, booking: 'en attente', committed: '0.00' }),
+      expect.objectContaining({
+        funder: 'feder',
+        planned: '800000.00',
+        share: 4000,
+        booking: 'engagée',
+        committed: '800000.00',
+        commitments: ['iti-call.op1.feder'],
+      }),
+      expect.objectContaining({
+        funder: 'region',
+        planned: '400000.00',
+        share: 2000,
+        booking: 'en attente',
+        committed: '0.00',
+      }),
     ]);
     expect(card.totals).toMatchObject({ firm: '800000.00', paid: '200000.00', outstanding: '600000.00' });
   });
 
   it('puts an ITI commitment under its operation’s axis when the ledger gave it no stake', () => {
     const op = run([application, programmed]).get('operation:iti-feder:iti-call:op1') as OperationDoc;
-    const base: ProjectedCommitment = { id: 'c', funder: 'feder', status: 'indicative', amount: '1.00', paid: '0.00', released: '0.00', isPool: false, attribution: { label: 'x', year: 2016, scale: 'CALL' }, provenance: [] };
-    const requested = { ...base, request: { source: 'iti-feder', protocolId: 'iti-call', operationId: 'op1', requestId: 'r1' } };
+    const base: ProjectedCommitment = {
+      id: 'c',
+      funder: 'feder',
+      status: 'indicative',
+      amount: '1.00',
+      paid: '0.00',
+      released: '0.00',
+      isPool: false,
+      attribution: { label: 'x', year: 2016, scale: 'CALL' },
+      provenance: [],
+    };
+    const requested = {
+      ...base,
+      request: { source: 'iti-feder', protocolId: 'iti-call', operationId: 'op1', requestId: 'r1' },
+    };
     const staked = { ...requested, id: 'd', attribution: { ...base.attribution, stake: 'E2' } };
-    expect(withItiAxes([base, requested, staked], [op]).map((c) => c.attribution.stake)).toEqual([undefined, 'axe-3', 'E2']);
+    expect(withItiAxes([base, requested, staked], [op]).map((c) => c.attribution.stake)).toEqual([
+      undefined,
+      'axe-3',
+      'E2',
+    ]);
   });
 });

@@ -1,11 +1,32 @@
-import { BeforeApplicationShutdown, ConflictException, Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { IdempotentConsumer, topicFor, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
+import {
+  BeforeApplicationShutdown,
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  Optional,
+} from '@nestjs/common';
+import {
+  IdempotentConsumer,
+  topicFor,
+  type BusSubscription,
+  type IntegrationBus,
+  type IntegrationEvent,
+} from '@cvl/messaging';
 import type { SqlExecutor } from '@cvl/event-store';
 import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, Readiness } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
 import { project, touched, type ProjectedCommitment, type ProjectedEvent } from './commitment-projection';
-import { documentsTouched, projectProgrammes, refKey, type DocRef, type EnvelopeDoc, type OperationDoc } from './programme-projection';
+import {
+  documentsTouched,
+  projectProgrammes,
+  refKey,
+  type DocRef,
+  type EnvelopeDoc,
+  type OperationDoc,
+} from './programme-projection';
 
 /** The services whose topics reporting reads; each has its own consumer name (and processed-events marks). */
 export const SOURCES = ['commitments', 'renewal-urban', 'iti-feder'] as const;
@@ -67,7 +88,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     private readonly metrics: Metrics,
     @Optional() private readonly readiness?: Readiness,
   ) {
-    this.consumers = Object.fromEntries(SOURCES.map((source) => [source, new IdempotentConsumer(readModels.sql, projectionName(source))])) as Record<Source, IdempotentConsumer>;
+    this.consumers = Object.fromEntries(
+      SOURCES.map((source) => [source, new IdempotentConsumer(readModels.sql, projectionName(source))]),
+    ) as Record<Source, IdempotentConsumer>;
   }
 
   private readonly topics = SOURCES.map((source) => topicFor(source));
@@ -78,7 +101,10 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     await this.readModels.init();
     await this.subscribe(await this.readModels.generation());
     // Events published and not yet projected: reporting behind shows here.
-    this.readiness?.register({ name: 'projection:reporting', lag: async () => this.bus.backlog(this.groupName, this.topics) });
+    this.readiness?.register({
+      name: 'projection:reporting',
+      lag: async () => this.bus.backlog(this.groupName, this.topics),
+    });
   }
 
   private groupOf(generation: string): string {
@@ -87,7 +113,13 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
 
   private async subscribe(generation: string): Promise<void> {
     const name = this.groupOf(generation);
-    this.subscription = await subscribeConsumer(this.bus, this.deployment, { name, topics: this.topics, fromBeginning: true }, (event) => this.handle(event), (events) => this.handleDelivered(events));
+    this.subscription = await subscribeConsumer(
+      this.bus,
+      this.deployment,
+      { name, topics: this.topics, fromBeginning: true },
+      (event) => this.handle(event),
+      (events) => this.handleDelivered(events),
+    );
     this.groupName = consumerGroup(this.deployment, name);
   }
 
@@ -99,7 +131,10 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   async replay(access?: StoreAccess): Promise<ReplayProgress> {
     // One rebuild at a time: another would empty the read models under the one still filling them. Refused while one
     // is being set up (no await before the flag is set) and while its backlog is not drained.
-    const busy = () => new ConflictException('Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.');
+    const busy = () =>
+      new ConflictException(
+        'Une reconstruction est déjà en cours : suivez son avancement (GET /api/reporting/replay) et relancez une fois à jour.',
+      );
     if (this.starting) throw busy();
     this.starting = true;
     try {
@@ -117,7 +152,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
         const started = this.readStores(access).then(() => this.subscribe(generation));
         this.backfilling = started;
         void started
-          .catch((error: unknown) => this.logger.error({ err: error }, `reconstruction : abonnement impossible — ${(error as Error).message}`))
+          .catch((error: unknown) =>
+            this.logger.error({ err: error }, `reconstruction : abonnement impossible — ${(error as Error).message}`),
+          )
           .finally(() => {
             if (this.backfilling === started) this.backfilling = undefined;
           });
@@ -134,7 +171,12 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
       try {
         let after = '0:0';
         for (let page = 0; page < MAX_FEED_PAGES; page++) {
-          const feed = await askService<EventFeedPage>(source, access.origin, `/api/${source}/events?after=${encodeURIComponent(after)}`, access.authorization);
+          const feed = await askService<EventFeedPage>(
+            source,
+            access.origin,
+            `/api/${source}/events?after=${encodeURIComponent(after)}`,
+            access.authorization,
+          );
           await this.handleBatch(source, feed.events);
           after = feed.next;
           if (feed.end) break;
@@ -149,8 +191,17 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   /** How far the current generation is: events projected, events still waiting on the topics. */
   async progress(): Promise<ReplayProgress> {
     const phase = this.backfilling ? 'stores' : 'transport';
-    const [progress, backlog] = await Promise.all([this.readModels.progress(this.consumerNames), this.bus.backlog(this.groupName, this.topics)]);
-    return { ...progress, backlog, upToDate: phase === 'transport' && backlog === 0, phase, ...(this.warning ? { warning: this.warning } : {}) };
+    const [progress, backlog] = await Promise.all([
+      this.readModels.progress(this.consumerNames),
+      this.bus.backlog(this.groupName, this.topics),
+    ]);
+    return {
+      ...progress,
+      backlog,
+      upToDate: phase === 'transport' && backlog === 0,
+      phase,
+      ...(this.warning ? { warning: this.warning } : {}),
+    };
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -160,13 +211,18 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Optional pause per event (REPORTING_PROJECTION_DELAY_MS): eases a rebuild's load on a busy database. */
-  private readonly delayMs = Math.max(0, Math.min(Number(process.env.REPORTING_PROJECTION_DELAY_MS ?? '0') || 0, 10_000));
+  private readonly delayMs = Math.max(
+    0,
+    Math.min(Number(process.env.REPORTING_PROJECTION_DELAY_MS ?? '0') || 0, 10_000),
+  );
 
   async handle(event: IntegrationEvent): Promise<void> {
     const source = sourceOf(event.type);
     if (!source) return;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    const [outcome] = await this.consumers[source].consumeBatch([event], (tx, fresh) => projectEvents(this.readModels, tx, source, fresh));
+    const [outcome] = await this.consumers[source].consumeBatch([event], (tx, fresh) =>
+      projectEvents(this.readModels, tx, source, fresh),
+    );
     this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
   }
 
@@ -175,7 +231,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
    * of at most a feed page — command → visible costs one commit per fetch, not per event. Paced one by one.
    */
   private async handleDelivered(events: readonly IntegrationEvent[]): Promise<void> {
-    for (let start = 0; start < events.length; ) {
+    for (let start = 0; start < events.length;) {
       const source = sourceOf(events[start].type);
       let end = start + 1;
       while (end < events.length && end - start < FEED_PAGE_EVENTS && sourceOf(events[end].type) === source) end++;
@@ -191,7 +247,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
       for (const event of own) await this.handle(event);
       return;
     }
-    const outcomes = await this.consumers[source].consumeBatch(own, (tx, fresh) => projectEvents(this.readModels, tx, source, fresh));
+    const outcomes = await this.consumers[source].consumeBatch(own, (tx, fresh) =>
+      projectEvents(this.readModels, tx, source, fresh),
+    );
     for (const outcome of outcomes) this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
   }
 }
@@ -201,8 +259,19 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
  * memory (the projections are pure), each changed document written once — a batch costs a few statements, not a few
  * per event. Also what the benchmark's rebuild measures.
  */
-export async function projectEvents(readModels: ReadModels, tx: SqlExecutor, source: Source, events: readonly IntegrationEvent[]): Promise<void> {
-  const projected: ProjectedEvent[] = events.map((event) => ({ id: event.id, type: event.type, actor: event.actor, time: event.time, data: event.data as Record<string, unknown> }));
+export async function projectEvents(
+  readModels: ReadModels,
+  tx: SqlExecutor,
+  source: Source,
+  events: readonly IntegrationEvent[],
+): Promise<void> {
+  const projected: ProjectedEvent[] = events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    actor: event.actor,
+    time: event.time,
+    data: event.data as Record<string, unknown>,
+  }));
   if (source === 'commitments') {
     const docs = new Map(await readModels.load(tx, [...new Set(projected.flatMap(touched))]));
     const changed = new Set<string>();
@@ -212,7 +281,10 @@ export async function projectEvents(readModels: ReadModels, tx: SqlExecutor, sou
         changed.add(doc.id);
       }
     }
-    await readModels.save(tx, [...changed].map((id) => docs.get(id) as ProjectedCommitment));
+    await readModels.save(
+      tx,
+      [...changed].map((id) => docs.get(id) as ProjectedCommitment),
+    );
   }
   const refs = [...new Map(projected.flatMap(documentsTouched).map((ref) => [refKey(ref), ref])).values()];
   if (refs.length === 0) return;
@@ -224,5 +296,8 @@ export async function projectEvents(readModels: ReadModels, tx: SqlExecutor, sou
       changed.set(refKey(item.ref), item.ref);
     }
   }
-  await readModels.saveDocuments(tx, [...changed].map(([key, ref]) => ({ ref, doc: documents.get(key) as OperationDoc | EnvelopeDoc })));
+  await readModels.saveDocuments(
+    tx,
+    [...changed].map(([key, ref]) => ({ ref, doc: documents.get(key) as OperationDoc | EnvelopeDoc })),
+  );
 }

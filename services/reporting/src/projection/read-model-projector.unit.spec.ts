@@ -7,7 +7,11 @@ import { ReadModelProjector } from './read-model-projector';
 /** The projector's rebuild protocol alone: the bus and the read models stand in as the least that answers. */
 function projector(backlog: () => number) {
   let generations = 0;
-  const bus = { ensureTopics: async () => undefined, subscribe: async () => ({ stop: async () => undefined }), backlog: async () => backlog() } as unknown as IntegrationBus;
+  const bus = {
+    ensureTopics: async () => undefined,
+    subscribe: async () => ({ stop: async () => undefined }),
+    backlog: async () => backlog(),
+  } as unknown as IntegrationBus;
   const readModels = {
     sql: {},
     init: async () => undefined,

@@ -15,9 +15,14 @@ export class ProvenanceQuery extends MatrixQuery {
   @IsIn(['indicative', 'conditional', 'firm', 'paid', 'outstanding'])
   figure?: 'indicative' | 'conditional' | 'firm' | 'paid' | 'outstanding';
 
-  @ApiPropertyOptional({ description: 'une fiche opération : source:programme:opération', example: 'iti-feder:iti-call:op1' })
+  @ApiPropertyOptional({
+    description: 'une fiche opération : source:programme:opération',
+    example: 'iti-feder:iti-call:op1',
+  })
   @IsOptional()
-  @Matches(/^(renewal-urban|iti-feder):[A-Za-z0-9._-]{1,80}:[A-Za-z0-9._-]{1,80}$/, { message: 'opération attendue sous la forme source:programme:opération (par ex. iti-feder:iti-call:op1)' })
+  @Matches(/^(renewal-urban|iti-feder):[A-Za-z0-9._-]{1,80}:[A-Za-z0-9._-]{1,80}$/, {
+    message: 'opération attendue sous la forme source:programme:opération (par ex. iti-feder:iti-call:op1)',
+  })
   operation?: string;
 
   @ApiPropertyOptional({ description: 'une enveloppe ouverte au registre', example: 'iti-feder-axe-3' })
@@ -28,7 +33,10 @@ export class ProvenanceQuery extends MatrixQuery {
 
 /** The commitments booked for an operation (by the request that asked for them) or against an envelope. */
 const bookedFor = (doc: ProjectedCommitment, operation?: string, envelope?: string) =>
-  (!operation || (doc.request !== undefined && `${doc.request.source}:${doc.request.protocolId}:${doc.request.operationId}` === operation)) && (!envelope || doc.envelopeId === envelope);
+  (!operation ||
+    (doc.request !== undefined &&
+      `${doc.request.source}:${doc.request.protocolId}:${doc.request.operationId}` === operation)) &&
+  (!envelope || doc.envelopeId === envelope);
 
 @ApiTags('restitutions')
 @Controller('api/reporting/provenance')
@@ -37,16 +45,28 @@ export class ProvenanceController {
 
   @Get()
   @Allow(READS_FIGURES)
-  @ApiOperation({ summary: 'D’où vient cet euro : les engagements et les événements qui font un chiffre (case de la matrice, relevé, fiche opération, enveloppe), avec acteur, dates, motif et source' })
+  @ApiOperation({
+    summary:
+      'D’où vient cet euro : les engagements et les événements qui font un chiffre (case de la matrice, relevé, fiche opération, enveloppe), avec acteur, dates, motif et source',
+  })
   async provenance(@CurrentAccess() access: Access, @Query() query: ProvenanceQuery) {
     const { figure = 'firm', format: _format, operation, envelope, ...filter } = query;
-    const contributing = ownCommitments(access, await this.readModels.all()).filter((doc) => matches(doc, filter) && bookedFor(doc, operation, envelope)).filter((doc) => figuresOf(doc)[figure] !== 0n);
+    const contributing = ownCommitments(access, await this.readModels.all())
+      .filter((doc) => matches(doc, filter) && bookedFor(doc, operation, envelope))
+      .filter((doc) => figuresOf(doc)[figure] !== 0n);
     const total = contributing.reduce((sum, doc) => sum + figuresOf(doc)[figure], 0n);
     return {
       filter: { ...filter, ...(operation ? { operation } : {}), ...(envelope ? { envelope } : {}) },
       figure,
       total: toDecimalString(total),
-      commitments: contributing.map((doc) => ({ id: doc.id, funder: doc.funder, label: doc.attribution.label, status: doc.status, figures: asJson(figuresOf(doc)), events: doc.provenance })),
+      commitments: contributing.map((doc) => ({
+        id: doc.id,
+        funder: doc.funder,
+        label: doc.attribution.label,
+        status: doc.status,
+        figures: asJson(figuresOf(doc)),
+        events: doc.provenance,
+      })),
     };
   }
 }

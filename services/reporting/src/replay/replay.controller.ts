@@ -21,9 +21,15 @@ export class ReplayController {
   @Allow({ all: ['exploitation'] })
   @Costly()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Reconstruit les modèles de lecture depuis les magasins d’événements des services, puis les sujets (nouvelle génération) ; suivre l’avancement par GET' })
+  @ApiOperation({
+    summary:
+      'Reconstruit les modèles de lecture depuis les magasins d’événements des services, puis les sujets (nouvelle génération) ; suivre l’avancement par GET',
+  })
   replay(@Req() request: Request) {
-    return this.projector.replay({ origin: listeningOrigin(this.adapterHost.httpAdapter.getHttpServer()), authorization: request.get('authorization') });
+    return this.projector.replay({
+      origin: listeningOrigin(this.adapterHost.httpAdapter.getHttpServer()),
+      authorization: request.get('authorization'),
+    });
   }
 
   @Get()

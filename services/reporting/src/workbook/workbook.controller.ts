@@ -29,10 +29,16 @@ export class WorkbookController {
   @Get()
   @Allow(READS_FIGURES)
   @Costly()
-  @ApiOperation({ summary: 'Toutes les restitutions dans un seul fichier : une feuille par vue (XLSX par défaut ; PDF ou CSV aussi)' })
+  @ApiOperation({
+    summary: 'Toutes les restitutions dans un seul fichier : une feuille par vue (XLSX par défaut ; PDF ou CSV aussi)',
+  })
   async workbook(@CurrentAccess() access: Access, @Query() query: WorkbookQuery) {
     const at = new Date().toISOString();
-    const [all, operations, envelopes] = await Promise.all([this.readModels.all(), this.readModels.operations(), this.readModels.envelopes()]);
+    const [all, operations, envelopes] = await Promise.all([
+      this.readModels.all(),
+      this.readModels.operations(),
+      this.readModels.envelopes(),
+    ]);
     // Each sheet scoped as its own view is: the principal's euros; the operations it has a part in, with their co-funders.
     const commitments = ownCommitments(access, all);
     const visible = visibleOperations(access, operations, all);
@@ -47,7 +53,11 @@ export class WorkbookController {
         subtitle: ['Cofinancement, opérations, enveloppes, conditions en attente, enveloppes communes'],
         generatedAt: at,
         fileName: 'restitutions-contrat-de-ville',
-        tables: [...views.flatMap((view) => view.tables), conditionsTable(pendingByCondition(commitments)), poolsTable(poolPositions(commitments))],
+        tables: [
+          ...views.flatMap((view) => view.tables),
+          conditionsTable(pendingByCondition(commitments)),
+          poolsTable(poolPositions(commitments)),
+        ],
       },
       query.format ?? 'xlsx',
     );

@@ -23,7 +23,12 @@ export function concernsFunder(funder: string): (event: Pick<AuditedEvent, 'data
 }
 
 /** Bounded: event data are at most 16 levels deep (the edge refuses deeper bodies). */
-function walk(value: JsonValue | undefined, funder: string, found: { names: boolean; links: string[] }, depth: number): void {
+function walk(
+  value: JsonValue | undefined,
+  funder: string,
+  found: { names: boolean; links: string[] },
+  depth: number,
+): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) walk(item, funder, found, depth + 1);

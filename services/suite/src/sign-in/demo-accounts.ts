@@ -9,7 +9,13 @@ export interface DemoAccount {
   roles: Role[];
 }
 
-const account = (role: Role, organisation: string, organisationName: string, name: string): DemoAccount => ({ subject: `demo.${role}.${organisation}`, name, organisation, organisationName, roles: [role] });
+const account = (role: Role, organisation: string, organisationName: string, name: string): DemoAccount => ({
+  subject: `demo.${role}.${organisation}`,
+  name,
+  organisation,
+  organisationName,
+  roles: [role],
+});
 
 /**
  * One account per role and per organisation of the Lens-Liévin contract that acts under it: each partner's finance
@@ -28,9 +34,19 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   account('financeur', 'pas-de-calais-habitat', 'Pas-de-Calais Habitat', 'Pas-de-Calais Habitat — finances'),
   account('financeur', 'ville-lens', 'Ville de Lens', 'Ville de Lens — finances'),
   account('maitre-ouvrage', 'maisons-et-cites', 'Maisons et Cités Soginorpa', 'Maisons et Cités — maîtrise d’ouvrage'),
-  account('maitre-ouvrage', 'call', 'Communauté d’Agglomération de Lens-Liévin', 'CALL — maîtrise d’ouvrage des études'),
+  account(
+    'maitre-ouvrage',
+    'call',
+    'Communauté d’Agglomération de Lens-Liévin',
+    'CALL — maîtrise d’ouvrage des études',
+  ),
   account('maitre-ouvrage', 'ville-lens', 'Ville de Lens', 'Ville de Lens — maîtrise d’ouvrage'),
-  account('instructeur-anru', 'anru', 'Agence Nationale pour la Rénovation Urbaine', 'ANRU — chargé de mission territorial'),
+  account(
+    'instructeur-anru',
+    'anru',
+    'Agence Nationale pour la Rénovation Urbaine',
+    'ANRU — chargé de mission territorial',
+  ),
   account('autorite-gestion', 'region', 'Région Nord – Pas-de-Calais', 'Région — autorité de gestion du FEDER'),
   account('auditeur', 'cour-des-comptes', 'Cour des comptes — chambre régionale', 'Chambre régionale des comptes'),
   account('exploitation', 'cvl', 'Plateforme du grand livre', 'Exploitation de la plateforme'),

@@ -21,12 +21,24 @@ const PENDING_TTL_MS = 10 * 60_000;
 
 type Provider = {
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ uid: string; prompt: { name: string }; params: Record<string, unknown> }>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+  interactionDetails(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ uid: string; prompt: { name: string }; params: Record<string, unknown> }>;
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Record<string, unknown>,
+    options?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>;
   on(event: string, listener: (...args: unknown[]) => void): void;
 };
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — Grand livre du contrat de ville</title>
@@ -59,35 +71,78 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
   let provider: Promise<Provider> | undefined;
   const providerFor = (base: string) =>
     (provider ??= (async () => {
-      const { default: OidcProvider } = (await import('oidc-provider')) as unknown as { default: new (issuer: string, config: Record<string, unknown>) => Provider };
+      const { default: OidcProvider } = (await import('oidc-provider')) as unknown as {
+        default: new (issuer: string, config: Record<string, unknown>) => Provider;
+      };
       const issuer = `${base}${OIDC_PATH}`;
       infrastructure.verifier.trustIssuer(issuer);
       const created = new OidcProvider(issuer, {
-        clients: [{ client_id: SIGN_IN_CLIENT, token_endpoint_auth_method: 'none', redirect_uris: [`${base}${SIGN_IN_PATH}/retour`], grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: 'EdDSA' }],
+        clients: [
+          {
+            client_id: SIGN_IN_CLIENT,
+            token_endpoint_auth_method: 'none',
+            redirect_uris: [`${base}${SIGN_IN_PATH}/retour`],
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+            id_token_signed_response_alg: 'EdDSA',
+          },
+        ],
         jwks: { keys: [{ ...key.privateJwk, kid: 'cvl-embedded', alg: 'EdDSA', use: 'sig' }] },
         cookies: { keys: [persistentSecret(secrets, 'oidc-cookie-key')] },
         scopes: ['openid', 'profile'],
         claims: { openid: ['sub'], profile: ['name', 'org', 'roles'] },
         findAccount: async (_ctx: unknown, id: string) => {
           const account = demoAccount(id);
-          return account ? { accountId: id, claims: async () => ({ sub: id, name: account.name, org: account.organisation, roles: account.roles }) } : undefined;
+          return account
+            ? {
+                accountId: id,
+                claims: async () => ({ sub: id, name: account.name, org: account.organisation, roles: account.roles }),
+              }
+            : undefined;
         },
         // What the API reads in its access tokens: the organisation and the roles, as a partner's provider maps them.
         extraTokenClaims: async (_ctx: unknown, token: { accountId?: string }) => {
           const account = token.accountId ? demoAccount(token.accountId) : undefined;
           return account ? { org: account.organisation, roles: account.roles } : undefined;
         },
-        renderError: async (ctx: { type: string; body: string }, out: { error?: string; error_description?: string }) => {
+        renderError: async (
+          ctx: { type: string; body: string },
+          out: { error?: string; error_description?: string },
+        ) => {
           ctx.type = 'html';
-          ctx.body = page('Connexion impossible', `<h1>Connexion impossible</h1><p>${escapeHtml(out.error_description ?? out.error ?? 'erreur du fournisseur d’identité')}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`);
+          ctx.body = page(
+            'Connexion impossible',
+            `<h1>Connexion impossible</h1><p>${escapeHtml(out.error_description ?? out.error ?? 'erreur du fournisseur d’identité')}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`,
+          );
         },
-        interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${SIGN_IN_PATH}/interaction/${interaction.uid}` },
+        interactions: {
+          url: (_ctx: unknown, interaction: { uid: string }) => `${SIGN_IN_PATH}/interaction/${interaction.uid}`,
+        },
         // The suite's own sign-in page is first-party: the person consents by choosing the account, no second screen.
-        loadExistingGrant: async (ctx: { oidc: { client: { clientId: string }; session: { accountId?: string; grantIdFor(id: string): string | undefined }; result?: { consent?: { grantId?: string } }; provider: { Grant: { find(id: string): Promise<unknown>; new (init: object): { addOIDCScope(s: string): void; addResourceScope(r: string, s: string): void; save(): Promise<string> } } } } }) => {
+        loadExistingGrant: async (ctx: {
+          oidc: {
+            client: { clientId: string };
+            session: { accountId?: string; grantIdFor(id: string): string | undefined };
+            result?: { consent?: { grantId?: string } };
+            provider: {
+              Grant: {
+                find(id: string): Promise<unknown>;
+                new (init: object): {
+                  addOIDCScope(s: string): void;
+                  addResourceScope(r: string, s: string): void;
+                  save(): Promise<string>;
+                };
+              };
+            };
+          };
+        }) => {
           const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
           if (ctx.oidc.client.clientId !== SIGN_IN_CLIENT || !ctx.oidc.session.accountId) return undefined;
-          const grant = new ctx.oidc.provider.Grant({ clientId: SIGN_IN_CLIENT, accountId: ctx.oidc.session.accountId });
+          const grant = new ctx.oidc.provider.Grant({
+            clientId: SIGN_IN_CLIENT,
+            accountId: ctx.oidc.session.accountId,
+          });
           grant.addOIDCScope('openid profile');
           grant.addResourceScope(API_RESOURCE, 'cvl');
           await grant.save();
@@ -99,22 +154,47 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
             enabled: true,
             defaultResource: () => API_RESOURCE,
             useGrantedResource: () => true,
-            getResourceServerInfo: () => ({ scope: 'cvl', audience: LOCAL_AUDIENCE, accessTokenFormat: 'jwt', accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS, jwt: { sign: { alg: 'EdDSA' } } }),
+            getResourceServerInfo: () => ({
+              scope: 'cvl',
+              audience: LOCAL_AUDIENCE,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+              jwt: { sign: { alg: 'EdDSA' } },
+            }),
           },
         },
-        ttl: { AccessToken: ACCESS_TOKEN_TTL_SECONDS, AuthorizationCode: 60, IdToken: ACCESS_TOKEN_TTL_SECONDS, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
+        ttl: {
+          AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+          AuthorizationCode: 60,
+          IdToken: ACCESS_TOKEN_TTL_SECONDS,
+          Interaction: 600,
+          Session: 8 * 3600,
+          Grant: 8 * 3600,
+        },
       });
       return created;
     })());
 
   const pending = new Map<string, { verifier: string; at: number }>();
   const remember = (state: string, verifier: string) => {
-    for (const [s, p] of pending) if (Date.now() - p.at > PENDING_TTL_MS || pending.size >= MAX_PENDING_SIGN_INS) pending.delete(s);
+    for (const [s, p] of pending)
+      if (Date.now() - p.at > PENDING_TTL_MS || pending.size >= MAX_PENDING_SIGN_INS) pending.delete(s);
     pending.set(state, { verifier, at: Date.now() });
   };
   const form = urlencoded({ extended: false, limit: '4kb' });
-  const failed = (res: Response, status: number, message: string): void => void res.status(status).type('html').send(page('Connexion impossible', `<h1>Connexion impossible</h1><p>${escapeHtml(message)}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`));
-  const guarded = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => handler(req, res).catch(next);
+  const failed = (res: Response, status: number, message: string): void =>
+    void res
+      .status(status)
+      .type('html')
+      .send(
+        page(
+          'Connexion impossible',
+          `<h1>Connexion impossible</h1><p>${escapeHtml(message)}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`,
+        ),
+      );
+  const guarded =
+    (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+      handler(req, res).catch(next);
 
   // The demo sign-in: a person picks who to be, signs in through the provider, and gets a token for the API.
   app.use(SIGN_IN_PATH, (req: Request, res: Response, next: NextFunction) => {
@@ -127,57 +207,110 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
       ),
     );
   });
-  app.use(`${SIGN_IN_PATH}/debut`, guarded(async (req, res) => {
-    const base = origin(app);
-    await providerFor(base);
-    const state = randomBytes(16).toString('base64url');
-    const verifier = randomBytes(32).toString('base64url');
-    remember(state, verifier);
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const query = new URLSearchParams({ client_id: SIGN_IN_CLIENT, response_type: 'code', scope: 'openid profile', redirect_uri: `${base}${SIGN_IN_PATH}/retour`, state, code_challenge: challenge, code_challenge_method: 'S256', resource: API_RESOURCE });
-    res.redirect(`${OIDC_PATH}/auth?${query}`);
-  }));
-  app.use(`${SIGN_IN_PATH}/interaction/:uid/compte`, form, guarded(async (req, res) => {
-    const oidc = await providerFor(origin(app));
-    const subject = typeof req.body?.compte === 'string' ? req.body.compte : '';
-    if (req.method !== 'POST' || !demoAccount(subject)) return failed(res, 400, 'compte : choisissez un des comptes proposés');
-    await oidc.interactionFinished(req, res, { login: { accountId: subject } }, { mergeWithLastSubmission: false });
-  }));
-  app.use(`${SIGN_IN_PATH}/interaction/:uid`, guarded(async (req, res) => {
-    const oidc = await providerFor(origin(app));
-    const details = await oidc.interactionDetails(req, res);
-    const byRole = new Map<string, DemoAccount[]>();
-    for (const account of DEMO_ACCOUNTS) byRole.set(account.roles[0], [...(byRole.get(account.roles[0]) ?? []), account]);
-    const fieldsets = [...byRole]
-      .map(([role, accounts]) => `<fieldset><legend>${escapeHtml(role)}</legend><p class="note">${escapeHtml(ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS])}</p>${accounts.map((a) => `<label><input type="radio" name="compte" value="${escapeHtml(a.subject)}" required> ${escapeHtml(a.name)} — ${escapeHtml(a.organisationName)}</label>`).join('')}</fieldset>`)
-      .join('');
-    res.type('html').send(page('Choisir un compte', `<h1>Qui êtes-vous ?</h1><p class="note">Comptes de démonstration, sans mot de passe.</p><form method="post" action="${SIGN_IN_PATH}/interaction/${escapeHtml(details.uid)}/compte">${fieldsets}<button type="submit">Continuer</button></form>`));
-  }));
-  app.use(`${SIGN_IN_PATH}/retour`, guarded(async (req, res) => {
-    const base = origin(app);
-    const state = typeof req.query.state === 'string' ? req.query.state : '';
-    const code = typeof req.query.code === 'string' ? req.query.code : '';
-    const waiting = pending.get(state);
-    pending.delete(state);
-    if (!waiting || !code) return failed(res, 400, typeof req.query.error_description === 'string' ? req.query.error_description : 'état de connexion inconnu ou expiré');
-    const answer = await fetch(`${base}${OIDC_PATH}/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${base}${SIGN_IN_PATH}/retour`, client_id: SIGN_IN_CLIENT, code_verifier: waiting.verifier, resource: API_RESOURCE }),
-    });
-    const tokens = (await answer.json()) as { access_token?: string; error_description?: string };
-    if (!answer.ok || !tokens.access_token) return failed(res, 502, `le fournisseur d’identité a refusé l’échange : ${tokens.error_description ?? answer.status}`);
-    const principal = await infrastructure.verifier.verify(tokens.access_token);
-    const account = demoAccount(principal.subject);
-    res.type('html').send(
-      page(
-        'Connecté',
-        `<h1>Connecté : ${escapeHtml(account?.name ?? principal.subject)}</h1><p>Organisation : <strong>${escapeHtml(account?.organisationName ?? principal.organisation)}</strong> (${escapeHtml(principal.organisation)}) · rôle : <strong>${escapeHtml(principal.roles.join(', '))}</strong></p>
+  app.use(
+    `${SIGN_IN_PATH}/debut`,
+    guarded(async (req, res) => {
+      const base = origin(app);
+      await providerFor(base);
+      const state = randomBytes(16).toString('base64url');
+      const verifier = randomBytes(32).toString('base64url');
+      remember(state, verifier);
+      const challenge = createHash('sha256').update(verifier).digest('base64url');
+      const query = new URLSearchParams({
+        client_id: SIGN_IN_CLIENT,
+        response_type: 'code',
+        scope: 'openid profile',
+        redirect_uri: `${base}${SIGN_IN_PATH}/retour`,
+        state,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        resource: API_RESOURCE,
+      });
+      res.redirect(`${OIDC_PATH}/auth?${query}`);
+    }),
+  );
+  app.use(
+    `${SIGN_IN_PATH}/interaction/:uid/compte`,
+    form,
+    guarded(async (req, res) => {
+      const oidc = await providerFor(origin(app));
+      const subject = typeof req.body?.compte === 'string' ? req.body.compte : '';
+      if (req.method !== 'POST' || !demoAccount(subject))
+        return failed(res, 400, 'compte : choisissez un des comptes proposés');
+      await oidc.interactionFinished(req, res, { login: { accountId: subject } }, { mergeWithLastSubmission: false });
+    }),
+  );
+  app.use(
+    `${SIGN_IN_PATH}/interaction/:uid`,
+    guarded(async (req, res) => {
+      const oidc = await providerFor(origin(app));
+      const details = await oidc.interactionDetails(req, res);
+      const byRole = new Map<string, DemoAccount[]>();
+      for (const account of DEMO_ACCOUNTS)
+        byRole.set(account.roles[0], [...(byRole.get(account.roles[0]) ?? []), account]);
+      const fieldsets = [...byRole]
+        .map(
+          ([role, accounts]) =>
+            `<fieldset><legend>${escapeHtml(role)}</legend><p class="note">${escapeHtml(ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS])}</p>${accounts.map((a) => `<label><input type="radio" name="compte" value="${escapeHtml(a.subject)}" required> ${escapeHtml(a.name)} — ${escapeHtml(a.organisationName)}</label>`).join('')}</fieldset>`,
+        )
+        .join('');
+      res
+        .type('html')
+        .send(
+          page(
+            'Choisir un compte',
+            `<h1>Qui êtes-vous ?</h1><p class="note">Comptes de démonstration, sans mot de passe.</p><form method="post" action="${SIGN_IN_PATH}/interaction/${escapeHtml(details.uid)}/compte">${fieldsets}<button type="submit">Continuer</button></form>`,
+          ),
+        );
+    }),
+  );
+  app.use(
+    `${SIGN_IN_PATH}/retour`,
+    guarded(async (req, res) => {
+      const base = origin(app);
+      const state = typeof req.query.state === 'string' ? req.query.state : '';
+      const code = typeof req.query.code === 'string' ? req.query.code : '';
+      const waiting = pending.get(state);
+      pending.delete(state);
+      if (!waiting || !code)
+        return failed(
+          res,
+          400,
+          typeof req.query.error_description === 'string'
+            ? req.query.error_description
+            : 'état de connexion inconnu ou expiré',
+        );
+      const answer = await fetch(`${base}${OIDC_PATH}/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: `${base}${SIGN_IN_PATH}/retour`,
+          client_id: SIGN_IN_CLIENT,
+          code_verifier: waiting.verifier,
+          resource: API_RESOURCE,
+        }),
+      });
+      const tokens = (await answer.json()) as { access_token?: string; error_description?: string };
+      if (!answer.ok || !tokens.access_token)
+        return failed(
+          res,
+          502,
+          `le fournisseur d’identité a refusé l’échange : ${tokens.error_description ?? answer.status}`,
+        );
+      const principal = await infrastructure.verifier.verify(tokens.access_token);
+      const account = demoAccount(principal.subject);
+      res.type('html').send(
+        page(
+          'Connecté',
+          `<h1>Connecté : ${escapeHtml(account?.name ?? principal.subject)}</h1><p>Organisation : <strong>${escapeHtml(account?.organisationName ?? principal.organisation)}</strong> (${escapeHtml(principal.organisation)}) · rôle : <strong>${escapeHtml(principal.roles.join(', '))}</strong></p>
 <p>Jeton d’accès (valable ${ACCESS_TOKEN_TTL_SECONDS / 60} minutes) pour l’API :</p><textarea readonly id="jeton">${escapeHtml(tokens.access_token)}</textarea>
 <p class="note">curl -H "Authorization: Bearer &lt;jeton&gt;" ${escapeHtml(base)}/api/commitments/funders/${escapeHtml(principal.organisation)}/statement</p><p><a href="${SIGN_IN_PATH}">Changer de compte</a></p>`,
-      ),
-    );
-  }));
+        ),
+      );
+    }),
+  );
   app.use(OIDC_PATH, (req: Request, res: Response, next: NextFunction) => {
     providerFor(origin(app))
       .then((oidc) => oidc.callback()(req, res))
