@@ -8,6 +8,14 @@ cd "$root"
 
 [ -d node_modules ] || { echo "node_modules is missing: run 'npm ci' first." >&2; exit 1; }
 
+# Formatting (Prettier), the lint rules and module boundaries (ESLint), the types: first, a few seconds each, on the
+# whole run only (a run narrowed to some tests is someone at work on them).
+if [ "$#" -eq 0 ]; then
+  echo "== Lint and types"
+  npm run --silent lint || { echo "FAIL: npm run lint (npm run format rewrites what Prettier finds)." >&2; exit 1; }
+  npm run --silent typecheck || { echo "FAIL: npm run typecheck." >&2; exit 1; }
+fi
+
 echo "== PostgreSQL"
 if ! DATABASE_URL="$(bash deploy/local/postgres.sh ensure)"; then
   echo "FAIL: PostgreSQL could not be reached or started; the integration tier cannot run." >&2
