@@ -4,6 +4,8 @@ import { isRefusal, type Refusal } from '@cvl/ledger';
 import type { Dwelling } from '../domain/rules';
 import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';
+import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
+import { decideProgram } from '../program-operation/program-operation.decider';
 import { decideAdoptStrategy, decideSetEnvelope } from '../set-envelope/set-envelope.decider';
 
 export const trace = (effectiveDate = '2016-03-01'): Trace => ({
@@ -91,3 +93,13 @@ export const application =
       },
       state,
     );
+
+/** The grant agreement (convention attributive) the payment scenarios sign. */
+export const agreementAct = { reference: 'Convention FEDER 2016-17', date: '2016-07-01' };
+
+/** An application received taken through completeness, appraisal and programming (15 June 2016). */
+export const through = (s: ItiScenario, id: string) =>
+  s
+    .given((st) => decideComplete(id, trace(), st))
+    .given((st) => decideAppraise(id, trace(), st))
+    .given((st) => decideProgram(id, '2016-06-15', trace('2016-06-15'), st));

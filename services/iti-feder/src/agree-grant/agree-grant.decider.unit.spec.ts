@@ -1,0 +1,36 @@
+import { accepted, refusalOf } from '@cvl/testing';
+import { agreementAct, application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
+import { decideAgree } from './agree-grant.decider';
+
+describe('the grant agreement (convention attributive): the legal commitment of the programmed lines', () => {
+  it('follows the programming, names its act, and asks the ledger to firm the FEDER line and each co-funder’s', () => {
+    const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
+    refusalOf(
+      s.when((st) => decideAgree('op', agreementAct, trace(), st)),
+      'not-programmed',
+    );
+    refusalOf(
+      s.when((st) => decideAgree('op-inconnue', agreementAct, trace(), st)),
+      'unknown-operation',
+    );
+    through(s, 'op');
+    refusalOf(
+      s.when((st) => decideAgree('op', { reference: '  ', date: '2016-07-01' }, trace(), st)),
+      'act-required',
+    );
+    const [agreed] = accepted(s.when((st) => decideAgree('op', agreementAct, trace('2016-07-01'), st)));
+    if (agreed.type !== 'iti-feder.grant-agreed') throw new Error(agreed.type);
+    expect(agreed.data.act).toEqual(agreementAct);
+    expect(agreed.data.lines.map((line) => [line.funder, line.amount])).toEqual([
+      ['feder', '800000.00'],
+      ['region', '400000.00'],
+      ['call', '200000.00'],
+    ]);
+    expect(new Set(agreed.data.lines.map((line) => line.requestId)).size).toBe(3);
+    // Agreed once: the operation is no longer « programmed », a second agreement is refused.
+    refusalOf(
+      s.when((st) => decideAgree('op', agreementAct, trace(), st)),
+      'not-programmed',
+    );
+  });
+});

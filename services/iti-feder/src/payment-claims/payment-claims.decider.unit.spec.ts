@@ -1,0 +1,91 @@
+import { accepted, refusalOf } from '@cvl/testing';
+import { decideAgree } from '../agree-grant/agree-grant.decider';
+import { decideRecordAnswer } from '../record-booking-answer/record-booking-answer.decider';
+import { decideRelease } from '../release-unused/release-unused.decider';
+import {
+  agreementAct as act,
+  application,
+  envelope,
+  ItiScenario,
+  strategy,
+  through,
+  trace,
+} from '../test-support/scenario';
+import { decideClaim, decidePay, decideServiceDone } from './payment-claims.decider';
+
+describe('payment claims: within the rate and the programmed FEDER, over-financing checked at the solde', () => {
+  it('pays within the rate and the programmed FEDER, checks over-financing at the solde, releases the unused part', () => {
+    const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
+    through(s, 'op');
+    s.given((st) => decideAgree('op', act, trace('2016-07-01'), st));
+    for (const funder of ['region', 'call'])
+      s.given((st) =>
+        decideRecordAnswer(
+          {
+            operationId: 'op',
+            funder,
+            requestId: `r-${funder}`,
+            outcome: 'booked',
+            amount: funder === 'region' ? '400000.00' : '200000.00',
+            trace: trace(),
+          },
+          st,
+        ),
+      );
+    s.given((st) => decideClaim('op', 'c1', 100_000_000n, false, trace('2017-03-01'), st));
+    const [checked] = accepted(s.when((st) => decideServiceDone('op', 'c1', 90_000_000n, trace('2017-04-01'), st)));
+    expect(checked.type === 'iti-feder.service-done-checked' && checked.data.payableFeder).toBe('360000.00');
+    refusalOf(
+      s.when((st) => decideServiceDone('op', 'c1', 1n, trace(), st)),
+      'claim-checked',
+    );
+    s.given((st) => decidePay('op', 'c1', trace('2017-04-15'), st));
+    refusalOf(
+      s.when((st) => decidePay('op', 'c1', trace(), st)),
+      'nothing-due',
+    );
+    refusalOf(
+      s.when((st) => decideRelease('op', trace(), st)),
+      'final-not-paid',
+    );
+    s.given((st) => decideClaim('op', 'c2', 80_000_000n, true, trace('2018-03-01'), st));
+    const [solde] = accepted(s.when((st) => decideServiceDone('op', 'c2', 80_000_000n, trace('2018-04-01'), st)));
+    // 1 700 000 € of expenses; region and CALL booked 600 000 €: FEDER may not take aid above the expenses,
+    // and by rate (40 %) it is due 680 000 € in all; 360 000 € already paid.
+    expect(solde.type === 'iti-feder.service-done-checked' && solde.data).toMatchObject({
+      payableFeder: '320000.00',
+      publicAid: '1280000.00',
+    });
+    s.given((st) => decidePay('op', 'c2', trace('2018-04-15'), st));
+    const [released] = accepted(s.when((st) => decideRelease('op', trace('2018-05-01'), st)));
+    expect(released.type === 'iti-feder.unused-released' && released.data.amount).toBe('120000.00');
+    expect(s.state?.operations.get('op')).toMatchObject({
+      status: 'closed',
+      paidCents: 68_000_000n,
+      releasedCents: 12_000_000n,
+    });
+    refusalOf(
+      s.when((st) => decideClaim('op', 'c3', 1n, false, trace(), st)),
+      'not-agreed',
+    );
+  });
+
+  it('the over-financing check leaves no FEDER when the co-funders already cover the expenses', () => {
+    const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
+    through(s, 'op');
+    s.given((st) => decideAgree('op', act, trace('2016-07-01'), st));
+    s.given((st) =>
+      decideRecordAnswer(
+        { operationId: 'op', funder: 'region', requestId: 'r', outcome: 'booked', amount: '400000.00', trace: trace() },
+        st,
+      ),
+    );
+    s.given((st) => decideClaim('op', 'c1', 30_000_000n, true, trace(), st));
+    expect(
+      refusalOf(
+        s.when((st) => decideServiceDone('op', 'c1', 30_000_000n, trace(), st)),
+        'over-financed',
+      ).excessCents,
+    ).toBe(10_000_000n);
+  });
+});
