@@ -2,6 +2,9 @@ import type { Cents } from '@cvl/money';
 import { decideAddOperation, type AddOperation } from '../add-operation/add-operation.decider';
 import { decideDraftProtocol, decideFormPurchasingGroup } from '../draft-protocol/draft-protocol.decider';
 import { decideSetFinancingPlan } from '../set-financing-plan/set-financing-plan.decider';
+import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
+import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';
+import type { Protocol } from '../domain/state';
 import { trace, type Decide, type ProtocolScenario } from './scenario';
 
 export const PARTIES = [
@@ -81,3 +84,24 @@ export const plan =
 export function drafted(scenario: ProtocolScenario): ProtocolScenario {
   return scenario.given(draft).given(group).given(operation());
 }
+
+/** The protocol's steps, as the lifecycle and approval specs take them. */
+export const act = (reference: string, date: string) => ({ reference, date });
+export const submit = (state: Protocol | undefined) =>
+  decideLifecycle({ kind: 'submit', trace: trace('2016-02-01') }, state);
+export const committee = (date: string) => (state: Protocol | undefined) =>
+  decideLifecycle({ kind: 'record-committee', date, trace: trace(date) }, state);
+export const sign = (state: Protocol | undefined) =>
+  decideLifecycle(
+    { kind: 'sign', act: act('Protocole de préfiguration NPNRU CALL', '2016-06-15'), trace: trace('2016-06-15') },
+    state,
+  );
+export const amend = (state: Protocol | undefined) =>
+  decideLifecycle(
+    { kind: 'sign-amendment', act: act('Avenant n° 1', '2017-09-01'), trace: trace('2017-09-01') },
+    state,
+  );
+export const approve =
+  (operationId = 'etude-urbaine') =>
+  (state: Protocol | undefined) =>
+    decideApproveFinancingPlan({ operationId, trace: trace('2016-06-20') }, state);

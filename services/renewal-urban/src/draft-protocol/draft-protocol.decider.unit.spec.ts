@@ -1,0 +1,86 @@
+import { accepted, refusalOf } from '@cvl/testing';
+import { draft } from '../test-support/fixtures';
+import { ProtocolScenario, trace } from '../test-support/scenario';
+import { decideDraftProtocol, decideFormPurchasingGroup } from './draft-protocol.decider';
+
+describe('protocol: its quartiers, its parties, its purchasing group', () => {
+  it('drafts one protocol for the NPNRU quartiers with ANRU as a party', () => {
+    const s = new ProtocolScenario();
+    accepted(s.when(draft));
+    expect(s.state).toMatchObject({
+      status: 'draft',
+      quartiers: [{ code: 'QP062024', interest: 'national' }, { interest: 'regional' }, { interest: 'regional' }],
+    });
+    refusalOf(s.when(draft), 'protocol-exists');
+    refusalOf(
+      new ProtocolScenario().when((st) =>
+        decideDraftProtocol(
+          {
+            protocolId: 'p',
+            label: 'p',
+            quartiers: [{ code: 'QP062024', interest: 'national' }],
+            parties: [{ code: 'call', role: 'x' }],
+            trace: trace(),
+          },
+          st,
+        ),
+      ),
+      'anru-party-required',
+    );
+    refusalOf(
+      new ProtocolScenario().when((st) =>
+        decideDraftProtocol(
+          {
+            protocolId: 'p',
+            label: 'p',
+            quartiers: [{ code: 'Lens', interest: 'national' }],
+            parties: [{ code: 'anru', role: 'x' }],
+            trace: trace(),
+          },
+          st,
+        ),
+      ),
+      'invalid-qpv-code',
+    );
+  });
+
+  it('forms a purchasing group of parties with positive weights', () => {
+    const s = new ProtocolScenario().given(draft);
+    refusalOf(
+      s.when((st) => decideFormPurchasingGroup({ members: [{ code: 'call', weight: 1 }], trace: trace() }, st)),
+      'group-too-small',
+    );
+    refusalOf(
+      s.when((st) =>
+        decideFormPurchasingGroup(
+          {
+            members: [
+              { code: 'call', weight: 1 },
+              { code: 'region', weight: 1 },
+            ],
+            trace: trace(),
+          },
+          st,
+        ),
+      ),
+      'member-not-party',
+    );
+    expect(
+      refusalOf(
+        s.when((st) =>
+          decideFormPurchasingGroup(
+            {
+              members: [
+                { code: 'call', weight: 1 },
+                { code: 'ville-lens', weight: 0 },
+              ],
+              trace: trace(),
+            },
+            st,
+          ),
+        ),
+        'invalid-weight',
+      ).field,
+    ).toBe('members[1].weight');
+  });
+});
