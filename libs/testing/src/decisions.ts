@@ -1,9 +1,4 @@
-/** What a decider answers when it refuses (see @cvl/ledger's Refusal); a decision is either that or its events. */
-interface Refused {
-  refused: true;
-  code: string;
-  message: string;
-}
+import type { Refused } from './decision-scenario';
 
 /** The refusal a decider was expected to give, with that code; the test fails with what it did instead. */
 export function refusalOf<E extends { type: string }, R extends Refused>(result: E[] | R, code: string): R {

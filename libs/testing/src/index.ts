@@ -4,3 +4,4 @@ export * from './wait';
 export * from './process';
 export * from './http';
 export * from './decisions';
+export * from './decision-scenario';

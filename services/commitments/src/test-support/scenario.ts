@@ -4,7 +4,8 @@ import type { DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { figuresOf, viewLedgerDisagreements, type Figures } from '../domain/figures';
-import { isRefusal, type Refusal } from '@cvl/ledger';
+import type { Refusal } from '@cvl/ledger';
+import { DecisionScenario } from '@cvl/testing';
 import { initialState, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -20,27 +21,19 @@ export const trace = (overrides: Partial<BookingTrace> = {}): BookingTrace => ({
 export type Decide = (state: CommitmentsState, context: DecisionContext) => CommitmentsEvent[] | Refusal;
 
 /** A ledger under test: each `when` decides against the current state and, when accepted, evolves it. */
-export class Scenario {
-  state: CommitmentsState = initialState();
-  private counter = 0;
-  last: CommitmentsEvent[] = [];
-  /** Every accepted event, in order: the scenario's own stream. */
-  readonly history: CommitmentsEvent[] = [];
-
-  context(): DecisionContext {
-    this.counter++;
-    return {
-      eventId: `evt-${this.counter}`,
-      recordedAt: `2016-01-01T00:00:${String(this.counter % 60).padStart(2, '0')}.000Z`,
-    };
-  }
-
-  /** Accepted or the test fails with the refusal's words. */
-  given(decide: Decide): this {
-    const result = decide(this.state, this.context());
-    if (isRefusal(result)) throw new Error(`refus inattendu : ${result.code} — ${result.message}`);
-    this.apply(result);
-    return this;
+export class Scenario extends DecisionScenario<CommitmentsState, CommitmentsEvent, DecisionContext> {
+  constructor() {
+    super({
+      evolve,
+      initial: initialState,
+      context: (n) => ({ eventId: `evt-${n}`, recordedAt: `2016-01-01T00:00:${String(n % 60).padStart(2, '0')}.000Z` }),
+      // Every accepted decision leaves a ledger that balances, within its limits, that the views agree with.
+      invariants: (state) => [
+        ...ledgerViolations(state.ledger),
+        ...limitViolations(state.ledger),
+        ...viewLedgerDisagreements(state),
+      ],
+    });
   }
 
   figures(commitmentId: string): Figures {
@@ -53,23 +46,5 @@ export class Scenario {
     const account = this.state.ledger.accounts.get(accountId);
     if (!account) throw new Error(`compte ${accountId} absent`);
     return account;
-  }
-
-  when(decide: Decide): CommitmentsEvent[] | Refusal {
-    const result = decide(this.state, this.context());
-    if (!isRefusal(result)) this.apply(result);
-    return result;
-  }
-
-  private apply(events: CommitmentsEvent[]): void {
-    this.last = events;
-    this.history.push(...events);
-    for (const event of events) this.state = evolve(this.state, event);
-    const problems = [
-      ...ledgerViolations(this.state.ledger),
-      ...limitViolations(this.state.ledger),
-      ...viewLedgerDisagreements(this.state),
-    ];
-    if (problems.length > 0) throw new Error(`grand livre incohérent : ${problems.join(' ; ')}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { isRefusal, type Refusal } from '@cvl/ledger';
+import type { Refusal } from '@cvl/ledger';
+import { DecisionScenario } from '@cvl/testing';
 import type { Dwelling } from '../domain/rules';
 import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';
@@ -17,25 +18,10 @@ export const trace = (effectiveDate = '2016-03-01'): Trace => ({
 
 export type Decide = (state: Programme | undefined) => ItiEvent[] | Refusal;
 
-export class ItiScenario {
-  state: Programme | undefined;
-  last: ItiEvent[] = [];
-  readonly history: ItiEvent[] = [];
-  given(decide: Decide): this {
-    const result = decide(this.state);
-    if (isRefusal(result)) throw new Error(`refus inattendu : ${result.code} — ${result.message}`);
-    return this.apply(result);
-  }
-  when(decide: Decide): ItiEvent[] | Refusal {
-    const result = decide(this.state);
-    if (!isRefusal(result)) this.apply(result);
-    return result;
-  }
-  private apply(events: ItiEvent[]): this {
-    this.last = events;
-    this.history.push(...events);
-    for (const event of events) this.state = evolve(this.state, event);
-    return this;
+/** One ITI programme's stream under test. */
+export class ItiScenario extends DecisionScenario<Programme | undefined, ItiEvent> {
+  constructor() {
+    super({ evolve, initial: () => undefined, context: () => undefined });
   }
 }
 
