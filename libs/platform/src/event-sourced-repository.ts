@@ -6,18 +6,26 @@ import {
   type JsonObject,
   type RecordedEvent,
 } from '@cvl/event-store';
-import { isRefusal, type Refusal } from '@cvl/ledger';
+import { isRefusal, type Refusal, type RefusalKind } from '@cvl/ledger';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
 import { DomainRefusal } from './problem/problem';
 
-/** A decider's refusal as the API's problem+json: 404, 409 or 422, the field to correct, the excess in euros. */
+/** The one place a refusal's kind becomes an HTTP answer. */
+const REFUSAL_ANSWERS: Record<RefusalKind, { status: 404 | 409 | 422; title: string }> = {
+  unknown: { status: 404, title: 'Introuvable' },
+  conflict: { status: 409, title: 'Conflit' },
+  rule: { status: 422, title: 'Demande refusée' },
+};
+
+/** A decider's refusal as the API's problem+json: its kind's status, the field to correct, the excess in euros. */
 export function refusalAsProblem(refusal: Refusal): DomainRefusal {
+  const answer = REFUSAL_ANSWERS[refusal.kind];
   return new DomainRefusal(
     refusal.code,
-    refusal.status === 404 ? 'Introuvable' : refusal.status === 409 ? 'Conflit' : 'Demande refusée',
+    answer.title,
     refusal.message,
-    refusal.status,
+    answer.status,
     refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
     refusal.excessCents !== undefined ? { excess: toDecimalString(refusal.excessCents) } : {},
   );

@@ -40,7 +40,7 @@ export function decideAmendCommitment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { status: 409 });
+    return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { kind: 'conflict' });
   if (command.kind === 'avenant' && commitment.status === 'firm' && !command.act) {
     return refuse('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
   }
@@ -49,7 +49,7 @@ export function decideAmendCommitment(
   if (delta === 0n)
     return refuse('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, {
       field: 'newAmount',
-      status: 409,
+      kind: 'conflict',
     });
   if (commitment.status === 'firm' && command.newAmountCents < commitment.paidCents) {
     return refuse(

@@ -44,7 +44,7 @@ describe('amend a commitment (avenant, clause de revoyure, correction)', () => {
       .given(firmed('c1'));
     refusalOf(s.when(amend('c1', 1_200n, 'avenant')), 'act-required');
     accepted(s.when(amend('c1', 1_200n, 'avenant', { act: avenantAct })));
-    expect(refusalOf(s.when(amend('c1', 1_200n)), 'amount-unchanged').status).toBe(409);
+    expect(refusalOf(s.when(amend('c1', 1_200n)), 'amount-unchanged').kind).toBe('conflict');
     refusalOf(
       s.when(amend('c1', 900n, 'clause-de-revoyure', { trace: trace({ reasonCode: 'avenant' }) })),
       'reason-mismatch',

@@ -123,7 +123,7 @@ export function decideRequestedMovement(
       refused: true,
       code: 'unknown-commitment',
       message: `Aucun engagement inscrit pour ${movement.funder} sur cette opération`,
-      status: 404,
+      kind: 'unknown',
     });
   const decided =
     movement.kind === 'payment'

@@ -28,7 +28,7 @@ export function checkTrace(trace: BookingTrace): Refusal | undefined {
   if (problems.length > 0)
     return refuse('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, {
       field: 'trace',
-      status: 422,
+      kind: 'rule',
     });
   if (!isReasonCode(trace.reasonCode)) {
     return refuse(
@@ -51,14 +51,14 @@ export function knownFunder(state: CommitmentsState, funder: string, field = 'fu
     ? undefined
     : refuse('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, {
         field,
-        status: 422,
+        kind: 'rule',
       });
 }
 
 export function findCommitment(state: CommitmentsState, commitmentId: string): Commitment | Refusal {
   return (
     state.commitments.get(commitmentId) ??
-    refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { status: 404, field: 'commitmentId' })
+    refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { kind: 'unknown', field: 'commitmentId' })
   );
 }
 

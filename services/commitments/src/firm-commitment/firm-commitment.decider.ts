@@ -37,12 +37,12 @@ export function decideFirmCommitment(
     return refuse(
       'awaits-condition',
       `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`,
-      { status: 409 },
+      { kind: 'conflict' },
     );
   }
   if (commitment.status !== 'indicative')
     return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, {
-      status: 409,
+      kind: 'conflict',
     });
   const amount = command.amountCents ?? commitment.amountCents;
   const amountProblem = checkAmount(amount);

@@ -51,7 +51,7 @@ describe('firm a commitment (legal act)', () => {
     const s = baseline(new Scenario())
       .given(commitment({ commitmentId: 'cond', amountCents: 5n, status: 'conditional', conditionId: 'tfpb' }))
       .given(commitment({ commitmentId: 'c1', amountCents: 5n }));
-    expect(refusalOf(s.when(firm('cond')), 'awaits-condition').status).toBe(409);
+    expect(refusalOf(s.when(firm('cond')), 'awaits-condition').kind).toBe('conflict');
     s.given(firm('c1'));
     refusalOf(s.when(firm('c1')), 'not-indicative');
     refusalOf(

@@ -20,7 +20,7 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
     return refuse(
       'not-indicative',
       `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`,
-      { status: 409 },
+      { kind: 'conflict' },
     );
   }
   const condition = state.conditions.get(command.conditionId);
@@ -29,7 +29,7 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
   if (condition.status !== 'open')
     return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, {
       field: 'conditionId',
-      status: 409,
+      kind: 'conflict',
     });
   return [
     {

@@ -35,7 +35,7 @@ describe('make an intention conditional', () => {
           act: { reference: 'a', date: '2016-01-01' },
         }),
       );
-    expect(refusalOf(s.when(makeConditional('zz')), 'unknown-commitment').status).toBe(404);
+    expect(refusalOf(s.when(makeConditional('zz')), 'unknown-commitment').kind).toBe('unknown');
     refusalOf(s.when(makeConditional('c2')), 'not-indicative');
     refusalOf(s.when(makeConditional('c1', 'nope')), 'unknown-condition');
     s.given((state, context) =>

@@ -34,7 +34,7 @@ export function decideOpenEnvelope(
   if (state.envelopes.has(command.envelopeId))
     return refuse('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, {
       field: 'envelopeId',
-      status: 409,
+      kind: 'conflict',
     });
   if (command.programme && !state.references.has(referenceKey('programme', command.programme))) {
     return refuse('unknown-programme', `Programme inconnu : « ${command.programme} »`, { field: 'programme' });

@@ -15,7 +15,7 @@ describe('open an envelope', () => {
   it('refuses an unknown funder, a second opening, an unknown programme and a null amount', () => {
     const s = baseline(new Scenario()).given(envelope('e1', 'region', 100n));
     expect(refusalOf(s.when(envelope('e2', 'nobody', 100n)), 'unknown-funder').field).toBe('funder');
-    expect(refusalOf(s.when(envelope('e1', 'region', 100n)), 'envelope-exists').status).toBe(409);
+    expect(refusalOf(s.when(envelope('e1', 'region', 100n)), 'envelope-exists').kind).toBe('conflict');
     refusalOf(s.when(envelope('e3', 'region', 0n)), 'amount-not-positive');
     refusalOf(
       s.when((state, context) =>

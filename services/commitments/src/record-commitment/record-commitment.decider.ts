@@ -50,7 +50,7 @@ export function decideRecordCommitment(
   if (state.commitments.has(command.commitmentId)) {
     return refuse('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, {
       field: 'commitmentId',
-      status: 409,
+      kind: 'conflict',
     });
   }
   if (command.envelopeId) {
@@ -75,7 +75,7 @@ export function decideRecordCommitment(
       return refuse(
         'condition-resolved',
         `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`,
-        { field: 'conditionId', status: 409 },
+        { field: 'conditionId', kind: 'conflict' },
       );
   } else if (command.conditionId) {
     return refuse('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', {

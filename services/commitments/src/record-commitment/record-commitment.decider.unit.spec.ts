@@ -53,8 +53,8 @@ describe('record a commitment', () => {
     const s = baseline(new Scenario())
       .given(envelope('axe-3', 'region', 1_000n))
       .given(commitment({ commitmentId: 'c1', amountCents: 1n }));
-    expect(refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').status).toBe(
-      409,
+    expect(refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n })), 'commitment-exists').kind).toBe(
+      'conflict',
     );
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, funder: 'nobody' })), 'unknown-funder');
     refusalOf(s.when(commitment({ commitmentId: 'c2', amountCents: 1n, envelopeId: 'nope' })), 'unknown-envelope');

@@ -35,14 +35,14 @@ export function decideRecordPayment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status !== 'firm')
-    return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé', { status: 409 });
+    return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé', { kind: 'conflict' });
   if (commitment.payments.some((p) => p.id === command.paymentId))
     return refuse('payment-exists', `Le paiement ${command.paymentId} est déjà enregistré`, {
       field: 'paymentId',
-      status: 409,
+      kind: 'conflict',
     });
   if (commitment.payments.some((p) => p.kind === 'solde'))
-    return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos', { status: 409 });
+    return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos', { kind: 'conflict' });
   if (command.kind !== 'avance' && !isIsoDate(command.serviceDoneDate)) {
     return refuse(
       'service-done-required',

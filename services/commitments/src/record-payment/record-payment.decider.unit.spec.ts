@@ -26,7 +26,7 @@ describe('record a payment', () => {
 
   it('refuses to pay what is not firm, the same payment twice, anything after the solde, an acompte without service fait', () => {
     const s = firmScenario().given(commitment({ commitmentId: 'c2', amountCents: 5n }));
-    expect(refusalOf(s.when(pay('c2', 'p1', 'avance', 1n, null)), 'not-firm').status).toBe(409);
+    expect(refusalOf(s.when(pay('c2', 'p1', 'avance', 1n, null)), 'not-firm').kind).toBe('conflict');
     expect(refusalOf(s.when(pay('c1', 'p1', 'acompte', 1n, null)), 'service-done-required').field).toBe(
       'serviceDoneDate',
     );

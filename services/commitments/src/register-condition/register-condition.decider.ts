@@ -24,7 +24,7 @@ export function decideRegisterCondition(
       ? []
       : refuse('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, {
           field: 'conditionId',
-          status: 409,
+          kind: 'conflict',
         });
   }
   return [

@@ -13,6 +13,6 @@ describe('register a condition', () => {
     expect(accepted(s.when(register('Éligibilité TFPB')))).toHaveLength(1);
     expect(s.state.conditions.get('tfpb')?.status).toBe('open');
     expect(accepted(s.when(register('Éligibilité TFPB')))).toEqual([]);
-    expect(refusalOf(s.when(register('Autre')), 'condition-exists').status).toBe(409);
+    expect(refusalOf(s.when(register('Autre')), 'condition-exists').kind).toBe('conflict');
   });
 });

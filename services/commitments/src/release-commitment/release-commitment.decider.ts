@@ -23,7 +23,7 @@ export function decideReleaseCommitment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager', { status: 409 });
+    return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager', { kind: 'conflict' });
   const account = accountOf.commitment(commitment.id);
   let amount: Cents;
   let transfers: SerializedTransfer[];
@@ -31,7 +31,7 @@ export function decideReleaseCommitment(
     const outstanding = outstandingCents(commitment);
     amount = command.amountCents ?? outstanding;
     if (amount <= 0n)
-      return refuse('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount', status: 409 });
+      return refuse('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount', kind: 'conflict' });
     if (amount > outstanding) {
       return refuse('exceeds-outstanding', `On ne peut dégager que le reste à payer (${formatEurosFr(outstanding)})`, {
         field: 'amount',

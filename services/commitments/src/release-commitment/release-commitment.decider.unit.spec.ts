@@ -19,7 +19,7 @@ describe('release a commitment (dégagement)', () => {
     });
     const env = s.account('envelope:e');
     expect(env.creditsPostedCents - env.debitsPostedCents).toBe(400n);
-    expect(refusalOf(s.when(release('c1')), 'nothing-to-release').status).toBe(409);
+    expect(refusalOf(s.when(release('c1')), 'nothing-to-release').kind).toBe('conflict');
   });
 
   it('releases part of what remains, never more', () => {

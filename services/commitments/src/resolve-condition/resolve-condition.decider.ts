@@ -24,10 +24,10 @@ export function decideResolveCondition(
   if (!condition)
     return refuse('unknown-condition', `Condition inconnue : ${command.conditionId}`, {
       field: 'conditionId',
-      status: 404,
+      kind: 'unknown',
     });
   if (condition.status !== 'open')
-    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { status: 409 });
+    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { kind: 'conflict' });
   const awaiting = [...state.commitments.values()]
     .filter((c) => c.status === 'conditional' && c.conditionId === condition.id)
     .sort((a, b) => a.id.localeCompare(b.id));

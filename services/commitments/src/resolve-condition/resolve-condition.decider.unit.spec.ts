@@ -46,8 +46,8 @@ describe('resolve a condition', () => {
 
   it('refuses an unknown condition (404) and one already resolved (409)', () => {
     const s = awaiting(baseline(new Scenario()));
-    expect(refusalOf(s.when(resolve('met', 'nope')), 'unknown-condition').status).toBe(404);
+    expect(refusalOf(s.when(resolve('met', 'nope')), 'unknown-condition').kind).toBe('unknown');
     s.given(resolve('met'));
-    expect(refusalOf(s.when(resolve('failed')), 'condition-resolved').status).toBe(409);
+    expect(refusalOf(s.when(resolve('failed')), 'condition-resolved').kind).toBe('conflict');
   });
 });

@@ -49,10 +49,10 @@ export function decideSplitPool(
   if (!pool.isPool)
     return refuse('not-a-pool', `L’engagement ${pool.id} n’est pas une enveloppe commune à ventiler`, {
       field: 'poolId',
-      status: 409,
+      kind: 'conflict',
     });
   if (pool.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Enveloppe commune caduque : rien à ventiler', { status: 409 });
+    return refuse('commitment-lapsed', 'Enveloppe commune caduque : rien à ventiler', { kind: 'conflict' });
   if (command.parts.length === 0 || command.parts.length > MAX_SPLIT_PARTS)
     return refuse('parts-count', `De 1 à ${MAX_SPLIT_PARTS} parts`, { field: 'parts' });
   const seen = new Set<string>();
@@ -64,7 +64,7 @@ export function decideSplitPool(
     if (state.commitments.has(part.commitmentId) || seen.has(part.commitmentId))
       return refuse('commitment-exists', `L’engagement ${part.commitmentId} existe déjà`, {
         field: `${at}.commitmentId`,
-        status: 409,
+        kind: 'conflict',
       });
     seen.add(part.commitmentId);
     if (part.epci && !state.references.has(referenceKey('epci', part.epci)))

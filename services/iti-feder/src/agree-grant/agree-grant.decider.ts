@@ -12,9 +12,10 @@ export function decideAgree(
   state: Programme | undefined,
 ): ItiEvent[] | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
   if (operation.status !== 'programmed')
-    return refuse('not-programmed', 'La convention suit la décision de programmation', { status: 409 });
+    return refuse('not-programmed', 'La convention suit la décision de programmation', { kind: 'conflict' });
   if (!act.reference.trim())
     return refuse('act-required', 'Référence de la convention attributive obligatoire', { field: 'act.reference' });
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(

@@ -6,9 +6,10 @@ import type { Programme } from '../domain/state';
 /** The CALL checks the file is complete (intermediate body). */
 export function decideComplete(operationId: string, trace: Trace, state: Programme | undefined): ItiEvent[] | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
   if (operation.status !== 'received')
-    return refuse('not-received', `Dossier déjà ${operation.status}`, { status: 409 });
+    return refuse('not-received', `Dossier déjà ${operation.status}`, { kind: 'conflict' });
   return [{ type: 'iti-feder.application-completed', data: { programmeId: state.id, operationId, trace } }];
 }
 
@@ -23,9 +24,10 @@ export function decideAppraise(
   rules: readonly EnergyRule[] = ENERGY_RULES,
 ): ItiEvent[] | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
   if (operation.status !== 'complete')
-    return refuse('not-complete', 'Un dossier s’instruit une fois complet', { status: 409 });
+    return refuse('not-complete', 'Un dossier s’instruit une fois complet', { kind: 'conflict' });
   const rule = inForce(rules, operation.receivedOn, (r) => r.priority === operation.priority);
   const checks = rule ? checkEnergy(operation.dwellings, rule) : [];
   return [

@@ -6,9 +6,12 @@ import { requestId } from '../program-operation/program-operation.decider';
 
 function agreed(state: Programme | undefined, operationId: string): ItiOperation | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
   if (operation.status !== 'agreed')
-    return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements', { status: 409 });
+    return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements', {
+      kind: 'conflict',
+    });
   return operation;
 }
 
@@ -27,9 +30,9 @@ export function decideClaim(
   const operation = agreed(state, operationId);
   if (isRefusal(operation)) return operation;
   if (operation.claims.some((c) => c.id === claimId))
-    return refuse('claim-exists', `La demande ${claimId} existe déjà`, { status: 409, field: 'claimId' });
+    return refuse('claim-exists', `La demande ${claimId} existe déjà`, { kind: 'conflict', field: 'claimId' });
   if (operation.claims.some((c) => c.final))
-    return refuse('final-claimed', 'La demande de solde est déjà déposée', { status: 409 });
+    return refuse('final-claimed', 'La demande de solde est déjà déposée', { kind: 'conflict' });
   if (expensesCents <= 0n)
     return refuse('expenses-not-positive', 'État des dépenses strictement positif', { field: 'expenses' });
   return [
@@ -61,8 +64,9 @@ export function decideServiceDone(
   const operation = agreed(state, operationId);
   if (isRefusal(operation)) return operation;
   const claim = operation.claims.find((c) => c.id === claimId);
-  if (!claim) return refuse('unknown-claim', `Demande inconnue : ${claimId}`, { status: 404, field: 'claimId' });
-  if (claim.checked) return refuse('claim-checked', 'Service fait déjà contrôlé pour cette demande', { status: 409 });
+  if (!claim) return refuse('unknown-claim', `Demande inconnue : ${claimId}`, { kind: 'unknown', field: 'claimId' });
+  if (claim.checked)
+    return refuse('claim-checked', 'Service fait déjà contrôlé pour cette demande', { kind: 'conflict' });
   if (acceptedCents < 0n || acceptedCents > claim.expensesCents)
     return refuse('accepted-above-claimed', `Dépenses retenues entre 0 et ${formatEurosFr(claim.expensesCents)}`, {
       field: 'acceptedExpenses',
@@ -115,9 +119,9 @@ export function decidePay(
   if (isRefusal(operation)) return operation;
   const claim = operation.claims.find((c) => c.id === claimId);
   if (!claim?.checked)
-    return refuse('service-not-done', 'Le paiement suit le contrôle de service fait', { status: 409 });
+    return refuse('service-not-done', 'Le paiement suit le contrôle de service fait', { kind: 'conflict' });
   const due = claim.checked.payableFederCents - claim.paidCents;
-  if (due <= 0n) return refuse('nothing-due', 'Rien à payer sur cette demande', { status: 409 });
+  if (due <= 0n) return refuse('nothing-due', 'Rien à payer sur cette demande', { kind: 'conflict' });
   if (operation.paidCents + due > operation.federCents)
     return refuse(
       'above-programmed',

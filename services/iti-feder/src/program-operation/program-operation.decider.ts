@@ -15,10 +15,11 @@ export function decideProgram(
   state: Programme | undefined,
 ): ItiEvent[] | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { status: 404 });
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
   if (operation.status !== 'appraised')
     return refuse('not-appraised', `Seul un dossier instruit et éligible se programme (statut : ${operation.status})`, {
-      status: 409,
+      kind: 'conflict',
     });
   const cap = axisCap(state, operation.axis) ?? 0n;
   const after = programmedOnAxis(state, operation.axis) + operation.federCents;

@@ -31,10 +31,10 @@ export function decideReceiveApplication(
   command: ReceiveApplication,
   state: Programme | undefined,
 ): ItiEvent[] | Refusal {
-  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { status: 409 });
+  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { kind: 'conflict' });
   if (state.operations.has(command.operationId))
     return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, {
-      status: 409,
+      kind: 'conflict',
       field: 'operationId',
     });
   if (!/^QP\d{6}$/.test(command.quartier))

@@ -17,7 +17,7 @@ export interface BookingAnswer {
 export function decideRecordAnswer(answer: BookingAnswer, state: Programme | undefined): ItiEvent[] | Refusal {
   const operation = state?.operations.get(answer.operationId);
   if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`, { status: 404 });
+    return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`, { kind: 'unknown' });
   const known = operation.bookings.get(answer.funder);
   if (
     known &&

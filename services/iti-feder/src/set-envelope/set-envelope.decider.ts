@@ -70,7 +70,7 @@ export function decideSetEnvelope(command: SetEnvelope, state: Programme | undef
 
 /** An ITI strategy combines at least two priority axes (l. 4777). */
 export function decideAdoptStrategy(command: AdoptStrategy, state: Programme | undefined): ItiEvent[] | Refusal {
-  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { status: 409 });
+  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { kind: 'conflict' });
   const axes = [...new Set(command.axes)];
   if (axes.length < 2)
     return refuse('strategy-single-axis', 'Une stratégie ITI combine au moins deux axes prioritaires', {

@@ -21,10 +21,10 @@ export interface AddOperation {
 
 /** An operation of the protocol: one project owner, one quartier, a subsidy base excluding VAT, a calendar. */
 export function decideAddOperation(command: AddOperation, state: Protocol | undefined): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   if (state.operations.has(command.operationId))
     return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, {
-      status: 409,
+      kind: 'conflict',
       field: 'operationId',
     });
   if (!OPERATION_NATURES.includes(command.nature))

@@ -16,17 +16,19 @@ export function decideApproveFinancingPlan(
   command: ApproveFinancingPlan,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   const operation = state.operations.get(command.operationId);
   if (!operation)
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      status: 404,
+      kind: 'unknown',
       field: 'operationId',
     });
   if (operation.plan.length === 0)
-    return refuse('plan-missing', 'Aucun plan de financement à approuver', { status: 409 });
+    return refuse('plan-missing', 'Aucun plan de financement à approuver', { kind: 'conflict' });
   if (operation.approvedVersion === operation.planVersion)
-    return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, { status: 409 });
+    return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, {
+      kind: 'conflict',
+    });
   const firm = state.status === 'signed' && state.signature !== undefined;
   // The act in force: the signature, or the latest avenant.
   const act = state.versions.length > 0 ? state.versions[state.versions.length - 1].act : state.signature;

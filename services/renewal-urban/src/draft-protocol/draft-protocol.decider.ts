@@ -19,7 +19,7 @@ export interface FormPurchasingGroup {
 export function decideDraftProtocol(command: DraftProtocol, state: Protocol | undefined): RenewalEvent[] | Refusal {
   if (state)
     return refuse('protocol-exists', `Le protocole ${command.protocolId} existe déjà`, {
-      status: 409,
+      kind: 'conflict',
       field: 'protocolId',
     });
   if (command.quartiers.length === 0)
@@ -39,7 +39,7 @@ export function decideFormPurchasingGroup(
   command: FormPurchasingGroup,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   if (command.members.length < 2)
     return refuse('group-too-small', 'Un groupement de commandes réunit au moins deux membres', { field: 'members' });
   const parties = new Set(state.parties.map((p) => p.code));

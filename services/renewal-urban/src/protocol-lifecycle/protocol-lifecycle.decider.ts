@@ -13,18 +13,18 @@ export type LifecycleCommand =
  * version of the financial table, kept whole so any earlier version can be shown and compared.
  */
 export function decideLifecycle(command: LifecycleCommand, state: Protocol | undefined): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   const protocolId = state.id;
   switch (command.kind) {
     case 'submit':
       if (state.status !== 'draft')
-        return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`, { status: 409 });
+        return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`, { kind: 'conflict' });
       if (state.operations.size === 0)
         return refuse('no-operation', 'Un protocole soumis porte au moins une opération', { field: 'operations' });
       return [{ type: 'renewal-urban.protocol-submitted', data: { protocolId, trace: command.trace } }];
     case 'record-committee': {
       if (state.status !== 'submitted')
-        return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis', { status: 409 });
+        return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis', { kind: 'conflict' });
       const early = [...state.operations.values()].filter((o) => o.costsFrom < command.date);
       if (early.length > 0) {
         return refuse(
@@ -42,7 +42,7 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
     }
     case 'sign': {
       if (state.status !== 'committee-held')
-        return refuse('committee-required', 'Le protocole se signe après le comité d’engagement', { status: 409 });
+        return refuse('committee-required', 'Le protocole se signe après le comité d’engagement', { kind: 'conflict' });
       const unplanned = [...state.operations.values()].filter((o) => o.plan.length === 0);
       if (unplanned.length > 0)
         return refuse(
@@ -59,11 +59,11 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
     }
     case 'sign-amendment': {
       if (state.status !== 'signed')
-        return refuse('not-signed', 'Un avenant modifie un protocole signé', { status: 409 });
+        return refuse('not-signed', 'Un avenant modifie un protocole signé', { kind: 'conflict' });
       const table = currentTable(state);
       const last = state.versions[state.versions.length - 1];
       if (JSON.stringify(last.table) === JSON.stringify(table))
-        return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier', { status: 409 });
+        return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier', { kind: 'conflict' });
       return [
         {
           type: 'renewal-urban.amendment-signed',

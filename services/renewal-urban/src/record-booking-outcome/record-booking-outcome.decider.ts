@@ -10,9 +10,10 @@ export function decideRecordBookingOutcome(
   outcome: BookingOutcome,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   const operation = state.operations.get(outcome.operationId);
-  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`, { status: 404 });
+  if (!operation)
+    return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`, { kind: 'unknown' });
   const known = operation.bookings.get(outcome.funder);
   if (known && known.requestId === outcome.requestId && known.outcome === outcome.outcome) return [];
   if (known && known.planVersion > outcome.planVersion) return [];

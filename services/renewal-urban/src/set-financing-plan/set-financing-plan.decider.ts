@@ -25,11 +25,11 @@ export function decideSetFinancingPlan(
   state: Protocol | undefined,
   rules: readonly RateCapRule[] = RATE_CAPS,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { status: 404 });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
   const operation = state.operations.get(command.operationId);
   if (!operation)
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      status: 404,
+      kind: 'unknown',
       field: 'operationId',
     });
   if (state.committeeDate && operation.costsFrom < state.committeeDate) {
