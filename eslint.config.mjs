@@ -70,6 +70,7 @@ export default [
       'services/*/src/**/domain/**/*.ts',
       'libs/money/src/**/*.ts',
       'libs/ledger/src/**/*.ts',
+      'libs/refusal/src/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -8,7 +8,7 @@ import type { DecisionContext } from '../../services/commitments/src/domain/book
 import type { CommitmentsEvent } from '../../services/commitments/src/domain/events';
 import { evolve, evolveAll } from '../../services/commitments/src/domain/evolve';
 import { viewLedgerDisagreements } from '../../services/commitments/src/domain/figures';
-import { isRefusal } from '@cvl/ledger';
+import { isRefusal } from '@cvl/refusal';
 import { coFinancingMatrix } from '../../services/reporting/src/co-financing-matrix/co-financing-matrix';
 import { funderStatement } from '../../services/reporting/src/funder-statement/funder-statement';
 import { project, type ProjectedCommitment } from '../../services/reporting/src/projection/commitment-projection';

@@ -6,4 +6,3 @@ export * from './kernel';
 export * from './invariants';
 export * from './corrections';
 export * from './persistent-map';
-export * from './refusal';

@@ -6,7 +6,7 @@ import {
   type JsonObject,
   type RecordedEvent,
 } from '@cvl/event-store';
-import { isRefusal, type Refusal, type RefusalKind } from '@cvl/ledger';
+import { isRefusal, type Refusal, type RefusalKind } from '@cvl/refusal';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
 import { DomainRefusal } from './problem/problem';

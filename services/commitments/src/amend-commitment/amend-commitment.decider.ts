@@ -9,7 +9,7 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 

@@ -2,7 +2,7 @@ import type { Cents } from '@cvl/money';
 import type { DecisionContext } from '../domain/booking';
 import { decimal } from '../domain/booking';
 import type { BookingRequest, CommitmentsEvent } from '../domain/events';
-import { isRefusal, type Refusal } from '@cvl/ledger';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
 import { decideFirmCommitment } from '../firm-commitment/firm-commitment.decider';

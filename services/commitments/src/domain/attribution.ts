@@ -1,6 +1,6 @@
 import { MoneyParseError, parseFigure, toDecimalString } from '@cvl/money';
 import type { CommitmentAttribution, ReferenceKind, StatedFigure } from './events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { referenceKey, type CommitmentsState } from './state';
 
 const ATTRIBUTION_REFERENCES: Array<[keyof CommitmentAttribution, ReferenceKind]> = [

@@ -8,7 +8,7 @@ import {
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { SerializedTransfer } from './events';
 import { toKernelTransfer } from './evolve';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, LEDGER, referenceKey, type Commitment, type CommitmentsState } from './state';
 import { isReasonCode, REASONS, type BookingTrace } from './trace';
 

@@ -1,7 +1,7 @@
 import { baseline } from '../test-support/fixtures';
 import { Scenario, trace } from '../test-support/scenario';
 import { tryBookings } from './booking';
-import { isRefusal } from '@cvl/ledger';
+import { isRefusal } from '@cvl/refusal';
 
 describe('tryBookings', () => {
   it('turns a ledger refusal the deciders did not foresee into a refusal naming the ledger’s reason, never a silent write', () => {

@@ -26,7 +26,7 @@ import type { DecisionContext } from '../domain/booking';
 import { SCHEMA_VERSION, type CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { tagsOf } from '../domain/consistency';
-import { isRefusal, type Refusal } from '@cvl/ledger';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { initialState, type CommitmentsState } from '../domain/state';
 import { upcast } from './upcasters';
 import { LedgerProjection } from './ledger-projection';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PgliteSqlClient, type RecordedEvent } from '@cvl/event-store';
-import { isRefusal } from '@cvl/ledger';
+import { isRefusal } from '@cvl/refusal';
 import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
 import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';

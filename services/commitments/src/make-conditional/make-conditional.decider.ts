@@ -1,6 +1,6 @@
 import { checkTrace, findCommitment } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

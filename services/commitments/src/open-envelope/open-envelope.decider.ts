@@ -9,7 +9,7 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, LEDGER, referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

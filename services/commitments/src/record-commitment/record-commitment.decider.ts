@@ -11,7 +11,7 @@ import {
 } from '../domain/booking';
 import { checkAttribution, readStated } from '../domain/attribution';
 import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 

@@ -10,7 +10,7 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, PaymentKind } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

@@ -1,6 +1,6 @@
 import type { CommitmentsEvent, ReferenceKind } from '../domain/events';
 import { checkTrace } from '../domain/booking';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

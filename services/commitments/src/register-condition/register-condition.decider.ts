@@ -1,6 +1,6 @@
 import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

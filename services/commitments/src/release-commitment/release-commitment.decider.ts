@@ -1,7 +1,7 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
 import { checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, outstandingCents, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

@@ -11,7 +11,7 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, PoolSplit, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/ledger';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 import { accountOf, referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

@@ -4,7 +4,7 @@ import type { DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
 import { evolve } from '../domain/evolve';
 import { figuresOf, viewLedgerDisagreements, type Figures } from '../domain/figures';
-import type { Refusal } from '@cvl/ledger';
+import type { Refusal } from '@cvl/refusal';
 import { DecisionScenario } from '@cvl/testing';
 import { initialState, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';

@@ -1,5 +1,5 @@
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { checkEnergy, ENERGY_RULES, inForce, type EnergyRule } from '../domain/rules';
 import type { Programme } from '../domain/state';
 

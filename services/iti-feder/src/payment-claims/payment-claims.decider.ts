@@ -1,6 +1,6 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import type { ItiOperation, Programme } from '../domain/state';
 import { requestId } from '../program-operation/program-operation.decider';
 

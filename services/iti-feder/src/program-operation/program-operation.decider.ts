@@ -1,6 +1,6 @@
 import { formatEurosFr, toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { axisCap, programmedOnAxis, type ItiOperation, type Programme } from '../domain/state';
 
 export function requestId(programmeId: string, operation: ItiOperation, funder: string, step: string): string {

@@ -1,6 +1,6 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { FEDER_RATE_CAPS, inForce, type Dwelling } from '../domain/rules';
 import type { Programme } from '../domain/state';
 

@@ -1,6 +1,6 @@
 import { fromDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import type { Programme } from '../domain/state';
 
 export interface BookingAnswer {

@@ -1,6 +1,6 @@
 import { fromDecimalString, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { PRIORITIES } from '../domain/rules';
 import { programmedOnAxis, type Programme } from '../domain/state';
 

@@ -1,6 +1,6 @@
 import type { Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import type { Refusal } from '@cvl/ledger';
+import type { Refusal } from '@cvl/refusal';
 import { DecisionScenario } from '@cvl/testing';
 import type { Dwelling } from '../domain/rules';
 import { evolve, type Programme } from '../domain/state';

@@ -1,6 +1,6 @@
 import { toDecimalString, type Cents } from '@cvl/money';
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 import type { Protocol } from '../domain/state';
 

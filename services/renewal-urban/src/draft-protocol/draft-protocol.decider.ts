@@ -1,5 +1,5 @@
 import type { Interest, RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import type { Protocol } from '../domain/state';
 
 export interface DraftProtocol {

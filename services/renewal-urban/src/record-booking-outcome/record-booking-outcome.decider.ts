@@ -1,5 +1,5 @@
 import type { BookingOutcome, RenewalEvent } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import type { Protocol } from '../domain/state';
 
 /**

@@ -1,6 +1,6 @@
 import { allocate, formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { PlanLine, RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/ledger';
+import { refuse, type Refusal } from '@cvl/refusal';
 import { RATE_CAPS, rateCapInForce, type RateCapRule } from '../domain/rules';
 import type { Protocol } from '../domain/state';
 

@@ -1,5 +1,5 @@
 import type { RenewalEvent, Trace } from '../domain/events';
-import type { Refusal } from '@cvl/ledger';
+import type { Refusal } from '@cvl/refusal';
 import { DecisionScenario } from '@cvl/testing';
 import { evolve, type Protocol } from '../domain/state';
 
