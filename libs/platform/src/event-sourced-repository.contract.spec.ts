@@ -41,4 +41,24 @@ describe('an aggregate longer than one read (PGlite)', () => {
     );
     expect(executed.state).toBe(10_006);
   }, 120_000);
+
+  it('answers with the state its command left — the same as a load — and 404 for an aggregate a command did not create', async () => {
+    const repository = new EventSourcedRepository<number, Counted>(opened.store, {
+      streamOf: (id) => `counter-${id}`,
+      evolve: (state, event) => (state ?? 0) + event.data.n,
+      schemaVersion: 1,
+      notFound: (id) => `compteur ${id} inconnu`,
+    });
+    const id = randomUUID();
+    const key = { correlationId: randomUUID(), commandKey: `executed:${id}` };
+    const add = (n: number) => () => [{ type: 'test.counted' as const, data: { n } }];
+    expect(await runInContext(key, () => repository.executed(id, add(3)))).toBe(3);
+    expect(await runInContext({ correlationId: randomUUID() }, () => repository.executed(id, add(4)))).toBe(7);
+    expect((await repository.load(id)).state).toBe(7);
+    // The first command again (same key): nothing decided, the state as it is now.
+    expect(await runInContext(key, () => repository.executed(id, add(3)))).toBe(7);
+    await expect(
+      runInContext({ correlationId: randomUUID() }, () => repository.executed(randomUUID(), () => [])),
+    ).rejects.toThrow(/inconnu/);
+  });
 });

@@ -86,6 +86,16 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     return state;
   }
 
+  /**
+   * Runs the command and gives the state it leaves (or, for a command already recorded, the state as it is now): an
+   * API answers with it rather than loading the stream again. An aggregate that still does not exist: 404, as get.
+   */
+  async executed(id: string, decide: (state: S | undefined) => E[] | Refusal): Promise<S> {
+    const { state } = await this.execute(id, decide);
+    if (state === undefined) throw new NotFoundException(this.aggregate.notFound(id));
+    return state;
+  }
+
   async execute(
     id: string,
     decide: (state: S | undefined) => E[] | Refusal,

@@ -17,10 +17,6 @@ import { assertActsForBeneficiary, FILES_CLAIM, MANAGES_ITI, programmeFor } from
 export class OperationLifecycleController {
   constructor(private readonly programmes: ProgrammeRepository) {}
 
-  private async after(id: string) {
-    return programmeView(await this.programmes.get(id));
-  }
-
   @Post('programming')
   @Allow(MANAGES_ITI)
   @HttpCode(200)
@@ -28,10 +24,11 @@ export class OperationLifecycleController {
     summary: 'Programmer (comité) : jamais au-delà de l’enveloppe de l’axe ; le grand livre inscrit les lignes',
   })
   async program(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ProgrammingDto) {
-    await this.programmes.execute(id, (state) =>
-      decideProgram(operationId, body.committeeDate, toTrace(body.trace), state),
+    return programmeView(
+      await this.programmes.executed(id, (state) =>
+        decideProgram(operationId, body.committeeDate, toTrace(body.trace), state),
+      ),
     );
-    return this.after(id);
   }
 
   @Post('agreement')
@@ -39,10 +36,11 @@ export class OperationLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Convention attributive : l’engagement juridique' })
   async agree(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: AgreementDto) {
-    await this.programmes.execute(id, (state) =>
-      decideAgree(operationId, { reference: body.act.reference, date: body.act.date }, toTrace(body.trace), state),
+    return programmeView(
+      await this.programmes.executed(id, (state) =>
+        decideAgree(operationId, { reference: body.act.reference, date: body.act.date }, toTrace(body.trace), state),
+      ),
     );
-    return this.after(id);
   }
 
   @Post('claims')
@@ -54,19 +52,22 @@ export class OperationLifecycleController {
     @Param('operationId') operationId: string,
     @Body() body: ClaimDto,
   ) {
-    await this.programmes.execute(id, (state) => {
-      const operation = state?.operations.get(operationId);
-      if (operation) assertActsForBeneficiary(access, operation.beneficiary, 'les demandes de paiement des opérations');
-      return decideClaim(
-        operationId,
-        body.claimId,
-        fromDecimalString(body.expenses),
-        body.final ?? false,
-        toTrace(body.trace),
-        state,
-      );
-    });
-    return programmeFor(access, await this.programmes.get(id));
+    return programmeFor(
+      access,
+      await this.programmes.executed(id, (state) => {
+        const operation = state?.operations.get(operationId);
+        if (operation)
+          assertActsForBeneficiary(access, operation.beneficiary, 'les demandes de paiement des opérations');
+        return decideClaim(
+          operationId,
+          body.claimId,
+          fromDecimalString(body.expenses),
+          body.final ?? false,
+          toTrace(body.trace),
+          state,
+        );
+      }),
+    );
   }
 
   @Post('claims/:claimId/service-done')
@@ -81,10 +82,11 @@ export class OperationLifecycleController {
     @Param('claimId') claimId: string,
     @Body() body: ServiceDoneDto,
   ) {
-    await this.programmes.execute(id, (state) =>
-      decideServiceDone(operationId, claimId, fromDecimalString(body.acceptedExpenses), toTrace(body.trace), state),
+    return programmeView(
+      await this.programmes.executed(id, (state) =>
+        decideServiceDone(operationId, claimId, fromDecimalString(body.acceptedExpenses), toTrace(body.trace), state),
+      ),
     );
-    return this.after(id);
   }
 
   @Post('claims/:claimId/payment')
@@ -97,8 +99,9 @@ export class OperationLifecycleController {
     @Param('claimId') claimId: string,
     @Body() body: StepDto,
   ) {
-    await this.programmes.execute(id, (state) => decidePay(operationId, claimId, toTrace(body.trace), state));
-    return this.after(id);
+    return programmeView(
+      await this.programmes.executed(id, (state) => decidePay(operationId, claimId, toTrace(body.trace), state)),
+    );
   }
 
   @Post('release')
@@ -106,7 +109,8 @@ export class OperationLifecycleController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Dégager la part non utilisée après le solde' })
   async release(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    await this.programmes.execute(id, (state) => decideRelease(operationId, toTrace(body.trace), state));
-    return this.after(id);
+    return programmeView(
+      await this.programmes.executed(id, (state) => decideRelease(operationId, toTrace(body.trace), state)),
+    );
   }
 }

@@ -22,26 +22,28 @@ export class ReceiveApplicationController {
   })
   async apply(@CurrentAccess() access: Access, @Param('id') id: string, @Body() body: ApplicationDto) {
     assertActsForBeneficiary(access, body.beneficiary, 'les demandes');
-    await this.programmes.execute(id, (state) =>
-      decideReceiveApplication(
-        {
-          operationId: body.operationId,
-          label: body.label,
-          beneficiary: body.beneficiary,
-          quartier: body.quartier,
-          axis: body.axis,
-          priority: body.priority,
-          eligibleCostCents: fromDecimalString(body.eligibleCost),
-          federCents: fromDecimalString(body.feder),
-          coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
-          dwellings: body.dwellings ?? [],
-          tranche: body.tranche,
-          trace: toTrace(body.trace),
-        },
-        state,
+    return programmeFor(
+      access,
+      await this.programmes.executed(id, (state) =>
+        decideReceiveApplication(
+          {
+            operationId: body.operationId,
+            label: body.label,
+            beneficiary: body.beneficiary,
+            quartier: body.quartier,
+            axis: body.axis,
+            priority: body.priority,
+            eligibleCostCents: fromDecimalString(body.eligibleCost),
+            federCents: fromDecimalString(body.feder),
+            coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
+            dwellings: body.dwellings ?? [],
+            tranche: body.tranche,
+            trace: toTrace(body.trace),
+          },
+          state,
+        ),
       ),
     );
-    return programmeFor(access, await this.programmes.get(id));
   }
 
   @Post(':id/operations/:operationId/completeness')
@@ -49,8 +51,9 @@ export class ReceiveApplicationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Déclarer le dossier complet (organisme intermédiaire)' })
   async complete(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    await this.programmes.execute(id, (state) => decideComplete(operationId, toTrace(body.trace), state));
-    return programmeView(await this.programmes.get(id));
+    return programmeView(
+      await this.programmes.executed(id, (state) => decideComplete(operationId, toTrace(body.trace), state)),
+    );
   }
 
   @Post(':id/operations/:operationId/appraisal')
@@ -58,7 +61,8 @@ export class ReceiveApplicationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Instruire : chaque règle d’éligibilité en vigueur, réussie ou non, et pourquoi' })
   async appraise(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    await this.programmes.execute(id, (state) => decideAppraise(operationId, toTrace(body.trace), state));
-    return programmeView(await this.programmes.get(id));
+    return programmeView(
+      await this.programmes.executed(id, (state) => decideAppraise(operationId, toTrace(body.trace), state)),
+    );
   }
 }

@@ -19,34 +19,36 @@ export class SetEnvelopeController {
   @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Fixer l’enveloppe par axe (puis la modifier par avenant : nouvelle version)' })
   async envelope(@Param('id') id: string, @Body() body: SetEnvelopeDto) {
-    await this.programmes.execute(id, (state) =>
-      decideSetEnvelope(
-        {
-          programmeId: id,
-          axes: body.axes.map((a) => ({
-            axis: a.axis,
-            label: a.label,
-            amountCents: fromDecimalString(a.amount),
-            ...(a.callShare ? { callShareCents: fromDecimalString(a.callShare) } : {}),
-            ...(a.priorities ? { priorities: a.priorities } : {}),
-          })),
-          ...(body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
+    return programmeView(
+      await this.programmes.executed(id, (state) =>
+        decideSetEnvelope(
+          {
+            programmeId: id,
+            axes: body.axes.map((a) => ({
+              axis: a.axis,
+              label: a.label,
+              amountCents: fromDecimalString(a.amount),
+              ...(a.callShare ? { callShareCents: fromDecimalString(a.callShare) } : {}),
+              ...(a.priorities ? { priorities: a.priorities } : {}),
+            })),
+            ...(body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {}),
+            trace: toTrace(body.trace),
+          },
+          state,
+        ),
       ),
     );
-    return programmeView(await this.programmes.get(id));
   }
 
   @Post(':id/strategy')
   @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Adopter la stratégie ITI (au moins deux axes)' })
   async strategy(@Param('id') id: string, @Body() body: StrategyDto) {
-    await this.programmes.execute(id, (state) =>
-      decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state),
+    return programmeView(
+      await this.programmes.executed(id, (state) =>
+        decideAdoptStrategy({ axes: body.axes, trace: toTrace(body.trace) }, state),
+      ),
     );
-    return programmeView(await this.programmes.get(id));
   }
 
   @Get(':id')

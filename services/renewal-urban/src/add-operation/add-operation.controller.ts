@@ -18,17 +18,18 @@ export class AddOperationController {
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {
-    await this.protocols.execute(id, (state) =>
-      decideAddOperation(
-        {
-          ...body,
-          eligibleBaseCents: fromDecimalString(body.eligibleBase),
-          boughtByGroup: body.boughtByGroup ?? false,
-          trace: toTrace(body.trace),
-        },
-        state,
+    return protocolOf(
+      await this.protocols.executed(id, (state) =>
+        decideAddOperation(
+          {
+            ...body,
+            eligibleBaseCents: fromDecimalString(body.eligibleBase),
+            boughtByGroup: body.boughtByGroup ?? false,
+            trace: toTrace(body.trace),
+          },
+          state,
+        ),
       ),
     );
-    return protocolOf(await this.protocols.get(id));
   }
 }

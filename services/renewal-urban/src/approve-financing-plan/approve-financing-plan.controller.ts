@@ -20,9 +20,10 @@ export class ApproveFinancingPlanController {
     summary: 'Approuver le plan : le grand livre inscrit chaque ligne (indicative avant signature, ferme après)',
   })
   async approve(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
-    await this.protocols.execute(id, (state) =>
-      decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state),
+    return protocolOf(
+      await this.protocols.executed(id, (state) =>
+        decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state),
+      ),
     );
-    return protocolOf(await this.protocols.get(id));
   }
 }

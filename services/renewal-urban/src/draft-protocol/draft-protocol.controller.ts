@@ -17,20 +17,22 @@ export class DraftProtocolController {
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ouvrir le protocole de préfiguration (quartiers NPNRU, parties)' })
   async draft(@Body() body: DraftProtocolDto) {
-    await this.protocols.execute(body.protocolId, (state) =>
-      decideDraftProtocol({ ...body, trace: toTrace(body.trace) }, state),
+    return protocolOf(
+      await this.protocols.executed(body.protocolId, (state) =>
+        decideDraftProtocol({ ...body, trace: toTrace(body.trace) }, state),
+      ),
     );
-    return protocolOf(await this.protocols.get(body.protocolId));
   }
 
   @Put(':id/purchasing-group')
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Constituer le groupement de commandes et sa clé de répartition' })
   async group(@Param('id') id: string, @Body() body: FormPurchasingGroupDto) {
-    await this.protocols.execute(id, (state) =>
-      decideFormPurchasingGroup({ members: body.members, trace: toTrace(body.trace) }, state),
+    return protocolOf(
+      await this.protocols.executed(id, (state) =>
+        decideFormPurchasingGroup({ members: body.members, trace: toTrace(body.trace) }, state),
+      ),
     );
-    return protocolOf(await this.protocols.get(id));
   }
 
   @Get(':id')

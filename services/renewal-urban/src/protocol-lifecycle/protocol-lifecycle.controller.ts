@@ -14,8 +14,7 @@ export class ProtocolLifecycleController {
   constructor(private readonly protocols: ProtocolRepository) {}
 
   private async step(id: string, command: LifecycleCommand) {
-    await this.protocols.execute(id, (state) => decideLifecycle(command, state));
-    return protocolOf(await this.protocols.get(id));
+    return protocolOf(await this.protocols.executed(id, (state) => decideLifecycle(command, state)));
   }
 
   @Post(':id/submission')

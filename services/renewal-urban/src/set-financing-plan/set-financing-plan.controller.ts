@@ -24,18 +24,20 @@ export class SetFinancingPlanController {
     @Param('operationId') operationId: string,
     @Body() body: SetFinancingPlanDto,
   ) {
-    await this.protocols.execute(id, (state) => {
-      if (state) assertFilesPlanOf(access, state, operationId);
-      return decideSetFinancingPlan(
-        {
-          operationId,
-          lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })),
-          ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-      );
-    });
-    return protocolFor(access, await this.protocols.get(id));
+    return protocolFor(
+      access,
+      await this.protocols.executed(id, (state) => {
+        if (state) assertFilesPlanOf(access, state, operationId);
+        return decideSetFinancingPlan(
+          {
+            operationId,
+            lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })),
+            ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}),
+            trace: toTrace(body.trace),
+          },
+          state,
+        );
+      }),
+    );
   }
 }
