@@ -168,7 +168,11 @@ describe('the suite under load while its parts fail (fault)', () => {
       [...statement.matchAll(/"(?:commitmentId|id)":"((?:broker|process|database)-\d+)"/g)].map((m) => m[1]),
     );
     expect([...ours].filter((id) => !acknowledged.has(id))).toEqual([]);
-    let integrity: { ok: boolean; checks: Array<{ check: string; ok: boolean; detail: string }> } = {
+    let integrity: {
+      ok: boolean;
+      checks: Array<{ check: string; ok: boolean; detail: string }>;
+      disagreements?: Array<{ funder: string; figure: string; readModel: string; ledger: string }>;
+    } = {
       ok: false,
       checks: [],
     };
@@ -184,7 +188,21 @@ describe('the suite under load while its parts fail (fault)', () => {
       300_000,
       `${label} : rapport d’intégrité au vert`,
     ).catch(() => undefined);
-    expect(integrity.checks.filter((c) => !c.ok)).toEqual([]);
+    // On failure, what differs (which side is behind or ahead, by how much) and what the suite said of Kafka last:
+    // the figures the next person needs, not only « 1 écart ».
+    const failing = integrity.checks.filter((c) => !c.ok);
+    expect({
+      failing,
+      disagreements: integrity.disagreements ?? [],
+      ...(failing.length > 0
+        ? {
+            kafka: [...(suite?.lines ?? []), ...(suite?.stderr() ?? '').split('\n')]
+              .filter((line) => /kafka|consumer|groupe|rebalanc|abonnement/i.test(line))
+              .map((line) => line.slice(0, 300))
+              .slice(-15),
+          }
+        : {}),
+    }).toEqual({ failing: [], disagreements: [] });
     expect(
       suite
         ?.stderr()
