@@ -198,7 +198,7 @@ export class SqlEventStore implements EventStore {
       } catch (error) {
         this.knownHeads.delete(streamId);
         if (sqlErrorCode(error) === UNIQUE_VIOLATION || error instanceof WrongExpectedRevisionError) {
-          const replay = await this.findReplay(this.client, streamId, events);
+          const replay = await this.findReplay(streamId, events);
           if (replay) return replay;
           // Two writers creating the same stream: 'any' and a tag condition try again on the stream as it now is.
           const lostCreation = sqlErrorCode(error) === UNIQUE_VIOLATION && isTagCondition(expected);
@@ -414,19 +414,11 @@ export class SqlEventStore implements EventStore {
   }
 
   /** When the events' ids are already stored, the append is a retry: return what the first one stored. */
-  private async findReplay(
-    db: SqlExecutor,
-    streamId: string,
-    events: readonly NewEvent[],
-  ): Promise<AppendResult | undefined> {
+  private async findReplay(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
     const ids = events.map((event) => event.eventId);
-    const found = await db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events e WHERE e.event_id = ANY($1::text[]) ORDER BY e.revision`,
-      [ids],
-    );
-    if (found.rowCount === 0) return undefined;
-    const stored = found.rows.map(toRecorded);
-    if (found.rowCount !== ids.length || stored.some((event) => event.streamId !== streamId)) {
+    const stored = (await this.findEvents(ids)).sort((a, b) => a.revision - b.revision);
+    if (stored.length === 0) return undefined;
+    if (stored.length !== ids.length || stored.some((event) => event.streamId !== streamId)) {
       throw new EventIdConflictError(
         stored.map((event) => event.eventId),
         'une partie du lot, ou un autre flux, les porte déjà',

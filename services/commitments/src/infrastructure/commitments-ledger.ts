@@ -264,9 +264,9 @@ export class CommitmentsLedger {
    */
   private async recordedCommand(firstId: string): Promise<RecordedEvent[] | undefined> {
     const remembered = this.byCommand.get(firstId);
-    if (remembered || this.commandsComplete || !this.store.findEvents) return remembered;
-    const [first] = await this.store.findEvents([firstId]);
-    if (!first || first.streamId !== LEDGER_STREAM) return undefined;
+    if (remembered) return remembered;
+    const first = (await this.recordedFirstEvents([firstId])).get(firstId);
+    if (!first) return undefined;
     const following = await this.store.readStream(LEDGER_STREAM, {
       fromRevision: first.revision,
       maxCount: MAX_COMMAND_EVENTS,
@@ -396,9 +396,8 @@ export class CommitmentsLedger {
       const refused: Array<{ item: Waiting; error: unknown }> = [];
       const unchanged: Waiting[] = [];
       for (const item of group) {
-        const within = <T>(work: () => T): T => (item.context ? runInContext(item.context, work) : work());
         try {
-          within(() => {
+          inContextOf(item, () => {
             const firstId = commandEventId(0);
             const recorded = this.byCommand.get(firstId);
             if (recorded) {
@@ -472,9 +471,7 @@ export class CommitmentsLedger {
     freshlyRead: boolean,
   ): Promise<void> {
     try {
-      const recorded = await (item.context
-        ? runInContext(item.context, () => this.recordedCommand(commandEventId(0)))
-        : this.recordedCommand(commandEventId(0)));
+      const recorded = await inContextOf(item, () => this.recordedCommand(commandEventId(0)));
       if (recorded && recorded.length > 0) {
         item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
         return;
@@ -501,6 +498,11 @@ export class CommitmentsLedger {
       if (!this.flushing) void this.flush();
     }, contentionDelayMs(item.attempts));
   }
+}
+
+/** Runs in the context of the request a waiting command comes from (its command key, its principal), if it has one. */
+function inContextOf<T>(item: Waiting, work: () => T): T {
+  return item.context ? runInContext(item.context, work) : work();
 }
 
 /** A command's events as the store takes them: named after the command, tagged with what they concern. */

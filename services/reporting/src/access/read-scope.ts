@@ -28,7 +28,13 @@ const bookedFor = (doc: ProjectedCommitment) =>
 
 /** The principal's own commitments (all of them for those who read everything). */
 export function ownCommitments(access: Access, docs: ProjectedCommitment[]): ProjectedCommitment[] {
-  return access.all ? docs : docs.filter((d) => access.actsAs('financeur') && d.funder === access.organisation);
+  if (access.all) return docs;
+  return seesFigures(access) ? docs.filter((d) => d.funder === access.organisation) : [];
+}
+
+/** Whether the principal sees any commitment's figures: all of them, or its own organisation's as a financeur. */
+export function seesFigures(access: Access): boolean {
+  return access.all || access.actsAs('financeur');
 }
 
 /** The budgets of the principal's organisation (every envelope for those who read everything). */

@@ -12,7 +12,7 @@ import {
   wantsFile,
   type Access,
 } from '@cvl/platform';
-import { figuresScope, READS_FIGURES } from '../access/read-scope';
+import { figuresScope, READS_FIGURES, seesFigures } from '../access/read-scope';
 import { ReadModels } from '../infrastructure/read-models';
 import { matrixOfSums, NONE } from './co-financing-matrix';
 import { matrixReport } from './co-financing-matrix.report';
@@ -45,8 +45,9 @@ export class CoFinancingMatrixController {
   async matrix(@CurrentAccess() access: Access, @Query() query: MatrixQuery) {
     const { format, ...filter } = query;
     // Summed in SQL over what the principal may see: every commitment, or its own organisation's as a financeur.
-    const visible = access.all || access.actsAs('financeur');
-    const cells = visible ? await this.readModels.matrixCells(figuresScope(access, filter.funder), filter, NONE) : [];
+    const cells = seesFigures(access)
+      ? await this.readModels.matrixCells(figuresScope(access, filter.funder), filter, NONE)
+      : [];
     const matrix = matrixOfSums(cells, filter);
     if (wantsFile(format)) return downloadOf(matrixReport(matrix, new Date().toISOString()), format);
     return matrix;
