@@ -71,6 +71,7 @@ export default [
       'libs/money/src/**/*.ts',
       'libs/ledger/src/**/*.ts',
       'libs/refusal/src/**/*.ts',
+      'libs/contracts/src/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

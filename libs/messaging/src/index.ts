@@ -5,3 +5,4 @@ export * from './kafka/kafka-bus';
 export * from './relay';
 export * from './idempotent-consumer';
 export * from './contracts';
+export * from './outbound';

@@ -6,14 +6,20 @@ import {
   type GlobalCheckpoint,
   type RecordedEvent,
 } from '@cvl/event-store';
-import { envelopeFor, type IntegrationEvent } from './envelope';
-import { UnpublishableEventError, type IntegrationBus } from './integration-bus.port';
+import type { IntegrationEvent } from './envelope';
+import { MAX_PUBLISH_BATCH, UnpublishableEventError, type IntegrationBus } from './integration-bus.port';
+import { asStored, publishedEnvelope, type OutboundTranslator } from './outbound';
 
 export interface RelayOptions {
   /** Names the relay's durable checkpoint. */
   name: string;
-  /** The topic it publishes to (« commitments.events.v1 »). */
+  /** The service's own topic (« commitments.events.v1 »), ensured at start. */
   topic: string;
+  /**
+   * What goes out for each stored event (the service's outbound translator): messages on its topic or on others,
+   * each topic ensured the first time a message goes to it. Default: the stored event as it is, on `topic`.
+   */
+  translate?: OutboundTranslator;
   /** CloudEvents source of the publishing service (« /commitments »). */
   source: string;
   /** Which stored events go out (default: all of them). */
@@ -35,19 +41,30 @@ export interface RelayOptions {
  * checkpoint. Publishing and saving are two steps on purpose, in that order: a crash in between publishes the
  * batch again (consumers dedupe on event id), never loses it.
  */
+interface Outgoing {
+  topic: string;
+  envelope: IntegrationEvent;
+}
+
 export class Relay {
   private subscription?: CatchUpSubscription;
+  private readonly translate: OutboundTranslator;
+  /** Topics known to exist (bounded by the topics a service's translator names: its own and its peers' answers). */
+  private readonly ensured = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
     private readonly checkpoints: CheckpointStore,
     private readonly bus: IntegrationBus,
     private readonly options: RelayOptions,
-  ) {}
+  ) {
+    this.translate = options.translate ?? asStored(options.topic);
+  }
 
   async start(): Promise<void> {
     if (this.subscription) return;
     await this.bus.ensureTopics([this.options.topic]);
+    this.ensured.add(this.options.topic);
     const include = this.options.include ?? (() => true);
     this.subscription = catchUp(this.store, {
       name: this.options.name,
@@ -63,20 +80,23 @@ export class Relay {
     });
   }
 
-  /** The batch at once; if the transport refuses part of it for good, one by one, in order, setting aside the refused. */
+  /**
+   * The batch at once; if the transport refuses part of it for good, or an event cannot be translated, one event
+   * at a time, in order, setting aside the refused. The messages of one event go out together or not at all.
+   */
   private async publish(events: RecordedEvent[]): Promise<IntegrationEvent[]> {
     if (events.length === 0) return [];
     const deadLetter = this.options.onDeadLetter;
-    let outgoing: IntegrationEvent[] | undefined;
+    let outgoing: Outgoing[] | undefined;
     try {
-      outgoing = events.map((event) => envelopeFor(event, this.options.source));
+      outgoing = events.flatMap((event) => this.outgoing(event));
     } catch (error) {
       if (!deadLetter) throw error;
     }
     if (outgoing) {
       try {
-        await this.bus.publish(this.options.topic, outgoing);
-        return outgoing;
+        await this.send(outgoing);
+        return outgoing.map((o) => o.envelope);
       } catch (error) {
         if (!deadLetter || !(error instanceof UnpublishableEventError)) throw error;
       }
@@ -84,22 +104,43 @@ export class Relay {
     if (!deadLetter) return [];
     const published: IntegrationEvent[] = [];
     for (const event of events) {
-      let envelope: IntegrationEvent;
+      let messages: Outgoing[];
       try {
-        envelope = envelopeFor(event, this.options.source);
+        messages = this.outgoing(event);
       } catch (error) {
         await deadLetter(event, `enveloppe impossible : ${(error as Error).message}`);
         continue;
       }
       try {
-        await this.bus.publish(this.options.topic, [envelope]);
-        published.push(envelope);
+        await this.send(messages);
+        published.push(...messages.map((o) => o.envelope));
       } catch (error) {
         if (!(error instanceof UnpublishableEventError)) throw error;
         await deadLetter(event, error.reason);
       }
     }
     return published;
+  }
+
+  private outgoing(event: RecordedEvent): Outgoing[] {
+    return this.translate(event).map((message) => ({
+      topic: message.topic,
+      envelope: publishedEnvelope(event, this.options.source, message),
+    }));
+  }
+
+  /** Per topic, in the order of the events, in batches the transport takes; a topic is ensured the first time. */
+  private async send(outgoing: readonly Outgoing[]): Promise<void> {
+    const byTopic = new Map<string, IntegrationEvent[]>();
+    for (const { topic, envelope } of outgoing) byTopic.set(topic, [...(byTopic.get(topic) ?? []), envelope]);
+    for (const [topic, envelopes] of byTopic) {
+      if (!this.ensured.has(topic)) {
+        await this.bus.ensureTopics([topic]);
+        this.ensured.add(topic);
+      }
+      for (let from = 0; from < envelopes.length; from += MAX_PUBLISH_BATCH)
+        await this.bus.publish(topic, envelopes.slice(from, from + MAX_PUBLISH_BATCH));
+    }
   }
 
   position(): GlobalCheckpoint | undefined {

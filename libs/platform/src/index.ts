@@ -26,6 +26,8 @@ export * from './observability/health';
 export * from './observability/logging';
 export * from './observability/metrics';
 export * from './messaging/service-relay';
+export * from './messaging/consumer-edge';
+export * from './messaging/booking-answers';
 export * from './service-info';
 export * from './run-process';
 export * from './http/source.dto';

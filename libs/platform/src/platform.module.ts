@@ -9,7 +9,8 @@ import { PolicyGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { SqlIdempotencyStore } from './http/idempotency.store';
 import { VersionedInterceptor } from './http/versioned';
-import type { BusSubscription, IntegrationBus, IntegrationEvent } from '@cvl/messaging';
+import { ContractRegistry, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
+import { ConsumerEdge } from './messaging/consumer-edge';
 import { inEventContext } from './context/request-context';
 import type { Infrastructure } from './infrastructure';
 import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/health';
@@ -21,6 +22,7 @@ import { createValidationPipe } from './problem/validation';
 
 export const SQL_CLIENT = Symbol('SQL_CLIENT');
 export const DEPLOYMENT = Symbol('DEPLOYMENT');
+export const CONSUMER_EDGE = Symbol('CONSUMER_EDGE');
 
 /** A consumer group of this deployment: « <deployment>.<name> ». */
 export function consumerGroup(deployment: string, name: string): string {
@@ -28,29 +30,46 @@ export function consumerGroup(deployment: string, name: string): string {
 }
 
 /**
- * Starts one of a service's consumers: its topics ensured, its group scoped to the deployment, each event handled
- * in its own logging context (correlation id, actor).
+ * Starts one of a service's consumers: its topics ensured, its group scoped to the deployment, every message
+ * checked at the edge against contracts/ (what is not valid is set aside with its reason, never handled, never
+ * stopping the consumer), each event handled in its own logging context (correlation id, actor).
  */
 export async function subscribeConsumer(
   bus: IntegrationBus,
   deployment: string,
+  edge: ConsumerEdge,
   consumer: { name: string; topics: string[]; fromBeginning?: boolean },
   handle: (event: IntegrationEvent) => Promise<void>,
   /** Optional: the events of one fetch at once (see SubscribeOptions.handleBatch); `handle` then serves no delivery. */
   handleBatch?: (events: readonly IntegrationEvent[]) => Promise<void>,
 ): Promise<BusSubscription> {
   await bus.ensureTopics(consumer.topics);
+  const handleOne = inEventContext(handle);
   return bus.subscribe({
     groupId: consumerGroup(deployment, consumer.name),
     topics: consumer.topics,
     ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}),
-    handle: inEventContext(handle),
+    handle: async (event, context) => {
+      if (await edge.admits(consumer.name, event, context)) await handleOne(event);
+    },
     ...(handleBatch
       ? {
-          handleBatch: (delivered: ReadonlyArray<{ event: IntegrationEvent }>) =>
-            handleBatch(delivered.map((d) => d.event)),
+          handleBatch: async (delivered: ReadonlyArray<{ event: IntegrationEvent; context: { topic: string } }>) => {
+            const admitted: IntegrationEvent[] = [];
+            for (const { event, context } of delivered)
+              if (await edge.admits(consumer.name, event, context)) admitted.push(event);
+            if (admitted.length > 0) await handleBatch(admitted);
+          },
         }
       : {}),
+    onInvalid: (error, raw) =>
+      edge.setAside(consumer.name, {
+        messageId: raw.headers.ce_id || `${raw.topic}/${raw.partition}/${raw.offset}`,
+        topic: raw.topic,
+        type: raw.headers.ce_type ?? '',
+        reason: `enveloppe illisible — ${error.message}`,
+        message: { headers: raw.headers, value: raw.value, partition: raw.partition, offset: raw.offset },
+      }),
   });
 }
 const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
@@ -101,6 +120,16 @@ export class PlatformModule {
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
         Metrics,
         Readiness,
+        {
+          provide: CONSUMER_EDGE,
+          useFactory: (metrics: Metrics) =>
+            new ConsumerEdge(
+              infrastructure.sql,
+              () => new ContractRegistry(),
+              (consumer, topic) => metrics.consumerDeadLetters.inc({ consumer, topic }),
+            ),
+          inject: [Metrics],
+        },
         // In this order: who the principal is and whether it may call the route, then how often it may call it.
         { provide: APP_GUARD, useClass: PolicyGuard },
         { provide: APP_GUARD, useClass: CostlyRoutesThrottler },
@@ -111,7 +140,16 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },
       ],
-      exports: [EVENT_STORE, SQL_CLIENT, DEPLOYMENT, INTEGRATION_BUS, TOKEN_VERIFIER, Metrics, Readiness],
+      exports: [
+        EVENT_STORE,
+        SQL_CLIENT,
+        DEPLOYMENT,
+        CONSUMER_EDGE,
+        INTEGRATION_BUS,
+        TOKEN_VERIFIER,
+        Metrics,
+        Readiness,
+      ],
     };
   }
 }

@@ -1,8 +1,9 @@
+import { publishedLedgerEvents } from './infrastructure/published-events';
 import { Module } from '@nestjs/common';
 import { ORGANISATION_DIRECTORY, serviceInfoController, serviceRelayProvider } from '@cvl/platform';
 import { LedgerOrganisationDirectory } from './infrastructure/organisation-directory';
 import { AmendCommitmentController } from './amend-commitment/amend-commitment.controller';
-import { BookingRequestsConsumer } from './book-requested-line/book-requested-line.consumer';
+import { BookingRequestsConsumer } from './book-requested-line/booking-requests.consumer';
 import { CommitmentQueriesController } from './commitment-queries/commitment-queries.controller';
 import { commitmentsDescription } from './commitments.description';
 import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
@@ -47,7 +48,7 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
     LedgerProjection,
     LedgerSnapshots,
     BookingRequestsConsumer,
-    serviceRelayProvider(commitmentsDescription.service),
+    serviceRelayProvider(commitmentsDescription.service, publishedLedgerEvents),
     { provide: ORGANISATION_DIRECTORY, useClass: LedgerOrganisationDirectory },
   ],
 })

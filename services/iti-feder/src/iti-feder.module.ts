@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
 import { itiFederDescription } from './iti-feder.description';
 import { ProgrammeRepository } from './infrastructure/programme-repository';
+import { publishedItiEvents } from './infrastructure/published-events';
 import { OperationLifecycleController } from './program-operation/program-operation.controller';
 import { ReceiveApplicationController } from './receive-application/receive-application.controller';
 import { ItiBookingAnswersConsumer } from './record-booking-answer/booking-answers.consumer';
@@ -15,6 +16,10 @@ import { SetEnvelopeController } from './set-envelope/set-envelope.controller';
     ReceiveApplicationController,
     OperationLifecycleController,
   ],
-  providers: [ProgrammeRepository, ItiBookingAnswersConsumer, serviceRelayProvider(itiFederDescription.service)],
+  providers: [
+    ProgrammeRepository,
+    ItiBookingAnswersConsumer,
+    serviceRelayProvider(itiFederDescription.service, publishedItiEvents),
+  ],
 })
 export class ItiFederModule {}

@@ -5,6 +5,7 @@ import { ApproveFinancingPlanController } from './approve-financing-plan/approve
 import { DraftProtocolController } from './draft-protocol/draft-protocol.controller';
 import { FinancialTableController } from './financial-table/financial-table.controller';
 import { ProtocolRepository } from './infrastructure/protocol-repository';
+import { publishedRenewalEvents } from './infrastructure/published-events';
 import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifecycle.controller';
 import { BookingAnswersConsumer } from './record-booking-outcome/booking-answers.consumer';
 import { renewalUrbanDescription } from './renewal-urban.description';
@@ -21,6 +22,10 @@ import { SetFinancingPlanController } from './set-financing-plan/set-financing-p
     ApproveFinancingPlanController,
     FinancialTableController,
   ],
-  providers: [ProtocolRepository, BookingAnswersConsumer, serviceRelayProvider(renewalUrbanDescription.service)],
+  providers: [
+    ProtocolRepository,
+    BookingAnswersConsumer,
+    serviceRelayProvider(renewalUrbanDescription.service, publishedRenewalEvents),
+  ],
 })
 export class RenewalUrbanModule {}

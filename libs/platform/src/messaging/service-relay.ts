@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, type Provider } from '@nestjs/common';
 import { SqlCheckpointStore, START, type EventStore, type RecordedEvent, type SqlClient } from '@cvl/event-store';
-import { Relay, topicFor, type IntegrationBus } from '@cvl/messaging';
+import { Relay, topicFor, type IntegrationBus, type OutboundTranslator } from '@cvl/messaging';
 import { EVENT_STORE, INTEGRATION_BUS } from '../observability/health';
 import { Metrics } from '../observability/metrics';
 import { Readiness } from '../observability/readiness';
@@ -24,6 +24,8 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly bus: IntegrationBus,
     private readonly metrics: Metrics,
     private readonly readiness?: Readiness,
+    /** The service's outbound translator (default: its events as stored, on its topic). */
+    private readonly translate?: OutboundTranslator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,6 +37,7 @@ export class ServiceRelay implements OnApplicationBootstrap, BeforeApplicationSh
       topic,
       source: `/${this.service}`,
       include: (event) => event.streamId.startsWith(streamPrefix(this.service)),
+      ...(this.translate ? { translate: this.translate } : {}),
       onPublished: (events) => {
         if (events.length > 0) this.metrics.eventsPublished.inc({ topic }, events.length);
       },
@@ -121,12 +124,12 @@ export async function deadLettersOf(sql: SqlClient, service: string): Promise<{ 
   };
 }
 
-/** The provider a service module declares to get its relay. */
-export function serviceRelayProvider(service: string): Provider {
+/** The provider a service module declares to get its relay, with the translator of what it publishes. */
+export function serviceRelayProvider(service: string, translate?: OutboundTranslator): Provider {
   return {
     provide: `cvl:relay:${service}`,
     useFactory: (store: EventStore, sql: SqlClient, bus: IntegrationBus, metrics: Metrics, readiness: Readiness) =>
-      new ServiceRelay(service, store, sql, bus, metrics, readiness),
+      new ServiceRelay(service, store, sql, bus, metrics, readiness, translate),
     inject: [EVENT_STORE, SQL_CLIENT, INTEGRATION_BUS, Metrics, Readiness],
   };
 }

@@ -34,6 +34,12 @@ export class Metrics {
     labelNames: ['topic'],
     registers: [this.registry],
   });
+  readonly consumerDeadLetters = new Counter({
+    name: 'cvl_consumer_dead_letters_total',
+    help: 'Messages reçus hors contrat, mis de côté par un consommateur (alerte)',
+    labelNames: ['consumer', 'topic'],
+    registers: [this.registry],
+  });
   readonly eventsConsumed = new Counter({
     name: 'cvl_events_consumed_total',
     help: 'Événements consommés',

@@ -166,6 +166,21 @@ export function decideRequestedMovement(
   ];
 }
 
+/** A line of a programme's request, as the ledger reads it: a booking, or a payment or release on what it booked. */
+export type RequestedCommand =
+  { movement: 'commitment'; line: RequestedLine } | { movement: 'payment' | 'release'; line: RequestedMovement };
+
+/** Decides one requested line; the answer — booked or refused with the ledger's reason — is always an event. */
+export function decideRequested(
+  command: RequestedCommand,
+  state: CommitmentsState,
+  context: DecisionContext,
+): CommitmentsEvent[] | Refusal {
+  return command.movement === 'commitment'
+    ? decideBookRequestedLine(command.line, state, context)
+    : decideRequestedMovement(command.line, state, context);
+}
+
 function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[] {
   return [
     {

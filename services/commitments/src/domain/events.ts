@@ -82,12 +82,18 @@ export interface CommitmentAttribution {
   scale: string;
 }
 
-/** A booking asked for by another service (a financing plan approved): who asked, and for which line. */
+/**
+ * A booking asked for by another service (a line of its `commitments.booking-requested`): who asked, for which
+ * dossier and operation, at which version and step of its financing. `requestId` is the line's key (lineKey in
+ * @cvl/contracts); version and step are absent from requests recorded before the booking protocol carried them.
+ */
 export interface BookingRequest {
   requestId: string;
   source: string;
   protocolId?: string;
   operationId?: string;
+  version?: number;
+  step?: string;
 }
 
 export interface CommitmentRecorded extends Bookings {

@@ -1,4 +1,6 @@
 import { ContractRegistry } from '@cvl/messaging';
+import { publishedMessages } from '@cvl/testing';
+import { LEDGER_INTERNALS, publishedLedgerEvents } from './published-events';
 import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
 import { decideMakeConditional } from '../make-conditional/make-conditional.decider';
 import { decideResolveCondition } from '../resolve-condition/resolve-condition.decider';
@@ -90,7 +92,14 @@ describe('commitments events against contracts/events/commitments', () => {
     );
     keep();
     const requested = {
-      request: { requestId: 'r1', source: 'renewal-urban', protocolId: 'p', operationId: 'o' },
+      request: {
+        requestId: 'r1',
+        source: 'renewal-urban',
+        protocolId: 'p',
+        operationId: 'o',
+        version: 1,
+        step: 'approbation',
+      },
       funder: 'region',
       amountCents: 5n,
       status: 'indicative' as const,
@@ -113,13 +122,32 @@ describe('commitments events against contracts/events/commitments', () => {
     );
     keep();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
-    for (const event of produced) {
-      const json = JSON.parse(JSON.stringify(event.data));
-      expect({ type: event.type, violations: registry.checkData(event.type, SCHEMA_VERSION, json) }).toEqual({
-        type: event.type,
-        violations: [],
-      });
-    }
+    // What goes out is what the relay publishes: each event without the ledger's internals, and the answers.
+    const published = publishedMessages(publishedLedgerEvents, '/commitments', produced);
+    for (const message of published)
+      expect({ type: message.type, violations: message.violations }).toEqual({ type: message.type, violations: [] });
+    for (const message of published)
+      for (const internal of LEDGER_INTERNALS) expect(JSON.stringify(message.data)).not.toContain(`"${internal}"`);
+    expect(produced.some((e) => 'accounts' in e.data)).toBe(true);
+    // One answer per requested line, on the asking programme's topic: two booked, one refused.
+    const answers = published.filter((m) => m.type === 'commitments.booking-answered');
+    expect(answers.map((m) => [m.topic, m.data.funder, m.data.outcome])).toEqual([
+      ['commitments.booking-answers.renewal-urban.v1', 'region', 'booked'],
+      ['commitments.booking-answers.renewal-urban.v1', 'nobody', 'refused'],
+      ['commitments.booking-answers.renewal-urban.v1', 'region', 'booked'],
+    ]);
+  });
+
+  it('a stored event that carries the ledger’s internals is refused by its public schema', () => {
+    expect(
+      registry.checkData('commitments.payment-recorded', 1, {
+        commitmentId: 'c',
+        paymentId: 'p',
+        kind: 'acompte',
+        amount: '1.00',
+        accounts: [],
+      }),
+    ).toContainEqual(expect.objectContaining({ message: expect.stringContaining('accounts') }));
   });
 
   it('the schemas refuse what is not an event of that type', () => {

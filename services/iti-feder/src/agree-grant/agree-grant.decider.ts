@@ -19,7 +19,7 @@ export function decideAgree(
   if (!act.reference.trim())
     return refuse('act-required', 'Référence de la convention attributive obligatoire', { field: 'act.reference' });
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(
-    (line) => ({ ...line, requestId: requestId(state.id, operation, line.funder, 'convention') }),
+    (line) => ({ ...line, requestId: requestId(state.id, operation.id, line.funder, 'convention') }),
   );
   return [{ type: 'iti-feder.grant-agreed', data: { programmeId: state.id, operationId, act, lines, trace } }];
 }

@@ -1,4 +1,6 @@
 import { ContractRegistry } from '@cvl/messaging';
+import { publishedMessages } from '@cvl/testing';
+import { publishedItiEvents } from './published-events';
 import { decideAgree } from '../agree-grant/agree-grant.decider';
 import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
 import { ITI_EVENT_TYPES, SCHEMA_VERSION, type ItiEvent } from '../domain/events';
@@ -29,11 +31,19 @@ describe('ITI-FEDER events against contracts/events/iti-feder', () => {
     const contracts = new ContractRegistry();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(ITI_EVENT_TYPES));
     for (const type of ITI_EVENT_TYPES) expect(contracts.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
-    for (const event of produced) {
-      expect({
-        type: event.type,
-        violations: contracts.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))),
-      }).toEqual({ type: event.type, violations: [] });
-    }
+    const published = publishedMessages(publishedItiEvents, '/iti-feder', produced);
+    for (const message of published)
+      expect({ type: message.type, violations: message.violations }).toEqual({ type: message.type, violations: [] });
+    // Four requests to the ledger: the lines programmed, then agreed, a payment, a release — each on its own step.
+    const requests = published.filter((m) => m.type === 'commitments.booking-requested');
+    expect(requests.map((m) => [m.topic, (m.data.request as { step: string }).step, m.data.movement])).toEqual([
+      ['commitments.booking-requests.v1', 'programmation', 'commitment'],
+      ['commitments.booking-requests.v1', 'convention', 'commitment'],
+      ['commitments.booking-requests.v1', 'paiement-c1', 'payment'],
+      ['commitments.booking-requests.v1', 'degagement', 'release'],
+    ]);
+    expect(requests[0].data.lines).toContainEqual(
+      expect.objectContaining({ funder: 'feder', envelope: 'iti-feder-axe-3' }),
+    );
   });
 });

@@ -136,7 +136,7 @@ export function decidePay(
         operationId,
         claimId,
         amount: toDecimalString(due),
-        requestId: requestId((state as Programme).id, operation, 'feder', `paiement-${claimId}`),
+        requestId: requestId((state as Programme).id, operation.id, 'feder', `paiement-${claimId}`),
         kind: claim.final ? 'solde' : 'acompte',
         serviceDoneDate: trace.effectiveDate,
         trace,

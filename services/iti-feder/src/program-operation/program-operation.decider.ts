@@ -3,8 +3,9 @@ import type { ItiEvent, Trace } from '../domain/events';
 import { refuse, type Refusal } from '@cvl/refusal';
 import { axisCap, programmedOnAxis, type ItiOperation, type Programme } from '../domain/state';
 
-export function requestId(programmeId: string, operation: ItiOperation, funder: string, step: string): string {
-  return `iti:${programmeId}:${operation.id}:${step}:${funder}`;
+/** The id of a line the programme asks the ledger for, at one step (programmation, convention, paiement-…). */
+export function requestId(programmeId: string, operationId: string, funder: string, step: string): string {
+  return `iti:${programmeId}:${operationId}:${step}:${funder}`;
 }
 
 /** The programming committee decides: never beyond the axis's envelope (the excess is said); the ledger books the lines. */
@@ -31,7 +32,7 @@ export function decideProgram(
     );
   }
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(
-    (line) => ({ ...line, requestId: requestId(state.id, operation, line.funder, 'programmation') }),
+    (line) => ({ ...line, requestId: requestId(state.id, operation.id, line.funder, 'programmation') }),
   );
   return [
     {

@@ -22,7 +22,7 @@ export function decideRelease(operationId: string, trace: Trace, state: Programm
         programmeId: state.id,
         operationId,
         amount: toDecimalString(unused),
-        requestId: requestId(state.id, operation, 'feder', 'degagement'),
+        requestId: requestId(state.id, operation.id, 'feder', 'degagement'),
         trace,
       },
     },

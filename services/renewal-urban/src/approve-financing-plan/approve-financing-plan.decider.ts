@@ -2,6 +2,11 @@ import type { RenewalEvent, Trace } from '../domain/events';
 import { refuse, type Refusal } from '@cvl/refusal';
 import type { Protocol } from '../domain/state';
 
+/** The id of a plan line at a version: how the protocol knows which version the ledger's answer is for. */
+export function planLineId(protocolId: string, operationId: string, planVersion: number, funder: string): string {
+  return `${protocolId}:${operationId}:v${planVersion}:${funder}`;
+}
+
 export interface ApproveFinancingPlan {
   operationId: string;
   trace: Trace;
@@ -45,7 +50,7 @@ export function decideApproveFinancingPlan(
         label: operation.label,
         lines: operation.plan.map((line) => ({
           ...line,
-          requestId: `${state.id}:${operation.id}:v${operation.planVersion}:${line.funder}`,
+          requestId: planLineId(state.id, operation.id, operation.planVersion, line.funder),
         })),
         trace: command.trace,
       },

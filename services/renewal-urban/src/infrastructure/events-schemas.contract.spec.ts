@@ -1,4 +1,6 @@
 import { ContractRegistry } from '@cvl/messaging';
+import { publishedMessages } from '@cvl/testing';
+import { publishedRenewalEvents } from './published-events';
 import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
 import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';
 import { decideRecordBookingOutcome } from '../record-booking-outcome/record-booking-outcome.decider';
@@ -44,11 +46,22 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
     );
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(RENEWAL_EVENT_TYPES));
     for (const type of RENEWAL_EVENT_TYPES) expect(registry.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
-    for (const event of produced) {
-      expect({
-        type: event.type,
-        violations: registry.checkData(event.type, SCHEMA_VERSION, JSON.parse(JSON.stringify(event.data))),
-      }).toEqual({ type: event.type, violations: [] });
-    }
+    const published = publishedMessages(publishedRenewalEvents, '/renewal-urban', produced);
+    for (const message of published)
+      expect({ type: message.type, violations: message.violations }).toEqual({ type: message.type, violations: [] });
+    // The approval asks the ledger to book the plan's lines, keyed by protocol, operation and plan version.
+    const requests = published.filter((m) => m.type === 'commitments.booking-requested');
+    expect(requests.map((m) => [m.topic, m.data.request])).toEqual([
+      [
+        'commitments.booking-requests.v1',
+        {
+          source: 'renewal-urban',
+          programme: 'npnru-call',
+          operation: 'etude-urbaine',
+          version: 1,
+          step: 'approbation',
+        },
+      ],
+    ]);
   });
 });

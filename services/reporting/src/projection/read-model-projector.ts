@@ -15,7 +15,16 @@ import {
   type IntegrationEvent,
 } from '@cvl/messaging';
 import type { SqlExecutor } from '@cvl/event-store';
-import { consumerGroup, subscribeConsumer, DEPLOYMENT, INTEGRATION_BUS, Metrics, Readiness } from '@cvl/platform';
+import {
+  consumerGroup,
+  subscribeConsumer,
+  CONSUMER_EDGE,
+  DEPLOYMENT,
+  INTEGRATION_BUS,
+  Metrics,
+  Readiness,
+  type ConsumerEdge,
+} from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
 import { project, touched, type ProjectedCommitment, type ProjectedEvent } from './commitment-projection';
@@ -84,6 +93,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   constructor(
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
     @Inject(DEPLOYMENT) private readonly deployment: string,
+    @Inject(CONSUMER_EDGE) private readonly edge: ConsumerEdge,
     private readonly readModels: ReadModels,
     private readonly metrics: Metrics,
     @Optional() private readonly readiness?: Readiness,
@@ -116,6 +126,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     this.subscription = await subscribeConsumer(
       this.bus,
       this.deployment,
+      this.edge,
       { name, topics: this.topics, fromBeginning: true },
       (event) => this.handle(event),
       (events) => this.handleDelivered(events),

@@ -1,6 +1,6 @@
 import { ConflictException } from '@nestjs/common';
 import type { IntegrationBus } from '@cvl/messaging';
-import type { Metrics } from '@cvl/platform';
+import type { ConsumerEdge, Metrics } from '@cvl/platform';
 import type { ReadModels } from '../infrastructure/read-models';
 import { ReadModelProjector } from './read-model-projector';
 
@@ -19,7 +19,7 @@ function projector(backlog: () => number) {
     startGeneration: async () => `g${++generations}`,
     progress: async () => ({ generation: `g${generations}`, startedAt: '2026-12-01T00:00:00.000Z', projected: 0 }),
   } as unknown as ReadModels;
-  return { projector: new ReadModelProjector(bus, 'test', readModels, {} as Metrics), generations: () => generations };
+  return { projector: new ReadModelProjector(bus, 'test', {} as ConsumerEdge, readModels, {} as Metrics), generations: () => generations };
 }
 
 describe('one rebuild at a time', () => {

@@ -1,0 +1,341 @@
+/* Generated from contracts/events/commitments by `npm run contracts:types`: do not edit by hand. */
+
+/**
+ * The data of any event commitments publishes (contracts/events/commitments).
+ */
+export type CommitmentsEventData =
+  | BookingAnsweredV1
+  | BookingRequestAppliedV1
+  | BookingRequestRefusedV1
+  | BookingRequestedV1
+  | CommitmentAmendedV1
+  | CommitmentFirmedV1
+  | CommitmentMadeConditionalV1
+  | CommitmentRecordedV1
+  | CommitmentReleasedV1
+  | ConditionRegisteredV1
+  | ConditionResolvedV1
+  | EnvelopeOpenedV1
+  | PaymentRecordedV1
+  | PoolSplitV1
+  | ReferenceRecordedV1;
+export type Code = string;
+/**
+ * euros, two decimals
+ */
+export type Amount = string;
+export type CalendarDate = string;
+export type Source =
+  | {
+      kind: 'act';
+      reference: string;
+      date?: CalendarDate;
+    }
+  | {
+      kind: 'document';
+      document: string;
+      line: number;
+      section?: string;
+    };
+export type CommitmentIds = string[];
+
+/**
+ * commitments.booking-answered v1 — what the ledger answered for one line of a programme's request
+ */
+export interface BookingAnsweredV1 {
+  request: BookingKey;
+  funder: Code;
+  amount: Amount;
+  outcome: 'booked' | 'refused';
+  commitmentId?: Code;
+  change?: 'recorded' | 'firmed' | 'amended' | 'unchanged' | 'paid' | 'released';
+  refusal?: {
+    code: Code;
+    reason: string;
+  };
+  trace: BookingTrace;
+}
+/**
+ * Which request of which programme: the programme (source), its dossier, the operation, the version of its financing and the step that asks. The ledger reads it, never parses it.
+ */
+export interface BookingKey {
+  /**
+   * The asking service; its answers come back on commitments.booking-answers.<source>.v1.
+   */
+  source: string;
+  programme: Code;
+  operation: Code;
+  /**
+   * The version of the operation's financing this request carries.
+   */
+  version: number;
+  /**
+   * The programme's step (approbation, programmation, convention, paiement-<demande>, degagement).
+   */
+  step: string;
+}
+/**
+ * When and on what basis the programme asks; who asks is the message's actor.
+ */
+export interface BookingTrace {
+  effectiveDate: CalendarDate;
+  source: Source;
+  memo?: string;
+}
+/**
+ * commitments.booking-request-applied v1 — a later version of a requested line applied to the commitment the first version booked
+ */
+export interface BookingRequestAppliedV1 {
+  request: Request;
+  funder: Code;
+  commitmentId: Code;
+  amount: Amount;
+  change: 'firmed' | 'amended' | 'unchanged' | 'paid' | 'released';
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+}
+export interface Request {
+  requestId: string;
+  source: string;
+  protocolId?: string;
+  operationId?: string;
+  version?: number;
+  step?: string;
+}
+export interface Trace {
+  actor: Actor;
+  reasonCode: string;
+  memo?: string;
+  effectiveDate: CalendarDate;
+  recordedAt: string;
+  source: Source;
+}
+/**
+ * Who acted: the authenticated principal as it was then (its roles at that time). Events recorded before 2026-12 carry « subject@organisation » as a string.
+ */
+export interface Actor {
+  subject: string;
+  organisation: string;
+  roles: string[];
+}
+/**
+ * commitments.booking-request-refused v1 — a booking another service asked for, refused by the ledger
+ */
+export interface BookingRequestRefusedV1 {
+  request: Request;
+  funder: Code;
+  amount: Amount;
+  code: string;
+  reason: string;
+  trace: Trace;
+}
+/**
+ * commitments.booking-requested v1 — a programme asks the ledger to book its lines, pay or release
+ */
+export interface BookingRequestedV1 {
+  request: BookingKey;
+  /**
+   * commitment: book each line (indicative or firm), or apply a later version to what an earlier one booked; payment and release: on the commitment the programme's lines booked.
+   */
+  movement: 'commitment' | 'payment' | 'release';
+  attribution?: {
+    label: string;
+    quartier?: Code;
+    programme?: Code;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  lines: {
+    funder: Code;
+    /**
+     * euros, two decimals, not negative
+     */
+    amount: string;
+    status?: 'indicative' | 'firm';
+    act?: Act;
+    envelope?: Code;
+  }[];
+  payment?: {
+    kind: 'avance' | 'acompte' | 'solde';
+    serviceDoneDate: CalendarDate;
+  };
+  trace: BookingTrace;
+}
+export interface Act {
+  reference: string;
+  date: CalendarDate;
+}
+/**
+ * commitments.commitment-amended v1 — a commitment amended by a new booking (avenant, clause de revoyure, correction)
+ */
+export interface CommitmentAmendedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  commitmentId: Code;
+  kind: 'avenant' | 'clause-de-revoyure' | 'correction';
+  act?: Act;
+  before: Amount;
+  after: Amount;
+}
+/**
+ * commitments.commitment-firmed v1 — an intention made firm by its legal act
+ */
+export interface CommitmentFirmedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  commitmentId: Code;
+  act: Act;
+  before: Amount;
+  amount: Amount;
+}
+/**
+ * commitments.commitment-made-conditional v1 — an intention made conditional on a named condition
+ */
+export interface CommitmentMadeConditionalV1 {
+  commitmentId: Code;
+  conditionId: Code;
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+}
+/**
+ * commitments.commitment-recorded v1 — a commitment recorded: indicative, conditional or firm
+ */
+export interface CommitmentRecordedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  commitmentId: Code;
+  funder: Code;
+  envelopeId?: Code;
+  status: 'indicative' | 'conditional' | 'firm';
+  conditionId?: Code;
+  act?: Act;
+  amount: Amount;
+  isPool: boolean;
+  poolId?: Code;
+  attribution: Attribution;
+  stated?: Stated;
+  request?: Request;
+}
+export interface Attribution {
+  label: string;
+  projectOwner?: string;
+  programme?: string;
+  quartier?: string;
+  epci?: string;
+  stake?: string;
+  axis?: string;
+  objective?: string;
+  year: number;
+  scale: string;
+}
+export interface Stated {
+  text: string;
+  amount?: Amount;
+  range?: {
+    min: Amount;
+    max: Amount;
+    central?: Amount;
+  };
+  formula?:
+    | {
+        kind: 'product';
+        unitAmount: Amount;
+        quantity: number;
+      }
+    | {
+        kind: 'share';
+        baseAmount: Amount;
+        rateBasisPoints: number;
+      };
+}
+/**
+ * commitments.commitment-released v1 — what a commitment will not use, released (dégagement)
+ */
+export interface CommitmentReleasedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  commitmentId: Code;
+  amount: Amount;
+}
+/**
+ * commitments.condition-registered v1 — a suspensive condition registered
+ */
+export interface ConditionRegisteredV1 {
+  conditionId: Code;
+  label: string;
+  description: string;
+  trace: Trace;
+}
+/**
+ * commitments.condition-resolved v1 — a condition met (its commitments firm) or failed (they lapse)
+ */
+export interface ConditionResolvedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  conditionId: Code;
+  outcome: 'met' | 'failed';
+  act?: Act;
+  amounts: {
+    [k: string]: Amount;
+  };
+}
+/**
+ * commitments.envelope-opened v1 — an envelope opened (caps the commitments against it)
+ */
+export interface EnvelopeOpenedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  envelopeId: Code;
+  funder: Code;
+  label: string;
+  amount: Amount;
+  programme?: Code;
+  year?: number;
+}
+/**
+ * commitments.payment-recorded v1 — a payment of a firm commitment
+ */
+export interface PaymentRecordedV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  commitmentId: Code;
+  paymentId: Code;
+  kind: 'avance' | 'acompte' | 'solde';
+  amount: Amount;
+  serviceDoneDate?: CalendarDate;
+}
+/**
+ * commitments.pool-split v1 — a pool split into parts by EPCI or funder
+ */
+export interface PoolSplitV1 {
+  trace: Trace;
+  commitmentIds: CommitmentIds;
+  poolId: Code;
+  /**
+   * @minItems 1
+   */
+  parts: {
+    commitmentId: Code;
+    funder: Code;
+    amount: Amount;
+    epci?: Code;
+    label?: string;
+  }[];
+  poolPendingTransferId?: string;
+  remaining: Amount;
+}
+/**
+ * commitments.reference-recorded v1 — an item of the reference data recorded or updated
+ */
+export interface ReferenceRecordedV1 {
+  kind: 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective' | 'organisation';
+  code: Code;
+  name: string;
+  attributes: {
+    [k: string]: string | string[];
+  };
+  parent?: Code;
+  trace: Trace;
+}

@@ -1,0 +1,218 @@
+/* Generated from contracts/events/iti-feder by `npm run contracts:types`: do not edit by hand. */
+
+/**
+ * The data of any event iti-feder publishes (contracts/events/iti-feder).
+ */
+export type ItiFederEventData =
+  | ApplicationAppraisedV1
+  | ApplicationCompletedV1
+  | ApplicationReceivedV1
+  | BookingAnsweredV1
+  | EnvelopeSetV1
+  | GrantAgreedV1
+  | OperationProgrammedV1
+  | PaymentClaimedV1
+  | PaymentMadeV1
+  | ServiceDoneCheckedV1
+  | StrategyAdoptedV1
+  | UnusedReleasedV1;
+export type Code = string;
+export type CalendarDate = string;
+export type Amount = string;
+
+/**
+ * iti-feder.application-appraised v1 — the appraisal: each rule checked
+ */
+export interface ApplicationAppraisedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  eligible: boolean;
+  checks: Check[];
+}
+export interface Trace {
+  actor: Actor;
+  effectiveDate: CalendarDate;
+  recordedAt: string;
+  memo?: string;
+  source: {
+    kind: 'act' | 'document';
+  };
+}
+/**
+ * Who acted: the authenticated principal as it was then (its roles at that time). Events recorded before 2026-12 carry « subject@organisation » as a string.
+ */
+export interface Actor {
+  subject: string;
+  organisation: string;
+  roles: string[];
+}
+export interface Check {
+  rule: string;
+  passed: boolean;
+  explanation: string;
+}
+/**
+ * iti-feder.application-completed v1 — the file declared complete
+ */
+export interface ApplicationCompletedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+}
+/**
+ * iti-feder.application-received v1 — an application
+ */
+export interface ApplicationReceivedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  label: string;
+  beneficiary: Code;
+  quartier: string;
+  axis: number;
+  priority: string;
+  eligibleCost: Amount;
+  feder: Amount;
+  coFunders: Line[];
+  dwellings: Dwelling[];
+  tranche: number;
+}
+export interface Line {
+  funder: Code;
+  amount: Amount;
+}
+export interface Dwelling {
+  id: string;
+  classBefore: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
+  consumptionAfter: number;
+}
+/**
+ * iti-feder.booking-answered v1 — the ledger's answer to a line
+ */
+export interface BookingAnsweredV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  funder: Code;
+  requestId: string;
+  outcome: 'booked' | 'refused';
+  amount?: Amount;
+  reason?: string;
+}
+/**
+ * iti-feder.envelope-set v1 — the envelope by axis, a new version at each avenant
+ */
+export interface EnvelopeSetV1 {
+  programmeId: Code;
+  trace: Trace;
+  version: number;
+  act?: Act;
+  /**
+   * @minItems 1
+   */
+  axes: Axis[];
+}
+export interface Act {
+  reference: string;
+  date: CalendarDate;
+}
+export interface Axis {
+  axis: number;
+  label: string;
+  amount: Amount;
+  callShare?: Amount;
+  priorities: string[];
+}
+/**
+ * iti-feder.grant-agreed v1 — the grant agreement (legal commitment): the lines become firm
+ */
+export interface GrantAgreedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  act: Act;
+  /**
+   * @minItems 1
+   */
+  lines: RequestedLine[];
+}
+export interface RequestedLine {
+  funder: Code;
+  amount: Amount;
+  requestId: string;
+}
+/**
+ * iti-feder.operation-programmed v1 — programmed by the committee: the ledger books every line
+ */
+export interface OperationProgrammedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  committeeDate: CalendarDate;
+  axis: number;
+  feder: Amount;
+  label: string;
+  quartier: string;
+  /**
+   * @minItems 1
+   */
+  lines: RequestedLine[];
+}
+/**
+ * iti-feder.payment-claimed v1 — a payment claim with its expenses
+ */
+export interface PaymentClaimedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  claimId: Code;
+  expenses: Amount;
+  final: boolean;
+}
+/**
+ * iti-feder.payment-made v1 — a FEDER payment: the ledger records it
+ */
+export interface PaymentMadeV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  claimId: Code;
+  amount: Amount;
+  requestId: string;
+  kind: 'acompte' | 'solde';
+  serviceDoneDate: CalendarDate;
+}
+/**
+ * iti-feder.service-done-checked v1 — the contrôle de service fait
+ */
+export interface ServiceDoneCheckedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  claimId: Code;
+  acceptedExpenses: Amount;
+  payableFeder: Amount;
+  publicAid: Amount;
+}
+/**
+ * iti-feder.strategy-adopted v1 — the axes the ITI strategy combines
+ */
+export interface StrategyAdoptedV1 {
+  programmeId: Code;
+  trace: Trace;
+  /**
+   * @minItems 2
+   */
+  axes: number[];
+}
+/**
+ * iti-feder.unused-released v1 — the unused FEDER released: the ledger releases it
+ */
+export interface UnusedReleasedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  amount: Amount;
+  requestId: string;
+}

@@ -1,0 +1,204 @@
+/* Generated from contracts/events/renewal-urban by `npm run contracts:types`: do not edit by hand. */
+
+/**
+ * The data of any event renewal-urban publishes (contracts/events/renewal-urban).
+ */
+export type RenewalUrbanEventData =
+  | AmendmentSignedV1
+  | EngagementCommitteeHeldV1
+  | FinancingPlanApprovedV1
+  | FinancingPlanSetV1
+  | FunderLineBookingRecordedV1
+  | OperationAddedV1
+  | ProtocolDraftedV1
+  | ProtocolSignedV1
+  | ProtocolSubmittedV1
+  | PurchasingGroupFormedV1;
+export type Code = string;
+export type CalendarDate = string;
+export type Nature =
+  | 'etude'
+  | 'conduite-de-projet'
+  | 'expertise'
+  | 'participation-des-habitants'
+  | 'demolition'
+  | 'reconstitution'
+  | 'rehabilitation'
+  | 'residentialisation'
+  | 'amenagement'
+  | 'equipement'
+  | 'relogement';
+export type Amount = string;
+
+/**
+ * renewal-urban.amendment-signed v1 — an avenant signed: a new version of the financial table
+ */
+export interface AmendmentSignedV1 {
+  protocolId: Code;
+  number: number;
+  act: Act;
+  version: number;
+  table: TableRow[];
+  trace: Trace;
+}
+export interface Act {
+  reference: string;
+  date: CalendarDate;
+}
+export interface TableRow {
+  quartier: string;
+  operationId: string;
+  operationLabel: string;
+  nature: Nature;
+  eligibleBase: Amount;
+  funder: string;
+  amount: Amount;
+  rateBasisPoints: number;
+}
+export interface Trace {
+  actor: Actor;
+  effectiveDate: CalendarDate;
+  recordedAt: string;
+  memo?: string;
+  source: {
+    kind: 'act' | 'document';
+  };
+}
+/**
+ * Who acted: the authenticated principal as it was then (its roles at that time). Events recorded before 2026-12 carry « subject@organisation » as a string.
+ */
+export interface Actor {
+  subject: string;
+  organisation: string;
+  roles: string[];
+}
+/**
+ * renewal-urban.engagement-committee-held v1 — ANRU's comité d'engagement
+ */
+export interface EngagementCommitteeHeldV1 {
+  protocolId: Code;
+  date: CalendarDate;
+  trace: Trace;
+}
+/**
+ * renewal-urban.financing-plan-approved v1 — a plan approved: the ledger is asked to book each line
+ */
+export interface FinancingPlanApprovedV1 {
+  protocolId: Code;
+  operationId: Code;
+  planVersion: number;
+  bookingStatus: 'indicative' | 'firm';
+  act?: Act;
+  quartier: string;
+  label: string;
+  /**
+   * @minItems 1
+   */
+  lines: {
+    funder: Code;
+    amount: Amount;
+    rateBasisPoints: number;
+    requestId: string;
+  }[];
+  trace: Trace;
+}
+/**
+ * renewal-urban.financing-plan-set v1 — an operation's financing plan
+ */
+export interface FinancingPlanSetV1 {
+  protocolId: Code;
+  operationId: Code;
+  /**
+   * @minItems 1
+   */
+  lines: PlanLine[];
+  groupShare?: Amount;
+  trace: Trace;
+}
+export interface PlanLine {
+  funder: Code;
+  amount: Amount;
+  rateBasisPoints: number;
+}
+/**
+ * renewal-urban.funder-line-booking-recorded v1 — the ledger's answer to a plan line: booked or refused
+ */
+export interface FunderLineBookingRecordedV1 {
+  protocolId: Code;
+  operationId: Code;
+  funder: Code;
+  requestId: string;
+  planVersion: number;
+  outcome: 'booked' | 'refused';
+  commitmentId?: string;
+  reason?: string;
+  code?: string;
+  trace: Trace;
+}
+/**
+ * renewal-urban.operation-added v1 — an operation of the protocol
+ */
+export interface OperationAddedV1 {
+  protocolId: Code;
+  operationId: Code;
+  label: string;
+  nature: Nature;
+  projectOwner: Code;
+  quartier: string;
+  eligibleBase: Amount;
+  start: CalendarDate;
+  end: CalendarDate;
+  costsFrom: CalendarDate;
+  boughtByGroup: boolean;
+  trace: Trace;
+}
+/**
+ * renewal-urban.protocol-drafted v1 — the préfiguration protocol opened
+ */
+export interface ProtocolDraftedV1 {
+  protocolId: Code;
+  label: string;
+  /**
+   * @minItems 1
+   */
+  quartiers: {
+    code: string;
+    interest: 'national' | 'regional';
+  }[];
+  parties: {
+    code: Code;
+    role: string;
+  }[];
+  trace: Trace;
+}
+/**
+ * renewal-urban.protocol-signed v1 — the protocol signed: version 1 of its financial table
+ */
+export interface ProtocolSignedV1 {
+  protocolId: Code;
+  act: Act;
+  version: 1;
+  table: TableRow[];
+  trace: Trace;
+}
+/**
+ * renewal-urban.protocol-submitted v1 — the protocol submitted
+ */
+export interface ProtocolSubmittedV1 {
+  protocolId: Code;
+  trace: Trace;
+}
+/**
+ * renewal-urban.purchasing-group-formed v1 — the groupement de commandes and its cost-sharing key
+ */
+export interface PurchasingGroupFormedV1 {
+  protocolId: Code;
+  /**
+   * @minItems 2
+   */
+  members: {
+    code: Code;
+    weight: number;
+  }[];
+  trace: Trace;
+}

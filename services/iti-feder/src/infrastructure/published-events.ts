@@ -1,0 +1,113 @@
+import {
+  BOOKING_PROTOCOL_VERSION,
+  BOOKING_REQUESTED,
+  BOOKING_REQUESTS_TOPIC,
+  type BookingRequested,
+} from '@cvl/contracts';
+import type { JsonObject } from '@cvl/event-store';
+import { topicFor, type OutboundTranslator, type PublishedMessage } from '@cvl/messaging';
+import type { ItiEvent } from '../domain/events';
+
+/** How ITI-FEDER names itself in its booking requests; the ledger answers it on its own topic. */
+export const ITI_SOURCE = 'iti-feder';
+
+/** The steps whose requests book lines (the others pay or release what they booked). */
+export const BOOKED_STEPS: readonly string[] = ['programmation', 'convention'];
+
+/** The ledger's programme code ITI lines are attributed to, and the envelope of an axis in its referential. */
+const ITI_PROGRAMME = 'iti-feder';
+const axisEnvelope = (axis: number) => `iti-feder-axe-${axis}`;
+
+/** ITI operations have one financing (no plan versions): every request is at version 1. */
+const VERSION = 1;
+
+type Data<T extends ItiEvent['type']> = Extract<ItiEvent, { type: T }>['data'];
+
+const key = (programmeId: string, operationId: string, step: string): BookingRequested['request'] => ({
+  source: ITI_SOURCE,
+  programme: programmeId,
+  operation: operationId,
+  version: VERSION,
+  step,
+});
+const memo = (operationId: string, what: string) => `ITI-FEDER — opération ${operationId} (${what})`;
+
+/** What ITI-FEDER asks the ledger for, given one of its events: programming, agreement, payment, release. */
+export function bookingRequestOf(event: ItiEvent): BookingRequested | undefined {
+  switch (event.type) {
+    case 'iti-feder.operation-programmed': {
+      const d: Data<'iti-feder.operation-programmed'> = event.data;
+      return {
+        request: key(d.programmeId, d.operationId, 'programmation'),
+        movement: 'commitment',
+        attribution: { label: d.label, quartier: d.quartier, programme: ITI_PROGRAMME },
+        lines: d.lines.map((line) => ({
+          funder: line.funder,
+          amount: line.amount,
+          status: 'indicative',
+          // The FEDER line draws on its axis's envelope; co-funders on theirs for the programme, if any.
+          ...(line.funder === 'feder' ? { envelope: axisEnvelope(d.axis) } : {}),
+        })),
+        trace: {
+          effectiveDate: d.trace.effectiveDate,
+          source: d.trace.source,
+          memo: memo(d.operationId, 'programmation'),
+        },
+      };
+    }
+    case 'iti-feder.grant-agreed': {
+      const d: Data<'iti-feder.grant-agreed'> = event.data;
+      return {
+        request: key(d.programmeId, d.operationId, 'convention'),
+        movement: 'commitment',
+        attribution: { label: d.operationId, programme: ITI_PROGRAMME },
+        lines: d.lines.map((line) => ({ funder: line.funder, amount: line.amount, status: 'firm', act: d.act })),
+        trace: {
+          effectiveDate: d.act.date,
+          source: { kind: 'act', reference: d.act.reference, date: d.act.date },
+          memo: memo(d.operationId, 'convention'),
+        },
+      };
+    }
+    case 'iti-feder.payment-made': {
+      const d: Data<'iti-feder.payment-made'> = event.data;
+      return {
+        request: key(d.programmeId, d.operationId, `paiement-${d.claimId}`),
+        movement: 'payment',
+        lines: [{ funder: 'feder', amount: d.amount }],
+        payment: { kind: d.kind, serviceDoneDate: d.serviceDoneDate },
+        trace: { effectiveDate: d.trace.effectiveDate, source: d.trace.source, memo: memo(d.operationId, 'paiement') },
+      };
+    }
+    case 'iti-feder.unused-released': {
+      const d: Data<'iti-feder.unused-released'> = event.data;
+      return {
+        request: key(d.programmeId, d.operationId, 'degagement'),
+        movement: 'release',
+        lines: [{ funder: 'feder', amount: d.amount }],
+        trace: {
+          effectiveDate: d.trace.effectiveDate,
+          source: d.trace.source,
+          memo: memo(d.operationId, 'dégagement'),
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** ITI-FEDER's events on its topic as they are stored (they hold nothing internal), and its booking requests. */
+export const publishedItiEvents: OutboundTranslator = (event) => {
+  const messages: PublishedMessage[] = [{ topic: topicFor(ITI_SOURCE), type: event.type, data: event.data }];
+  const request = bookingRequestOf({ type: event.type, data: event.data } as unknown as ItiEvent);
+  if (request)
+    messages.push({
+      topic: BOOKING_REQUESTS_TOPIC,
+      type: BOOKING_REQUESTED,
+      schemaVersion: BOOKING_PROTOCOL_VERSION,
+      data: request as unknown as JsonObject,
+      idSuffix: 'booking-request',
+    });
+  return messages;
+};

@@ -1,0 +1,66 @@
+import {
+  BOOKING_PROTOCOL_VERSION,
+  BOOKING_REQUESTED,
+  BOOKING_REQUESTS_TOPIC,
+  type BookingRequested,
+} from '@cvl/contracts';
+import type { JsonObject } from '@cvl/event-store';
+import { topicFor, type OutboundTranslator, type PublishedMessage } from '@cvl/messaging';
+import type { RenewalEvent } from '../domain/events';
+
+/** How renewal-urban names itself in its booking requests; the ledger answers it on its own topic. */
+export const RENEWAL_SOURCE = 'renewal-urban';
+
+/** The ledger's programme code the NPNRU lines are attributed to (its referential). */
+const NPNRU_PROGRAMME = 'npnru';
+
+type Approved = Extract<RenewalEvent, { type: 'renewal-urban.financing-plan-approved' }>['data'];
+
+/**
+ * An approved financing plan, as the ledger is asked to book it: every funder line, indicative before the
+ * signature and firm after — then on the act in force, which is what dates it.
+ */
+export function bookingRequestOf(plan: Approved): BookingRequested | undefined {
+  if (plan.lines.length === 0) return undefined;
+  const firm = plan.bookingStatus === 'firm' && plan.act !== undefined;
+  return {
+    request: {
+      source: RENEWAL_SOURCE,
+      programme: plan.protocolId,
+      operation: plan.operationId,
+      version: plan.planVersion,
+      step: 'approbation',
+    },
+    movement: 'commitment',
+    attribution: { label: plan.label, quartier: plan.quartier, programme: NPNRU_PROGRAMME },
+    lines: plan.lines.map((line) => ({
+      funder: line.funder,
+      amount: line.amount,
+      status: firm ? 'firm' : 'indicative',
+      ...(firm && plan.act ? { act: plan.act } : {}),
+    })),
+    trace: {
+      effectiveDate: firm && plan.act ? plan.act.date : plan.trace.effectiveDate,
+      source:
+        firm && plan.act ? { kind: 'act', reference: plan.act.reference, date: plan.act.date } : plan.trace.source,
+      memo: `Plan de financement de l’opération ${plan.operationId} (version ${plan.planVersion}) approuvé — protocole ${plan.protocolId}`,
+    },
+  };
+}
+
+/** renewal-urban's events on its topic as they are stored (they hold nothing internal), and its booking requests. */
+export const publishedRenewalEvents: OutboundTranslator = (event) => {
+  const messages: PublishedMessage[] = [{ topic: topicFor(RENEWAL_SOURCE), type: event.type, data: event.data }];
+  if (event.type === 'renewal-urban.financing-plan-approved') {
+    const request = bookingRequestOf(event.data as unknown as Approved);
+    if (request)
+      messages.push({
+        topic: BOOKING_REQUESTS_TOPIC,
+        type: BOOKING_REQUESTED,
+        schemaVersion: BOOKING_PROTOCOL_VERSION,
+        data: request as unknown as JsonObject,
+        idSuffix: 'booking-request',
+      });
+  }
+  return messages;
+};
