@@ -1,11 +1,11 @@
 /* An ITI operation programmed, agreed, paid in two claims and released — booked by commitments, to the cent. */
 import { CommitmentsModule } from '@cvl/service-commitments';
-import { ItiFederModule } from '@cvl/service-iti-feder';
+import { ItiFederModule, publishedItiEvents } from '@cvl/service-iti-feder';
+import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
 import { ReportingModule } from '@cvl/service-reporting';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { envelopeFor, topicFor, type IntegrationEvent } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
-import { binaryBody, waitUntil } from '@cvl/testing';
+import { binaryBody, relayedEnvelopes, waitUntil } from '@cvl/testing';
 import { readPdf } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -159,8 +159,8 @@ export function itiBookingSuite(
         (e) => e.type === 'iti-feder.payment-made',
       );
       await h.infra.bus.publish(
-        topicFor('iti-feder'),
-        paid.map((e) => envelopeFor(e, '/iti-feder') as IntegrationEvent),
+        BOOKING_REQUESTS_TOPIC,
+        relayedEnvelopes(publishedItiEvents, '/iti-feder', paid, BOOKING_REQUESTS_TOPIC),
       );
       const metrics = h.app.get(Metrics);
       const duplicates = async () =>

@@ -1,9 +1,9 @@
 /* A study of the préfiguration protocol approved in renewal-urban, booked by commitments, answered back. */
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
-import { RenewalUrbanModule } from '@cvl/service-renewal-urban';
-import { topicFor, type IntegrationEvent } from '@cvl/messaging';
-import { waitUntil } from '@cvl/testing';
+import { publishedRenewalEvents, RenewalUrbanModule } from '@cvl/service-renewal-urban';
+import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
+import { relayedEnvelopes, waitUntil } from '@cvl/testing';
 import { Metrics } from '@cvl/platform';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -155,15 +155,19 @@ export function npnruBookingSuite(
       expect(refused?.booking).toMatchObject({ outcome: 'refused' });
       expect(refused?.booking.reason).toContain('Enveloppe « Liévin — études NPNRU 2016 » dépassée de 20 000,00 €');
 
-      // The approval delivered a second time, as Kafka may: the ledger books nothing more.
+      // The booking request delivered a second time, as Kafka may: the ledger books nothing more.
       const approval = (await h.infra.store.readStream('renewal-urban-protocol-npnru-call')).find(
         (e) => e.type === 'renewal-urban.financing-plan-approved',
       );
       if (!approval) throw new Error('approval event missing');
-      const { envelopeFor } = await import('@cvl/messaging');
-      await h.infra.bus.publish(topicFor('renewal-urban'), [
-        envelopeFor(approval, '/renewal-urban') as IntegrationEvent,
-      ]);
+      const redelivered = relayedEnvelopes(
+        publishedRenewalEvents,
+        '/renewal-urban',
+        [approval],
+        BOOKING_REQUESTS_TOPIC,
+      );
+      expect(redelivered.map((e) => e.type)).toEqual(['commitments.booking-requested']);
+      await h.infra.bus.publish(BOOKING_REQUESTS_TOPIC, redelivered);
       const metrics = h.app.get(Metrics);
       const duplicatesSeen = async () =>
         (await metrics.eventsConsumed.get()).values

@@ -1,13 +1,12 @@
 /* Reporting's matrix, provenance and exports, built from commitments' events, against the ledger's own figures. */
-import { CommitmentsModule } from '@cvl/service-commitments';
+import { CommitmentsModule, publishedLedgerEvents } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
 import { RenewalUrbanModule } from '@cvl/service-renewal-urban';
 import { ItiFederModule } from '@cvl/service-iti-feder';
-import { envelopeFor } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { Kafka, logLevel } from 'kafkajs';
-import { binaryBody, testKafkaBrokers, waitUntil } from '@cvl/testing';
+import { binaryBody, relayedEnvelopes, testKafkaBrokers, waitUntil } from '@cvl/testing';
 import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -146,7 +145,7 @@ export function reportingSuite(
       const events = await h.infra.store.readStream('commitments-ledger');
       await h.infra.bus.publish(
         'commitments.events.v1',
-        events.map((e) => envelopeFor(e, '/commitments')),
+        relayedEnvelopes(publishedLedgerEvents, '/commitments', events, 'commitments.events.v1'),
       );
       const metrics = h.app.get(Metrics);
       const duplicates = async () =>

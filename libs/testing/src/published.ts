@@ -1,5 +1,11 @@
 import type { JsonObject, RecordedEvent } from '@cvl/event-store';
-import { ContractRegistry, publishedEnvelope, type ContractViolation, type OutboundTranslator } from '@cvl/messaging';
+import {
+  ContractRegistry,
+  publishedEnvelope,
+  type ContractViolation,
+  type IntegrationEvent,
+  type OutboundTranslator,
+} from '@cvl/messaging';
 
 /** A message a translator made of a decided event, with what contracts/ says is wrong with it (nothing, we hope). */
 export interface CheckedMessage {
@@ -40,4 +46,18 @@ export function publishedMessages(
       return { topic: message.topic, type: message.type, data: message.data, violations: contracts.check(envelope) };
     });
   });
+}
+
+/** The integration events a relay would publish on `topic` for stored events: to deliver them again, as Kafka may. */
+export function relayedEnvelopes(
+  translate: OutboundTranslator,
+  source: string,
+  events: readonly RecordedEvent[],
+  topic: string,
+): IntegrationEvent[] {
+  return events.flatMap((event) =>
+    translate(event)
+      .filter((message) => message.topic === topic)
+      .map((message) => publishedEnvelope(event, source, message)),
+  );
 }

@@ -14,3 +14,4 @@ export { reconcile, reconciliationTable, type ReconciliationLine } from './impor
 export { findDataSet, CONTRACT_DATA_SET } from './import-data-set/find-data-set';
 export { registerOrganisation } from './record-reference/register-organisation';
 export { referenceKey } from './domain/state';
+export { publishedLedgerEvents, LEDGER_INTERNALS } from './infrastructure/published-events';

@@ -1,2 +1,3 @@
 export { RenewalUrbanModule } from './renewal-urban.module';
 export { renewalUrbanDescription } from './renewal-urban.description';
+export { publishedRenewalEvents } from './infrastructure/published-events';
