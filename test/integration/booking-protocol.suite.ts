@@ -140,6 +140,11 @@ export function bookingProtocolSuite(
       });
       expect(setAside.rows[0].reason).toContain('/data/lines/0');
       expect(setAside.rows[0].reason).toContain('funder');
+      const chains = (await h.http().get('/api/commitments/hash-chains').set(h.auth).expect(200)).body;
+      expect(chains.consumers.deadLetters).toMatchObject({
+        count: 1,
+        latest: [{ consumer: 'commitments.booking-requests', messageId: broken.id, topic: BOOKING_REQUESTS_TOPIC }],
+      });
 
       // Signed: the same line firmed by its act, then paid — each answered; the request delivered again books nothing.
       const act = { reference: 'Convention d’essai n° 1', date: '2016-06-01' };

@@ -8,11 +8,12 @@ import {
   type SqlClient,
 } from '@cvl/event-store';
 import type { IntegrationBus, IntegrationEvent } from '@cvl/messaging';
-import { envelopeFor, topicFor } from '@cvl/messaging';
+import { asStored, publishedEnvelope, topicFor, type OutboundTranslator } from '@cvl/messaging';
 import { Allow } from './auth/policy';
 import { Costly } from './http/rate-limit';
 import { deadLettersOf, streamPrefix } from './messaging/service-relay';
-import { SQL_CLIENT } from './platform.module';
+import { CONSUMER_EDGE, SQL_CLIENT } from './platform.module';
+import type { ConsumerEdge } from './messaging/consumer-edge';
 import { EVENT_STORE, INTEGRATION_BUS } from './observability/health';
 
 /** A page of a service's own events; `next` is where the following page starts; `end`: nothing after it yet. */
@@ -34,15 +35,19 @@ export interface ServiceDescription {
 /**
  * GET /api/<service>: what the service is, where its events go, and what it runs on.
  * GET /api/<service>/hash-chains: each of the service's streams re-hashed and the signed log checked, with every
- * broken link; and the events its relay set aside as unpublishable.
+ * broken link; the events its relay set aside as unpublishable, and the messages its consumers set aside.
+ * `translate` is the service's outbound translator (the relay's): the feed serves what the relay publishes.
  */
-export function serviceInfoController(description: ServiceDescription) {
+export function serviceInfoController(description: ServiceDescription, translate?: OutboundTranslator) {
+  const topic = topicFor(description.service);
+  const publish = translate ?? asStored(topic);
   @Controller(`api/${description.service}`)
   class ServiceInfoController {
     constructor(
       @Inject(EVENT_STORE) readonly store: EventStore,
       @Inject(INTEGRATION_BUS) readonly bus: IntegrationBus,
       @Inject(SQL_CLIENT) readonly sql: SqlClient,
+      @Inject(CONSUMER_EDGE) readonly edge: ConsumerEdge,
     ) {}
 
     @Get()
@@ -60,7 +65,7 @@ export function serviceInfoController(description: ServiceDescription) {
     info() {
       return {
         ...description,
-        topic: topicFor(description.service),
+        topic,
         transport: this.bus.kind,
         docs: `/api/${description.service}/docs`,
       };
@@ -93,8 +98,10 @@ export function serviceInfoController(description: ServiceDescription) {
         if (page.length === 0) return { events, next: checkpointToString(from), end: true };
         for (const event of page) {
           from = event.checkpoint;
-          if (event.streamId.startsWith(prefix)) events.push(envelopeFor(event, `/${description.service}`));
-          if (events.length === wanted) break;
+          if (event.streamId.startsWith(prefix))
+            for (const message of publish(event))
+              if (message.topic === topic) events.push(publishedEnvelope(event, `/${description.service}`, message));
+          if (events.length >= wanted) break;
         }
       }
       return { events, next: checkpointToString(from), end: false };
@@ -108,10 +115,12 @@ export function serviceInfoController(description: ServiceDescription) {
       const started = Date.now();
       const report = await this.store.verify({ streamPrefix: streamPrefix(description.service) });
       const deadLetters = await deadLettersOf(this.sql, description.service);
+      const setAside = await this.edge.setAsideMessages(`${description.service}.`);
       return {
         service: description.service,
         hashChains: report,
         relay: { deadLetters },
+        consumers: { deadLetters: setAside },
         checkedAt: new Date().toISOString(),
         durationMs: Date.now() - started,
       };

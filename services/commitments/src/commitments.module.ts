@@ -26,7 +26,7 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
 @Module({
   controllers: [
-    serviceInfoController(commitmentsDescription),
+    serviceInfoController(commitmentsDescription, publishedLedgerEvents),
     RecordReferenceController,
     OpenEnvelopeController,
     RegisterConditionController,

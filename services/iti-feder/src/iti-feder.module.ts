@@ -11,7 +11,7 @@ import { SetEnvelopeController } from './set-envelope/set-envelope.controller';
 /** ITI-FEDER: the EU envelope by axis, from application to payment; it asks the ledger to book, never books itself. */
 @Module({
   controllers: [
-    serviceInfoController(itiFederDescription),
+    serviceInfoController(itiFederDescription, publishedItiEvents),
     SetEnvelopeController,
     ReceiveApplicationController,
     OperationLifecycleController,

@@ -14,7 +14,7 @@ import { SetFinancingPlanController } from './set-financing-plan/set-financing-p
 /** Renouvellement urbain: NPNRU and ANRU's préfiguration protocol; it asks the ledger to book, never books itself. */
 @Module({
   controllers: [
-    serviceInfoController(renewalUrbanDescription),
+    serviceInfoController(renewalUrbanDescription, publishedRenewalEvents),
     DraftProtocolController,
     AddOperationController,
     SetFinancingPlanController,

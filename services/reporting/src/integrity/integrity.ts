@@ -47,6 +47,13 @@ export interface ChainCheck {
       latest: Array<{ eventId: string; streamId: string; revision: number; reason: string }>;
     };
   };
+  /** Messages the service's consumers set aside at their edge (not what the contract says): never handled. */
+  consumers?: {
+    deadLetters: {
+      count: number;
+      latest: Array<{ consumer: string; messageId: string; topic: string; type: string; reason: string }>;
+    };
+  };
 }
 
 /** One broken link in words: where (a stream and version, or the signed log as a whole) and what it means. */
@@ -128,6 +135,19 @@ export function integrityReport(input: {
             dead.count === 0
               ? 'aucun événement mis de côté'
               : `${dead.count} événement(s) mis de côté, jamais publiés — les modèles de lecture ne les ont pas : ${dead.latest.map((d) => `${d.streamId} v${d.revision} (${d.reason})`).join(' ; ')}`,
+        };
+      }),
+    ...input.chains
+      .filter((c) => c.consumers)
+      .map((c) => {
+        const dead = c.consumers?.deadLetters ?? { count: 0, latest: [] };
+        return {
+          check: `consommateurs — ${c.service} : tout message reçu conforme au contrat`,
+          ok: dead.count === 0,
+          detail:
+            dead.count === 0
+              ? 'aucun message mis de côté'
+              : `${dead.count} message(s) hors contrat mis de côté, jamais traités : ${dead.latest.map((d) => `${d.type} ${d.messageId} sur ${d.topic} (${d.reason})`).join(' ; ')}`,
         };
       }),
     {

@@ -66,4 +66,33 @@ describe('integrity report', () => {
       detail: expect.stringContaining('1 écart(s)'),
     });
   });
+
+  it('is not ok while a consumer holds a message it set aside, and names it', () => {
+    const consumers = (count: number) => ({
+      deadLetters: {
+        count,
+        latest: Array.from({ length: count }, () => ({
+          consumer: 'commitments.booking-requests',
+          messageId: 'm-1',
+          topic: 'commitments.booking-requests.v1',
+          type: 'commitments.booking-requested',
+          reason: "message hors contrat — /data/lines/0 : must have required property 'funder'",
+        })),
+      },
+    });
+    const report = (count: number) =>
+      integrityReport({
+        chains: [{ ...chain(true), consumers: consumers(count) }],
+        balances: balances(),
+        disagreements: [],
+        checkedAt: '2026-12-02T20:00:00.000Z',
+      });
+    expect(report(0).ok).toBe(true);
+    const held = report(1);
+    expect(held.ok).toBe(false);
+    const check = held.checks.find((c) => c.check.startsWith('consommateurs — commitments'));
+    expect(check?.ok).toBe(false);
+    expect(check?.detail).toContain('1 message(s) hors contrat');
+    expect(check?.detail).toContain('commitments.booking-requested m-1 sur commitments.booking-requests.v1');
+  });
 });
