@@ -5,7 +5,8 @@ import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
 import { ReportingModule } from '@cvl/service-reporting';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { Metrics } from '@cvl/platform';
-import { binaryBody, relayedEnvelopes, waitUntil } from '@cvl/testing';
+import { relayedEnvelopes } from '@cvl/messaging';
+import { binaryBody, waitUntil } from '@cvl/testing';
 import { readPdf } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 

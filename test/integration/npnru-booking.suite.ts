@@ -3,7 +3,8 @@ import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
 import { publishedRenewalEvents, RenewalUrbanModule } from '@cvl/service-renewal-urban';
 import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
-import { relayedEnvelopes, waitUntil } from '@cvl/testing';
+import { relayedEnvelopes } from '@cvl/messaging';
+import { waitUntil } from '@cvl/testing';
 import { Metrics } from '@cvl/platform';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 

@@ -6,7 +6,8 @@ import { ItiFederModule } from '@cvl/service-iti-feder';
 import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { Kafka, logLevel } from 'kafkajs';
-import { binaryBody, relayedEnvelopes, testKafkaBrokers, waitUntil } from '@cvl/testing';
+import { relayedEnvelopes } from '@cvl/messaging';
+import { binaryBody, testKafkaBrokers, waitUntil } from '@cvl/testing';
 import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 

@@ -5,4 +5,3 @@ export * from './process';
 export * from './http';
 export * from './decisions';
 export * from './decision-scenario';
-export * from './published';

@@ -1,5 +1,4 @@
-import { ContractRegistry } from '@cvl/messaging';
-import { publishedMessages } from '@cvl/testing';
+import { ContractRegistry, publishedMessages } from '@cvl/messaging';
 import { LEDGER_INTERNALS, publishedLedgerEvents } from './published-events';
 import { decideAmendCommitment } from '../amend-commitment/amend-commitment.decider';
 import { decideMakeConditional } from '../make-conditional/make-conditional.decider';

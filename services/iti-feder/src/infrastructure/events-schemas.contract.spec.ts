@@ -1,5 +1,4 @@
-import { ContractRegistry } from '@cvl/messaging';
-import { publishedMessages } from '@cvl/testing';
+import { ContractRegistry, publishedMessages } from '@cvl/messaging';
 import { publishedItiEvents } from './published-events';
 import { decideAgree } from '../agree-grant/agree-grant.decider';
 import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';

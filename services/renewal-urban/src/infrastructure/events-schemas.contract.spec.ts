@@ -1,5 +1,4 @@
-import { ContractRegistry } from '@cvl/messaging';
-import { publishedMessages } from '@cvl/testing';
+import { ContractRegistry, publishedMessages } from '@cvl/messaging';
 import { publishedRenewalEvents } from './published-events';
 import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
 import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';

@@ -19,7 +19,10 @@ function projector(backlog: () => number) {
     startGeneration: async () => `g${++generations}`,
     progress: async () => ({ generation: `g${generations}`, startedAt: '2026-12-01T00:00:00.000Z', projected: 0 }),
   } as unknown as ReadModels;
-  return { projector: new ReadModelProjector(bus, 'test', {} as ConsumerEdge, readModels, {} as Metrics), generations: () => generations };
+  return {
+    projector: new ReadModelProjector(bus, 'test', {} as ConsumerEdge, readModels, {} as Metrics),
+    generations: () => generations,
+  };
 }
 
 describe('one rebuild at a time', () => {
