@@ -1,7 +1,7 @@
 import { formatEurosFr, toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { refuse, type Refusal } from '@cvl/refusal';
-import { axisCap, programmedOnAxis, type ItiOperation, type Programme } from '../domain/state';
+import { axisCap, programmedOnAxis, type Programme } from '../domain/state';
 
 /** The id of a line the programme asks the ledger for, at one step (programmation, convention, paiement-…). */
 export function requestId(programmeId: string, operationId: string, funder: string, step: string): string {
