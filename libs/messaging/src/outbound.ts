@@ -1,6 +1,12 @@
 import type { JsonObject, JsonValue, RecordedEvent } from '@cvl/event-store';
 import { ContractRegistry, type ContractViolation } from './contracts';
-import { envelopeFor, type IntegrationEvent } from './envelope';
+import {
+  BOOKING_PROTOCOL_VERSION,
+  BOOKING_REQUESTED,
+  BOOKING_REQUESTS_TOPIC,
+  type BookingRequested,
+} from '@cvl/contracts';
+import { envelopeFor, topicFor, type IntegrationEvent } from './envelope';
 
 /**
  * What a service publishes for one of its stored events: a public message on a topic, in the words of its contract
@@ -106,4 +112,29 @@ export function relayedEnvelopes(
       .filter((message) => message.topic === topic)
       .map((message) => publishedEnvelope(event, source, message)),
   );
+}
+
+/**
+ * A programme's translator: its events on its own topic as they are stored (a programme keeps nothing internal),
+ * and, for those that need the ledger, the `commitments.booking-requested` its `requestOf` makes of them.
+ */
+export function programmeTranslator(
+  source: string,
+  requestOf: (event: RecordedEvent) => BookingRequested | undefined,
+): OutboundTranslator {
+  const own = asStored(topicFor(source));
+  return (event) => {
+    const request = requestOf(event);
+    if (!request) return own(event);
+    return [
+      ...own(event),
+      {
+        topic: BOOKING_REQUESTS_TOPIC,
+        type: BOOKING_REQUESTED,
+        schemaVersion: BOOKING_PROTOCOL_VERSION,
+        data: request as unknown as JsonObject,
+        idSuffix: 'booking-request',
+      },
+    ];
+  };
 }

@@ -1,11 +1,5 @@
-import {
-  BOOKING_PROTOCOL_VERSION,
-  BOOKING_REQUESTED,
-  BOOKING_REQUESTS_TOPIC,
-  type BookingRequested,
-} from '@cvl/contracts';
-import type { JsonObject } from '@cvl/event-store';
-import { topicFor, type OutboundTranslator, type PublishedMessage } from '@cvl/messaging';
+import type { BookingRequested } from '@cvl/contracts';
+import { programmeTranslator, type OutboundTranslator } from '@cvl/messaging';
 import type { ItiEvent } from '../domain/events';
 
 /** How ITI-FEDER names itself in its booking requests; the ledger answers it on its own topic. */
@@ -97,17 +91,7 @@ export function bookingRequestOf(event: ItiEvent): BookingRequested | undefined 
   }
 }
 
-/** ITI-FEDER's events on its topic as they are stored (they hold nothing internal), and its booking requests. */
-export const publishedItiEvents: OutboundTranslator = (event) => {
-  const messages: PublishedMessage[] = [{ topic: topicFor(ITI_SOURCE), type: event.type, data: event.data }];
-  const request = bookingRequestOf({ type: event.type, data: event.data } as unknown as ItiEvent);
-  if (request)
-    messages.push({
-      topic: BOOKING_REQUESTS_TOPIC,
-      type: BOOKING_REQUESTED,
-      schemaVersion: BOOKING_PROTOCOL_VERSION,
-      data: request as unknown as JsonObject,
-      idSuffix: 'booking-request',
-    });
-  return messages;
-};
+/** ITI-FEDER's events on its topic as they are stored, and its booking requests. */
+export const publishedItiEvents: OutboundTranslator = programmeTranslator(ITI_SOURCE, (event) =>
+  bookingRequestOf({ type: event.type, data: event.data } as unknown as ItiEvent),
+);

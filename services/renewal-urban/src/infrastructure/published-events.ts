@@ -1,11 +1,5 @@
-import {
-  BOOKING_PROTOCOL_VERSION,
-  BOOKING_REQUESTED,
-  BOOKING_REQUESTS_TOPIC,
-  type BookingRequested,
-} from '@cvl/contracts';
-import type { JsonObject } from '@cvl/event-store';
-import { topicFor, type OutboundTranslator, type PublishedMessage } from '@cvl/messaging';
+import type { BookingRequested } from '@cvl/contracts';
+import { programmeTranslator, type OutboundTranslator } from '@cvl/messaging';
 import type { RenewalEvent } from '../domain/events';
 
 /** How renewal-urban names itself in its booking requests; the ledger answers it on its own topic. */
@@ -48,19 +42,9 @@ export function bookingRequestOf(plan: Approved): BookingRequested | undefined {
   };
 }
 
-/** renewal-urban's events on its topic as they are stored (they hold nothing internal), and its booking requests. */
-export const publishedRenewalEvents: OutboundTranslator = (event) => {
-  const messages: PublishedMessage[] = [{ topic: topicFor(RENEWAL_SOURCE), type: event.type, data: event.data }];
-  if (event.type === 'renewal-urban.financing-plan-approved') {
-    const request = bookingRequestOf(event.data as unknown as Approved);
-    if (request)
-      messages.push({
-        topic: BOOKING_REQUESTS_TOPIC,
-        type: BOOKING_REQUESTED,
-        schemaVersion: BOOKING_PROTOCOL_VERSION,
-        data: request as unknown as JsonObject,
-        idSuffix: 'booking-request',
-      });
-  }
-  return messages;
-};
+/** renewal-urban's events on its topic as they are stored, and its booking requests. */
+export const publishedRenewalEvents: OutboundTranslator = programmeTranslator(RENEWAL_SOURCE, (event) =>
+  event.type === 'renewal-urban.financing-plan-approved'
+    ? bookingRequestOf(event.data as unknown as Approved)
+    : undefined,
+);
