@@ -2,8 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { EventSourcedRepository } from './event-sourced-repository';
 import { runInContext } from './context/request-context';
+import { AggregateCommand, AggregateCommandHandler } from './cqrs/use-case';
 
 type Counted = { type: 'test.counted'; data: { n: number } };
+
+/** A use case that exists only here, through the one handler base every service's commands use. */
+class Add extends AggregateCommand<'add', { n: number }, number> {
+  readonly type = 'add';
+}
+class AddHandler extends AggregateCommandHandler<Add, number, Counted> {
+  protected readonly decide = (payload: { n: number }) => [{ type: 'test.counted' as const, data: payload }];
+  constructor(protected readonly writer: EventSourcedRepository<number, Counted>) {
+    super();
+  }
+}
 
 describe('an aggregate longer than one read (PGlite)', () => {
   let opened: OpenedEventStore;
@@ -37,12 +49,12 @@ describe('an aggregate longer than one read (PGlite)', () => {
     const loaded = await repository.load(id);
     expect({ state: loaded.state, revision: loaded.revision }).toEqual({ state: 10_005, revision: 10_004 });
     const executed = await runInContext({ correlationId: randomUUID() }, () =>
-      repository.execute(id, () => [{ type: 'test.counted', data: { n: 1 } }]),
+      repository.write(id, () => [{ type: 'test.counted', data: { n: 1 } }]),
     );
     expect(executed.state).toBe(10_006);
   }, 120_000);
 
-  it('answers with the state its command left — the same as a load — and 404 for an aggregate a command did not create', async () => {
+  it('a handler answers with the state its command left — the same as a load — and 404 for an aggregate a command did not create', async () => {
     const repository = new EventSourcedRepository<number, Counted>(opened.store, {
       streamOf: (id) => `counter-${id}`,
       evolve: (state, event) => (state ?? 0) + event.data.n,
@@ -51,14 +63,18 @@ describe('an aggregate longer than one read (PGlite)', () => {
     });
     const id = randomUUID();
     const key = { correlationId: randomUUID(), commandKey: `executed:${id}` };
-    const add = (n: number) => () => [{ type: 'test.counted' as const, data: { n } }];
-    expect(await runInContext(key, () => repository.executed(id, add(3)))).toBe(3);
-    expect(await runInContext({ correlationId: randomUUID() }, () => repository.executed(id, add(4)))).toBe(7);
+    const handler = new AddHandler(repository);
+    const add = (target: string, n: number) => handler.execute(new Add(target, { n }));
+    expect(await runInContext(key, () => add(id, 3))).toBe(3);
+    expect(await runInContext({ correlationId: randomUUID() }, () => add(id, 4))).toBe(7);
     expect((await repository.load(id)).state).toBe(7);
     // The first command again (same key): nothing decided, the state as it is now.
-    expect(await runInContext(key, () => repository.executed(id, add(3)))).toBe(7);
+    expect(await runInContext(key, () => add(id, 3))).toBe(7);
+    const nothing = new (class extends AddHandler {
+      protected override readonly decide = () => [];
+    })(repository);
     await expect(
-      runInContext({ correlationId: randomUUID() }, () => repository.executed(randomUUID(), () => [])),
+      runInContext({ correlationId: randomUUID() }, () => nothing.execute(new Add(randomUUID(), { n: 1 }))),
     ).rejects.toThrow(/inconnu/);
   });
 });

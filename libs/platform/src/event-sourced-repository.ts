@@ -10,6 +10,7 @@ import { isRefusal, type Refusal, type RefusalKind } from '@cvl/refusal';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
 import { DomainRefusal } from './problem/problem';
+import type { AggregateWriter, Decided } from './cqrs/use-case';
 
 /** The one place a refusal's kind becomes an HTTP answer. */
 const REFUSAL_ANSWERS: Record<RefusalKind, { status: 404 | 409 | 422; title: string }> = {
@@ -42,11 +43,11 @@ export interface AggregateType<S, E extends { type: string; data: object }> {
 }
 
 /**
- * An aggregate kept as one stream: load folds its events; execute decides on the state as stored, appends with the
+ * An aggregate kept as one stream: load folds its events; write decides on the state as stored, appends with the
  * stream's revision (deciding again when another writer got there first, bounded), and names the events after the
  * command (Idempotency-Key or command key) so a retried command appends nothing.
  */
-export class EventSourcedRepository<S, E extends { type: string; data: object }> {
+export class EventSourcedRepository<S, E extends { type: string; data: object }> implements AggregateWriter<S, E> {
   private static readonly MAX_ATTEMPTS = 10;
 
   constructor(
@@ -86,25 +87,22 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     return state;
   }
 
-  /**
-   * Runs the command and gives the state it leaves (or, for a command already recorded, the state as it is now): an
-   * API answers with it rather than loading the stream again. An aggregate that still does not exist: 404, as get.
-   */
-  async executed(id: string, decide: (state: S | undefined) => E[] | Refusal): Promise<S> {
-    const { state } = await this.execute(id, decide);
-    if (state === undefined) throw new NotFoundException(this.aggregate.notFound(id));
-    return state;
+  notFound(id: string): string {
+    return this.aggregate.notFound(id);
   }
 
-  async execute(
+  /** The one load-decide-append loop of the aggregates (DecisionWriter): see the class's comment. */
+  async write(
     id: string,
     decide: (state: S | undefined) => E[] | Refusal,
-  ): Promise<{ state?: S; recorded: RecordedEvent[]; replayed: boolean }> {
+    guard?: (state: S | undefined) => void,
+  ): Promise<Decided<S>> {
     return retryOnConflict(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS, async () => {
       const { state, revision, events } = await this.load(id);
       const firstId = commandEventId(0);
       if (events.some((e) => e.eventId === firstId))
         return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
+      guard?.(state);
       const decided = decide(state);
       if (isRefusal(decided)) throw refusalAsProblem(decided);
       if (decided.length === 0) return { state, recorded: [], replayed: false };

@@ -32,5 +32,6 @@ export * from './service-info';
 export * from './run-process';
 export * from './http/source.dto';
 export * from './event-sourced-repository';
+export * from './cqrs/use-case';
 export * from './http/export-format';
 export * from './observability/readiness';

@@ -1,3 +1,4 @@
+import { CqrsModule } from '@nestjs/cqrs';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
@@ -100,6 +101,8 @@ export class PlatformModule {
       imports: [
         LoggerModule.forRoot(loggingParams(serviceName)),
         TerminusModule,
+        // Every command and query of the services is dispatched on its buses (cqrs/use-case.ts).
+        CqrsModule.forRoot(),
         ThrottlerModule.forRoot([
           {
             name: COSTLY_THROTTLER,

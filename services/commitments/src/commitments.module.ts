@@ -23,6 +23,48 @@ import { ResolveConditionController } from './resolve-condition/resolve-conditio
 import { SplitPoolController } from './split-pool/split-pool.controller';
 import { ImportDataSetController } from './import-data-set/import-data-set.controller';
 
+import { AmendCommitmentHandler } from './amend-commitment/amend-commitment.handler';
+import { BookRequestedLineHandler } from './book-requested-line/book-requested-line.handler';
+import {
+  CommitmentHistoryQueryHandler,
+  CommitmentQueryHandler,
+  CommitmentsQueryHandler,
+} from './commitment-queries/commitment.queries';
+import { FirmCommitmentHandler } from './firm-commitment/firm-commitment.handler';
+import { BalancesQueryHandler, FunderStatementQueryHandler } from './funder-statement/funder-statement.queries';
+import { IMPORT_HANDLERS } from './import-data-set/import-data-set.handler';
+import { MakeConditionalHandler } from './make-conditional/make-conditional.handler';
+import { EnvelopeQueryHandler } from './open-envelope/envelope.query';
+import { ReconciliationQueryHandler } from './reconciliation/reconciliation.query';
+import { RecordPaymentHandler } from './record-payment/record-payment.handler';
+import { ReferencesQueryHandler } from './record-reference/references.query';
+import { ConditionQueryHandler } from './register-condition/condition.query';
+import { ReleaseCommitmentHandler } from './release-commitment/release-commitment.handler';
+import { ResolveConditionHandler } from './resolve-condition/resolve-condition.handler';
+import { SplitPoolHandler } from './split-pool/split-pool.handler';
+
+/** Every command and query of the ledger, each beside its decider in its use case's folder. */
+const HANDLERS = [
+  ...IMPORT_HANDLERS,
+  ResolveConditionHandler,
+  MakeConditionalHandler,
+  FirmCommitmentHandler,
+  AmendCommitmentHandler,
+  RecordPaymentHandler,
+  ReleaseCommitmentHandler,
+  SplitPoolHandler,
+  BookRequestedLineHandler,
+  EnvelopeQueryHandler,
+  ConditionQueryHandler,
+  ReferencesQueryHandler,
+  CommitmentsQueryHandler,
+  CommitmentQueryHandler,
+  CommitmentHistoryQueryHandler,
+  FunderStatementQueryHandler,
+  BalancesQueryHandler,
+  ReconciliationQueryHandler,
+];
+
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
 @Module({
   controllers: [
@@ -44,6 +86,7 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
     ImportDataSetController,
   ],
   providers: [
+    ...HANDLERS,
     CommitmentsLedger,
     LedgerProjection,
     LedgerSnapshots,

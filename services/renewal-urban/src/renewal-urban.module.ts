@@ -10,6 +10,28 @@ import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifec
 import { BookingAnswersConsumer } from './record-booking-outcome/booking-answers.consumer';
 import { renewalUrbanDescription } from './renewal-urban.description';
 import { SetFinancingPlanController } from './set-financing-plan/set-financing-plan.controller';
+import { AddOperationHandler } from './add-operation/add-operation.handler';
+import { ApproveFinancingPlanHandler } from './approve-financing-plan/approve-financing-plan.handler';
+import { DraftProtocolHandler, FormPurchasingGroupHandler } from './draft-protocol/draft-protocol.handler';
+import { ProtocolViewQueryHandler } from './draft-protocol/protocol.query';
+import { FinancialTableDiffQueryHandler, FinancialTableQueryHandler } from './financial-table/financial-table.queries';
+import { ProtocolStepHandler } from './protocol-lifecycle/protocol-lifecycle.handler';
+import { RecordBookingOutcomeHandler } from './record-booking-outcome/record-booking-outcome.handler';
+import { SetFinancingPlanHandler } from './set-financing-plan/set-financing-plan.handler';
+
+/** Every command and query of the renewal service, each beside its decider in its use case's folder. */
+const HANDLERS = [
+  DraftProtocolHandler,
+  FormPurchasingGroupHandler,
+  AddOperationHandler,
+  SetFinancingPlanHandler,
+  ProtocolStepHandler,
+  ApproveFinancingPlanHandler,
+  RecordBookingOutcomeHandler,
+  ProtocolViewQueryHandler,
+  FinancialTableQueryHandler,
+  FinancialTableDiffQueryHandler,
+];
 
 /** Renouvellement urbain: NPNRU and ANRU's préfiguration protocol; it asks the ledger to book, never books itself. */
 @Module({
@@ -23,6 +45,7 @@ import { SetFinancingPlanController } from './set-financing-plan/set-financing-p
     FinancialTableController,
   ],
   providers: [
+    ...HANDLERS,
     ProtocolRepository,
     BookingAnswersConsumer,
     serviceRelayProvider(renewalUrbanDescription.service, publishedRenewalEvents),

@@ -30,7 +30,7 @@ import { concernsFunder } from './audit/funder-selection';
 import {
   CommitmentsLedger,
   findDataSet,
-  importDataSet,
+  importOverLedger,
   InvalidDataSetError,
   readDataSet,
   reconcile,
@@ -126,15 +126,15 @@ async function importCommand(args: string[]): Promise<number> {
   const config = loadPlatformConfig(process.env, { mode: 'embedded', port: 0 });
   const { store } = await openStore(config, 'import');
   try {
-    const summary = await importDataSet(
-      new CommitmentsLedger(store),
-      read.dataSet,
-      await cliPrincipal(config),
-      ({ done, total: count, step }) => {
+    // The same command as the API's upload, on a bus of its own over the ledger this process opened.
+    const summary = await importOverLedger(new CommitmentsLedger(store), {
+      dataSet: read.dataSet,
+      importer: await cliPrincipal(config),
+      onProgress: ({ done, total: count, step }) => {
         if (process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} ${step.slice(0, 60).padEnd(60)}`);
         else if (done === count || done % 50 === 0) process.stderr.write(`  ${done}/${count}\n`);
       },
-    );
+    });
     if (process.stderr.isTTY) process.stderr.write('\n');
     process.stdout.write(
       `Importé : ${summary.commands} commandes, ${summary.eventsAppended} événements ajoutés, ${summary.alreadyPresent} déjà présentes.\n`,

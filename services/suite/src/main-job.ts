@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { formatEurosFr, fromDecimalString, parseAmount, type Cents } from '@cvl/money';
 import {
   CommitmentsLedger,
-  importDataSet,
+  ImportDataSetCommand,
   readDataSet,
   reconcile,
   referenceKey,
@@ -44,17 +45,18 @@ export async function loadContractOnFirstStart(
   }
   log(`Chargement du contrat de ville (${read.dataSet.figures.length} montants, ${bookings.length} écritures)…`);
   let shown = 0;
-  const summary = await importDataSet(
-    ledger,
-    read.dataSet,
-    { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] },
-    ({ done, total }) => {
-      const percent = Math.floor((done * 100) / total);
-      if (percent >= shown + 25 || done === total) {
-        shown = percent;
-        log(`  ${percent} % (${done}/${total})`);
-      }
-    },
+  const summary = await app.get(CommandBus).execute(
+    new ImportDataSetCommand({
+      dataSet: read.dataSet,
+      importer: { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] },
+      onProgress: ({ done, total }) => {
+        const percent = Math.floor((done * 100) / total);
+        if (percent >= shown + 25 || done === total) {
+          shown = percent;
+          log(`  ${percent} % (${done}/${total})`);
+        }
+      },
+    }),
   );
   return { imported: true, eventsAppended: summary.eventsAppended, dataSet: read.dataSet };
 }
@@ -69,10 +71,15 @@ export async function registerDemoOrganisations(app: INestApplication): Promise<
   const registrar = { subject: 'chargement-initial', organisation: 'cvl', roles: ['exploitation' as const] };
   for (const account of DEMO_ACCOUNTS) {
     if (account.organisation === 'cvl' || state.references.has(referenceKey('funder', account.organisation))) continue;
-    await registerOrganisation(ledger, { code: account.organisation, name: account.organisationName }, registrar, {
-      kind: 'act',
-      reference: 'Mode intégré : organisations des comptes de démonstration (hors contrat)',
-    });
+    await registerOrganisation(
+      app.get(CommandBus),
+      { code: account.organisation, name: account.organisationName },
+      registrar,
+      {
+        kind: 'act',
+        reference: 'Mode intégré : organisations des comptes de démonstration (hors contrat)',
+      },
+    );
   }
 }
 

@@ -88,7 +88,8 @@ async function commands(
   const tag = `${shared ? 'shared' : 'distinct'}-${concurrency}-${Date.now()}`;
   const run = await pool(COMMANDS_PER_LEVEL, concurrency, (i) =>
     runInContext({ correlationId: `bench-${tag}`, commandKey: `bench:${tag}:${i}` }, () =>
-      ledger.execute(
+      ledger.write(
+        undefined,
         commitment({
           commitmentId: `${tag}-${i}`,
           amountCents: 1_000_00n,

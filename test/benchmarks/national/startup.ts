@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     mode === 'snapshot' ? new LedgerSnapshots(opened.client, projection) : undefined,
   );
   await runInContext({ correlationId: 'bench-startup', commandKey: `bench-startup:${Date.now()}` }, () =>
-    ledger.execute(
+    ledger.write(
+      undefined,
       commitment({ commitmentId: `startup-${Date.now()}`, funder: funders.landlord(0), amountCents: 1_000_00n }),
     ),
   );

@@ -1,19 +1,19 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
-import { commandOnCommitment } from '../http/commitment-resource';
+import { commitmentAfter } from '../http/commitment-resource';
 import { toAct, toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
-import { decideAmendCommitment } from './amend-commitment.decider';
+import { AmendCommitmentCommand } from './amend-commitment.handler';
 import { AmendCommitmentDto } from './amend-commitment.dto';
 import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class AmendCommitmentController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/amendments')
   @Allow(BOOKS_OWN_COMMITMENTS)
@@ -28,18 +28,20 @@ export class AmendCommitmentController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<Versioned<CommitmentView>> {
     const act = toAct(body.act);
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-      decideAmendCommitment(
-        {
-          commitmentId: id,
-          kind: body.kind,
-          newAmountCents: fromDecimalString(body.newAmount),
-          ...(act ? { act } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-        context,
+    return commitmentAfter(
+      await this.commands.execute(
+        new AmendCommitmentCommand(
+          {
+            commitmentId: id,
+            kind: body.kind,
+            newAmountCents: fromDecimalString(body.newAmount),
+            ...(act ? { act } : {}),
+            trace: toTrace(body.trace),
+          },
+          { access, commitmentId: id, ifMatch },
+        ),
       ),
+      id,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { BOOKING_REQUESTED, BOOKING_REQUESTS_TOPIC, type BookingRequested } from '@cvl/contracts';
 import type { BusSubscription, IntegrationBus, IntegrationEvent } from '@cvl/messaging';
@@ -11,8 +12,7 @@ import {
   runInContext,
   type ConsumerEdge,
 } from '@cvl/platform';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { decideRequested } from './book-requested-line.decider';
+import { BookRequestedLineCommand } from './book-requested-line.handler';
 import { commandsOfRequest } from './booking-request.inbound';
 
 export const BOOKING_REQUESTS_GROUP = 'commitments.booking-requests';
@@ -32,7 +32,7 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
     @Inject(DEPLOYMENT) private readonly deployment: string,
     @Inject(CONSUMER_EDGE) private readonly edge: ConsumerEdge,
-    private readonly ledger: CommitmentsLedger,
+    private readonly commands: CommandBus,
     private readonly metrics: Metrics,
   ) {}
 
@@ -57,7 +57,7 @@ export class BookingRequestsConsumer implements OnApplicationBootstrap, BeforeAp
     for (const { commandKey, command } of commands) {
       const executed = await runInContext(
         { correlationId: event.correlationid, causationId: event.id, principal, commandKey },
-        () => this.ledger.execute((state, context) => decideRequested(command, state, context)),
+        () => this.commands.execute(new BookRequestedLineCommand(command)),
       );
       this.metrics.eventsConsumed.inc({
         consumer: BOOKING_REQUESTS_GROUP,

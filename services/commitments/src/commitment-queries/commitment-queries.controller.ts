@@ -2,13 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, CurrentAccess, PageQuery, paginate, type Access, type Versioned } from '@cvl/platform';
-import { READS_COMMITMENTS, seesCommitment, visibleCommitment } from '../http/access';
-import { commitmentResource } from '../http/commitment-resource';
+import { QueryBus } from '@nestjs/cqrs';
+import { Allow, CurrentAccess, PageQuery, type Access, type Versioned } from '@cvl/platform';
+import { READS_COMMITMENTS } from '../http/access';
 import { CODE, CODE_MESSAGE } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { LedgerProjection } from '../infrastructure/ledger-projection';
-import { commitmentView, type CommitmentView } from '../queries/views';
+import type { CommitmentView } from '../queries/views';
+import { CommitmentHistoryQuery, CommitmentQuery, CommitmentsQuery } from './commitment.queries';
 
 export class CommitmentListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) funder?: string;
@@ -22,44 +21,26 @@ export class CommitmentListQuery extends PageQuery {
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class CommitmentQueriesController {
-  constructor(
-    private readonly ledger: CommitmentsLedger,
-    private readonly projection: LedgerProjection,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Lister les engagements (par financeur, statut, condition)' })
-  async list(@CurrentAccess() access: Access, @Query() query: CommitmentListQuery) {
-    const { state } = await this.ledger.current();
-    const items = [...state.commitments.values()]
-      .filter((c) => seesCommitment(access, c))
-      .filter(
-        (c) =>
-          (!query.funder || c.funder === query.funder) &&
-          (!query.status || c.status === query.status) &&
-          (!query.conditionId || c.conditionId === query.conditionId),
-      )
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((c) => commitmentView(state, c));
-    return paginate(items, query);
+  list(@CurrentAccess() access: Access, @Query() query: CommitmentListQuery) {
+    return this.queries.execute(new CommitmentsQuery({ access, filter: query }));
   }
 
   @Get(':id')
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Un engagement, ses montants et sa version (ETag)' })
-  async get(@CurrentAccess() access: Access, @Param('id') id: string): Promise<Versioned<CommitmentView>> {
-    const { state } = await this.ledger.current();
-    visibleCommitment(access, state, id);
-    return commitmentResource(state, id);
+  get(@CurrentAccess() access: Access, @Param('id') id: string): Promise<Versioned<CommitmentView>> {
+    return this.queries.execute(new CommitmentQuery({ access, commitmentId: id }));
   }
 
   @Get(':id/history')
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'L’historique complet d’un engagement : qui, quand, pourquoi, sur quelle source' })
-  async history(@CurrentAccess() access: Access, @Param('id') id: string) {
-    const { state } = await this.ledger.current();
-    visibleCommitment(access, state, id);
-    return { commitmentId: id, events: await this.projection.history(id) };
+  history(@CurrentAccess() access: Access, @Param('id') id: string) {
+    return this.queries.execute(new CommitmentHistoryQuery({ access, commitmentId: id }));
   }
 }

@@ -1,19 +1,19 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
-import { commandOnCommitment } from '../http/commitment-resource';
+import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
-import { decideFirmCommitment } from './firm-commitment.decider';
+import { FirmCommitmentCommand } from './firm-commitment.handler';
 import { FirmCommitmentDto } from './firm-commitment.dto';
 import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class FirmCommitmentController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/firm')
   @Allow(BOOKS_OWN_COMMITMENTS)
@@ -25,17 +25,19 @@ export class FirmCommitmentController {
     @Body() body: FirmCommitmentDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-      decideFirmCommitment(
-        {
-          commitmentId: id,
-          act: { reference: body.act.reference, date: body.act.date },
-          ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-        context,
+    return commitmentAfter(
+      await this.commands.execute(
+        new FirmCommitmentCommand(
+          {
+            commitmentId: id,
+            act: { reference: body.act.reference, date: body.act.date },
+            ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
+            trace: toTrace(body.trace),
+          },
+          { access, commitmentId: id, ifMatch },
+        ),
       ),
+      id,
     );
   }
 }

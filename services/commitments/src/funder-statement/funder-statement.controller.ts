@@ -1,15 +1,12 @@
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform';
 import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
-import { toDecimalString } from '@cvl/money';
-import { referenceKey } from '../domain/state';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { LedgerProjection, type PointInTime } from '../infrastructure/ledger-projection';
-import { funderStatement } from '../queries/statement';
-import { figuresView } from '../queries/views';
+import type { PointInTime } from '../infrastructure/ledger-projection';
+import { BalancesQuery, FunderStatementQuery } from './funder-statement.queries';
 
 export class PointInTimeQuery {
   @ApiPropertyOptional({ example: '2016-12-31', description: 'situation à cette date d’effet (AAAA-MM-JJ)' })
@@ -44,10 +41,7 @@ function pointInTime(query: PointInTimeQuery): PointInTime {
 @ApiTags('restitutions')
 @Controller('api/commitments')
 export class FunderStatementController {
-  constructor(
-    private readonly ledger: CommitmentsLedger,
-    private readonly projection: LedgerProjection,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('funders/:code/statement')
   @Allow(READS_COMMITMENTS)
@@ -55,45 +49,14 @@ export class FunderStatementController {
     summary:
       'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant',
   })
-  async statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
-    access.requireFor('financeur', code, `${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
-    // Caught up (the stream's revision, not its events, says whether it moved), then answered in SQL.
-    const { state } = await this.ledger.current();
-    const funder = state.references.get(referenceKey('funder', code));
-    if (!funder) throw new NotFoundException(`Financeur inconnu : ${code}`);
-    const at = pointInTime(query);
-    const commitments = await this.projection.commitmentsAt(at, code);
-    return {
-      at,
-      ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id),
-    };
+  statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
+    return this.queries.execute(new FunderStatementQuery({ access, funder: code, at: pointInTime(query) }));
   }
 
   @Get('balances')
   @Allow({ all: ['pilotage', 'auditeur'] })
   @ApiOperation({ summary: 'Soldes par financeur et équilibre du grand livre, à une date, tel que connu à un instant' })
-  async balances(@Query() query: PointInTimeQuery) {
-    await this.ledger.current();
-    const at = pointInTime(query);
-    const [funders, totals, disagreements] = await Promise.all([
-      this.projection.fundersAt(at),
-      this.projection.totalsAt(at),
-      this.projection.disagreementsAt(at),
-    ]);
-    return {
-      at,
-      funders: funders.map(({ funder, figures }) => ({ funder, figures: figuresView(figures) })),
-      ledger: {
-        debitsPosted: toDecimalString(totals.debitsPostedCents),
-        creditsPosted: toDecimalString(totals.creditsPostedCents),
-        debitsPending: toDecimalString(totals.debitsPendingCents),
-        creditsPending: toDecimalString(totals.creditsPendingCents),
-        // Double entry: every transfer debits what it credits, so the sums agree at any point in time.
-        balanced:
-          totals.debitsPostedCents === totals.creditsPostedCents &&
-          totals.debitsPendingCents === totals.creditsPendingCents,
-        viewsAgreeWithLedger: disagreements.length === 0,
-      },
-    };
+  balances(@Query() query: PointInTimeQuery) {
+    return this.queries.execute(new BalancesQuery({ at: pointInTime(query) }));
   }
 }

@@ -1,9 +1,8 @@
 import { NotFoundException } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@cvl/event-store';
-import { expectedRevisionFromIfMatch, Versioned, type Access } from '@cvl/platform';
-import { ownCommitmentGuard } from './access';
+import { expectedRevisionFromIfMatch, Versioned } from '@cvl/platform';
 import type { CommitmentsState } from '../domain/state';
-import type { CommitmentsLedger, Decision, Executed } from '../infrastructure/commitments-ledger';
+import type { Executed } from '../infrastructure/commitments-ledger';
 import { commitmentView, type CommitmentView } from '../queries/views';
 
 /** If-Match on a commitment compares with its own version (the events that touched it), not the whole ledger's. */
@@ -25,23 +24,4 @@ export function commitmentResource(state: CommitmentsState, commitmentId: string
 
 export function commitmentAfter(executed: Executed, commitmentId: string): Versioned<CommitmentView> {
   return commitmentResource(executed.state, commitmentId);
-}
-
-/** A lifecycle command on one commitment: its funder's own (or steered), If-Match against its version, then the commitment as it is afterwards. */
-export async function commandOnCommitment(
-  ledger: CommitmentsLedger,
-  access: Access,
-  commitmentId: string,
-  ifMatch: string | undefined,
-  decide: Decision,
-): Promise<Versioned<CommitmentView>> {
-  const ownership = ownCommitmentGuard(access, commitmentId);
-  const version = ifMatchGuard(commitmentId, ifMatch);
-  return commitmentAfter(
-    await ledger.execute(decide, (state) => {
-      ownership(state);
-      version(state);
-    }),
-    commitmentId,
-  );
 }

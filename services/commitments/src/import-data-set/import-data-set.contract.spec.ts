@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
 import { parseCsv } from '@cvl/exports';
-import { ImportDifferenceError, importDataSet, InvalidDataSetError } from './import-data-set';
+import { ImportDifferenceError, InvalidDataSetError } from './import-data-set';
+import { importOverLedger } from './import-data-set.handler';
 import { readDataSet } from './read-data-set';
 import type { Principal } from '@cvl/platform';
 
@@ -65,7 +66,7 @@ describe('import a data set (PGlite)', () => {
       const read = await readDataSet(path);
       expect({ format: read.format, errors: read.errors }).toEqual({ format: read.format, errors: [] });
       const { opened, ledger } = await fresh();
-      await importDataSet(ledger, read.dataSet, importer);
+      await importOverLedger(ledger, { dataSet: read.dataSet, importer: importer });
       results.push(await eventsOf(opened));
     }
     expect(results[0].length).toBe(8);
@@ -77,14 +78,24 @@ describe('import a data set (PGlite)', () => {
     const { opened, ledger } = await fresh();
     const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
     const progress: string[] = [];
-    const first = await importDataSet(ledger, dataSet, importer, (p) => progress.push(`${p.done}/${p.total}`));
+    const first = await importOverLedger(ledger, {
+      dataSet: dataSet,
+      importer: importer,
+      onProgress: (p) => progress.push(`${p.done}/${p.total}`),
+    });
     expect(first).toMatchObject({ commands: 8, eventsAppended: 8, alreadyPresent: 0 });
     expect(progress).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
-    const again = await importDataSet(ledger, dataSet, { ...importer, subject: 'someone-else' });
+    const again = await importOverLedger(ledger, {
+      dataSet: dataSet,
+      importer: { ...importer, subject: 'someone-else' },
+    });
     expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 8 });
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
-    const fromAnotherProcess = await importDataSet(new CommitmentsLedger(opened.store), dataSet, importer);
+    const fromAnotherProcess = await importOverLedger(new CommitmentsLedger(opened.store), {
+      dataSet: dataSet,
+      importer: importer,
+    });
     expect(fromAnotherProcess.eventsAppended).toBe(0);
   });
 
@@ -102,7 +113,9 @@ describe('import a data set (PGlite)', () => {
     expect(read.errors).toEqual([
       { file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('64,5 millions') },
     ]);
-    const error = await importDataSet(ledger, read.dataSet, importer).catch((e: unknown) => e);
+    const error = await importOverLedger(ledger, { dataSet: read.dataSet, importer: importer }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InvalidDataSetError);
     expect((error as InvalidDataSetError).errors).toEqual(
       expect.arrayContaining([
@@ -117,7 +130,7 @@ describe('import a data set (PGlite)', () => {
   it('all or nothing: a row the ledger refuses, after rows it accepts, writes none of them', async () => {
     const { opened, ledger } = await fresh();
     const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
-    await importDataSet(ledger, dataSet, importer);
+    await importOverLedger(ledger, { dataSet: dataSet, importer: importer });
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const [first, second] = dataSet.figures.filter((f) => f.role === 'booking' && f.booking);
     const accepted = {
@@ -129,7 +142,7 @@ describe('import a data set (PGlite)', () => {
     const refused = { ...second, id: 'ligne-en-double', origin: { file: 'figures.csv', row: 42 } } as typeof second;
     // Another document: its references and conditions are the same (nothing to record), its two rows new.
     const next = { ...dataSet, document: `${dataSet.document}-avenant`, envelopes: [], figures: [accepted, refused] };
-    const error = await importDataSet(ledger, next, importer).catch((e: unknown) => e);
+    const error = await importOverLedger(ledger, { dataSet: next, importer: importer }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidDataSetError);
     expect((error as InvalidDataSetError).errors).toEqual([
       {
@@ -145,7 +158,7 @@ describe('import a data set (PGlite)', () => {
   it('a row already imported whose amount the file now changes is refused with the difference, and nothing is written', async () => {
     const { opened, ledger } = await fresh();
     const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
-    await importDataSet(ledger, dataSet, importer);
+    await importOverLedger(ledger, { dataSet: dataSet, importer: importer });
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const figures = dataSet.figures.map((f, i) => (i === 0 ? { ...f, amount: '112600000.00' } : f));
     const extra = {
@@ -153,9 +166,10 @@ describe('import a data set (PGlite)', () => {
       id: 'ligne-ajoutee',
       booking: { ...dataSet.figures[1].booking, commitmentId: 'engagement-ajoute' },
     } as (typeof figures)[number];
-    const error = await importDataSet(ledger, { ...dataSet, figures: [...figures, extra] }, importer).catch(
-      (e: unknown) => e,
-    );
+    const error = await importOverLedger(ledger, {
+      dataSet: { ...dataSet, figures: [...figures, extra] },
+      importer: importer,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportDifferenceError);
     expect((error as ImportDifferenceError).errors).toEqual([
       {
@@ -172,7 +186,10 @@ describe('import a data set (PGlite)', () => {
   it('the actor of every event is the principal who imports', async () => {
     const { opened, ledger } = await fresh();
     const { dataSet } = await readDataSet(join(FIXTURES, 'small'));
-    await importDataSet(ledger, dataSet, { subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] });
+    await importOverLedger(ledger, {
+      dataSet: dataSet,
+      importer: { subject: 'marie.dupont', organisation: 'call', roles: ['pilotage'] },
+    });
     const events = await opened.store.readStream(LEDGER_STREAM);
     expect(events.length).toBeGreaterThan(0);
     for (const event of events)

@@ -10,8 +10,9 @@ import {
 import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Allow, Costly, CurrentAccess, InvalidInputException, type Access } from '@cvl/platform';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { importDataSet, InvalidDataSetError } from './import-data-set';
+import { CommandBus } from '@nestjs/cqrs';
+import { InvalidDataSetError } from './import-data-set';
+import { ImportDataSetCommand } from './import-data-set.handler';
 import { readJsonDataSet, readXlsxDataSet, type ReadResult } from './read-data-set';
 import { validateDataSet, type ImportError } from './validate';
 import { UnsafeArchiveError } from './xlsx-guard';
@@ -49,7 +50,7 @@ const asFieldErrors = (errors: ImportError[]) =>
 @ApiTags('import')
 @Controller('api/commitments/imports')
 export class ImportDataSetController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Allow({ all: ['exploitation'] })
@@ -86,7 +87,9 @@ export class ImportDataSetController {
     const errors = [...read.errors, ...validateDataSet(read.dataSet)];
     if (errors.length > 0) throw new InvalidInputException(asFieldErrors(errors));
     try {
-      const summary = await importDataSet(this.ledger, read.dataSet, access.principal);
+      const summary = await this.commands.execute(
+        new ImportDataSetCommand({ dataSet: read.dataSet, importer: access.principal }),
+      );
       return { format: read.format, document: read.dataSet.document, ...summary };
     } catch (error) {
       if (error instanceof InvalidDataSetError) throw new InvalidInputException(asFieldErrors(error.errors));

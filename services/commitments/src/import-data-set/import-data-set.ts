@@ -4,10 +4,10 @@ import { fromDecimalString } from '@cvl/money';
 import { actorOf, type Principal } from '@cvl/platform';
 import type { BookingTrace } from '../domain/trace';
 import { BatchRefusal, type CommitmentsLedger, type Decision } from '../infrastructure/commitments-ledger';
-import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
-import { decideRecordCommitment } from '../record-commitment/record-commitment.decider';
-import { decideRecordReference } from '../record-reference/record-reference.decider';
-import { decideRegisterCondition } from '../register-condition/register-condition.decider';
+import { OpenEnvelopeCommand } from '../open-envelope/open-envelope.handler';
+import { RecordCommitmentCommand } from '../record-commitment/record-commitment.handler';
+import { RecordReferenceCommand } from '../record-reference/record-reference.handler';
+import { RegisterConditionCommand } from '../register-condition/register-condition.handler';
 import { reasonFor, type DataSet, type Located } from './data-set';
 import { validateDataSet, type ImportError } from './validate';
 
@@ -28,6 +28,10 @@ export class ImportDifferenceError extends InvalidDataSetError {
   }
 }
 
+/** The commands a data set's rows become: the very ones the API's routes dispatch. */
+export type ImportedCommand =
+  RecordReferenceCommand | RegisterConditionCommand | OpenEnvelopeCommand | RecordCommitmentCommand;
+
 export interface ImportProgress {
   done: number;
   total: number;
@@ -42,7 +46,7 @@ export interface ImportSummary {
 }
 
 /**
- * Imports a data set through the very commands the API runs, all or nothing. The whole set is validated; each row
+ * Imports a data set through the very commands the API runs (their handlers' decisions: `decisionOf`), all or nothing. The whole set is validated; each row
  * is one command, decided on the state the rows before it left, whose events are named after the document and the
  * row; then every new event is appended at once, in one transaction — a refused row, a conflict or a crash writes
  * nothing. A row already imported is passed over if it is the same, and refused with its differences if the file
@@ -51,6 +55,7 @@ export interface ImportSummary {
  */
 export async function importDataSet(
   ledger: CommitmentsLedger,
+  decisionOf: (command: ImportedCommand) => Decision,
   dataSet: DataSet,
   importer: Principal,
   onProgress: (progress: ImportProgress) => void = () => undefined,
@@ -71,57 +76,44 @@ export async function importDataSet(
     recordedAt: new Date().toISOString(),
     source: { kind: 'document', document: dataSet.document, line, ...(section ? { section } : {}) },
   });
-  const commands: Array<{ key: string; step: string; row: Located; decide: Decision }> = [
+  const commands: Array<{ key: string; step: string; row: Located; command: ImportedCommand }> = [
     ...dataSet.references.map((r) => ({
       key: `reference:${r.kind}:${r.code}`,
       row: r,
       step: `référentiel ${r.kind} ${r.code}`,
-      decide: ((state) =>
-        decideRecordReference(
-          {
-            kind: r.kind,
-            code: r.code,
-            name: r.name,
-            ...(r.attributes ? { attributes: r.attributes } : {}),
-            ...(r.parent ? { parent: r.parent } : {}),
-            trace: trace(r.line ?? 1, undefined, 'referentiel'),
-          },
-          state,
-        )) as Decision,
+      command: new RecordReferenceCommand({
+        kind: r.kind,
+        code: r.code,
+        name: r.name,
+        ...(r.attributes ? { attributes: r.attributes } : {}),
+        ...(r.parent ? { parent: r.parent } : {}),
+        trace: trace(r.line ?? 1, undefined, 'referentiel'),
+      }),
     })),
     ...dataSet.conditions.map((c) => ({
       key: `condition:${c.id}`,
       row: c,
       step: `condition ${c.id}`,
-      decide: ((state) =>
-        decideRegisterCondition(
-          {
-            conditionId: c.id,
-            label: c.label,
-            description: c.description,
-            trace: trace(c.line, undefined, 'intention'),
-          },
-          state,
-        )) as Decision,
+      command: new RegisterConditionCommand({
+        conditionId: c.id,
+        label: c.label,
+        description: c.description,
+        trace: trace(c.line, undefined, 'intention'),
+      }),
     })),
     ...dataSet.envelopes.map((e) => ({
       key: `envelope:${e.id}`,
       row: e,
       step: `enveloppe ${e.id}`,
-      decide: ((state, context) =>
-        decideOpenEnvelope(
-          {
-            envelopeId: e.id,
-            funder: e.funder,
-            label: e.label,
-            amountCents: fromDecimalString(e.amount),
-            ...(e.programme ? { programme: e.programme } : {}),
-            ...(e.year ? { year: e.year } : {}),
-            trace: trace(e.line, e.section, 'ouverture-enveloppe'),
-          },
-          state,
-          context,
-        )) as Decision,
+      command: new OpenEnvelopeCommand({
+        envelopeId: e.id,
+        funder: e.funder,
+        label: e.label,
+        amountCents: fromDecimalString(e.amount),
+        ...(e.programme ? { programme: e.programme } : {}),
+        ...(e.year ? { year: e.year } : {}),
+        trace: trace(e.line, e.section, 'ouverture-enveloppe'),
+      }),
     })),
     ...dataSet.figures
       .filter((f) => f.role === 'booking' && f.booking)
@@ -131,39 +123,34 @@ export async function importDataSet(
           key: `figure:${f.id}`,
           row: f,
           step: `écriture ${f.id}`,
-          decide: ((state, context) =>
-            decideRecordCommitment(
-              {
-                commitmentId: b.commitmentId,
-                funder: b.funder,
-                status: b.status,
-                ...(b.condition ? { conditionId: b.condition } : {}),
-                ...(b.act ? { act: b.act } : {}),
-                amountCents: fromDecimalString(f.amount as string),
-                isPool: b.isPool ?? false,
-                attribution: {
-                  label: b.label,
-                  year: b.year,
-                  scale: f.scale ?? 'CALL',
-                  ...(b.quartier ? { quartier: b.quartier } : {}),
-                  ...(b.epci ? { epci: b.epci } : {}),
-                  ...(b.programme ? { programme: b.programme } : {}),
-                  ...(b.stake ? { stake: b.stake } : {}),
-                  ...(b.projectOwner ? { projectOwner: b.projectOwner } : {}),
-                },
-                stated: {
-                  text: f.text,
-                  ...(f.formula ? { formula: { kind: 'product' as const, ...f.formula } } : {}),
-                  ...(f.range?.central ? { range: { min: '', max: '', central: f.range.central } } : {}),
-                },
-                trace: {
-                  ...trace(f.line, f.section, reasonFor(f.status, b.status), b.effectiveDate),
-                  ...(f.status ? { memo: f.status } : {}),
-                },
-              },
-              state,
-              context,
-            )) as Decision,
+          command: new RecordCommitmentCommand({
+            commitmentId: b.commitmentId,
+            funder: b.funder,
+            status: b.status,
+            ...(b.condition ? { conditionId: b.condition } : {}),
+            ...(b.act ? { act: b.act } : {}),
+            amountCents: fromDecimalString(f.amount as string),
+            isPool: b.isPool ?? false,
+            attribution: {
+              label: b.label,
+              year: b.year,
+              scale: f.scale ?? 'CALL',
+              ...(b.quartier ? { quartier: b.quartier } : {}),
+              ...(b.epci ? { epci: b.epci } : {}),
+              ...(b.programme ? { programme: b.programme } : {}),
+              ...(b.stake ? { stake: b.stake } : {}),
+              ...(b.projectOwner ? { projectOwner: b.projectOwner } : {}),
+            },
+            stated: {
+              text: f.text,
+              ...(f.formula ? { formula: { kind: 'product' as const, ...f.formula } } : {}),
+              ...(f.range?.central ? { range: { min: '', max: '', central: f.range.central } } : {}),
+            },
+            trace: {
+              ...trace(f.line, f.section, reasonFor(f.status, b.status), b.effectiveDate),
+              ...(f.status ? { memo: f.status } : {}),
+            },
+          }),
         };
       }),
   ];
@@ -177,7 +164,7 @@ export async function importDataSet(
           principal: importer,
           commandKey: `import:${dataSet.document}:${command.key}`,
         },
-        decide: command.decide,
+        decide: decisionOf(command.command),
         metadata: { importRow: { document: dataSet.document, key: command.key, content: rowContent(command.row) } },
       })),
       (index) => onProgress({ done: index + 1, total: commands.length, step: commands[index].step }),

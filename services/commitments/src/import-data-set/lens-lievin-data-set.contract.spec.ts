@@ -6,7 +6,7 @@ import { fromDecimalString } from '@cvl/money';
 import { figuresOf, viewLedgerDisagreements } from '../domain/figures';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { DataSet } from './data-set';
-import { importDataSet } from './import-data-set';
+import { importOverLedger } from './import-data-set.handler';
 import { readDataSet } from './read-data-set';
 import { reconcile } from './reconcile';
 import { validateDataSet } from './validate';
@@ -29,7 +29,10 @@ describe('the Lens-Liévin data set', () => {
     dataSet = read.dataSet;
     opened = await openSqlEventStore({});
     ledger = new CommitmentsLedger(opened.store);
-    await importDataSet(ledger, dataSet, { subject: 'test', organisation: 'call', roles: ['exploitation'] });
+    await importOverLedger(ledger, {
+      dataSet: dataSet,
+      importer: { subject: 'test', organisation: 'call', roles: ['exploitation'] },
+    });
   });
   afterAll(async () => opened.store.close());
 

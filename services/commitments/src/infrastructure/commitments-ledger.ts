@@ -20,6 +20,7 @@ import {
   refusalAsProblem,
   retryOnConflict,
   runInContext,
+  type DecisionWriter,
   type RequestContext,
 } from '@cvl/platform';
 import type { DecisionContext } from '../domain/booking';
@@ -109,7 +110,7 @@ export class BatchRefusal extends Error {
  * query is answered in SQL, not by replaying events.
  */
 @Injectable()
-export class CommitmentsLedger {
+export class CommitmentsLedger implements DecisionWriter<void, CommitmentsState, CommitmentsEvent, DecisionContext> {
   private state: CommitmentsState = initialState();
   private revision = -1;
   /**
@@ -364,7 +365,7 @@ export class CommitmentsLedger {
    * state not read from the log just now is decided once more after catching up (a funder another process has
    * just recorded); a group that fails otherwise sends its commands alone, so each gets its own answer.
    */
-  execute(decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
+  write(_key: void, decide: Decision, guard?: (state: CommitmentsState) => void): Promise<Executed> {
     return new Promise<Executed>((resolve, reject) => {
       this.waiting.push({ decide, guard, context: currentContext(), attempts: 0, alone: false, resolve, reject });
       if (!this.flushing) void this.flush();

@@ -110,7 +110,7 @@ describe('the ledger starts from its sealed snapshot (PGlite)', () => {
     await first.ledger.executeBatch(batch(decides));
     // One command more, so that the snapshot is taken after the start-up fold of the next checks.
     await runInContext(key(10_000), () =>
-      first.ledger.execute(commitment({ commitmentId: 'restart-late', amountCents: 5_00n })),
+      first.ledger.write(undefined, commitment({ commitmentId: 'restart-late', amountCents: 5_00n })),
     );
     const at = await snapshotRevision(opened);
     expect(at).toBeGreaterThan(0);
@@ -125,13 +125,13 @@ describe('the ledger starts from its sealed snapshot (PGlite)', () => {
     const again = await restarted.executeBatch(batch(decides));
     expect(again.recorded).toEqual([]);
     expect(again.results.every((result) => result.appended === 0 && result.already)).toBe(true);
-    const retried = await runInContext(key(0), () => restarted.execute(decides[0]));
+    const retried = await runInContext(key(0), () => restarted.write(undefined, decides[0]));
     expect(retried.replayed).toBe(true);
     expect(retried.recorded.map((event) => event.eventId)).toEqual(
       (await opened.store.readStream(LEDGER_STREAM, { maxCount: 1 })).map((event) => event.eventId),
     );
     const lateAgain = await runInContext(key(10_000), () =>
-      restarted.execute(commitment({ commitmentId: 'restart-late', amountCents: 5_00n })),
+      restarted.write(undefined, commitment({ commitmentId: 'restart-late', amountCents: 5_00n })),
     );
     expect(lateAgain.replayed).toBe(true);
     expect(await encoded(restarted)).toEqual(await encoded(new CommitmentsLedger(opened.store)));
@@ -141,7 +141,7 @@ describe('the ledger starts from its sealed snapshot (PGlite)', () => {
     const first = serviceLedger(opened);
     await first.ledger.executeBatch(batch(commands('forged', 40)));
     await runInContext(key(20_000), () =>
-      first.ledger.execute(commitment({ commitmentId: 'forged-late', amountCents: 5_00n })),
+      first.ledger.write(undefined, commitment({ commitmentId: 'forged-late', amountCents: 5_00n })),
     );
     expect(await snapshotRevision(opened)).toBeGreaterThan(0);
 

@@ -1,18 +1,18 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
-import { commandOnCommitment } from '../http/commitment-resource';
+import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
-import { decideMakeConditional } from './make-conditional.decider';
+import { MakeConditionalCommand } from './make-conditional.handler';
 import { MakeConditionalDto } from './make-conditional.dto';
 import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class MakeConditionalController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/conditional')
   @Allow(BOOKS_OWN_COMMITMENTS)
@@ -24,8 +24,14 @@ export class MakeConditionalController {
     @Body() body: MakeConditionalDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state) =>
-      decideMakeConditional({ commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) }, state),
+    return commitmentAfter(
+      await this.commands.execute(
+        new MakeConditionalCommand(
+          { commitmentId: id, conditionId: body.conditionId, trace: toTrace(body.trace) },
+          { access, commitmentId: id, ifMatch },
+        ),
+      ),
+      id,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
@@ -5,9 +6,8 @@ import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform
 import { assertBooksFor, BOOKS_OWN_COMMITMENTS } from '../http/access';
 import { toAct, toTrace } from '../http/trace.dto';
 import { commitmentAfter } from '../http/commitment-resource';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
-import { decideRecordCommitment } from './record-commitment.decider';
+import { RecordCommitmentCommand } from './record-commitment.handler';
 import { RecordCommitmentDto, type StatedDto } from './record-commitment.dto';
 import type { StatedFigure } from '../domain/events';
 
@@ -40,7 +40,7 @@ function statedFrom(dto: StatedDto): StatedFigure {
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class RecordCommitmentController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Allow(BOOKS_OWN_COMMITMENTS)
@@ -48,24 +48,20 @@ export class RecordCommitmentController {
   async record(@CurrentAccess() access: Access, @Body() body: RecordCommitmentDto): Promise<Versioned<CommitmentView>> {
     assertBooksFor(access, body.funder);
     const act = toAct(body.act);
-    const executed = await this.ledger.execute((state, context) =>
-      decideRecordCommitment(
-        {
-          commitmentId: body.commitmentId,
-          funder: body.funder,
-          ...(body.envelopeId ? { envelopeId: body.envelopeId } : {}),
-          status: body.status,
-          ...(body.conditionId ? { conditionId: body.conditionId } : {}),
-          ...(act ? { act } : {}),
-          amountCents: fromDecimalString(body.amount),
-          isPool: body.isPool ?? false,
-          attribution: { ...body.attribution },
-          ...(body.stated ? { stated: statedFrom(body.stated) } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-        context,
-      ),
+    const executed = await this.commands.execute(
+      new RecordCommitmentCommand({
+        commitmentId: body.commitmentId,
+        funder: body.funder,
+        ...(body.envelopeId ? { envelopeId: body.envelopeId } : {}),
+        status: body.status,
+        ...(body.conditionId ? { conditionId: body.conditionId } : {}),
+        ...(act ? { act } : {}),
+        amountCents: fromDecimalString(body.amount),
+        isPool: body.isPool ?? false,
+        attribution: { ...body.attribution },
+        ...(body.stated ? { stated: statedFrom(body.stated) } : {}),
+        trace: toTrace(body.trace),
+      }),
     );
     return commitmentAfter(executed, body.commitmentId);
   }

@@ -1,11 +1,12 @@
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentAccess, PageQuery, paginate, type Access } from '@cvl/platform';
+import { Allow, CurrentAccess, PageQuery, type Access } from '@cvl/platform';
 import type { ReferenceKind } from '../domain/events';
 import { referenceKey } from '../domain/state';
 import { toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { decideRecordReference } from './record-reference.decider';
+import { ReferencesQuery } from './references.query';
+import { RecordReferenceCommand } from './record-reference.handler';
 import { RecordReferenceDto } from './record-reference.dto';
 
 const KINDS: Record<string, ReferenceKind> = {
@@ -32,7 +33,10 @@ function kindOf(collection: string): ReferenceKind {
 @ApiTags('référentiel')
 @Controller('api/commitments/reference')
 export class RecordReferenceController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post(':collection')
   @Allow({ all: [], own: { pilotage: `le référentiel du contrat : ${CONTRACT_COLLECTIONS.join(', ')}` } })
@@ -49,18 +53,15 @@ export class RecordReferenceController {
         `Accès refusé : le référentiel « ${collection} » est celui de la plateforme (administration) ; le pilotage tient ${CONTRACT_COLLECTIONS.join(', ')}`,
       );
     }
-    const executed = await this.ledger.execute((state) =>
-      decideRecordReference(
-        {
-          kind,
-          code: body.code,
-          name: body.name,
-          ...(body.attributes ? { attributes: body.attributes } : {}),
-          ...(body.parent ? { parent: body.parent } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-      ),
+    const executed = await this.commands.execute(
+      new RecordReferenceCommand({
+        kind,
+        code: body.code,
+        name: body.name,
+        ...(body.attributes ? { attributes: body.attributes } : {}),
+        ...(body.parent ? { parent: body.parent } : {}),
+        trace: toTrace(body.trace),
+      }),
     );
     return executed.state.references.get(referenceKey(kind, body.code));
   }
@@ -81,10 +82,6 @@ export class RecordReferenceController {
   @ApiOperation({ summary: 'Lister un référentiel' })
   async list(@Param('collection') collection: string, @Query() page: PageQuery) {
     const kind = kindOf(collection);
-    const { state } = await this.ledger.current();
-    return paginate(
-      [...state.references.values()].filter((r) => r.kind === kind).sort((a, b) => a.code.localeCompare(b.code)),
-      page,
-    );
+    return this.queries.execute(new ReferencesQuery({ kind, page }));
   }
 }

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { SourceReference } from '@cvl/ledger';
 import { actorOf, runInContext, type Principal } from '@cvl/platform';
-import type { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { decideRecordReference } from './record-reference.decider';
+import type { CommandBus } from '@nestjs/cqrs';
+import { RecordReferenceCommand } from './record-reference.handler';
 
 /**
  * Registers an organisation that acts in the suite without funding (an auditor, say), once: its events are named after
  * its code, so a second call appends nothing. Returns whether anything was recorded.
  */
 export async function registerOrganisation(
-  ledger: CommitmentsLedger,
+  commands: CommandBus,
   organisation: { code: string; name: string },
   registrar: Principal,
   source: SourceReference,
@@ -24,8 +24,8 @@ export async function registerOrganisation(
   const executed = await runInContext(
     { correlationId: randomUUID(), principal: registrar, commandKey: `organisation:${organisation.code}` },
     () =>
-      ledger.execute((state) =>
-        decideRecordReference({ kind: 'organisation', code: organisation.code, name: organisation.name, trace }, state),
+      commands.execute(
+        new RecordReferenceCommand({ kind: 'organisation', code: organisation.code, name: organisation.name, trace }),
       ),
   );
   return !executed.replayed && executed.recorded.length > 0;

@@ -1,19 +1,19 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
-import { commandOnCommitment } from '../http/commitment-resource';
+import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { CommitmentView } from '../queries/views';
-import { decideReleaseCommitment } from './release-commitment.decider';
+import { ReleaseCommitmentCommand } from './release-commitment.handler';
 import { ReleaseCommitmentDto } from './release-commitment.dto';
 import { BOOKS_OWN_COMMITMENTS } from '../http/access';
 
 @ApiTags('engagements')
 @Controller('api/commitments/commitments')
 export class ReleaseCommitmentController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/release')
   @Allow(BOOKS_OWN_COMMITMENTS)
@@ -25,16 +25,18 @@ export class ReleaseCommitmentController {
     @Body() body: ReleaseCommitmentDto,
     @Headers('if-match') ifMatch?: string,
   ): Promise<Versioned<CommitmentView>> {
-    return commandOnCommitment(this.ledger, access, id, ifMatch, (state, context) =>
-      decideReleaseCommitment(
-        {
-          commitmentId: id,
-          ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
-          trace: toTrace(body.trace),
-        },
-        state,
-        context,
+    return commitmentAfter(
+      await this.commands.execute(
+        new ReleaseCommitmentCommand(
+          {
+            commitmentId: id,
+            ...(body.amount ? { amountCents: fromDecimalString(body.amount) } : {}),
+            trace: toTrace(body.trace),
+          },
+          { access, commitmentId: id, ifMatch },
+        ),
       ),
+      id,
     );
   }
 }

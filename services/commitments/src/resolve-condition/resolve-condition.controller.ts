@@ -1,9 +1,9 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toAct, toTrace } from '../http/trace.dto';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
-import { conditionView } from '../register-condition/register-condition.controller';
-import { decideResolveCondition } from './resolve-condition.decider';
+import { conditionView } from '../register-condition/condition.query';
+import { ResolveConditionCommand } from './resolve-condition.handler';
 import { ResolveConditionDto } from './resolve-condition.dto';
 import { Allow } from '@cvl/platform';
 import { STEERS_CONTRACT } from '../http/access';
@@ -11,7 +11,7 @@ import { STEERS_CONTRACT } from '../http/access';
 @ApiTags('conditions')
 @Controller('api/commitments/conditions')
 export class ResolveConditionController {
-  constructor(private readonly ledger: CommitmentsLedger) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/resolution')
   @Allow(STEERS_CONTRACT)
@@ -21,12 +21,13 @@ export class ResolveConditionController {
   })
   async resolve(@Param('id') id: string, @Body() body: ResolveConditionDto) {
     const act = toAct(body.act);
-    const executed = await this.ledger.execute((state, context) =>
-      decideResolveCondition(
-        { conditionId: id, outcome: body.outcome, ...(act ? { act } : {}), trace: toTrace(body.trace) },
-        state,
-        context,
-      ),
+    const executed = await this.commands.execute(
+      new ResolveConditionCommand({
+        conditionId: id,
+        outcome: body.outcome,
+        ...(act ? { act } : {}),
+        trace: toTrace(body.trace),
+      }),
     );
     const resolved = executed.recorded.find((e) => e.type === 'commitments.condition-resolved');
     return {

@@ -354,7 +354,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         });
         expect(answers[4].events.map((e: { type: string }) => e.type)).toEqual(['commitments.commitment-recorded']);
         // Another process moves the stream: the next query folds (and projects) what is new, then answers from SQL.
-        await new CommitmentsLedger(store).execute(amend(id, 260_000_00n, 'avenant'));
+        await new CommitmentsLedger(store).write(undefined, amend(id, 260_000_00n, 'avenant'));
         inRequests.length = 0;
         const after = (
           await h.http().get('/api/commitments/funders/maisons-et-cites/statement').set(h.auth).expect(200)

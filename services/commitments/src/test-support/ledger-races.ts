@@ -43,7 +43,7 @@ let commandSequence = 0;
 const run = (ledger: CommitmentsLedger, decide: Decision) =>
   runInContext(
     { correlationId: `race-${++commandSequence}`, commandKey: `race:${process.pid}:${Date.now()}:${commandSequence}` },
-    () => ledger.execute(decide),
+    () => ledger.write(undefined, decide),
   );
 
 async function globalLog(store: EventStore): Promise<RecordedEvent[]> {

@@ -1,25 +1,32 @@
 import { toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { operationIn, requestId } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { requestId } from '../program-operation/program-operation.decider';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+
+export interface AgreeGrant {
+  operationId: string;
+  /** The convention attributive. */
+  act: { reference: string; date: string };
+  trace: Trace;
+}
 
 /** The grant agreement is the legal commitment: the programmed lines become firm in the ledger. */
-export function decideAgree(
-  operationId: string,
-  act: { reference: string; date: string },
-  trace: Trace,
-  state: Programme | undefined,
-): ItiEvent[] | Refusal {
-  const operation = state?.operations.get(operationId);
-  if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
+export function decideAgreeGrant(command: AgreeGrant, state: Programme | undefined): ItiEvent[] | Refusal {
+  const found = operationIn(state, command.operationId);
+  if (isRefusal(found)) return found;
+  const { programme, operation } = found;
   if (operation.status !== 'programmed')
     return refuse('not-programmed', 'La convention suit la décision de programmation', { kind: 'conflict' });
-  if (!act.reference.trim())
+  if (!command.act.reference.trim())
     return refuse('act-required', 'Référence de la convention attributive obligatoire', { field: 'act.reference' });
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(
-    (line) => ({ ...line, requestId: requestId(state.id, operation.id, line.funder, 'convention') }),
+    (line) => ({ ...line, requestId: requestId(programme.id, operation.id, line.funder, 'convention') }),
   );
-  return [{ type: 'iti-feder.grant-agreed', data: { programmeId: state.id, operationId, act, lines, trace } }];
+  return [
+    {
+      type: 'iti-feder.grant-agreed',
+      data: { programmeId: programme.id, operationId: operation.id, act: command.act, lines, trace: command.trace },
+    },
+  ];
 }

@@ -1,24 +1,28 @@
 import { accepted, refusalOf } from '@cvl/testing';
+import { decideAgreeGrant } from './agree-grant.decider';
 import { agreementAct, application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
-import { decideAgree } from './agree-grant.decider';
 
 describe('the grant agreement (convention attributive): the legal commitment of the programmed lines', () => {
   it('follows the programming, names its act, and asks the ledger to firm the FEDER line and each co-funder’s', () => {
     const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
     refusalOf(
-      s.when((st) => decideAgree('op', agreementAct, trace(), st)),
+      s.when((st) => decideAgreeGrant({ operationId: 'op', act: agreementAct, trace: trace() }, st)),
       'not-programmed',
     );
     refusalOf(
-      s.when((st) => decideAgree('op-inconnue', agreementAct, trace(), st)),
+      s.when((st) => decideAgreeGrant({ operationId: 'op-inconnue', act: agreementAct, trace: trace() }, st)),
       'unknown-operation',
     );
     through(s, 'op');
     refusalOf(
-      s.when((st) => decideAgree('op', { reference: '  ', date: '2016-07-01' }, trace(), st)),
+      s.when((st) =>
+        decideAgreeGrant({ operationId: 'op', act: { reference: '  ', date: '2016-07-01' }, trace: trace() }, st),
+      ),
       'act-required',
     );
-    const [agreed] = accepted(s.when((st) => decideAgree('op', agreementAct, trace('2016-07-01'), st)));
+    const [agreed] = accepted(
+      s.when((st) => decideAgreeGrant({ operationId: 'op', act: agreementAct, trace: trace('2016-07-01') }, st)),
+    );
     if (agreed.type !== 'iti-feder.grant-agreed') throw new Error(agreed.type);
     expect(agreed.data.act).toEqual(agreementAct);
     expect(agreed.data.lines.map((line) => [line.funder, line.amount])).toEqual([
@@ -29,7 +33,7 @@ describe('the grant agreement (convention attributive): the legal commitment of 
     expect(new Set(agreed.data.lines.map((line) => line.requestId)).size).toBe(3);
     // Agreed once: the operation is no longer « programmed », a second agreement is refused.
     refusalOf(
-      s.when((st) => decideAgree('op', agreementAct, trace(), st)),
+      s.when((st) => decideAgreeGrant({ operationId: 'op', act: agreementAct, trace: trace() }, st)),
       'not-programmed',
     );
   });

@@ -1,12 +1,13 @@
 import { accepted } from '@cvl/testing';
+import { decideCompleteApplication } from '../complete-application/complete-application.decider';
+import { decideAppraiseApplication } from './appraise-application.decider';
 import { application, envelope, ItiScenario, strategy, trace } from '../test-support/scenario';
-import { decideAppraise, decideComplete } from './appraise-application.decider';
 
 describe('eligibility: priority 4c, consumption after works below 104 kWh/m²/year (130 in class G)', () => {
   const appraise = (dwellings: Array<{ id: string; classBefore: 'F' | 'G' | 'E'; consumptionAfter: number }>) => {
     const s = new ItiScenario().given(envelope).given(strategy).given(application('op', { dwellings }));
-    s.given((st) => decideComplete('op', trace(), st));
-    const [event] = accepted(s.when((st) => decideAppraise('op', trace(), st)));
+    s.given((st) => decideCompleteApplication({ operationId: 'op', trace: trace() }, st));
+    const [event] = accepted(s.when((st) => decideAppraiseApplication({ operationId: 'op', trace: trace() }, st)));
     if (event.type !== 'iti-feder.application-appraised') throw new Error(event.type);
     return event.data;
   };

@@ -1,31 +1,43 @@
 import { ContractRegistry, publishedMessages } from '@cvl/messaging';
 import { publishedItiEvents } from './published-events';
-import { decideAgree } from '../agree-grant/agree-grant.decider';
-import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
+import { decideAgreeGrant } from '../agree-grant/agree-grant.decider';
+import { decideAppraiseApplication } from '../appraise-application/appraise-application.decider';
+import { decideCheckServiceDone } from '../check-service-done/check-service-done.decider';
+import { decideCompleteApplication } from '../complete-application/complete-application.decider';
 import { ITI_EVENT_TYPES, SCHEMA_VERSION, type ItiEvent } from '../domain/events';
-import { decideClaim, decidePay, decideServiceDone } from '../payment-claims/payment-claims.decider';
-import { decideProgram } from '../program-operation/program-operation.decider';
+import { decideFilePaymentClaim } from '../file-payment-claim/file-payment-claim.decider';
+import { decidePayClaim } from '../pay-claim/pay-claim.decider';
+import { decideProgramOperation } from '../program-operation/program-operation.decider';
 import { decideRecordAnswer } from '../record-booking-answer/record-booking-answer.decider';
-import { decideRelease } from '../release-unused/release-unused.decider';
+import { decideReleaseUnused } from '../release-unused/release-unused.decider';
 import { application, envelope, ItiScenario, strategy, trace } from '../test-support/scenario';
 
 describe('ITI-FEDER events against contracts/events/iti-feder', () => {
   it('every event the deciders produce is valid against its schema, and every type has one', () => {
     const s = new ItiScenario().given(envelope).given(strategy).given(application('op'));
-    s.given((st) => decideComplete('op', trace(), st))
-      .given((st) => decideAppraise('op', trace(), st))
-      .given((st) => decideProgram('op', '2016-06-15', trace(), st));
+    s.given((st) => decideCompleteApplication({ operationId: 'op', trace: trace() }, st))
+      .given((st) => decideAppraiseApplication({ operationId: 'op', trace: trace() }, st))
+      .given((st) => decideProgramOperation({ operationId: 'op', committeeDate: '2016-06-15', trace: trace() }, st));
     s.given((st) =>
       decideRecordAnswer(
         { operationId: 'op', funder: 'region', requestId: 'r', outcome: 'booked', amount: '400000.00', trace: trace() },
         st,
       ),
     );
-    s.given((st) => decideAgree('op', { reference: 'Convention', date: '2016-07-01' }, trace(), st));
-    s.given((st) => decideClaim('op', 'c1', 170_000_000n, true, trace(), st))
-      .given((st) => decideServiceDone('op', 'c1', 170_000_000n, trace(), st))
-      .given((st) => decidePay('op', 'c1', trace(), st));
-    s.given((st) => decideRelease('op', trace(), st));
+    s.given((st) =>
+      decideAgreeGrant({ operationId: 'op', act: { reference: 'Convention', date: '2016-07-01' }, trace: trace() }, st),
+    );
+    s.given((st) =>
+      decideFilePaymentClaim(
+        { operationId: 'op', claimId: 'c1', expensesCents: 170_000_000n, final: true, trace: trace() },
+        st,
+      ),
+    )
+      .given((st) =>
+        decideCheckServiceDone({ operationId: 'op', claimId: 'c1', acceptedCents: 170_000_000n, trace: trace() }, st),
+      )
+      .given((st) => decidePayClaim({ operationId: 'op', claimId: 'c1', trace: trace() }, st));
+    s.given((st) => decideReleaseUnused({ operationId: 'op', trace: trace() }, st));
     const produced: ItiEvent[] = s.history;
     const contracts = new ContractRegistry();
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(ITI_EVENT_TYPES));

@@ -1,29 +1,27 @@
 import { formatEurosFr, toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { operationIn, requestId } from '../domain/operations';
 import { axisCap, programmedOnAxis, type Programme } from '../domain/state';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
 
-/** The id of a line the programme asks the ledger for, at one step (programmation, convention, paiement-…). */
-export function requestId(programmeId: string, operationId: string, funder: string, step: string): string {
-  return `iti:${programmeId}:${operationId}:${step}:${funder}`;
+export interface ProgramOperation {
+  operationId: string;
+  /** The programming committee's date. */
+  committeeDate: string;
+  trace: Trace;
 }
 
 /** The programming committee decides: never beyond the axis's envelope (the excess is said); the ledger books the lines. */
-export function decideProgram(
-  operationId: string,
-  committeeDate: string,
-  trace: Trace,
-  state: Programme | undefined,
-): ItiEvent[] | Refusal {
-  const operation = state?.operations.get(operationId);
-  if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
+export function decideProgramOperation(command: ProgramOperation, state: Programme | undefined): ItiEvent[] | Refusal {
+  const found = operationIn(state, command.operationId);
+  if (isRefusal(found)) return found;
+  const { programme, operation } = found;
   if (operation.status !== 'appraised')
     return refuse('not-appraised', `Seul un dossier instruit et éligible se programme (statut : ${operation.status})`, {
       kind: 'conflict',
     });
-  const cap = axisCap(state, operation.axis) ?? 0n;
-  const after = programmedOnAxis(state, operation.axis) + operation.federCents;
+  const cap = axisCap(programme, operation.axis) ?? 0n;
+  const after = programmedOnAxis(programme, operation.axis) + operation.federCents;
   if (after > cap) {
     return refuse(
       'axis-envelope-exceeded',
@@ -32,21 +30,21 @@ export function decideProgram(
     );
   }
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(
-    (line) => ({ ...line, requestId: requestId(state.id, operation.id, line.funder, 'programmation') }),
+    (line) => ({ ...line, requestId: requestId(programme.id, operation.id, line.funder, 'programmation') }),
   );
   return [
     {
       type: 'iti-feder.operation-programmed',
       data: {
-        programmeId: state.id,
-        operationId,
-        committeeDate,
+        programmeId: programme.id,
+        operationId: operation.id,
+        committeeDate: command.committeeDate,
         axis: operation.axis,
         feder: toDecimalString(operation.federCents),
         label: operation.label,
         quartier: operation.quartier,
         lines,
-        trace,
+        trace: command.trace,
       },
     },
   ];

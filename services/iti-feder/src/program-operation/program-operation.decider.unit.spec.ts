@@ -1,8 +1,9 @@
 import { refusalOf } from '@cvl/testing';
-import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
+import { decideCompleteApplication } from '../complete-application/complete-application.decider';
+import { decideAppraiseApplication } from '../appraise-application/appraise-application.decider';
+import { decideProgramOperation } from './program-operation.decider';
 import { decideSetEnvelope } from '../set-envelope/set-envelope.decider';
 import { application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
-import { decideProgram } from './program-operation.decider';
 
 describe('programming: never beyond the axis envelope', () => {
   it('never programs an axis beyond its envelope, and says by how much', () => {
@@ -25,9 +26,11 @@ describe('programming: never beyond the axis envelope', () => {
       application('op2', { federCents: 30_000_000n, eligibleCostCents: 100_000_000n, coFunders: [] }),
     );
     through(s, 'op1');
-    s.given((st) => decideComplete('op2', trace(), st)).given((st) => decideAppraise('op2', trace(), st));
+    s.given((st) => decideCompleteApplication({ operationId: 'op2', trace: trace() }, st)).given((st) =>
+      decideAppraiseApplication({ operationId: 'op2', trace: trace() }, st),
+    );
     const refused = refusalOf(
-      s.when((st) => decideProgram('op2', '2016-06-15', trace(), st)),
+      s.when((st) => decideProgramOperation({ operationId: 'op2', committeeDate: '2016-06-15', trace: trace() }, st)),
       'axis-envelope-exceeded',
     );
     expect(refused.excessCents).toBe(10_000_000n);

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BookingAnswered } from '@cvl/contracts';
 import type { IntegrationBus } from '@cvl/messaging';
@@ -9,10 +10,9 @@ import {
   type AnswerTrace,
   type ConsumerEdge,
 } from '@cvl/platform';
-import { ProgrammeRepository } from '../infrastructure/programme-repository';
 import { BOOKED_STEPS, ITI_SOURCE } from '../infrastructure/published-events';
-import { requestId } from '../program-operation/program-operation.decider';
-import { decideRecordAnswer } from './record-booking-answer.decider';
+import { requestId } from '../domain/operations';
+import { RecordBookingAnswerCommand } from './record-booking-answer.handler';
 
 /** Records what the ledger answered for each programmed line (the co-funders' bookings feed the over-financing check). */
 @Injectable()
@@ -21,7 +21,7 @@ export class ItiBookingAnswersConsumer extends BookingAnswersSubscriber {
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(DEPLOYMENT) deployment: string,
     @Inject(CONSUMER_EDGE) edge: ConsumerEdge,
-    private readonly programmes: ProgrammeRepository,
+    private readonly commands: CommandBus,
   ) {
     super(bus, deployment, edge, ITI_SOURCE);
   }
@@ -30,19 +30,16 @@ export class ItiBookingAnswersConsumer extends BookingAnswersSubscriber {
   protected async record(answer: BookingAnswered, trace: AnswerTrace): Promise<unknown> {
     const { programme, operation, step } = answer.request;
     if (!BOOKED_STEPS.includes(step)) return undefined;
-    return this.programmes.execute(programme, (state) =>
-      decideRecordAnswer(
-        {
-          operationId: operation,
-          funder: answer.funder,
-          requestId: requestId(programme, operation, answer.funder, step),
-          outcome: answer.outcome,
-          amount: answer.amount,
-          ...(answer.refusal ? { reason: answer.refusal.reason } : {}),
-          trace,
-        },
-        state,
-      ),
+    return this.commands.execute(
+      new RecordBookingAnswerCommand(programme, {
+        operationId: operation,
+        funder: answer.funder,
+        requestId: requestId(programme, operation, answer.funder, step),
+        outcome: answer.outcome,
+        amount: answer.amount,
+        ...(answer.refusal ? { reason: answer.refusal.reason } : {}),
+        trace,
+      }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { accepted, refusalOf } from '@cvl/testing';
-import { application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
 import { decideRecordAnswer, type BookingAnswer } from './record-booking-answer.decider';
+import { application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
 
 const answer = (overrides: Partial<BookingAnswer> = {}): BookingAnswer => ({
   operationId: 'op',

@@ -1,14 +1,19 @@
 import { toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { operationIn, requestId } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { requestId } from '../program-operation/program-operation.decider';
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+
+export interface ReleaseUnused {
+  operationId: string;
+  trace: Trace;
+}
 
 /** After the solde is paid, what was programmed and not paid goes back to the axis (and is released in the ledger). */
-export function decideRelease(operationId: string, trace: Trace, state: Programme | undefined): ItiEvent[] | Refusal {
-  const operation = state?.operations.get(operationId);
-  if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
+export function decideReleaseUnused(command: ReleaseUnused, state: Programme | undefined): ItiEvent[] | Refusal {
+  const found = operationIn(state, command.operationId);
+  if (isRefusal(found)) return found;
+  const { programme, operation } = found;
   if (operation.status !== 'agreed')
     return refuse('not-agreed', 'Seule une opération conventionnée non close se dégage', { kind: 'conflict' });
   const final = operation.claims.find((c) => c.final);
@@ -19,11 +24,11 @@ export function decideRelease(operationId: string, trace: Trace, state: Programm
     {
       type: 'iti-feder.unused-released',
       data: {
-        programmeId: state.id,
-        operationId,
+        programmeId: programme.id,
+        operationId: operation.id,
         amount: toDecimalString(unused),
-        requestId: requestId(state.id, operation.id, 'feder', 'degagement'),
-        trace,
+        requestId: requestId(programme.id, operation.id, 'feder', 'degagement'),
+        trace: command.trace,
       },
     },
   ];

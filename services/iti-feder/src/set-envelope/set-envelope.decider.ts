@@ -12,11 +12,6 @@ export interface SetEnvelope {
   trace: Trace;
 }
 
-export interface AdoptStrategy {
-  axes: number[];
-  trace: Trace;
-}
-
 /** The ITI envelope by axis, versioned: each avenant is a new version, never an edit; never below what is programmed. */
 export function decideSetEnvelope(command: SetEnvelope, state: Programme | undefined): ItiEvent[] | Refusal {
   if (state && !command.act) return refuse('act-required', 'Changer l’enveloppe suppose un avenant', { field: 'act' });
@@ -66,20 +61,6 @@ export function decideSetEnvelope(command: SetEnvelope, state: Programme | undef
       },
     },
   ];
-}
-
-/** An ITI strategy combines at least two priority axes (l. 4777). */
-export function decideAdoptStrategy(command: AdoptStrategy, state: Programme | undefined): ItiEvent[] | Refusal {
-  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { kind: 'conflict' });
-  const axes = [...new Set(command.axes)];
-  if (axes.length < 2)
-    return refuse('strategy-single-axis', 'Une stratégie ITI combine au moins deux axes prioritaires', {
-      field: 'axes',
-    });
-  const unknown = axes.find((a) => !state.axes.some((e) => e.axis === a));
-  if (unknown !== undefined)
-    return refuse('axis-without-envelope', `L’axe ${unknown} n’a pas d’enveloppe`, { field: 'axes' });
-  return [{ type: 'iti-feder.strategy-adopted', data: { programmeId: state.id, axes, trace: command.trace } }];
 }
 
 export const sumAxes = (axes: Array<{ amount: string }>) =>

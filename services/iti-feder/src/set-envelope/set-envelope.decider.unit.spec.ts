@@ -1,6 +1,6 @@
 import { accepted, refusalOf } from '@cvl/testing';
+import { decideSetEnvelope } from './set-envelope.decider';
 import { application, envelope, ItiScenario, strategy, through, trace } from '../test-support/scenario';
-import { decideAdoptStrategy, decideSetEnvelope } from './set-envelope.decider';
 
 describe('ITI envelope and strategy', () => {
   it('sets the envelope by axis (81 M€) and versions each avenant, never below what is programmed', () => {
@@ -51,15 +51,5 @@ describe('ITI envelope and strategy', () => {
       ),
       'unknown-priority',
     );
-  });
-
-  it('a strategy combines at least two axes', () => {
-    const s = new ItiScenario().given(envelope);
-    refusalOf(
-      s.when((st) => decideAdoptStrategy({ axes: [3, 3], trace: trace() }, st)),
-      'strategy-single-axis',
-    );
-    accepted(s.when(strategy));
-    refusalOf(s.when(application('op-axe-1', { axis: 1, priority: '1a' })), 'axis-outside-strategy');
   });
 });

@@ -5,9 +5,11 @@ import { DecisionScenario } from '@cvl/testing';
 import type { Dwelling } from '../domain/rules';
 import { evolve, type Programme } from '../domain/state';
 import { decideReceiveApplication } from '../receive-application/receive-application.decider';
-import { decideAppraise, decideComplete } from '../appraise-application/appraise-application.decider';
-import { decideProgram } from '../program-operation/program-operation.decider';
-import { decideAdoptStrategy, decideSetEnvelope } from '../set-envelope/set-envelope.decider';
+import { decideAdoptStrategy } from '../adopt-strategy/adopt-strategy.decider';
+import { decideAppraiseApplication } from '../appraise-application/appraise-application.decider';
+import { decideCompleteApplication } from '../complete-application/complete-application.decider';
+import { decideProgramOperation } from '../program-operation/program-operation.decider';
+import { decideSetEnvelope } from '../set-envelope/set-envelope.decider';
 
 export const trace = (effectiveDate = '2016-03-01'): Trace => ({
   actor: { subject: 'instructeur', organisation: 'region', roles: ['autorite-gestion'] },
@@ -86,6 +88,8 @@ export const agreementAct = { reference: 'Convention FEDER 2016-17', date: '2016
 /** An application received taken through completeness, appraisal and programming (15 June 2016). */
 export const through = (s: ItiScenario, id: string) =>
   s
-    .given((st) => decideComplete(id, trace(), st))
-    .given((st) => decideAppraise(id, trace(), st))
-    .given((st) => decideProgram(id, '2016-06-15', trace('2016-06-15'), st));
+    .given((st) => decideCompleteApplication({ operationId: id, trace: trace() }, st))
+    .given((st) => decideAppraiseApplication({ operationId: id, trace: trace() }, st))
+    .given((st) =>
+      decideProgramOperation({ operationId: id, committeeDate: '2016-06-15', trace: trace('2016-06-15') }, st),
+    );

@@ -1,10 +1,10 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
-import { ProtocolRepository } from '../infrastructure/protocol-repository';
-import { decideAddOperation } from './add-operation.decider';
+import { AddOperationCommand } from './add-operation.handler';
 import { AddOperationDto } from './add-operation.dto';
 import { Allow } from '@cvl/platform';
 import { INSTRUCTS_PROTOCOL } from '../http/access';
@@ -12,23 +12,20 @@ import { INSTRUCTS_PROTOCOL } from '../http/access';
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
 export class AddOperationController {
-  constructor(private readonly protocols: ProtocolRepository) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/operations')
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {
     return protocolOf(
-      await this.protocols.executed(id, (state) =>
-        decideAddOperation(
-          {
-            ...body,
-            eligibleBaseCents: fromDecimalString(body.eligibleBase),
-            boughtByGroup: body.boughtByGroup ?? false,
-            trace: toTrace(body.trace),
-          },
-          state,
-        ),
+      await this.commands.execute(
+        new AddOperationCommand(id, {
+          ...body,
+          eligibleBaseCents: fromDecimalString(body.eligibleBase),
+          boughtByGroup: body.boughtByGroup ?? false,
+          trace: toTrace(body.trace),
+        }),
       ),
     );
   }

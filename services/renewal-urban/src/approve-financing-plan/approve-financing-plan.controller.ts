@@ -1,17 +1,17 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
-import { ProtocolRepository } from '../infrastructure/protocol-repository';
 import { StepDto } from '../protocol-lifecycle/protocol-lifecycle.dto';
-import { decideApproveFinancingPlan } from './approve-financing-plan.decider';
+import { ApproveFinancingPlanCommand } from './approve-financing-plan.handler';
 import { Allow } from '@cvl/platform';
 import { INSTRUCTS_PROTOCOL } from '../http/access';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
 export class ApproveFinancingPlanController {
-  constructor(private readonly protocols: ProtocolRepository) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/operations/:operationId/approval')
   @Allow(INSTRUCTS_PROTOCOL)
@@ -21,9 +21,7 @@ export class ApproveFinancingPlanController {
   })
   async approve(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
     return protocolOf(
-      await this.protocols.executed(id, (state) =>
-        decideApproveFinancingPlan({ operationId, trace: toTrace(body.trace) }, state),
-      ),
+      await this.commands.execute(new ApproveFinancingPlanCommand(id, { operationId, trace: toTrace(body.trace) })),
     );
   }
 }

@@ -1,9 +1,10 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
-import { ProtocolRepository } from '../infrastructure/protocol-repository';
-import { decideLifecycle, type LifecycleCommand } from './protocol-lifecycle.decider';
+import type { LifecycleCommand } from './protocol-lifecycle.decider';
+import { ProtocolStepCommand } from './protocol-lifecycle.handler';
 import { CommitteeDto, SignatureDto, StepDto } from './protocol-lifecycle.dto';
 import { Allow } from '@cvl/platform';
 import { INSTRUCTS_PROTOCOL } from '../http/access';
@@ -11,10 +12,10 @@ import { INSTRUCTS_PROTOCOL } from '../http/access';
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
 export class ProtocolLifecycleController {
-  constructor(private readonly protocols: ProtocolRepository) {}
+  constructor(private readonly commands: CommandBus) {}
 
   private async step(id: string, command: LifecycleCommand) {
-    return protocolOf(await this.protocols.executed(id, (state) => decideLifecycle(command, state)));
+    return protocolOf(await this.commands.execute(new ProtocolStepCommand(id, command)));
   }
 
   @Post(':id/submission')

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BookingAnswered } from '@cvl/contracts';
 import type { IntegrationBus } from '@cvl/messaging';
@@ -11,8 +12,7 @@ import {
 } from '@cvl/platform';
 import { planLineId } from '../approve-financing-plan/approve-financing-plan.decider';
 import { RENEWAL_SOURCE } from '../infrastructure/published-events';
-import { ProtocolRepository } from '../infrastructure/protocol-repository';
-import { decideRecordBookingOutcome } from './record-booking-outcome.decider';
+import { RecordBookingOutcomeCommand } from './record-booking-outcome.handler';
 
 /** Shows on each plan line what the ledger answered: booked (its commitment) or refused (the ledger's reason). */
 @Injectable()
@@ -21,28 +21,25 @@ export class BookingAnswersConsumer extends BookingAnswersSubscriber {
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(DEPLOYMENT) deployment: string,
     @Inject(CONSUMER_EDGE) edge: ConsumerEdge,
-    private readonly protocols: ProtocolRepository,
+    private readonly commands: CommandBus,
   ) {
     super(bus, deployment, edge, RENEWAL_SOURCE);
   }
 
   protected record(answer: BookingAnswered, trace: AnswerTrace): Promise<unknown> {
     const { programme: protocolId, operation: operationId, version } = answer.request;
-    return this.protocols.execute(protocolId, (state) =>
-      decideRecordBookingOutcome(
-        {
-          protocolId,
-          operationId,
-          funder: answer.funder,
-          requestId: planLineId(protocolId, operationId, version, answer.funder),
-          planVersion: version,
-          outcome: answer.outcome,
-          ...(answer.commitmentId ? { commitmentId: answer.commitmentId } : {}),
-          ...(answer.refusal ? { reason: answer.refusal.reason, code: answer.refusal.code } : {}),
-          trace,
-        },
-        state,
-      ),
+    return this.commands.execute(
+      new RecordBookingOutcomeCommand(protocolId, {
+        protocolId,
+        operationId,
+        funder: answer.funder,
+        requestId: planLineId(protocolId, operationId, version, answer.funder),
+        planVersion: version,
+        outcome: answer.outcome,
+        ...(answer.commitmentId ? { commitmentId: answer.commitmentId } : {}),
+        ...(answer.refusal ? { reason: answer.refusal.reason, code: answer.refusal.code } : {}),
+        trace,
+      }),
     );
   }
 }

@@ -1,17 +1,17 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
-import { assertFilesPlanOf, FILES_PLAN, protocolFor } from '../http/access';
-import { ProtocolRepository } from '../infrastructure/protocol-repository';
-import { decideSetFinancingPlan } from './set-financing-plan.decider';
+import { FILES_PLAN, protocolFor } from '../http/access';
+import { SetFinancingPlanCommand } from './set-financing-plan.handler';
 import { SetFinancingPlanDto } from './set-financing-plan.dto';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
 export class SetFinancingPlanController {
-  constructor(private readonly protocols: ProtocolRepository) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Put(':id/operations/:operationId/financing-plan')
   @Allow(FILES_PLAN)
@@ -26,18 +26,18 @@ export class SetFinancingPlanController {
   ) {
     return protocolFor(
       access,
-      await this.protocols.executed(id, (state) => {
-        if (state) assertFilesPlanOf(access, state, operationId);
-        return decideSetFinancingPlan(
+      await this.commands.execute(
+        new SetFinancingPlanCommand(
+          id,
           {
             operationId,
             lines: body.lines.map((l) => ({ funder: l.funder, amountCents: fromDecimalString(l.amount) })),
             ...(body.groupShare ? { groupShareCents: fromDecimalString(body.groupShare) } : {}),
             trace: toTrace(body.trace),
           },
-          state,
-        );
-      }),
+          access,
+        ),
+      ),
     );
   }
 }

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DecidingHandler, UseCaseCommand, UseCaseQuery, type Access, type Decided } from '@cvl/platform';
+import type { DecisionContext } from '../domain/booking';
+import type { CommitmentsEvent } from '../domain/events';
+import type { CommitmentsState } from '../domain/state';
+import { ownCommitmentGuard } from '../http/access';
+import { ifMatchGuard } from '../http/commitment-resource';
+import { CommitmentsLedger, type Decision, type Executed } from '../infrastructure/commitments-ledger';
+
+/** A command of the ledger of record: one stream, so it names no stream; it answers with what the ledger wrote. */
+export abstract class LedgerCommand<Type extends string, Payload> extends UseCaseCommand<Type, Payload, Executed> {}
+
+/** Who asks for a command on an existing commitment, which one, and the version they saw (If-Match). */
+export interface AskedOnCommitment {
+  access: Access;
+  commitmentId: string;
+  ifMatch?: string;
+}
+
+/** A command on one existing commitment: only its funder books it (or the steering team), If-Match on its version. */
+export abstract class CommitmentCommand<Type extends string, Payload> extends LedgerCommand<Type, Payload> {
+  constructor(
+    payload: Payload,
+    readonly asked: AskedOnCommitment,
+  ) {
+    super(payload);
+  }
+}
+
+/**
+ * Every command of the ledger goes through here: the ledger (group commit: commitments-ledger.ts) loads, guards,
+ * decides with the slice's decider and appends; the handler answers with what was written.
+ */
+@Injectable()
+export abstract class LedgerCommandHandler<C extends LedgerCommand<string, unknown>> extends DecidingHandler<
+  C,
+  void,
+  CommitmentsState,
+  CommitmentsEvent,
+  DecisionContext,
+  Executed
+> {
+  constructor(protected readonly writer: CommitmentsLedger) {
+    super();
+  }
+
+  protected override keyOf(): void {
+    // One stream: the ledger needs no key.
+  }
+
+  /** The ledger's writer gives its Executed (with the ledger's revision) for the Decided the base asks for. */
+  protected override answer(decided: Decided<CommitmentsState>): Executed {
+    return decided as Executed;
+  }
+
+  /** The same decision, for the import that decides many commands before one append. */
+  decision(command: C): Decision {
+    return (state, context) => this.decide(command.payload, state, context);
+  }
+}
+
+/** The handler of a command on one commitment: who asks must book for its funder, and If-Match holds. */
+export abstract class CommitmentCommandHandler<
+  C extends CommitmentCommand<string, unknown>,
+> extends LedgerCommandHandler<C> {
+  protected override guard(command: C, state: CommitmentsState): void {
+    ownCommitmentGuard(command.asked.access, command.asked.commitmentId)(state);
+    ifMatchGuard(command.asked.commitmentId, command.asked.ifMatch)(state);
+  }
+}
+
+/** A read of the ledger of record, dispatched on the QueryBus; its parameters carry the principal's access. */
+export abstract class LedgerQuery<Type extends string, Params, Answer> extends UseCaseQuery<Type, Params, Answer> {}
+
+/** Reads the ledger caught up (its revision says whether it moved), then answers from its state. */
+@Injectable()
+// (An IQueryHandler<Q, A> by its shape.)
+export abstract class LedgerQueryHandler<Q extends LedgerQuery<string, unknown, A>, A> {
+  constructor(protected readonly ledger: CommitmentsLedger) {}
+
+  protected abstract read(params: Q['params'], state: CommitmentsState): A | Promise<A>;
+
+  async execute(query: Q): Promise<A> {
+    const { state } = await this.ledger.current();
+    return this.read(query.params, state);
+  }
+}

@@ -1,0 +1,88 @@
+import { NotFoundException } from '@nestjs/common';
+import { QueryHandler } from '@nestjs/cqrs';
+import { toDecimalString } from '@cvl/money';
+import type { Access } from '@cvl/platform';
+import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
+import { referenceKey, type CommitmentsState } from '../domain/state';
+import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import { LedgerProjection, type PointInTime } from '../infrastructure/ledger-projection';
+import { funderStatement } from '../queries/statement';
+import { figuresView } from '../queries/views';
+
+export type FunderStatementView = { at: PointInTime } & ReturnType<typeof funderStatement>;
+
+export class FunderStatementQuery extends LedgerQuery<
+  'funder-statement',
+  { access: Access; funder: string; at: PointInTime },
+  FunderStatementView
+> {
+  readonly type = 'funder-statement';
+}
+
+/** A funder's own statement (the ledger caught up, then answered in SQL at the point in time asked). */
+@QueryHandler(FunderStatementQuery)
+export class FunderStatementQueryHandler extends LedgerQueryHandler<FunderStatementQuery, FunderStatementView> {
+  constructor(
+    ledger: CommitmentsLedger,
+    private readonly projection: LedgerProjection,
+  ) {
+    super(ledger);
+  }
+
+  protected async read({ access, funder: code, at }: FunderStatementQuery['params'], state: CommitmentsState) {
+    access.requireFor('financeur', code, `${access.organisation} ne lit que son propre relevé, pas celui de ${code}`);
+    const funder = state.references.get(referenceKey('funder', code));
+    if (!funder) throw new NotFoundException(`Financeur inconnu : ${code}`);
+    const commitments = await this.projection.commitmentsAt(at, code);
+    return {
+      at,
+      ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id),
+    };
+  }
+}
+
+export class BalancesQuery extends LedgerQuery<
+  'balances',
+  { at: PointInTime },
+  Awaited<ReturnType<typeof balancesAt>>
+> {
+  readonly type = 'balances';
+}
+
+async function balancesAt(projection: LedgerProjection, at: PointInTime) {
+  const [funders, totals, disagreements] = await Promise.all([
+    projection.fundersAt(at),
+    projection.totalsAt(at),
+    projection.disagreementsAt(at),
+  ]);
+  return {
+    at,
+    funders: funders.map(({ funder, figures }) => ({ funder, figures: figuresView(figures) })),
+    ledger: {
+      debitsPosted: toDecimalString(totals.debitsPostedCents),
+      creditsPosted: toDecimalString(totals.creditsPostedCents),
+      debitsPending: toDecimalString(totals.debitsPendingCents),
+      creditsPending: toDecimalString(totals.creditsPendingCents),
+      // Double entry: every transfer debits what it credits, so the sums agree at any point in time.
+      balanced:
+        totals.debitsPostedCents === totals.creditsPostedCents &&
+        totals.debitsPendingCents === totals.creditsPendingCents,
+      viewsAgreeWithLedger: disagreements.length === 0,
+    },
+  };
+}
+
+/** Every funder's balances and the ledger's equilibrium at a point in time (the ledger caught up first). */
+@QueryHandler(BalancesQuery)
+export class BalancesQueryHandler extends LedgerQueryHandler<BalancesQuery, Awaited<ReturnType<typeof balancesAt>>> {
+  constructor(
+    ledger: CommitmentsLedger,
+    private readonly projection: LedgerProjection,
+  ) {
+    super(ledger);
+  }
+
+  protected read({ at }: BalancesQuery['params']) {
+    return balancesAt(this.projection, at);
+  }
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@cvl/platform';
+import { MANAGES_ITI } from '../http/access';
+import { StepDto } from '../http/dto';
+import { toTrace } from '../http/effect';
+import { programmeView } from '../http/programme-view';
+import { AppraiseApplicationCommand } from './appraise-application.handler';
+
+@ApiTags('opérations ITI')
+@Controller('api/iti-feder/programmes/:id/operations/:operationId')
+export class AppraiseApplicationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('appraisal')
+  @Allow(MANAGES_ITI)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Instruire : chaque règle d’éligibilité en vigueur, réussie ou non, et pourquoi' })
+  async appraisal(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: StepDto) {
+    return programmeView(
+      await this.commands.execute(new AppraiseApplicationCommand(id, { operationId, trace: toTrace(body.trace) })),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentAccess, type Access } from '@cvl/platform';
+import { READS_FORECAST } from '../http/access';
+import { DegagementForecastQuery } from './degagement-forecast.query';
+
+@ApiTags('enveloppe ITI')
+@Controller('api/iti-feder/programmes')
+export class DegagementForecastController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/degagement-forecast')
+  @Allow(READS_FORECAST)
+  @ApiOperation({
+    summary:
+      'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque',
+  })
+  forecast(@CurrentAccess() access: Access, @Param('id') id: string, @Query('today') today?: string) {
+    return this.queries.execute(
+      new DegagementForecastQuery({
+        access,
+        programmeId: id,
+        today: /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10),
+      }),
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import type { ItiOperation, Programme } from './state';
+
+/** The id of a line the programme asks the ledger for, at one step (programmation, convention, paiement-…). */
+export function requestId(programmeId: string, operationId: string, funder: string, step: string): string {
+  return `iti:${programmeId}:${operationId}:${step}:${funder}`;
+}
+
+/** The operation a command concerns, in a programme that exists — or the refusal every use case gives. */
+export function operationIn(
+  state: Programme | undefined,
+  operationId: string,
+): { programme: Programme; operation: ItiOperation } | Refusal {
+  const operation = state?.operations.get(operationId);
+  if (!state || !operation)
+    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
+  return { programme: state, operation };
+}
+
+/** An operation under its grant agreement and not closed: the only one that receives claims and payments. */
+export function agreedOperation(
+  state: Programme | undefined,
+  operationId: string,
+): { programme: Programme; operation: ItiOperation } | Refusal {
+  const found = operationIn(state, operationId);
+  if (isRefusal(found)) return found;
+  if (found.operation.status !== 'agreed')
+    return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements', {
+      kind: 'conflict',
+    });
+  return found;
+}
