@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, type Type } from '@nestjs/common';
 import { Command, Query } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@cvl/event-store';
 import type { Refusal } from '@cvl/refusal';
@@ -110,4 +110,62 @@ export abstract class AggregateCommandHandler<
     if (decided.state === undefined) throw new NotFoundException(this.writer.notFound(command.aggregateId));
     return decided.state;
   }
+}
+
+/** Reads an aggregate kept as its own stream: its state, or a 404 in the user's words when it does not exist. */
+export interface AggregateReader<S> {
+  get(id: string): Promise<S>;
+}
+
+/** A read of one aggregate (its id names the stream), by someone whose access the answer is scoped to. */
+export abstract class AggregateQuery<Type extends string, Params, Answer> extends UseCaseQuery<Type, Params, Answer> {
+  constructor(
+    readonly aggregateId: string,
+    params: Params,
+  ) {
+    super(params);
+  }
+}
+
+/** Loads the aggregate (404 when it does not exist), then answers from it. */
+export abstract class AggregateQueryHandler<Q extends AggregateQuery<string, unknown, A>, S, A> {
+  protected abstract readonly aggregates: AggregateReader<S>;
+
+  protected abstract read(params: Q['params'], state: S): A;
+
+  async execute(query: Q): Promise<A> {
+    return this.read(query.params, await this.aggregates.get(query.aggregateId));
+  }
+}
+
+/**
+ * The bases of one service's handlers over its repository (one stream per aggregate), injected by its class: each
+ * use case's handler extends them and names only its decider (or its reading).
+ */
+export function aggregateHandlers<S, E extends { type: string; data: object }>(
+  repository: Type<AggregateWriter<S, E> & AggregateReader<S>>,
+) {
+  @Injectable()
+  abstract class CommandHandlerBase<C extends AggregateCommand<string, unknown, S>> extends AggregateCommandHandler<
+    C,
+    S,
+    E
+  > {
+    constructor(@Inject(repository) protected readonly writer: AggregateWriter<S, E>) {
+      super();
+    }
+  }
+
+  @Injectable()
+  abstract class QueryHandlerBase<Q extends AggregateQuery<string, unknown, A>, A> extends AggregateQueryHandler<
+    Q,
+    S,
+    A
+  > {
+    constructor(@Inject(repository) protected readonly aggregates: AggregateReader<S>) {
+      super();
+    }
+  }
+
+  return { CommandHandlerBase, QueryHandlerBase };
 }

@@ -18,9 +18,8 @@ export class DegagementForecastController {
   })
   forecast(@CurrentAccess() access: Access, @Param('id') id: string, @Query('today') today?: string) {
     return this.queries.execute(
-      new DegagementForecastQuery({
+      new DegagementForecastQuery(id, {
         access,
-        programmeId: id,
         today: /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10),
       }),
     );

@@ -8,7 +8,7 @@ type Forecast = ReturnType<typeof degagementForecast>;
 
 export class DegagementForecastQuery extends ProgrammeQuery<
   'degagement-forecast',
-  { access: Access; programmeId: string; today: string },
+  { access: Access; today: string },
   Forecast
 > {
   readonly type = 'degagement-forecast';

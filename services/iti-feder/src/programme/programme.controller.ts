@@ -14,6 +14,6 @@ export class ProgrammeController {
   @Allow(READS_PROGRAMME)
   @ApiOperation({ summary: 'Où en est chaque euro FEDER : par axe et par opération' })
   get(@CurrentAccess() access: Access, @Param('id') id: string) {
-    return this.queries.execute(new ProgrammeViewQuery({ access, programmeId: id }));
+    return this.queries.execute(new ProgrammeViewQuery(id, { access }));
   }
 }

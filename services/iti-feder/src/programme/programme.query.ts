@@ -6,11 +6,7 @@ import { programmeFor } from '../http/access';
 
 type ProgrammeView = ReturnType<typeof programmeFor>;
 
-export class ProgrammeViewQuery extends ProgrammeQuery<
-  'programme',
-  { access: Access; programmeId: string },
-  ProgrammeView
-> {
+export class ProgrammeViewQuery extends ProgrammeQuery<'programme', { access: Access }, ProgrammeView> {
   readonly type = 'programme';
 }
 

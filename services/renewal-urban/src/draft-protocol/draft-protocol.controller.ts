@@ -41,6 +41,6 @@ export class DraftProtocolController {
   @Allow(READS_PROTOCOL)
   @ApiOperation({ summary: 'Le protocole, ses opérations, leurs plans et ce que le grand livre a répondu' })
   async get(@CurrentAccess() access: Access, @Param('id') id: string) {
-    return this.queries.execute(new ProtocolViewQuery({ access, protocolId: id }));
+    return this.queries.execute(new ProtocolViewQuery(id, { access }));
   }
 }

@@ -6,7 +6,7 @@ import { protocolFor } from '../http/access';
 
 type ProtocolView = ReturnType<typeof protocolFor>;
 
-export class ProtocolViewQuery extends ProtocolQuery<'protocol', { access: Access; protocolId: string }, ProtocolView> {
+export class ProtocolViewQuery extends ProtocolQuery<'protocol', { access: Access }, ProtocolView> {
   readonly type = 'protocol';
 }
 

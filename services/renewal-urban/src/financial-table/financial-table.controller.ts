@@ -37,7 +37,7 @@ export class FinancialTableController {
   })
   async table(@CurrentAccess() access: Access, @Param('id') id: string, @Query() query: TableQuery) {
     const { protocol, table } = await this.queries.execute(
-      new FinancialTableQuery({ access, protocolId: id, ...(query.version ? { version: query.version } : {}) }),
+      new FinancialTableQuery(id, { access, ...(query.version ? { version: query.version } : {}) }),
     );
     if (wantsFile(query.format))
       return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format);
@@ -49,8 +49,6 @@ export class FinancialTableController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Ce qu’un avenant a changé entre deux versions signées' })
   async diff(@CurrentAccess() access: Access, @Param('id') id: string, @Query() query: DiffQuery) {
-    return this.queries.execute(
-      new FinancialTableDiffQuery({ access, protocolId: id, from: query.from, to: query.to }),
-    );
+    return this.queries.execute(new FinancialTableDiffQuery(id, { access, from: query.from, to: query.to }));
   }
 }

@@ -10,7 +10,7 @@ export type FinancialTable = NonNullable<ReturnType<typeof financialTable>>;
 
 export class FinancialTableQuery extends ProtocolQuery<
   'financial-table',
-  { access: Access; protocolId: string; version?: number },
+  { access: Access; version?: number },
   { protocol: Protocol; table: FinancialTable }
 > {
   readonly type = 'financial-table';
@@ -22,10 +22,10 @@ export class FinancialTableQueryHandler extends ProtocolQueryHandler<
   FinancialTableQuery,
   { protocol: Protocol; table: FinancialTable }
 > {
-  protected read({ access, protocolId, version }: FinancialTableQuery['params'], protocol: Protocol) {
+  protected read({ access, version }: FinancialTableQuery['params'], protocol: Protocol) {
     assertReadsSignedTable(access, protocol);
     const table = financialTable(protocol, version);
-    if (!table) throw new NotFoundException(`Version ${version} inconnue pour le protocole ${protocolId}`);
+    if (!table) throw new NotFoundException(`Version ${version} inconnue pour le protocole ${protocol.id}`);
     return { protocol, table };
   }
 }
@@ -39,7 +39,7 @@ export interface FinancialTableDiff {
 
 export class FinancialTableDiffQuery extends ProtocolQuery<
   'financial-table-diff',
-  { access: Access; protocolId: string; from: number; to: number },
+  { access: Access; from: number; to: number },
   FinancialTableDiff
 > {
   readonly type = 'financial-table-diff';
@@ -48,11 +48,11 @@ export class FinancialTableDiffQuery extends ProtocolQuery<
 /** What an avenant changed between two signed versions. */
 @QueryHandler(FinancialTableDiffQuery)
 export class FinancialTableDiffQueryHandler extends ProtocolQueryHandler<FinancialTableDiffQuery, FinancialTableDiff> {
-  protected read({ access, protocolId, from, to }: FinancialTableDiffQuery['params'], protocol: Protocol) {
+  protected read({ access, from, to }: FinancialTableDiffQuery['params'], protocol: Protocol) {
     assertReadsSignedTable(access, protocol);
     const before = financialTable(protocol, from);
     const after = financialTable(protocol, to);
     if (!before || !after) throw new BadRequestException('from, to : versions signées attendues');
-    return { protocolId, from, to, changes: tableDiff(before.rows, after.rows) };
+    return { protocolId: protocol.id, from, to, changes: tableDiff(before.rows, after.rows) };
   }
 }
