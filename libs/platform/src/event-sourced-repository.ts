@@ -1,16 +1,11 @@
 import { NotFoundException } from '@nestjs/common';
-import {
-  MAX_READ_COUNT,
-  WrongExpectedRevisionError,
-  type EventStore,
-  type JsonObject,
-  type RecordedEvent,
-} from '@cvl/event-store';
+import { MAX_READ_COUNT, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
 import { isRefusal, type Refusal, type RefusalKind } from '@cvl/refusal';
 import { toDecimalString } from '@cvl/money';
 import { commandEventId, eventMetadata } from './context/request-context';
 import { DomainRefusal } from './problem/problem';
 import type { AggregateWriter, Decided } from './cqrs/use-case';
+import { decideAndAppend } from './cqrs/decision-loop';
 
 /** The one place a refusal's kind becomes an HTTP answer. */
 const REFUSAL_ANSWERS: Record<RefusalKind, { status: 404 | 409 | 422; title: string }> = {
@@ -19,12 +14,15 @@ const REFUSAL_ANSWERS: Record<RefusalKind, { status: 404 | 409 | 422; title: str
   rule: { status: 422, title: 'Demande refusée' },
 };
 
-/** A decider's refusal as the API's problem+json: its kind's status, the field to correct, the excess in euros. */
+/**
+ * A decider's refusal as the API's problem+json: its kind's status, its catalogue's title (« Enveloppe dépassée »;
+ * the kind's when it has none), the field to correct, the excess in euros.
+ */
 export function refusalAsProblem(refusal: Refusal): DomainRefusal {
   const answer = REFUSAL_ANSWERS[refusal.kind];
   return new DomainRefusal(
     refusal.code,
-    answer.title,
+    refusal.title ?? answer.title,
     refusal.message,
     answer.status,
     refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
@@ -91,75 +89,37 @@ export class EventSourcedRepository<S, E extends { type: string; data: object }>
     return this.aggregate.notFound(id);
   }
 
-  /** The one load-decide-append loop of the aggregates (DecisionWriter): see the class's comment. */
-  async write(
+  /** A command on one aggregate, through the suite's one loop (decideAndAppend): see the class's comment. */
+  write(
     id: string,
     decide: (state: S | undefined) => E[] | Refusal,
     guard?: (state: S | undefined) => void,
   ): Promise<Decided<S>> {
-    return retryOnConflict(this.aggregate.streamOf(id), EventSourcedRepository.MAX_ATTEMPTS, async () => {
+    const stream = this.aggregate.streamOf(id);
+    return decideAndAppend(this.store, stream, EventSourcedRepository.MAX_ATTEMPTS, async () => {
       const { state, revision, events } = await this.load(id);
       const firstId = commandEventId(0);
-      if (events.some((e) => e.eventId === firstId))
-        return { state, recorded: events.filter((e) => e.eventId === firstId), replayed: true };
+      const replayed = events.filter((e) => e.eventId === firstId);
+      if (replayed.length > 0)
+        return { events: [], expected: revision, answer: () => ({ state, recorded: replayed, replayed: true }) };
       guard?.(state);
       const decided = decide(state);
       if (isRefusal(decided)) throw refusalAsProblem(decided);
-      if (decided.length === 0) return { state, recorded: [], replayed: false };
-      const result = await this.store.append(
-        this.aggregate.streamOf(id),
-        decided.map((event, index) => ({
+      return {
+        events: decided.map((event, index) => ({
           eventId: commandEventId(index),
           type: event.type,
           schemaVersion: this.aggregate.schemaVersion,
           data: event.data as unknown as JsonObject,
           metadata: eventMetadata(),
         })),
-        revision === -1 ? 'no_stream' : revision,
-      );
-      let next = state;
-      for (const event of decided) next = this.aggregate.evolve(next, event);
-      return { state: next, recorded: result.events, replayed: result.idempotentReplay };
+        expected: revision === -1 ? 'no_stream' : revision,
+        answer: (appended) => {
+          let next = state;
+          for (const event of decided) next = this.aggregate.evolve(next, event);
+          return { state: next, recorded: appended?.events ?? [], replayed: appended?.idempotentReplay ?? false };
+        },
+      };
     });
   }
-}
-
-/**
- * Other writers kept getting there first, so often that the server gave up deciding again: not the client's doing
- * (it sent no If-Match, or its If-Match held), so never a 409 that blames it — a 503 to retry, with Retry-After.
- */
-export class ContentionError extends Error {
-  constructor(
-    readonly streamId: string,
-    readonly attempts: number,
-  ) {
-    super(`Trop d’écritures simultanées sur ${streamId} : ${attempts} essais, tous devancés`);
-    this.name = 'ContentionError';
-  }
-}
-
-/** Between two tries after losing a race: a few milliseconds, growing, with jitter so the losers do not collide again. */
-export function contentionDelayMs(attempt: number): number {
-  return Math.floor(Math.random() * Math.min(5 * 2 ** attempt, 200));
-}
-
-function contentionPause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, contentionDelayMs(attempt)));
-}
-
-/**
- * Runs `attempt` (read, decide, append with the revision read) again each time another writer appended to
- * `streamId` first, after a short pause, `maxAttempts` times at most; then a ContentionError. Every other error
- * goes through — a stale If-Match among them: its conflict names the resource, not the stream, and is the client's.
- */
-export async function retryOnConflict<T>(streamId: string, maxAttempts: number, attempt: () => Promise<T>): Promise<T> {
-  for (let tried = 0; tried < maxAttempts; tried++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || error.streamId !== streamId) throw error;
-      await contentionPause(tried);
-    }
-  }
-  throw new ContentionError(streamId, maxAttempts);
 }

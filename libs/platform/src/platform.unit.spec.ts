@@ -10,7 +10,7 @@ import { InvalidInputException } from './problem/validation';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EffectDto, isCalendarDate } from './http/source.dto';
-import { ContentionError } from './event-sourced-repository';
+import { ContentionError } from './cqrs/decision-loop';
 
 describe('problem details', () => {
   it('maps each kind of error to its status, title and fields', () => {

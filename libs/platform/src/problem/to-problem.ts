@@ -8,7 +8,7 @@ import {
 } from '@cvl/event-store';
 import { MoneyParseError } from '@cvl/money';
 import { DomainRefusal, problemType, type ProblemDetails } from './problem';
-import { ContentionError } from '../event-sourced-repository';
+import { ContentionError } from '../cqrs/decision-loop';
 import { InvalidInputException } from './validation';
 
 const TITLES: Record<number, string> = {

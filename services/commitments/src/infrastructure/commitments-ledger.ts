@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   EventIdConflictError,
   MAX_READ_COUNT,
-  WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -18,7 +17,7 @@ import {
   EVENT_STORE,
   eventMetadata,
   refusalAsProblem,
-  retryOnConflict,
+  decideAndAppend,
   runInContext,
   type DecisionWriter,
   type RequestContext,
@@ -71,6 +70,17 @@ interface Waiting {
   alone: boolean;
   resolve: (executed: Executed) => void;
   reject: (error: unknown) => void;
+}
+
+/** One round of a group commit: each member's outcome on the state read, before anything is answered. */
+interface GroupRound {
+  /** The ledger's revision the round was decided on. */
+  revision: number;
+  freshlyRead: boolean;
+  replayed: Array<{ item: Waiting; recorded: RecordedEvent[] }>;
+  refused: Array<{ item: Waiting; error: unknown }>;
+  unchanged: Waiting[];
+  decided: Array<{ item: Waiting; events: NewEvent[] }>;
 }
 
 /** At most this many commands decided and appended together (each appends a few events: far below MAX_APPEND_EVENTS). */
@@ -320,7 +330,7 @@ export class CommitmentsLedger implements DecisionWriter<void, CommitmentsState,
     /** Sees every command's result before anything is appended; throwing there writes nothing. */
     check: (results: BatchOutcome['results']) => void = () => undefined,
   ): Promise<BatchOutcome> {
-    return retryOnConflict(LEDGER_STREAM, MAX_ATTEMPTS, async () => {
+    const outcome = await decideAndAppend(this.store, LEDGER_STREAM, MAX_ATTEMPTS, async () => {
       await this.catchUp();
       const earlier = await this.recordedFirstEvents(
         commands.map((command) => runInContext(command.context, () => commandEventId(0))),
@@ -345,11 +355,14 @@ export class CommitmentsLedger implements DecisionWriter<void, CommitmentsState,
         onDecided(index);
       });
       check(results);
-      if (events.length === 0) return { results, recorded: [] };
-      const result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, this.revision));
-      await this.catchUp(result.events);
-      return { results, recorded: result.events };
+      return {
+        events,
+        expected: boundaryOf(events, this.revision),
+        answer: (appended) => ({ results, recorded: appended?.events ?? [] }),
+      };
     });
+    if (outcome.recorded.length > 0) await this.catchUp(outcome.recorded);
+    return outcome;
   }
 
   /**
@@ -386,80 +399,106 @@ export class CommitmentsLedger implements DecisionWriter<void, CommitmentsState,
   }
 
   private async runGroup(group: Waiting[]): Promise<void> {
+    let round: GroupRound | undefined;
+    let appending = false;
+    let appended: AppendResult | undefined;
     try {
-      // Read the log first when this process never has, or when a member lost a race or was refused on a state
-      // that may be behind.
-      const freshlyRead = !this.started || group.some((item) => item.attempts > 0);
-      if (freshlyRead) await this.catchUp();
-      const revision = this.revision;
-      let state = this.state;
-      const decided: Array<{ item: Waiting; events: NewEvent[] }> = [];
-      const refused: Array<{ item: Waiting; error: unknown }> = [];
-      const unchanged: Waiting[] = [];
-      for (const item of group) {
-        try {
-          inContextOf(item, () => {
-            const firstId = commandEventId(0);
-            const recorded = this.byCommand.get(firstId);
-            if (recorded) {
-              item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
-              return;
-            }
-            item.guard?.(state);
-            const events = item.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
-            if (isRefusal(events)) throw refusalAsProblem(events);
-            // Nothing to do may be a retry of a command recorded before this process knew every command.
-            if (events.length === 0 && !this.commandsComplete) {
-              unchanged.push(item);
-              return;
-            }
-            for (const event of events) state = evolve(state, event);
-            decided.push({ item, events: toNewEvents(events, firstId) });
-          });
-        } catch (error) {
-          refused.push({ item, error });
-        }
-      }
-      // A command refused (or whose guard failed) may be a retry of one recorded before this process knew every
-      // command: then it is answered as recorded, not refused.
-      for (const { item, error } of refused) void this.refusedOrReplayed(item, { error }, freshlyRead);
-      for (const item of unchanged) void this.refusedOrReplayed(item, { unchanged: true }, freshlyRead);
-      const events = decided.flatMap((d) => d.events);
-      if (events.length === 0) {
-        for (const { item } of decided)
-          item.resolve({ recorded: [], state: this.state, revision: this.revision, replayed: false });
-        return;
-      }
-      let result: AppendResult;
-      try {
-        result = await this.store.append(LEDGER_STREAM, events, boundaryOf(events, revision));
-      } catch (error) {
-        if (error instanceof WrongExpectedRevisionError && error.streamId === LEDGER_STREAM) {
-          for (const { item } of decided) this.again(item);
-        } else if (decided.length > 1) {
-          for (const { item } of decided) this.waiting.push({ ...item, alone: true });
-        } else if (error instanceof EventIdConflictError) {
-          // Its ids are taken: a retry of a command recorded before (decided differently now): answered as recorded.
-          void this.refusedOrReplayed(decided[0].item, { error }, true);
-        } else {
-          decided[0].item.reject(error);
-        }
-        return;
-      }
-      await this.catchUp(result.events);
-      for (const { item, events: own } of decided) {
-        const ids = new Set(own.map((event) => event.eventId));
-        item.resolve({
-          recorded: result.events.filter((event) => ids.has(event.eventId)),
-          state: this.state,
-          revision: this.revision,
-          replayed: result.idempotentReplay,
-        });
-      }
+      appended = await decideAndAppend(this.store, LEDGER_STREAM, MAX_ATTEMPTS, async (attempt) => {
+        appending = false;
+        // Read the log first when this process never has, when a member lost a race or was refused on a state
+        // that may be behind, and on every round after a lost race.
+        const freshlyRead = attempt > 0 || !this.started || group.some((item) => item.attempts > 0);
+        if (freshlyRead) await this.catchUp();
+        round = this.decideGroup(group, freshlyRead);
+        const events = round.decided.flatMap((d) => d.events);
+        appending = events.length > 0;
+        return { events, expected: boundaryOf(events, round.revision), answer: (result) => result };
+      });
     } catch (error) {
-      // The log could not be read (the database away): every member of the group gets the failure.
-      for (const item of group) item.reject(error);
+      if (!round || !appending) {
+        // The log could not be read (the database away): every member of the group gets the failure.
+        for (const item of group) item.reject(error);
+        return;
+      }
+      this.settleUndecided(round);
+      const { decided } = round;
+      if (error instanceof ContentionError) for (const { item } of decided) item.reject(error);
+      else if (decided.length > 1) for (const { item } of decided) this.waiting.push({ ...item, alone: true });
+      // Its ids are taken: a retry of a command recorded before (decided differently now): answered as recorded.
+      else if (error instanceof EventIdConflictError) void this.refusedOrReplayed(decided[0].item, { error }, true);
+      else decided[0].item.reject(error);
+      return;
     }
+    if (!round) return;
+    try {
+      if (appended) await this.catchUp(appended.events);
+    } catch (error) {
+      // Appended, but the log could not be read back (the database away): the group gets the failure.
+      for (const item of group) item.reject(error);
+      return;
+    }
+    this.settleUndecided(round);
+    for (const { item, events: own } of round.decided) {
+      const ids = new Set(own.map((event) => event.eventId));
+      item.resolve({
+        recorded: appended ? appended.events.filter((event) => ids.has(event.eventId)) : [],
+        state: this.state,
+        revision: this.revision,
+        replayed: appended?.idempotentReplay ?? false,
+      });
+    }
+  }
+
+  /**
+   * Decides each member of a group on the state the members before it left, without answering any (a round lost to
+   * another writer is decided again): recorded before, refused (or its guard failed), with nothing to do, or decided.
+   */
+  private decideGroup(group: readonly Waiting[], freshlyRead: boolean): GroupRound {
+    let state = this.state;
+    const round: GroupRound = {
+      revision: this.revision,
+      freshlyRead,
+      replayed: [],
+      refused: [],
+      unchanged: [],
+      decided: [],
+    };
+    for (const item of group) {
+      try {
+        inContextOf(item, () => {
+          const firstId = commandEventId(0);
+          const recorded = this.byCommand.get(firstId);
+          if (recorded) {
+            round.replayed.push({ item, recorded });
+            return;
+          }
+          item.guard?.(state);
+          const events = item.decide(state, { eventId: firstId, recordedAt: new Date().toISOString() });
+          if (isRefusal(events)) throw refusalAsProblem(events);
+          // Nothing to do may be a retry of a command recorded before this process knew every command.
+          if (events.length === 0 && !this.commandsComplete) {
+            round.unchanged.push(item);
+            return;
+          }
+          for (const event of events) state = evolve(state, event);
+          round.decided.push({ item, events: toNewEvents(events, firstId) });
+        });
+      } catch (error) {
+        round.refused.push({ item, error });
+      }
+    }
+    return round;
+  }
+
+  /**
+   * Answers the members of the last round that appended nothing. A command refused (or whose guard failed) may be a
+   * retry of one recorded before this process knew every command: then it is answered as recorded, not refused.
+   */
+  private settleUndecided(round: GroupRound): void {
+    for (const { item, recorded } of round.replayed)
+      item.resolve({ recorded, state: this.state, revision: this.revision, replayed: true });
+    for (const { item, error } of round.refused) void this.refusedOrReplayed(item, { error }, round.freshlyRead);
+    for (const item of round.unchanged) void this.refusedOrReplayed(item, { unchanged: true }, round.freshlyRead);
   }
 
   /**
