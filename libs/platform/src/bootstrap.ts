@@ -2,6 +2,8 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RefusalCatalogue } from '@cvl/refusal';
+import { documentProblems } from './http/openapi-problems';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -9,6 +11,8 @@ import { acceptCorrelationId, runInContext } from './context/request-context';
 import { CORRELATION_HEADER } from './observability/logging';
 
 export interface ServiceDocs {
+  /** The service's refusal codes, listed in its document's 404, 409 and 422 answers. */
+  refusals?: RefusalCatalogue<string>;
   /** « commitments »: docs served at /api/commitments/docs. */
   service: string;
   title: string;
@@ -65,10 +69,15 @@ export function configurePlatformApp(
       .setTitle(doc.title)
       .setDescription(doc.description)
       .setVersion('1')
+      // Served by the suite itself: the same origin in both modes (embedded, or each service behind its own address).
+      .addServer('/', 'le serveur qui sert ce document')
       .addBearerAuth()
       .addSecurityRequirements('bearer')
       .build();
-    const document = SwaggerModule.createDocument(app, config, { include: [doc.module] });
+    const document = documentProblems(
+      SwaggerModule.createDocument(app, config, { include: [doc.module] }),
+      doc.refusals,
+    );
     SwaggerModule.setup(`api/${doc.service}/docs`, app, document, {
       jsonDocumentUrl: `api/${doc.service}/docs/openapi.json`,
     });

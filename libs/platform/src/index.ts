@@ -33,5 +33,6 @@ export * from './run-process';
 export * from './http/source.dto';
 export * from './event-sourced-repository';
 export * from './cqrs/use-case';
+export * from './cqrs/decision-loop';
 export * from './http/export-format';
 export * from './observability/readiness';

@@ -1,3 +1,5 @@
+import { ApiOperation } from '@nestjs/swagger';
+import type { RefusalCatalogue } from '@cvl/refusal';
 import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import {
   checkpointFromString,
@@ -30,6 +32,8 @@ export interface ServiceDescription {
   service: string;
   title: string;
   description: string;
+  /** Its refusal codes (domain/refusals.ts), documented in its OpenAPI document. */
+  refusals?: RefusalCatalogue<string>;
 }
 
 /**
@@ -51,6 +55,7 @@ export function serviceInfoController(description: ServiceDescription, translate
     ) {}
 
     @Get()
+    @ApiOperation({ summary: 'Le service : ce qu’il fait, où vont ses événements, sur quoi il tourne' })
     @Allow({
       all: [
         'pilotage',
@@ -76,6 +81,10 @@ export function serviceInfoController(description: ServiceDescription, translate
      * rebuild reads when the transport no longer holds everything (records deleted, a broker lost).
      */
     @Get('events')
+    @ApiOperation({
+      summary:
+        'Le fil des événements publiés par le service, tels que publiés (pour reconstruire un modèle de lecture)',
+    })
     @Allow({ all: ['exploitation'] })
     @Header('Cache-Control', 'no-store')
     async events(@Query('after') after?: string, @Query('limit') limit?: string): Promise<EventFeedPage> {
@@ -108,6 +117,9 @@ export function serviceInfoController(description: ServiceDescription, translate
     }
 
     @Get('hash-chains')
+    @ApiOperation({
+      summary: 'Intégrité : chaque flux du service re-haché, le journal signé vérifié, les rebuts des consommateurs',
+    })
     @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
     @Costly()
     @Header('Cache-Control', 'no-store')

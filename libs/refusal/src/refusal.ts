@@ -19,6 +19,8 @@ export interface Refusal {
   field?: string;
   kind: RefusalKind;
   excessCents?: Cents;
+  /** The refusal's name in the service's catalogue, e.g. « Enveloppe dépassée » (the problem's title). */
+  title?: string;
 }
 
 export const refuse = (
@@ -36,3 +38,30 @@ export const refuse = (
 
 export const isRefusal = (value: unknown): value is Refusal =>
   typeof value === 'object' && value !== null && (value as Refusal).refused === true;
+
+/** A refusal code as a service declares it once: its kind, and its title in French (the problem's title). */
+export interface RefusalEntry {
+  kind: RefusalKind;
+  title: string;
+}
+
+/** A service's refusals: every code it may answer, and the one way its deciders refuse with them. */
+export interface RefusalCatalogue<Code extends string> {
+  readonly entries: Readonly<Record<Code, RefusalEntry>>;
+  /**
+   * A refusal of a code of the catalogue (a code not in it does not compile): the message says what was refused
+   * in this case, with its figures; the kind and title are the catalogue's. A code refused in two situations may
+   * name another kind for one of them (a condition unknown in the path is not found; in a body, a wrong field).
+   */
+  refuse(code: Code, message: string, options?: { field?: string; excessCents?: Cents; kind?: RefusalKind }): Refusal;
+}
+
+export function refusalCatalogue<Code extends string>(entries: Record<Code, RefusalEntry>): RefusalCatalogue<Code> {
+  return {
+    entries,
+    refuse: (code, message, options = {}) => ({
+      ...refuse(code, message, { ...options, kind: options.kind ?? entries[code].kind }),
+      title: entries[code].title,
+    }),
+  };
+}

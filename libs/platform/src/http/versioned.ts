@@ -1,6 +1,7 @@
 import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
+import { ApiHeader } from '@nestjs/swagger';
 
 /** A resource with its stream revision: the interceptor sends the value and the revision as ETag. */
 export class Versioned<T> {
@@ -44,3 +45,12 @@ export function expectedRevisionFromIfMatch(
     );
   return Number(match[1]);
 }
+
+/** Documents the If-Match a route honours: the ETag the client read; moved since, the command is refused (409). */
+export const IfMatchHeader = () =>
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'l’ETag lu (version de la ressource) : si elle a changé depuis, la commande est refusée (409)',
+    schema: { type: 'string', example: '"3"' },
+  });

@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
-import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, IfMatchHeader, type Access, type Versioned } from '@cvl/platform';
 import { commitmentAfter } from '../http/commitment-resource';
 import { toAct, toTrace } from '../http/trace.dto';
 import type { CommitmentView } from '../queries/views';
@@ -18,6 +18,7 @@ export class AmendCommitmentController {
   @Post(':id/amendments')
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
+  @IfMatchHeader()
   @ApiOperation({
     summary: 'Modifier un engagement (avenant, clause de revoyure, correction) par une nouvelle écriture',
   })

@@ -9,7 +9,8 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -39,8 +40,7 @@ export function decideAmendCommitment(
   }
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier', { kind: 'conflict' });
+  if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier');
   if (command.kind === 'avenant' && commitment.status === 'firm' && !command.act) {
     return refuse('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
   }
@@ -49,7 +49,6 @@ export function decideAmendCommitment(
   if (delta === 0n)
     return refuse('amount-unchanged', `Le montant est déjà de ${formatEurosFr(before)}`, {
       field: 'newAmount',
-      kind: 'conflict',
     });
   if (commitment.status === 'firm' && command.newAmountCents < commitment.paidCents) {
     return refuse(

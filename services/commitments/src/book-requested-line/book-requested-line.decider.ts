@@ -1,3 +1,4 @@
+import { refuse } from '../domain/refusals';
 import type { Cents } from '@cvl/money';
 import type { DecisionContext } from '../domain/booking';
 import { decimal } from '../domain/booking';
@@ -119,12 +120,10 @@ export function decideRequestedMovement(
   } as RequestedLine;
   const commitment = requestedCommitment(state, movement.request, movement.funder);
   if (!commitment)
-    return refusedAnswer(line, {
-      refused: true,
-      code: 'unknown-commitment',
-      message: `Aucun engagement inscrit pour ${movement.funder} sur cette opération`,
-      kind: 'unknown',
-    });
+    return refusedAnswer(
+      line,
+      refuse('unknown-commitment', `Aucun engagement inscrit pour ${movement.funder} sur cette opération`),
+    );
   const decided =
     movement.kind === 'payment'
       ? decideRecordPayment(

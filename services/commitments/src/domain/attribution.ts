@@ -1,6 +1,7 @@
 import { MoneyParseError, parseFigure, toDecimalString } from '@cvl/money';
 import type { CommitmentAttribution, ReferenceKind, StatedFigure } from './events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from './refusals';
 import { referenceKey, type CommitmentsState } from './state';
 
 const ATTRIBUTION_REFERENCES: Array<[keyof CommitmentAttribution, ReferenceKind]> = [

@@ -8,7 +8,8 @@ import {
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { SerializedTransfer } from './events';
 import { toKernelTransfer } from './evolve';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from './refusals';
 import { accountOf, LEDGER, referenceKey, type Commitment, type CommitmentsState } from './state';
 import { isReasonCode, REASONS, type BookingTrace } from './trace';
 
@@ -28,7 +29,6 @@ export function checkTrace(trace: BookingTrace): Refusal | undefined {
   if (problems.length > 0)
     return refuse('traceability-incomplete', `Écriture non traçable : ${problems.join(' ; ')}`, {
       field: 'trace',
-      kind: 'rule',
     });
   if (!isReasonCode(trace.reasonCode)) {
     return refuse(
@@ -51,14 +51,13 @@ export function knownFunder(state: CommitmentsState, funder: string, field = 'fu
     ? undefined
     : refuse('unknown-funder', `Financeur inconnu : « ${funder} » (enregistrez-le d’abord au référentiel)`, {
         field,
-        kind: 'rule',
       });
 }
 
 export function findCommitment(state: CommitmentsState, commitmentId: string): Commitment | Refusal {
   return (
     state.commitments.get(commitmentId) ??
-    refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { kind: 'unknown', field: 'commitmentId' })
+    refuse('unknown-commitment', `Engagement inconnu : ${commitmentId}`, { field: 'commitmentId' })
   );
 }
 

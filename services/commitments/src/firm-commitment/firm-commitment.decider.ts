@@ -9,7 +9,8 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -37,13 +38,10 @@ export function decideFirmCommitment(
     return refuse(
       'awaits-condition',
       `Cet engagement attend la condition ${commitment.conditionId} : il devient ferme quand elle est remplie`,
-      { kind: 'conflict' },
     );
   }
   if (commitment.status !== 'indicative')
-    return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`, {
-      kind: 'conflict',
-    });
+    return refuse('not-indicative', `Engagement déjà ${commitment.status === 'firm' ? 'ferme' : 'caduc'}`);
   const amount = command.amountCents ?? commitment.amountCents;
   const amountProblem = checkAmount(amount);
   if (amountProblem) return amountProblem;

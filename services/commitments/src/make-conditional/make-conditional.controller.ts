@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
+import { Allow, CurrentAccess, IfMatchHeader, type Access, type Versioned } from '@cvl/platform';
 import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import type { CommitmentView } from '../queries/views';
@@ -17,6 +17,7 @@ export class MakeConditionalController {
   @Post(':id/conditional')
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
+  @IfMatchHeader()
   @ApiOperation({ summary: 'Rendre une intention conditionnelle à une condition nommée' })
   async makeConditional(
     @CurrentAccess() access: Access,

@@ -1,6 +1,7 @@
 import { checkTrace, findCommitment } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -20,7 +21,6 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
     return refuse(
       'not-indicative',
       `Seul un engagement indicatif devient conditionnel (celui-ci est ${commitment.status})`,
-      { kind: 'conflict' },
     );
   }
   const condition = state.conditions.get(command.conditionId);
@@ -29,7 +29,6 @@ export function decideMakeConditional(command: MakeConditional, state: Commitmen
   if (condition.status !== 'open')
     return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, {
       field: 'conditionId',
-      kind: 'conflict',
     });
   return [
     {

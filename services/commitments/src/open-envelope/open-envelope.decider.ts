@@ -9,7 +9,8 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, LEDGER, referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -34,7 +35,6 @@ export function decideOpenEnvelope(
   if (state.envelopes.has(command.envelopeId))
     return refuse('envelope-exists', `L’enveloppe ${command.envelopeId} existe déjà`, {
       field: 'envelopeId',
-      kind: 'conflict',
     });
   if (command.programme && !state.references.has(referenceKey('programme', command.programme))) {
     return refuse('unknown-programme', `Programme inconnu : « ${command.programme} »`, { field: 'programme' });

@@ -11,7 +11,8 @@ import {
 } from '../domain/booking';
 import { checkAttribution, readStated } from '../domain/attribution';
 import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -50,7 +51,6 @@ export function decideRecordCommitment(
   if (state.commitments.has(command.commitmentId)) {
     return refuse('commitment-exists', `L’engagement ${command.commitmentId} existe déjà`, {
       field: 'commitmentId',
-      kind: 'conflict',
     });
   }
   if (command.envelopeId) {
@@ -75,7 +75,7 @@ export function decideRecordCommitment(
       return refuse(
         'condition-resolved',
         `La condition « ${condition.label} » est déjà levée (${condition.status === 'met' ? 'remplie' : 'défaillie'})`,
-        { field: 'conditionId', kind: 'conflict' },
+        { field: 'conditionId' },
       );
   } else if (command.conditionId) {
     return refuse('condition-not-allowed', 'Seul un engagement conditionnel nomme une condition', {

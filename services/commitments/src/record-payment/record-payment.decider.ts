@@ -10,7 +10,8 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, PaymentKind } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -35,14 +36,13 @@ export function decideRecordPayment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status !== 'firm')
-    return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé', { kind: 'conflict' });
+    return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé');
   if (commitment.payments.some((p) => p.id === command.paymentId))
     return refuse('payment-exists', `Le paiement ${command.paymentId} est déjà enregistré`, {
       field: 'paymentId',
-      kind: 'conflict',
     });
   if (commitment.payments.some((p) => p.kind === 'solde'))
-    return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos', { kind: 'conflict' });
+    return refuse('balance-paid', 'Le solde est déjà payé : l’engagement est clos');
   if (command.kind !== 'avance' && !isIsoDate(command.serviceDoneDate)) {
     return refuse(
       'service-done-required',

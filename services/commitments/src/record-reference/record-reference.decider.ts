@@ -1,6 +1,7 @@
 import type { CommitmentsEvent, ReferenceKind } from '../domain/events';
 import { checkTrace } from '../domain/booking';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 

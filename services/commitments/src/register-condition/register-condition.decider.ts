@@ -1,6 +1,7 @@
 import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -24,7 +25,6 @@ export function decideRegisterCondition(
       ? []
       : refuse('condition-exists', `La condition ${command.conditionId} existe déjà avec un autre libellé`, {
           field: 'conditionId',
-          kind: 'conflict',
         });
   }
   return [

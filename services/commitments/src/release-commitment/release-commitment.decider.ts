@@ -1,7 +1,8 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
 import { checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, outstandingCents, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -22,16 +23,14 @@ export function decideReleaseCommitment(
   if (problem) return problem;
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  if (commitment.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager', { kind: 'conflict' });
+  if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager');
   const account = accountOf.commitment(commitment.id);
   let amount: Cents;
   let transfers: SerializedTransfer[];
   if (commitment.status === 'firm') {
     const outstanding = outstandingCents(commitment);
     amount = command.amountCents ?? outstanding;
-    if (amount <= 0n)
-      return refuse('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount', kind: 'conflict' });
+    if (amount <= 0n) return refuse('nothing-to-release', 'Rien à dégager : tout est payé', { field: 'amount' });
     if (amount > outstanding) {
       return refuse('exceeds-outstanding', `On ne peut dégager que le reste à payer (${formatEurosFr(outstanding)})`, {
         field: 'amount',

@@ -1,6 +1,7 @@
 import { checkTrace, decimal, transferId, tryBookings, type DecisionContext } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
@@ -27,7 +28,7 @@ export function decideResolveCondition(
       kind: 'unknown',
     });
   if (condition.status !== 'open')
-    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`, { kind: 'conflict' });
+    return refuse('condition-resolved', `La condition « ${condition.label} » est déjà levée`);
   const awaiting = [...state.commitments.values()]
     .filter((c) => c.status === 'conditional' && c.conditionId === condition.id)
     .sort((a, b) => a.id.localeCompare(b.id));

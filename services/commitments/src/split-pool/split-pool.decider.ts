@@ -11,7 +11,8 @@ import {
   type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, PoolSplit, SerializedTransfer } from '../domain/events';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { accountOf, referenceKey, type CommitmentsState } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
@@ -49,10 +50,8 @@ export function decideSplitPool(
   if (!pool.isPool)
     return refuse('not-a-pool', `L’engagement ${pool.id} n’est pas une enveloppe commune à ventiler`, {
       field: 'poolId',
-      kind: 'conflict',
     });
-  if (pool.status === 'lapsed')
-    return refuse('commitment-lapsed', 'Enveloppe commune caduque : rien à ventiler', { kind: 'conflict' });
+  if (pool.status === 'lapsed') return refuse('commitment-lapsed', 'Enveloppe commune caduque : rien à ventiler');
   if (command.parts.length === 0 || command.parts.length > MAX_SPLIT_PARTS)
     return refuse('parts-count', `De 1 à ${MAX_SPLIT_PARTS} parts`, { field: 'parts' });
   const seen = new Set<string>();
@@ -64,7 +63,6 @@ export function decideSplitPool(
     if (state.commitments.has(part.commitmentId) || seen.has(part.commitmentId))
       return refuse('commitment-exists', `L’engagement ${part.commitmentId} existe déjà`, {
         field: `${at}.commitmentId`,
-        kind: 'conflict',
       });
     seen.add(part.commitmentId);
     if (part.epci && !state.references.has(referenceKey('epci', part.epci)))

@@ -612,6 +612,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         .expect(422);
       expect(refused.body).toMatchObject({
         type: '/problems/envelope-exceeded',
+        title: 'Enveloppe dépassée',
         excess: '1500000.00',
         errors: [{ field: 'amount' }],
       });

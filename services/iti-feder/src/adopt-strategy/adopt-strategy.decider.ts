@@ -1,6 +1,7 @@
 import type { ItiEvent, Trace } from '../domain/events';
 import type { Programme } from '../domain/state';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface AdoptStrategy {
   axes: number[];
@@ -9,7 +10,7 @@ export interface AdoptStrategy {
 
 /** An ITI strategy combines at least two priority axes (l. 4777). */
 export function decideAdoptStrategy(command: AdoptStrategy, state: Programme | undefined): ItiEvent[] | Refusal {
-  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { kind: 'conflict' });
+  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe');
   const axes = [...new Set(command.axes)];
   if (axes.length < 2)
     return refuse('strategy-single-axis', 'Une stratégie ITI combine au moins deux axes prioritaires', {

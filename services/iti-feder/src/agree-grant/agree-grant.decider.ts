@@ -2,7 +2,8 @@ import { toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { operationIn, requestId } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface AgreeGrant {
   operationId: string;
@@ -17,7 +18,7 @@ export function decideAgreeGrant(command: AgreeGrant, state: Programme | undefin
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
   if (operation.status !== 'programmed')
-    return refuse('not-programmed', 'La convention suit la décision de programmation', { kind: 'conflict' });
+    return refuse('not-programmed', 'La convention suit la décision de programmation');
   if (!command.act.reference.trim())
     return refuse('act-required', 'Référence de la convention attributive obligatoire', { field: 'act.reference' });
   const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(

@@ -2,7 +2,8 @@ import type { ItiEvent, Trace } from '../domain/events';
 import { operationIn } from '../domain/operations';
 import { checkEnergy, ENERGY_RULES, inForce, type EnergyRule } from '../domain/rules';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface AppraiseApplication {
   operationId: string;
@@ -21,8 +22,7 @@ export function decideAppraiseApplication(
   const found = operationIn(state, command.operationId);
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
-  if (operation.status !== 'complete')
-    return refuse('not-complete', 'Un dossier s’instruit une fois complet', { kind: 'conflict' });
+  if (operation.status !== 'complete') return refuse('not-complete', 'Un dossier s’instruit une fois complet');
   const rule = inForce(rules, operation.receivedOn, (r) => r.priority === operation.priority);
   const checks = rule ? checkEnergy(operation.dwellings, rule) : [];
   return [

@@ -2,7 +2,8 @@ import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { agreedOperation } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface CheckServiceDone {
   operationId: string;
@@ -22,9 +23,8 @@ export function decideCheckServiceDone(command: CheckServiceDone, state: Program
   const { programme, operation } = found;
   const { claimId, acceptedCents } = command;
   const claim = operation.claims.find((c) => c.id === claimId);
-  if (!claim) return refuse('unknown-claim', `Demande inconnue : ${claimId}`, { kind: 'unknown', field: 'claimId' });
-  if (claim.checked)
-    return refuse('claim-checked', 'Service fait déjà contrôlé pour cette demande', { kind: 'conflict' });
+  if (!claim) return refuse('unknown-claim', `Demande inconnue : ${claimId}`, { field: 'claimId' });
+  if (claim.checked) return refuse('claim-checked', 'Service fait déjà contrôlé pour cette demande');
   if (acceptedCents < 0n || acceptedCents > claim.expensesCents)
     return refuse('accepted-above-claimed', `Dépenses retenues entre 0 et ${formatEurosFr(claim.expensesCents)}`, {
       field: 'acceptedExpenses',

@@ -1,7 +1,8 @@
 import type { ItiEvent, Trace } from '../domain/events';
 import { operationIn } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface CompleteApplication {
   operationId: string;
@@ -15,8 +16,7 @@ export function decideCompleteApplication(
 ): ItiEvent[] | Refusal {
   const found = operationIn(state, command.operationId);
   if (isRefusal(found)) return found;
-  if (found.operation.status !== 'received')
-    return refuse('not-received', `Dossier déjà ${found.operation.status}`, { kind: 'conflict' });
+  if (found.operation.status !== 'received') return refuse('not-received', `Dossier déjà ${found.operation.status}`);
   return [
     {
       type: 'iti-feder.application-completed',

@@ -1,4 +1,5 @@
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from './refusals';
 import type { ItiOperation, Programme } from './state';
 
 /** The id of a line the programme asks the ledger for, at one step (programmation, convention, paiement-…). */
@@ -12,8 +13,7 @@ export function operationIn(
   operationId: string,
 ): { programme: Programme; operation: ItiOperation } | Refusal {
   const operation = state?.operations.get(operationId);
-  if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { kind: 'unknown' });
+  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`);
   return { programme: state, operation };
 }
 
@@ -25,8 +25,6 @@ export function agreedOperation(
   const found = operationIn(state, operationId);
   if (isRefusal(found)) return found;
   if (found.operation.status !== 'agreed')
-    return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements', {
-      kind: 'conflict',
-    });
+    return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements');
   return found;
 }

@@ -2,7 +2,8 @@ import { toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { agreedOperation } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface FilePaymentClaim {
   operationId: string;
@@ -20,9 +21,8 @@ export function decideFilePaymentClaim(command: FilePaymentClaim, state: Program
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
   if (operation.claims.some((c) => c.id === command.claimId))
-    return refuse('claim-exists', `La demande ${command.claimId} existe déjà`, { kind: 'conflict', field: 'claimId' });
-  if (operation.claims.some((c) => c.final))
-    return refuse('final-claimed', 'La demande de solde est déjà déposée', { kind: 'conflict' });
+    return refuse('claim-exists', `La demande ${command.claimId} existe déjà`, { field: 'claimId' });
+  if (operation.claims.some((c) => c.final)) return refuse('final-claimed', 'La demande de solde est déjà déposée');
   if (command.expensesCents <= 0n)
     return refuse('expenses-not-positive', 'État des dépenses strictement positif', { field: 'expenses' });
   return [

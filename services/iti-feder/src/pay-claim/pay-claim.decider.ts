@@ -2,7 +2,8 @@ import { formatEurosFr, toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { agreedOperation, requestId } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface PayClaim {
   operationId: string;
@@ -16,10 +17,9 @@ export function decidePayClaim(command: PayClaim, state: Programme | undefined):
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
   const claim = operation.claims.find((c) => c.id === command.claimId);
-  if (!claim?.checked)
-    return refuse('service-not-done', 'Le paiement suit le contrôle de service fait', { kind: 'conflict' });
+  if (!claim?.checked) return refuse('service-not-done', 'Le paiement suit le contrôle de service fait');
   const due = claim.checked.payableFederCents - claim.paidCents;
-  if (due <= 0n) return refuse('nothing-due', 'Rien à payer sur cette demande', { kind: 'conflict' });
+  if (due <= 0n) return refuse('nothing-due', 'Rien à payer sur cette demande');
   if (operation.paidCents + due > operation.federCents)
     return refuse(
       'above-programmed',

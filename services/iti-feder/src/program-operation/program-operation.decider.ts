@@ -2,7 +2,8 @@ import { formatEurosFr, toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { operationIn, requestId } from '../domain/operations';
 import { axisCap, programmedOnAxis, type Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface ProgramOperation {
   operationId: string;
@@ -17,9 +18,7 @@ export function decideProgramOperation(command: ProgramOperation, state: Program
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
   if (operation.status !== 'appraised')
-    return refuse('not-appraised', `Seul un dossier instruit et éligible se programme (statut : ${operation.status})`, {
-      kind: 'conflict',
-    });
+    return refuse('not-appraised', `Seul un dossier instruit et éligible se programme (statut : ${operation.status})`);
   const cap = axisCap(programme, operation.axis) ?? 0n;
   const after = programmedOnAxis(programme, operation.axis) + operation.federCents;
   if (after > cap) {

@@ -1,6 +1,7 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { FEDER_RATE_CAPS, inForce, type Dwelling } from '../domain/rules';
 import type { Programme } from '../domain/state';
 
@@ -31,10 +32,9 @@ export function decideReceiveApplication(
   command: ReceiveApplication,
   state: Programme | undefined,
 ): ItiEvent[] | Refusal {
-  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe', { kind: 'conflict' });
+  if (!state) return refuse('no-envelope', 'Fixez d’abord l’enveloppe par axe');
   if (state.operations.has(command.operationId))
     return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, {
-      kind: 'conflict',
       field: 'operationId',
     });
   if (!/^QP\d{6}$/.test(command.quartier))

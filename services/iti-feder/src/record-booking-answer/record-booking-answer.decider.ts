@@ -1,6 +1,7 @@
 import { fromDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { Programme } from '../domain/state';
 
 export interface BookingAnswer {
@@ -16,8 +17,7 @@ export interface BookingAnswer {
 /** What the ledger answered for a line; the same answer twice records nothing. */
 export function decideRecordAnswer(answer: BookingAnswer, state: Programme | undefined): ItiEvent[] | Refusal {
   const operation = state?.operations.get(answer.operationId);
-  if (!state || !operation)
-    return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`, { kind: 'unknown' });
+  if (!state || !operation) return refuse('unknown-operation', `Opération inconnue : ${answer.operationId}`);
   const known = operation.bookings.get(answer.funder);
   if (
     known &&

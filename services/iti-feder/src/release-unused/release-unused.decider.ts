@@ -2,7 +2,8 @@ import { toDecimalString } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { operationIn, requestId } from '../domain/operations';
 import type { Programme } from '../domain/state';
-import { isRefusal, refuse, type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 
 export interface ReleaseUnused {
   operationId: string;
@@ -15,10 +16,10 @@ export function decideReleaseUnused(command: ReleaseUnused, state: Programme | u
   if (isRefusal(found)) return found;
   const { programme, operation } = found;
   if (operation.status !== 'agreed')
-    return refuse('not-agreed', 'Seule une opération conventionnée non close se dégage', { kind: 'conflict' });
+    return refuse('not-agreed', 'Seule une opération conventionnée non close se dégage');
   const final = operation.claims.find((c) => c.final);
   if (!final || final.paidCents < (final.checked?.payableFederCents ?? 1n))
-    return refuse('final-not-paid', 'Le dégagement suit le paiement du solde', { kind: 'conflict' });
+    return refuse('final-not-paid', 'Le dégagement suit le paiement du solde');
   const unused = operation.federCents - operation.paidCents;
   return [
     {

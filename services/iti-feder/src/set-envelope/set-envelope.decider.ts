@@ -1,6 +1,7 @@
 import { fromDecimalString, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { PRIORITIES } from '../domain/rules';
 import { programmedOnAxis, type Programme } from '../domain/state';
 

@@ -1,6 +1,7 @@
 import { toDecimalString, type Cents } from '@cvl/money';
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { OPERATION_NATURES, type OperationNature } from '../domain/rules';
 import type { Protocol } from '../domain/state';
 
@@ -21,10 +22,9 @@ export interface AddOperation {
 
 /** An operation of the protocol: one project owner, one quartier, a subsidy base excluding VAT, a calendar. */
 export function decideAddOperation(command: AddOperation, state: Protocol | undefined): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   if (state.operations.has(command.operationId))
     return refuse('operation-exists', `L’opération ${command.operationId} existe déjà`, {
-      kind: 'conflict',
       field: 'operationId',
     });
   if (!OPERATION_NATURES.includes(command.nature))

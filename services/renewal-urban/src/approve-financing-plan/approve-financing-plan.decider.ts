@@ -1,5 +1,6 @@
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { Protocol } from '../domain/state';
 
 /** The id of a plan line at a version: how the protocol knows which version the ledger's answer is for. */
@@ -21,19 +22,15 @@ export function decideApproveFinancingPlan(
   command: ApproveFinancingPlan,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   const operation = state.operations.get(command.operationId);
   if (!operation)
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      kind: 'unknown',
       field: 'operationId',
     });
-  if (operation.plan.length === 0)
-    return refuse('plan-missing', 'Aucun plan de financement à approuver', { kind: 'conflict' });
+  if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver');
   if (operation.approvedVersion === operation.planVersion)
-    return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`, {
-      kind: 'conflict',
-    });
+    return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`);
   const firm = state.status === 'signed' && state.signature !== undefined;
   // The act in force: the signature, or the latest avenant.
   const act = state.versions.length > 0 ? state.versions[state.versions.length - 1].act : state.signature;

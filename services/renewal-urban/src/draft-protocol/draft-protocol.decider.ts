@@ -1,5 +1,6 @@
 import type { Interest, RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { Protocol } from '../domain/state';
 
 export interface DraftProtocol {
@@ -19,7 +20,6 @@ export interface FormPurchasingGroup {
 export function decideDraftProtocol(command: DraftProtocol, state: Protocol | undefined): RenewalEvent[] | Refusal {
   if (state)
     return refuse('protocol-exists', `Le protocole ${command.protocolId} existe déjà`, {
-      kind: 'conflict',
       field: 'protocolId',
     });
   if (command.quartiers.length === 0)
@@ -39,7 +39,7 @@ export function decideFormPurchasingGroup(
   command: FormPurchasingGroup,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   if (command.members.length < 2)
     return refuse('group-too-small', 'Un groupement de commandes réunit au moins deux membres', { field: 'members' });
   const parties = new Set(state.parties.map((p) => p.code));

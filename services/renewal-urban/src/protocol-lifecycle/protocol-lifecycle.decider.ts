@@ -1,5 +1,6 @@
 import type { RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { currentTable, type Protocol } from '../domain/state';
 
 export type LifecycleCommand =
@@ -13,18 +14,17 @@ export type LifecycleCommand =
  * version of the financial table, kept whole so any earlier version can be shown and compared.
  */
 export function decideLifecycle(command: LifecycleCommand, state: Protocol | undefined): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   const protocolId = state.id;
   switch (command.kind) {
     case 'submit':
-      if (state.status !== 'draft')
-        return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`, { kind: 'conflict' });
+      if (state.status !== 'draft') return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`);
       if (state.operations.size === 0)
         return refuse('no-operation', 'Un protocole soumis porte au moins une opération', { field: 'operations' });
       return [{ type: 'renewal-urban.protocol-submitted', data: { protocolId, trace: command.trace } }];
     case 'record-committee': {
       if (state.status !== 'submitted')
-        return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis', { kind: 'conflict' });
+        return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis');
       const early = [...state.operations.values()].filter((o) => o.costsFrom < command.date);
       if (early.length > 0) {
         return refuse(
@@ -42,7 +42,7 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
     }
     case 'sign': {
       if (state.status !== 'committee-held')
-        return refuse('committee-required', 'Le protocole se signe après le comité d’engagement', { kind: 'conflict' });
+        return refuse('committee-required', 'Le protocole se signe après le comité d’engagement');
       const unplanned = [...state.operations.values()].filter((o) => o.plan.length === 0);
       if (unplanned.length > 0)
         return refuse(
@@ -58,12 +58,11 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
       ];
     }
     case 'sign-amendment': {
-      if (state.status !== 'signed')
-        return refuse('not-signed', 'Un avenant modifie un protocole signé', { kind: 'conflict' });
+      if (state.status !== 'signed') return refuse('not-signed', 'Un avenant modifie un protocole signé');
       const table = currentTable(state);
       const last = state.versions[state.versions.length - 1];
       if (JSON.stringify(last.table) === JSON.stringify(table))
-        return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier', { kind: 'conflict' });
+        return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier');
       return [
         {
           type: 'renewal-urban.amendment-signed',

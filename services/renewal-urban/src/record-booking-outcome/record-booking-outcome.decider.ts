@@ -1,5 +1,6 @@
 import type { BookingOutcome, RenewalEvent } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { Protocol } from '../domain/state';
 
 /**
@@ -10,10 +11,9 @@ export function decideRecordBookingOutcome(
   outcome: BookingOutcome,
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   const operation = state.operations.get(outcome.operationId);
-  if (!operation)
-    return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`, { kind: 'unknown' });
+  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${outcome.operationId}`);
   const known = operation.bookings.get(outcome.funder);
   if (known && known.requestId === outcome.requestId && known.outcome === outcome.outcome) return [];
   if (known && known.planVersion > outcome.planVersion) return [];

@@ -1,6 +1,7 @@
 import { allocate, formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import type { PlanLine, RenewalEvent, Trace } from '../domain/events';
-import { refuse, type Refusal } from '@cvl/refusal';
+import { type Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { RATE_CAPS, rateCapInForce, type RateCapRule } from '../domain/rules';
 import type { Protocol } from '../domain/state';
 
@@ -25,11 +26,10 @@ export function decideSetFinancingPlan(
   state: Protocol | undefined,
   rules: readonly RateCapRule[] = RATE_CAPS,
 ): RenewalEvent[] | Refusal {
-  if (!state) return refuse('unknown-protocol', 'Protocole inconnu', { kind: 'unknown' });
+  if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   const operation = state.operations.get(command.operationId);
   if (!operation)
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      kind: 'unknown',
       field: 'operationId',
     });
   if (state.committeeDate && operation.costsFrom < state.committeeDate) {

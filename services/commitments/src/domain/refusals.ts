@@ -1,0 +1,57 @@
+import { refusalCatalogue } from '@cvl/refusal';
+
+/**
+ * Every refusal of the ledger of record, by code: its kind (the HTTP edge makes it a 404, 409 or 422) and its title.
+ * The deciders refuse only with these codes (`refuse` below); the OpenAPI document lists them.
+ */
+export const COMMITMENTS_REFUSALS = refusalCatalogue({
+  'act-required': { kind: 'rule', title: 'Acte juridique requis' },
+  'amount-not-positive': { kind: 'rule', title: 'Montant non strictement positif' },
+  'amount-unchanged': { kind: 'conflict', title: 'Montant inchangé' },
+  'awaits-condition': { kind: 'conflict', title: 'Engagement en attente de sa condition' },
+  'balance-paid': { kind: 'conflict', title: 'Solde déjà payé' },
+  'below-paid': { kind: 'rule', title: 'Montant inférieur au déjà payé' },
+  'code-required': { kind: 'rule', title: 'Code obligatoire' },
+  'commitment-exists': { kind: 'conflict', title: 'Engagement déjà inscrit' },
+  'commitment-lapsed': { kind: 'conflict', title: 'Engagement caduc' },
+  'condition-exists': { kind: 'conflict', title: 'Condition déjà enregistrée' },
+  'condition-not-allowed': { kind: 'rule', title: 'Condition réservée aux engagements conditionnels' },
+  'condition-required': { kind: 'rule', title: 'Condition requise' },
+  'condition-resolved': { kind: 'conflict', title: 'Condition déjà levée' },
+  'envelope-exceeded': { kind: 'rule', title: 'Enveloppe dépassée' },
+  'envelope-exists': { kind: 'conflict', title: 'Enveloppe déjà ouverte' },
+  'envelope-of-another-funder': { kind: 'rule', title: 'Enveloppe d’un autre financeur' },
+  'exceeds-commitment': { kind: 'rule', title: 'Montant au-delà de l’engagement' },
+  'exceeds-outstanding': { kind: 'rule', title: 'Dégagement au-delà du reste à payer' },
+  'firm-pool-other-funder': { kind: 'rule', title: 'Ventilation ferme vers un autre financeur' },
+  'invalid-qpv-code': { kind: 'rule', title: 'Code de quartier prioritaire invalide' },
+  'invalid-year': { kind: 'rule', title: 'Année invalide' },
+  'label-required': { kind: 'rule', title: 'Libellé obligatoire' },
+  'ledger-refused': { kind: 'rule', title: 'Écriture refusée par le grand livre' },
+  'name-required': { kind: 'rule', title: 'Libellé obligatoire' },
+  'not-a-pool': { kind: 'conflict', title: 'Pas une enveloppe commune' },
+  'not-firm': { kind: 'conflict', title: 'Engagement non ferme' },
+  'not-indicative': { kind: 'conflict', title: 'Engagement déjà ferme ou caduc' },
+  'nothing-to-release': { kind: 'conflict', title: 'Rien à dégager' },
+  'parent-required': { kind: 'rule', title: 'Élément parent requis' },
+  'partial-release-of-reservation': { kind: 'rule', title: 'Réservation dégagée en partie' },
+  'parts-count': { kind: 'rule', title: 'Nombre de parts hors limites' },
+  'payment-exists': { kind: 'conflict', title: 'Paiement déjà enregistré' },
+  'reason-mismatch': { kind: 'rule', title: 'Motif inadapté à l’écriture' },
+  'scale-required': { kind: 'rule', title: 'Échelle obligatoire' },
+  'service-done-required': { kind: 'rule', title: 'Date du service fait requise' },
+  'split-exceeds-pool': { kind: 'rule', title: 'Ventilation au-delà du non ventilé' },
+  'stated-text-required': { kind: 'rule', title: 'Montant énoncé manquant' },
+  'stated-unreadable': { kind: 'rule', title: 'Montant énoncé illisible' },
+  'traceability-incomplete': { kind: 'rule', title: 'Écriture non traçable' },
+  'unknown-commitment': { kind: 'unknown', title: 'Engagement inconnu' },
+  'unknown-condition': { kind: 'rule', title: 'Condition inconnue' },
+  'unknown-envelope': { kind: 'rule', title: 'Enveloppe inconnue' },
+  'unknown-funder': { kind: 'rule', title: 'Financeur inconnu' },
+  'unknown-parent': { kind: 'rule', title: 'Élément parent inconnu' },
+  'unknown-programme': { kind: 'rule', title: 'Programme inconnu' },
+  'unknown-reason': { kind: 'rule', title: 'Motif inconnu' },
+  'unknown-reference': { kind: 'rule', title: 'Élément du référentiel inconnu' },
+});
+
+export const refuse = COMMITMENTS_REFUSALS.refuse;
