@@ -5,3 +5,4 @@ export * from './process';
 export * from './http';
 export * from './decisions';
 export * from './decision-scenario';
+export * from './openapi';

@@ -1,6 +1,7 @@
+import { CommitmentResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, IfMatchHeader, type Access, type Versioned } from '@cvl/platform';
 import { commitmentAfter } from '../http/commitment-resource';
@@ -16,6 +17,7 @@ export class AmendCommitmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/amendments')
+  @ApiOkResponse({ type: CommitmentResponse })
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @IfMatchHeader()

@@ -1,5 +1,6 @@
+import { CommitmentPage, CommitmentResponse } from '../http/responses';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
@@ -24,6 +25,7 @@ export class CommitmentQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOkResponse({ type: CommitmentPage })
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Lister les engagements (par financeur, statut, condition)' })
   list(@CurrentAccess() access: Access, @Query() query: CommitmentListQuery) {
@@ -31,6 +33,7 @@ export class CommitmentQueriesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CommitmentResponse })
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'Un engagement, ses montants et sa version (ETag)' })
   get(@CurrentAccess() access: Access, @Param('id') id: string): Promise<Versioned<CommitmentView>> {

@@ -1,3 +1,4 @@
+import { ImportResponse } from '../http/responses';
 import {
   Controller,
   HttpCode,
@@ -7,7 +8,7 @@ import {
   Req,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiQuery, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Allow, Costly, CurrentAccess, InvalidInputException, type Access } from '@cvl/platform';
 import { CommandBus } from '@nestjs/cqrs';
@@ -53,6 +54,7 @@ export class ImportDataSetController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ImportResponse })
   @Allow({ all: ['exploitation'] })
   @Costly()
   @HttpCode(201)

@@ -1,6 +1,7 @@
+import { CommitmentResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, CurrentAccess, IfMatchHeader, type Access, type Versioned } from '@cvl/platform';
 import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
@@ -15,6 +16,7 @@ export class MakeConditionalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/conditional')
+  @ApiOkResponse({ type: CommitmentResponse })
   @Allow(BOOKS_OWN_COMMITMENTS)
   @HttpCode(200)
   @IfMatchHeader()

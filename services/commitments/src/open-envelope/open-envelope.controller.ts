@@ -1,6 +1,7 @@
+import { EnvelopeResponse } from '../http/responses';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/trace.dto';
 import { EnvelopeQuery, envelopeView } from './envelope.query';
@@ -18,6 +19,7 @@ export class OpenEnvelopeController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: EnvelopeResponse })
   @Allow(STEERS_CONTRACT)
   @ApiOperation({ summary: 'Ouvrir une enveloppe (plafond des engagements qui s’y imputent)' })
   async open(@Body() body: OpenEnvelopeDto) {
@@ -36,6 +38,7 @@ export class OpenEnvelopeController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EnvelopeResponse })
   @Allow(READS_ENVELOPES)
   @ApiOperation({ summary: 'Une enveloppe : réservé, engagé, disponible' })
   async get(@CurrentAccess() access: Access, @Param('id') id: string) {

@@ -1,6 +1,7 @@
+import { CommitmentResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access, type Versioned } from '@cvl/platform';
 import { assertBooksFor, BOOKS_OWN_COMMITMENTS } from '../http/access';
@@ -43,6 +44,7 @@ export class RecordCommitmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiCreatedResponse({ type: CommitmentResponse })
   @Allow(BOOKS_OWN_COMMITMENTS)
   @ApiOperation({ summary: 'Inscrire un engagement (indicatif, conditionnel ou ferme)' })
   async record(@CurrentAccess() access: Access, @Body() body: RecordCommitmentDto): Promise<Versioned<CommitmentView>> {

@@ -1,6 +1,7 @@
+import { ReferencePage, ReferenceResponse } from '../http/responses';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, CurrentAccess, PageQuery, type Access } from '@cvl/platform';
 import type { ReferenceKind } from '../domain/events';
 import { referenceKey } from '../domain/state';
@@ -39,6 +40,7 @@ export class RecordReferenceController {
   ) {}
 
   @Post(':collection')
+  @ApiCreatedResponse({ type: ReferenceResponse })
   @Allow({ all: [], own: { pilotage: `le référentiel du contrat : ${CONTRACT_COLLECTIONS.join(', ')}` } })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Enregistrer ou mettre à jour un élément du référentiel (versionné comme un événement)' })
@@ -67,6 +69,7 @@ export class RecordReferenceController {
   }
 
   @Get(':collection')
+  @ApiOkResponse({ type: ReferencePage })
   @Allow({
     all: [
       'pilotage',

@@ -1,6 +1,7 @@
+import { ConditionResponse } from '../http/responses';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { toTrace } from '../http/trace.dto';
 import { ConditionQuery, conditionView } from './condition.query';
 import { RegisterConditionCommand } from './register-condition.handler';
@@ -17,6 +18,7 @@ export class RegisterConditionController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ConditionResponse })
   @Allow(STEERS_CONTRACT)
   @ApiOperation({ summary: 'Enregistrer une condition suspensive' })
   async register(@Body() body: RegisterConditionDto) {
@@ -25,6 +27,7 @@ export class RegisterConditionController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ConditionResponse })
   @Allow(READS_CONDITIONS)
   @ApiOperation({ summary: 'Une condition et ce qui l’attend' })
   async get(@CurrentAccess() access: Access, @Param('id') id: string) {

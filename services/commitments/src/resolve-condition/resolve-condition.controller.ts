@@ -1,6 +1,7 @@
+import { ConditionResolvedResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { toAct, toTrace } from '../http/trace.dto';
 import { conditionView } from '../register-condition/condition.query';
 import { ResolveConditionCommand } from './resolve-condition.handler';
@@ -14,6 +15,7 @@ export class ResolveConditionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/resolution')
+  @ApiOkResponse({ type: ConditionResolvedResponse })
   @Allow(STEERS_CONTRACT)
   @HttpCode(200)
   @ApiOperation({

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { answersAsDocumented } from '@cvl/testing';
 import {
   createServiceApp,
   currentContext,
@@ -620,6 +621,21 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(await h.ledgerEvents()).toBe(before);
       const envelope = await h.http().get('/api/commitments/envelopes/iti-axe-3').set(h.auth).expect(200);
       expect(envelope.body).toMatchObject({ amount: '36000000.00', committed: '30000000.00', available: '6000000.00' });
+      // What was answered is what contracts/http promises a generated client.
+      const documented = answersAsDocumented(
+        join(__dirname, '..', '..', '..', '..', 'contracts', 'http', 'commitments.openapi.json'),
+      );
+      const commitment = await h.http().get('/api/commitments/commitments/feder-1').set(h.auth).expect(200);
+      const list = await h.http().get('/api/commitments/commitments?funder=region').set(h.auth).expect(200);
+      expect([
+        ...documented('get', '/api/commitments/commitments/{id}', 200, commitment.body),
+        ...documented('get', '/api/commitments/commitments', 200, list.body),
+        ...documented('get', '/api/commitments/envelopes/{id}', 200, envelope.body),
+        ...documented('post', '/api/commitments/commitments', 422, refused.body),
+      ]).toEqual([]);
+      expect(documented('get', '/api/commitments/envelopes/{id}', 200, { ...envelope.body, available: 6 })).toEqual([
+        'get /api/commitments/envelopes/{id} 200 : /available must be string',
+      ]);
     });
 
     it('answers a retried command with the same Idempotency-Key with the same answer and one event', async () => {

@@ -1,0 +1,171 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/*
+ * What the ledger's routes answer, as the OpenAPI document shows it (classes for the document only: nothing is
+ * built from them). responses.unit.spec.ts holds each to the view the route returns (the view must be assignable
+ * to it), and the API suite validates answers against the served document.
+ */
+
+const EUROS = { type: 'string', example: '150000.00', description: 'euros, décimal à deux chiffres' } as const;
+
+export class FiguresEuros {
+  @ApiProperty(EUROS) indicative!: string;
+  @ApiProperty(EUROS) conditional!: string;
+  @ApiProperty(EUROS) firm!: string;
+  @ApiProperty(EUROS) paid!: string;
+  @ApiProperty({ ...EUROS, description: 'reste à payer' }) outstanding!: string;
+  @ApiProperty({ ...EUROS, description: 'dégagé' }) released!: string;
+}
+
+export class FormattedFigures {
+  @ApiProperty({ example: '150 000,00 €' }) indicative!: string;
+  @ApiProperty() conditional!: string;
+  @ApiProperty() firm!: string;
+  @ApiProperty() paid!: string;
+  @ApiProperty() outstanding!: string;
+  @ApiProperty() released!: string;
+}
+
+export class CommitmentFigures extends FiguresEuros {
+  @ApiProperty({ type: FormattedFigures, description: 'les mêmes, à la française' }) formatted!: FormattedFigures;
+}
+
+export class LegalActView {
+  @ApiProperty({ example: 'Arrêté préfectoral 2016-118' }) reference!: string;
+  @ApiProperty({ example: '2016-05-12' }) date!: string;
+}
+
+export class ConditionSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['open', 'met', 'failed'] }) status!: 'open' | 'met' | 'failed';
+}
+
+export class AttributionView {
+  @ApiProperty() label!: string;
+  @ApiPropertyOptional() projectOwner?: string;
+  @ApiPropertyOptional() programme?: string;
+  @ApiPropertyOptional({ example: 'QP062024' }) quartier?: string;
+  @ApiPropertyOptional() epci?: string;
+  @ApiPropertyOptional() stake?: string;
+  @ApiPropertyOptional() axis?: string;
+  @ApiPropertyOptional() objective?: string;
+  @ApiProperty({ type: 'integer', example: 2016 }) year!: number;
+  @ApiProperty({ example: 'CALL' }) scale!: string;
+}
+
+export class StatedRange {
+  @ApiProperty() min!: string;
+  @ApiProperty() max!: string;
+  @ApiPropertyOptional() central?: string;
+}
+
+export class StatedFormula {
+  @ApiProperty({ enum: ['product', 'share'] }) kind!: 'product' | 'share';
+  @ApiPropertyOptional() unitAmount?: string;
+  @ApiPropertyOptional({ type: 'integer' }) quantity?: number;
+  @ApiPropertyOptional() baseAmount?: string;
+  @ApiPropertyOptional({ type: 'integer' }) rateBasisPoints?: number;
+}
+
+export class StatedView {
+  @ApiProperty({ description: 'le montant tel que le document l’énonce' }) text!: string;
+  @ApiPropertyOptional() amount?: string;
+  @ApiPropertyOptional({ type: StatedRange }) range?: StatedRange;
+  @ApiPropertyOptional({ type: StatedFormula }) formula?: StatedFormula;
+}
+
+export class PaymentView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['avance', 'acompte', 'solde'] }) kind!: 'avance' | 'acompte' | 'solde';
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ example: '2017-04-15' }) effectiveDate!: string;
+  @ApiPropertyOptional({ example: '2017-04-01' }) serviceDoneDate?: string;
+}
+
+export class CommitmentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'region' }) funder!: string;
+  @ApiProperty({ example: 'Région Hauts-de-France' }) funderName!: string;
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
+  status!: 'indicative' | 'conditional' | 'firm' | 'lapsed';
+  @ApiProperty({ example: 'ferme' }) statusLabel!: string;
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
+  @ApiPropertyOptional() envelopeId?: string;
+  @ApiPropertyOptional({ type: ConditionSummary }) condition?: ConditionSummary;
+  @ApiPropertyOptional({ type: LegalActView }) act?: LegalActView;
+  @ApiProperty({ description: 'enveloppe commune à ventiler (par EPCI ou par financeur)' }) isPool!: boolean;
+  @ApiPropertyOptional(EUROS) unallocated?: string;
+  @ApiPropertyOptional(EUROS) splitOut?: string;
+  @ApiPropertyOptional() poolId?: string;
+  @ApiProperty({ type: AttributionView }) attribution!: AttributionView;
+  @ApiPropertyOptional({ type: StatedView }) stated?: StatedView;
+  @ApiProperty({ type: [PaymentView] }) payments!: PaymentView[];
+  @ApiProperty({ type: 'integer', description: 'version (ETag) : les événements qui l’ont touché' }) version!: number;
+}
+
+export class CommitmentPage {
+  @ApiProperty({ type: [CommitmentResponse] }) items!: CommitmentResponse[];
+  @ApiPropertyOptional({ description: 'absent sur la dernière page' }) nextCursor?: string;
+}
+
+export class EnvelopeResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() funder!: string;
+  @ApiProperty() label!: string;
+  @ApiPropertyOptional() programme?: string;
+  @ApiPropertyOptional({ type: 'integer' }) year?: number;
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ ...EUROS, description: 'réservé (intentions, conditionnels)' }) reserved!: string;
+  @ApiProperty({ ...EUROS, description: 'engagé ferme' }) committed!: string;
+  @ApiProperty(EUROS) available!: string;
+  @ApiProperty({ example: '6 000 000,00 €' }) availableFormatted!: string;
+}
+
+export class AwaitingCommitment {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty() funder!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty(EUROS) amount!: string;
+}
+
+export class ConditionResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ enum: ['open', 'met', 'failed'] }) status!: 'open' | 'met' | 'failed';
+  @ApiPropertyOptional() resolvedOn?: string;
+  @ApiProperty({ type: [AwaitingCommitment] }) awaiting!: AwaitingCommitment[];
+  @ApiProperty(EUROS) awaitingTotal!: string;
+}
+
+export class ConditionResolvedResponse extends ConditionResponse {
+  @ApiProperty({ type: [String], description: 'les engagements devenus fermes ou caducs' })
+  resolvedCommitments!: string[];
+}
+
+export class ReferenceResponse {
+  @ApiProperty({
+    enum: ['funder', 'epci', 'quartier', 'programme', 'stake', 'axis', 'objective', 'organisation'],
+  })
+  kind!: 'funder' | 'epci' | 'quartier' | 'programme' | 'stake' | 'axis' | 'objective' | 'organisation';
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) attributes!: Record<string, string | string[]>;
+  @ApiPropertyOptional() parent?: string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+}
+
+export class ReferencePage {
+  @ApiProperty({ type: [ReferenceResponse] }) items!: ReferenceResponse[];
+  @ApiPropertyOptional() nextCursor?: string;
+}
+
+export class ImportResponse {
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format!: string;
+  @ApiProperty() document!: string;
+  @ApiProperty({ type: 'integer' }) commands!: number;
+  @ApiProperty({ type: 'integer', description: 'événements ajoutés (0 : tout y était déjà)' }) eventsAppended!: number;
+  @ApiProperty({ type: 'integer' }) alreadyPresent!: number;
+}

@@ -1,0 +1,36 @@
+import type { Page } from '@cvl/platform';
+import type { ReferenceItem } from '../domain/state';
+import type { ImportSummary } from '../import-data-set/import-data-set';
+import type { EnvelopeView } from '../open-envelope/envelope.query';
+import type { CommitmentView } from '../queries/views';
+import type { ConditionView } from '../register-condition/condition.query';
+import type {
+  CommitmentPage,
+  CommitmentResponse,
+  ConditionResolvedResponse,
+  ConditionResponse,
+  EnvelopeResponse,
+  ImportResponse,
+  ReferencePage,
+  ReferenceResponse,
+} from './responses';
+
+/** Compiles only when what a route returns has the shape its documented response declares. */
+const conforms = <View extends Documented, Documented>(names: string): string => names;
+
+// The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
+// field its documented response declares no longer compiles here.
+describe('the documented responses of the ledger', () => {
+  it('are the views the routes return', () => {
+    expect([
+      conforms<CommitmentView, CommitmentResponse>('engagement'),
+      conforms<Page<CommitmentView>, CommitmentPage>('page d’engagements'),
+      conforms<EnvelopeView, EnvelopeResponse>('enveloppe'),
+      conforms<ConditionView, ConditionResponse>('condition'),
+      conforms<ConditionView & { resolvedCommitments: string[] }, ConditionResolvedResponse>('condition levée'),
+      conforms<ReferenceItem, ReferenceResponse>('référentiel'),
+      conforms<Page<ReferenceItem>, ReferencePage>('page du référentiel'),
+      conforms<ImportSummary & { format: 'csv' | 'xlsx' | 'json'; document: string }, ImportResponse>('import'),
+    ]).toHaveLength(8);
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import ts from 'typescript';
+import { openApiFile } from '../../tools/openapi/openapi-documents';
+
+/** A client's code, type-checked against the types openapi-typescript generates from a committed document. */
+function typeCheck(files: Record<string, string>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'cvl-client-'));
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const program = ts.createProgram([join(dir, 'client.ts')], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      skipLibCheck: true,
+    });
+    return ts
+      .getPreEmitDiagnostics(program)
+      .map(
+        (d) =>
+          `${d.file ? `${d.file.fileName.slice(dir.length + 1)} : ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// What a partner's developer does with contracts/http: generate a typed client, then call the ledger. The calls
+// below must compile with typed answers — and a field the document does not declare must not (a response typed
+// `any` or `never` fails either way).
+describe('a client generated from the ledger’s OpenAPI document', () => {
+  let types: string;
+  beforeAll(() => {
+    // The CLI, as a client's build runs it (the package is ESM-only inside: its CLI is the stable way in).
+    const dir = mkdtempSync(join(tmpdir(), 'cvl-openapi-ts-'));
+    try {
+      const out = join(dir, 'commitments.ts');
+      execFileSync(
+        join(__dirname, '..', '..', 'node_modules', '.bin', 'openapi-typescript'),
+        [openApiFile('commitments'), '-o', out],
+        {
+          stdio: 'pipe',
+        },
+      );
+      types = readFileSync(out, 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('types the answers of the ledger’s routes', () => {
+    const client = `
+      import type { paths } from './commitments';
+      type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+      type Commitment = Json<paths['/api/commitments/commitments/{id}']['get']['responses'][200]>;
+      type Recorded = Json<paths['/api/commitments/commitments']['post']['responses'][201]>;
+      type Firmed = Json<paths['/api/commitments/commitments/{id}/firm']['post']['responses'][200]>;
+      type Envelope = Json<paths['/api/commitments/envelopes/{id}']['get']['responses'][200]>;
+      type Listed = Json<paths['/api/commitments/commitments']['get']['responses'][200]>;
+      declare const commitment: Commitment;
+      declare const recorded: Recorded;
+      declare const firmed: Firmed;
+      declare const envelope: Envelope;
+      declare const listed: Listed;
+      export const outstanding: string = commitment.figures.outstanding;
+      export const formatted: string = commitment.figures.formatted.paid;
+      export const version: number = recorded.version;
+      export const status: 'indicative' | 'conditional' | 'firm' | 'lapsed' = firmed.status;
+      export const available: string = envelope.available;
+      export const first: string | undefined = listed.items[0]?.id;
+      type Refused = paths['/api/commitments/commitments']['post']['responses'][422]['content']['application/problem+json'];
+      declare const refused: Refused;
+      export const excess: string | undefined = refused.excess;
+      // @ts-expect-error a field the document does not declare
+      export const invented = commitment.notAField;
+    `;
+    expect(typeCheck({ 'commitments.ts': types, 'client.ts': client })).toEqual([]);
+  });
+});
