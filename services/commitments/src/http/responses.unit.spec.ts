@@ -16,7 +16,7 @@ import type {
 } from './responses';
 
 /** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <View extends Documented, Documented>(names: string): string => names;
+const conforms = <_View extends Documented, Documented>(names: string): string => names;
 
 // The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
 // field its documented response declares no longer compiles here.
