@@ -1,4 +1,5 @@
 /* An ITI operation programmed, agreed, paid in two claims and released — booked by commitments, to the cent. */
+import { join } from 'node:path';
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ItiFederModule, publishedItiEvents } from '@cvl/service-iti-feder';
 import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
@@ -6,7 +7,7 @@ import { ReportingModule } from '@cvl/service-reporting';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { Metrics } from '@cvl/platform';
 import { relayedEnvelopes } from '@cvl/messaging';
-import { binaryBody, waitUntil } from '@cvl/testing';
+import { answersAsDocumented, binaryBody, waitUntil } from '@cvl/testing';
 import { readPdf } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -141,6 +142,16 @@ export function itiBookingSuite(
       await step('op1/claims/c2/payment', { trace: effect('2018-04-15') });
       const closed = await step('op1/release', { trace: effect('2018-05-01') });
       expect(closed.body.operations[0]).toMatchObject({ status: 'closed', paid: '680000.00', released: '120000.00' });
+      // What the ITI routes answered is what contracts/http promises a generated client.
+      const documented = answersAsDocumented(
+        join(__dirname, '..', '..', 'contracts', 'http', 'iti-feder.openapi.json'),
+      );
+      const forecast = await h.http().get(`${base}/degagement-forecast?today=2018-06-01`).set(h.auth).expect(200);
+      expect([
+        ...documented('post', '/api/iti-feder/programmes/{id}/operations/{operationId}/release', 200, closed.body),
+        ...documented('get', '/api/iti-feder/programmes/{id}', 200, await view()),
+        ...documented('get', '/api/iti-feder/programmes/{id}/degagement-forecast', 200, forecast.body),
+      ]).toEqual([]);
       await waitUntil(
         async () => (await statement('feder')).totals.released === '120000.00',
         60_000,

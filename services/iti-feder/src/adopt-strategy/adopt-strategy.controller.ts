@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import { Allow } from '@cvl/platform';
 import { MANAGES_ITI } from '../http/access';
 import { toTrace } from '../http/effect';
@@ -14,6 +15,7 @@ export class AdoptStrategyController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/strategy')
+  @ApiCreatedResponse({ type: ProgrammeResponse })
   @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Adopter la stratégie ITI (au moins deux axes)' })
   async strategy(@Param('id') id: string, @Body() body: StrategyDto) {

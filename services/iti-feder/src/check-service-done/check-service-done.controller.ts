@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow } from '@cvl/platform';
 import { MANAGES_ITI } from '../http/access';
@@ -15,6 +16,7 @@ export class CheckServiceDoneController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('claims/:claimId/service-done')
+  @ApiOkResponse({ type: ProgrammeResponse })
   @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({

@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Allow } from '@cvl/platform';
 import { MANAGES_ITI } from '../http/access';
 import { StepDto } from '../http/dto';
@@ -14,6 +15,7 @@ export class CompleteApplicationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('completeness')
+  @ApiOkResponse({ type: ProgrammeResponse })
   @Allow(MANAGES_ITI)
   @HttpCode(200)
   @ApiOperation({ summary: 'Déclarer le dossier complet (organisme intermédiaire)' })

@@ -1,6 +1,7 @@
+import { TrancheForecast } from '../http/responses';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { READS_FORECAST } from '../http/access';
 import { DegagementForecastQuery } from './degagement-forecast.query';
@@ -11,6 +12,7 @@ export class DegagementForecastController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/degagement-forecast')
+  @ApiOkResponse({ type: [TrancheForecast] })
   @Allow(READS_FORECAST)
   @ApiOperation({
     summary:

@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { FILES_CLAIM, programmeFor } from '../http/access';
@@ -14,6 +15,7 @@ export class FilePaymentClaimController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('claims')
+  @ApiCreatedResponse({ type: ProgrammeResponse })
   @Allow(FILES_CLAIM)
   @ApiOperation({ summary: 'Demande de paiement avec état des dépenses' })
   async claim(

@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { READS_PROGRAMME } from '../http/access';
 import { ProgrammeViewQuery } from './programme.query';
@@ -11,6 +12,7 @@ export class ProgrammeController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: ProgrammeResponse })
   @Allow(READS_PROGRAMME)
   @ApiOperation({ summary: 'Où en est chaque euro FEDER : par axe et par opération' })
   get(@CurrentAccess() access: Access, @Param('id') id: string) {

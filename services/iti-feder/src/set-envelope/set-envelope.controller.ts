@@ -1,6 +1,7 @@
+import { ProgrammeResponse } from '../http/responses';
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow } from '@cvl/platform';
 import { MANAGES_ITI } from '../http/access';
@@ -15,6 +16,7 @@ export class SetEnvelopeController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put(':id/envelope')
+  @ApiOkResponse({ type: ProgrammeResponse })
   @Allow(MANAGES_ITI)
   @ApiOperation({ summary: 'Fixer l’enveloppe par axe (puis la modifier par avenant : nouvelle version)' })
   async envelope(@Param('id') id: string, @Body() body: SetEnvelopeDto) {
