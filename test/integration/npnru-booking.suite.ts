@@ -1,10 +1,11 @@
 /* A study of the préfiguration protocol approved in renewal-urban, booked by commitments, answered back. */
+import { join } from 'node:path';
 import { CommitmentsModule } from '@cvl/service-commitments';
 import { ReportingModule } from '@cvl/service-reporting';
 import { publishedRenewalEvents, RenewalUrbanModule } from '@cvl/service-renewal-urban';
 import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
 import { relayedEnvelopes } from '@cvl/messaging';
-import { waitUntil } from '@cvl/testing';
+import { answersAsDocumented, waitUntil } from '@cvl/testing';
 import { Metrics } from '@cvl/platform';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -145,7 +146,13 @@ export function npnruBookingSuite(
         'every line answered by the ledger',
       );
       const answered = await lines();
-      expect((await h.http().get(base).set(h.auth).expect(200)).body.operations[0].status).toBe('inscrite en partie');
+      const protocol = (await h.http().get(base).set(h.auth).expect(200)).body;
+      expect(protocol.operations[0].status).toBe('inscrite en partie');
+      // What the protocol route answers is what contracts/http promises a generated client.
+      const documented = answersAsDocumented(
+        join(__dirname, '..', '..', 'contracts', 'http', 'renewal-urban.openapi.json'),
+      );
+      expect(documented('get', '/api/renewal-urban/protocols/{id}', 200, protocol)).toEqual([]);
       expect(
         answered
           .filter((l) => l.booking.outcome === 'booked')

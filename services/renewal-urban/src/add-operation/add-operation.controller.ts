@@ -1,6 +1,7 @@
+import { ProtocolResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
@@ -15,6 +16,7 @@ export class AddOperationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/operations')
+  @ApiCreatedResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ajouter une opération (étude, conduite de projet, démolition…)' })
   async add(@Param('id') id: string, @Body() body: AddOperationDto) {

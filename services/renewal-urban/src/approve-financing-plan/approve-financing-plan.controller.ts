@@ -1,6 +1,7 @@
+import { ProtocolResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
 import { StepDto } from '../protocol-lifecycle/protocol-lifecycle.dto';
@@ -14,6 +15,7 @@ export class ApproveFinancingPlanController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/operations/:operationId/approval')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({

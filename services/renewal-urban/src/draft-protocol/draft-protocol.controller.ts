@@ -1,6 +1,7 @@
+import { ProtocolResponse } from '../http/responses';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse, ApiCreatedResponse } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
 import { DraftProtocolCommand, FormPurchasingGroupCommand } from './draft-protocol.handler';
@@ -18,6 +19,7 @@ export class DraftProtocolController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Ouvrir le protocole de préfiguration (quartiers NPNRU, parties)' })
   async draft(@Body() body: DraftProtocolDto) {
@@ -27,6 +29,7 @@ export class DraftProtocolController {
   }
 
   @Put(':id/purchasing-group')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @ApiOperation({ summary: 'Constituer le groupement de commandes et sa clé de répartition' })
   async group(@Param('id') id: string, @Body() body: FormPurchasingGroupDto) {
@@ -38,6 +41,7 @@ export class DraftProtocolController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(READS_PROTOCOL)
   @ApiOperation({ summary: 'Le protocole, ses opérations, leurs plans et ce que le grand livre a répondu' })
   async get(@CurrentAccess() access: Access, @Param('id') id: string) {

@@ -1,6 +1,7 @@
+import { ProtocolResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
 import type { LifecycleCommand } from './protocol-lifecycle.decider';
@@ -19,6 +20,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/submission')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Soumettre le protocole' })
@@ -27,6 +29,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/committee')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({
@@ -37,6 +40,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/signature')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer le protocole : version 1 du tableau financier' })
@@ -49,6 +53,7 @@ export class ProtocolLifecycleController {
   }
 
   @Post(':id/amendments')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(INSTRUCTS_PROTOCOL)
   @HttpCode(200)
   @ApiOperation({ summary: 'Signer un avenant : nouvelle version du tableau financier' })

@@ -1,6 +1,7 @@
+import { ProtocolResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { toTrace } from '../http/effect';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
@@ -14,6 +15,7 @@ export class SetFinancingPlanController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put(':id/operations/:operationId/financing-plan')
+  @ApiOkResponse({ type: ProtocolResponse })
   @Allow(FILES_PLAN)
   @ApiOperation({
     summary: 'Fixer le plan de financement d’une opération (égal à l’assiette HT, dans les règles de l’ANRU)',

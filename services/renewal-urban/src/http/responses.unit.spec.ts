@@ -1,0 +1,12 @@
+import type { protocolFor } from './access';
+import type { ProtocolResponse } from './responses';
+
+/** Compiles only when what a route returns has the shape its documented response declares. */
+const conforms = <_View extends Documented, Documented>(name: string): string => name;
+
+// The check is the type-check of this file (npm test type-checks first).
+describe('the documented responses of the renewal service', () => {
+  it('are the views the routes return', () => {
+    expect(conforms<ReturnType<typeof protocolFor>['value'], ProtocolResponse>('protocole')).toBe('protocole');
+  });
+});
