@@ -115,9 +115,12 @@ describe('the suite under load while its parts fail (fault)', () => {
         source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5104 },
       },
     };
+    // What the last tries got: when a command is never answered, the next person needs to know how it was not.
+    const seen: string[] = [];
     for (let attempt = 0; attempt < 180; attempt++) {
       try {
         const response = await call('POST', '/api/commitments/commitments', body, key);
+        if (response.status !== 201) seen.push(`${response.status} ${(await response.clone().text()).slice(0, 200)}`);
         if (response.status === 201) {
           acknowledged.set(commitmentId, BigInt(amount.replace('.', '')));
           return;
@@ -128,10 +131,14 @@ describe('the suite under load while its parts fail (fault)', () => {
           throw new Error(`refusé ${response.status} : ${await response.text()}`);
       } catch (error) {
         if ((error as Error).message.startsWith('refusé')) throw error;
+        seen.push(`sans réponse : ${(error as Error).message}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    throw new Error(`${commitmentId} : jamais répondu`);
+    const said = [...(suite?.lines ?? []), ...(suite?.stderr() ?? '').split('\n')].map((l) => l.slice(0, 300));
+    throw new Error(
+      `${commitmentId} : jamais répondu ; derniers essais : ${[...new Set(seen.slice(-20))].join(' | ')} ; la suite a dit en dernier : ${said.slice(-25).join(' / ')}`,
+    );
   };
 
   const load = async (label: string, fault: () => Promise<void>) => {
