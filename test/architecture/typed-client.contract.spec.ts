@@ -60,6 +60,10 @@ describe('a client generated from the ledger’s OpenAPI document', () => {
       type Firmed = Json<paths['/api/commitments/commitments/{id}/firm']['post']['responses'][200]>;
       type Envelope = Json<paths['/api/commitments/envelopes/{id}']['get']['responses'][200]>;
       type Listed = Json<paths['/api/commitments/commitments']['get']['responses'][200]>;
+      type Statement = Json<paths['/api/commitments/funders/{code}/statement']['get']['responses'][200]>;
+      declare const statement: Statement;
+      export const remaining: string = statement.totals.outstanding;
+      export const quartier: string | undefined = statement.by.quartier[0]?.key;
       declare const commitment: Commitment;
       declare const recorded: Recorded;
       declare const firmed: Firmed;

@@ -1,8 +1,9 @@
+import { BalancesResponse, FunderStatementResponse } from '../http/responses';
 import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform';
 import { READS_COMMITMENTS } from '../http/access';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
 import type { PointInTime } from '../infrastructure/ledger-projection';
@@ -44,6 +45,7 @@ export class FunderStatementController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('funders/:code/statement')
+  @ApiOkResponse({ type: FunderStatementResponse })
   @Allow(READS_COMMITMENTS)
   @ApiOperation({
     summary:
@@ -54,6 +56,7 @@ export class FunderStatementController {
   }
 
   @Get('balances')
+  @ApiOkResponse({ type: BalancesResponse })
   @Allow({ all: ['pilotage', 'auditeur'] })
   @ApiOperation({ summary: 'Soldes par financeur et équilibre du grand livre, à une date, tel que connu à un instant' })
   balances(@Query() query: PointInTimeQuery) {

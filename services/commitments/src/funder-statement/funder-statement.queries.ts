@@ -41,11 +41,9 @@ export class FunderStatementQueryHandler extends LedgerQueryHandler<FunderStatem
   }
 }
 
-export class BalancesQuery extends LedgerQuery<
-  'balances',
-  { at: PointInTime },
-  Awaited<ReturnType<typeof balancesAt>>
-> {
+export type BalancesView = Awaited<ReturnType<typeof balancesAt>>;
+
+export class BalancesQuery extends LedgerQuery<'balances', { at: PointInTime }, BalancesView> {
   readonly type = 'balances';
 }
 
@@ -74,7 +72,7 @@ async function balancesAt(projection: LedgerProjection, at: PointInTime) {
 
 /** Every funder's balances and the ledger's equilibrium at a point in time (the ledger caught up first). */
 @QueryHandler(BalancesQuery)
-export class BalancesQueryHandler extends LedgerQueryHandler<BalancesQuery, Awaited<ReturnType<typeof balancesAt>>> {
+export class BalancesQueryHandler extends LedgerQueryHandler<BalancesQuery, BalancesView> {
   constructor(
     ledger: CommitmentsLedger,
     private readonly projection: LedgerProjection,

@@ -169,3 +169,113 @@ export class ImportResponse {
   @ApiProperty({ type: 'integer', description: 'événements ajoutés (0 : tout y était déjà)' }) eventsAppended!: number;
   @ApiProperty({ type: 'integer' }) alreadyPresent!: number;
 }
+
+export class PointInTimeView {
+  @ApiPropertyOptional({ example: '2016-12-31', description: 'situation à cette date d’effet' }) asOf?: string;
+  @ApiPropertyOptional({ example: '2017-03-01T00:00:00.000Z', description: 'telle que connue à cet instant' })
+  knownAt?: string;
+}
+
+export class FunderNamed {
+  @ApiProperty({ example: 'region' }) code!: string;
+  @ApiProperty({ example: 'Région Hauts-de-France' }) name!: string;
+}
+
+export class GroupFigures {
+  @ApiProperty({ example: 'QP062024', description: 'la valeur de l’axe de regroupement ((non rattaché) sinon)' })
+  key!: string;
+  @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
+}
+
+export class StatementGroups {
+  @ApiProperty({ type: [GroupFigures] }) programme!: GroupFigures[];
+  @ApiProperty({ type: [GroupFigures] }) quartier!: GroupFigures[];
+  @ApiProperty({ type: [GroupFigures] }) stake!: GroupFigures[];
+  @ApiProperty({ type: [GroupFigures] }) year!: GroupFigures[];
+  @ApiProperty({ type: [GroupFigures] }) epci!: GroupFigures[];
+}
+
+export class AwaitedCondition {
+  @ApiProperty() conditionId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty(EUROS) amount!: string;
+}
+
+export class UnallocatedPool {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() scale!: string;
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
+  status!: 'indicative' | 'conditional' | 'firm' | 'lapsed';
+  @ApiProperty(EUROS) unallocated!: string;
+}
+
+export class StatementLine {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
+  status!: 'indicative' | 'conditional' | 'firm' | 'lapsed';
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() isPool!: boolean;
+  @ApiPropertyOptional({ type: LegalActView }) act?: LegalActView;
+  @ApiPropertyOptional() conditionId?: string;
+  @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
+}
+
+export class FunderStatementResponse {
+  @ApiProperty({ type: PointInTimeView }) at!: PointInTimeView;
+  @ApiProperty({ type: FunderNamed }) funder!: FunderNamed;
+  @ApiProperty({ type: CommitmentFigures }) totals!: CommitmentFigures;
+  @ApiProperty({ type: StatementGroups, description: 'par programme, quartier, enjeu, année, EPCI' })
+  by!: StatementGroups;
+  @ApiProperty({ type: [AwaitedCondition] }) awaitingConditions!: AwaitedCondition[];
+  @ApiProperty({ type: [UnallocatedPool] }) unallocatedPools!: UnallocatedPool[];
+  @ApiProperty({ type: [StatementLine] }) commitments!: StatementLine[];
+}
+
+export class FunderBalance {
+  @ApiProperty() funder!: string;
+  @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
+}
+
+export class LedgerBalance {
+  @ApiProperty(EUROS) debitsPosted!: string;
+  @ApiProperty(EUROS) creditsPosted!: string;
+  @ApiProperty(EUROS) debitsPending!: string;
+  @ApiProperty(EUROS) creditsPending!: string;
+  @ApiProperty({ description: 'partie double : les débits égalent les crédits' }) balanced!: boolean;
+  @ApiProperty({ description: 'les restitutions SQL égalent le grand livre' }) viewsAgreeWithLedger!: boolean;
+}
+
+export class BalancesResponse {
+  @ApiProperty({ type: PointInTimeView }) at!: PointInTimeView;
+  @ApiProperty({ type: [FunderBalance] }) funders!: FunderBalance[];
+  @ApiProperty({ type: LedgerBalance }) ledger!: LedgerBalance;
+}
+
+export class ReconciliationLineView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: 'integer', description: 'ligne du document' }) line!: number;
+  @ApiProperty() section!: string;
+  @ApiProperty({ enum: ['produit', 'somme', 'énoncé / exact', 'fourchette'] })
+  check!: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette';
+  @ApiProperty() text!: string;
+  @ApiProperty() stated!: string;
+  @ApiProperty() computed!: string;
+  @ApiProperty() gap!: string;
+  @ApiProperty({ enum: ['concorde', 'arrondi déclaré', 'écart'] }) verdict!: 'concorde' | 'arrondi déclaré' | 'écart';
+  @ApiProperty() explanation!: string;
+}
+
+export class ReconciliationResponse {
+  @ApiProperty() document!: string;
+  @ApiProperty({ type: 'integer' }) checks!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'nombre de lignes par verdict',
+    example: { concorde: 120, 'arrondi déclaré': 4, écart: 2 },
+  })
+  counts!: Record<string, number>;
+  @ApiProperty({ type: [ReconciliationLineView] }) lines!: ReconciliationLineView[];
+}

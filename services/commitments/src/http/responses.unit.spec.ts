@@ -1,17 +1,22 @@
 import type { Page } from '@cvl/platform';
 import type { ReferenceItem } from '../domain/state';
+import type { BalancesView, FunderStatementView } from '../funder-statement/funder-statement.queries';
 import type { ImportSummary } from '../import-data-set/import-data-set';
+import type { ReconciliationReport } from '../reconciliation/reconciliation.query';
 import type { EnvelopeView } from '../open-envelope/envelope.query';
 import type { CommitmentView } from '../queries/views';
 import type { ConditionView } from '../register-condition/condition.query';
 import type {
+  BalancesResponse,
   CommitmentPage,
   CommitmentResponse,
   ConditionResolvedResponse,
   ConditionResponse,
   EnvelopeResponse,
+  FunderStatementResponse,
   ImportResponse,
   ReferencePage,
+  ReconciliationResponse,
   ReferenceResponse,
 } from './responses';
 
@@ -31,6 +36,9 @@ describe('the documented responses of the ledger', () => {
       conforms<ReferenceItem, ReferenceResponse>('référentiel'),
       conforms<Page<ReferenceItem>, ReferencePage>('page du référentiel'),
       conforms<ImportSummary & { format: 'csv' | 'xlsx' | 'json'; document: string }, ImportResponse>('import'),
-    ]).toHaveLength(8);
+      conforms<FunderStatementView, FunderStatementResponse>('relevé d’un financeur'),
+      conforms<BalancesView, BalancesResponse>('soldes'),
+      conforms<ReconciliationReport, ReconciliationResponse>('rapprochement'),
+    ]).toHaveLength(11);
   });
 });

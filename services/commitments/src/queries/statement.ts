@@ -54,7 +54,10 @@ export function funderStatement(
   return {
     funder,
     totals: figuresView(totals),
-    by: Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension)])),
+    by: Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension)])) as Record<
+      Dimension,
+      ReturnType<typeof groupBy>
+    >,
     awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({
       conditionId,
       label: conditionLabel(conditionId),

@@ -1,5 +1,6 @@
+import { ReconciliationResponse } from '../http/responses';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { Allow } from '@cvl/platform';
 import { QueryBus } from '@nestjs/cqrs';
@@ -19,6 +20,7 @@ export class ReconciliationController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOkResponse({ type: ReconciliationResponse })
   @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
   @ApiOperation({
     summary:

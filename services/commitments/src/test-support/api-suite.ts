@@ -101,6 +101,11 @@ export const traceBody = (
   memo?: string,
 ) => ({ reasonCode, effectiveDate, source, ...(memo ? { memo } : {}) });
 
+/** What an answer must be, as contracts/http promises a generated client. */
+const documented = answersAsDocumented(
+  join(__dirname, '..', '..', '..', '..', 'contracts', 'http', 'commitments.openapi.json'),
+);
+
 export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarness>): void {
   describe(`commitments API — ${name}`, () => {
     let h: ApiHarness;
@@ -246,6 +251,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         .get('/api/commitments/funders/maisons-et-cites/statement')
         .set(h.auth)
         .expect(200);
+      expect(documented('get', '/api/commitments/funders/{code}/statement', 200, statement.body)).toEqual([]);
       const line = statement.body.commitments.find((c: { id: string }) => c.id === id);
       expect(line.figures).toEqual(released.body.figures);
       expect(statement.body.by.quartier.find((g: { key: string }) => g.key === 'QP062024').figures.paid).toBe(
@@ -305,6 +311,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       });
 
       const balances = await h.http().get('/api/commitments/balances?asOf=2018-06-30').set(h.auth).expect(200);
+      expect(documented('get', '/api/commitments/balances', 200, balances.body)).toEqual([]);
       expect(balances.body.ledger).toMatchObject({ balanced: true, viewsAgreeWithLedger: true });
       expect(
         balances.body.funders.find((f: { funder: string }) => f.funder === 'maisons-et-cites').figures,
@@ -622,9 +629,6 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       const envelope = await h.http().get('/api/commitments/envelopes/iti-axe-3').set(h.auth).expect(200);
       expect(envelope.body).toMatchObject({ amount: '36000000.00', committed: '30000000.00', available: '6000000.00' });
       // What was answered is what contracts/http promises a generated client.
-      const documented = answersAsDocumented(
-        join(__dirname, '..', '..', '..', '..', 'contracts', 'http', 'commitments.openapi.json'),
-      );
       const commitment = await h.http().get('/api/commitments/commitments/feder-1').set(h.auth).expect(200);
       const list = await h.http().get('/api/commitments/commitments?funder=region').set(h.auth).expect(200);
       expect([
@@ -766,6 +770,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         counts: { 'arrondi déclaré': 2, écart: 3 },
       });
       expect(report.body.lines.map((l: { line: number }) => l.line)).toEqual([5303, 5458, 5596]);
+      expect(documented('get', '/api/commitments/reconciliation', 200, report.body)).toEqual([]);
       await h.http().get('/api/commitments/reconciliation?verdict=peut-être').set(h.auth).expect(400);
     });
 
