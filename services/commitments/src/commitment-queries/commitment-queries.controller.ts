@@ -1,4 +1,4 @@
-import { CommitmentPage, CommitmentResponse } from '../http/responses';
+import { CommitmentHistoryResponse, CommitmentPage, CommitmentResponse } from '../http/responses';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -41,6 +41,7 @@ export class CommitmentQueriesController {
   }
 
   @Get(':id/history')
+  @ApiOkResponse({ type: CommitmentHistoryResponse })
   @Allow(READS_COMMITMENTS)
   @ApiOperation({ summary: 'L’historique complet d’un engagement : qui, quand, pourquoi, sur quelle source' })
   history(@CurrentAccess() access: Access, @Param('id') id: string) {

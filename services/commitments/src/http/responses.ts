@@ -279,3 +279,60 @@ export class ReconciliationResponse {
   counts!: Record<string, number>;
   @ApiProperty({ type: [ReconciliationLineView] }) lines!: ReconciliationLineView[];
 }
+
+export class ActorView {
+  @ApiProperty({ example: 'marie.dupont' }) subject!: string;
+  @ApiProperty({ example: 'call' }) organisation!: string;
+  @ApiProperty({ type: [String], example: ['pilotage'], description: 'ses rôles au moment de l’écriture' })
+  roles!: readonly string[];
+}
+
+export class SourceView {
+  @ApiProperty({ enum: ['act', 'document'] }) kind!: 'act' | 'document';
+  @ApiPropertyOptional({ description: 'l’acte (kind = act)' }) reference?: string;
+  @ApiPropertyOptional() date?: string;
+  @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020', description: 'kind = document' })
+  document?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 5104, description: 'la ligne du document' }) line?: number;
+  @ApiPropertyOptional() section?: string;
+}
+
+export class TransferView {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['single', 'pending', 'post', 'void'] }) phase!: 'single' | 'pending' | 'post' | 'void';
+  @ApiProperty({ description: 'compte débité' }) debit!: string;
+  @ApiProperty({ description: 'compte crédité' }) credit!: string;
+  @ApiPropertyOptional(EUROS) amount?: string;
+  @ApiPropertyOptional() pendingId?: string;
+  @ApiPropertyOptional() correctsId?: string;
+  @ApiPropertyOptional() linked?: boolean;
+}
+
+export class HistoryLine {
+  @ApiProperty() eventId!: string;
+  @ApiProperty({ example: 'commitments.commitment-firmed' }) type!: string;
+  @ApiProperty({ example: 'affermi par son acte juridique' }) what!: string;
+  @ApiProperty({ type: 'integer', description: 'position dans le flux du grand livre' }) revision!: number;
+  @ApiProperty({ description: 'enregistré (temps de transaction)' }) recordedAt!: string;
+  @ApiProperty({ description: 'stocké par le journal' }) storedAt!: string;
+  @ApiProperty({ example: '2016-10-12', description: 'date d’effet' }) effectiveDate!: string;
+  @ApiProperty({ type: ActorView }) actor!: ActorView;
+  @ApiProperty() reasonCode!: string;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional() memo?: string;
+  @ApiProperty({ type: SourceView }) source!: SourceView;
+  @ApiPropertyOptional({ type: LegalActView }) act?: LegalActView;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { before: '150000.00', after: '120000.00' },
+  })
+  amounts!: Record<string, string>;
+  @ApiProperty({ type: [TransferView] }) transfers!: TransferView[];
+  @ApiProperty({ description: 'empreinte de l’événement dans sa chaîne' }) hash!: string;
+}
+
+export class CommitmentHistoryResponse {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty({ type: [HistoryLine] }) events!: HistoryLine[];
+}

@@ -6,8 +6,10 @@ import type { ReconciliationReport } from '../reconciliation/reconciliation.quer
 import type { EnvelopeView } from '../open-envelope/envelope.query';
 import type { CommitmentView } from '../queries/views';
 import type { ConditionView } from '../register-condition/condition.query';
+import type { CommitmentHistory } from '../commitment-queries/commitment.queries';
 import type {
   BalancesResponse,
+  CommitmentHistoryResponse,
   CommitmentPage,
   CommitmentResponse,
   ConditionResolvedResponse,
@@ -39,6 +41,7 @@ describe('the documented responses of the ledger', () => {
       conforms<FunderStatementView, FunderStatementResponse>('relevé d’un financeur'),
       conforms<BalancesView, BalancesResponse>('soldes'),
       conforms<ReconciliationReport, ReconciliationResponse>('rapprochement'),
-    ]).toHaveLength(11);
+      conforms<CommitmentHistory, CommitmentHistoryResponse>('historique d’un engagement'),
+    ]).toHaveLength(12);
   });
 });

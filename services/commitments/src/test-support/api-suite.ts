@@ -259,6 +259,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       );
 
       const history = await h.http().get(`/api/commitments/commitments/${id}/history`).set(h.auth).expect(200);
+      expect(documented('get', '/api/commitments/commitments/{id}/history', 200, history.body)).toEqual([]);
       expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
         'commitments.commitment-recorded',
         'commitments.commitment-made-conditional',
