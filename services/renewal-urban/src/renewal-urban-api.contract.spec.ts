@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { RenewalUrbanModule } from './renewal-urban.module';
 import { effect, startApi, type Harness } from './test-support/api-suite';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
-import { binaryBody } from '@cvl/testing';
+import { answersAsDocumented, binaryBody } from '@cvl/testing';
 import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 
 const PARTIES = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'caisse-des-depots'];
@@ -154,6 +155,14 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(v1.body.totals.byFunder.find((t: { key: string }) => t.key === 'anru').amount).toBe('150000.00');
     expect(v2.body.totals.byFunder.find((t: { key: string }) => t.key === 'anru').amount).toBe('120000.00');
     const diff = await h.http().get(`${base}/npnru-call/financial-table/diff?from=1&to=2`).set(h.auth).expect(200);
+    // What the maquette routes answer is what contracts/http promises a generated client.
+    const documented = answersAsDocumented(
+      join(__dirname, '..', '..', '..', 'contracts', 'http', 'renewal-urban.openapi.json'),
+    );
+    expect([
+      ...documented('get', '/api/renewal-urban/protocols/{id}/financial-table', 200, v1.body),
+      ...documented('get', '/api/renewal-urban/protocols/{id}/financial-table/diff', 200, diff.body),
+    ]).toEqual([]);
     expect(diff.body.changes).toEqual([
       {
         operationId: 'etude-urbaine',

@@ -1,6 +1,7 @@
+import { FinancialTableDiffResponse, FinancialTableResponse } from '../http/responses';
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { Allow, CurrentAccess, downloadOf, ExportFormatQuery, wantsFile, type Access } from '@cvl/platform';
@@ -30,6 +31,10 @@ export class FinancialTableController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/financial-table')
+  @ApiOkResponse({
+    type: FinancialTableResponse,
+    description: 'en JSON ; avec ?format=csv, xlsx ou pdf, le même tableau en fichier',
+  })
   @Allow(READS_SIGNED_TABLE)
   @ApiOperation({
     summary:
@@ -45,6 +50,7 @@ export class FinancialTableController {
   }
 
   @Get(':id/financial-table/diff')
+  @ApiOkResponse({ type: FinancialTableDiffResponse })
   @Allow(READS_SIGNED_TABLE)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Ce qu’un avenant a changé entre deux versions signées' })

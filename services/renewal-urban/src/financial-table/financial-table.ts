@@ -22,7 +22,7 @@ export function financialTable(protocol: Protocol, version?: number) {
   const total = rows.reduce((sum, row) => sum + fromDecimalString(row.amount), 0n);
   return {
     protocolId: protocol.id,
-    version: signed ? signed.version : 'en cours',
+    version: signed ? signed.version : ('en cours' as const),
     ...(signed ? { act: signed.act } : {}),
     rows: rows.map((row) => ({
       ...row,

@@ -85,3 +85,55 @@ export class ProtocolResponse {
   @ApiProperty({ type: [GroupMember] }) purchasingGroup!: GroupMember[];
   @ApiProperty({ type: [ProtocolOperationView] }) operations!: ProtocolOperationView[];
 }
+
+export class TableRowView {
+  @ApiProperty({ example: 'QP062024' }) quartier!: string;
+  @ApiProperty() operationId!: string;
+  @ApiProperty() operationLabel!: string;
+  @ApiProperty({ enum: OPERATION_NATURES }) nature!: OperationNature;
+  @ApiProperty(EUROS) eligibleBase!: string;
+  @ApiProperty() funder!: string;
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ type: 'integer' }) rateBasisPoints!: number;
+  @ApiProperty({ example: '50,00 %' }) rate!: string;
+}
+
+export class TableTotal {
+  @ApiProperty({ description: 'le financeur, ou le quartier' }) key!: string;
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ example: '150 000,00 €' }) formatted!: string;
+}
+
+export class TableTotals {
+  @ApiProperty({ type: [TableTotal] }) byFunder!: TableTotal[];
+  @ApiProperty({ type: [TableTotal] }) byQuartier!: TableTotal[];
+  @ApiProperty(EUROS) all!: string;
+}
+
+export class FinancialTableResponse {
+  @ApiProperty() protocolId!: string;
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string', enum: ['en cours'] }],
+    description: 'la version signée, ou « en cours »',
+  })
+  version!: number | 'en cours';
+  @ApiPropertyOptional({ type: SignedAct }) act?: SignedAct;
+  @ApiProperty({ type: [TableRowView] }) rows!: TableRowView[];
+  @ApiProperty({ type: TableTotals }) totals!: TableTotals;
+}
+
+export class TableChangeView {
+  @ApiProperty() operationId!: string;
+  @ApiProperty() funder!: string;
+  @ApiProperty(EUROS) before!: string;
+  @ApiProperty(EUROS) after!: string;
+  @ApiProperty({ ...EUROS, example: '-25000.00' }) delta!: string;
+  @ApiProperty({ enum: ['ajout', 'retrait', 'modification'] }) change!: 'ajout' | 'retrait' | 'modification';
+}
+
+export class FinancialTableDiffResponse {
+  @ApiProperty() protocolId!: string;
+  @ApiProperty({ type: 'integer' }) from!: number;
+  @ApiProperty({ type: 'integer' }) to!: number;
+  @ApiProperty({ type: [TableChangeView] }) changes!: TableChangeView[];
+}

@@ -1,5 +1,6 @@
 import type { protocolFor } from './access';
-import type { ProtocolResponse } from './responses';
+import type { FinancialTable, FinancialTableDiff } from '../financial-table/financial-table.queries';
+import type { FinancialTableDiffResponse, FinancialTableResponse, ProtocolResponse } from './responses';
 
 /** Compiles only when what a route returns has the shape its documented response declares. */
 const conforms = <_View extends Documented, Documented>(name: string): string => name;
@@ -7,6 +8,10 @@ const conforms = <_View extends Documented, Documented>(name: string): string =>
 // The check is the type-check of this file (npm test type-checks first).
 describe('the documented responses of the renewal service', () => {
   it('are the views the routes return', () => {
-    expect(conforms<ReturnType<typeof protocolFor>['value'], ProtocolResponse>('protocole')).toBe('protocole');
+    expect([
+      conforms<ReturnType<typeof protocolFor>['value'], ProtocolResponse>('protocole'),
+      conforms<FinancialTable, FinancialTableResponse>('maquette financière'),
+      conforms<FinancialTableDiff, FinancialTableDiffResponse>('ce qu’un avenant a changé'),
+    ]).toHaveLength(3);
   });
 });
