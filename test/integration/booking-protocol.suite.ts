@@ -5,6 +5,7 @@
  * goes on with the next request.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import {
   BOOKING_ANSWERED,
   BOOKING_REQUESTED,
@@ -16,7 +17,7 @@ import {
 import { encodeActor, type BusSubscription, type IntegrationEvent } from '@cvl/messaging';
 import { Metrics } from '@cvl/platform';
 import { CommitmentsModule } from '@cvl/service-commitments';
-import { waitUntil } from '@cvl/testing';
+import { answersAsDocumented, waitUntil } from '@cvl/testing';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const SOURCE = 'programme-essai';
@@ -141,6 +142,16 @@ export function bookingProtocolSuite(
       expect(setAside.rows[0].reason).toContain('/data/lines/0');
       expect(setAside.rows[0].reason).toContain('funder');
       const chains = (await h.http().get('/api/commitments/hash-chains').set(h.auth).expect(200)).body;
+      const info = (await h.http().get('/api/commitments').set(h.auth).expect(200)).body;
+      const feed = (await h.http().get('/api/commitments/events?limit=5').set(h.auth).expect(200)).body;
+      const documented = answersAsDocumented(
+        join(__dirname, '..', '..', 'contracts', 'http', 'commitments.openapi.json'),
+      );
+      expect([
+        ...documented('get', '/api/commitments/hash-chains', 200, chains),
+        ...documented('get', '/api/commitments', 200, info),
+        ...documented('get', '/api/commitments/events', 200, feed),
+      ]).toEqual([]);
       expect(chains.consumers.deadLetters).toMatchObject({
         count: 1,
         latest: [{ consumer: 'commitments.booking-requests', messageId: broken.id, topic: BOOKING_REQUESTS_TOPIC }],

@@ -1,4 +1,5 @@
-import { ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { EventFeedResponse, IntegrityResponse, ServiceInfoResponse } from './http/service-info.responses';
 import type { RefusalCatalogue } from '@cvl/refusal';
 import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import {
@@ -56,6 +57,7 @@ export function serviceInfoController(description: ServiceDescription, translate
 
     @Get()
     @ApiOperation({ summary: 'Le service : ce qu’il fait, où vont ses événements, sur quoi il tourne' })
+    @ApiOkResponse({ type: ServiceInfoResponse })
     @Allow({
       all: [
         'pilotage',
@@ -68,8 +70,10 @@ export function serviceInfoController(description: ServiceDescription, translate
       ],
     })
     info() {
+      // The refusal catalogue is documented in the OpenAPI document, not repeated here.
+      const { refusals: _refusals, ...described } = description;
       return {
-        ...description,
+        ...described,
         topic,
         transport: this.bus.kind,
         docs: `/api/${description.service}/docs`,
@@ -85,6 +89,7 @@ export function serviceInfoController(description: ServiceDescription, translate
       summary:
         'Le fil des événements publiés par le service, tels que publiés (pour reconstruire un modèle de lecture)',
     })
+    @ApiOkResponse({ type: EventFeedResponse })
     @Allow({ all: ['exploitation'] })
     @Header('Cache-Control', 'no-store')
     async events(@Query('after') after?: string, @Query('limit') limit?: string): Promise<EventFeedPage> {
@@ -120,6 +125,7 @@ export function serviceInfoController(description: ServiceDescription, translate
     @ApiOperation({
       summary: 'Intégrité : chaque flux du service re-haché, le journal signé vérifié, les rebuts des consommateurs',
     })
+    @ApiOkResponse({ type: IntegrityResponse })
     @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
     @Costly()
     @Header('Cache-Control', 'no-store')
