@@ -28,33 +28,38 @@ function typeCheck(files: Record<string, string>): string[] {
   }
 }
 
-// What a partner's developer does with contracts/http: generate a typed client, then call the ledger. The calls
+/** The types a client's build generates from a service's committed document (openapi-typescript's CLI). */
+function generatedTypes(service: string): string {
+  // The CLI, as a client's build runs it (the package is ESM-only inside: its CLI is the stable way in).
+  const dir = mkdtempSync(join(tmpdir(), 'cvl-openapi-ts-'));
+  try {
+    const out = join(dir, `${service}.ts`);
+    execFileSync(
+      join(__dirname, '..', '..', 'node_modules', '.bin', 'openapi-typescript'),
+      [openApiFile(service), '-o', out],
+      { stdio: 'pipe' },
+    );
+    return readFileSync(out, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const JSON_OF = `type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;`;
+
+// What a partner's developer does with contracts/http: generate a typed client, then call a service. The calls
 // below must compile with typed answers — and a field the document does not declare must not (a response typed
 // `any` or `never` fails either way).
-describe('a client generated from the ledger’s OpenAPI document', () => {
+describe('a client generated from the suite’s OpenAPI documents', () => {
   let types: string;
   beforeAll(() => {
-    // The CLI, as a client's build runs it (the package is ESM-only inside: its CLI is the stable way in).
-    const dir = mkdtempSync(join(tmpdir(), 'cvl-openapi-ts-'));
-    try {
-      const out = join(dir, 'commitments.ts');
-      execFileSync(
-        join(__dirname, '..', '..', 'node_modules', '.bin', 'openapi-typescript'),
-        [openApiFile('commitments'), '-o', out],
-        {
-          stdio: 'pipe',
-        },
-      );
-      types = readFileSync(out, 'utf8');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    types = generatedTypes('commitments');
   }, 60_000);
 
   it('types the answers of the ledger’s routes', () => {
     const client = `
       import type { paths } from './commitments';
-      type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+      ${JSON_OF}
       type Commitment = Json<paths['/api/commitments/commitments/{id}']['get']['responses'][200]>;
       type Recorded = Json<paths['/api/commitments/commitments']['post']['responses'][201]>;
       type Firmed = Json<paths['/api/commitments/commitments/{id}/firm']['post']['responses'][200]>;
@@ -82,5 +87,60 @@ describe('a client generated from the ledger’s OpenAPI document', () => {
       export const invented = commitment.notAField;
     `;
     expect(typeCheck({ 'commitments.ts': types, 'client.ts': client })).toEqual([]);
+  });
+
+  it('types the answers of reporting’s views, JSON or file', () => {
+    const client = `
+      import type { paths } from './reporting';
+      ${JSON_OF}
+      type Matrix = Json<paths['/api/reporting/co-financing']['get']['responses'][200]>;
+      type Card = Json<paths['/api/reporting/operations/{source}/{programme}/{operation}']['get']['responses'][200]>;
+      type Statement = Json<paths['/api/reporting/funders/{funder}/statement']['get']['responses'][200]>;
+      type Provenance = Json<paths['/api/reporting/provenance']['get']['responses'][200]>;
+      type Integrity = Json<paths['/api/reporting/integrity']['get']['responses'][200]>;
+      type Rebuild = Json<paths['/api/reporting/replay']['post']['responses'][202]>;
+      type Pdf = paths['/api/reporting/co-financing']['get']['responses'][200]['content']['application/pdf'];
+      declare const matrix: Matrix;
+      declare const card: Card;
+      declare const statement: Statement;
+      declare const provenance: Provenance;
+      declare const integrity: Integrity;
+      declare const rebuild: Rebuild;
+      declare const pdf: Pdf;
+      export const firm: string = matrix.total.firm;
+      export const year: number | undefined = matrix.rows[0]?.year;
+      export const share: number | null | undefined = card.funders[0]?.share;
+      export const quartier: string | undefined = statement.by.quartier[0]?.quartier;
+      export const subject: string | undefined = provenance.commitments[0]?.events[0]?.actor.subject;
+      export const ok: boolean = integrity.ok;
+      export const phase: 'stores' | 'transport' = rebuild.phase;
+      export const bytes: string = pdf;
+      // @ts-expect-error a field the document does not declare
+      export const invented = matrix.notAField;
+    `;
+    expect(typeCheck({ 'reporting.ts': generatedTypes('reporting'), 'client.ts': client })).toEqual([]);
+  });
+
+  it('types the answers of the programmes’ routes', () => {
+    const client = `
+      import type { paths as Npnru } from './renewal-urban';
+      import type { paths as Iti } from './iti-feder';
+      ${JSON_OF}
+      type Protocol = Json<Npnru['/api/renewal-urban/protocols/{id}']['get']['responses'][200]>;
+      type Programme = Json<Iti['/api/iti-feder/programmes/{id}']['get']['responses'][200]>;
+      declare const protocol: Protocol;
+      declare const programme: Programme;
+      export const protocolId: string = protocol.id;
+      export const programmeId: string = programme.id;
+      // @ts-expect-error a field the document does not declare
+      export const invented = programme.notAField;
+    `;
+    expect(
+      typeCheck({
+        'renewal-urban.ts': generatedTypes('renewal-urban'),
+        'iti-feder.ts': generatedTypes('iti-feder'),
+        'client.ts': client,
+      }),
+    ).toEqual([]);
   });
 });

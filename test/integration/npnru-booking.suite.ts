@@ -307,6 +307,17 @@ export function npnruBookingSuite(
         await h.http().get('/api/reporting/operations?quartier=QP062024&funder=anru').set(h.auth).expect(200)
       ).body.operations;
       expect(listed.map((o: { key: string }) => o.key)).toEqual(['renewal-urban:npnru-call:etude-urbaine']);
+      // The card and the list are what reporting's document promises a generated client.
+      const reportingDocumented = answersAsDocumented(
+        join(__dirname, '..', '..', 'contracts', 'http', 'reporting.openapi.json'),
+      );
+      expect([
+        ...reportingDocumented('get', '/api/reporting/operations/{source}/{programme}/{operation}', 200, study),
+        ...reportingDocumented('get', '/api/reporting/operations', 200, {
+          filter: { quartier: 'QP062024', funder: 'anru' },
+          operations: listed,
+        }),
+      ]).toEqual([]);
       const invalid = await h.http().get('/api/reporting/operations?quartier=Lens').set(h.auth).expect(400);
       expect(invalid.body.errors[0].field).toBe('quartier');
     });

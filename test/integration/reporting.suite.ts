@@ -7,7 +7,8 @@ import { Metrics } from '@cvl/platform';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { Kafka, logLevel } from 'kafkajs';
 import { relayedEnvelopes } from '@cvl/messaging';
-import { binaryBody, testKafkaBrokers, waitUntil } from '@cvl/testing';
+import { join } from 'node:path';
+import { answersAsDocumented, binaryBody, testKafkaBrokers, waitUntil } from '@cvl/testing';
 import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -348,12 +349,26 @@ export function reportingSuite(
     });
 
     it('rebuilds the same read models from the services’ own stores after the transport lost every record', async () => {
-      const views = ['co-financing', 'conditions', 'pools', 'operations', 'envelopes', `funders/${caf}/statement`];
+      const views = [
+        'co-financing',
+        'conditions',
+        'pools',
+        'operations',
+        'envelopes',
+        `funders/${caf}/statement`,
+        `provenance?funder=${caf}&figure=paid`,
+      ];
       const snapshot = async () =>
         Promise.all(
           views.map(async (view) => (await h.http().get(`/api/reporting/${view}`).set(h.auth).expect(200)).body),
         );
       const before = await snapshot();
+      // Every view is what reporting's document (contracts/http) promises a generated client.
+      const documented = answersAsDocumented(
+        join(__dirname, '..', '..', 'contracts', 'http', 'reporting.openapi.json'),
+      );
+      const routes = views.map((view) => `/api/reporting/${view.split('?')[0].replace(caf, '{funder}')}`);
+      expect(before.flatMap((body, i) => documented('get', routes[i], 200, body))).toEqual([]);
       // Every record gone from the topics, as an operator's deletion or a lost broker would leave them.
       if (h.infra.bus.kind === 'kafka') {
         const admin = new Kafka({
@@ -389,7 +404,13 @@ export function reportingSuite(
       expect(progress.warning).toBeUndefined();
       expect(progress.projected).toBeGreaterThan(0);
       expect(await snapshot()).toEqual(before);
-      expect((await h.http().get('/api/reporting/integrity').set(h.auth).expect(200)).body.disagreements).toEqual([]);
+      const integrity = (await h.http().get('/api/reporting/integrity').set(h.auth).expect(200)).body;
+      expect(integrity.disagreements).toEqual([]);
+      expect([
+        ...documented('post', '/api/reporting/replay', 202, started),
+        ...documented('get', '/api/reporting/replay', 200, progress),
+        ...documented('get', '/api/reporting/integrity', 200, integrity),
+      ]).toEqual([]);
     });
   });
 }

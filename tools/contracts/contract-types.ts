@@ -57,6 +57,7 @@ async function serviceTypes(service: string): Promise<string> {
       defs[name] = { ...(localised(def) as Schema), title: definitionName(name) };
   }
   const events: string[] = [];
+  const byType = new Map<string, string[]>();
   for (const file of files) {
     const match = /^(.+)\.v(\d+)\.schema\.json$/.exec(file);
     if (!match || file.startsWith('_')) continue;
@@ -64,6 +65,8 @@ async function serviceTypes(service: string): Promise<string> {
     const schema = localised(JSON.parse(readFileSync(join(dir, file), 'utf8'))) as Schema;
     defs[name] = { ...schema, title: name, description: String(schema.title ?? '') };
     events.push(name);
+    const type = `${service}.${match[1]}`;
+    byType.set(type, [...(byType.get(type) ?? []), name]);
   }
   const unionName = `${typeName(service, '').slice(0, -1)}EventData`;
   const rootSchema = {
@@ -81,7 +84,18 @@ async function serviceTypes(service: string): Promise<string> {
     unreachableDefinitions: true,
     format: false,
   });
-  return format(text, {
+  // The data of each event type (any of its versions): a consumer switching on `type` reads typed data.
+  const serviceName = typeName(service, '').slice(0, -1);
+  const eventMap = [
+    `/** Each event type ${service} publishes, with its data (any version the contract holds). */`,
+    `export interface ${serviceName}Events {`,
+    ...[...byType].map(([type, names]) => `  '${type}': ${names.join(' | ')};`),
+    '}',
+    '',
+    `/** An event of ${service} as a consumer reads it once its edge has checked it: its type tells its data. */`,
+    `export type ${serviceName}Event = { [T in keyof ${serviceName}Events]: { type: T; data: ${serviceName}Events[T] } }[keyof ${serviceName}Events];`,
+  ].join('\n');
+  return format(`${text}\n${eventMap}\n`, {
     ...(JSON.parse(readFileSync(join(root, '.prettierrc.json'), 'utf8')) as object),
     parser: 'typescript',
   });

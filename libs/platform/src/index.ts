@@ -35,4 +35,5 @@ export * from './event-sourced-repository';
 export * from './cqrs/use-case';
 export * from './cqrs/decision-loop';
 export * from './http/export-format';
+export * from './http/trace.responses';
 export * from './observability/readiness';

@@ -339,3 +339,27 @@ export interface ReferenceRecordedV1 {
   parent?: Code;
   trace: Trace;
 }
+
+/** Each event type commitments publishes, with its data (any version the contract holds). */
+export interface CommitmentsEvents {
+  'commitments.booking-answered': BookingAnsweredV1;
+  'commitments.booking-request-applied': BookingRequestAppliedV1;
+  'commitments.booking-request-refused': BookingRequestRefusedV1;
+  'commitments.booking-requested': BookingRequestedV1;
+  'commitments.commitment-amended': CommitmentAmendedV1;
+  'commitments.commitment-firmed': CommitmentFirmedV1;
+  'commitments.commitment-made-conditional': CommitmentMadeConditionalV1;
+  'commitments.commitment-recorded': CommitmentRecordedV1;
+  'commitments.commitment-released': CommitmentReleasedV1;
+  'commitments.condition-registered': ConditionRegisteredV1;
+  'commitments.condition-resolved': ConditionResolvedV1;
+  'commitments.envelope-opened': EnvelopeOpenedV1;
+  'commitments.payment-recorded': PaymentRecordedV1;
+  'commitments.pool-split': PoolSplitV1;
+  'commitments.reference-recorded': ReferenceRecordedV1;
+}
+
+/** An event of commitments as a consumer reads it once its edge has checked it: its type tells its data. */
+export type CommitmentsEvent = {
+  [T in keyof CommitmentsEvents]: { type: T; data: CommitmentsEvents[T] };
+}[keyof CommitmentsEvents];

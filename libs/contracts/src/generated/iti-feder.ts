@@ -216,3 +216,22 @@ export interface UnusedReleasedV1 {
   amount: Amount;
   requestId: string;
 }
+
+/** Each event type iti-feder publishes, with its data (any version the contract holds). */
+export interface ItiFederEvents {
+  'iti-feder.application-appraised': ApplicationAppraisedV1;
+  'iti-feder.application-completed': ApplicationCompletedV1;
+  'iti-feder.application-received': ApplicationReceivedV1;
+  'iti-feder.booking-answered': BookingAnsweredV1;
+  'iti-feder.envelope-set': EnvelopeSetV1;
+  'iti-feder.grant-agreed': GrantAgreedV1;
+  'iti-feder.operation-programmed': OperationProgrammedV1;
+  'iti-feder.payment-claimed': PaymentClaimedV1;
+  'iti-feder.payment-made': PaymentMadeV1;
+  'iti-feder.service-done-checked': ServiceDoneCheckedV1;
+  'iti-feder.strategy-adopted': StrategyAdoptedV1;
+  'iti-feder.unused-released': UnusedReleasedV1;
+}
+
+/** An event of iti-feder as a consumer reads it once its edge has checked it: its type tells its data. */
+export type ItiFederEvent = { [T in keyof ItiFederEvents]: { type: T; data: ItiFederEvents[T] } }[keyof ItiFederEvents];

@@ -202,3 +202,22 @@ export interface PurchasingGroupFormedV1 {
   }[];
   trace: Trace;
 }
+
+/** Each event type renewal-urban publishes, with its data (any version the contract holds). */
+export interface RenewalUrbanEvents {
+  'renewal-urban.amendment-signed': AmendmentSignedV1;
+  'renewal-urban.engagement-committee-held': EngagementCommitteeHeldV1;
+  'renewal-urban.financing-plan-approved': FinancingPlanApprovedV1;
+  'renewal-urban.financing-plan-set': FinancingPlanSetV1;
+  'renewal-urban.funder-line-booking-recorded': FunderLineBookingRecordedV1;
+  'renewal-urban.operation-added': OperationAddedV1;
+  'renewal-urban.protocol-drafted': ProtocolDraftedV1;
+  'renewal-urban.protocol-signed': ProtocolSignedV1;
+  'renewal-urban.protocol-submitted': ProtocolSubmittedV1;
+  'renewal-urban.purchasing-group-formed': PurchasingGroupFormedV1;
+}
+
+/** An event of renewal-urban as a consumer reads it once its edge has checked it: its type tells its data. */
+export type RenewalUrbanEvent = {
+  [T in keyof RenewalUrbanEvents]: { type: T; data: RenewalUrbanEvents[T] };
+}[keyof RenewalUrbanEvents];

@@ -1,7 +1,7 @@
-import { StreamableFile } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, StreamableFile, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { EXPORT_FORMATS, exportFile, type ExportFormat, type ReportDocument } from '@cvl/exports';
+import { CONTENT_TYPES, EXPORT_FORMATS, exportFile, type ExportFormat, type ReportDocument } from '@cvl/exports';
 
 const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 
@@ -25,4 +25,29 @@ export function wantsFile(format: ExportFormatQuery['format']): format is Export
 export async function downloadOf(document: ReportDocument, format: ExportFormat): Promise<StreamableFile> {
   const file = await exportFile(document, format);
   return new StreamableFile(file.body, { type: file.type, disposition: file.disposition });
+}
+
+/** The files a view downloads as, for the OpenAPI document: one media type per format, bytes. */
+const fileContents = () =>
+  Object.fromEntries(
+    EXPORT_FORMATS.map((format) => [
+      CONTENT_TYPES[format].split(';')[0],
+      { schema: { type: 'string', format: 'binary' } },
+    ]),
+  );
+
+/** Documents a view that answers JSON (its schema) or, with `?format=`, the same view as a CSV, XLSX or PDF file. */
+export function ApiViewOrFileResponse(view: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(view),
+    ApiOkResponse({
+      description: `en JSON ; avec ?format=${EXPORT_FORMATS.join(', ')}, la même vue en fichier`,
+      content: { 'application/json': { schema: { $ref: getSchemaPath(view) } }, ...fileContents() },
+    }),
+  );
+}
+
+/** Documents a route that answers a file only (CSV, XLSX or PDF). */
+export function ApiFileResponse() {
+  return ApiOkResponse({ description: `un fichier (${EXPORT_FORMATS.join(', ')})`, content: fileContents() });
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ActorView, SourceView } from '@cvl/platform';
 
 /*
  * What the ledger's routes answer, as the OpenAPI document shows it (classes for the document only: nothing is
@@ -278,23 +279,6 @@ export class ReconciliationResponse {
   })
   counts!: Record<string, number>;
   @ApiProperty({ type: [ReconciliationLineView] }) lines!: ReconciliationLineView[];
-}
-
-export class ActorView {
-  @ApiProperty({ example: 'marie.dupont' }) subject!: string;
-  @ApiProperty({ example: 'call' }) organisation!: string;
-  @ApiProperty({ type: [String], example: ['pilotage'], description: 'ses rôles au moment de l’écriture' })
-  roles!: readonly string[];
-}
-
-export class SourceView {
-  @ApiProperty({ enum: ['act', 'document'] }) kind!: 'act' | 'document';
-  @ApiPropertyOptional({ description: 'l’acte (kind = act)' }) reference?: string;
-  @ApiPropertyOptional() date?: string;
-  @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020', description: 'kind = document' })
-  document?: string;
-  @ApiPropertyOptional({ type: 'integer', example: 5104, description: 'la ligne du document' }) line?: number;
-  @ApiPropertyOptional() section?: string;
 }
 
 export class TransferView {

@@ -4,7 +4,15 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { Allow, CurrentAccess, downloadOf, ExportFormatQuery, wantsFile, type Access } from '@cvl/platform';
+import {
+  Allow,
+  ApiViewOrFileResponse,
+  CurrentAccess,
+  downloadOf,
+  ExportFormatQuery,
+  wantsFile,
+  type Access,
+} from '@cvl/platform';
 import { financialTableReport } from './financial-table';
 import { FinancialTableDiffQuery, FinancialTableQuery } from './financial-table.queries';
 import { READS_SIGNED_TABLE } from '../http/access';
@@ -31,10 +39,7 @@ export class FinancialTableController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/financial-table')
-  @ApiOkResponse({
-    type: FinancialTableResponse,
-    description: 'en JSON ; avec ?format=csv, xlsx ou pdf, le même tableau en fichier',
-  })
+  @ApiViewOrFileResponse(FinancialTableResponse)
   @Allow(READS_SIGNED_TABLE)
   @ApiOperation({
     summary:

@@ -23,8 +23,10 @@ export const READS_OPERATIONS: RoutePolicy = {
 
 const operationKey = (source: string, programme: string, operation: string) =>
   `${source}\u0000${programme}\u0000${operation}`;
-const bookedFor = (doc: ProjectedCommitment) =>
-  doc.request ? operationKey(doc.request.source, doc.request.protocolId, doc.request.operationId) : undefined;
+const bookedFor = ({ request }: ProjectedCommitment) =>
+  request?.protocolId && request.operationId
+    ? operationKey(request.source, request.protocolId, request.operationId)
+    : undefined;
 
 /** The principal's own commitments (all of them for those who read everything). */
 export function ownCommitments(access: Access, docs: ProjectedCommitment[]): ProjectedCommitment[] {

@@ -93,3 +93,6 @@ export function matrixOfCells(cells: readonly MatrixCell[], filter: MatrixFilter
     .map((c) => ({ ...c, figures: asJson(c.figures) }));
   return { filter, rows, total: asJson(total) };
 }
+
+/** The matrix as the route answers it: its filter, its rows in reading order, its total. */
+export type CoFinancingMatrix = ReturnType<typeof matrixOfCells>;

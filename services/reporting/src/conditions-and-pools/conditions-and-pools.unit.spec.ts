@@ -1,5 +1,6 @@
+import { projectedEvents } from '../test-support/projected-events';
 import { fromDecimalString } from '@cvl/money';
-import { project, type ProjectedCommitment, type ProjectedEvent } from '../projection/commitment-projection';
+import { project, type ProjectedCommitment, type CommitmentsProjectedEvent } from '../projection/commitment-projection';
 import { pendingByCondition, poolPositions } from './conditions-and-pools';
 
 const trace = {
@@ -9,17 +10,15 @@ const trace = {
   recordedAt: '2016-01-02T00:00:00.000Z',
   source: { kind: 'document', document: 'cdv', line: 5465 },
 };
-let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
-  id: `e${++n}`,
-  type: `commitments.${type}`,
+const event = projectedEvents<CommitmentsProjectedEvent>({
+  typePrefix: 'commitments.',
   actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}',
   time: '2016-01-02T00:00:00.000Z',
-  data: { trace, ...data },
+  trace,
 });
 const attribution = { label: 'Réhabilitation', year: 2016, scale: 'Bassin Minier' };
 
-function run(events: ProjectedEvent[]): ProjectedCommitment[] {
+function run(events: CommitmentsProjectedEvent[]): ProjectedCommitment[] {
   const docs = new Map<string, ProjectedCommitment>();
   for (const e of events) for (const doc of project(docs, e)) docs.set(doc.id, doc);
   return [...docs.values()];

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   Allow,
+  ApiViewOrFileResponse,
   CODE,
   CODE_MESSAGE,
   CurrentAccess,
@@ -12,16 +14,17 @@ import {
   type Access,
 } from '@cvl/platform';
 import { READS_FIGURES } from '../access/read-scope';
-import { ReadModels } from '../infrastructure/read-models';
-import { funderStatement } from './funder-statement';
+import { FunderStatementResponse } from '../http/responses';
+import { FunderStatementQuery } from './funder-statement.query';
 import { statementReport } from './funder-statement.report';
 
 @ApiTags('restitutions')
 @Controller('api/reporting/funders')
 export class FunderStatementController {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':funder/statement')
+  @ApiViewOrFileResponse(FunderStatementResponse)
   @Allow(READS_FIGURES)
   @ApiParam({ name: 'funder', example: 'maisons-et-cites' })
   @ApiOperation({
@@ -30,12 +33,7 @@ export class FunderStatementController {
   })
   async statement(@CurrentAccess() access: Access, @Param('funder') funder: string, @Query() query: ExportFormatQuery) {
     if (!CODE.test(funder)) throw new InvalidInputException([{ field: 'funder', message: CODE_MESSAGE }]);
-    access.requireFor(
-      'financeur',
-      funder,
-      `${access.organisation} ne lit que son propre relevé, pas celui de ${funder}`,
-    );
-    const statement = funderStatement(await this.readModels.all({ funder }), funder);
+    const statement = await this.queries.execute(new FunderStatementQuery({ access, funder }));
     return wantsFile(query.format)
       ? downloadOf(statementReport(statement, new Date().toISOString()), query.format)
       : statement;

@@ -19,7 +19,10 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
     name,
     title: name,
     columns: [{ header, kind: 'text' }, ...figureColumns],
-    rows: statement.by[axis].map((line) => [String(line[axis]), ...figureCells(line.figures)]),
+    rows: (statement.by[axis] as Array<Record<typeof axis, string> & { figures: Statement['totals'] }>).map((line) => [
+      line[axis],
+      ...figureCells(line.figures),
+    ]),
     totals: ['Total', ...figureCells(statement.totals)],
   });
   return {

@@ -4,6 +4,7 @@ import { figuresOf, type ProjectedCommitment } from '../projection/commitment-pr
 
 const AXES = ['programme', 'quartier', 'stake', 'year', 'epci'] as const;
 type Axis = (typeof AXES)[number];
+type FiguresJson = ReturnType<typeof asJson>;
 
 /**
  * A funder's statement as reporting sees it: totals, the same figures by programme, quartier, stake, year and EPCI,
@@ -24,16 +25,27 @@ export function funderStatement(docs: readonly ProjectedCommitment[], funder: st
       by[axis].set(key, plus(by[axis].get(key) ?? zero(), figures));
     }
   }
-  const breakdown = (axis: Axis) =>
+  // Each line names its key after its axis (« { quartier: "QP062024", figures } »): typed so, not as a string index.
+  const breakdown = <A extends Axis>(axis: A) =>
     [...by[axis].entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, figures]) => ({ [axis]: key, figures: asJson(figures) }));
+      .map(
+        ([key, figures]) => ({ [axis]: key, figures: asJson(figures) }) as Record<A, string> & { figures: FiguresJson },
+      );
   return {
     funder,
     commitments: mine.length,
     totals: asJson(totals),
-    by: Object.fromEntries(AXES.map((axis) => [axis, breakdown(axis)])) as Record<Axis, ReturnType<typeof breakdown>>,
+    by: {
+      programme: breakdown('programme'),
+      quartier: breakdown('quartier'),
+      stake: breakdown('stake'),
+      year: breakdown('year'),
+      epci: breakdown('epci'),
+    },
     awaitingConditions: pendingByCondition(mine),
     pools: poolPositions(docs).filter((pool) => pool.funder === funder),
   };
 }
+
+export type FunderStatement = ReturnType<typeof funderStatement>;

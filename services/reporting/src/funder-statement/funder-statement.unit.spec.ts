@@ -1,5 +1,6 @@
+import { projectedEvents } from '../test-support/projected-events';
 import { fromDecimalString } from '@cvl/money';
-import { project, type ProjectedCommitment, type ProjectedEvent } from '../projection/commitment-projection';
+import { project, type ProjectedCommitment, type CommitmentsProjectedEvent } from '../projection/commitment-projection';
 import { funderStatement } from './funder-statement';
 
 const trace = {
@@ -9,13 +10,11 @@ const trace = {
   recordedAt: '2016-01-02T00:00:00.000Z',
   source: { kind: 'document', document: 'cdv', line: 5465 },
 };
-let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
-  id: `e${++n}`,
-  type: `commitments.${type}`,
+const event = projectedEvents<CommitmentsProjectedEvent>({
+  typePrefix: 'commitments.',
   actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}',
   time: '2016-01-02T00:00:00.000Z',
-  data: { trace, ...data },
+  trace,
 });
 const recorded = (
   commitmentId: string,
@@ -36,7 +35,7 @@ const recorded = (
     ...extra,
   });
 
-function run(events: ProjectedEvent[]): ProjectedCommitment[] {
+function run(events: CommitmentsProjectedEvent[]): ProjectedCommitment[] {
   const docs = new Map<string, ProjectedCommitment>();
   for (const e of events) for (const doc of project(docs, e)) docs.set(doc.id, doc);
   return [...docs.values()];

@@ -198,3 +198,5 @@ export function integrityReport(input: {
       : {}),
   };
 }
+
+export type IntegrityReport = ReturnType<typeof integrityReport>;

@@ -1,4 +1,5 @@
 import { fromDecimalString, toDecimalString } from '@cvl/money';
+import type { CommitmentsContract } from '@cvl/contracts';
 import { decodeActor, encodeActor, type EventActor } from '@cvl/messaging';
 
 /**
@@ -18,7 +19,7 @@ export interface ProjectedCommitment {
   /** The envelope the commitment draws on (a funder's budget, an ITI axis). */
   envelopeId?: string;
   /** When another service asked for the booking: which programme's operation the commitment finances. */
-  request?: { source: string; protocolId: string; operationId: string; requestId: string };
+  request?: CommitmentsContract.Request;
   attribution: {
     label: string;
     year: number;
@@ -44,21 +45,27 @@ export interface ProvenanceEntry {
   change: string;
 }
 
-export interface ProjectedEvent {
-  id: string;
-  type: string;
-  /** The integration event's `actor` extension, as it travels (see decodeActor). */
-  actor: string;
-  time: string;
-  data: Record<string, unknown>;
-}
+/**
+ * An event as the projections read it: its envelope, and its type with its data — any type and data by default, or
+ * one publisher's typed union (`@cvl/contracts`) once its consumer's edge has checked it against contracts/.
+ */
+export type ProjectedEvent<E extends { type: string; data: object } = { type: string; data: Record<string, unknown> }> =
+  {
+    id: string;
+    /** The integration event's `actor` extension, as it travels (see decodeActor). */
+    actor: string;
+    time: string;
+  } & E;
+
+/** A commitments event as published: the edge admitted it, so its data is what its type's schema says. */
+export type CommitmentsProjectedEvent = ProjectedEvent<CommitmentsContract.CommitmentsEvent>;
 
 type Doc = ProjectedCommitment;
 const cents = (text: unknown) => fromDecimalString(String(text ?? '0.00'));
 const add = (a: string, b: bigint) => toDecimalString(fromDecimalString(a) + b);
 
-export function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
-  const trace = (event.data.trace ?? {}) as {
+export function entry(event: ProjectedEvent<{ type: string; data: object }>, change: string): ProvenanceEntry {
+  const trace = ((event.data as { trace?: unknown }).trace ?? {}) as {
     recordedAt?: string;
     effectiveDate?: string;
     reasonCode?: string;
@@ -79,7 +86,8 @@ export function entry(event: ProjectedEvent, change: string): ProvenanceEntry {
 }
 
 /** The commitments an event touches, as the projection will need them loaded. */
-export function touched(event: ProjectedEvent): string[] {
+export function touched(event: CommitmentsProjectedEvent): string[] {
+  // Read by name across every type: most name one commitment, a condition several, a split its pool and parts.
   const d = event.data as {
     commitmentId?: string;
     commitmentIds?: string[];
@@ -97,8 +105,7 @@ export function touched(event: ProjectedEvent): string[] {
 }
 
 /** Applies one commitments event to the documents it touches; returns the documents to store. Pure. */
-export function project(docs: ReadonlyMap<string, Doc>, event: ProjectedEvent): Doc[] {
-  const d = event.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjectedEvent): Doc[] {
   const get = (id: string) => docs.get(id);
   const changed: Doc[] = [];
   const update = (id: string, change: (doc: Doc) => Doc, words: string) => {
@@ -107,89 +114,89 @@ export function project(docs: ReadonlyMap<string, Doc>, event: ProjectedEvent): 
   };
   switch (event.type) {
     case 'commitments.commitment-recorded':
-      if (get(d.commitmentId)) return [];
+      if (get(event.data.commitmentId)) return [];
       return [
         {
-          id: d.commitmentId,
-          funder: d.funder,
-          status: d.status,
-          amount: toDecimalString(cents(d.amount)),
+          id: event.data.commitmentId,
+          funder: event.data.funder,
+          status: event.data.status,
+          amount: toDecimalString(cents(event.data.amount)),
           paid: '0.00',
           released: '0.00',
-          isPool: Boolean(d.isPool),
-          ...(d.poolId ? { poolId: d.poolId } : {}),
-          ...(d.conditionId ? { conditionId: d.conditionId } : {}),
-          ...(d.envelopeId ? { envelopeId: d.envelopeId } : {}),
-          ...(d.request ? { request: d.request } : {}),
-          attribution: d.attribution,
-          provenance: [entry(event, `inscrit ${d.status} pour ${toDecimalString(cents(d.amount))} €`)],
+          isPool: Boolean(event.data.isPool),
+          ...(event.data.poolId ? { poolId: event.data.poolId } : {}),
+          ...(event.data.conditionId ? { conditionId: event.data.conditionId } : {}),
+          ...(event.data.envelopeId ? { envelopeId: event.data.envelopeId } : {}),
+          ...(event.data.request ? { request: event.data.request } : {}),
+          attribution: event.data.attribution,
+          provenance: [
+            entry(event, `inscrit ${event.data.status} pour ${toDecimalString(cents(event.data.amount))} €`),
+          ],
         },
       ];
     case 'commitments.commitment-made-conditional':
       update(
-        d.commitmentId,
-        (doc) => ({ ...doc, status: 'conditional', conditionId: d.conditionId }),
-        `rendu conditionnel (${d.conditionId})`,
+        event.data.commitmentId,
+        (doc) => ({ ...doc, status: 'conditional', conditionId: event.data.conditionId }),
+        `rendu conditionnel (${event.data.conditionId})`,
       );
       return changed;
     case 'commitments.commitment-firmed':
       update(
-        d.commitmentId,
-        (doc) => ({ ...doc, status: 'firm', amount: toDecimalString(cents(d.amount)) }),
-        `affermi pour ${d.amount} €`,
+        event.data.commitmentId,
+        (doc) => ({ ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amount)) }),
+        `affermi pour ${event.data.amount} €`,
       );
       return changed;
     case 'commitments.condition-resolved':
-      for (const id of d.commitmentIds as string[]) {
+      for (const id of event.data.commitmentIds) {
         update(
           id,
           (doc) =>
-            d.outcome === 'met'
-              ? { ...doc, status: 'firm', amount: toDecimalString(cents(d.amounts[id])) }
+            event.data.outcome === 'met'
+              ? { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amounts[id])) }
               : { ...doc, status: 'lapsed', amount: '0.00' },
-          d.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc',
+          event.data.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc',
         );
       }
       return changed;
     case 'commitments.commitment-amended':
       update(
-        d.commitmentId,
-        (doc) => ({ ...doc, amount: toDecimalString(cents(d.after)) }),
-        `${d.kind} : ${d.before} → ${d.after} €`,
+        event.data.commitmentId,
+        (doc) => ({ ...doc, amount: toDecimalString(cents(event.data.after)) }),
+        `${event.data.kind} : ${event.data.before} → ${event.data.after} €`,
       );
       return changed;
     case 'commitments.payment-recorded':
       update(
-        d.commitmentId,
-        (doc) => ({ ...doc, paid: add(doc.paid, cents(d.amount)) }),
-        `paiement ${d.kind} de ${d.amount} €`,
+        event.data.commitmentId,
+        (doc) => ({ ...doc, paid: add(doc.paid, cents(event.data.amount)) }),
+        `paiement ${event.data.kind} de ${event.data.amount} €`,
       );
       return changed;
     case 'commitments.commitment-released':
       update(
-        d.commitmentId,
+        event.data.commitmentId,
         (doc) =>
           doc.status === 'firm'
-            ? { ...doc, amount: add(doc.amount, -cents(d.amount)), released: add(doc.released, cents(d.amount)) }
-            : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(d.amount)) },
-        `dégagement de ${d.amount} €`,
+            ? {
+                ...doc,
+                amount: add(doc.amount, -cents(event.data.amount)),
+                released: add(doc.released, cents(event.data.amount)),
+              }
+            : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(event.data.amount)) },
+        `dégagement de ${event.data.amount} €`,
       );
       return changed;
     case 'commitments.pool-split': {
-      const pool = get(d.poolId);
+      const pool = get(event.data.poolId);
       if (!pool) return [];
       changed.push({
         ...pool,
-        amount: toDecimalString(cents(d.remaining)),
-        provenance: [...pool.provenance, entry(event, `ventilé, reste ${d.remaining} €`)],
+        amount: toDecimalString(cents(event.data.remaining)),
+        provenance: [...pool.provenance, entry(event, `ventilé, reste ${event.data.remaining} €`)],
       });
-      for (const part of d.parts as Array<{
-        commitmentId: string;
-        funder: string;
-        amount: string;
-        epci?: string;
-        label?: string;
-      }>) {
+      for (const part of event.data.parts) {
         if (get(part.commitmentId)) continue;
         changed.push({
           id: part.commitmentId,

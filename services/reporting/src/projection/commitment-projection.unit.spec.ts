@@ -1,4 +1,11 @@
-import { figuresOf, project, touched, type ProjectedCommitment, type ProjectedEvent } from './commitment-projection';
+import { projectedEvents } from '../test-support/projected-events';
+import {
+  figuresOf,
+  project,
+  touched,
+  type ProjectedCommitment,
+  type CommitmentsProjectedEvent,
+} from './commitment-projection';
 
 const trace = {
   actor: { subject: 'finance', organisation: 'call', roles: ['financeur'] },
@@ -7,16 +14,14 @@ const trace = {
   recordedAt: '2016-01-02T00:00:00.000Z',
   source: { kind: 'document', document: 'cdv', line: 1 },
 };
-let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
-  id: `e${++n}`,
-  type: `commitments.${type}`,
+const event = projectedEvents<CommitmentsProjectedEvent>({
+  typePrefix: 'commitments.',
   actor: '{"subject":"finance","organisation":"call","roles":["financeur"]}',
   time: '2016-01-02T00:00:00.000Z',
-  data: { trace, ...data },
+  trace,
 });
 
-function run(events: ProjectedEvent[]): Map<string, ProjectedCommitment> {
+function run(events: CommitmentsProjectedEvent[]): Map<string, ProjectedCommitment> {
   const docs = new Map<string, ProjectedCommitment>();
   for (const e of events) for (const doc of project(docs, e)) docs.set(doc.id, doc);
   return docs;

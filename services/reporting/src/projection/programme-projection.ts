@@ -1,5 +1,11 @@
 import { fromDecimalString, toDecimalString } from '@cvl/money';
+import type { CommitmentsContract, ItiFederContract, RenewalUrbanContract } from '@cvl/contracts';
 import { entry, type ProjectedCommitment, type ProjectedEvent, type ProvenanceEntry } from './commitment-projection';
+
+/** An event of any of the three publishers, as their consumers' edge admitted it: its type tells its data. */
+export type ProgrammesProjectedEvent = ProjectedEvent<
+  CommitmentsContract.CommitmentsEvent | RenewalUrbanContract.RenewalUrbanEvent | ItiFederContract.ItiFederEvent
+>;
 
 /**
  * Reporting's read models of the programmes' own facts, rebuilt from renewal-urban's, iti-feder's and commitments'
@@ -65,32 +71,34 @@ const operationKey = (source: string, programmeId: string, operationId: string) 
 const add = (a: string, b: string) => toDecimalString(fromDecimalString(a) + fromDecimalString(b));
 
 /** The documents an event touches, for the projector to load before applying it. */
-export function documentsTouched(event: ProjectedEvent): DocRef[] {
-  const d = event.data as {
-    protocolId?: string;
-    programmeId?: string;
-    operationId?: string;
-    envelopeId?: string;
-    axes?: Array<{ axis: number }>;
-  };
-  if (event.type === 'commitments.envelope-opened' && d.envelopeId) return [{ kind: 'envelope', id: d.envelopeId }];
-  if (event.type === 'iti-feder.envelope-set' && d.programmeId)
-    return (d.axes ?? []).map((a) => ({ kind: 'envelope' as const, id: `${d.programmeId}:axe-${a.axis}` }));
+export function documentsTouched(event: ProgrammesProjectedEvent): DocRef[] {
+  if (event.type === 'commitments.envelope-opened') return [{ kind: 'envelope', id: event.data.envelopeId }];
+  if (event.type === 'iti-feder.envelope-set') {
+    const { programmeId, axes } = event.data;
+    return axes.map((a) => ({ kind: 'envelope' as const, id: `${programmeId}:axe-${a.axis}` }));
+  }
   const source = sourceOf(event.type);
-  const programmeId = d.protocolId ?? d.programmeId;
-  return source && programmeId && d.operationId
-    ? [{ kind: 'operation', id: operationKey(source, programmeId, d.operationId) }]
+  const { programmeId, operationId } = operationOf(event);
+  return source && programmeId && operationId
+    ? [{ kind: 'operation', id: operationKey(source, programmeId, operationId) }]
     : [];
+}
+
+/** The programme and operation an event concerns, when it concerns one (NPNRU says protocol, the ITI programme). */
+function operationOf(event: ProgrammesProjectedEvent): { programmeId?: string; operationId?: string } {
+  // Read by name across every type (some carry neither: an envelope, a reference item).
+  const d = event.data as { protocolId?: string; programmeId?: string; operationId?: string };
+  return { programmeId: d.protocolId ?? d.programmeId, operationId: d.operationId };
 }
 
 /** Applies one event to the operation and envelope documents it touches; returns those to store. Pure. */
 export function projectProgrammes(
   docs: Documents,
-  event: ProjectedEvent,
+  event: ProgrammesProjectedEvent,
 ): Array<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }> {
-  const d = event.data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const refs = documentsTouched(event);
   if (event.type === 'commitments.envelope-opened') {
+    const d = event.data;
     if (docs.has(refKey(refs[0]))) return [];
     const doc: EnvelopeDoc = {
       id: d.envelopeId,
@@ -104,7 +112,8 @@ export function projectProgrammes(
     return [{ ref: refs[0], doc }];
   }
   if (event.type === 'iti-feder.envelope-set') {
-    return (d.axes as Array<{ axis: number; label: string; amount: string; callShare?: string }>).map((axis, i) => {
+    const d = event.data;
+    return d.axes.map((axis, i) => {
       const before = docs.get(refKey(refs[i])) as EnvelopeDoc | undefined;
       const doc: EnvelopeDoc = {
         id: refs[i].id,
@@ -133,35 +142,39 @@ export function projectProgrammes(
     current ? [] : [{ ref, doc: { ...doc, provenance: [entry(event, words)] } }];
   const update = (change: (doc: OperationDoc) => OperationDoc, words: string) =>
     current ? [{ ref, doc: { ...change(current), provenance: [...current.provenance, entry(event, words)] } }] : [];
-  const answered = (plan: PlanLineDoc[]) =>
+  const answered = (
+    plan: PlanLineDoc[],
+    answer: { requestId: string; funder: string; outcome: 'booked' | 'refused'; reason?: string },
+  ) =>
     plan.map((line) =>
-      line.requestId === d.requestId || (!line.requestId && line.funder === d.funder)
-        ? { ...line, booking: d.outcome, ...(d.reason ? { reason: d.reason } : {}) }
+      line.requestId === answer.requestId || (!line.requestId && line.funder === answer.funder)
+        ? { ...line, booking: answer.outcome, ...(answer.reason ? { reason: answer.reason } : {}) }
         : line,
     );
-  const base = { key: ref.id, programmeId: d.protocolId ?? d.programmeId, operationId: d.operationId };
+  const { programmeId, operationId } = operationOf(event);
+  const base = { key: ref.id, programmeId: programmeId ?? '', operationId: operationId ?? '' };
   switch (event.type) {
     case 'renewal-urban.operation-added':
       return created(
         {
           ...base,
           source: 'renewal-urban',
-          label: d.label,
-          owner: d.projectOwner,
-          quartier: d.quartier,
-          nature: d.nature,
-          cost: d.eligibleBase,
+          label: event.data.label,
+          owner: event.data.projectOwner,
+          quartier: event.data.quartier,
+          nature: event.data.nature,
+          cost: event.data.eligibleBase,
           status: 'ajoutée au protocole',
           plan: [],
         },
-        `opération ajoutée, assiette ${d.eligibleBase} € HT`,
+        `opération ajoutée, assiette ${event.data.eligibleBase} € HT`,
       );
     case 'renewal-urban.financing-plan-set':
       return update(
         (doc) => ({
           ...doc,
           status: 'plan de financement établi',
-          plan: (d.lines as PlanLineDoc[]).map((l) => ({ funder: l.funder, amount: l.amount })),
+          plan: event.data.lines.map((l) => ({ funder: l.funder, amount: l.amount })),
         }),
         'plan de financement établi',
       );
@@ -169,71 +182,73 @@ export function projectProgrammes(
       return update(
         (doc) => ({
           ...doc,
-          status: `plan approuvé (version ${d.planVersion})`,
-          ...(d.act ? { act: d.act } : {}),
-          plan: (d.lines as PlanLineDoc[]).map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
+          status: `plan approuvé (version ${event.data.planVersion})`,
+          ...(event.data.act ? { act: event.data.act } : {}),
+          plan: event.data.lines.map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
         }),
-        `plan approuvé (version ${d.planVersion}), demandé au registre des engagements`,
+        `plan approuvé (version ${event.data.planVersion}), demandé au registre des engagements`,
       );
     case 'renewal-urban.funder-line-booking-recorded':
     case 'iti-feder.booking-answered':
       return update(
-        (doc) => ({ ...doc, plan: answered(doc.plan) }),
-        d.outcome === 'booked' ? `ligne ${d.funder} engagée` : `ligne ${d.funder} refusée : ${d.reason ?? ''}`,
+        (doc) => ({ ...doc, plan: answered(doc.plan, event.data) }),
+        event.data.outcome === 'booked'
+          ? `ligne ${event.data.funder} engagée`
+          : `ligne ${event.data.funder} refusée : ${event.data.reason ?? ''}`,
       );
     case 'iti-feder.application-received':
       return created(
         {
           ...base,
           source: 'iti-feder',
-          label: d.label,
-          owner: d.beneficiary,
-          quartier: d.quartier,
-          axis: d.axis,
-          priority: d.priority,
-          cost: d.eligibleCost,
+          label: event.data.label,
+          owner: event.data.beneficiary,
+          quartier: event.data.quartier,
+          axis: event.data.axis,
+          priority: event.data.priority,
+          cost: event.data.eligibleCost,
           status: 'demande déposée',
           plan: [
-            { funder: 'feder', amount: d.feder },
-            ...(d.coFunders as PlanLineDoc[]).map((l) => ({ funder: l.funder, amount: l.amount })),
+            { funder: 'feder', amount: event.data.feder },
+            ...event.data.coFunders.map((l) => ({ funder: l.funder, amount: l.amount })),
           ],
         },
-        `demande déposée : coût éligible ${d.eligibleCost} €, FEDER ${d.feder} €`,
+        `demande déposée : coût éligible ${event.data.eligibleCost} €, FEDER ${event.data.feder} €`,
       );
     case 'iti-feder.application-completed':
       return update((doc) => ({ ...doc, status: 'dossier complet' }), 'dossier complet');
     case 'iti-feder.application-appraised':
       return update(
-        (doc) => ({ ...doc, status: d.eligible ? 'instruite : éligible' : 'instruite : inéligible' }),
-        d.eligible ? 'instruction : éligible' : 'instruction : inéligible',
+        (doc) => ({ ...doc, status: event.data.eligible ? 'instruite : éligible' : 'instruite : inéligible' }),
+        event.data.eligible ? 'instruction : éligible' : 'instruction : inéligible',
       );
     case 'iti-feder.operation-programmed':
       return update(
         (doc) => ({
           ...doc,
           status: 'programmée',
-          axis: d.axis,
-          plan: (d.lines as PlanLineDoc[]).map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
-          feder: { programmed: d.feder, paid: '0.00', released: '0.00' },
+          axis: event.data.axis,
+          plan: event.data.lines.map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
+          feder: { programmed: event.data.feder, paid: '0.00', released: '0.00' },
         }),
-        `programmée en comité du ${d.committeeDate} : FEDER ${d.feder} €`,
+        `programmée en comité du ${event.data.committeeDate} : FEDER ${event.data.feder} €`,
       );
     case 'iti-feder.grant-agreed':
       return update(
-        (doc) => ({ ...doc, status: 'conventionnée', act: d.act }),
-        `convention ${d.act.reference} du ${d.act.date}`,
+        (doc) => ({ ...doc, status: 'conventionnée', act: event.data.act }),
+        `convention ${event.data.act.reference} du ${event.data.act.date}`,
       );
     case 'iti-feder.payment-made':
       return update(
         (doc) => ({
           ...doc,
-          ...(d.kind === 'solde' ? { status: 'soldée' } : {}),
+          ...(event.data.kind === 'solde' ? { status: 'soldée' } : {}),
           feder: {
             ...(doc.feder ?? { programmed: '0.00', released: '0.00', paid: '0.00' }),
-            paid: add(doc.feder?.paid ?? '0.00', d.amount),
+            paid: add(doc.feder?.paid ?? '0.00', event.data.amount),
           },
         }),
-        `paiement FEDER (${d.kind}) de ${d.amount} €`,
+        `paiement FEDER (${event.data.kind}) de ${event.data.amount} €`,
       );
     case 'iti-feder.unused-released':
       return update(
@@ -241,10 +256,10 @@ export function projectProgrammes(
           ...doc,
           feder: {
             ...(doc.feder ?? { programmed: '0.00', paid: '0.00', released: '0.00' }),
-            released: add(doc.feder?.released ?? '0.00', d.amount),
+            released: add(doc.feder?.released ?? '0.00', event.data.amount),
           },
         }),
-        `dégagement du reliquat FEDER : ${d.amount} €`,
+        `dégagement du reliquat FEDER : ${event.data.amount} €`,
       );
     default:
       return [];

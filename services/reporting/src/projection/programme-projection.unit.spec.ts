@@ -1,6 +1,7 @@
+import { projectedEvents } from '../test-support/projected-events';
 import { envelopePositions } from '../envelopes/envelopes';
 import { operationCard } from '../operation-cards/operation-cards';
-import type { ProjectedCommitment, ProjectedEvent } from './commitment-projection';
+import type { ProjectedCommitment } from './commitment-projection';
 import {
   documentsTouched,
   projectProgrammes,
@@ -8,6 +9,7 @@ import {
   withItiAxes,
   type EnvelopeDoc,
   type OperationDoc,
+  type ProgrammesProjectedEvent,
 } from './programme-projection';
 
 const trace = {
@@ -16,17 +18,14 @@ const trace = {
   effectiveDate: '2016-06-15',
   source: { kind: 'document', document: 'contrat', line: 4781 },
 };
-let n = 0;
-const event = (type: string, data: Record<string, unknown>): ProjectedEvent => ({
-  id: `e${++n}`,
-  type,
+const event = projectedEvents<ProgrammesProjectedEvent>({
   actor: '{"subject":"instructeur","organisation":"call","roles":["financeur"]}',
   time: '2016-06-15T10:00:00.000Z',
-  data: { ...data, trace },
+  trace,
 });
 
 /** Applies events one by one, as the projector does, keeping every document. */
-function run(events: ProjectedEvent[]) {
+function run(events: ProgrammesProjectedEvent[]) {
   const docs = new Map<string, OperationDoc | EnvelopeDoc>();
   for (const e of events) for (const { ref, doc } of projectProgrammes(docs, e)) docs.set(refKey(ref), doc);
   return docs;

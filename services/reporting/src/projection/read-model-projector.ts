@@ -27,7 +27,7 @@ import {
 } from '@cvl/platform';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
-import { project, touched, type ProjectedCommitment, type ProjectedEvent } from './commitment-projection';
+import { project, touched, type CommitmentsProjectedEvent, type ProjectedCommitment } from './commitment-projection';
 import {
   documentsTouched,
   projectProgrammes,
@@ -35,6 +35,7 @@ import {
   type DocRef,
   type EnvelopeDoc,
   type OperationDoc,
+  type ProgrammesProjectedEvent,
 } from './programme-projection';
 
 /** The services whose topics reporting reads; each has its own consumer name (and processed-events marks). */
@@ -106,6 +107,8 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   private readonly topics = SOURCES.map((source) => topicFor(source));
   private readonly consumerNames = SOURCES.map(projectionName);
   private groupName = '';
+  /** Where the edge sets aside what a store's feed gave outside the contract during a rebuild. */
+  private readonly feedConsumer = 'reporting.read-models.feed';
 
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.init();
@@ -188,7 +191,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
             `/api/${source}/events?after=${encodeURIComponent(after)}`,
             access.authorization,
           );
-          await this.handleBatch(source, feed.events);
+          await this.handleBatch(source, await this.admitted(source, feed.events));
           after = feed.next;
           if (feed.end) break;
         }
@@ -197,6 +200,17 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
         this.logger.warn(this.warning);
       }
     }
+  }
+
+  /**
+   * What a store's feed gave that the contract allows: the same edge as the topics' (a service's own store is not
+   * trusted more than its topic), what fails set aside under the projection's name with its reason.
+   */
+  private async admitted(source: Source, events: readonly IntegrationEvent[]): Promise<IntegrationEvent[]> {
+    const admitted: IntegrationEvent[] = [];
+    for (const event of events)
+      if (await this.edge.admits(this.feedConsumer, event, { topic: topicFor(source) })) admitted.push(event);
+    return admitted;
   }
 
   /** How far the current generation is: events projected, events still waiting on the topics. */
@@ -276,17 +290,19 @@ export async function projectEvents(
   source: Source,
   events: readonly IntegrationEvent[],
 ): Promise<void> {
-  const projected: ProjectedEvent[] = events.map((event) => ({
+  // The edge admitted each of them against contracts/ (topics and stores' feeds alike): typed by their type from here.
+  const projected = events.map((event) => ({
     id: event.id,
     type: event.type,
     actor: event.actor,
     time: event.time,
-    data: event.data as Record<string, unknown>,
-  }));
+    data: event.data,
+  })) as unknown as ProgrammesProjectedEvent[];
   if (source === 'commitments') {
-    const docs = new Map(await readModels.load(tx, [...new Set(projected.flatMap(touched))]));
+    const published = projected as CommitmentsProjectedEvent[];
+    const docs = new Map(await readModels.load(tx, [...new Set(published.flatMap(touched))]));
     const changed = new Set<string>();
-    for (const event of projected) {
+    for (const event of published) {
       for (const doc of project(docs, event)) {
         docs.set(doc.id, doc);
         changed.add(doc.id);

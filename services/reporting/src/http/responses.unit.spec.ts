@@ -1,0 +1,42 @@
+import type { CoFinancingMatrix } from '../co-financing-matrix/co-financing-matrix';
+import type { PendingCondition, PoolPosition } from '../conditions-and-pools/conditions-and-pools';
+import type { EnvelopePosition } from '../envelopes/envelopes';
+import type { FunderStatement } from '../funder-statement/funder-statement';
+import type { IntegrityReport } from '../integrity/integrity';
+import type { OperationCard, OperationFilter } from '../operation-cards/operation-cards';
+import type { ReplayProgress } from '../projection/read-model-projector';
+import type { Provenance } from '../provenance/provenance';
+import type {
+  CoFinancingMatrixResponse,
+  EnvelopesResponse,
+  FunderStatementResponse,
+  IntegrityCheckResponse,
+  OperationCardResponse,
+  OperationCardsResponse,
+  PendingConditionsResponse,
+  PoolPositionsResponse,
+  ProvenanceResponse,
+  ReplayProgressResponse,
+} from './responses';
+
+/** Compiles only when what a route returns has the shape its documented response declares. */
+const conforms = <_View extends Documented, Documented>(names: string): string => names;
+
+// The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
+// field its documented response declares no longer compiles here.
+describe('the documented responses of reporting', () => {
+  it('are the views the routes return', () => {
+    expect([
+      conforms<CoFinancingMatrix, CoFinancingMatrixResponse>('matrice de cofinancement'),
+      conforms<Provenance, ProvenanceResponse>('provenance d’un chiffre'),
+      conforms<{ conditions: PendingCondition[] }, PendingConditionsResponse>('conditions en attente'),
+      conforms<{ pools: PoolPosition[] }, PoolPositionsResponse>('enveloppes communes'),
+      conforms<FunderStatement, FunderStatementResponse>('relevé d’un financeur'),
+      conforms<OperationCard, OperationCardResponse>('fiche opération'),
+      conforms<{ filter: OperationFilter; operations: OperationCard[] }, OperationCardsResponse>('fiches opérations'),
+      conforms<{ envelopes: EnvelopePosition[] }, EnvelopesResponse>('enveloppes'),
+      conforms<IntegrityReport, IntegrityCheckResponse>('contrôle d’intégrité'),
+      conforms<ReplayProgress, ReplayProgressResponse>('reconstruction'),
+    ]).toHaveLength(10);
+  });
+});
