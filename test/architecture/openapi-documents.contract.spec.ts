@@ -4,7 +4,7 @@ import { openApiDocuments, openApiFile, SERVICES } from '../../tools/openapi/ope
 type Operation = {
   summary?: string;
   parameters?: Array<{ name: string; in: string }>;
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, { schema?: object }> }>;
 };
 type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
@@ -48,6 +48,22 @@ describe('the OpenAPI documents in contracts/http', () => {
         idempotent: true,
       });
     }
+  });
+
+  it.each(SERVICES)('%s: every operation declares the schema of its success answer', (service) => {
+    const document = JSON.parse(served[service]) as Document;
+    const undeclared = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, operation]) => {
+          const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+          return !successes.some(
+            ([status, answer]) =>
+              status === '204' || Object.values(answer.content ?? {}).some((media) => media.schema !== undefined),
+          );
+        })
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect({ service, undeclared }).toEqual({ service, undeclared: [] });
   });
 
   it('the ledger’s lifecycle commands document If-Match', () => {

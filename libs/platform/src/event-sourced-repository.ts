@@ -1,34 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import { MAX_READ_COUNT, type EventStore, type JsonObject, type RecordedEvent } from '@cvl/event-store';
-import { isRefusal, type Refusal, type RefusalKind } from '@cvl/refusal';
-import { toDecimalString } from '@cvl/money';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { commandEventId, eventMetadata } from './context/request-context';
-import { DomainRefusal } from './problem/problem';
+import { refusalAsProblem } from './problem/refusal-problem';
 import type { AggregateWriter, Decided } from './cqrs/use-case';
 import { decideAndAppend } from './cqrs/decision-loop';
-
-/** The one place a refusal's kind becomes an HTTP answer. */
-const REFUSAL_ANSWERS: Record<RefusalKind, { status: 404 | 409 | 422; title: string }> = {
-  unknown: { status: 404, title: 'Introuvable' },
-  conflict: { status: 409, title: 'Conflit' },
-  rule: { status: 422, title: 'Demande refusée' },
-};
-
-/**
- * A decider's refusal as the API's problem+json: its kind's status, its catalogue's title (« Enveloppe dépassée »;
- * the kind's when it has none), the field to correct, the excess in euros.
- */
-export function refusalAsProblem(refusal: Refusal): DomainRefusal {
-  const answer = REFUSAL_ANSWERS[refusal.kind];
-  return new DomainRefusal(
-    refusal.code,
-    refusal.title ?? answer.title,
-    refusal.message,
-    answer.status,
-    refusal.field ? [{ field: refusal.field, message: refusal.message }] : [],
-    refusal.excessCents !== undefined ? { excess: toDecimalString(refusal.excessCents) } : {},
-  );
-}
 
 /** Bounds a load: 100 pages of 10 000 events (an aggregate that long wants a snapshot, not a longer read). */
 const MAX_STREAM_PAGES = 100;

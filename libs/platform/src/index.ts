@@ -32,6 +32,7 @@ export * from './service-info';
 export * from './run-process';
 export * from './http/source.dto';
 export * from './event-sourced-repository';
+export * from './problem/refusal-problem';
 export * from './cqrs/use-case';
 export * from './cqrs/decision-loop';
 export * from './http/export-format';

@@ -31,3 +31,10 @@ export function answersAsDocumented(documentFile: string) {
       : (validate.errors ?? []).map((e) => `${method} ${path} ${status} : ${e.instancePath || '/'} ${e.message ?? ''}`);
   };
 }
+
+/**
+ * Compiles only when a route's view (what its handler returns) has the shape its documented response declares: the
+ * check is the type-check of the spec using it (npm test type-checks first), so a view that gains, renames or
+ * retypes a declared field no longer compiles. Gives the name back, for the spec to count what it holds.
+ */
+export const conforms = <_View extends Documented, Documented>(name: string): string => name;

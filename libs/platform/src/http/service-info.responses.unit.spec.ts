@@ -1,11 +1,9 @@
+import { conforms } from '@cvl/testing';
 import type { VerifyReport } from '@cvl/event-store';
 import type { EventFeedPage } from '../service-info';
 import type { deadLettersOf } from '../messaging/service-relay';
 import type { ConsumerEdge } from '../messaging/consumer-edge';
 import type { EventFeedResponse, HashChainsReport, SetAsideCount } from './service-info.responses';
-
-/** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <_View extends Documented, Documented>(name: string): string => name;
 
 // The check is the type-check of this file (npm test type-checks first).
 describe('the documented answers of every service’s own routes', () => {

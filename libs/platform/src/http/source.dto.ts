@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/principal';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -115,6 +116,29 @@ export class SourceDto {
   @MaxLength(300)
   section?: string;
 }
+
+/** A legal act: its reference and its date (an arrêté, a convention, a délibération). */
+export class ActDto {
+  @ApiProperty({ example: 'Arrêté préfectoral 2016-118' })
+  @IsString()
+  @IsNotBlank({ message: 'référence de l’acte obligatoire' })
+  @MaxLength(300)
+  reference!: string;
+
+  @ApiProperty({ example: '2016-05-02' })
+  @IsCalendarDate()
+  date!: string;
+}
+
+/** The act a command cannot do without (a firm commitment, a grant agreement): required, and checked field by field. */
+export const RequiredAct = () =>
+  applyDecorators(
+    ApiProperty({ type: ActDto }),
+    IsDefined({ message: 'act : objet requis' }),
+    IsObject(),
+    ValidateNested(),
+    Type(() => ActDto),
+  );
 
 /** When it takes effect and on what basis; the actor is never in a body: it is the authenticated principal. */
 export class EffectDto {

@@ -1,14 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { ActDto, IsEuroAmount, TracedCommandDto } from '../http/trace.dto';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { RequiredAct, type ActDto } from '@cvl/platform';
+import { IsEuroAmount, TracedCommandDto } from '../http/trace.dto';
 
 export class FirmCommitmentDto extends TracedCommandDto {
-  @ApiProperty({ type: ActDto })
-  @IsDefined({ message: 'act : objet requis' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ActDto)
+  @RequiredAct()
   act!: ActDto;
 
   @ApiPropertyOptional({

@@ -1,3 +1,4 @@
+import { conforms } from '@cvl/testing';
 import type { Page } from '@cvl/platform';
 import type { ReferenceItem } from '../domain/state';
 import type { BalancesView, FunderStatementView } from '../funder-statement/funder-statement.queries';
@@ -21,9 +22,6 @@ import type {
   ReconciliationResponse,
   ReferenceResponse,
 } from './responses';
-
-/** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <_View extends Documented, Documented>(names: string): string => names;
 
 // The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
 // field its documented response declares no longer compiles here.

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { currentActor, EffectDto, IsCalendarDate, IsNotBlank, sourceOf } from '@cvl/platform';
+import { IsDefined, IsIn, IsObject, ValidateNested } from 'class-validator';
+import { currentActor, EffectDto, sourceOf, type ActDto } from '@cvl/platform';
 import { REASONS, type BookingTrace, type LegalAct } from '../domain/trace';
 
 export {
+  ActDto,
   AMOUNT,
   AMOUNT_MESSAGE,
   CODE,
@@ -21,18 +22,6 @@ export class TraceDto extends EffectDto {
   @ApiProperty({ enum: Object.keys(REASONS), example: 'engagement-juridique' })
   @IsIn(Object.keys(REASONS), { message: `motif inconnu (attendu : ${Object.keys(REASONS).join(', ')})` })
   reasonCode!: string;
-}
-
-export class ActDto {
-  @ApiProperty({ example: 'Arrêté préfectoral 2016-118' })
-  @IsString()
-  @IsNotBlank({ message: 'référence de l’acte obligatoire' })
-  @MaxLength(300)
-  reference!: string;
-
-  @ApiProperty({ example: '2016-05-02' })
-  @IsCalendarDate()
-  date!: string;
 }
 
 export function toTrace(dto: TraceDto): BookingTrace {

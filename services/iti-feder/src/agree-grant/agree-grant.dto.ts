@@ -1,13 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsObject, ValidateNested } from 'class-validator';
-import { ActDto, StepDto } from '../http/dto';
+import { RequiredAct, type ActDto } from '@cvl/platform';
+import { StepDto } from '../http/dto';
 
 export class AgreementDto extends StepDto {
-  @ApiProperty({ type: ActDto })
-  @IsDefined({ message: 'act : objet requis' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ActDto)
+  @RequiredAct()
   act!: ActDto;
 }

@@ -1,9 +1,7 @@
+import { conforms } from '@cvl/testing';
 import type { programmeFor } from './access';
 import type { degagementForecast } from '../degagement-forecast/degagement-forecast';
 import type { ProgrammeResponse, TrancheForecast } from './responses';
-
-/** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <_View extends Documented, Documented>(name: string): string => name;
 
 // The check is the type-check of this file (npm test type-checks first).
 describe('the documented responses of the ITI service', () => {

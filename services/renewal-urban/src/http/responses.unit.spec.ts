@@ -1,9 +1,7 @@
+import { conforms } from '@cvl/testing';
 import type { protocolFor } from './access';
 import type { FinancialTable, FinancialTableDiff } from '../financial-table/financial-table.queries';
 import type { FinancialTableDiffResponse, FinancialTableResponse, ProtocolResponse } from './responses';
-
-/** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <_View extends Documented, Documented>(name: string): string => name;
 
 // The check is the type-check of this file (npm test type-checks first).
 describe('the documented responses of the renewal service', () => {

@@ -1,3 +1,4 @@
+import { conforms } from '@cvl/testing';
 import type { CoFinancingMatrix } from '../co-financing-matrix/co-financing-matrix';
 import type { PendingCondition, PoolPosition } from '../conditions-and-pools/conditions-and-pools';
 import type { EnvelopePosition } from '../envelopes/envelopes';
@@ -18,9 +19,6 @@ import type {
   ProvenanceResponse,
   ReplayProgressResponse,
 } from './responses';
-
-/** Compiles only when what a route returns has the shape its documented response declares. */
-const conforms = <_View extends Documented, Documented>(names: string): string => names;
 
 // The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
 // field its documented response declares no longer compiles here.
