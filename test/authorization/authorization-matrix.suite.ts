@@ -50,6 +50,7 @@ function concretePath(route: RouteEntry): string {
     .replace(/^\/api\/commitments\/envelopes\/:id/, '/api/commitments/envelopes/mx-env-region')
     .replace(/^\/api\/renewal-urban\/protocols\/:id/, '/api/renewal-urban/protocols/mx-npnru')
     .replace(/^\/api\/iti-feder\/programmes\/:id/, '/api/iti-feder/programmes/mx-iti')
+    .replace(/^\/api\/commitments\/operations\/:id/, '/api/commitments/operations/mx-op')
     .replace(/:operationId/, route.path.includes('renewal-urban') ? 'etude' : 'op')
     .replace(/:(\w+)/g, (_, name: string) => values[name] ?? name);
   return path.endsWith('/financial-table/diff') ? `${path}?from=1&to=1` : path;
@@ -116,6 +117,14 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
         label: 'Vote du budget régional',
         description: 'Subvention soumise au vote du budget régional',
         trace: trace('engagement-initial', '2015-12-01', 6064),
+      });
+      await admin('POST', '/api/commitments/operations', {
+        operationId: 'mx-op',
+        label: 'Centre social de la cité 12-14',
+        projectOwner: 'call',
+        quartiers: ['QP062024'],
+        eligibleBase: '200000.00',
+        trace: trace('referentiel', '2015-12-01', 6064),
       });
       const attribution = { label: 'Centre social', quartier: 'QP062024', year: 2016, scale: 'CALL' };
       await admin('POST', '/api/commitments/commitments', {

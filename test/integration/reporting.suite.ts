@@ -298,6 +298,7 @@ export function reportingSuite(
         'grand livre équilibré (Σ débits = Σ crédits)',
         'vues du registre = comptes du grand livre',
         'totaux de reporting = totaux du grand livre',
+        'plafonds de cofinancement : toute opération dans les siens (tous programmes et financeurs)',
         'rapprochement du jeu de données',
       ]);
       expect(integrity.checks[0].detail).toMatch(

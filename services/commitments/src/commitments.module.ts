@@ -13,6 +13,12 @@ import { LedgerProjection } from './infrastructure/ledger-projection';
 import { LedgerSnapshots } from './infrastructure/ledger-snapshots';
 import { MakeConditionalController } from './make-conditional/make-conditional.controller';
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
+import { DeclareOperationController } from './declare-operation/declare-operation.controller';
+import { RecordCoFinancingRuleController } from './record-co-financing-rule/record-co-financing-rule.controller';
+import { RecordCoFinancingRuleHandler } from './record-co-financing-rule/record-co-financing-rule.handler';
+import { CoFinancingRulesQueryHandler } from './record-co-financing-rule/co-financing-rules.query';
+import { DeclareOperationHandler } from './declare-operation/declare-operation.handler';
+import { OperationQueryHandler, OperationsQueryHandler } from './declare-operation/operation.query';
 import { RecordCommitmentController } from './record-commitment/record-commitment.controller';
 import { ReconciliationController } from './reconciliation/reconciliation.controller';
 import { RecordPaymentController } from './record-payment/record-payment.controller';
@@ -55,6 +61,11 @@ const HANDLERS = [
   SplitPoolHandler,
   BookRequestedLineHandler,
   EnvelopeQueryHandler,
+  OperationQueryHandler,
+  OperationsQueryHandler,
+  DeclareOperationHandler,
+  RecordCoFinancingRuleHandler,
+  CoFinancingRulesQueryHandler,
   ConditionQueryHandler,
   ReferencesQueryHandler,
   CommitmentsQueryHandler,
@@ -71,6 +82,8 @@ const HANDLERS = [
     serviceInfoController(commitmentsDescription, publishedLedgerEvents),
     RecordReferenceController,
     OpenEnvelopeController,
+    DeclareOperationController,
+    RecordCoFinancingRuleController,
     RegisterConditionController,
     ResolveConditionController,
     RecordCommitmentController,

@@ -8,6 +8,7 @@ export type CommitmentsEventData =
   | BookingRequestAppliedV1
   | BookingRequestRefusedV1
   | BookingRequestedV1
+  | CoFinancingRuleRecordedV1
   | CommitmentAmendedV1
   | CommitmentFirmedV1
   | CommitmentMadeConditionalV1
@@ -16,6 +17,8 @@ export type CommitmentsEventData =
   | ConditionRegisteredV1
   | ConditionResolvedV1
   | EnvelopeOpenedV1
+  | OperationDeclaredV1
+  | OperationReferencedV1
   | PaymentRecordedV1
   | PoolSplitV1
   | ReferenceRecordedV1;
@@ -144,6 +147,19 @@ export interface BookingRequestedV1 {
     programme?: Code;
   };
   /**
+   * The operation of the ledger's registry the lines finance: declared there by the first request that names it, referenced by the next programmes. Its aid, from every programme and funder, counts against its co-financing caps.
+   */
+  operation?: {
+    id: Code;
+    label: string;
+    projectOwner: Code;
+    quartier?: string;
+    nature?: string;
+    eligibleBase: Amount;
+    start?: CalendarDate;
+    end?: CalendarDate;
+  };
+  /**
    * @minItems 1
    * @maxItems 100
    */
@@ -166,6 +182,28 @@ export interface BookingRequestedV1 {
 export interface Act {
   reference: string;
   date: CalendarDate;
+}
+/**
+ * commitments.co-financing-rule-recorded v1 — a co-financing cap recorded, in force from its date
+ */
+export interface CoFinancingRuleRecordedV1 {
+  rule: {
+    id: Code;
+    from: CalendarDate;
+    to?: CalendarDate;
+    label: string;
+    source: string;
+    bounds: 'all-aid' | 'public-aid' | 'funder';
+    funder?: Code;
+    maxRateBasisPoints: number;
+    when?: {
+      anyFunderCategory?: string[];
+      ownerCategory?: string[];
+      natures?: string[];
+    };
+    exceptions?: string;
+  };
+  trace: Trace;
 }
 /**
  * commitments.commitment-amended v1 — a commitment amended by a new booking (avenant, clause de revoyure, correction)
@@ -229,6 +267,10 @@ export interface Attribution {
   objective?: string;
   year: number;
   scale: string;
+  /**
+   * the operation of the registry the commitment finances
+   */
+  operation?: string;
 }
 export interface Stated {
   text: string;
@@ -295,6 +337,45 @@ export interface EnvelopeOpenedV1 {
   year?: number;
 }
 /**
+ * commitments.operation-declared v1 — an operation declared in the registry (one identity across programmes and funders)
+ */
+export interface OperationDeclaredV1 {
+  operationId: Code;
+  label: string;
+  projectOwner: Code;
+  /**
+   * @maxItems 20
+   */
+  quartiers: string[];
+  stake?: Code;
+  axis?: Code;
+  objective?: Code;
+  nature?: string;
+  eligibleBase: Amount;
+  eligibleBaseTtc?: Amount;
+  start?: CalendarDate;
+  end?: CalendarDate;
+  /**
+   * @maxItems 20
+   */
+  references: {
+    system: string;
+    reference: string;
+  }[];
+  trace: Trace;
+}
+/**
+ * commitments.operation-referenced v1 — a programme or a funder system that knows an operation of the registry
+ */
+export interface OperationReferencedV1 {
+  operationId: Code;
+  reference: {
+    system: string;
+    reference: string;
+  };
+  trace: Trace;
+}
+/**
  * commitments.payment-recorded v1 — a payment of a firm commitment
  */
 export interface PaymentRecordedV1 {
@@ -346,6 +427,7 @@ export interface CommitmentsEvents {
   'commitments.booking-request-applied': BookingRequestAppliedV1;
   'commitments.booking-request-refused': BookingRequestRefusedV1;
   'commitments.booking-requested': BookingRequestedV1;
+  'commitments.co-financing-rule-recorded': CoFinancingRuleRecordedV1;
   'commitments.commitment-amended': CommitmentAmendedV1;
   'commitments.commitment-firmed': CommitmentFirmedV1;
   'commitments.commitment-made-conditional': CommitmentMadeConditionalV1;
@@ -354,6 +436,8 @@ export interface CommitmentsEvents {
   'commitments.condition-registered': ConditionRegisteredV1;
   'commitments.condition-resolved': ConditionResolvedV1;
   'commitments.envelope-opened': EnvelopeOpenedV1;
+  'commitments.operation-declared': OperationDeclaredV1;
+  'commitments.operation-referenced': OperationReferencedV1;
   'commitments.payment-recorded': PaymentRecordedV1;
   'commitments.pool-split': PoolSplitV1;
   'commitments.reference-recorded': ReferenceRecordedV1;

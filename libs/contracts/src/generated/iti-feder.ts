@@ -77,6 +77,7 @@ export interface ApplicationReceivedV1 {
   coFunders: Line[];
   dwellings: Dwelling[];
   tranche: number;
+  registryOperation?: Code;
 }
 export interface Line {
   funder: Code;
@@ -158,6 +159,14 @@ export interface OperationProgrammedV1 {
    * @minItems 1
    */
   lines: RequestedLine[];
+  /**
+   * the works as the ledger's registry knows them
+   */
+  operation?: {
+    id: Code;
+    projectOwner: Code;
+    eligibleBase: Amount;
+  };
 }
 /**
  * iti-feder.payment-claimed v1 — a payment claim with its expenses

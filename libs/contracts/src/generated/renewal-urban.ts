@@ -100,6 +100,17 @@ export interface FinancingPlanApprovedV1 {
     rateBasisPoints: number;
     requestId: string;
   }[];
+  /**
+   * the works as the ledger's registry knows them
+   */
+  operation?: {
+    id: Code;
+    projectOwner: Code;
+    nature: string;
+    eligibleBase: Amount;
+    start: CalendarDate;
+    end: CalendarDate;
+  };
   trace: Trace;
 }
 /**
@@ -151,6 +162,7 @@ export interface OperationAddedV1 {
   costsFrom: CalendarDate;
   boughtByGroup: boolean;
   trace: Trace;
+  registryOperation?: Code;
 }
 /**
  * renewal-urban.protocol-drafted v1 — the préfiguration protocol opened

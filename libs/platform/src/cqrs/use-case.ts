@@ -66,10 +66,15 @@ export abstract class DecidingHandler<C extends UseCaseCommand<string, unknown, 
     // None by default: most commands are guarded by their route's policy alone.
   }
 
+  /** The decision on the state as stored: the slice's decider, and what the service checks on every decision. */
+  protected decideOn(command: C, state: S, context: X): E[] | Refusal {
+    return this.decide(command.payload, state, context);
+  }
+
   async execute(command: C): Promise<A> {
     const decided = await this.writer.write(
       this.keyOf(command),
-      (state, context) => this.decide(command.payload, state, context),
+      (state, context) => this.decideOn(command, state, context),
       (state) => this.guard(command, state),
     );
     return this.answer(decided, command);

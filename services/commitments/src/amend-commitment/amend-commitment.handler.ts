@@ -9,4 +9,5 @@ export class AmendCommitmentCommand extends CommitmentCommand<'amend-commitment'
 @CommandHandler(AmendCommitmentCommand)
 export class AmendCommitmentHandler extends CommitmentCommandHandler<AmendCommitmentCommand> {
   protected readonly decide = decideAmendCommitment;
+  protected override readonly changesWhatProgrammesHold = true;
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DecidingHandler, UseCaseCommand, UseCaseQuery, type Access, type Decided } from '@cvl/platform';
+import {
+  DecidingHandler,
+  refusalAsProblem,
+  UseCaseCommand,
+  UseCaseQuery,
+  type Access,
+  type Decided,
+} from '@cvl/platform';
+import { refuse } from '../domain/refusals';
+import { isRefusal } from '@cvl/refusal';
 import type { DecisionContext } from '../domain/booking';
+import { coFinancingRefusal, effectiveDateOf } from '../domain/co-financing';
 import type { CommitmentsEvent } from '../domain/events';
 import type { CommitmentsState } from '../domain/state';
 import { ownCommitmentGuard } from '../http/access';
@@ -53,9 +63,19 @@ export abstract class LedgerCommandHandler<C extends LedgerCommand<string, unkno
     return decided as Executed;
   }
 
+  /**
+   * Every decision of the ledger, whoever asks, then passes the co-financing guard: no operation's cap exceeded by
+   * more than it was (domain/co-financing.ts), on the decision's effective date.
+   */
+  protected override decideOn(command: C, state: CommitmentsState, context: DecisionContext) {
+    const decided = this.decide(command.payload, state, context);
+    if (isRefusal(decided)) return decided;
+    return coFinancingRefusal(state, decided, effectiveDateOf(decided) ?? context.recordedAt.slice(0, 10)) ?? decided;
+  }
+
   /** The same decision, for the import that decides many commands before one append. */
   decision(command: C): Decision {
-    return (state, context) => this.decide(command.payload, state, context);
+    return (state, context) => this.decideOn(command, state, context);
   }
 }
 
@@ -63,9 +83,24 @@ export abstract class LedgerCommandHandler<C extends LedgerCommand<string, unkno
 export abstract class CommitmentCommandHandler<
   C extends CommitmentCommand<string, unknown>,
 > extends LedgerCommandHandler<C> {
+  /**
+   * Whether the command changes what a programme booked (amount, status): such a commitment changes through its
+   * programme (an avenant to the protocol, the ITI's programming), never behind its back.
+   */
+  protected readonly changesWhatProgrammesHold: boolean = false;
+
   protected override guard(command: C, state: CommitmentsState): void {
     ownCommitmentGuard(command.asked.access, command.asked.commitmentId)(state);
     ifMatchGuard(command.asked.commitmentId, command.asked.ifMatch)(state);
+    const request = state.commitments.get(command.asked.commitmentId)?.request;
+    if (this.changesWhatProgrammesHold && request)
+      throw refusalAsProblem(
+        refuse(
+          'booked-by-programme',
+          `L’engagement ${command.asked.commitmentId} a été inscrit à la demande de ${request.source}${request.protocolId ? ` (${request.protocolId}, opération ${request.operationId ?? '?'})` : ''} : il se modifie par ce programme (avenant, nouvelle version du plan de financement), pas directement au registre`,
+          { field: 'commitmentId' },
+        ),
+      );
   }
 }
 

@@ -11,6 +11,9 @@ import { decideRecordPayment } from '../record-payment/record-payment.decider';
 import { decideReleaseCommitment } from '../release-commitment/release-commitment.decider';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 import { decideRecordCommitment } from '../record-commitment/record-commitment.decider';
+import { coFinancingRefusal } from '../domain/co-financing';
+import { evolveAll } from '../domain/evolve';
+import { decideDeclareOperation, type DeclareOperation } from '../declare-operation/declare-operation.decider';
 
 /** One funder line another service asks the ledger to book (a line of an approved financing plan). */
 export interface RequestedLine {
@@ -25,6 +28,8 @@ export interface RequestedLine {
   programme?: string;
   /** The envelope the line draws on, when the asking service names it (an ITI axis). */
   envelopeId?: string;
+  /** The registry's operation the line finances, declared by the first request that names it. */
+  operation?: DeclareOperation;
   year: number;
   trace: BookingTrace;
 }
@@ -42,6 +47,16 @@ export function decideBookRequestedLine(
   const previous = requestedCommitment(state, line.request, line.funder);
   if (previous?.request?.requestId === line.request.requestId) return [];
   if (previous) return applyNewVersion(line, previous, state, context);
+  // The operation first: declared (or the programme's reference added), then the line booked for it.
+  const declared = line.operation ? decideDeclareOperation(line.operation, state) : [];
+  if (isRefusal(declared)) return refusedAnswer(line, declared);
+  const booked = decideNewLine(line, evolveAll(declared, state), context);
+  if (booked.length > 0 && booked[0].type === 'commitments.booking-request-refused') return booked;
+  return coFinancingAnswer(line, state, [...declared, ...booked]);
+}
+
+/** A line no earlier version booked: recorded like any commitment, or answered with the ledger's refusal. */
+function decideNewLine(line: RequestedLine, state: CommitmentsState, context: DecisionContext): CommitmentsEvent[] {
   const named = line.envelopeId ? state.envelopes.get(line.envelopeId) : undefined;
   const envelope =
     named && named.funder === line.funder
@@ -67,6 +82,7 @@ export function decideBookRequestedLine(
         scale: 'CALL',
         ...(quartier ? { quartier } : {}),
         ...(programme ? { programme } : {}),
+        ...(line.operation ? { operation: line.operation.operationId } : {}),
       },
       request: line.request,
       trace: line.trace,
@@ -236,7 +252,7 @@ function applyNewVersion(
     if (isRefusal(amended)) return refusedAnswer(line, amended);
     [events, change] = [amended, 'amended'];
   }
-  return [
+  return coFinancingAnswer(line, state, [
     ...events,
     {
       type: 'commitments.booking-request-applied',
@@ -250,5 +266,18 @@ function applyNewVersion(
         commitmentIds: [previous.id],
       },
     },
-  ];
+  ]);
+}
+
+/**
+ * A programme's line passes the co-financing guard like any booking; refused, the programme is answered with the
+ * rule, its source and the excess (its operation's aid from every programme and funder counts, not its own alone).
+ */
+function coFinancingAnswer(
+  line: RequestedLine,
+  state: CommitmentsState,
+  events: CommitmentsEvent[],
+): CommitmentsEvent[] {
+  const refused = coFinancingRefusal(state, events, line.trace.effectiveDate);
+  return refused ? refusedAnswer(line, refused) : events;
 }

@@ -3,7 +3,28 @@ import { fromDecimalString } from '@cvl/money';
 import type { BookingRequest } from '../domain/events';
 import type { ActorRef } from '@cvl/ledger';
 import type { BookingTrace } from '../domain/trace';
+import type { DeclareOperation } from '../declare-operation/declare-operation.decider';
 import type { RequestedCommand } from './book-requested-line.decider';
+
+/** The registry's operation a request names, as the ledger declares it (or adds the programme's reference to it). */
+function operationOf(message: BookingRequested, trace: BookingTrace): DeclareOperation | undefined {
+  const operation = message.operation;
+  if (!operation) return undefined;
+  return {
+    operationId: operation.id,
+    label: operation.label,
+    projectOwner: operation.projectOwner,
+    quartiers: operation.quartier ? [operation.quartier] : [],
+    ...(operation.nature ? { nature: operation.nature } : {}),
+    eligibleBaseCents: fromDecimalString(operation.eligibleBase),
+    ...(operation.start ? { start: operation.start } : {}),
+    ...(operation.end ? { end: operation.end } : {}),
+    references: [
+      { system: message.request.source, reference: `${message.request.programme}:${message.request.operation}` },
+    ],
+    trace: { ...trace, reasonCode: 'referentiel' },
+  };
+}
 
 /**
  * The ledger's commands for one `commitments.booking-requested`: one per line, in the ledger's words. Whatever the
@@ -62,6 +83,7 @@ export function commandsOfRequest(
             ...(attribution.quartier ? { quartier: attribution.quartier } : {}),
             ...(attribution.programme ? { programme: attribution.programme } : {}),
             ...(line.envelope ? { envelopeId: line.envelope } : {}),
+            ...(message.operation ? { operation: operationOf(message, trace) } : {}),
             year: Number(message.trace.effectiveDate.slice(0, 4)),
             trace,
           },

@@ -32,6 +32,12 @@ export function checkAttribution(
       return refuse('unknown-reference', `Référence inconnue : ${kind} « ${code} »`, { field: `${prefix}.${field}` });
     }
   }
+  if (attribution.operation !== undefined && !state.operations.has(attribution.operation))
+    return refuse(
+      'unknown-operation',
+      `Opération inconnue du registre : « ${attribution.operation} » (déclarez-la d’abord : POST /api/commitments/operations)`,
+      { field: `${prefix}.operation` },
+    );
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { AccountDefinition, TransferPhase } from '@cvl/ledger';
+import type { CoFinancingRule } from './co-financing-rules';
 import type { BookingTrace, LegalAct } from './trace';
 
 /**
@@ -80,6 +81,50 @@ export interface CommitmentAttribution {
   year: number;
   /** The scale the amount is stated at: « CALL », « Bassin Minier », « Région »… */
   scale: string;
+  /** The operation of the registry the commitment finances: its aid counts in the operation's co-financing caps. */
+  operation?: string;
+}
+
+/** Where an operation is known outside the ledger: a programme's dossier, a funder's system (Agora, Synergie…). */
+export interface OperationReference {
+  /** « renewal-urban », « iti-feder », « agora » (ANRU), « synergie » (FEDER), « dauphin » (P147), « call-ap »… */
+  system: string;
+  reference: string;
+}
+
+/** An operation declared in the registry: one identity, whichever programmes and funders finance it. */
+export interface OperationDeclared {
+  operationId: string;
+  label: string;
+  /** The project owner (maître d’ouvrage), a funder of the referential: its own share is not aid. */
+  projectOwner: string;
+  quartiers: string[];
+  stake?: string;
+  axis?: string;
+  objective?: string;
+  /** The programme's nature of the operation (« etude », « rehabilitation »…): some caps depend on it. */
+  nature?: string;
+  /** Eligible base excluding VAT (HT), in euros: what the caps are rates of. */
+  eligibleBase: string;
+  /** Including VAT (TTC), where the project owner cannot recover it. */
+  eligibleBaseTtc?: string;
+  start?: string;
+  end?: string;
+  references: OperationReference[];
+  trace: BookingTrace;
+}
+
+/** A programme or a funder system that knows an operation already declared. */
+export interface OperationReferenced {
+  operationId: string;
+  reference: OperationReference;
+  trace: BookingTrace;
+}
+
+/** A co-financing rule recorded (a new text, a new version of a cap): it applies from its date, never before. */
+export interface CoFinancingRuleRecorded {
+  rule: CoFinancingRule;
+  trace: BookingTrace;
 }
 
 /**
@@ -207,7 +252,10 @@ export type CommitmentsEvent =
   | { type: 'commitments.commitment-released'; data: CommitmentReleased }
   | { type: 'commitments.pool-split'; data: PoolSplit }
   | { type: 'commitments.booking-request-refused'; data: BookingRequestRefused }
-  | { type: 'commitments.booking-request-applied'; data: BookingRequestApplied };
+  | { type: 'commitments.booking-request-applied'; data: BookingRequestApplied }
+  | { type: 'commitments.operation-declared'; data: OperationDeclared }
+  | { type: 'commitments.operation-referenced'; data: OperationReferenced }
+  | { type: 'commitments.co-financing-rule-recorded'; data: CoFinancingRuleRecorded };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
 
@@ -225,6 +273,9 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.pool-split',
   'commitments.booking-request-refused',
   'commitments.booking-request-applied',
+  'commitments.operation-declared',
+  'commitments.operation-referenced',
+  'commitments.co-financing-rule-recorded',
 ];
 
 export const SCHEMA_VERSION = 1;

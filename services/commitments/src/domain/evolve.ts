@@ -117,7 +117,12 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         ...(d.request ? { request: d.request } : {}),
         version: -1,
       };
-      return { ...state, ...book(state, d), commitments: withCommitments(state, [commitment]) };
+      return {
+        ...state,
+        ...book(state, d),
+        commitments: withCommitments(state, [commitment]),
+        operations: financing(state, d.attribution.operation, [d.commitmentId]),
+      };
     }
     case 'commitments.commitment-made-conditional': {
       const current = existing(state, event.data.commitmentId);
@@ -233,9 +238,70 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         },
         version: -1,
       }));
-      return { ...state, ...book(state, d), commitments: withCommitments(state, [nextPool, ...parts]) };
+      return {
+        ...state,
+        ...book(state, d),
+        commitments: withCommitments(state, [nextPool, ...parts]),
+        operations: financing(
+          state,
+          pool.attribution.operation,
+          parts.map((part) => part.id),
+        ),
+      };
     }
+    case 'commitments.operation-declared': {
+      const d = event.data;
+      const before = state.operations.get(d.operationId);
+      return {
+        ...state,
+        operations: state.operations.set(d.operationId, {
+          id: d.operationId,
+          label: d.label,
+          projectOwner: d.projectOwner,
+          quartiers: d.quartiers,
+          ...(d.stake ? { stake: d.stake } : {}),
+          ...(d.axis ? { axis: d.axis } : {}),
+          ...(d.objective ? { objective: d.objective } : {}),
+          ...(d.nature ? { nature: d.nature } : {}),
+          eligibleBaseCents: cents(d.eligibleBase),
+          ...(d.eligibleBaseTtc ? { eligibleBaseTtcCents: cents(d.eligibleBaseTtc) } : {}),
+          ...(d.start ? { start: d.start } : {}),
+          ...(d.end ? { end: d.end } : {}),
+          references: d.references,
+          commitmentIds: before?.commitmentIds ?? [],
+          version: (before?.version ?? 0) + 1,
+        }),
+      };
+    }
+    case 'commitments.operation-referenced': {
+      const current = state.operations.get(event.data.operationId);
+      if (!current) throw new LedgerInvariantError(`opération ${event.data.operationId} absente du registre`);
+      return {
+        ...state,
+        operations: state.operations.set(current.id, {
+          ...current,
+          references: [...current.references, event.data.reference],
+          version: current.version + 1,
+        }),
+      };
+    }
+    case 'commitments.co-financing-rule-recorded':
+      return { ...state, coFinancingRules: [...state.coFinancingRules, event.data.rule] };
   }
+}
+
+/** The registry's index of who finances an operation: the commitments booked for it, as they are recorded. */
+function financing(
+  state: CommitmentsState,
+  operationId: string | undefined,
+  commitmentIds: string[],
+): CommitmentsState['operations'] {
+  const operation = operationId ? state.operations.get(operationId) : undefined;
+  if (!operation || commitmentIds.length === 0) return state.operations;
+  return state.operations.set(operation.id, {
+    ...operation,
+    commitmentIds: [...operation.commitmentIds, ...commitmentIds],
+  });
 }
 
 /** An event about a commitment the state does not hold cannot apply (history out of order, or a filtered replay). */

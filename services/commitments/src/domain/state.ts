@@ -3,11 +3,13 @@ import type { Cents } from '@cvl/money';
 import type {
   BookingRequest,
   CommitmentAttribution,
+  OperationReference,
   CommitmentStatus,
   PaymentKind,
   ReferenceKind,
   StatedFigure,
 } from './events';
+import type { CoFinancingRule } from './co-financing-rules';
 import type { LegalAct } from './trace';
 
 export interface ReferenceItem {
@@ -72,6 +74,25 @@ export interface Commitment {
   version: number;
 }
 
+/** An operation of the registry, with the commitments that finance it (kept as they are booked: no scan). */
+export interface Operation {
+  id: string;
+  label: string;
+  projectOwner: string;
+  quartiers: string[];
+  stake?: string;
+  axis?: string;
+  objective?: string;
+  nature?: string;
+  eligibleBaseCents: Cents;
+  eligibleBaseTtcCents?: Cents;
+  start?: string;
+  end?: string;
+  references: OperationReference[];
+  commitmentIds: string[];
+  version: number;
+}
+
 /** Immutable: evolve returns a new state sharing what did not change (persistent maps, no full copies). */
 export interface CommitmentsState {
   references: PersistentMap<string, ReferenceItem>;
@@ -79,6 +100,9 @@ export interface CommitmentsState {
   conditions: PersistentMap<string, Condition>;
   commitments: PersistentMap<string, Commitment>;
   accounts: PersistentMap<string, AccountDefinition>;
+  operations: PersistentMap<string, Operation>;
+  /** The co-financing rules recorded in the ledger, over the defaults in code (co-financing-rules.ts). */
+  coFinancingRules: readonly CoFinancingRule[];
   ledger: LedgerState;
 }
 
@@ -88,6 +112,8 @@ export const initialState = (): CommitmentsState => ({
   conditions: PersistentMap.empty(),
   commitments: PersistentMap.empty(),
   accounts: PersistentMap.empty(),
+  operations: PersistentMap.empty(),
+  coFinancingRules: [],
   ledger: emptyLedger(),
 });
 

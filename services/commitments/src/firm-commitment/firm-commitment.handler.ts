@@ -9,4 +9,5 @@ export class FirmCommitmentCommand extends CommitmentCommand<'firm-commitment', 
 @CommandHandler(FirmCommitmentCommand)
 export class FirmCommitmentHandler extends CommitmentCommandHandler<FirmCommitmentCommand> {
   protected readonly decide = decideFirmCommitment;
+  protected override readonly changesWhatProgrammesHold = true;
 }

@@ -320,3 +320,82 @@ export class CommitmentHistoryResponse {
   @ApiProperty() commitmentId!: string;
   @ApiProperty({ type: [HistoryLine] }) events!: HistoryLine[];
 }
+
+export class OperationReferenceView {
+  @ApiProperty({ example: 'renewal-urban' }) system!: string;
+  @ApiProperty({ example: 'npnru-call:etude-urbaine' }) reference!: string;
+}
+
+export class OperationFunderView {
+  @ApiProperty() funder!: string;
+  @ApiProperty() funderName!: string;
+  @ApiProperty({ description: 'la part du maître d’ouvrage (ce n’est pas une aide)' }) ownShare!: boolean;
+  @ApiProperty({ example: '250000.00', description: 'ses engagements vivants, tous programmes' }) amount!: string;
+  @ApiProperty({ example: '250 000,00 €' }) formatted!: string;
+  @ApiProperty({ type: [String] }) commitments!: string[];
+  @ApiProperty({ type: [String], example: ['renewal-urban'], description: 'qui a demandé l’inscription' })
+  programmes!: string[];
+}
+
+export class CapPositionView {
+  @ApiProperty({ example: 'etat-80-decret-2018-514' }) rule!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'la source juridique' }) source!: string;
+  @ApiProperty({ type: 'integer', example: 8000, description: 'points de base de l’assiette HT' })
+  rateBasisPoints!: number;
+  @ApiProperty({ example: '800000.00' }) cap!: string;
+  @ApiProperty({ example: '600000.00' }) counted!: string;
+  @ApiProperty({ example: '0.00' }) excess!: string;
+  @ApiProperty() ok!: boolean;
+}
+
+export class OperationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() projectOwner!: string;
+  @ApiProperty() projectOwnerName!: string;
+  @ApiProperty({ type: [String] }) quartiers!: string[];
+  @ApiPropertyOptional() stake?: string;
+  @ApiPropertyOptional() axis?: string;
+  @ApiPropertyOptional() objective?: string;
+  @ApiPropertyOptional() nature?: string;
+  @ApiProperty({ example: '1000000.00', description: 'assiette éligible HT' }) eligibleBase!: string;
+  @ApiPropertyOptional() eligibleBaseTtc?: string;
+  @ApiPropertyOptional() start?: string;
+  @ApiPropertyOptional() end?: string;
+  @ApiProperty({ type: [OperationReferenceView] }) references!: OperationReferenceView[];
+  @ApiProperty({ type: [OperationFunderView] }) funders!: OperationFunderView[];
+  @ApiProperty({ type: [CapPositionView] }) caps!: CapPositionView[];
+  @ApiProperty({ type: 'integer' }) version!: number;
+}
+
+export class OperationsResponse {
+  @ApiProperty({ type: [OperationResponse] }) operations!: OperationResponse[];
+  @ApiProperty({ type: 'integer', description: 'opérations au-delà d’un plafond' }) overCap!: number;
+}
+
+export class RuleConditionsView {
+  @ApiPropertyOptional({ type: [String] }) anyFunderCategory?: string[];
+  @ApiPropertyOptional({ type: [String] }) ownerCategory?: string[];
+  @ApiPropertyOptional({ type: [String] }) natures?: string[];
+}
+
+export class CoFinancingRuleView {
+  @ApiProperty({ example: 'etat-80-decret-2018-514' }) id!: string;
+  @ApiProperty({ example: '2018-10-01' }) from!: string;
+  @ApiPropertyOptional() to?: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'la source juridique' }) source!: string;
+  @ApiProperty({ enum: ['all-aid', 'public-aid', 'funder'] }) bounds!: 'all-aid' | 'public-aid' | 'funder';
+  @ApiPropertyOptional() funder?: string;
+  @ApiProperty({ type: 'integer', example: 8000 }) maxRateBasisPoints!: number;
+  @ApiPropertyOptional({ type: RuleConditionsView }) when?: RuleConditionsView;
+  @ApiPropertyOptional() exceptions?: string;
+}
+
+export class CoFinancingRulesResponse {
+  @ApiProperty({ type: [CoFinancingRuleView], description: 'les textes, dans le code' })
+  defaults!: CoFinancingRuleView[];
+  @ApiProperty({ type: [CoFinancingRuleView], description: 'enregistrées au registre (remplacent ou ajoutent)' })
+  recorded!: CoFinancingRuleView[];
+}

@@ -8,6 +8,8 @@ import type { EnvelopeView } from '../open-envelope/envelope.query';
 import type { CommitmentView } from '../queries/views';
 import type { ConditionView } from '../register-condition/condition.query';
 import type { CommitmentHistory } from '../commitment-queries/commitment.queries';
+import type { OperationsList, OperationView } from '../declare-operation/operation.query';
+import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
 import type {
   BalancesResponse,
   CommitmentHistoryResponse,
@@ -20,6 +22,9 @@ import type {
   ImportResponse,
   ReferencePage,
   ReconciliationResponse,
+  OperationResponse,
+  OperationsResponse,
+  CoFinancingRulesResponse,
   ReferenceResponse,
 } from './responses';
 
@@ -40,6 +45,9 @@ describe('the documented responses of the ledger', () => {
       conforms<BalancesView, BalancesResponse>('soldes'),
       conforms<ReconciliationReport, ReconciliationResponse>('rapprochement'),
       conforms<CommitmentHistory, CommitmentHistoryResponse>('historique d’un engagement'),
-    ]).toHaveLength(12);
+      conforms<OperationView, OperationResponse>('opération du registre'),
+      conforms<OperationsList, OperationsResponse>('registre des opérations'),
+      conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
+    ]).toHaveLength(15);
   });
 });

@@ -4,7 +4,8 @@ import { decideAmendCommitment } from '../amend-commitment/amend-commitment.deci
 import { decideMakeConditional } from '../make-conditional/make-conditional.decider';
 import { decideResolveCondition } from '../resolve-condition/resolve-condition.decider';
 import { decideSplitPool } from '../split-pool/split-pool.decider';
-import { baseline, commitment, envelope, funder } from '../test-support/fixtures';
+import { CO_FINANCING_RULES } from '../domain/co-financing-rules';
+import { baseline, commitment, envelope, funder, operation } from '../test-support/fixtures';
 import { decideBookRequestedLine } from '../book-requested-line/book-requested-line.decider';
 import { firmed, pay, release } from '../test-support/lifecycle';
 import { Scenario, trace } from '../test-support/scenario';
@@ -120,6 +121,38 @@ describe('commitments events against contracts/events/commitments', () => {
       ),
     );
     keep();
+    // The registry: an operation declared by a programme's request, then referenced by another; a rule recorded.
+    s.given((state, context) =>
+      decideBookRequestedLine(
+        {
+          ...requested,
+          request: { ...requested.request, requestId: 'r3', operationId: 'o2' },
+          commitmentId: 'req-op',
+          operation: {
+            operationId: 'op-registre',
+            label: 'Travaux',
+            projectOwner: 'mc',
+            quartiers: ['QP062024'],
+            nature: 'rehabilitation',
+            eligibleBaseCents: 1_000n,
+            start: '2016-01-01',
+            end: '2017-12-31',
+            references: [{ system: 'renewal-urban', reference: 'p:o2' }],
+            trace: trace({ reasonCode: 'referentiel' }),
+          },
+        },
+        state,
+        context,
+      ),
+    );
+    keep();
+    s.given(operation({ operationId: 'op-registre', references: [{ system: 'iti-feder', reference: 'iti:op1' }] }));
+    keep();
+    s.givenEvents({
+      type: 'commitments.co-financing-rule-recorded',
+      data: { rule: { ...CO_FINANCING_RULES[1], id: 'regle-essai', from: '2019-01-01' }, trace: trace() },
+    });
+    produced.push(...s.last);
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     // What goes out is what the relay publishes: each event without the ledger's internals, and the answers.
     const published = publishedMessages(publishedLedgerEvents, '/commitments', produced);
@@ -133,6 +166,7 @@ describe('commitments events against contracts/events/commitments', () => {
     expect(answers.map((m) => [m.topic, m.data.funder, m.data.outcome])).toEqual([
       ['commitments.booking-answers.renewal-urban.v1', 'region', 'booked'],
       ['commitments.booking-answers.renewal-urban.v1', 'nobody', 'refused'],
+      ['commitments.booking-answers.renewal-urban.v1', 'region', 'booked'],
       ['commitments.booking-answers.renewal-urban.v1', 'region', 'booked'],
     ]);
   });

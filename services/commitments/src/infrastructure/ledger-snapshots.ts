@@ -11,7 +11,7 @@ import { LedgerProjection } from './ledger-projection';
  * The shape of CommitmentsState as encoded. Bump it whenever the state changes shape (a field added, renamed or
  * retyped): a snapshot of another format is passed over, and the ledger folds from the start once.
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const PURPOSE = 'ledger-snapshot';
 /** A snapshot is taken once this many events were folded since the last one (or since start-up). */
 export const SNAPSHOT_EVERY_EVENTS = 10_000;

@@ -9,4 +9,5 @@ export class MakeConditionalCommand extends CommitmentCommand<'make-conditional'
 @CommandHandler(MakeConditionalCommand)
 export class MakeConditionalHandler extends CommitmentCommandHandler<MakeConditionalCommand> {
   protected readonly decide = decideMakeConditional;
+  protected override readonly changesWhatProgrammesHold = true;
 }

@@ -17,6 +17,9 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.pool-split': 'enveloppe commune ventilée',
   'commitments.booking-request-refused': 'demande d’inscription refusée',
   'commitments.booking-request-applied': 'nouvelle version d’une demande appliquée',
+  'commitments.operation-declared': 'opération déclarée au registre',
+  'commitments.operation-referenced': 'référence d’un programme ajoutée à l’opération',
+  'commitments.co-financing-rule-recorded': 'règle de cofinancement enregistrée',
 };
 
 function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string, string> {

@@ -9,4 +9,5 @@ export class ReleaseCommitmentCommand extends CommitmentCommand<'release-commitm
 @CommandHandler(ReleaseCommitmentCommand)
 export class ReleaseCommitmentHandler extends CommitmentCommandHandler<ReleaseCommitmentCommand> {
   protected readonly decide = decideReleaseCommitment;
+  protected override readonly changesWhatProgrammesHold = true;
 }

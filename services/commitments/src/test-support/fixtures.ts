@@ -1,4 +1,5 @@
 import type { Cents } from '@cvl/money';
+import { decideDeclareOperation, type DeclareOperation } from '../declare-operation/declare-operation.decider';
 import { decideOpenEnvelope } from '../open-envelope/open-envelope.decider';
 import { decideRecordCommitment, type RecordCommitment } from '../record-commitment/record-commitment.decider';
 import { decideRecordReference } from '../record-reference/record-reference.decider';
@@ -59,6 +60,26 @@ export const commitment =
       },
       state,
       context,
+    );
+
+/** The registry's operation « rehab-grande-residence »: 1 000 000,00 € HT, Maisons et Cités' works, known to the NPNRU. */
+export const operation =
+  (overrides: Partial<DeclareOperation> = {}): Decide =>
+  (state) =>
+    decideDeclareOperation(
+      {
+        operationId: 'rehab-grande-residence',
+        label: 'Réhabilitation de la Grande Résidence',
+        projectOwner: 'mc',
+        quartiers: ['QP062024'],
+        eligibleBaseCents: 1_000_000_00n,
+        start: '2016-09-01',
+        end: '2018-12-31',
+        references: [{ system: 'renewal-urban', reference: 'npnru-call:grande-residence' }],
+        trace: trace({ reasonCode: 'referentiel' }),
+        ...overrides,
+      },
+      state,
     );
 
 /** Funders mc (Maisons et Cités), region, partners (unnamed public partners), an EPCI and a quartier. */

@@ -46,6 +46,8 @@ export type ItiEvent =
         coFunders: Line[];
         dwellings: Dwelling[];
         tranche: number;
+        /** The ledger registry's operation these works are (another programme may finance them too). */
+        registryOperation?: string;
         trace: Trace;
       };
     }
@@ -65,6 +67,8 @@ export type ItiEvent =
         label: string;
         quartier: string;
         lines: Array<Line & { requestId: string }>;
+        /** The works as the ledger's registry knows them: their aid, from every programme, counts against its caps. */
+        operation?: { id: string; projectOwner: string; eligibleBase: string };
         trace: Trace;
       };
     }

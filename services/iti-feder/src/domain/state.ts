@@ -24,6 +24,8 @@ export interface ItiOperation {
   coFunders: Line[];
   dwellings: Dwelling[];
   tranche: number;
+  /** Its identity in the ledger's registry: named at reception, else « iti-feder.<programme>.<opération> ». */
+  registryOperation: string;
   status: OperationStatus;
   receivedOn: string;
   checks: RuleCheck[];
@@ -93,6 +95,7 @@ export function evolve(state: Programme | undefined, event: ItiEvent): Programme
         coFunders: a.coFunders,
         dwellings: a.dwellings,
         tranche: a.tranche,
+        registryOperation: a.registryOperation ?? `iti-feder.${a.programmeId}.${a.operationId}`,
         status: 'received',
         receivedOn: a.trace.effectiveDate,
         checks: [],

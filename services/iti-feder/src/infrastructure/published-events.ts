@@ -35,6 +35,17 @@ export function bookingRequestOf(event: ItiEvent): BookingRequested | undefined 
         request: key(d.programmeId, d.operationId, 'programmation'),
         movement: 'commitment',
         attribution: { label: d.label, quartier: d.quartier, programme: ITI_PROGRAMME },
+        ...(d.operation
+          ? {
+              operation: {
+                id: d.operation.id,
+                label: d.label,
+                projectOwner: d.operation.projectOwner,
+                quartier: d.quartier,
+                eligibleBase: d.operation.eligibleBase,
+              },
+            }
+          : {}),
         lines: d.lines.map((line) => ({
           funder: line.funder,
           amount: line.amount,

@@ -43,6 +43,11 @@ export function decideProgramOperation(command: ProgramOperation, state: Program
         label: operation.label,
         quartier: operation.quartier,
         lines,
+        operation: {
+          id: operation.registryOperation,
+          projectOwner: operation.beneficiary,
+          eligibleBase: toDecimalString(operation.eligibleCostCents),
+        },
         trace: command.trace,
       },
     },

@@ -37,6 +37,7 @@ export class ReceiveApplicationController {
           coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
           dwellings: body.dwellings ?? [],
           tranche: body.tranche,
+          ...(body.registryOperation ? { registryOperation: body.registryOperation } : {}),
           trace: toTrace(body.trace),
         }),
       ),

@@ -18,6 +18,8 @@ export interface ReceiveApplication {
   dwellings?: Dwelling[];
   /** The annual tranche the FEDER is drawn from (n of the n+3 rule). */
   tranche: number;
+  /** The ledger registry's operation, when another programme or the CALL already declared these works. */
+  registryOperation?: string;
   trace: Trace;
 }
 
@@ -116,6 +118,7 @@ export function decideReceiveApplication(
         coFunders: command.coFunders.map((l) => ({ funder: l.funder, amount: toDecimalString(l.amountCents) })),
         dwellings: command.dwellings ?? [],
         tranche: command.tranche,
+        ...(command.registryOperation ? { registryOperation: command.registryOperation } : {}),
         trace: command.trace,
       },
     },

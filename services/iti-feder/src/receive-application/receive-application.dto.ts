@@ -61,4 +61,12 @@ export class ApplicationDto extends StepDto {
   @Min(2014)
   @Max(2023)
   tranche!: number;
+  @ApiPropertyOptional({
+    example: 'lens-grande-residence-rehabilitation',
+    description:
+      'l’opération du registre des engagements, quand ces travaux y sont déjà (un autre programme les finance) : leurs aides comptent ensemble',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'identifiant d’opération du registre attendu' })
+  registryOperation?: string;
 }

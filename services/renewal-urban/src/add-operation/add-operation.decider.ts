@@ -17,6 +17,8 @@ export interface AddOperation {
   /** The date costs start being incurred: only costs after the comité d'engagement are eligible. */
   costsFrom: string;
   boughtByGroup?: boolean;
+  /** The ledger registry's operation, when another programme or the CALL already declared these works. */
+  registryOperation?: string;
   trace: Trace;
 }
 
@@ -66,6 +68,7 @@ export function decideAddOperation(command: AddOperation, state: Protocol | unde
         end: command.end,
         costsFrom: command.costsFrom,
         boughtByGroup: command.boughtByGroup ?? false,
+        ...(command.registryOperation ? { registryOperation: command.registryOperation } : {}),
         trace: command.trace,
       },
     },

@@ -40,6 +40,14 @@ export class AddOperationDto {
   @IsOptional()
   @IsBoolean()
   boughtByGroup?: boolean;
+  @ApiPropertyOptional({
+    example: 'lens-grande-residence-rehabilitation',
+    description:
+      'l’opération du registre des engagements, quand ces travaux y sont déjà (un autre programme les finance) : leurs aides comptent ensemble',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  registryOperation?: string;
   @ApiProperty({ type: EffectDto })
   @IsDefined({ message: 'trace : objet requis' })
   @IsObject()

@@ -1,3 +1,4 @@
+import { toDecimalString } from '@cvl/money';
 import type { RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
@@ -49,6 +50,14 @@ export function decideApproveFinancingPlan(
           ...line,
           requestId: planLineId(state.id, operation.id, operation.planVersion, line.funder),
         })),
+        operation: {
+          id: operation.registryOperation,
+          projectOwner: operation.projectOwner,
+          nature: operation.nature,
+          eligibleBase: toDecimalString(operation.eligibleBaseCents),
+          start: operation.start,
+          end: operation.end,
+        },
         trace: command.trace,
       },
     },

@@ -55,6 +55,8 @@ export type RenewalEvent =
         end: string;
         costsFrom: string;
         boughtByGroup: boolean;
+        /** The ledger registry's operation these works are (another programme may finance them too). */
+        registryOperation?: string;
         trace: Trace;
       };
     }
@@ -96,9 +98,21 @@ export type RenewalEvent =
         quartier: string;
         label: string;
         lines: Array<PlanLine & { requestId: string }>;
+        /** The works as the ledger's registry knows them: their aid, from every programme, counts against its caps. */
+        operation?: RegistryOperation;
         trace: Trace;
       };
     };
+
+/** What the ledger's registry is told of an operation the plan finances. */
+export interface RegistryOperation {
+  id: string;
+  projectOwner: string;
+  nature: OperationNature;
+  eligibleBase: string;
+  start: string;
+  end: string;
+}
 
 export interface BookingOutcome {
   protocolId: string;

@@ -15,6 +15,8 @@ export interface Operation {
   end: string;
   costsFrom: string;
   boughtByGroup: boolean;
+  /** Its identity in the ledger's registry: named when added, else « renewal-urban.<protocole>.<opération> ». */
+  registryOperation: string;
   plan: PlanLine[];
   /** Counts the plans set for this operation: approvals name the version they book. */
   planVersion: number;
@@ -77,6 +79,7 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
         end: d.end,
         costsFrom: d.costsFrom,
         boughtByGroup: d.boughtByGroup,
+        registryOperation: d.registryOperation ?? `renewal-urban.${d.protocolId}.${d.operationId}`,
         plan: [],
         planVersion: 0,
         bookings: new Map(),

@@ -27,6 +27,20 @@ export function bookingRequestOf(plan: Approved): BookingRequested | undefined {
     },
     movement: 'commitment',
     attribution: { label: plan.label, quartier: plan.quartier, programme: NPNRU_PROGRAMME },
+    ...(plan.operation
+      ? {
+          operation: {
+            id: plan.operation.id,
+            label: plan.label,
+            projectOwner: plan.operation.projectOwner,
+            quartier: plan.quartier,
+            nature: plan.operation.nature,
+            eligibleBase: plan.operation.eligibleBase,
+            start: plan.operation.start,
+            end: plan.operation.end,
+          },
+        }
+      : {}),
     lines: plan.lines.map((line) => ({
       funder: line.funder,
       amount: line.amount,

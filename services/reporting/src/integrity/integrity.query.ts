@@ -10,6 +10,7 @@ import {
   type ChainCheck,
   type IntegrityReport,
   type LedgerBalances,
+  type OperationsOverCap,
   type ReconciliationSummary,
 } from './integrity';
 
@@ -42,6 +43,12 @@ export class IntegrityCheckQueryHandler implements IQueryHandler<IntegrityCheckQ
       '/api/commitments/reconciliation?verdict=%C3%A9cart',
       authorization,
     ).catch(() => undefined);
+    const overCap = await askService<OperationsOverCap>(
+      'commitments',
+      origin,
+      '/api/commitments/operations?overCap=true',
+      authorization,
+    );
     const docs = await this.readModels.all();
     const funders = [...new Set(docs.map((d) => d.funder))];
     const readModel = new Map(funders.map((funder) => [funder, funderStatement(docs, funder).totals]));
@@ -50,6 +57,7 @@ export class IntegrityCheckQueryHandler implements IQueryHandler<IntegrityCheckQ
       balances,
       disagreements: totalsDisagreements(readModel, balances.funders),
       ...(reconciliation ? { reconciliation } : {}),
+      overCap,
       checkedAt: new Date().toISOString(),
     });
   }

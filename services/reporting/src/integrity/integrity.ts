@@ -81,6 +81,23 @@ export interface ReconciliationSummary {
   counts: Record<string, number>;
 }
 
+/** The ledger registry's operations over one of their co-financing caps (GET /api/commitments/operations?overCap=true). */
+export interface OperationsOverCap {
+  operations: Array<{
+    id: string;
+    label: string;
+    caps: Array<{
+      rule: string;
+      label: string;
+      source: string;
+      cap: string;
+      counted: string;
+      excess: string;
+      ok: boolean;
+    }>;
+  }>;
+}
+
 export interface Disagreement {
   funder: string;
   figure: (typeof FIGURES)[number];
@@ -114,6 +131,7 @@ export function integrityReport(input: {
   balances: LedgerBalances;
   disagreements: Disagreement[];
   reconciliation?: ReconciliationSummary;
+  overCap?: OperationsOverCap;
   checkedAt: string;
 }) {
   const { ledger } = input.balances;
@@ -171,6 +189,29 @@ export function integrityReport(input: {
           ? `${input.balances.funders.length} financeurs concordants`
           : `${input.disagreements.length} écart(s) — un modèle de lecture en cours de rattrapage peut en montrer un instant`,
     },
+    ...(input.overCap
+      ? [
+          {
+            check: 'plafonds de cofinancement : toute opération dans les siens (tous programmes et financeurs)',
+            ok: input.overCap.operations.length === 0,
+            detail:
+              input.overCap.operations.length === 0
+                ? 'aucune opération au-delà d’un plafond'
+                : input.overCap.operations
+                    .map(
+                      (o) =>
+                        `« ${o.label} » (${o.id}) : ${o.caps
+                          .filter((c) => !c.ok)
+                          .map(
+                            (c) =>
+                              `${c.label} — ${euros(c.counted)} pour un plafond de ${euros(c.cap)}, ${euros(c.excess)} de trop (${c.source})`,
+                          )
+                          .join(' ; ')}`,
+                    )
+                    .join(' ; '),
+          },
+        ]
+      : []),
     ...(input.reconciliation
       ? [
           {
