@@ -235,6 +235,29 @@ export function coFinancingSuite(
         ok: true,
       });
 
+      // Reporting's card of the ITI dossier shows every funder of the works, whichever programme booked its aid.
+      const itiCard = async () =>
+        (await h.http().get('/api/reporting/operations/iti-feder/iti-co/op-rehab').set(h.auth)).body as {
+          registryOperation?: string;
+          funders?: Array<{ funder: string; committed: string; programmes: string[] }>;
+        };
+      await waitUntil(
+        async () => (await itiCard()).funders?.find((f) => f.funder === 'feder')?.committed === '400000.00',
+        60_000,
+        'reporting has both programmes’ aid on the card',
+      );
+      const shown = await itiCard();
+      expect(shown.registryOperation).toBe(OPERATION);
+      expect(
+        Object.fromEntries((shown.funders ?? []).map((f) => [f.funder, [f.committed, f.programmes.join('+')]])),
+      ).toEqual({
+        anru: ['200000.00', 'renewal-urban'],
+        feder: ['400000.00', 'iti-feder+renewal-urban'],
+        'etat-p147': ['100000.00', 'renewal-urban'],
+        region: ['100000.00', 'renewal-urban'],
+        'maisons-et-cites': ['400000.00', 'renewal-urban'],
+      });
+
       // A line the NPNRU booked does not change behind its back: the avenant goes through the protocol.
       const behind = await post(
         '/api/commitments/commitments/renewal-urban.npnru-co.rehab.v1.region/amendments',

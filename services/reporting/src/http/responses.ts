@@ -176,6 +176,12 @@ export class OperationFunderShare {
   @ApiProperty(EUROS) committed!: string;
   @ApiProperty({ type: ViewFigures }) figures!: ViewFigures;
   @ApiProperty({ type: [String] }) commitments!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['iti-feder', 'renewal-urban'],
+    description: 'qui a demandé ces engagements',
+  })
+  programmes!: string[];
 }
 
 export class OperationCardResponse {
@@ -192,6 +198,8 @@ export class OperationCardResponse {
   @ApiProperty({ example: 'programmée' }) status!: string;
   @ApiPropertyOptional({ type: ActView }) act?: ActView;
   @ApiProperty({ ...EUROS, description: 'assiette ou coût éligible' }) cost!: string;
+  @ApiPropertyOptional({ description: 'l’opération du registre des engagements (mêmes travaux, tous programmes)' })
+  registryOperation?: string;
   @ApiProperty(EUROS) planned!: string;
   @ApiPropertyOptional({ type: FederFigures }) feder?: FederFigures;
   @ApiProperty({ type: [OperationFunderShare] }) funders!: OperationFunderShare[];

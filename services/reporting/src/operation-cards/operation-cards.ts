@@ -19,12 +19,16 @@ const shareBasisPoints = (part: bigint, whole: bigint) => (whole === 0n ? null :
  * figures and share of the cost). Plan and ledger are shown side by side, so a line refused or not yet booked shows.
  */
 export function operationCard(operation: OperationDoc, commitments: readonly ProjectedCommitment[]) {
+  const askedByThisProgramme = (c: ProjectedCommitment) =>
+    c.request !== undefined &&
+    c.request.source === operation.source &&
+    c.request.protocolId === operation.programmeId &&
+    c.request.operationId === operation.operationId;
+  // The same works financed through another programme (the ledger's registry names them): their aid shows here too.
   const mine = commitments.filter(
     (c) =>
-      c.request &&
-      c.request.source === operation.source &&
-      c.request.protocolId === operation.programmeId &&
-      c.request.operationId === operation.operationId,
+      askedByThisProgramme(c) ||
+      (operation.registryOperation !== undefined && c.attribution.operation === operation.registryOperation),
   );
   const cost = fromDecimalString(operation.cost);
   const funders = [...new Set([...operation.plan.map((l) => l.funder), ...mine.map((c) => c.funder)])].sort();
@@ -51,6 +55,8 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
       committed: toDecimalString(committed),
       figures: asJson(figures),
       commitments: booked.map((c) => c.id).sort(),
+      // Which programmes booked this funder's aid for the works (« registre » when booked in the ledger directly).
+      programmes: [...new Set(booked.map((c) => c.request?.source ?? 'registre'))].sort(),
     };
   });
   const planned = operation.plan.reduce((sum, l) => sum + fromDecimalString(l.amount), 0n);
@@ -68,6 +74,7 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
     status: operation.status,
     ...(operation.act ? { act: operation.act } : {}),
     cost: operation.cost,
+    ...(operation.registryOperation ? { registryOperation: operation.registryOperation } : {}),
     planned: toDecimalString(planned),
     ...(operation.feder ? { feder: operation.feder } : {}),
     funders: shares,

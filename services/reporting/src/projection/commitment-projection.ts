@@ -28,6 +28,8 @@ export interface ProjectedCommitment {
     stake?: string;
     programme?: string;
     epci?: string;
+    /** The ledger registry's operation the commitment finances, whichever programme booked it. */
+    operation?: string;
   };
   provenance: ProvenanceEntry[];
 }

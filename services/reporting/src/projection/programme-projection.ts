@@ -24,6 +24,8 @@ export interface OperationDoc {
   priority?: string;
   /** The cost the plan finances: eligible base HT (NPNRU) or eligible cost (FEDER). */
   cost: string;
+  /** The same works in the ledger's registry: other programmes' aid for them shows on this card too. */
+  registryOperation?: string;
   status: string;
   act?: { reference: string; date: string };
   plan: PlanLineDoc[];
@@ -164,6 +166,7 @@ export function projectProgrammes(
           quartier: event.data.quartier,
           nature: event.data.nature,
           cost: event.data.eligibleBase,
+          ...(event.data.registryOperation ? { registryOperation: event.data.registryOperation } : {}),
           status: 'ajoutée au protocole',
           plan: [],
         },
@@ -184,6 +187,7 @@ export function projectProgrammes(
           ...doc,
           status: `plan approuvé (version ${event.data.planVersion})`,
           ...(event.data.act ? { act: event.data.act } : {}),
+          ...(event.data.operation ? { registryOperation: event.data.operation.id } : {}),
           plan: event.data.lines.map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
         }),
         `plan approuvé (version ${event.data.planVersion}), demandé au registre des engagements`,
@@ -207,6 +211,7 @@ export function projectProgrammes(
           axis: event.data.axis,
           priority: event.data.priority,
           cost: event.data.eligibleCost,
+          ...(event.data.registryOperation ? { registryOperation: event.data.registryOperation } : {}),
           status: 'demande déposée',
           plan: [
             { funder: 'feder', amount: event.data.feder },
@@ -228,6 +233,7 @@ export function projectProgrammes(
           ...doc,
           status: 'programmée',
           axis: event.data.axis,
+          ...(event.data.operation ? { registryOperation: event.data.operation.id } : {}),
           plan: event.data.lines.map((l) => ({ funder: l.funder, amount: l.amount, requestId: l.requestId })),
           feder: { programmed: event.data.feder, paid: '0.00', released: '0.00' },
         }),
