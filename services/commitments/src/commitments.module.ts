@@ -14,6 +14,8 @@ import { LedgerSnapshots } from './infrastructure/ledger-snapshots';
 import { MakeConditionalController } from './make-conditional/make-conditional.controller';
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
 import { DeclareOperationController } from './declare-operation/declare-operation.controller';
+import { AeCpController } from './ae-cp/ae-cp.controller';
+import { AeCpQueryHandler } from './ae-cp/ae-cp.query';
 import { RecordCoFinancingRuleController } from './record-co-financing-rule/record-co-financing-rule.controller';
 import { RecordCoFinancingRuleHandler } from './record-co-financing-rule/record-co-financing-rule.handler';
 import { CoFinancingRulesQueryHandler } from './record-co-financing-rule/co-financing-rules.query';
@@ -64,6 +66,7 @@ const HANDLERS = [
   OperationQueryHandler,
   OperationsQueryHandler,
   DeclareOperationHandler,
+  AeCpQueryHandler,
   RecordCoFinancingRuleHandler,
   CoFinancingRulesQueryHandler,
   ConditionQueryHandler,
@@ -83,6 +86,7 @@ const HANDLERS = [
     RecordReferenceController,
     OpenEnvelopeController,
     DeclareOperationController,
+    AeCpController,
     RecordCoFinancingRuleController,
     RegisterConditionController,
     ResolveConditionController,

@@ -255,6 +255,20 @@ export interface CommitmentRecordedV1 {
   attribution: Attribution;
   stated?: Stated;
   request?: Request;
+  /**
+   * the years the commitment covers (a window stays a window) and its planned payments per year
+   */
+  schedule?: {
+    fromYear: number;
+    toYear: number;
+    /**
+     * @maxItems 100
+     */
+    planned: {
+      year: number;
+      amount: Amount;
+    }[];
+  };
 }
 export interface Attribution {
   label: string;

@@ -156,6 +156,8 @@ export interface CommitmentRecorded extends Bookings {
   pendingTransferId?: string;
   attribution: CommitmentAttribution;
   stated?: StatedFigure;
+  /** The years covered and the planned payments per year, in euros. */
+  schedule?: { fromYear: number; toYear: number; planned: Array<{ year: number; amount: string }> };
 }
 
 export interface CommitmentMadeConditional {

@@ -47,6 +47,7 @@ function withCommitments(state: CommitmentsState, changes: Commitment[]): Commit
 }
 
 const cents = fromDecimalString;
+const yearOf = (trace: BookingTrace) => Number(trace.effectiveDate.slice(0, 4));
 
 /** evolve(state, event) → state: pure, total over the event types. */
 export function evolve(state: CommitmentsState, event: CommitmentsEvent): CommitmentsState {
@@ -115,6 +116,16 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         attribution: d.attribution,
         ...(d.stated ? { stated: d.stated } : {}),
         ...(d.request ? { request: d.request } : {}),
+        engagements: d.status === 'firm' ? [{ year: yearOf(d.trace), cents: cents(d.amount) }] : [],
+        ...(d.schedule
+          ? {
+              schedule: {
+                fromYear: d.schedule.fromYear,
+                toYear: d.schedule.toYear,
+                planned: d.schedule.planned.map((p) => ({ year: p.year, amountCents: cents(p.amount) })),
+              },
+            }
+          : {}),
         version: -1,
       };
       return {
@@ -140,7 +151,15 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       return {
         ...state,
         ...book(state, d),
-        commitments: withCommitments(state, [{ ...rest, status: 'firm', act: d.act, amountCents: cents(d.amount) }]),
+        commitments: withCommitments(state, [
+          {
+            ...rest,
+            status: 'firm',
+            act: d.act,
+            amountCents: cents(d.amount),
+            engagements: [...rest.engagements, { year: yearOf(d.trace), cents: cents(d.amount) }],
+          },
+        ]),
       };
     }
     case 'commitments.condition-resolved': {
@@ -152,7 +171,13 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const changed = d.commitmentIds.map((id) => {
         const { pendingTransferId: _resolved, ...current } = existing(state, id);
         return d.outcome === 'met'
-          ? { ...current, status: 'firm' as const, ...(d.act ? { act: d.act } : {}), amountCents: cents(d.amounts[id]) }
+          ? {
+              ...current,
+              status: 'firm' as const,
+              ...(d.act ? { act: d.act } : {}),
+              amountCents: cents(d.amounts[id]),
+              engagements: [...current.engagements, { year: yearOf(d.trace), cents: cents(d.amounts[id]) }],
+            }
           : { ...current, status: 'lapsed' as const, amountCents: 0n };
       });
       return { ...state, conditions, ...book(state, d), commitments: withCommitments(state, changed) };
@@ -164,6 +189,11 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         ...current,
         amountCents: cents(d.after),
         ...(d.pendingTransferId ? { pendingTransferId: d.pendingTransferId } : {}),
+        ...(current.status === 'firm'
+          ? {
+              engagements: [...current.engagements, { year: yearOf(d.trace), cents: cents(d.after) - cents(d.before) }],
+            }
+          : {}),
       };
       return { ...state, ...book(state, d), commitments: withCommitments(state, [next]) };
     }
@@ -191,7 +221,12 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const amount = cents(d.amount);
       const next: Commitment =
         current.status === 'firm'
-          ? { ...current, amountCents: current.amountCents - amount, releasedCents: current.releasedCents + amount }
+          ? {
+              ...current,
+              amountCents: current.amountCents - amount,
+              releasedCents: current.releasedCents + amount,
+              engagements: [...current.engagements, { year: yearOf(d.trace), cents: -amount }],
+            }
           : {
               ...withoutPending(current),
               status: 'lapsed',
@@ -215,6 +250,9 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         amountCents: cents(d.remaining),
         splitOutCents: pool.splitOutCents + moved,
         ...(d.poolPendingTransferId ? { pendingTransferId: d.poolPendingTransferId } : {}),
+        ...(pool.status === 'firm'
+          ? { engagements: [...pool.engagements, { year: yearOf(d.trace), cents: -moved }] }
+          : {}),
       };
       const parts: Commitment[] = d.parts.map((part) => ({
         id: part.commitmentId,
@@ -236,6 +274,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
           ...(part.epci ? { epci: part.epci } : {}),
           ...(part.label ? { label: part.label } : {}),
         },
+        engagements: pool.status === 'firm' ? [{ year: yearOf(d.trace), cents: cents(part.amount) }] : [],
         version: -1,
       }));
       return {

@@ -68,6 +68,10 @@ export function viewLedgerDisagreements(state: CommitmentsState): string[] {
     const expectedNet = commitment.status === 'firm' ? figures.outstandingCents : 0n;
     if (net !== expectedNet)
       problems.push(`${commitment.id} : reste à payer ${expectedNet} ≠ solde au grand livre ${net}`);
+    // AE: what became firm, year by year, adds up to the firm amount (nothing for what never was firm).
+    const engaged = commitment.engagements.reduce((sum, e) => sum + e.cents, 0n);
+    if (engaged !== figures.firmCents)
+      problems.push(`${commitment.id} : AE cumulées ${engaged} ≠ montant ferme ${figures.firmCents}`);
   }
   return problems;
 }

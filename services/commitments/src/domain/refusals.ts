@@ -42,6 +42,7 @@ export const COMMITMENTS_REFUSALS = refusalCatalogue({
   'parts-count': { kind: 'rule', title: 'Nombre de parts hors limites' },
   'payment-exists': { kind: 'conflict', title: 'Paiement déjà enregistré' },
   'reason-mismatch': { kind: 'rule', title: 'Motif inadapté à l’écriture' },
+  'schedule-invalid': { kind: 'rule', title: 'Échéancier incohérent' },
   'scale-required': { kind: 'rule', title: 'Échelle obligatoire' },
   'service-done-required': { kind: 'rule', title: 'Date du service fait requise' },
   'split-exceeds-pool': { kind: 'rule', title: 'Ventilation au-delà du non ventilé' },

@@ -70,6 +70,13 @@ export interface Commitment {
   stated?: StatedFigure;
   /** The request of another service this commitment answers (its latest version). */
   request?: BookingRequest;
+  /**
+   * AE: what became firm in which year (firmed, amended, released, split — each in its effective year). Their sum
+   * is the firm amount; with the payments by year (CP), what remains to pay at the end of each year.
+   */
+  engagements: Array<{ year: number; cents: Cents }>;
+  /** The years the commitment covers (a window stays a window) and its planned payments per year. */
+  schedule?: CommitmentSchedule;
   /** Counts the events that touched it: its ETag. */
   version: number;
 }
@@ -91,6 +98,12 @@ export interface Operation {
   references: OperationReference[];
   commitmentIds: string[];
   version: number;
+}
+
+export interface CommitmentSchedule {
+  fromYear: number;
+  toYear: number;
+  planned: Array<{ year: number; amountCents: Cents }>;
 }
 
 /** Immutable: evolve returns a new state sharing what did not change (persistent maps, no full copies). */

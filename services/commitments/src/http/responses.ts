@@ -399,3 +399,46 @@ export class CoFinancingRulesResponse {
   @ApiProperty({ type: [CoFinancingRuleView], description: 'enregistrées au registre (remplacent ou ajoutent)' })
   recorded!: CoFinancingRuleView[];
 }
+
+export class AeCpFormatted {
+  @ApiProperty({ example: '1 200 000,00 €' }) engaged!: string;
+  @ApiProperty() paid!: string;
+  @ApiProperty() remaining!: string;
+  @ApiProperty() planned!: string;
+}
+
+export class AeCpYear {
+  @ApiProperty({ type: 'integer', example: 2016 }) year!: number;
+  @ApiProperty({ example: '1200000.00', description: 'AE : devenu ferme dans l’année' }) engaged!: string;
+  @ApiProperty({ example: '300000.00', description: 'CP : payé dans l’année' }) paid!: string;
+  @ApiProperty({ example: '900000.00', description: 'restes à payer en fin d’année' }) remaining!: string;
+  @ApiProperty({ example: '300000.00', description: 'paiements prévus par les échéanciers' }) planned!: string;
+  @ApiProperty({ type: AeCpFormatted }) formatted!: AeCpFormatted;
+}
+
+export class AeCpTotals {
+  @ApiProperty() engaged!: string;
+  @ApiProperty() paid!: string;
+  @ApiProperty() remaining!: string;
+  @ApiProperty() planned!: string;
+}
+
+export class PlannedPaymentView {
+  @ApiProperty({ type: 'integer' }) year!: number;
+  @ApiProperty() amount!: string;
+}
+
+export class ScheduleView {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty({ type: 'integer', example: 2017 }) fromYear!: number;
+  @ApiProperty({ type: 'integer', example: 2018 }) toYear!: number;
+  @ApiProperty({ type: [PlannedPaymentView] }) planned!: PlannedPaymentView[];
+}
+
+export class AeCpResponse {
+  @ApiProperty() funder!: string;
+  @ApiProperty({ type: [AeCpYear] }) rows!: AeCpYear[];
+  @ApiProperty({ type: AeCpTotals }) totals!: AeCpTotals;
+  @ApiProperty({ type: [ScheduleView], description: 'les échéanciers : une fenêtre reste une fenêtre' })
+  schedules!: ScheduleView[];
+}

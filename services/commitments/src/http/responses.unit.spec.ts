@@ -9,6 +9,7 @@ import type { CommitmentView } from '../queries/views';
 import type { ConditionView } from '../register-condition/condition.query';
 import type { CommitmentHistory } from '../commitment-queries/commitment.queries';
 import type { OperationsList, OperationView } from '../declare-operation/operation.query';
+import type { AeCpTable } from '../ae-cp/ae-cp';
 import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
 import type {
   BalancesResponse,
@@ -25,6 +26,7 @@ import type {
   OperationResponse,
   OperationsResponse,
   CoFinancingRulesResponse,
+  AeCpResponse,
   ReferenceResponse,
 } from './responses';
 
@@ -48,6 +50,7 @@ describe('the documented responses of the ledger', () => {
       conforms<OperationView, OperationResponse>('opération du registre'),
       conforms<OperationsList, OperationsResponse>('registre des opérations'),
       conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
-    ]).toHaveLength(15);
+      conforms<AeCpTable, AeCpResponse>('AE/CP d’un financeur'),
+    ]).toHaveLength(16);
   });
 });

@@ -62,6 +62,18 @@ export class RecordCommitmentController {
         isPool: body.isPool ?? false,
         attribution: { ...body.attribution },
         ...(body.stated ? { stated: statedFrom(body.stated) } : {}),
+        ...(body.schedule
+          ? {
+              schedule: {
+                fromYear: body.schedule.fromYear,
+                toYear: body.schedule.toYear,
+                planned: (body.schedule.planned ?? []).map((p) => ({
+                  year: p.year,
+                  amountCents: fromDecimalString(p.amount),
+                })),
+              },
+            }
+          : {}),
         trace: toTrace(body.trace),
       }),
     );

@@ -1,4 +1,4 @@
-import type { Cents } from '@cvl/money';
+import { formatEurosFr, type Cents } from '@cvl/money';
 import {
   checkAmount,
   checkTrace,
@@ -13,7 +13,7 @@ import { checkAttribution, readStated } from '../domain/attribution';
 import type { BookingRequest, CommitmentAttribution, CommitmentsEvent, StatedFigure } from '../domain/events';
 import { isRefusal, type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
-import { accountOf, type CommitmentsState } from '../domain/state';
+import { accountOf, type CommitmentSchedule, type CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct } from '../domain/trace';
 
 export interface RecordCommitment {
@@ -30,7 +30,42 @@ export interface RecordCommitment {
   stated?: StatedFigure;
   /** When another service asked for this booking. */
   request?: BookingRequest;
+  /** The years it covers (a window stays a window) and the payments it plans in each. */
+  schedule?: CommitmentSchedule;
   trace: BookingTrace;
+}
+
+/** A schedule within its window, its years in order, its planned payments within the amount. */
+function checkSchedule(schedule: CommitmentSchedule | undefined, amountCents: Cents): Refusal | undefined {
+  if (!schedule) return undefined;
+  if (schedule.toYear < schedule.fromYear)
+    return refuse(
+      'schedule-invalid',
+      `L’échéancier finit (${schedule.toYear}) avant de commencer (${schedule.fromYear})`,
+      {
+        field: 'schedule.toYear',
+      },
+    );
+  for (const [index, planned] of schedule.planned.entries()) {
+    if (planned.year < schedule.fromYear || planned.year > schedule.toYear)
+      return refuse(
+        'schedule-invalid',
+        `Paiement prévu en ${planned.year}, hors des années couvertes (${schedule.fromYear}-${schedule.toYear})`,
+        { field: `schedule.planned[${index}].year` },
+      );
+    if (planned.amountCents <= 0n)
+      return refuse('schedule-invalid', 'Un paiement prévu est strictement positif', {
+        field: `schedule.planned[${index}].amount`,
+      });
+  }
+  const planned = schedule.planned.reduce((sum, p) => sum + p.amountCents, 0n);
+  if (planned > amountCents)
+    return refuse(
+      'schedule-invalid',
+      `Les paiements prévus (${formatEurosFr(planned)}) dépassent le montant de l’engagement (${formatEurosFr(amountCents)}) de ${formatEurosFr(planned - amountCents)}`,
+      { field: 'schedule.planned', excessCents: planned - amountCents },
+    );
+  return undefined;
 }
 
 /**
@@ -89,6 +124,8 @@ export function decideRecordCommitment(
   }
   const stated = readStated(command.stated);
   if (isRefusal(stated)) return stated;
+  const badSchedule = checkSchedule(command.schedule, command.amountCents);
+  if (badSchedule) return badSchedule;
 
   const fundingAccount = command.envelopeId
     ? accountOf.envelope(command.envelopeId)
@@ -123,6 +160,15 @@ export function decideRecordCommitment(
         ...(command.status === 'firm' ? {} : { pendingTransferId: id }),
         attribution: command.attribution,
         ...(stated ? { stated } : {}),
+        ...(command.schedule
+          ? {
+              schedule: {
+                fromYear: command.schedule.fromYear,
+                toYear: command.schedule.toYear,
+                planned: command.schedule.planned.map((p) => ({ year: p.year, amount: decimal(p.amountCents) })),
+              },
+            }
+          : {}),
         trace: command.trace,
         accounts,
         transfers,

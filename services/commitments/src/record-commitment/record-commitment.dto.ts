@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -39,6 +41,13 @@ export class AttributionDto {
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) stake?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) axis?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(CODE, { message: CODE_MESSAGE }) objective?: string;
+  @ApiPropertyOptional({
+    example: 'rehabilitation-cite-12-14',
+    description: 'l’opération du registre que l’engagement finance (ses plafonds de cofinancement s’appliquent)',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  operation?: string;
 
   @ApiProperty({ example: 2016 })
   @IsInt({ message: 'année entière attendue' })
@@ -112,6 +121,24 @@ export class StatedDto {
   range?: StatedRangeDto;
 }
 
+export class PlannedPaymentDto {
+  @ApiProperty({ example: 2017 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ example: '500000.00' }) @IsEuroAmount() amount!: string;
+}
+
+/** The years a commitment covers — « 2017-2018 » stays a window — and what it plans to pay in each. */
+export class ScheduleDto {
+  @ApiProperty({ example: 2017 }) @IsInt() @Min(2000) @Max(2100) fromYear!: number;
+  @ApiProperty({ example: 2018 }) @IsInt() @Min(2000) @Max(2100) toYear!: number;
+  @ApiPropertyOptional({ type: [PlannedPaymentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PlannedPaymentDto)
+  planned?: PlannedPaymentDto[];
+}
+
 export class RecordCommitmentDto extends TracedCommandDto {
   @ApiProperty({ example: 'mc-bm-rehabilitation-2016' })
   @Matches(CODE, { message: CODE_MESSAGE })
@@ -158,4 +185,11 @@ export class RecordCommitmentDto extends TracedCommandDto {
   @ValidateNested()
   @Type(() => StatedDto)
   stated?: StatedDto;
+
+  @ApiPropertyOptional({ type: ScheduleDto, description: 'échéancier : années couvertes et paiements prévus (CP)' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
 }

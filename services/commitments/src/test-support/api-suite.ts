@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { answersAsDocumented } from '@cvl/testing';
+import { answersAsDocumented, binaryBody } from '@cvl/testing';
+import { centsFromFrench, readCsv } from '@cvl/exports/read-back';
+import { fromDecimalString } from '@cvl/money';
 import {
   createServiceApp,
   currentContext,
@@ -256,6 +258,27 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(line.figures).toEqual(released.body.figures);
       expect(statement.body.by.quartier.find((g: { key: string }) => g.key === 'QP062024').figures.paid).toBe(
         '1440000.00',
+      );
+
+      // AE/CP year by year: its totals are the statement's to the cent (AE = firm, CP = paid, restes à payer).
+      const aeCp = await h.http().get('/api/commitments/funders/maisons-et-cites/ae-cp').set(h.auth).expect(200);
+      expect(documented('get', '/api/commitments/funders/{code}/ae-cp', 200, aeCp.body)).toEqual([]);
+      expect(aeCp.body.totals).toMatchObject({
+        engaged: statement.body.totals.firm,
+        paid: statement.body.totals.paid,
+        remaining: statement.body.totals.outstanding,
+      });
+      expect(aeCp.body.rows.length).toBeGreaterThan(0);
+      const aeCpCsv = await h
+        .http()
+        .get('/api/commitments/funders/maisons-et-cites/ae-cp?format=csv')
+        .set(h.auth)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
+      const totalsRow = readCsv(aeCpCsv.body as Buffer).find((row) => row[0] === 'Total');
+      expect(totalsRow?.slice(1, 3).map(centsFromFrench)).toEqual(
+        [statement.body.totals.firm, statement.body.totals.paid].map(fromDecimalString),
       );
 
       const history = await h.http().get(`/api/commitments/commitments/${id}/history`).set(h.auth).expect(200);

@@ -1,0 +1,106 @@
+import { accepted, refusalOf } from '@cvl/testing';
+import { decideRecordPayment } from '../record-payment/record-payment.decider';
+import { decideReleaseCommitment } from '../release-commitment/release-commitment.decider';
+import { figuresOf } from '../domain/figures';
+import { baseline, commitment } from '../test-support/fixtures';
+import { amend, firmed } from '../test-support/lifecycle';
+import { Scenario, trace, type Decide } from '../test-support/scenario';
+import { aeCpTable } from './ae-cp';
+
+const payIn =
+  (paymentId: string, amountCents: bigint, effectiveDate: string): Decide =>
+  (state, context) =>
+    decideRecordPayment(
+      {
+        commitmentId: 'c1',
+        paymentId,
+        kind: 'acompte',
+        amountCents,
+        serviceDoneDate: effectiveDate,
+        trace: trace({ reasonCode: 'paiement', effectiveDate }),
+      },
+      state,
+      context,
+    );
+
+describe('AE/CP of a funder, year by year', () => {
+  it('engages in the year it firms, amends and releases, pays in the year it pays, and adds up to the ledger', () => {
+    const s = baseline(new Scenario())
+      .given(
+        commitment({
+          commitmentId: 'c1',
+          amountCents: 1_000_000_00n,
+          schedule: {
+            fromYear: 2016,
+            toYear: 2018,
+            planned: [
+              { year: 2016, amountCents: 300_000_00n },
+              { year: 2017, amountCents: 500_000_00n },
+            ],
+          },
+        }),
+      )
+      .given(firmed('c1')) // 2016-02-01: 1 000 000,00 € engaged
+      .given(payIn('p1', 250_000_00n, '2016-11-01'))
+      .given(payIn('p2', 400_000_00n, '2017-06-01'))
+      .given(amend('c1', 1_200_000_00n)) // 2018-01-15: + 200 000,00 €
+      .given((state, context) =>
+        decideReleaseCommitment(
+          {
+            commitmentId: 'c1',
+            amountCents: 50_000_00n,
+            trace: trace({ reasonCode: 'degagement', effectiveDate: '2019-03-01' }),
+          },
+          state,
+          context,
+        ),
+      );
+    const table = aeCpTable(s.state, 'mc');
+    expect(table.rows.map((r) => [r.year, r.engaged, r.paid, r.remaining, r.planned])).toEqual([
+      [2016, '1000000.00', '250000.00', '750000.00', '300000.00'],
+      [2017, '0.00', '400000.00', '350000.00', '500000.00'],
+      [2018, '200000.00', '0.00', '550000.00', '0.00'],
+      [2019, '-50000.00', '0.00', '500000.00', '0.00'],
+    ]);
+    // To the cent: Σ AE = firm, Σ CP = paid, the last restes à payer = the ledger's outstanding.
+    const figures = figuresOf(s.state.commitments.get('c1') ?? (undefined as never));
+    expect(table.totals).toEqual({
+      engaged: '1150000.00',
+      paid: '650000.00',
+      remaining: '500000.00',
+      planned: '800000.00',
+    });
+    expect([figures.firmCents, figures.paidCents, figures.outstandingCents]).toEqual([
+      1_150_000_00n,
+      650_000_00n,
+      500_000_00n,
+    ]);
+    expect(table.schedules).toEqual([
+      {
+        commitmentId: 'c1',
+        fromYear: 2016,
+        toYear: 2018,
+        planned: [
+          { year: 2016, amount: '300000.00' },
+          { year: 2017, amount: '500000.00' },
+        ],
+      },
+    ]);
+    expect(table.rows[0].formatted.engaged).toBe('1 000 000,00 €');
+  });
+
+  it('keeps a window as a window, and refuses a schedule that leaves it or plans more than the commitment', () => {
+    const s = baseline(new Scenario());
+    const scheduled = (planned: Array<{ year: number; amountCents: bigint }>, toYear = 2018) =>
+      commitment({ commitmentId: 'w', amountCents: 100_00n, schedule: { fromYear: 2017, toYear, planned } });
+    expect(refusalOf(s.when(scheduled([], 2016)), 'schedule-invalid').field).toBe('schedule.toYear');
+    expect(refusalOf(s.when(scheduled([{ year: 2019, amountCents: 1n }])), 'schedule-invalid').field).toBe(
+      'schedule.planned[0].year',
+    );
+    expect(refusalOf(s.when(scheduled([{ year: 2017, amountCents: 100_01n }])), 'schedule-invalid').excessCents).toBe(
+      1n,
+    );
+    accepted(s.when(scheduled([])));
+    expect(s.state.commitments.get('w')?.schedule).toEqual({ fromYear: 2017, toYear: 2018, planned: [] });
+  });
+});
