@@ -147,6 +147,12 @@ export function itiBookingSuite(
         join(__dirname, '..', '..', 'contracts', 'http', 'iti-feder.openapi.json'),
       );
       const forecast = await h.http().get(`${base}/degagement-forecast?today=2018-06-01`).set(h.auth).expect(200);
+      // The forecast's day is a calendar date or nothing: « abc » (or 30 February) is a 400 naming it.
+      for (const today of ['abc', '2018-02-30'])
+        expect(
+          (await h.http().get(`${base}/degagement-forecast?today=${today}`).set(h.auth).expect(400)).body.errors[0]
+            .field,
+        ).toBe('today');
       expect([
         ...documented('post', '/api/iti-feder/programmes/{id}/operations/{operationId}/release', 200, closed.body),
         ...documented('get', '/api/iti-feder/programmes/{id}', 200, await view()),

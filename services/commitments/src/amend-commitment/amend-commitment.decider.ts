@@ -4,6 +4,7 @@ import {
   checkTrace,
   decimal,
   findCommitment,
+  notBefore,
   transferId,
   tryBookings,
   type DecisionContext,
@@ -41,6 +42,8 @@ export function decideAmendCommitment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à modifier');
+  const misdated = notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement');
+  if (misdated) return misdated;
   if (command.kind === 'avenant' && commitment.status === 'firm' && !command.act) {
     return refuse('act-required', 'Un avenant à un engagement ferme cite l’avenant signé', { field: 'act' });
   }

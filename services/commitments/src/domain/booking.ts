@@ -40,6 +40,27 @@ export function checkTrace(trace: BookingTrace): Refusal | undefined {
   return undefined;
 }
 
+/**
+ * Dates along a commitment's life: nothing takes effect before what it acts on — a payment or a release before the
+ * commitment became firm, an amendment before it was recorded, a firm booking before its act.
+ */
+export function notBefore(effectiveDate: string, earliest: string | undefined, what: string): Refusal | undefined {
+  return earliest !== undefined && effectiveDate < earliest
+    ? refuse('effective-date-order', `Date d’effet ${effectiveDate} antérieure ${what} (${earliest})`, {
+        field: 'trace.effectiveDate',
+      })
+    : undefined;
+}
+
+/** The reason an entry gives must be the one of its action (a payment is « paiement », nothing else). */
+export function reasonFor(trace: BookingTrace, expected: string, action: string): Refusal | undefined {
+  return trace.reasonCode === expected
+    ? undefined
+    : refuse('reason-mismatch', `Le motif d’${action} est « ${expected} », pas « ${trace.reasonCode} »`, {
+        field: 'trace.reasonCode',
+      });
+}
+
 export function checkAmount(amountCents: Cents, field = 'amount'): Refusal | undefined {
   return amountCents > 0n
     ? undefined

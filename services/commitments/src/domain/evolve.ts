@@ -117,6 +117,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         ...(d.stated ? { stated: d.stated } : {}),
         ...(d.request ? { request: d.request } : {}),
         engagements: d.status === 'firm' ? [{ year: yearOf(d.trace), cents: cents(d.amount) }] : [],
+        since: d.trace.effectiveDate,
+        ...(d.status === 'firm' ? { firmSince: d.trace.effectiveDate } : {}),
         ...(d.schedule
           ? {
               schedule: {
@@ -158,6 +160,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
             act: d.act,
             amountCents: cents(d.amount),
             engagements: [...rest.engagements, { year: yearOf(d.trace), cents: cents(d.amount) }],
+            firmSince: d.trace.effectiveDate,
           },
         ]),
       };
@@ -177,6 +180,7 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
               ...(d.act ? { act: d.act } : {}),
               amountCents: cents(d.amounts[id]),
               engagements: [...current.engagements, { year: yearOf(d.trace), cents: cents(d.amounts[id]) }],
+              firmSince: d.trace.effectiveDate,
             }
           : { ...current, status: 'lapsed' as const, amountCents: 0n };
       });
@@ -275,6 +279,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
           ...(part.label ? { label: part.label } : {}),
         },
         engagements: pool.status === 'firm' ? [{ year: yearOf(d.trace), cents: cents(part.amount) }] : [],
+        since: d.trace.effectiveDate,
+        ...(pool.status === 'firm' ? { firmSince: d.trace.effectiveDate } : {}),
         version: -1,
       }));
       return {

@@ -20,6 +20,7 @@ export const COMMITMENTS_REFUSALS = refusalCatalogue({
   'condition-not-allowed': { kind: 'rule', title: 'Condition réservée aux engagements conditionnels' },
   'condition-required': { kind: 'rule', title: 'Condition requise' },
   'condition-resolved': { kind: 'conflict', title: 'Condition déjà levée' },
+  'effective-date-order': { kind: 'rule', title: 'Date d’effet antérieure à ce qu’elle modifie' },
   'envelope-exceeded': { kind: 'rule', title: 'Enveloppe dépassée' },
   'envelope-exists': { kind: 'conflict', title: 'Enveloppe déjà ouverte' },
   'envelope-of-another-funder': { kind: 'rule', title: 'Enveloppe d’un autre financeur' },

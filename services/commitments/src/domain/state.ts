@@ -75,6 +75,9 @@ export interface Commitment {
    * is the firm amount; with the payments by year (CP), what remains to pay at the end of each year.
    */
   engagements: Array<{ year: number; cents: Cents }>;
+  /** When it took effect (its recording), and when it became firm: nothing later in its life may be dated before. */
+  since: string;
+  firmSince?: string;
   /** The years the commitment covers (a window stays a window) and its planned payments per year. */
   schedule?: CommitmentSchedule;
   /** Counts the events that touched it: its ETag. */

@@ -1,12 +1,13 @@
 import type { Cents } from '@cvl/money';
 import {
+  type DecisionContext,
   checkAmount,
   checkTrace,
   decimal,
   findCommitment,
+  notBefore,
   transferId,
   tryBookings,
-  type DecisionContext,
 } from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
 import { isRefusal, type Refusal } from '@cvl/refusal';
@@ -34,6 +35,8 @@ export function decideFirmCommitment(
     return refuse('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
+  const misdated = notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement');
+  if (misdated) return misdated;
   if (commitment.status === 'conditional') {
     return refuse(
       'awaits-condition',

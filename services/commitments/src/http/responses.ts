@@ -90,7 +90,12 @@ export class CommitmentResponse {
   @ApiProperty({ example: 'Région Hauts-de-France' }) funderName!: string;
   @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
   status!: 'indicative' | 'conditional' | 'firm' | 'lapsed';
-  @ApiProperty({ example: 'ferme' }) statusLabel!: string;
+  @ApiProperty({
+    example: 'ferme',
+    description: 'indicatif, conditionnel, ferme, caduc — ou soldé, ferme et payé en entier',
+  })
+  statusLabel!: string;
+  @ApiProperty({ description: 'ferme et payé en entier (ce qui n’a pas servi dégagé)' }) settled!: boolean;
   @ApiProperty(EUROS) amount!: string;
   @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
   @ApiPropertyOptional() envelopeId?: string;

@@ -2,7 +2,7 @@ import { toDecimalString } from '@cvl/money';
 import type { CommitmentAttribution, CommitmentStatus } from '../domain/events';
 import { addFigures, zeroFigures, type Figures } from '../domain/figures';
 import type { LegalAct } from '../domain/trace';
-import { figuresView, STATUS_LABELS } from './views';
+import { figuresView, statusLabelOf } from './views';
 
 /** A commitment as it stood at a point in time: what the projection's sums give (ledger-projection.ts). */
 export interface CommitmentAt {
@@ -76,7 +76,7 @@ export function funderStatement(
       id: c.id,
       label: c.attribution.label,
       status: c.status,
-      statusLabel: STATUS_LABELS[c.status],
+      statusLabel: statusLabelOf(c.status, c.figures),
       isPool: c.isPool,
       ...(c.act ? { act: c.act } : {}),
       ...(c.conditionId ? { conditionId: c.conditionId } : {}),

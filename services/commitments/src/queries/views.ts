@@ -10,6 +10,15 @@ export const STATUS_LABELS: Record<CommitmentStatus, string> = {
   lapsed: 'caduc',
 };
 
+/** A firm commitment paid in full (what was not used released): settled, though its status stays « firm ». */
+export function isSettled(status: CommitmentStatus, figures: Figures): boolean {
+  return status === 'firm' && figures.paidCents > 0n && figures.outstandingCents === 0n;
+}
+
+/** « ferme », or « soldé » once it is paid in full. */
+export const statusLabelOf = (status: CommitmentStatus, figures: Figures) =>
+  isSettled(status, figures) ? 'soldé' : STATUS_LABELS[status];
+
 /** Figures over JSON: decimal strings in euros, and the same in French for people. */
 export function figuresView(figures: Figures) {
   const entries = {
@@ -36,7 +45,9 @@ export function commitmentView(state: CommitmentsState, commitment: Commitment) 
     funder: commitment.funder,
     funderName: state.references.get(referenceKey('funder', commitment.funder))?.name ?? commitment.funder,
     status: commitment.status,
-    statusLabel: STATUS_LABELS[commitment.status],
+    // « soldé »: firm, paid in full and what was not used released — nothing left to pay, nothing left to do.
+    statusLabel: statusLabelOf(commitment.status, figuresOf(commitment)),
+    settled: isSettled(commitment.status, figuresOf(commitment)),
     amount: toDecimalString(commitment.amountCents),
     figures: figuresView(figuresOf(commitment)),
     ...(commitment.envelopeId ? { envelopeId: commitment.envelopeId } : {}),

@@ -5,6 +5,8 @@ import {
   checkTrace,
   decimal,
   findCommitment,
+  notBefore,
+  reasonFor,
   transferId,
   tryBookings,
   type DecisionContext,
@@ -37,6 +39,10 @@ export function decideRecordPayment(
   if (isRefusal(commitment)) return commitment;
   if (commitment.status !== 'firm')
     return refuse('not-firm', 'Seul un engagement ferme (acte juridique) peut être payé');
+  const misdated =
+    reasonFor(command.trace, 'paiement', 'un paiement') ??
+    notBefore(command.trace.effectiveDate, commitment.firmSince, 'à l’engagement ferme qu’il paie');
+  if (misdated) return misdated;
   if (commitment.payments.some((p) => p.id === command.paymentId))
     return refuse('payment-exists', `Le paiement ${command.paymentId} est déjà enregistré`, {
       field: 'paymentId',

@@ -1,5 +1,14 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
-import { checkTrace, decimal, findCommitment, transferId, tryBookings, type DecisionContext } from '../domain/booking';
+import {
+  checkTrace,
+  decimal,
+  findCommitment,
+  notBefore,
+  reasonFor,
+  transferId,
+  tryBookings,
+  type DecisionContext,
+} from '../domain/booking';
 import type { CommitmentsEvent, SerializedTransfer } from '../domain/events';
 import { isRefusal, type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
@@ -24,6 +33,10 @@ export function decideReleaseCommitment(
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
   if (commitment.status === 'lapsed') return refuse('commitment-lapsed', 'Engagement caduc : rien à dégager');
+  const misdated =
+    reasonFor(command.trace, 'degagement', 'un dégagement') ??
+    notBefore(command.trace.effectiveDate, commitment.firmSince ?? commitment.since, 'à l’engagement qu’il dégage');
+  if (misdated) return misdated;
   const account = accountOf.commitment(commitment.id);
   let amount: Cents;
   let transfers: SerializedTransfer[];

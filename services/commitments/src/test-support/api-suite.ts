@@ -246,6 +246,8 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         outstanding: '0.00',
         released: '360000.00',
       });
+      // Paid in full and the rest released: « soldé », no longer just « ferme ».
+      expect(released.body).toMatchObject({ status: 'firm', statusLabel: 'soldé', settled: true });
       expect(released.headers.etag).toBe('"6"');
 
       const statement = await h

@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { READS_FORECAST } from '../http/access';
+import { ForecastDayDto } from './degagement-forecast.dto';
 import { DegagementForecastQuery } from './degagement-forecast.query';
 
 @ApiTags('enveloppe ITI')
@@ -18,12 +19,9 @@ export class DegagementForecastController {
     summary:
       'Prévision de dégagement (n+3) : par tranche annuelle, ce qui reste à payer, avant quand, ce qui est à risque',
   })
-  forecast(@CurrentAccess() access: Access, @Param('id') id: string, @Query('today') today?: string) {
+  forecast(@CurrentAccess() access: Access, @Param('id') id: string, @Query() query: ForecastDayDto) {
     return this.queries.execute(
-      new DegagementForecastQuery(id, {
-        access,
-        today: /^\d{4}-\d{2}-\d{2}$/.test(today ?? '') ? (today as string) : new Date().toISOString().slice(0, 10),
-      }),
+      new DegagementForecastQuery(id, { access, today: query.today ?? new Date().toISOString().slice(0, 10) }),
     );
   }
 }
