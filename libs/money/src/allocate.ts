@@ -45,3 +45,13 @@ export function allocateEvenly(total: Cents, count: number): Cents[] {
 export function shareOfBase(baseCents: Cents, rateBasisPoints: bigint): Cents {
   return (baseCents * rateBasisPoints) / 10_000n;
 }
+
+/**
+ * The rate a part is of a whole, in basis points (0,01 %), rounded half-up: 41 666,67 € of 100 000,00 € is 41,67 %,
+ * never the truncated 41,66 %. Integer arithmetic only; parts are not negative.
+ */
+export function rateBasisPointsOf(partCents: Cents, wholeCents: Cents): bigint {
+  if (wholeCents <= 0n) throw new RangeError('taux d’un tout nul ou négatif');
+  if (partCents < 0n) throw new RangeError('taux d’une part négative');
+  return (partCents * 20_000n + wholeCents) / (2n * wholeCents);
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   allocate,
+  rateBasisPointsOf,
   allocateEvenly,
   AllocationError,
   formatEurosFr,
@@ -159,5 +160,21 @@ describe('allocate: largest remainder', () => {
       ),
       RUNS,
     );
+  });
+});
+
+describe('a rate of a whole, in basis points', () => {
+  it('rounds half-up to 0,01 %: 41 666,67 € of 100 000,00 € is 41,67 %, a third 33,33 %, half a basis point up', () => {
+    expect(rateBasisPointsOf(4_166_667n, 10_000_000n)).toBe(4_167n);
+    expect(rateBasisPointsOf(3_333_333n, 10_000_000n)).toBe(3_333n);
+    expect(rateBasisPointsOf(5n, 10_000n)).toBe(5n);
+    expect(rateBasisPointsOf(1n, 20_000n)).toBe(1n); // 0,5 bp → 1
+    expect(rateBasisPointsOf(1n, 20_001n)).toBe(0n);
+    expect(rateBasisPointsOf(10_000_000n, 10_000_000n)).toBe(10_000n);
+  });
+
+  it('refuses a whole that is not positive and a negative part', () => {
+    expect(() => rateBasisPointsOf(1n, 0n)).toThrow(RangeError);
+    expect(() => rateBasisPointsOf(-1n, 10n)).toThrow(RangeError);
   });
 });

@@ -1,4 +1,4 @@
-import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
+import { formatEurosFr, toDecimalString, type Cents, rateBasisPointsOf } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
@@ -62,7 +62,7 @@ export function decideReceiveApplication(
     const allowed = (BigInt(cap.maxRateBasisPoints) * command.eligibleCostCents) / 10_000n;
     return refuse(
       'feder-rate-above-cap',
-      `Le taux FEDER (${percent((command.federCents * 10_000n) / command.eligibleCostCents)}) dépasse le plafond de ${percent(BigInt(cap.maxRateBasisPoints))} (${cap.source}) : au plus ${formatEurosFr(allowed)}, soit ${formatEurosFr(command.federCents - allowed)} de trop`,
+      `Le taux FEDER (${percent(rateBasisPointsOf(command.federCents, command.eligibleCostCents))}) dépasse le plafond de ${percent(BigInt(cap.maxRateBasisPoints))} (${cap.source}) : au plus ${formatEurosFr(allowed)}, soit ${formatEurosFr(command.federCents - allowed)} de trop`,
       { field: 'feder', excessCents: command.federCents - allowed },
     );
   }

@@ -1,4 +1,4 @@
-import { allocate, formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
+import { allocate, formatEurosFr, toDecimalString, type Cents, rateBasisPointsOf } from '@cvl/money';
 import type { PlanLine, RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
@@ -102,7 +102,7 @@ export function decideSetFinancingPlan(
       const allowed = (BigInt(cap.maxRateBasisPoints) * base) / 10_000n;
       return refuse(
         'rate-cap-exceeded',
-        `Le taux de ${line.funder} (${percent((line.amountCents * 10_000n) / base)}) dépasse le plafond de ${percent(cap.maxRateBasisPoints)} (${cap.source}, en vigueur depuis le ${cap.from}) : au plus ${formatEurosFr(allowed)} sur une assiette de ${formatEurosFr(base)}, soit ${formatEurosFr(line.amountCents - allowed)} de trop`,
+        `Le taux de ${line.funder} (${percent(rateBasisPointsOf(line.amountCents, base))}) dépasse le plafond de ${percent(cap.maxRateBasisPoints)} (${cap.source}, en vigueur depuis le ${cap.from}) : au plus ${formatEurosFr(allowed)} sur une assiette de ${formatEurosFr(base)}, soit ${formatEurosFr(line.amountCents - allowed)} de trop`,
         { field: `${line.field}.amount`, excessCents: line.amountCents - allowed },
       );
     }
@@ -110,7 +110,7 @@ export function decideSetFinancingPlan(
   const planLines: PlanLine[] = lines.map((line) => ({
     funder: line.funder,
     amount: toDecimalString(line.amountCents),
-    rateBasisPoints: Number((line.amountCents * 10_000n) / base),
+    rateBasisPoints: Number(rateBasisPointsOf(line.amountCents, base)),
   }));
   return [
     {

@@ -25,6 +25,21 @@ describe('financing plan rules', () => {
     expect(lines.reduce((sum, l) => sum + BigInt(l.amount.replace('.', '')), 0n)).toBe(30_000_000n);
   });
 
+  it('rounds each line’s rate half-up to 0,01 % (two thirds of 300 000,00 € is 66,67 %, not 66,66 %)', () => {
+    const s = drafted(new ProtocolScenario());
+    const [event] = accepted(
+      s.when(
+        plan([
+          ['call', 20_000_000n],
+          ['ville-lens', 10_000_000n],
+        ]),
+      ),
+    );
+    expect(event.type === 'renewal-urban.financing-plan-set' && event.data.lines.map((l) => l.rateBasisPoints)).toEqual(
+      [6_667, 3_333],
+    );
+  });
+
   it('refuses a plan that leaves a gap or over-finances the base, saying by how much', () => {
     const s = drafted(new ProtocolScenario());
     expect(

@@ -1,4 +1,4 @@
-import { fromDecimalString, toDecimalString } from '@cvl/money';
+import { fromDecimalString, rateBasisPointsOf, toDecimalString } from '@cvl/money';
 import { asJson, plus, zero } from '../co-financing-matrix/co-financing-matrix';
 import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
 import type { OperationDoc } from '../projection/programme-projection';
@@ -11,7 +11,8 @@ export interface OperationFilter {
 }
 
 /** « 12,50 % » of a cost, in basis points, from cents (no float); none when the cost is zero. */
-const shareBasisPoints = (part: bigint, whole: bigint) => (whole === 0n ? null : Number((part * 10_000n) / whole));
+const shareBasisPoints = (part: bigint, whole: bigint) =>
+  whole <= 0n ? null : Number(rateBasisPointsOf(part < 0n ? 0n : part, whole));
 
 /**
  * One card per operation, across programmes: what its programme says (cost, status, plan by funder, FEDER
