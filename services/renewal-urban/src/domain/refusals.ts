@@ -11,6 +11,7 @@ export const RENEWAL_REFUSALS = refusalCatalogue({
   'base-not-positive': { kind: 'rule', title: 'Assiette non strictement positive' },
   'calendar-inverted': { kind: 'rule', title: 'Calendrier inversé' },
   'committee-required': { kind: 'conflict', title: 'Comité d’engagement requis' },
+  'step-before-previous': { kind: 'rule', title: 'Étape datée avant la précédente' },
   'costs-before-committee': { kind: 'rule', title: 'Coûts antérieurs au comité d’engagement' },
   'duplicate-funder': { kind: 'rule', title: 'Financeur en double' },
   'duplicate-member': { kind: 'rule', title: 'Membre en double' },

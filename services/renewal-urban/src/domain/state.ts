@@ -35,6 +35,8 @@ export interface Protocol {
   quartiers: Array<{ code: string; interest: Interest }>;
   parties: Array<{ code: string; role: string }>;
   purchasingGroup: Array<{ code: string; weight: number }>;
+  /** The day it was submitted to ANRU: its comité d'engagement cannot be held earlier. */
+  submittedOn?: string;
   committeeDate?: string;
   signature?: { reference: string; date: string };
   amendments: number;
@@ -93,7 +95,7 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       return { ...next, operations };
     }
     case 'renewal-urban.protocol-submitted':
-      return { ...next, status: 'submitted' };
+      return { ...next, status: 'submitted', submittedOn: event.data.trace.effectiveDate };
     case 'renewal-urban.engagement-committee-held':
       return { ...next, status: 'committee-held', committeeDate: event.data.date };
     case 'renewal-urban.protocol-signed':

@@ -25,6 +25,14 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
     case 'record-committee': {
       if (state.status !== 'submitted')
         return refuse('not-submitted', 'Le comité d’engagement examine un protocole soumis');
+      const beforeSubmission = stepBefore(
+        command.date,
+        state.submittedOn,
+        'le comité d’engagement',
+        'la soumission',
+        'date',
+      );
+      if (beforeSubmission) return beforeSubmission;
       const early = [...state.operations.values()].filter((o) => o.costsFrom < command.date);
       if (early.length > 0) {
         return refuse(
@@ -43,6 +51,13 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
     case 'sign': {
       if (state.status !== 'committee-held')
         return refuse('committee-required', 'Le protocole se signe après le comité d’engagement');
+      const beforeCommittee = stepBefore(
+        command.act.date,
+        state.committeeDate,
+        'la signature',
+        'le comité d’engagement',
+      );
+      if (beforeCommittee) return beforeCommittee;
       const unplanned = [...state.operations.values()].filter((o) => o.plan.length === 0);
       if (unplanned.length > 0)
         return refuse(
@@ -61,6 +76,8 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
       if (state.status !== 'signed') return refuse('not-signed', 'Un avenant modifie un protocole signé');
       const table = currentTable(state);
       const last = state.versions[state.versions.length - 1];
+      const beforeLast = stepBefore(command.act.date, last.act.date, 'l’avenant', `la version ${last.version} signée`);
+      if (beforeLast) return beforeLast;
       if (JSON.stringify(last.table) === JSON.stringify(table))
         return refuse('amendment-empty', 'Cet avenant ne change rien au tableau financier');
       return [
@@ -78,4 +95,21 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
       ];
     }
   }
+}
+
+/** The protocol's steps in order: each dated on or after the one before (a comité before the submission is refused). */
+function stepBefore(
+  date: string,
+  previous: string | undefined,
+  step: string,
+  previousStep: string,
+  field = 'act.date',
+): Refusal | undefined {
+  return previous !== undefined && date < previous
+    ? refuse(
+        'step-before-previous',
+        `${step[0].toUpperCase()}${step.slice(1)} (${date}) ne peut précéder ${previousStep} (${previous})`,
+        { field },
+      )
+    : undefined;
 }

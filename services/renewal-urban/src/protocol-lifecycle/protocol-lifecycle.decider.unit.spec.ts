@@ -1,6 +1,7 @@
 import { decideAddOperation } from '../add-operation/add-operation.decider';
 import { financialTable, tableDiff } from '../financial-table/financial-table';
-import { amend, committee, draft, drafted, operation, plan, sign, submit } from '../test-support/fixtures';
+import { act, amend, committee, draft, drafted, operation, plan, sign, submit } from '../test-support/fixtures';
+import { decideLifecycle } from './protocol-lifecycle.decider';
 import { accepted, refusalOf } from '@cvl/testing';
 import { ProtocolScenario, trace } from '../test-support/scenario';
 
@@ -17,6 +18,33 @@ describe('protocol lifecycle: draft → submitted → comité d’engagement →
       refusalOf(s.when(operation({ operationId: 'late', costsFrom: '2016-01-01' })), 'costs-before-committee').field,
     ).toBe('costsFrom');
     accepted(s.when(operation({ operationId: 'ok', costsFrom: '2016-02-15' })));
+  });
+
+  it('takes its steps in order: no comité before the submission, no signature before the comité, no avenant before the signature', () => {
+    const s = drafted(new ProtocolScenario())
+      .given(plan([['anru', 15_000_000n]], 15_000_000n))
+      .given(submit); // 2016-02-01
+    expect(refusalOf(s.when(committee('2016-01-31')), 'step-before-previous')).toMatchObject({ field: 'date' });
+    s.given(committee('2016-03-01'));
+    const signOn = (date: string) => (state: Parameters<typeof sign>[0]) =>
+      decideLifecycle({ kind: 'sign', act: act('Protocole NPNRU CALL', date), trace: trace(date) }, state);
+    expect(refusalOf(s.when(signOn('2016-02-28')), 'step-before-previous').message).toContain(
+      'La signature (2016-02-28) ne peut précéder le comité d’engagement (2016-03-01)',
+    );
+    s.given(signOn('2016-06-15'));
+    s.given(
+      plan(
+        [
+          ['anru', 12_000_000n],
+          ['caisse-des-depots', 3_000_000n],
+        ],
+        15_000_000n,
+      ),
+    );
+    const amendOn = (date: string) => (state: Parameters<typeof sign>[0]) =>
+      decideLifecycle({ kind: 'sign-amendment', act: act('Avenant n° 1', date), trace: trace(date) }, state);
+    expect(refusalOf(s.when(amendOn('2016-06-14')), 'step-before-previous').field).toBe('act.date');
+    accepted(s.when(amendOn('2016-06-15')));
   });
 
   it('keeps each signed version of the financial table and shows what an avenant changed', () => {
