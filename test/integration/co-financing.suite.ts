@@ -62,6 +62,7 @@ export function coFinancingSuite(
         ['quartiers', 'QP062024'],
         ['programmes', 'npnru'],
         ['programmes', 'iti-feder'],
+        ['stakes', 'cadre-de-vie'],
       ])
         await post(
           `/api/commitments/reference/${collection}`,
@@ -108,6 +109,7 @@ export function coFinancingSuite(
           label: 'Protocole NPNRU — cité 12-14',
           quartiers: [{ code: 'QP062024', interest: 'national' }],
           parties: funders.map(([code]) => ({ code, role: 'partie' })),
+          stake: 'cadre-de-vie',
           trace: effect('2015-10-01', 3521),
         },
         201,
@@ -152,6 +154,12 @@ export function coFinancingSuite(
         60_000,
         'the NPNRU lines booked for the operation',
       );
+
+      // Its bookings carry the protocol's stake: the matrix filtered on « cadre de vie » keeps ANRU's money.
+      const anru = (
+        await h.http().get('/api/commitments/commitments/renewal-urban.npnru-co.rehab.v1.anru').set(h.auth).expect(200)
+      ).body;
+      expect(anru.attribution).toMatchObject({ stake: 'cadre-de-vie', operation: OPERATION, programme: 'npnru' });
 
       // The ITI receives the same works, with the same four funders: FEDER first, then its co-funders.
       const iti = '/api/iti-feder/programmes/iti-co';

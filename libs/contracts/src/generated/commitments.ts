@@ -145,6 +145,8 @@ export interface BookingRequestedV1 {
     label: string;
     quartier?: Code;
     programme?: Code;
+    stake?: Code;
+    objective?: Code;
   };
   /**
    * The operation of the ledger's registry the lines finance: declared there by the first request that names it, referenced by the next programmes. Its aid, from every programme and funder, counts against its co-financing caps.

@@ -111,6 +111,8 @@ export interface FinancingPlanApprovedV1 {
     start: CalendarDate;
     end: CalendarDate;
   };
+  stake?: Code;
+  objective?: Code;
   trace: Trace;
 }
 /**
@@ -181,6 +183,8 @@ export interface ProtocolDraftedV1 {
     code: Code;
     role: string;
   }[];
+  stake?: Code;
+  objective?: Code;
   trace: Trace;
 }
 /**

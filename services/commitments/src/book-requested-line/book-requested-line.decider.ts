@@ -26,6 +26,9 @@ export interface RequestedLine {
   label: string;
   quartier?: string;
   programme?: string;
+  /** The contract's stake and objective the asking programme finances. */
+  stake?: string;
+  objective?: string;
   /** The envelope the line draws on, when the asking service names it (an ITI axis). */
   envelopeId?: string;
   /** The registry's operation the line finances, declared by the first request that names it. */
@@ -64,10 +67,12 @@ function decideNewLine(line: RequestedLine, state: CommitmentsState, context: De
       : [...state.envelopes.values()].find(
           (e) => e.funder === line.funder && line.programme !== undefined && e.programme === line.programme,
         );
-  const known = (kind: 'quartier' | 'programme', code?: string) =>
+  const known = (kind: 'quartier' | 'programme' | 'stake' | 'objective', code?: string) =>
     code && state.references.has(referenceKey(kind, code)) ? code : undefined;
   const quartier = known('quartier', line.quartier);
   const programme = known('programme', line.programme);
+  const stake = known('stake', line.stake);
+  const objective = known('objective', line.objective);
   const decided = decideRecordCommitment(
     {
       commitmentId: line.commitmentId,
@@ -82,6 +87,8 @@ function decideNewLine(line: RequestedLine, state: CommitmentsState, context: De
         scale: 'CALL',
         ...(quartier ? { quartier } : {}),
         ...(programme ? { programme } : {}),
+        ...(stake ? { stake } : {}),
+        ...(objective ? { objective } : {}),
         ...(line.operation ? { operation: line.operation.operationId } : {}),
       },
       request: line.request,

@@ -33,6 +33,29 @@ describe('book a line another service asked for', () => {
     });
   });
 
+  it('carries the programme’s stake of the contract, so the matrix filtered on it keeps the programme’s money', () => {
+    const s = baseline(new Scenario()).given(reference('programme', 'npnru')).given(reference('stake', 'cadre-de-vie'));
+    const [event] = accepted(
+      s.when((state, context) => decideBookRequestedLine(line({ stake: 'cadre-de-vie' }), state, context)),
+    );
+    expect(event.type === 'commitments.commitment-recorded' && event.data.attribution.stake).toBe('cadre-de-vie');
+    // A stake the referential does not know is left out, not invented.
+    const [other] = accepted(
+      s.when((state, context) =>
+        decideBookRequestedLine(
+          line({
+            stake: 'inconnu',
+            commitmentId: 'other',
+            request: { requestId: 'r2', source: 'renewal-urban', protocolId: 'npnru-call', operationId: 'autre' },
+          }),
+          state,
+          context,
+        ),
+      ),
+    );
+    expect(other.type === 'commitments.commitment-recorded' && other.data.attribution.stake).toBeUndefined();
+  });
+
   it('answers a ledger refusal with an event carrying the reason, and books nothing', () => {
     const s = baseline(new Scenario()).given(reference('programme', 'npnru'));
     s.given((state, context) =>

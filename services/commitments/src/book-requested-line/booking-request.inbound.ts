@@ -82,6 +82,8 @@ export function commandsOfRequest(
             label: `${attribution.label} — ${line.funder}`,
             ...(attribution.quartier ? { quartier: attribution.quartier } : {}),
             ...(attribution.programme ? { programme: attribution.programme } : {}),
+            ...(attribution.stake ? { stake: attribution.stake } : {}),
+            ...(attribution.objective ? { objective: attribution.objective } : {}),
             ...(line.envelope ? { envelopeId: line.envelope } : {}),
             ...(message.operation ? { operation: operationOf(message, trace) } : {}),
             year: Number(message.trace.effectiveDate.slice(0, 4)),

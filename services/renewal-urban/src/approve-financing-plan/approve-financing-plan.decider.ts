@@ -58,6 +58,8 @@ export function decideApproveFinancingPlan(
           start: operation.start,
           end: operation.end,
         },
+        ...(state.stake ? { stake: state.stake } : {}),
+        ...(state.objective ? { objective: state.objective } : {}),
         trace: command.trace,
       },
     },

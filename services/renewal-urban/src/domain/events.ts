@@ -34,6 +34,8 @@ export type RenewalEvent =
         label: string;
         quartiers: Array<{ code: string; interest: Interest }>;
         parties: Array<{ code: string; role: string }>;
+        stake?: string;
+        objective?: string;
         trace: Trace;
       };
     }
@@ -100,6 +102,9 @@ export type RenewalEvent =
         lines: Array<PlanLine & { requestId: string }>;
         /** The works as the ledger's registry knows them: their aid, from every programme, counts against its caps. */
         operation?: RegistryOperation;
+        /** The protocol's stake and objective of the contract, for the ledger's attribution. */
+        stake?: string;
+        objective?: string;
         trace: Trace;
       };
     };

@@ -34,6 +34,8 @@ export interface Protocol {
   status: ProtocolStatus;
   quartiers: Array<{ code: string; interest: Interest }>;
   parties: Array<{ code: string; role: string }>;
+  stake?: string;
+  objective?: string;
   purchasingGroup: Array<{ code: string; weight: number }>;
   /** The day it was submitted to ANRU: its comité d'engagement cannot be held earlier. */
   submittedOn?: string;
@@ -55,6 +57,8 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       status: 'draft',
       quartiers: d.quartiers,
       parties: d.parties,
+      ...(d.stake ? { stake: d.stake } : {}),
+      ...(d.objective ? { objective: d.objective } : {}),
       purchasingGroup: [],
       amendments: 0,
       operations: new Map(),

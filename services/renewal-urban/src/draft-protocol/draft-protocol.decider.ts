@@ -8,6 +8,9 @@ export interface DraftProtocol {
   label: string;
   quartiers: Array<{ code: string; interest: Interest }>;
   parties: Array<{ code: string; role: string }>;
+  /** The contract's stake and objective the protocol finances: every booking it asks for carries them. */
+  stake?: string;
+  objective?: string;
   trace: Trace;
 }
 

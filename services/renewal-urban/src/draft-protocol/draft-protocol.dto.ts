@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -55,6 +56,17 @@ export class DraftProtocolDto {
   @ValidateNested({ each: true })
   @Type(() => PartyDto)
   parties!: PartyDto[];
+  @ApiPropertyOptional({
+    example: 'cadre-de-vie-renouvellement-urbain',
+    description: 'l’enjeu du contrat de ville que finance le protocole (les inscriptions au registre le portent)',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  stake?: string;
+  @ApiPropertyOptional({ description: 'l’objectif opérationnel du contrat de ville' })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  objective?: string;
   @ApiProperty({ type: EffectDto })
   @IsDefined({ message: 'trace : objet requis' })
   @IsObject()

@@ -26,7 +26,13 @@ export function bookingRequestOf(plan: Approved): BookingRequested | undefined {
       step: 'approbation',
     },
     movement: 'commitment',
-    attribution: { label: plan.label, quartier: plan.quartier, programme: NPNRU_PROGRAMME },
+    attribution: {
+      label: plan.label,
+      quartier: plan.quartier,
+      programme: NPNRU_PROGRAMME,
+      ...(plan.stake ? { stake: plan.stake } : {}),
+      ...(plan.objective ? { objective: plan.objective } : {}),
+    },
     ...(plan.operation
       ? {
           operation: {
