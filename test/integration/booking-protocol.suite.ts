@@ -144,6 +144,15 @@ export function bookingProtocolSuite(
       const chains = (await h.http().get('/api/commitments/hash-chains').set(h.auth).expect(200)).body;
       const info = (await h.http().get('/api/commitments').set(h.auth).expect(200)).body;
       const feed = (await h.http().get('/api/commitments/events?limit=5').set(h.auth).expect(200)).body;
+      // The feed's parameters are typed strictly: a bad one is a 400 naming it.
+      for (const [query, field] of [
+        ['after=abc', 'after'],
+        ['limit=0', 'limit'],
+        ['limit=2.5', 'limit'],
+      ])
+        expect(
+          (await h.http().get(`/api/commitments/events?${query}`).set(h.auth).expect(400)).body.errors[0].field,
+        ).toBe(field);
       const documented = answersAsDocumented(
         join(__dirname, '..', '..', 'contracts', 'http', 'commitments.openapi.json'),
       );

@@ -1,7 +1,8 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { EventFeedResponse, IntegrityResponse, ServiceInfoResponse } from './http/service-info.responses';
 import type { RefusalCatalogue } from '@cvl/refusal';
-import { BadRequestException, Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { InvalidInputException } from './problem/validation';
 import {
   checkpointFromString,
   checkpointToString,
@@ -96,14 +97,18 @@ export function serviceInfoController(description: ServiceDescription, translate
       let from: GlobalCheckpoint = START;
       if (after !== undefined && after !== '') {
         if (!/^\d{1,20}:\d{1,20}$/.test(after))
-          throw new BadRequestException(
-            'after : une position « transaction:position » (par ex. 0:0), telle que la page précédente l’a donnée dans next',
-          );
+          throw new InvalidInputException([
+            {
+              field: 'after',
+              message:
+                'une position « transaction:position » (par ex. 0:0), telle que la page précédente l’a donnée dans next',
+            },
+          ]);
         from = checkpointFromString(after);
       }
       const wanted = limit === undefined ? FEED_PAGE : Number(limit);
       if (!Number.isInteger(wanted) || wanted < 1 || wanted > FEED_PAGE)
-        throw new BadRequestException(`limit : un entier de 1 à ${FEED_PAGE}`);
+        throw new InvalidInputException([{ field: 'limit', message: `un entier de 1 à ${FEED_PAGE}` }]);
       const prefix = streamPrefix(description.service);
       const events: IntegrationEvent[] = [];
       // The store's log holds every service's events (one store in embedded mode): a bounded scan for this one's.

@@ -52,14 +52,34 @@ export function notBefore(effectiveDate: string, earliest: string | undefined, w
     : undefined;
 }
 
-/** The reason an entry gives must be the one of its action (a payment is « paiement », nothing else). */
-export function reasonFor(trace: BookingTrace, expected: string, action: string): Refusal | undefined {
-  return trace.reasonCode === expected
+/**
+ * The reason an entry gives must be one of its action's (a payment is « paiement », nothing else; a commitment is
+ * recorded as an intention, a request, a forecast or on its act — never as a payment or an avenant).
+ */
+export function reasonFor(
+  trace: BookingTrace,
+  expected: string | readonly string[],
+  action: string,
+): Refusal | undefined {
+  const allowed = typeof expected === 'string' ? [expected] : expected;
+  return allowed.includes(trace.reasonCode)
     ? undefined
-    : refuse('reason-mismatch', `Le motif d’${action} est « ${expected} », pas « ${trace.reasonCode} »`, {
-        field: 'trace.reasonCode',
-      });
+    : refuse(
+        'reason-mismatch',
+        `Le motif d’${action} est ${allowed.map((r) => `« ${r} »`).join(' ou ')}, pas « ${trace.reasonCode} »`,
+        { field: 'trace.reasonCode' },
+      );
 }
+
+/** The reasons a commitment may be recorded for. */
+export const RECORDING_REASONS = [
+  'engagement-initial',
+  'intention',
+  'sollicitation',
+  'previsionnel',
+  'engagement-juridique',
+  'correction',
+] as const;
 
 export function checkAmount(amountCents: Cents, field = 'amount'): Refusal | undefined {
   return amountCents > 0n

@@ -80,4 +80,26 @@ describe('dates along a commitment’s life', () => {
     expect(refusalOf(s.when(releaseOn('2016-03-01', 'paiement')), 'reason-mismatch').message).toContain('degagement');
     accepted(s.when(payOn('2016-03-01')));
   });
+
+  it('records a commitment as an intention, a request, a forecast or on its act, and firms it on its act — not as a payment or an avenant', () => {
+    const s = baseline(new Scenario());
+    const recordAs = (reasonCode: string, commitmentId: string) =>
+      commitment({ commitmentId, amountCents: 100_00n, trace: trace({ reasonCode }) });
+    expect(refusalOf(s.when(recordAs('paiement', 'x')), 'reason-mismatch').message).toContain('« intention »');
+    accepted(s.when(recordAs('sollicitation', 'c1')));
+    const firmAs =
+      (reasonCode: string): Decide =>
+      (state, context) =>
+        decideFirmCommitment(
+          {
+            commitmentId: 'c1',
+            act: { reference: 'Convention 2016-7', date: '2016-02-01' },
+            trace: trace({ reasonCode, effectiveDate: '2016-02-01' }),
+          },
+          state,
+          context,
+        );
+    expect(refusalOf(s.when(firmAs('avenant')), 'reason-mismatch').field).toBe('trace.reasonCode');
+    accepted(s.when(firmAs('engagement-juridique')));
+  });
 });

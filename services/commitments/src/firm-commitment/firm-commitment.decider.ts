@@ -6,6 +6,7 @@ import {
   decimal,
   findCommitment,
   notBefore,
+  reasonFor,
   transferId,
   tryBookings,
 } from '../domain/booking';
@@ -35,7 +36,9 @@ export function decideFirmCommitment(
     return refuse('act-required', 'Référence de l’acte juridique obligatoire', { field: 'act.reference' });
   const commitment = findCommitment(state, command.commitmentId);
   if (isRefusal(commitment)) return commitment;
-  const misdated = notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement');
+  const misdated =
+    reasonFor(command.trace, ['engagement-juridique', 'correction'], 'un affermissement') ??
+    notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement');
   if (misdated) return misdated;
   if (commitment.status === 'conditional') {
     return refuse(

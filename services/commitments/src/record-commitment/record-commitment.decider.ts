@@ -5,6 +5,8 @@ import {
   commitmentAccount,
   decimal,
   knownFunder,
+  reasonFor,
+  RECORDING_REASONS,
   transferId,
   tryBookings,
   type DecisionContext,
@@ -79,6 +81,7 @@ export function decideRecordCommitment(
 ): CommitmentsEvent[] | Refusal {
   const problem =
     checkTrace(command.trace) ??
+    reasonFor(command.trace, RECORDING_REASONS, 'une inscription') ??
     checkAmount(command.amountCents) ??
     knownFunder(state, command.funder) ??
     checkAttribution(state, command.attribution);
