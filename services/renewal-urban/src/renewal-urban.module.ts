@@ -3,6 +3,8 @@ import { serviceInfoController, serviceRelayProvider } from '@cvl/platform';
 import { AddOperationController } from './add-operation/add-operation.controller';
 import { ApproveFinancingPlanController } from './approve-financing-plan/approve-financing-plan.controller';
 import { DraftProtocolController } from './draft-protocol/draft-protocol.controller';
+import { AddPartyController } from './add-party/add-party.controller';
+import { AddPartyHandler } from './add-party/add-party.handler';
 import { FinancialTableController } from './financial-table/financial-table.controller';
 import { ProtocolRepository } from './infrastructure/protocol-repository';
 import { publishedRenewalEvents } from './infrastructure/published-events';
@@ -22,6 +24,7 @@ import { SetFinancingPlanHandler } from './set-financing-plan/set-financing-plan
 /** Every command and query of the renewal service, each beside its decider in its use case's folder. */
 const HANDLERS = [
   DraftProtocolHandler,
+  AddPartyHandler,
   FormPurchasingGroupHandler,
   AddOperationHandler,
   SetFinancingPlanHandler,
@@ -38,6 +41,7 @@ const HANDLERS = [
   controllers: [
     serviceInfoController(renewalUrbanDescription, publishedRenewalEvents),
     DraftProtocolController,
+    AddPartyController,
     AddOperationController,
     SetFinancingPlanController,
     ProtocolLifecycleController,

@@ -10,6 +10,7 @@ export type RenewalUrbanEventData =
   | FinancingPlanSetV1
   | FunderLineBookingRecordedV1
   | OperationAddedV1
+  | PartyAddedV1
   | ProtocolDraftedV1
   | ProtocolSignedV1
   | ProtocolSubmittedV1
@@ -167,6 +168,18 @@ export interface OperationAddedV1 {
   registryOperation?: Code;
 }
 /**
+ * renewal-urban.party-added v1 — a party joins the protocol (by avenant once signed)
+ */
+export interface PartyAddedV1 {
+  protocolId: Code;
+  party: {
+    code: Code;
+    role: string;
+  };
+  act?: Act;
+  trace: Trace;
+}
+/**
  * renewal-urban.protocol-drafted v1 — the préfiguration protocol opened
  */
 export interface ProtocolDraftedV1 {
@@ -227,6 +240,7 @@ export interface RenewalUrbanEvents {
   'renewal-urban.financing-plan-set': FinancingPlanSetV1;
   'renewal-urban.funder-line-booking-recorded': FunderLineBookingRecordedV1;
   'renewal-urban.operation-added': OperationAddedV1;
+  'renewal-urban.party-added': PartyAddedV1;
   'renewal-urban.protocol-drafted': ProtocolDraftedV1;
   'renewal-urban.protocol-signed': ProtocolSignedV1;
   'renewal-urban.protocol-submitted': ProtocolSubmittedV1;

@@ -40,6 +40,15 @@ export type RenewalEvent =
       };
     }
   | {
+      type: 'renewal-urban.party-added';
+      data: {
+        protocolId: string;
+        party: { code: string; role: string };
+        act?: { reference: string; date: string };
+        trace: Trace;
+      };
+    }
+  | {
       type: 'renewal-urban.purchasing-group-formed';
       data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace };
     }
@@ -139,6 +148,7 @@ export type BookingEvent = { type: 'renewal-urban.funder-line-booking-recorded';
 export const RENEWAL_EVENT_TYPES: Array<RenewalEvent['type']> = [
   'renewal-urban.protocol-drafted',
   'renewal-urban.purchasing-group-formed',
+  'renewal-urban.party-added',
   'renewal-urban.operation-added',
   'renewal-urban.financing-plan-set',
   'renewal-urban.protocol-submitted',

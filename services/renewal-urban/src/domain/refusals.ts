@@ -10,6 +10,8 @@ export const RENEWAL_REFUSALS = refusalCatalogue({
   'anru-party-required': { kind: 'rule', title: 'L’ANRU doit être partie' },
   'base-not-positive': { kind: 'rule', title: 'Assiette non strictement positive' },
   'calendar-inverted': { kind: 'rule', title: 'Calendrier inversé' },
+  'party-exists': { kind: 'conflict', title: 'Déjà partie au protocole' },
+  'amendment-act-required': { kind: 'rule', title: 'Avenant requis' },
   'committee-required': { kind: 'conflict', title: 'Comité d’engagement requis' },
   'step-before-previous': { kind: 'rule', title: 'Étape datée avant la précédente' },
   'costs-before-committee': { kind: 'rule', title: 'Coûts antérieurs au comité d’engagement' },

@@ -98,6 +98,8 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       operations.set(operation.id, { ...operation, plan: event.data.lines, planVersion: operation.planVersion + 1 });
       return { ...next, operations };
     }
+    case 'renewal-urban.party-added':
+      return { ...next, parties: [...state.parties, event.data.party] };
     case 'renewal-urban.protocol-submitted':
       return { ...next, status: 'submitted', submittedOn: event.data.trace.effectiveDate };
     case 'renewal-urban.engagement-committee-held':

@@ -1,5 +1,6 @@
 import { ContractRegistry, publishedMessages } from '@cvl/messaging';
 import { publishedRenewalEvents } from './published-events';
+import { decideAddParty } from '../add-party/add-party.decider';
 import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
 import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';
 import { decideRecordBookingOutcome } from '../record-booking-outcome/record-booking-outcome.decider';
@@ -17,6 +18,7 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
       produced.push(...s.last);
     };
     step(draft);
+    step((st) => decideAddParty({ party: { code: 'sia-habitat', role: 'bailleur' }, trace: trace() }, st));
     step(group);
     step(operation());
     step(plan([['anru', 15_000_000n]], 15_000_000n));
