@@ -19,11 +19,23 @@ import { AeCpQuery } from './ae-cp.query';
 import { aeCpReport } from './ae-cp.report';
 
 @ApiTags('restitutions')
-@Controller('api/commitments/funders')
+@Controller('api/commitments')
 export class AeCpController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':code/ae-cp')
+  @Get('ae-cp')
+  @ApiViewOrFileResponse(AeCpResponse)
+  @Allow({ all: ['pilotage', 'auditeur'] })
+  @ApiOperation({
+    summary:
+      'AE/CP du contrat par année, tous financeurs : engagé, payé, restes à payer, paiements prévus (JSON, CSV, XLSX ou PDF)',
+  })
+  async contract(@CurrentAccess() access: Access, @Query() query: ExportFormatQuery) {
+    const table = await this.queries.execute(new AeCpQuery({ access }));
+    return wantsFile(query.format) ? downloadOf(aeCpReport(table, new Date().toISOString()), query.format) : table;
+  }
+
+  @Get('funders/:code/ae-cp')
   @ApiViewOrFileResponse(AeCpResponse)
   @Allow(READS_COMMITMENTS)
   @ApiOperation({

@@ -6,7 +6,7 @@ import type { AeCpTable } from './ae-cp';
 export function aeCpReport(table: AeCpTable, generatedAt: string): ReportDocument {
   const money = (decimal: string) => fromDecimalString(decimal);
   return {
-    title: `AE/CP du financeur ${table.funder}`,
+    title: table.funder === 'contrat' ? 'AE/CP du contrat, tous financeurs' : `AE/CP du financeur ${table.funder}`,
     subtitle: [
       'Contrat de ville de Lens-Liévin 2015-2020',
       'AE : engagé dans l’année ; CP : payé dans l’année ; restes à payer en fin d’année',

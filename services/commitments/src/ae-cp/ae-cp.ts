@@ -16,14 +16,15 @@ interface YearCents {
  * to date − CP to date), and what its schedules planned to pay that year. Its totals are the ledger's to the cent:
  * Σ AE = firm, Σ CP = paid, the last year's restes à payer = outstanding.
  */
-export function aeCpTable(state: CommitmentsState, funder: string) {
+export function aeCpTable(state: CommitmentsState, funder: string | undefined) {
   const byYear = new Map<number, YearCents>();
   const at = (year: number) => {
     const row = byYear.get(year) ?? { engagedCents: 0n, paidCents: 0n, plannedCents: 0n };
     byYear.set(year, row);
     return row;
   };
-  const mine: Commitment[] = [...state.commitments.values()].filter((c) => c.funder === funder);
+  // One funder's, or the whole contract's (every funder) when none is named.
+  const mine: Commitment[] = [...state.commitments.values()].filter((c) => funder === undefined || c.funder === funder);
   for (const commitment of mine) {
     for (const { year, cents } of commitment.engagements) at(year).engagedCents += cents;
     for (const payment of commitment.payments)
@@ -56,7 +57,7 @@ export function aeCpTable(state: CommitmentsState, funder: string) {
   });
   const plannedTotal = [...byYear.values()].reduce((sum, row) => sum + row.plannedCents, 0n);
   return {
-    funder,
+    funder: funder ?? 'contrat',
     rows,
     totals: {
       engaged: euros(engagedToDate),

@@ -87,6 +87,9 @@ describe('AE/CP of a funder, year by year', () => {
       },
     ]);
     expect(table.rows[0].formatted.engaged).toBe('1 000 000,00 €');
+    // The contract's table sums every funder's: here Maisons et Cités' alone; a funder with none has no row.
+    expect(aeCpTable(s.state, undefined)).toMatchObject({ funder: 'contrat', totals: table.totals });
+    expect(aeCpTable(s.state, 'region').rows).toEqual([]);
   });
 
   it('keeps a window as a window, and refuses a schedule that leaves it or plans more than the commitment', () => {

@@ -271,6 +271,19 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         remaining: statement.body.totals.outstanding,
       });
       expect(aeCp.body.rows.length).toBeGreaterThan(0);
+      // The contract's AE/CP (every funder) add up to the ledger's balances, funder by funder summed.
+      const contractAeCp = (await h.http().get('/api/commitments/ae-cp').set(h.auth).expect(200)).body;
+      expect(documented('get', '/api/commitments/ae-cp', 200, contractAeCp)).toEqual([]);
+      const ledgerBalances = (await h.http().get('/api/commitments/balances').set(h.auth).expect(200)).body;
+      const summed = (figure: 'firm' | 'paid') =>
+        (ledgerBalances.funders as Array<{ figures: Record<string, string> }>).reduce(
+          (sum, f) => sum + fromDecimalString(f.figures[figure]),
+          0n,
+        );
+      expect([contractAeCp.totals.engaged, contractAeCp.totals.paid].map(fromDecimalString)).toEqual([
+        summed('firm'),
+        summed('paid'),
+      ]);
       const aeCpCsv = await h
         .http()
         .get('/api/commitments/funders/maisons-et-cites/ae-cp?format=csv')
