@@ -56,6 +56,13 @@ const MAX_REQUEST_BYTES = 768 * 1024;
 /** Errors by which the broker says a record can never be accepted. */
 const UNPUBLISHABLE = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
 
+/**
+ * What a broker that lost its producer state (killed, restarted) answers an idempotent producer forever: its
+ * sequence no longer matches. Retrying with the same producer never succeeds; a new producer (a new id) does. A
+ * batch sent again so may reach the topic twice: consumers count each event once by its id.
+ */
+const STALE_PRODUCER = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
 /** Attempts at subscribing while a new topic's metadata spreads (250 ms apart: 10 s at most). */
 const SUBSCRIBE_ATTEMPTS = 40;
 
@@ -101,6 +108,14 @@ export class KafkaBus implements IntegrationBus {
       logCreator: () => (entry) =>
         log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.log.message, { namespace: entry.namespace }),
     });
+  }
+
+  /** Forgets a producer the broker no longer knows: the caller's next attempt connects a new one. */
+  private async dropProducer(stale: Producer): Promise<void> {
+    if (this.producer !== stale) return;
+    this.producer = undefined;
+    this.producerReady = undefined;
+    await stale.disconnect().catch(() => undefined);
   }
 
   private async readyProducer(): Promise<Producer> {
@@ -260,6 +275,7 @@ export class KafkaBus implements IntegrationBus {
             events.slice(start, end).map((event) => event.id),
             `refusé par Kafka (${type})`,
           );
+        if (type && STALE_PRODUCER.has(type)) await this.dropProducer(producer);
         throw error;
       }
       start = end;
