@@ -9,7 +9,8 @@ import { OperationResponse, OperationsResponse } from '../http/responses';
 import { toTrace } from '../http/trace.dto';
 import { DeclareOperationCommand } from './declare-operation.handler';
 import { DeclareOperationDto } from './declare-operation.dto';
-import { OperationQuery, OperationsQuery, operationView, READS_OPERATIONS } from './operation.query';
+import { READS_OPERATIONS } from '../http/access';
+import { OperationQuery, OperationsQuery, operationView } from './operation.query';
 
 export class OperationsFilterDto {
   @ApiPropertyOptional({ description: 'seulement les opérations au-delà d’un de leurs plafonds (aujourd’hui)' })

@@ -1,25 +1,10 @@
 import { NotFoundException } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import { formatEurosFr, toDecimalString } from '@cvl/money';
-import type { Access, RoutePolicy } from '@cvl/platform';
+import type { Access } from '@cvl/platform';
 import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
 import { aidByFunder, capPositions, operationsOverCap } from '../domain/co-financing';
 import { referenceKey, type Commitment, type CommitmentsState, type Operation } from '../domain/state';
-
-/**
- * Who reads the registry: the contract's team and the auditors all of it; a financeur the operations it finances
- * (with every co-funder's share: that is co-financing), a project owner its own, ANRU and the managing authority
- * those their programme knows.
- */
-export const READS_OPERATIONS: RoutePolicy = {
-  all: ['pilotage', 'auditeur'],
-  own: {
-    financeur: 'les opérations qu’il cofinance, avec la part de chaque cofinanceur',
-    'maitre-ouvrage': 'les opérations dont il est maître d’ouvrage',
-    'instructeur-anru': 'les opérations du NPNRU',
-    'autorite-gestion': 'les opérations de l’ITI-FEDER',
-  },
-};
 
 function readsOperation(access: Access, state: CommitmentsState, operation: Operation): boolean {
   if (access.all) return true;

@@ -25,6 +25,21 @@ export const READS_CONDITIONS: RoutePolicy = {
   own: { financeur: 'les conditions qu’attendent ses engagements, et ceux-là seuls' },
 };
 
+/**
+ * Who reads the registry: the contract's team and the auditors all of it; a financeur the operations it finances
+ * (with every co-funder's share: that is co-financing), a project owner its own, ANRU and the managing authority
+ * those their programme knows.
+ */
+export const READS_OPERATIONS: RoutePolicy = {
+  all: ['pilotage', 'auditeur'],
+  own: {
+    financeur: 'les opérations qu’il cofinance, avec la part de chaque cofinanceur',
+    'maitre-ouvrage': 'les opérations dont il est maître d’ouvrage',
+    'instructeur-anru': 'les opérations du NPNRU',
+    'autorite-gestion': 'les opérations de l’ITI-FEDER',
+  },
+};
+
 /** Refuses a booking for a funder that is not the principal's organisation (403, naming both). */
 export function assertBooksFor(access: Access, funder: string): void {
   access.requireFor(

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Allow } from '@cvl/platform';
 import { CoFinancingRulesResponse } from '../http/responses';
 import { toTrace } from '../http/trace.dto';
-import { READS_OPERATIONS } from '../declare-operation/operation.query';
+import { READS_OPERATIONS } from '../http/access';
 import { CoFinancingRulesQuery, coFinancingRulesView } from './co-financing-rules.query';
 import { RecordCoFinancingRuleCommand } from './record-co-financing-rule.handler';
 import { RecordCoFinancingRuleDto } from './record-co-financing-rule.dto';
