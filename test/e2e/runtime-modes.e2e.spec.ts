@@ -42,6 +42,7 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       dataSet.references.length +
       dataSet.conditions.length +
       dataSet.envelopes.length +
+      (dataSet.operations?.length ?? 0) +
       dataSet.figures.filter((f) => f.role === 'booking').length;
     expect(first.suite.lines).toContain(`Contrat chargé : ${expectedEvents} événements enregistrés.`);
     expect(first.suite.lines.join('\n')).toMatch(
@@ -148,6 +149,18 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     };
     await waitUntil(() => integrity() !== undefined, 5_000, 'the integrity report printed whole');
     expect(integrity()).toMatchObject({ ok: true, disagreements: [] });
+    // Every line of the loaded contract is booked for an operation of the registry: Maisons et Cités' thermal
+    // programme and the public partners' matching request are one operation, with both funders on its card.
+    const thermal = (await (
+      await fetch(`${first.url}/api/reporting/operations/registre/registre/mc-thermique`, {
+        headers: { Authorization: `Bearer ${first.token}` },
+      })
+    ).json()) as { cost: string; funders: Array<{ funder: string; committed: string }> };
+    expect(thermal.cost).toBe('129500000.00');
+    expect(thermal.funders.map((f) => [f.funder, f.committed])).toEqual([
+      ['maisons-et-cites', '65000000.00'],
+      ['partenaires-publics', '64500000.00'],
+    ]);
     const views = [
       'co-financing',
       'funders/maisons-et-cites/statement',

@@ -43,7 +43,9 @@ export async function loadContractOnFirstStart(
   if (bookings.every((f) => state.commitments.has(f.booking?.commitmentId as string))) {
     return { imported: false, eventsAppended: 0, dataSet: read.dataSet };
   }
-  log(`Chargement du contrat de ville (${read.dataSet.figures.length} montants, ${bookings.length} écritures)…`);
+  log(
+    `Chargement du contrat de ville (${read.dataSet.figures.length} montants, ${read.dataSet.operations?.length ?? 0} opérations, ${bookings.length} écritures)…`,
+  );
   let shown = 0;
   const summary = await app.get(CommandBus).execute(
     new ImportDataSetCommand({

@@ -45,6 +45,8 @@ export const OPERATION_NATURES = [
   'reconstitution',
   'rehabilitation',
   'residentialisation',
+  'construction',
+  'accession',
   'amenagement',
   'equipement',
   'relogement',

@@ -12,6 +12,8 @@ export interface DataSet {
   references: ReferenceRow[];
   conditions: ConditionRow[];
   envelopes: EnvelopeRow[];
+  /** The operations the bookings finance (the registry's identities); absent from older data sets. */
+  operations?: OperationRow[];
   figures: FigureRow[];
 }
 
@@ -43,6 +45,30 @@ export interface EnvelopeRow extends Located {
   amount: string;
   programme?: string;
   year?: number;
+  line: number;
+  section?: string;
+}
+
+/**
+ * An operation of the contract — the works or the programme its bookings finance — declared in the registry before
+ * them, so that the co-financing caps see every funder of the same works, whichever line or programme books them.
+ */
+export interface OperationRow extends Located {
+  id: string;
+  label: string;
+  /** The project owner, as a funder code of the referential (its own share is not aid). */
+  projectOwner: string;
+  quartiers?: string[];
+  stake?: string;
+  axis?: string;
+  objective?: string;
+  nature?: string;
+  /** The eligible expense excluding VAT (exact euros), as the document states or implies it — the caps' base. */
+  eligibleBase: string;
+  eligibleBaseTtc?: string;
+  start?: string;
+  end?: string;
+  references?: Array<{ system: string; reference: string }>;
   line: number;
   section?: string;
 }
@@ -96,6 +122,8 @@ export interface BookingColumns {
   year: number;
   label: string;
   projectOwner?: string;
+  /** The registry operation the booking finances (a row of `operations`). */
+  operation?: string;
   /** The act, for firm bookings. */
   act?: { reference: string; date: string };
   effectiveDate?: string;

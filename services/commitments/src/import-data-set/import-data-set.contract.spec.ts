@@ -69,7 +69,8 @@ describe('import a data set (PGlite)', () => {
       await importOverLedger(ledger, { dataSet: read.dataSet, importer: importer });
       results.push(await eventsOf(opened));
     }
-    expect(results[0].length).toBe(8);
+    expect(results[0].length).toBe(9);
+    expect(JSON.stringify(results[0])).toContain('commitments.operation-declared');
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
   });
@@ -83,14 +84,14 @@ describe('import a data set (PGlite)', () => {
       importer: importer,
       onProgress: (p) => progress.push(`${p.done}/${p.total}`),
     });
-    expect(first).toMatchObject({ commands: 8, eventsAppended: 8, alreadyPresent: 0 });
-    expect(progress).toEqual(['1/8', '2/8', '3/8', '4/8', '5/8', '6/8', '7/8', '8/8']);
+    expect(first).toMatchObject({ commands: 9, eventsAppended: 9, alreadyPresent: 0 });
+    expect(progress).toEqual(Array.from({ length: 9 }, (_, i) => `${i + 1}/9`));
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const again = await importOverLedger(ledger, {
       dataSet: dataSet,
       importer: { ...importer, subject: 'someone-else' },
     });
-    expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 8 });
+    expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 9 });
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
     const fromAnotherProcess = await importOverLedger(new CommitmentsLedger(opened.store), {
       dataSet: dataSet,
@@ -106,8 +107,11 @@ describe('import a data set (PGlite)', () => {
     for (const f of readdirSync(join(FIXTURES, 'small'))) copyFileSync(join(FIXTURES, 'small', f), join(folder, f));
     const figures = readFileSync(join(folder, 'figures.csv'), 'utf8')
       .replace('64 500 000,00', '64,5 millions')
-      .replace(';QP062024;CALL;', ';QP062999;CALL;');
+      .replace(';QP062024;CALL;', ';QP062999;CALL;')
+      .replace(/;mc-thermique$/m, ';mc-thermik');
     writeFileSync(join(folder, 'figures.csv'), figures);
+    const operations = readFileSync(join(folder, 'operations.csv'), 'utf8').replace(';rehabilitation;', ';piscine;');
+    writeFileSync(join(folder, 'operations.csv'), operations);
     const { opened, ledger } = await fresh();
     const read = await readDataSet(folder);
     expect(read.errors).toEqual([
@@ -121,6 +125,8 @@ describe('import a data set (PGlite)', () => {
       expect.arrayContaining([
         { file: 'figures.csv', row: 3, column: 'amount', reason: expect.stringContaining('montant') },
         { file: 'figures.csv', row: 3, column: 'booking.quartier', reason: expect.stringContaining('QP062999') },
+        { file: 'figures.csv', row: 3, column: 'booking.operation', reason: expect.stringContaining('mc-thermik') },
+        { file: 'operations.csv', row: 2, column: 'nature', reason: expect.stringContaining('piscine') },
       ]),
     );
     expect((error as Error).message).toContain('figures.csv, ligne 3, colonne booking.quartier');

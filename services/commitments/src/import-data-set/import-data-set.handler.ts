@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, CommandHandler, CqrsModule, type ICommandHandler } from '@nestjs/cqrs';
 import { UseCaseCommand, type Principal } from '@cvl/platform';
 import { CommitmentsLedger, type Decision } from '../infrastructure/commitments-ledger';
+import { DeclareOperationCommand, DeclareOperationHandler } from '../declare-operation/declare-operation.handler';
 import { OpenEnvelopeCommand, OpenEnvelopeHandler } from '../open-envelope/open-envelope.handler';
 import { RecordCommitmentCommand, RecordCommitmentHandler } from '../record-commitment/record-commitment.handler';
 import { RecordReferenceCommand, RecordReferenceHandler } from '../record-reference/record-reference.handler';
@@ -33,6 +34,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     private readonly references: RecordReferenceHandler,
     private readonly conditions: RegisterConditionHandler,
     private readonly envelopes: OpenEnvelopeHandler,
+    private readonly operations: DeclareOperationHandler,
     private readonly commitments: RecordCommitmentHandler,
   ) {}
 
@@ -50,6 +52,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     if (command instanceof RecordReferenceCommand) return this.references.decision(command);
     if (command instanceof RegisterConditionCommand) return this.conditions.decision(command);
     if (command instanceof OpenEnvelopeCommand) return this.envelopes.decision(command);
+    if (command instanceof DeclareOperationCommand) return this.operations.decision(command);
     if (command instanceof RecordCommitmentCommand) return this.commitments.decision(command);
     throw new Error(`commande d’import inattendue : ${(command as { type: string }).type}`);
   }
@@ -60,6 +63,7 @@ export const IMPORT_HANDLERS = [
   RecordReferenceHandler,
   RegisterConditionHandler,
   OpenEnvelopeHandler,
+  DeclareOperationHandler,
   RecordCommitmentHandler,
   ImportDataSetHandler,
 ];

@@ -4,6 +4,7 @@ import { fromDecimalString } from '@cvl/money';
 import { actorOf, type Principal } from '@cvl/platform';
 import type { BookingTrace } from '../domain/trace';
 import { BatchRefusal, type CommitmentsLedger, type Decision } from '../infrastructure/commitments-ledger';
+import { DeclareOperationCommand } from '../declare-operation/declare-operation.handler';
 import { OpenEnvelopeCommand } from '../open-envelope/open-envelope.handler';
 import { RecordCommitmentCommand } from '../record-commitment/record-commitment.handler';
 import { RecordReferenceCommand } from '../record-reference/record-reference.handler';
@@ -30,7 +31,11 @@ export class ImportDifferenceError extends InvalidDataSetError {
 
 /** The commands a data set's rows become: the very ones the API's routes dispatch. */
 export type ImportedCommand =
-  RecordReferenceCommand | RegisterConditionCommand | OpenEnvelopeCommand | RecordCommitmentCommand;
+  | RecordReferenceCommand
+  | RegisterConditionCommand
+  | OpenEnvelopeCommand
+  | DeclareOperationCommand
+  | RecordCommitmentCommand;
 
 export interface ImportProgress {
   done: number;
@@ -115,6 +120,27 @@ export async function importDataSet(
         trace: trace(e.line, e.section, 'ouverture-enveloppe'),
       }),
     })),
+    ...(dataSet.operations ?? []).map((o) => ({
+      key: `operation:${o.id}`,
+      row: o,
+      step: `opération ${o.id}`,
+      command: new DeclareOperationCommand({
+        operationId: o.id,
+        label: o.label,
+        projectOwner: o.projectOwner,
+        quartiers: o.quartiers ?? [],
+        ...(o.stake ? { stake: o.stake } : {}),
+        ...(o.axis ? { axis: o.axis } : {}),
+        ...(o.objective ? { objective: o.objective } : {}),
+        ...(o.nature ? { nature: o.nature } : {}),
+        eligibleBaseCents: fromDecimalString(o.eligibleBase),
+        ...(o.eligibleBaseTtc ? { eligibleBaseTtcCents: fromDecimalString(o.eligibleBaseTtc) } : {}),
+        ...(o.start ? { start: o.start } : {}),
+        ...(o.end ? { end: o.end } : {}),
+        references: o.references ?? [],
+        trace: trace(o.line, o.section, 'referentiel'),
+      }),
+    })),
     ...dataSet.figures
       .filter((f) => f.role === 'booking' && f.booking)
       .map((f) => {
@@ -140,6 +166,7 @@ export async function importDataSet(
               ...(b.programme ? { programme: b.programme } : {}),
               ...(b.stake ? { stake: b.stake } : {}),
               ...(b.projectOwner ? { projectOwner: b.projectOwner } : {}),
+              ...(b.operation ? { operation: b.operation } : {}),
             },
             stated: {
               text: f.text,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openSqlEventStore, type OpenedEventStore } from '@cvl/event-store';
 import { ledgerViolations } from '@cvl/ledger';
 import { fromDecimalString } from '@cvl/money';
+import { operationsOverCap } from '../domain/co-financing';
 import { figuresOf, viewLedgerDisagreements } from '../domain/figures';
 import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import type { DataSet } from './data-set';
@@ -75,6 +76,27 @@ describe('the Lens-Liévin data set', () => {
         .filter((c) => c.status === 'conditional')
         .every((c) => c.conditionId === 'tfpb-maisons-et-cites'),
     ).toBe(true);
+  });
+
+  it('attaches every booking to an operation of the registry, each within its co-financing caps', async () => {
+    const { state } = await ledger.current();
+    const unattached = [...state.commitments.values()].filter((c) => !c.attribution.operation).map((c) => c.id);
+    expect(unattached).toEqual([]);
+    expect(state.operations.size).toBe(dataSet.operations?.length);
+    // Maisons et Cités' thermal programme and the public partners' matching request are one operation.
+    const thermal = state.operations.get('mc-thermique');
+    const funders = thermal?.commitmentIds.map((id) => state.commitments.get(id)?.funder).sort();
+    expect(funders).toEqual(['maisons-et-cites', 'partenaires-publics']);
+    expect(thermal?.eligibleBaseCents).toBe(12_950_000_000n);
+    // Every operation's base covers what it books: the owner's share and the subsidies it asks.
+    for (const operation of state.operations.values()) {
+      const booked = operation.commitmentIds.reduce(
+        (total, id) => total + (state.commitments.get(id)?.amountCents ?? 0n),
+        0n,
+      );
+      expect([operation.id, booked <= operation.eligibleBaseCents]).toEqual([operation.id, true]);
+    }
+    expect(operationsOverCap(state, '2020-12-31')).toEqual([]);
   });
 
   it('reconciles: the rounded totals are declared rounding, the real gaps are named with their lines', () => {

@@ -8,11 +8,11 @@ export interface Table {
   rows: Array<{ row: number; cells: Record<string, string> }>;
 }
 
-export const TABLE_FILES = ['data-set', 'references', 'conditions', 'envelopes', 'figures'] as const;
+export const TABLE_FILES = ['data-set', 'references', 'conditions', 'envelopes', 'operations', 'figures'] as const;
 
 const FRENCH_AMOUNT = /^-?(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
-/** Turns the cells of the five tables into a data set, reading French amounts and numbers; collects every error. */
+/** Turns the cells of the six tables into a data set, reading French amounts and numbers; collects every error. */
 export function dataSetFromTables(
   tables: Partial<Record<(typeof TABLE_FILES)[number], Table>>,
   numbersAreDecimalPoint = false,
@@ -100,6 +100,37 @@ export function dataSetFromTables(
         ...(text(cells, 'section') ? { section: text(cells, 'section') } : {}),
       };
     }),
+    operations: rows('operations').map(({ file, row, cells }) => {
+      const list = (column: string) =>
+        (text(cells, column) ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
+      const ttc = amount(file, row, cells, 'eligible_base_ttc');
+      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
+      return {
+        origin: { file, row },
+        id: text(cells, 'id') ?? '',
+        label: text(cells, 'label') ?? '',
+        projectOwner: text(cells, 'project_owner') ?? '',
+        quartiers: list('quartiers'),
+        ...optional('stake', 'stake'),
+        ...optional('axis', 'axis'),
+        ...optional('objective', 'objective'),
+        ...optional('nature', 'nature'),
+        eligibleBase: amount(file, row, cells, 'eligible_base') ?? '',
+        ...(ttc !== undefined ? { eligibleBaseTtc: ttc } : {}),
+        ...optional('start', 'start'),
+        ...optional('end', 'end'),
+        // « agora=NPNRU-62-001|call-ap=AP-2016-12 »: the operation's number in each programme or funder system.
+        references: (text(cells, 'references') ?? '').split('|').flatMap((pair) => {
+          const [system = '', reference = ''] = pair.split('=').map((part) => part.trim());
+          return system || reference ? [{ system, reference }] : [];
+        }),
+        line: integer(file, row, cells, 'line') ?? 0,
+        ...optional('section', 'section'),
+      };
+    }),
     figures: rows('figures').map(({ file, row, cells }) => {
       const unitAmount = amount(file, row, cells, 'unit_amount');
       const quantity = integer(file, row, cells, 'quantity');
@@ -122,6 +153,7 @@ export function dataSetFromTables(
             year: integer(file, row, cells, 'year') ?? 0,
             label: text(cells, 'label') ?? '',
             ...(text(cells, 'project_owner') ? { projectOwner: text(cells, 'project_owner') } : {}),
+            ...(text(cells, 'operation') ? { operation: text(cells, 'operation') } : {}),
             ...(actReference ? { act: { reference: actReference, date: text(cells, 'act_date') ?? '' } } : {}),
             ...(text(cells, 'effective_date') ? { effectiveDate: text(cells, 'effective_date') } : {}),
           }

@@ -1,5 +1,6 @@
 import { MoneyParseError, parseFigure } from '@cvl/money';
 import { isIsoDate } from '@cvl/ledger';
+import { OPERATION_NATURES } from '../domain/co-financing-rules';
 import { FIGURE_ROLES, type DataSet, type Located } from './data-set';
 
 /** One thing wrong with the input: where (file, row, column) and why, in the users' words. */
@@ -78,6 +79,36 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
     if (!Number.isInteger(e.line) || e.line < 1) fail(e, 'envelopes', i, 'line', 'numéro de ligne du document attendu');
   });
 
+  const operations = new Set<string>();
+  (dataSet.operations ?? []).forEach((o, i) => {
+    if (!CODE.test(o.id ?? '')) fail(o, 'operations', i, 'id', `identifiant invalide « ${o.id ?? ''} »`);
+    else if (operations.has(o.id)) fail(o, 'operations', i, 'id', `identifiant en double « ${o.id} »`);
+    operations.add(o.id);
+    if (!o.label?.trim()) fail(o, 'operations', i, 'label', 'libellé manquant');
+    refCheck(o, 'operations', i, 'project_owner', 'funder', o.projectOwner ?? '');
+    (o.quartiers ?? []).forEach((q) => refCheck(o, 'operations', i, 'quartiers', 'quartier', q));
+    refCheck(o, 'operations', i, 'stake', 'stake', o.stake);
+    refCheck(o, 'operations', i, 'axis', 'axis', o.axis);
+    refCheck(o, 'operations', i, 'objective', 'objective', o.objective);
+    if (o.nature !== undefined && !(OPERATION_NATURES as readonly string[]).includes(o.nature))
+      fail(o, 'operations', i, 'nature', `nature inconnue « ${o.nature} » (attendu : ${OPERATION_NATURES.join(', ')})`);
+    if (!AMOUNT.test(o.eligibleBase ?? '') || o.eligibleBase === '0.00')
+      fail(o, 'operations', i, 'eligible_base', `assiette éligible invalide « ${o.eligibleBase ?? ''} »`);
+    if (o.eligibleBaseTtc !== undefined && !AMOUNT.test(o.eligibleBaseTtc))
+      fail(o, 'operations', i, 'eligible_base_ttc', `montant invalide « ${o.eligibleBaseTtc} »`);
+    for (const [column, date] of [
+      ['start', o.start],
+      ['end', o.end],
+    ] as const)
+      if (date !== undefined && !isIsoDate(date))
+        fail(o, 'operations', i, column, 'date attendue au format AAAA-MM-JJ');
+    for (const [k, reference] of (o.references ?? []).entries())
+      if (!/^[a-z][a-z0-9-]{0,39}$/.test(reference.system) || !reference.reference?.trim())
+        fail(o, 'operations', i, `references[${k}]`, 'référence attendue sous la forme « système=numéro »');
+    if (!Number.isInteger(o.line) || o.line < 1)
+      fail(o, 'operations', i, 'line', 'numéro de ligne du document attendu');
+  });
+
   const figureIds = new Set(dataSet.figures.map((f) => f.id));
   const seen = new Set<string>();
   const commitments = new Set<string>();
@@ -131,6 +162,14 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
       refCheck(f, 'figures', i, 'booking.epci', 'epci', b.epci);
       refCheck(f, 'figures', i, 'booking.programme', 'programme', b.programme);
       refCheck(f, 'figures', i, 'booking.stake', 'stake', b.stake);
+      if (b.operation !== undefined && !operations.has(b.operation))
+        fail(
+          f,
+          'figures',
+          i,
+          'booking.operation',
+          `opération inconnue « ${b.operation} » (absente de la table operations)`,
+        );
       if (!['indicative', 'conditional', 'firm'].includes(b.status))
         fail(f, 'figures', i, 'booking.status', `statut inconnu « ${b.status} »`);
       if (b.status === 'conditional' && (!b.condition || !conditions.has(b.condition)))

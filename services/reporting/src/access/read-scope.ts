@@ -23,10 +23,18 @@ export const READS_OPERATIONS: RoutePolicy = {
 
 const operationKey = (source: string, programme: string, operation: string) =>
   `${source}\u0000${programme}\u0000${operation}`;
-const bookedFor = ({ request }: ProjectedCommitment) =>
-  request?.protocolId && request.operationId
-    ? operationKey(request.source, request.protocolId, request.operationId)
-    : undefined;
+/** The operations a commitment is booked for: the programme's that asked for it, and the registry's it names. */
+const bookedFor = ({ request, attribution }: ProjectedCommitment): string[] => [
+  ...(request?.protocolId && request.operationId
+    ? [operationKey(request.source, request.protocolId, request.operationId)]
+    : []),
+  ...(attribution.operation ? [`registry\u0000${attribution.operation}`] : []),
+];
+/** An operation card's identities: its own, and the registry's operation it stands for (the same works). */
+const keysOf = (operation: OperationDoc): string[] => [
+  operationKey(operation.source, operation.programmeId, operation.operationId),
+  ...(operation.registryOperation ? [`registry\u0000${operation.registryOperation}`] : []),
+];
 
 /** The principal's own commitments (all of them for those who read everything). */
 export function ownCommitments(access: Access, docs: ProjectedCommitment[]): ProjectedCommitment[] {
@@ -52,8 +60,7 @@ function readsOperation(access: Access, operation: OperationDoc, financedByMe: R
   const org = access.organisation;
   if (
     access.actsAs('financeur') &&
-    (operation.plan.some((l) => l.funder === org) ||
-      financedByMe.has(operationKey(operation.source, operation.programmeId, operation.operationId)))
+    (operation.plan.some((l) => l.funder === org) || keysOf(operation).some((key) => financedByMe.has(key)))
   )
     return true;
   if (access.actsAs('maitre-ouvrage') && operation.owner === org) return true;
@@ -71,15 +78,10 @@ export function visibleOperations(
   docs: ProjectedCommitment[],
 ): { operations: OperationDoc[]; commitments: ProjectedCommitment[] } {
   if (access.all) return { operations, commitments: docs };
-  const financedByMe = new Set(
-    docs
-      .filter((d) => d.funder === access.organisation)
-      .map(bookedFor)
-      .filter((k): k is string => k !== undefined),
-  );
+  const financedByMe = new Set(docs.filter((d) => d.funder === access.organisation).flatMap(bookedFor));
   const visible = operations.filter((o) => readsOperation(access, o, financedByMe));
-  const keys = new Set(visible.map((o) => operationKey(o.source, o.programmeId, o.operationId)));
-  return { operations: visible, commitments: docs.filter((d) => keys.has(bookedFor(d) ?? '')) };
+  const keys = new Set(visible.flatMap(keysOf));
+  return { operations: visible, commitments: docs.filter((d) => bookedFor(d).some((key) => keys.has(key))) };
 }
 
 /**

@@ -184,10 +184,16 @@ export class OperationFunderShare {
   programmes!: string[];
 }
 
+export class OperationReferenceView {
+  @ApiProperty({ example: 'call-ap' }) system!: string;
+  @ApiProperty({ example: 'AP-2015-07' }) reference!: string;
+}
+
 export class OperationCardResponse {
   @ApiProperty({ example: 'iti-feder:iti-call:op1' }) key!: string;
-  @ApiProperty({ enum: ['renewal-urban', 'iti-feder'] }) source!: 'renewal-urban' | 'iti-feder';
-  @ApiProperty() programmeId!: string;
+  @ApiProperty({ enum: ['renewal-urban', 'iti-feder', 'registre'] })
+  source!: 'renewal-urban' | 'iti-feder' | 'registre';
+  @ApiProperty({ description: 'protocole NPNRU, programme ITI, ou « registre »' }) programmeId!: string;
   @ApiProperty() operationId!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ description: 'maître d’ouvrage ou bénéficiaire' }) owner!: string;
@@ -200,6 +206,8 @@ export class OperationCardResponse {
   @ApiProperty({ ...EUROS, description: 'assiette ou coût éligible' }) cost!: string;
   @ApiPropertyOptional({ description: 'l’opération du registre des engagements (mêmes travaux, tous programmes)' })
   registryOperation?: string;
+  @ApiPropertyOptional({ type: [OperationReferenceView], description: 'ses numéros dans chaque système' })
+  references?: OperationReferenceView[];
   @ApiProperty(EUROS) planned!: string;
   @ApiPropertyOptional({ type: FederFigures }) feder?: FederFigures;
   @ApiProperty({ type: [OperationFunderShare] }) funders!: OperationFunderShare[];

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CODE, CODE_MESSAGE, ExportFormatQuery } from '@cvl/platform';
-import { PROGRAMME_SOURCES } from '../projection/programme-projection';
+import { OPERATION_SOURCES as SOURCES } from '../projection/programme-projection';
 
-export const OPERATION_SOURCES: readonly string[] = PROGRAMME_SOURCES;
-export const SOURCE_MESSAGE = `programme source attendu parmi : ${OPERATION_SOURCES.join(', ')}`;
+export const OPERATION_SOURCES: readonly string[] = SOURCES;
+export const SOURCE_MESSAGE = `source attendue parmi : ${OPERATION_SOURCES.join(', ')} (« registre » : les opérations que seul le registre suit)`;
 
 /** `?source=&programme=&quartier=&funder=&format=`: which operations' cards. */
 export class OperationsFilterDto extends ExportFormatQuery {

@@ -46,7 +46,8 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
     return {
       funder,
       planned: toDecimalString(planned),
-      share: shareBasisPoints(planned, cost),
+      // A card with no plan (the registry's): the share is what the funder committed.
+      share: shareBasisPoints(lines.length > 0 ? planned : committed, cost),
       booking: lines.some((l) => l.booking === 'refused')
         ? 'refusée'
         : booked.length > 0 || (lines.length > 0 && lines.every((l) => l.booking === 'booked'))
@@ -76,6 +77,7 @@ export function operationCard(operation: OperationDoc, commitments: readonly Pro
     ...(operation.act ? { act: operation.act } : {}),
     cost: operation.cost,
     ...(operation.registryOperation ? { registryOperation: operation.registryOperation } : {}),
+    ...(operation.references?.length ? { references: operation.references } : {}),
     planned: toDecimalString(planned),
     ...(operation.feder ? { feder: operation.feder } : {}),
     funders: shares,
@@ -96,7 +98,7 @@ export function operationCards(
       (o) =>
         (!filter.source || o.source === filter.source) &&
         (!filter.programme || o.programmeId === filter.programme) &&
-        (!filter.quartier || o.quartier === filter.quartier),
+        (!filter.quartier || o.quartier.split(', ').includes(filter.quartier)),
     )
     .map((o) => operationCard(o, commitments))
     .filter((card) => !filter.funder || card.funders.some((f) => f.funder === filter.funder));

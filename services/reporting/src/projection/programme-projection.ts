@@ -13,7 +13,7 @@ export type ProgrammesProjectedEvent = ProjectedEvent<
  */
 export interface OperationDoc {
   key: string;
-  source: (typeof PROGRAMME_SOURCES)[number];
+  source: OperationSource;
   programmeId: string;
   operationId: string;
   label: string;
@@ -26,6 +26,8 @@ export interface OperationDoc {
   cost: string;
   /** The same works in the ledger's registry: other programmes' aid for them shows on this card too. */
   registryOperation?: string;
+  /** Its numbers in the programmes' and funders' systems (Agora, Synergie, Dauphin, the CALL's AP…). */
+  references?: Array<{ system: string; reference: string }>;
   status: string;
   act?: { reference: string; date: string };
   plan: PlanLineDoc[];
@@ -67,6 +69,14 @@ export const refKey = (ref: DocRef) => `${ref.kind}:${ref.id}`;
 
 /** The programmes whose operations reporting follows. */
 export const PROGRAMME_SOURCES = ['renewal-urban', 'iti-feder'] as const;
+/**
+ * Where an operation card comes from: a programme, or the ledger's registry alone (« registre »: an operation the
+ * contract's data set or a funder declared there, that no programme follows — its card is the registry's).
+ */
+export const REGISTRY_SOURCE = 'registre';
+export const OPERATION_SOURCES = [...PROGRAMME_SOURCES, REGISTRY_SOURCE] as const;
+export type OperationSource = (typeof OPERATION_SOURCES)[number];
+const registryKey = (operationId: string) => operationKey(REGISTRY_SOURCE, REGISTRY_SOURCE, operationId);
 const sourceOf = (type: string) => PROGRAMME_SOURCES.find((s) => type.startsWith(`${s}.`));
 const operationKey = (source: string, programmeId: string, operationId: string) =>
   `${source}:${programmeId}:${operationId}`;
@@ -79,6 +89,8 @@ export function documentsTouched(event: ProgrammesProjectedEvent): DocRef[] {
     const { programmeId, axes } = event.data;
     return axes.map((a) => ({ kind: 'envelope' as const, id: `${programmeId}:axe-${a.axis}` }));
   }
+  if (event.type === 'commitments.operation-declared' || event.type === 'commitments.operation-referenced')
+    return [{ kind: 'operation', id: registryKey(event.data.operationId) }];
   const source = sourceOf(event.type);
   const { programmeId, operationId } = operationOf(event);
   return source && programmeId && operationId
@@ -156,6 +168,34 @@ export function projectProgrammes(
   const { programmeId, operationId } = operationOf(event);
   const base = { key: ref.id, programmeId: programmeId ?? '', operationId: operationId ?? '' };
   switch (event.type) {
+    case 'commitments.operation-declared': {
+      const d = event.data;
+      // Declared by a programme's request: that programme's card already stands for the works.
+      if (d.references.some((r) => (PROGRAMME_SOURCES as readonly string[]).includes(r.system))) return [];
+      return created(
+        {
+          key: ref.id,
+          source: REGISTRY_SOURCE,
+          programmeId: REGISTRY_SOURCE,
+          operationId: d.operationId,
+          label: d.label,
+          owner: d.projectOwner,
+          quartier: d.quartiers.join(', '),
+          ...(d.nature ? { nature: d.nature } : {}),
+          cost: d.eligibleBase,
+          registryOperation: d.operationId,
+          references: d.references,
+          status: 'inscrite au registre',
+          plan: [],
+        },
+        `opération inscrite au registre, assiette ${d.eligibleBase} € HT`,
+      );
+    }
+    case 'commitments.operation-referenced':
+      return update(
+        (doc) => ({ ...doc, references: [...(doc.references ?? []), event.data.reference] }),
+        `référencée dans ${event.data.reference.system} : ${event.data.reference.reference}`,
+      );
     case 'renewal-urban.operation-added':
       return created(
         {

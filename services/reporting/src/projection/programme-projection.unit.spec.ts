@@ -1,6 +1,6 @@
 import { projectedEvents } from '../test-support/projected-events';
 import { envelopePositions } from '../envelopes/envelopes';
-import { operationCard } from '../operation-cards/operation-cards';
+import { operationCard, operationCards } from '../operation-cards/operation-cards';
 import type { ProjectedCommitment } from './commitment-projection';
 import {
   documentsTouched,
@@ -214,6 +214,60 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
       }),
     ]);
     expect(card.totals).toMatchObject({ firm: '800000.00', paid: '200000.00', outstanding: '600000.00' });
+  });
+
+  it('gives an operation only the registry follows its own card, every funder’s commitment for it on it', () => {
+    const declared = (operationId: string, references: Array<{ system: string; reference: string }>) =>
+      event('commitments.operation-declared', {
+        operationId,
+        label: 'Amélioration thermique de 4 000 logements',
+        projectOwner: 'maisons-et-cites',
+        quartiers: ['QP062024', 'QP062025'],
+        nature: 'rehabilitation',
+        eligibleBase: '129500000.00',
+        references,
+        trace,
+      });
+    const docs = run([
+      declared('mc-thermique', []),
+      event('commitments.operation-referenced', {
+        operationId: 'mc-thermique',
+        reference: { system: 'call-ap', reference: 'AP-2015-07' },
+        trace,
+      }),
+      // Declared by a programme's request: the programme's card stands for it, no second card.
+      declared('renewal-urban.p1.op1', [{ system: 'renewal-urban', reference: 'p1:op1' }]),
+    ]);
+    expect([...docs.keys()]).toEqual(['operation:registre:registre:mc-thermique']);
+    const op = docs.get('operation:registre:registre:mc-thermique') as OperationDoc;
+    expect(op).toMatchObject({ source: 'registre', cost: '129500000.00', status: 'inscrite au registre' });
+    const commitment = (id: string, funder: string, amount: string, operation?: string): ProjectedCommitment => ({
+      id,
+      funder,
+      status: 'indicative',
+      amount,
+      paid: '0.00',
+      released: '0.00',
+      isPool: true,
+      attribution: { label: id, year: 2015, scale: 'Bassin Minier', ...(operation ? { operation } : {}) },
+      provenance: [],
+    });
+    const card = operationCard(op, [
+      commitment('mc-investissement-thermique', 'maisons-et-cites', '65000000.00', 'mc-thermique'),
+      commitment('pp-subventions-thermique', 'partenaires-publics', '64500000.00', 'mc-thermique'),
+      commitment('pp-subventions-relogement', 'partenaires-publics', '7500000.00', 'mc-relogement'),
+    ]);
+    expect(card.references).toEqual([{ system: 'call-ap', reference: 'AP-2015-07' }]);
+    expect(card.history.map((h) => h.change)).toEqual([
+      'opération inscrite au registre, assiette 129500000.00 € HT',
+      'référencée dans call-ap : AP-2015-07',
+    ]);
+    expect(card.funders.map((f) => [f.funder, f.committed, f.share, f.programmes])).toEqual([
+      ['maisons-et-cites', '65000000.00', 5019, ['registre']],
+      ['partenaires-publics', '64500000.00', 4981, ['registre']],
+    ]);
+    expect(operationCards([op], [], { quartier: 'QP062025' })).toHaveLength(1);
+    expect(operationCards([op], [], { quartier: 'QP062026' })).toHaveLength(0);
   });
 
   it('puts an ITI commitment under its operation’s axis when the ledger gave it no stake', () => {
