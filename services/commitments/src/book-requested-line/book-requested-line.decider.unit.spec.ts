@@ -115,7 +115,7 @@ describe('a later version of a requested line', () => {
     const events = accepted(
       s.when((state, context) =>
         decideBookRequestedLine(
-          v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2016-06-15' } }),
+          v(2, { status: 'firm', act: { reference: 'Protocole NPNRU', date: '2015-06-15' } }),
           state,
           context,
         ),
@@ -163,7 +163,7 @@ describe('payments and releases another service asks for', () => {
           funder: 'feder',
           amountCents: 800_000_00n,
           status: 'firm',
-          act: { reference: 'Convention', date: '2016-07-01' },
+          act: { reference: 'Convention', date: '2015-07-01' },
         }),
         state,
         context,

@@ -66,6 +66,13 @@ describe('dates along a commitment’s life', () => {
     accepted(s.when(firmedOn('2016-02-01')));
   });
 
+  it('firms a commitment on or after the date of its act (an act of 2016 cannot make it firm in 2015)', () => {
+    const s = recorded();
+    const early = refusalOf(s.when(firmedOn('2015-12-31')), 'effective-date-order');
+    expect(early.message).toContain('à l’acte qui le rend ferme (2016-02-01)');
+    accepted(s.when(firmedOn('2016-02-01')));
+  });
+
   it('pays and releases a firm commitment on or after the day it became firm (a payment of 2014 on a commitment firmed in 2016 is refused)', () => {
     const s = recorded().given(firmedOn('2016-02-01'));
     expect(refusalOf(s.when(payOn('2014-05-01')), 'effective-date-order').message).toContain('2016-02-01');

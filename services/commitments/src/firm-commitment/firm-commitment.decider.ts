@@ -38,7 +38,8 @@ export function decideFirmCommitment(
   if (isRefusal(commitment)) return commitment;
   const misdated =
     reasonFor(command.trace, ['engagement-juridique', 'correction'], 'un affermissement') ??
-    notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement');
+    notBefore(command.trace.effectiveDate, commitment.since, 'à l’inscription de l’engagement') ??
+    notBefore(command.trace.effectiveDate, command.act.date, 'à l’acte qui le rend ferme');
   if (misdated) return misdated;
   if (commitment.status === 'conditional') {
     return refuse(

@@ -45,7 +45,12 @@ function decisionOf(op: Op, day: number): Decide {
     case 'firm':
       return (state, context) =>
         decideFirmCommitment(
-          { commitmentId: id, act, trace: trace({ reasonCode: 'engagement-juridique', ...at }) },
+          // The act of the day it takes effect: a firm booking is never dated before its act.
+          {
+            commitmentId: id,
+            act: { ...act, date: at.effectiveDate },
+            trace: trace({ reasonCode: 'engagement-juridique', ...at }),
+          },
           state,
           context,
         );

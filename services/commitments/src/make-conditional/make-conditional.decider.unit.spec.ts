@@ -32,7 +32,7 @@ describe('make an intention conditional', () => {
           commitmentId: 'c2',
           amountCents: 10n,
           status: 'firm',
-          act: { reference: 'a', date: '2016-01-01' },
+          act: { reference: 'a', date: '2015-01-01' },
         }),
       );
     expect(refusalOf(s.when(makeConditional('zz')), 'unknown-commitment').kind).toBe('unknown');

@@ -5,6 +5,7 @@ import {
   commitmentAccount,
   decimal,
   knownFunder,
+  notBefore,
   reasonFor,
   RECORDING_REASONS,
   transferId,
@@ -125,6 +126,12 @@ export function decideRecordCommitment(
       field: 'act',
     });
   }
+  // A firm commitment exists from its act: booked as effective earlier, it would show in `asOf` views before it did.
+  const beforeAct =
+    command.status === 'firm' && command.act
+      ? notBefore(command.trace.effectiveDate, command.act.date, 'à l’acte qui le rend ferme')
+      : undefined;
+  if (beforeAct) return beforeAct;
   const stated = readStated(command.stated);
   if (isRefusal(stated)) return stated;
   const badSchedule = checkSchedule(command.schedule, command.amountCents);

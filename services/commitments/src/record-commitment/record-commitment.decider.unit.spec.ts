@@ -2,7 +2,7 @@ import { baseline, commitment, envelope } from '../test-support/fixtures';
 import { accepted, refusalOf } from '@cvl/testing';
 import { Scenario, trace } from '../test-support/scenario';
 
-const act = { reference: 'Convention 2016-042', date: '2016-03-15' };
+const act = { reference: 'Convention 2015-042', date: '2015-06-15' };
 
 describe('record a commitment', () => {
   it('an indicative commitment reserves its amount (pending)', () => {
@@ -33,6 +33,28 @@ describe('record a commitment', () => {
     refusalOf(s.when(commitment({ commitmentId: 'c1', amountCents: 1n, status: 'firm' })), 'act-required');
     accepted(s.when(commitment({ commitmentId: 'c1', amountCents: 500n, status: 'firm', act })));
     expect(s.figures('c1')).toMatchObject({ firmCents: 500n, outstandingCents: 500n });
+  });
+
+  it('a firm commitment takes effect on or after its act, never before', () => {
+    const s = baseline(new Scenario());
+    const later = { reference: 'Convention 2016-042', date: '2016-03-15' };
+    const early = refusalOf(
+      s.when(commitment({ commitmentId: 'c1', amountCents: 500n, status: 'firm', act: later })),
+      'effective-date-order',
+    );
+    expect(early).toMatchObject({ field: 'trace.effectiveDate' });
+    expect(early.message).toContain('2016-03-15');
+    accepted(
+      s.when(
+        commitment({
+          commitmentId: 'c1',
+          amountCents: 500n,
+          status: 'firm',
+          act: later,
+          trace: trace({ reasonCode: 'engagement-juridique', effectiveDate: '2016-03-15' }),
+        }),
+      ),
+    );
   });
 
   it('refuses beyond its envelope, saying by how much, and writes nothing', () => {

@@ -454,7 +454,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
             .send(type === XLSX_TYPE ? body : body.toString('utf8'));
         const before = await h.ledgerEvents();
         const first = await upload(small).expect(201);
-        expect(first.body).toMatchObject({ format: 'json', commands: 8, alreadyPresent: expect.any(Number) });
+        expect(first.body).toMatchObject({ format: 'json', commands: 9, alreadyPresent: expect.any(Number) });
         expect(first.body.eventsAppended).toBeGreaterThan(0);
         const after = await h.ledgerEvents();
         expect(after - before).toBe(first.body.eventsAppended);

@@ -115,7 +115,7 @@ export function ledgerRaceSuite(label: string, open: () => Promise<RaceFixture>)
               funder: 'region',
               envelopeId: 'race-envelope',
               status: 'firm',
-              act: { reference: `Délibération CP ${i}`, date: '2016-03-01' },
+              act: { reference: `Délibération CP ${i}`, date: '2015-06-30' },
               amountCents: 1_000_00n,
             }),
           ),
