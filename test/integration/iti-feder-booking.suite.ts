@@ -57,6 +57,19 @@ export function itiBookingSuite(
           trace: { reasonCode: 'ouverture-enveloppe', ...effect('2015-12-01') },
         })
         .expect(201);
+      // The Région's own budget for the rehabilitation of mining housing: its co-funding draws on it, not on the FEDER's.
+      await h
+        .http()
+        .post('/api/commitments/envelopes')
+        .set(h.auth)
+        .send({
+          envelopeId: 'region-renovation-2016',
+          funder: 'region',
+          label: 'Région — rénovation du parc minier 2016',
+          amount: '1000000.00',
+          trace: { reasonCode: 'ouverture-enveloppe', ...effect('2016-01-01') },
+        })
+        .expect(201);
 
       const base = '/api/iti-feder/programmes/iti-call';
       await h
@@ -83,7 +96,7 @@ export function itiBookingSuite(
         operationId: string,
         eligibleCost: string,
         feder: string,
-        coFunders: Array<{ funder: string; amount: string }>,
+        coFunders: Array<{ funder: string; amount: string; envelope?: string }>,
       ) =>
         h
           .http()
@@ -109,7 +122,7 @@ export function itiBookingSuite(
       const step = (path: string, body: Record<string, unknown>, status = 200) =>
         h.http().post(`${base}/operations/${path}`).set(h.auth).send(body).expect(status);
       await application('op1', '2000000.00', '800000.00', [
-        { funder: 'region', amount: '400000.00' },
+        { funder: 'region', amount: '400000.00', envelope: 'region-renovation-2016' },
         { funder: 'call', amount: '200000.00' },
       ]).expect(201);
       await step('op1/completeness', { trace: effect('2016-03-15') });
@@ -133,6 +146,31 @@ export function itiBookingSuite(
         60_000,
         'FEDER firm after the agreement',
       );
+      // The FEDER's convention binds the FEDER alone: the Région's line stays indicative, on its own envelope, until
+      // the Région's own act — a deliberation dated before the programming committee is refused, naming the field.
+      expect((await statement('region')).totals).toMatchObject({ indicative: '400000.00', firm: '0.00' });
+      const regionBudget = async () =>
+        (await h.http().get('/api/commitments/envelopes/region-renovation-2016').set(h.auth).expect(200)).body;
+      expect(await regionBudget()).toMatchObject({ reserved: '400000.00', committed: '0.00', available: '600000.00' });
+      const early = await step(
+        'op1/co-funders/region/commitment',
+        { act: { reference: 'Délibération CP 2016-01', date: '2016-05-01' }, trace: effect('2016-05-01') },
+        422,
+      );
+      expect(early.body.errors[0].field).toBe('act.date');
+      await step('op1/co-funders/region/commitment', {
+        act: { reference: 'Délibération CP Région 2016-412', date: '2016-09-12' },
+        trace: effect('2016-09-12'),
+      });
+      await waitUntil(
+        async () => (await statement('region')).totals.firm === '400000.00',
+        60_000,
+        'the Région firm on its own act',
+      );
+      const regionLine = (await statement('region')).commitments[0] as { id: string; act?: { reference: string } };
+      expect(regionLine.act?.reference).toBe('Délibération CP Région 2016-412');
+      expect(await regionBudget()).toMatchObject({ reserved: '0.00', committed: '400000.00', available: '600000.00' });
+      expect((await statement('call')).totals).toMatchObject({ indicative: '200000.00', firm: '0.00' });
 
       await step('op1/claims', { claimId: 'c1', expenses: '1000000.00', trace: effect('2017-03-01') }, 201);
       await step('op1/claims/c1/service-done', { acceptedExpenses: '900000.00', trace: effect('2017-04-01') });

@@ -321,5 +321,89 @@ export function npnruBookingSuite(
       const invalid = await h.http().get('/api/reporting/operations?quartier=Lens').set(h.auth).expect(400);
       expect(invalid.body.errors[0].field).toBe('quartier');
     });
+
+    it('withdraws the signed study by avenant: the ledger releases every line it booked, the protocol shows each answer', async () => {
+      const base = '/api/renewal-urban/protocols/npnru-call';
+      const statement = async (funder: string) =>
+        (await h.http().get(`/api/commitments/funders/${funder}/statement`).set(h.auth).expect(200)).body;
+      // Signed: a change without its avenant is refused, naming the field, and nothing is written.
+      const unsigned = await h
+        .http()
+        .post(`${base}/operations/etude-urbaine/withdrawal`)
+        .set(h.auth)
+        .send({ trace: effect('2017-01-10') })
+        .expect(422);
+      expect(unsigned.body.errors[0].field).toBe('act');
+      const inverted = await h
+        .http()
+        .post(`${base}/operations/etude-urbaine/revisions`)
+        .set(h.auth)
+        .send({
+          end: '2015-12-31',
+          act: { reference: 'Avenant n° 1', date: '2016-09-01' },
+          trace: effect('2016-09-01'),
+        })
+        .expect(422);
+      expect(inverted.body.errors[0].field).toBe('end');
+      await h
+        .http()
+        .post(`${base}/operations/etude-urbaine/revisions`)
+        .set(h.auth)
+        .send({
+          end: '2017-06-30',
+          act: { reference: 'Avenant n° 1', date: '2016-09-01' },
+          trace: effect('2016-09-01'),
+        })
+        .expect(201);
+      const withdrawn = await h
+        .http()
+        .post(`${base}/operations/etude-urbaine/withdrawal`)
+        .set(h.auth)
+        .send({ act: { reference: 'Avenant n° 2', date: '2017-01-10' }, trace: effect('2017-01-10') })
+        .expect(201);
+      expect(withdrawn.body.operations[0]).toMatchObject({
+        status: 'retirée',
+        calendar: { end: '2017-06-30' },
+        withdrawn: { on: '2017-01-10' },
+      });
+      const answered = async () =>
+        (await h.http().get(base).set(h.auth).expect(200)).body.operations[0].releases as
+          Record<string, { outcome: string }> | undefined;
+      await waitUntil(
+        async () => Object.keys((await answered()) ?? {}).length === 4,
+        60_000,
+        'the ledger answered the release of every booked line',
+      );
+      // ville-lievin's line was refused at booking: nothing to release for it.
+      expect(await answered()).toEqual({
+        anru: { outcome: 'booked' },
+        call: { outcome: 'booked' },
+        'ville-avion': { outcome: 'booked' },
+        'ville-lens': { outcome: 'booked' },
+      });
+      for (const [funder, amount] of [
+        ['anru', '150000.00'],
+        ['call', '60000.00'],
+        ['ville-lens', '30000.00'],
+      ])
+        expect((await statement(funder)).totals).toMatchObject({ released: amount, outstanding: '0.00' });
+      // Released on the avenant's date: the ledger's history of the line names it.
+      const anru = await statement('anru');
+      const history = await h
+        .http()
+        .get(`/api/commitments/commitments/${anru.commitments[0].id}/history`)
+        .set(h.auth)
+        .expect(200);
+      expect(history.body.events.at(-1)).toMatchObject({
+        reasonCode: 'degagement',
+        effectiveDate: '2017-01-10',
+        source: { kind: 'act', reference: 'Avenant n° 2' },
+      });
+      const card = async () =>
+        (await h.http().get('/api/reporting/operations/renewal-urban/npnru-call/etude-urbaine').set(h.auth)).body as {
+          status?: string;
+        };
+      await waitUntil(async () => (await card()).status === 'retirée du protocole', 60_000, 'reporting shows it');
+    });
   });
 }

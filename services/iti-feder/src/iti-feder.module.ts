@@ -6,6 +6,8 @@ import { AgreeGrantController } from './agree-grant/agree-grant.controller';
 import { AgreeGrantHandler } from './agree-grant/agree-grant.handler';
 import { AppraiseApplicationController } from './appraise-application/appraise-application.controller';
 import { AppraiseApplicationHandler } from './appraise-application/appraise-application.handler';
+import { CommitCoFunderController } from './commit-co-funder/commit-co-funder.controller';
+import { CommitCoFunderHandler } from './commit-co-funder/commit-co-funder.handler';
 import { CheckServiceDoneController } from './check-service-done/check-service-done.controller';
 import { CheckServiceDoneHandler } from './check-service-done/check-service-done.handler';
 import { CompleteApplicationController } from './complete-application/complete-application.controller';
@@ -35,7 +37,7 @@ import { SetEnvelopeHandler } from './set-envelope/set-envelope.handler';
 /**
  * ITI-FEDER: the EU envelope by axis, from application to payment; it asks the ledger to book, never books itself.
  * One folder per use case, in the order a file goes: envelope and strategy, application, completeness, appraisal,
- * programming, grant agreement, claims, service done, payment, release of the unused part.
+ * programming, grant agreement, each co-funder's own act, claims, service done, payment, release of the unused part.
  */
 @Module({
   controllers: [
@@ -49,6 +51,7 @@ import { SetEnvelopeHandler } from './set-envelope/set-envelope.handler';
     AppraiseApplicationController,
     ProgramOperationController,
     AgreeGrantController,
+    CommitCoFunderController,
     FilePaymentClaimController,
     CheckServiceDoneController,
     PayClaimController,
@@ -62,6 +65,7 @@ import { SetEnvelopeHandler } from './set-envelope/set-envelope.handler';
     AppraiseApplicationHandler,
     ProgramOperationHandler,
     AgreeGrantHandler,
+    CommitCoFunderHandler,
     FilePaymentClaimHandler,
     CheckServiceDoneHandler,
     PayClaimHandler,

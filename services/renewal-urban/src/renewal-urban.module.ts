@@ -11,6 +11,8 @@ import { publishedRenewalEvents } from './infrastructure/published-events';
 import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifecycle.controller';
 import { BookingAnswersConsumer } from './record-booking-outcome/booking-answers.consumer';
 import { renewalUrbanDescription } from './renewal-urban.description';
+import { ReviseOperationController } from './revise-operation/revise-operation.controller';
+import { ReviseOperationHandler, WithdrawOperationHandler } from './revise-operation/revise-operation.handler';
 import { SetFinancingPlanController } from './set-financing-plan/set-financing-plan.controller';
 import { AddOperationHandler } from './add-operation/add-operation.handler';
 import { ApproveFinancingPlanHandler } from './approve-financing-plan/approve-financing-plan.handler';
@@ -27,6 +29,8 @@ const HANDLERS = [
   AddPartyHandler,
   FormPurchasingGroupHandler,
   AddOperationHandler,
+  ReviseOperationHandler,
+  WithdrawOperationHandler,
   SetFinancingPlanHandler,
   ProtocolStepHandler,
   ApproveFinancingPlanHandler,
@@ -43,6 +47,7 @@ const HANDLERS = [
     DraftProtocolController,
     AddPartyController,
     AddOperationController,
+    ReviseOperationController,
     SetFinancingPlanController,
     ProtocolLifecycleController,
     ApproveFinancingPlanController,

@@ -8,6 +8,7 @@ export type ItiFederEventData =
   | ApplicationCompletedV1
   | ApplicationReceivedV1
   | BookingAnsweredV1
+  | CoFunderCommittedV1
   | EnvelopeSetV1
   | GrantAgreedV1
   | OperationProgrammedV1
@@ -21,7 +22,7 @@ export type CalendarDate = string;
 export type Amount = string;
 
 /**
- * iti-feder.application-appraised v1 — the appraisal: each rule checked
+ * iti-feder.application-appraised v1 — the appraisal: each rule checked, per dwelling; a failing dwelling is excluded and the rest proceeds
  */
 export interface ApplicationAppraisedV1 {
   programmeId: Code;
@@ -29,6 +30,29 @@ export interface ApplicationAppraisedV1 {
   operationId: Code;
   eligible: boolean;
   checks: Check[];
+  /**
+   * the dwellings excluded, each with the rule it failed
+   *
+   * @maxItems 10000
+   */
+  excluded?: {
+    dwelling: string;
+    reason: string;
+  }[];
+  /**
+   * what proceeds once the failing dwellings are excluded: the eligible cost of the dwellings kept, and each line's aid in the same proportion (rounded down to the cent)
+   */
+  retained?: {
+    dwellings: number;
+    of: number;
+    /**
+     * dwelling-costs: the excluded dwellings' own costs are taken off; pro-rata: the cost is cut in proportion to the dwellings kept (the application gave no cost per dwelling)
+     */
+    basis: 'dwelling-costs' | 'pro-rata';
+    eligibleCost: Amount;
+    feder: Amount;
+    coFunders: Line[];
+  };
 }
 export interface Trace {
   actor: Actor;
@@ -51,6 +75,11 @@ export interface Check {
   rule: string;
   passed: boolean;
   explanation: string;
+}
+export interface Line {
+  funder: Code;
+  amount: Amount;
+  envelope?: Code;
 }
 /**
  * iti-feder.application-completed v1 — the file declared complete
@@ -79,14 +108,11 @@ export interface ApplicationReceivedV1 {
   tranche: number;
   registryOperation?: Code;
 }
-export interface Line {
-  funder: Code;
-  amount: Amount;
-}
 export interface Dwelling {
   id: string;
   classBefore: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
   consumptionAfter: number;
+  eligibleCost?: Amount;
 }
 /**
  * iti-feder.booking-answered v1 — the ledger's answer to a line
@@ -102,6 +128,22 @@ export interface BookingAnsweredV1 {
   reason?: string;
 }
 /**
+ * iti-feder.co-funder-committed v1 — a co-funder commits by its own act: its line becomes firm in the ledger
+ */
+export interface CoFunderCommittedV1 {
+  programmeId: Code;
+  trace: Trace;
+  operationId: Code;
+  funder: Code;
+  amount: Amount;
+  act: Act;
+  requestId: string;
+}
+export interface Act {
+  reference: string;
+  date: CalendarDate;
+}
+/**
  * iti-feder.envelope-set v1 — the envelope by axis, a new version at each avenant
  */
 export interface EnvelopeSetV1 {
@@ -114,10 +156,6 @@ export interface EnvelopeSetV1 {
    */
   axes: Axis[];
 }
-export interface Act {
-  reference: string;
-  date: CalendarDate;
-}
 export interface Axis {
   axis: number;
   label: string;
@@ -126,7 +164,7 @@ export interface Axis {
   priorities: string[];
 }
 /**
- * iti-feder.grant-agreed v1 — the grant agreement (legal commitment): the lines become firm
+ * iti-feder.grant-agreed v1 — the FEDER's convention attributive (its legal commitment): the FEDER line becomes firm; each co-funder commits by its own act
  */
 export interface GrantAgreedV1 {
   programmeId: Code;
@@ -142,6 +180,7 @@ export interface RequestedLine {
   funder: Code;
   amount: Amount;
   requestId: string;
+  envelope?: Code;
 }
 /**
  * iti-feder.operation-programmed v1 — programmed by the committee: the ledger books every line
@@ -232,6 +271,7 @@ export interface ItiFederEvents {
   'iti-feder.application-completed': ApplicationCompletedV1;
   'iti-feder.application-received': ApplicationReceivedV1;
   'iti-feder.booking-answered': BookingAnsweredV1;
+  'iti-feder.co-funder-committed': CoFunderCommittedV1;
   'iti-feder.envelope-set': EnvelopeSetV1;
   'iti-feder.grant-agreed': GrantAgreedV1;
   'iti-feder.operation-programmed': OperationProgrammedV1;

@@ -10,6 +10,8 @@ export type RenewalUrbanEventData =
   | FinancingPlanSetV1
   | FunderLineBookingRecordedV1
   | OperationAddedV1
+  | OperationRevisedV1
+  | OperationWithdrawnV1
   | PartyAddedV1
   | ProtocolDraftedV1
   | ProtocolSignedV1
@@ -148,6 +150,10 @@ export interface FunderLineBookingRecordedV1 {
   reason?: string;
   code?: string;
   trace: Trace;
+  /**
+   * « retrait » when the answer is to a withdrawal's release, not to the plan's booking
+   */
+  step?: string;
 }
 /**
  * renewal-urban.operation-added v1 — an operation of the protocol
@@ -166,6 +172,44 @@ export interface OperationAddedV1 {
   boughtByGroup: boolean;
   trace: Trace;
   registryOperation?: Code;
+}
+/**
+ * renewal-urban.operation-revised v1 — an operation's calendar or eligible base revised (by avenant once signed)
+ */
+export interface OperationRevisedV1 {
+  protocolId: Code;
+  operationId: Code;
+  start?: CalendarDate;
+  end?: CalendarDate;
+  eligibleBase?: Amount;
+  /**
+   * a new base clears the plan, which added up to the old one: a new plan is set, then approved
+   */
+  planCleared: boolean;
+  act?: Act;
+  trace: Trace;
+}
+/**
+ * renewal-urban.operation-withdrawn v1 — an operation withdrawn from the protocol (by avenant once signed); what the ledger booked for it is asked back
+ */
+export interface OperationWithdrawnV1 {
+  protocolId: Code;
+  operationId: Code;
+  act?: Act;
+  /**
+   * the plan version whose lines the ledger booked
+   */
+  planVersion?: number;
+  /**
+   * each booked line, released whole
+   *
+   * @maxItems 100
+   */
+  released: {
+    funder: Code;
+    amount: Amount;
+  }[];
+  trace: Trace;
 }
 /**
  * renewal-urban.party-added v1 — a party joins the protocol (by avenant once signed)
@@ -240,6 +284,8 @@ export interface RenewalUrbanEvents {
   'renewal-urban.financing-plan-set': FinancingPlanSetV1;
   'renewal-urban.funder-line-booking-recorded': FunderLineBookingRecordedV1;
   'renewal-urban.operation-added': OperationAddedV1;
+  'renewal-urban.operation-revised': OperationRevisedV1;
+  'renewal-urban.operation-withdrawn': OperationWithdrawnV1;
   'renewal-urban.party-added': PartyAddedV1;
   'renewal-urban.protocol-drafted': ProtocolDraftedV1;
   'renewal-urban.protocol-signed': ProtocolSignedV1;

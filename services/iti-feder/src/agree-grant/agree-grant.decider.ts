@@ -12,7 +12,10 @@ export interface AgreeGrant {
   trace: Trace;
 }
 
-/** The grant agreement is the legal commitment: the programmed lines become firm in the ledger. */
+/**
+ * The FEDER's convention attributive is the FEDER's legal commitment: its line becomes firm in the ledger. It binds
+ * no co-funder — each commits by its own act (commit-co-funder), on its own envelope.
+ */
 export function decideAgreeGrant(command: AgreeGrant, state: Programme | undefined): ItiEvent[] | Refusal {
   const found = operationIn(state, command.operationId);
   if (isRefusal(found)) return found;
@@ -21,9 +24,13 @@ export function decideAgreeGrant(command: AgreeGrant, state: Programme | undefin
     return refuse('not-programmed', 'La convention suit la décision de programmation');
   if (!command.act.reference.trim())
     return refuse('act-required', 'Référence de la convention attributive obligatoire', { field: 'act.reference' });
-  const lines = [{ funder: 'feder', amount: toDecimalString(operation.federCents) }, ...operation.coFunders].map(
-    (line) => ({ ...line, requestId: requestId(programme.id, operation.id, line.funder, 'convention') }),
-  );
+  const lines = [
+    {
+      funder: 'feder',
+      amount: toDecimalString(operation.federCents),
+      requestId: requestId(programme.id, operation.id, 'feder', 'convention'),
+    },
+  ];
   return [
     {
       type: 'iti-feder.grant-agreed',

@@ -17,6 +17,8 @@ export interface AxisEnvelope {
 export interface Line {
   funder: string;
   amount: string;
+  /** A co-funder's own envelope in the ledger, when the application names it: its line draws on it. */
+  envelope?: string;
 }
 
 export type ItiEvent =
@@ -51,10 +53,40 @@ export type ItiEvent =
         trace: Trace;
       };
     }
+  | {
+      type: 'iti-feder.co-funder-committed';
+      data: {
+        programmeId: string;
+        operationId: string;
+        funder: string;
+        amount: string;
+        /** The co-funder's own act (its deliberation, its convention): what makes its line firm — not the FEDER's. */
+        act: { reference: string; date: string };
+        requestId: string;
+        trace: Trace;
+      };
+    }
   | { type: 'iti-feder.application-completed'; data: { programmeId: string; operationId: string; trace: Trace } }
   | {
       type: 'iti-feder.application-appraised';
-      data: { programmeId: string; operationId: string; eligible: boolean; checks: RuleCheck[]; trace: Trace };
+      data: {
+        programmeId: string;
+        operationId: string;
+        eligible: boolean;
+        checks: RuleCheck[];
+        /** The dwellings that failed, each with its reason: excluded, the rest proceeds. */
+        excluded?: Array<{ dwelling: string; reason: string }>;
+        /** What proceeds without them: the cost of the dwellings kept, each line's aid in the same proportion. */
+        retained?: {
+          dwellings: number;
+          of: number;
+          basis: 'dwelling-costs' | 'pro-rata';
+          eligibleCost: string;
+          feder: string;
+          coFunders: Line[];
+        };
+        trace: Trace;
+      };
     }
   | {
       type: 'iti-feder.operation-programmed';
@@ -142,6 +174,7 @@ export const ITI_EVENT_TYPES: Array<ItiEvent['type']> = [
   'iti-feder.application-received',
   'iti-feder.application-completed',
   'iti-feder.application-appraised',
+  'iti-feder.co-funder-committed',
   'iti-feder.operation-programmed',
   'iti-feder.grant-agreed',
   'iti-feder.payment-claimed',

@@ -28,3 +28,6 @@ export function agreedOperation(
     return refuse('not-agreed', 'Seule une opération conventionnée, non close, reçoit des paiements');
   return found;
 }
+
+/** The step of a co-funder's own commitment in the requests to the ledger: one per co-funder. */
+export const coFunderStep = (funder: string) => `acte-${funder}`;

@@ -63,6 +63,8 @@ export interface Dwelling {
   classBefore: DwellingClass;
   /** Consumption after works, kWh/m²/year (integer, as energy performance diagnoses state it). */
   consumptionAfter: number;
+  /** Its share of the eligible cost (euros, « 25000.00 »), when the application states it for every dwelling. */
+  eligibleCost?: string;
 }
 
 export interface RuleCheck {

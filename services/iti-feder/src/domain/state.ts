@@ -23,6 +23,8 @@ export interface ItiOperation {
   federCents: Cents;
   coFunders: Line[];
   dwellings: Dwelling[];
+  /** The dwellings the appraisal excluded, each with the rule it failed. */
+  excludedDwellings?: Array<{ dwelling: string; reason: string }>;
   tranche: number;
   /** Its identity in the ledger's registry: named at reception, else « iti-feder.<programme>.<opération> ». */
   registryOperation: string;
@@ -31,6 +33,8 @@ export interface ItiOperation {
   checks: RuleCheck[];
   committeeDate?: string;
   act?: { reference: string; date: string };
+  /** Each co-funder's own act, once it committed (its line is then firm in the ledger). */
+  coFunderActs?: ReadonlyMap<string, { reference: string; date: string }>;
   claims: Claim[];
   paidCents: Cents;
   releasedCents: Cents;
@@ -108,18 +112,38 @@ export function evolve(state: Programme | undefined, event: ItiEvent): Programme
     }
     case 'iti-feder.application-completed':
       return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'complete' }));
-    case 'iti-feder.application-appraised':
+    case 'iti-feder.application-appraised': {
+      const retained = event.data.retained;
+      const excluded = new Set((event.data.excluded ?? []).map((x) => x.dwelling));
       return withOperation(next, event.data.operationId, (o) => ({
         ...o,
         status: event.data.eligible ? 'appraised' : 'rejected',
         checks: event.data.checks,
+        // The dwellings excluded leave the operation: what is programmed is the works kept, and their aid.
+        ...(retained
+          ? {
+              dwellings: o.dwellings.filter((d) => !excluded.has(d.id)),
+              excludedDwellings: event.data.excluded ?? [],
+              eligibleCostCents: fromDecimalString(retained.eligibleCost),
+              federCents: fromDecimalString(retained.feder),
+              coFunders: retained.coFunders,
+            }
+          : {}),
       }));
+    }
     case 'iti-feder.operation-programmed':
       return withOperation(next, event.data.operationId, (o) => ({
         ...o,
         status: 'programmed',
         committeeDate: event.data.committeeDate,
       }));
+    case 'iti-feder.co-funder-committed': {
+      const d = event.data;
+      return withOperation(next, d.operationId, (o) => ({
+        ...o,
+        coFunderActs: new Map([...(o.coFunderActs ?? []), [d.funder, d.act]]),
+      }));
+    }
     case 'iti-feder.grant-agreed':
       return withOperation(next, event.data.operationId, (o) => ({ ...o, status: 'agreed', act: event.data.act }));
     case 'iti-feder.payment-claimed':

@@ -26,6 +26,8 @@ export function programmeView(programme: Programme) {
         feder: toDecimalString(o.federCents),
         coFunders: o.coFunders,
         checks: o.checks,
+        ...(o.excludedDwellings?.length ? { excludedDwellings: o.excludedDwellings } : {}),
+        ...(o.coFunderActs?.size ? { coFunderActs: Object.fromEntries(o.coFunderActs) } : {}),
         ...(o.act ? { act: o.act } : {}),
         claims: o.claims.map((c) => ({
           id: c.id,

@@ -21,6 +21,7 @@ export class AxisView {
 export class FunderLine {
   @ApiProperty({ example: 'region' }) funder!: string;
   @ApiProperty(EUROS) amount!: string;
+  @ApiPropertyOptional({ description: 'son enveloppe au grand livre' }) envelope?: string;
 }
 
 export class RuleCheckView {
@@ -50,6 +51,11 @@ export class BookingAnswerView {
   @ApiPropertyOptional(EUROS) amount?: string;
 }
 
+export class ExcludedDwellingView {
+  @ApiProperty({ example: 'L2' }) dwelling!: string;
+  @ApiProperty({ description: 'la règle qu’il ne remplit pas, en clair' }) reason!: string;
+}
+
 export class ItiOperationView {
   @ApiProperty() id!: string;
   @ApiProperty() label!: string;
@@ -63,7 +69,22 @@ export class ItiOperationView {
   @ApiProperty(EUROS) feder!: string;
   @ApiProperty({ type: [FunderLine] }) coFunders!: FunderLine[];
   @ApiProperty({ type: [RuleCheckView] }) checks!: RuleCheckView[];
-  @ApiPropertyOptional({ type: GrantAct }) act?: GrantAct;
+  @ApiPropertyOptional({
+    type: [ExcludedDwellingView],
+    description: 'logements exclus à l’instruction (le reste continue : coût et aides réduits d’autant)',
+  })
+  excludedDwellings?: ExcludedDwellingView[];
+  @ApiPropertyOptional({ type: GrantAct, description: 'la convention attributive FEDER' }) act?: GrantAct;
+  @ApiPropertyOptional({
+    type: 'object',
+    description: 'par cofinanceur : l’acte par lequel il s’est engagé (sa ligne est alors ferme)',
+    additionalProperties: {
+      type: 'object',
+      required: ['reference', 'date'],
+      properties: { reference: { type: 'string' }, date: { type: 'string', format: 'date' } },
+    },
+  })
+  coFunderActs?: Record<string, { reference: string; date: string }>;
   @ApiProperty({ type: [ClaimView] }) claims!: ClaimView[];
   @ApiProperty(EUROS) paid!: string;
   @ApiProperty(EUROS) released!: string;

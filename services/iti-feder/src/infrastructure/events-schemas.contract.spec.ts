@@ -3,6 +3,7 @@ import { publishedItiEvents } from './published-events';
 import { decideAgreeGrant } from '../agree-grant/agree-grant.decider';
 import { decideAppraiseApplication } from '../appraise-application/appraise-application.decider';
 import { decideCheckServiceDone } from '../check-service-done/check-service-done.decider';
+import { decideCommitCoFunder } from '../commit-co-funder/commit-co-funder.decider';
 import { decideCompleteApplication } from '../complete-application/complete-application.decider';
 import { ITI_EVENT_TYPES, SCHEMA_VERSION, type ItiEvent } from '../domain/events';
 import { decideFilePaymentClaim } from '../file-payment-claim/file-payment-claim.decider';
@@ -28,6 +29,12 @@ describe('ITI-FEDER events against contracts/events/iti-feder', () => {
       decideAgreeGrant({ operationId: 'op', act: { reference: 'Convention', date: '2016-07-01' }, trace: trace() }, st),
     );
     s.given((st) =>
+      decideCommitCoFunder(
+        { operationId: 'op', funder: 'region', act: { reference: 'Délibération', date: '2016-09-12' }, trace: trace() },
+        st,
+      ),
+    );
+    s.given((st) =>
       decideFilePaymentClaim(
         { operationId: 'op', claimId: 'c1', expensesCents: 170_000_000n, final: true, trace: trace() },
         st,
@@ -45,11 +52,13 @@ describe('ITI-FEDER events against contracts/events/iti-feder', () => {
     const published = publishedMessages(publishedItiEvents, '/iti-feder', produced);
     for (const message of published)
       expect({ type: message.type, violations: message.violations }).toEqual({ type: message.type, violations: [] });
-    // Four requests to the ledger: the lines programmed, then agreed, a payment, a release — each on its own step.
+    // Five requests to the ledger: the lines programmed, the FEDER's convention, the Région's own act, a payment, a
+    // release — each on its own step.
     const requests = published.filter((m) => m.type === 'commitments.booking-requested');
     expect(requests.map((m) => [m.topic, (m.data.request as { step: string }).step, m.data.movement])).toEqual([
       ['commitments.booking-requests.v1', 'programmation', 'commitment'],
       ['commitments.booking-requests.v1', 'convention', 'commitment'],
+      ['commitments.booking-requests.v1', 'acte-region', 'commitment'],
       ['commitments.booking-requests.v1', 'paiement-c1', 'payment'],
       ['commitments.booking-requests.v1', 'degagement', 'release'],
     ]);

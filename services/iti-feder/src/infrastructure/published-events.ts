@@ -1,12 +1,13 @@
 import type { BookingRequested } from '@cvl/contracts';
 import { programmeTranslator, type OutboundTranslator } from '@cvl/messaging';
+import { coFunderStep } from '../domain/operations';
 import type { ItiEvent } from '../domain/events';
 
 /** How ITI-FEDER names itself in its booking requests; the ledger answers it on its own topic. */
 export const ITI_SOURCE = 'iti-feder';
 
-/** The steps whose requests book lines (the others pay or release what they booked). */
-export const BOOKED_STEPS: readonly string[] = ['programmation', 'convention'];
+/** Whether a step's requests book lines (programming, the FEDER convention, a co-funder's own act), or pay or release what they booked. */
+export const booksLines = (step: string) => ['programmation', 'convention'].includes(step) || step.startsWith('acte-');
 
 /** The ledger's programme code ITI lines are attributed to, and the envelope of an axis in its referential. */
 const ITI_PROGRAMME = 'iti-feder';
@@ -50,8 +51,13 @@ export function bookingRequestOf(event: ItiEvent): BookingRequested | undefined 
           funder: line.funder,
           amount: line.amount,
           status: 'indicative',
-          // The FEDER line draws on its axis's envelope; co-funders on theirs for the programme, if any.
-          ...(line.funder === 'feder' ? { envelope: axisEnvelope(d.axis) } : {}),
+          // The FEDER line draws on its axis's envelope; a co-funder on the envelope its application named, else
+          // on its envelope for the programme, if any.
+          ...(line.funder === 'feder'
+            ? { envelope: axisEnvelope(d.axis) }
+            : line.envelope
+              ? { envelope: line.envelope }
+              : {}),
         })),
         trace: {
           effectiveDate: d.trace.effectiveDate,
@@ -71,6 +77,20 @@ export function bookingRequestOf(event: ItiEvent): BookingRequested | undefined 
           effectiveDate: d.act.date,
           source: { kind: 'act', reference: d.act.reference, date: d.act.date },
           memo: memo(d.operationId, 'convention'),
+        },
+      };
+    }
+    case 'iti-feder.co-funder-committed': {
+      const d: Data<'iti-feder.co-funder-committed'> = event.data;
+      return {
+        request: key(d.programmeId, d.operationId, coFunderStep(d.funder)),
+        movement: 'commitment',
+        attribution: { label: d.operationId, programme: ITI_PROGRAMME },
+        lines: [{ funder: d.funder, amount: d.amount, status: 'firm', act: d.act }],
+        trace: {
+          effectiveDate: d.act.date,
+          source: { kind: 'act', reference: d.act.reference, date: d.act.date },
+          memo: memo(d.operationId, `engagement de ${d.funder}`),
         },
       };
     }

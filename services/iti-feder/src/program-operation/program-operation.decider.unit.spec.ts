@@ -1,4 +1,4 @@
-import { refusalOf } from '@cvl/testing';
+import { accepted, refusalOf } from '@cvl/testing';
 import { decideCompleteApplication } from '../complete-application/complete-application.decider';
 import { decideAppraiseApplication } from '../appraise-application/appraise-application.decider';
 import { decideProgramOperation } from './program-operation.decider';
@@ -35,5 +35,33 @@ describe('programming: never beyond the axis envelope', () => {
     );
     expect(refused.excessCents).toBe(10_000_000n);
     expect(refused.message).toContain('100 000,00 €');
+  });
+
+  it('programs what the appraisal kept: the dwellings that passed, their cost and aid, for the ledger to book', () => {
+    const s = new ItiScenario()
+      .given(envelope)
+      .given(strategy)
+      .given(
+        application('op', {
+          dwellings: [
+            { id: 'L1', classBefore: 'F', consumptionAfter: 95 },
+            { id: 'L2', classBefore: 'F', consumptionAfter: 140 },
+          ],
+        }),
+      );
+    s.given((st) => decideCompleteApplication({ operationId: 'op', trace: trace() }, st)).given((st) =>
+      decideAppraiseApplication({ operationId: 'op', trace: trace() }, st),
+    );
+    const [programmed] = accepted(
+      s.when((st) => decideProgramOperation({ operationId: 'op', committeeDate: '2016-06-15', trace: trace() }, st)),
+    );
+    if (programmed.type !== 'iti-feder.operation-programmed') throw new Error(programmed.type);
+    expect(programmed.data.feder).toBe('400000.00');
+    expect(programmed.data.lines.map((l) => [l.funder, l.amount])).toEqual([
+      ['feder', '400000.00'],
+      ['region', '200000.00'],
+      ['call', '100000.00'],
+    ]);
+    expect(programmed.data.operation?.eligibleBase).toBe('1000000.00');
   });
 });

@@ -34,7 +34,11 @@ export class ReceiveApplicationController {
           priority: body.priority,
           eligibleCostCents: fromDecimalString(body.eligibleCost),
           federCents: fromDecimalString(body.feder),
-          coFunders: body.coFunders.map((c) => ({ funder: c.funder, amountCents: fromDecimalString(c.amount) })),
+          coFunders: body.coFunders.map((c) => ({
+            funder: c.funder,
+            amountCents: fromDecimalString(c.amount),
+            ...(c.envelope ? { envelope: c.envelope } : {}),
+          })),
           dwellings: body.dwellings ?? [],
           tranche: body.tranche,
           ...(body.registryOperation ? { registryOperation: body.registryOperation } : {}),

@@ -1,4 +1,4 @@
-import { formatEurosFr, toDecimalString, type Cents, rateBasisPointsOf } from '@cvl/money';
+import { formatEurosFr, fromDecimalString, toDecimalString, type Cents, rateBasisPointsOf } from '@cvl/money';
 import type { ItiEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
@@ -14,7 +14,7 @@ export interface ReceiveApplication {
   priority: string;
   eligibleCostCents: Cents;
   federCents: Cents;
-  coFunders: Array<{ funder: string; amountCents: Cents }>;
+  coFunders: Array<{ funder: string; amountCents: Cents; envelope?: string }>;
   dwellings?: Dwelling[];
   /** The annual tranche the FEDER is drawn from (n of the n+3 rule). */
   tranche: number;
@@ -92,7 +92,20 @@ export function decideReceiveApplication(
       'La priorité 4c suppose la classe avant travaux et la consommation après travaux de chaque logement',
       { field: 'dwellings' },
     );
-  for (const [index, d] of (command.dwellings ?? []).entries()) {
+  const dwellings = command.dwellings ?? [];
+  const costed = dwellings.filter((d) => d.eligibleCost !== undefined).length;
+  const ids = new Set<string>();
+  for (const [index, d] of dwellings.entries()) {
+    if (ids.has(d.id))
+      return refuse('duplicate-dwelling', `Logement « ${d.id} » en double`, { field: `dwellings[${index}].id` });
+    ids.add(d.id);
+    // Either every dwelling states its cost (an excluded one is then taken off) or none does (cut pro rata).
+    if (costed > 0 && d.eligibleCost === undefined)
+      return refuse(
+        'dwelling-costs-partial',
+        'Le coût éligible se donne pour chaque logement ou pour aucun (sinon l’instruction retranche au prorata)',
+        { field: `dwellings[${index}].eligibleCost` },
+      );
     if (!/^[A-G]$/.test(d.classBefore))
       return refuse('invalid-class', `Classe énergétique invalide « ${d.classBefore} »`, {
         field: `dwellings[${index}].classBefore`,
@@ -102,6 +115,13 @@ export function decideReceiveApplication(
         field: `dwellings[${index}].consumptionAfter`,
       });
   }
+  const dwellingCosts = dwellings.reduce((sum, d) => sum + fromDecimalString(d.eligibleCost ?? '0.00'), 0n);
+  if (dwellingCosts > command.eligibleCostCents)
+    return refuse(
+      'dwelling-costs-above-cost',
+      `Les coûts des logements (${formatEurosFr(dwellingCosts)}) dépassent le coût éligible de l’opération (${formatEurosFr(command.eligibleCostCents)}) de ${formatEurosFr(dwellingCosts - command.eligibleCostCents)}`,
+      { field: 'dwellings', excessCents: dwellingCosts - command.eligibleCostCents },
+    );
   return [
     {
       type: 'iti-feder.application-received',
@@ -115,7 +135,11 @@ export function decideReceiveApplication(
         priority: command.priority,
         eligibleCost: toDecimalString(command.eligibleCostCents),
         feder: toDecimalString(command.federCents),
-        coFunders: command.coFunders.map((l) => ({ funder: l.funder, amount: toDecimalString(l.amountCents) })),
+        coFunders: command.coFunders.map((l) => ({
+          funder: l.funder,
+          amount: toDecimalString(l.amountCents),
+          ...(l.envelope ? { envelope: l.envelope } : {}),
+        })),
         dwellings: command.dwellings ?? [],
         tranche: command.tranche,
         ...(command.registryOperation ? { registryOperation: command.registryOperation } : {}),

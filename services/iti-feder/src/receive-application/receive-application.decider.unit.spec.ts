@@ -22,4 +22,29 @@ describe('applications: FEDER rate, over-financing, priorities', () => {
     refusalOf(s.when(application('op', { dwellings: [] })), 'dwellings-required');
     refusalOf(s.when(application('op', { coFunders: [{ funder: 'feder', amountCents: 1n }] })), 'duplicate-funder');
   });
+  it('takes a cost per dwelling for every dwelling or none, never beyond the operation’s eligible cost', () => {
+    const s = new ItiScenario().given(envelope).given(strategy);
+    const dwelling = (id: string, eligibleCost?: string) => ({
+      id,
+      classBefore: 'F' as const,
+      consumptionAfter: 90,
+      ...(eligibleCost ? { eligibleCost } : {}),
+    });
+    expect(
+      refusalOf(
+        s.when(application('op', { dwellings: [dwelling('L1', '1000.00'), dwelling('L2')] })),
+        'dwelling-costs-partial',
+      ).field,
+    ).toBe('dwellings[1].eligibleCost');
+    expect(
+      refusalOf(s.when(application('op', { dwellings: [dwelling('L1'), dwelling('L1')] })), 'duplicate-dwelling').field,
+    ).toBe('dwellings[1].id');
+    expect(
+      refusalOf(
+        s.when(application('op', { dwellings: [dwelling('L1', '1500000.00'), dwelling('L2', '500000.01')] })),
+        'dwelling-costs-above-cost',
+      ).excessCents,
+    ).toBe(1n);
+    accepted(s.when(application('op', { dwellings: [dwelling('L1', '1500000.00'), dwelling('L2', '500000.00')] })));
+  });
 });

@@ -19,6 +19,13 @@ import { StepDto } from '../http/dto';
 export class CoFunderDto {
   @ApiProperty({ example: 'region' }) @Matches(CODE, { message: CODE_MESSAGE }) funder!: string;
   @ApiProperty({ example: '400000.00' }) @IsEuroAmount() amount!: string;
+  @ApiPropertyOptional({
+    example: 'region-renovation-2016',
+    description: 'son enveloppe au grand livre : sa ligne y puise, dès la programmation',
+  })
+  @IsOptional()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  envelope?: string;
 }
 
 export class DwellingDto {
@@ -30,6 +37,13 @@ export class DwellingDto {
   @IsInt({ message: 'entier de kWh/m²/an attendu' })
   @Min(0)
   consumptionAfter!: number;
+  @ApiPropertyOptional({
+    example: '25000.00',
+    description: 'sa part du coût éligible (tous les logements ou aucun) : exclu à l’instruction, il en est retranché',
+  })
+  @IsOptional()
+  @IsEuroAmount()
+  eligibleCost?: string;
 }
 
 export class ApplicationDto extends StepDto {

@@ -10,7 +10,7 @@ import {
   type AnswerTrace,
   type ConsumerEdge,
 } from '@cvl/platform';
-import { BOOKED_STEPS, ITI_SOURCE } from '../infrastructure/published-events';
+import { booksLines, ITI_SOURCE } from '../infrastructure/published-events';
 import { requestId } from '../domain/operations';
 import { RecordBookingAnswerCommand } from './record-booking-answer.handler';
 
@@ -26,10 +26,10 @@ export class ItiBookingAnswersConsumer extends BookingAnswersSubscriber {
     super(bus, deployment, edge, ITI_SOURCE);
   }
 
-  /** Only the answers to the lines it books (programming, agreement): payments and releases change no line. */
+  /** Only the answers to the lines it books (programming, agreement, a co-funder's act): payments and releases change no line. */
   protected async record(answer: BookingAnswered, trace: AnswerTrace): Promise<unknown> {
     const { programme, operation, step } = answer.request;
-    if (!BOOKED_STEPS.includes(step)) return undefined;
+    if (!booksLines(step)) return undefined;
     return this.commands.execute(
       new RecordBookingAnswerCommand(programme, {
         operationId: operation,

@@ -1,6 +1,7 @@
 import type { RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
+import { avenantProblem } from '../domain/avenant';
 import type { Protocol } from '../domain/state';
 
 export interface AddParty {
@@ -18,19 +19,8 @@ export function decideAddParty(command: AddParty, state: Protocol | undefined): 
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
   if (state.parties.some((p) => p.code === command.party.code))
     return refuse('party-exists', `« ${command.party.code} » est déjà partie au protocole`, { field: 'party.code' });
-  if (state.status === 'signed') {
-    if (!command.act)
-      return refuse('amendment-act-required', 'Le protocole est signé : une nouvelle partie le rejoint par avenant', {
-        field: 'act',
-      });
-    const last = state.versions[state.versions.length - 1];
-    if (last && command.act.date < last.act.date)
-      return refuse(
-        'step-before-previous',
-        `L’avenant (${command.act.date}) ne peut précéder la version ${last.version} signée (${last.act.date})`,
-        { field: 'act.date' },
-      );
-  }
+  const avenant = avenantProblem(state, command.act, 'une nouvelle partie le rejoint');
+  if (avenant) return avenant;
   return [
     {
       type: 'renewal-urban.party-added',

@@ -29,6 +29,10 @@ export function decideApproveFinancingPlan(
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
       field: 'operationId',
     });
+  if (operation.withdrawn)
+    return refuse('operation-withdrawn', `L’opération ${operation.id} a été retirée le ${operation.withdrawn.on}`, {
+      field: 'operationId',
+    });
   if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver');
   if (operation.approvedVersion === operation.planVersion)
     return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`);

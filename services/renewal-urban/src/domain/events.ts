@@ -72,6 +72,34 @@ export type RenewalEvent =
       };
     }
   | {
+      type: 'renewal-urban.operation-revised';
+      data: {
+        protocolId: string;
+        operationId: string;
+        /** Only what changes: its calendar, its eligible base. */
+        start?: string;
+        end?: string;
+        eligibleBase?: string;
+        /** A new base clears the plan (it added up to the old one): a new plan is set, then approved. */
+        planCleared: boolean;
+        /** Once the protocol is signed, the avenant that changes the operation. */
+        act?: { reference: string; date: string };
+        trace: Trace;
+      };
+    }
+  | {
+      type: 'renewal-urban.operation-withdrawn';
+      data: {
+        protocolId: string;
+        operationId: string;
+        act?: { reference: string; date: string };
+        /** The plan version the ledger booked, and each funder line it booked: the ledger is asked to release them. */
+        planVersion?: number;
+        released: Array<{ funder: string; amount: string }>;
+        trace: Trace;
+      };
+    }
+  | {
       type: 'renewal-urban.financing-plan-set';
       data: { protocolId: string; operationId: string; lines: PlanLine[]; groupShare?: string; trace: Trace };
     }
@@ -140,6 +168,8 @@ export interface BookingOutcome {
   /** The ledger's refusal, in its words, when refused. */
   reason?: string;
   code?: string;
+  /** « retrait » when the answer is to a withdrawal's release (else to the plan's booking). */
+  step?: string;
   trace: Trace;
 }
 
@@ -150,6 +180,8 @@ export const RENEWAL_EVENT_TYPES: Array<RenewalEvent['type']> = [
   'renewal-urban.purchasing-group-formed',
   'renewal-urban.party-added',
   'renewal-urban.operation-added',
+  'renewal-urban.operation-revised',
+  'renewal-urban.operation-withdrawn',
   'renewal-urban.financing-plan-set',
   'renewal-urban.protocol-submitted',
   'renewal-urban.engagement-committee-held',

@@ -21,6 +21,12 @@ export interface Operation {
   /** Counts the plans set for this operation: approvals name the version they book. */
   planVersion: number;
   approvedVersion?: number;
+  /** The lines of the plan last approved: what the ledger was asked to book. */
+  approvedPlan?: PlanLine[];
+  /** Withdrawn (freely before signature, by avenant after): it leaves the financial table; its history stays. */
+  withdrawn?: { on: string; act?: { reference: string; date: string } };
+  /** What the ledger answered to the release of each line a withdrawal asked for. */
+  releases?: ReadonlyMap<string, { outcome: 'booked' | 'refused'; reason?: string }>;
   /** What the ledger answered for each funder line of the approved plan. */
   bookings: ReadonlyMap<
     string,
@@ -98,6 +104,29 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       operations.set(operation.id, { ...operation, plan: event.data.lines, planVersion: operation.planVersion + 1 });
       return { ...next, operations };
     }
+    case 'renewal-urban.operation-revised': {
+      const d = event.data;
+      const operation = state.operations.get(d.operationId) as Operation;
+      const operations = new Map(state.operations);
+      operations.set(operation.id, {
+        ...operation,
+        ...(d.start ? { start: d.start } : {}),
+        ...(d.end ? { end: d.end } : {}),
+        ...(d.eligibleBase ? { eligibleBaseCents: fromDecimalString(d.eligibleBase) } : {}),
+        ...(d.planCleared ? { plan: [] } : {}),
+      });
+      return { ...next, operations };
+    }
+    case 'renewal-urban.operation-withdrawn': {
+      const d = event.data;
+      const operation = state.operations.get(d.operationId) as Operation;
+      const operations = new Map(state.operations);
+      operations.set(operation.id, {
+        ...operation,
+        withdrawn: { on: d.act?.date ?? d.trace.effectiveDate, ...(d.act ? { act: d.act } : {}) },
+      });
+      return { ...next, operations };
+    }
     case 'renewal-urban.party-added':
       return { ...next, parties: [...state.parties, event.data.party] };
     case 'renewal-urban.protocol-submitted':
@@ -121,6 +150,12 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
       const d = event.data;
       const operations = new Map(state.operations);
       const operation = state.operations.get(d.operationId) as Operation;
+      if (d.step === WITHDRAWAL_STEP) {
+        const releases = new Map(operation.releases ?? []);
+        releases.set(d.funder, { outcome: d.outcome, ...(d.reason ? { reason: d.reason } : {}) });
+        operations.set(operation.id, { ...operation, releases });
+        return { ...next, operations };
+      }
       const bookings = new Map(operation.bookings);
       bookings.set(d.funder, {
         requestId: d.requestId,
@@ -135,15 +170,31 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
     case 'renewal-urban.financing-plan-approved': {
       const operations = new Map(state.operations);
       const operation = state.operations.get(event.data.operationId) as Operation;
-      operations.set(operation.id, { ...operation, approvedVersion: event.data.planVersion });
+      operations.set(operation.id, {
+        ...operation,
+        approvedVersion: event.data.planVersion,
+        approvedPlan: event.data.lines.map(({ funder, amount, rateBasisPoints }) => ({
+          funder,
+          amount,
+          rateBasisPoints,
+        })),
+      });
       return { ...next, operations };
     }
   }
 }
 
+/** The step of the requests a withdrawal sends the ledger (release what the plan booked). */
+export const WITHDRAWAL_STEP = 'retrait';
+
+/** The operations not withdrawn: those the financial table and the submission count. */
+export function liveOperations(protocol: Protocol): Operation[] {
+  return [...protocol.operations.values()].filter((operation) => !operation.withdrawn);
+}
+
 /** The financial table as the operations stand now: quartier × operation × funder, amounts and rates. */
 export function currentTable(protocol: Protocol): TableRow[] {
-  return [...protocol.operations.values()]
+  return liveOperations(protocol)
     .flatMap((operation) =>
       operation.plan.map((line) => ({
         quartier: operation.quartier,

@@ -5,7 +5,8 @@ import type { Operation, Protocol } from '../domain/state';
 /** Where an operation stands: planned, financed (plan set), approved (sent to the ledger), booked (every line answered). */
 export function operationStatus(
   operation: Operation,
-): 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' {
+): 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' | 'retirée' {
+  if (operation.withdrawn) return 'retirée';
   if (operation.plan.length === 0) return 'prévue';
   if (operation.approvedVersion !== operation.planVersion) return 'plan fixé';
   const answers = operation.plan
@@ -41,6 +42,8 @@ export function protocolView(protocol: Protocol, revision: number) {
         boughtByGroup: o.boughtByGroup,
         planVersion: o.planVersion,
         ...(o.approvedVersion ? { approvedVersion: o.approvedVersion } : {}),
+        ...(o.withdrawn ? { withdrawn: o.withdrawn } : {}),
+        ...(o.releases?.size ? { releases: Object.fromEntries(o.releases) } : {}),
         plan: o.plan.map((line) => ({
           ...line,
           booking: o.bookings.get(line.funder) ?? { outcome: o.approvedVersion ? 'pending' : 'not-requested' },

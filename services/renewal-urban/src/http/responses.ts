@@ -55,10 +55,15 @@ export class PlanLineView {
   @ApiProperty({ type: LineBooking }) booking!: LineBooking;
 }
 
+export class OperationWithdrawal {
+  @ApiProperty({ example: '2017-03-01' }) on!: string;
+  @ApiPropertyOptional({ type: SignedAct }) act?: SignedAct;
+}
+
 export class ProtocolOperationView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['prévue', 'plan fixé', 'approuvée', 'inscrite', 'inscrite en partie'] })
-  status!: 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie';
+  @ApiProperty({ enum: ['prévue', 'plan fixé', 'approuvée', 'inscrite', 'inscrite en partie', 'retirée'] })
+  status!: 'prévue' | 'plan fixé' | 'approuvée' | 'inscrite' | 'inscrite en partie' | 'retirée';
   @ApiProperty() label!: string;
   @ApiProperty({ enum: OPERATION_NATURES }) nature!: OperationNature;
   @ApiProperty() projectOwner!: string;
@@ -68,6 +73,21 @@ export class ProtocolOperationView {
   @ApiProperty() boughtByGroup!: boolean;
   @ApiProperty({ type: 'integer' }) planVersion!: number;
   @ApiPropertyOptional({ type: 'integer' }) approvedVersion?: number;
+  @ApiPropertyOptional({ type: OperationWithdrawal, description: 'retirée du protocole : le jour, et l’avenant' })
+  withdrawn?: OperationWithdrawal;
+  @ApiPropertyOptional({
+    type: 'object',
+    description: 'par financeur : la réponse du grand livre au dégagement que le retrait a demandé',
+    additionalProperties: {
+      type: 'object',
+      required: ['outcome'],
+      properties: {
+        outcome: { type: 'string', enum: ['booked', 'refused'] },
+        reason: { type: 'string', description: 'la raison du grand livre' },
+      },
+    },
+  })
+  releases?: Record<string, { outcome: 'booked' | 'refused'; reason?: string }>;
   @ApiProperty({ type: [PlanLineView] }) plan!: PlanLineView[];
 }
 

@@ -4,6 +4,7 @@ import { decideAddParty } from '../add-party/add-party.decider';
 import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
 import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';
 import { decideRecordBookingOutcome } from '../record-booking-outcome/record-booking-outcome.decider';
+import { decideReviseOperation, decideWithdrawOperation } from '../revise-operation/revise-operation.decider';
 import { draft, group, operation, plan } from '../test-support/fixtures';
 import { ProtocolScenario, trace } from '../test-support/scenario';
 import { RENEWAL_EVENT_TYPES, SCHEMA_VERSION, type RenewalEvent } from '../domain/events';
@@ -38,12 +39,30 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
         st,
       ),
     );
+    step((st) => decideReviseOperation({ operationId: 'etude-urbaine', end: '2017-06-30', trace: trace() }, st));
     step((st) => decideLifecycle({ kind: 'submit', trace: trace() }, st));
     step((st) => decideLifecycle({ kind: 'record-committee', date: '2016-02-15', trace: trace() }, st));
     step((st) => decideLifecycle({ kind: 'sign', act: { reference: 'P', date: '2016-06-15' }, trace: trace() }, st));
     step(plan([['anru', 14_000_000n]], 16_000_000n));
     step((st) =>
       decideLifecycle({ kind: 'sign-amendment', act: { reference: 'A1', date: '2017-09-01' }, trace: trace() }, st),
+    );
+    const avenant2 = { reference: 'A2', date: '2018-01-10' };
+    step((st) => decideWithdrawOperation({ operationId: 'etude-urbaine', act: avenant2, trace: trace() }, st));
+    step((st) =>
+      decideRecordBookingOutcome(
+        {
+          protocolId: 'npnru-call',
+          operationId: 'etude-urbaine',
+          funder: 'anru',
+          requestId: 'npnru-call:etude-urbaine:v1:anru',
+          planVersion: 1,
+          outcome: 'booked',
+          step: 'retrait',
+          trace: trace(),
+        },
+        st,
+      ),
     );
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(RENEWAL_EVENT_TYPES));
     for (const type of RENEWAL_EVENT_TYPES) expect(registry.knownEventTypes()).toContain(`${type}@${SCHEMA_VERSION}`);
@@ -63,6 +82,15 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
           step: 'approbation',
         },
       ],
+      // The withdrawal asks the ledger to release, whole, the line the first version booked, dated by the avenant.
+      [
+        'commitments.booking-requests.v1',
+        { source: 'renewal-urban', programme: 'npnru-call', operation: 'etude-urbaine', version: 1, step: 'retrait' },
+      ],
     ]);
+    const release = requests.at(-1)?.data as { movement: string; lines: unknown; trace: { effectiveDate: string } };
+    expect(release.movement).toBe('release');
+    expect(release.lines).toEqual([{ funder: 'anru', amount: '150000.00' }]);
+    expect(release.trace.effectiveDate).toBe('2018-01-10');
   });
 });

@@ -1,6 +1,7 @@
 import type { BookingRequested } from '@cvl/contracts';
 import { programmeTranslator, type OutboundTranslator } from '@cvl/messaging';
 import type { RenewalEvent } from '../domain/events';
+import { WITHDRAWAL_STEP } from '../domain/state';
 
 /** How renewal-urban names itself in its booking requests; the ledger answers it on its own topic. */
 export const RENEWAL_SOURCE = 'renewal-urban';
@@ -62,9 +63,39 @@ export function bookingRequestOf(plan: Approved): BookingRequested | undefined {
   };
 }
 
+type Withdrawn = Extract<RenewalEvent, { type: 'renewal-urban.operation-withdrawn' }>['data'];
+
+/**
+ * A withdrawn operation, as the ledger is asked to release what its plan booked: each booked line, whole, on the
+ * commitment the plan's version booked (dated by the avenant once the protocol is signed).
+ */
+export function releaseRequestOf(withdrawn: Withdrawn): BookingRequested | undefined {
+  if (withdrawn.released.length === 0 || withdrawn.planVersion === undefined) return undefined;
+  return {
+    request: {
+      source: RENEWAL_SOURCE,
+      programme: withdrawn.protocolId,
+      operation: withdrawn.operationId,
+      version: withdrawn.planVersion,
+      step: WITHDRAWAL_STEP,
+    },
+    movement: 'release',
+    lines: withdrawn.released.map((line) => ({ funder: line.funder, amount: line.amount })),
+    trace: {
+      effectiveDate: withdrawn.act?.date ?? withdrawn.trace.effectiveDate,
+      source: withdrawn.act
+        ? { kind: 'act', reference: withdrawn.act.reference, date: withdrawn.act.date }
+        : withdrawn.trace.source,
+      memo: `Opération ${withdrawn.operationId} retirée du protocole ${withdrawn.protocolId}`,
+    },
+  };
+}
+
 /** renewal-urban's events on its topic as they are stored, and its booking requests. */
 export const publishedRenewalEvents: OutboundTranslator = programmeTranslator(RENEWAL_SOURCE, (event) =>
   event.type === 'renewal-urban.financing-plan-approved'
     ? bookingRequestOf(event.data as unknown as Approved)
-    : undefined,
+    : event.type === 'renewal-urban.operation-withdrawn'
+      ? releaseRequestOf(event.data as unknown as Withdrawn)
+      : undefined,
 );

@@ -1,7 +1,7 @@
 import type { RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
-import { currentTable, type Protocol } from '../domain/state';
+import { currentTable, liveOperations, type Protocol } from '../domain/state';
 
 export type LifecycleCommand =
   | { kind: 'submit'; trace: Trace }
@@ -19,7 +19,7 @@ export function decideLifecycle(command: LifecycleCommand, state: Protocol | und
   switch (command.kind) {
     case 'submit':
       if (state.status !== 'draft') return refuse('not-draft', `Le protocole n’est plus un projet (${state.status})`);
-      if (state.operations.size === 0)
+      if (liveOperations(state).length === 0)
         return refuse('no-operation', 'Un protocole soumis porte au moins une opération', { field: 'operations' });
       return [{ type: 'renewal-urban.protocol-submitted', data: { protocolId, trace: command.trace } }];
     case 'record-committee': {

@@ -11,6 +11,7 @@ import {
   type ConsumerEdge,
 } from '@cvl/platform';
 import { planLineId } from '../approve-financing-plan/approve-financing-plan.decider';
+import { WITHDRAWAL_STEP } from '../domain/state';
 import { RENEWAL_SOURCE } from '../infrastructure/published-events';
 import { RecordBookingOutcomeCommand } from './record-booking-outcome.handler';
 
@@ -27,7 +28,7 @@ export class BookingAnswersConsumer extends BookingAnswersSubscriber {
   }
 
   protected record(answer: BookingAnswered, trace: AnswerTrace): Promise<unknown> {
-    const { programme: protocolId, operation: operationId, version } = answer.request;
+    const { programme: protocolId, operation: operationId, version, step } = answer.request;
     return this.commands.execute(
       new RecordBookingOutcomeCommand(protocolId, {
         protocolId,
@@ -38,6 +39,8 @@ export class BookingAnswersConsumer extends BookingAnswersSubscriber {
         outcome: answer.outcome,
         ...(answer.commitmentId ? { commitmentId: answer.commitmentId } : {}),
         ...(answer.refusal ? { reason: answer.refusal.reason, code: answer.refusal.code } : {}),
+        // The answer to a withdrawal's release is kept apart from the plan's booking it releases.
+        ...(step === WITHDRAWAL_STEP ? { step } : {}),
         trace,
       }),
     );

@@ -32,6 +32,10 @@ export function decideSetFinancingPlan(
     return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
       field: 'operationId',
     });
+  if (operation.withdrawn)
+    return refuse('operation-withdrawn', `L’opération ${operation.id} a été retirée le ${operation.withdrawn.on}`, {
+      field: 'operationId',
+    });
   if (state.committeeDate && operation.costsFrom < state.committeeDate) {
     return refuse(
       'costs-before-committee',

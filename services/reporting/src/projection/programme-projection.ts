@@ -165,6 +165,13 @@ export function projectProgrammes(
         ? { ...line, booking: answer.outcome, ...(answer.reason ? { reason: answer.reason } : {}) }
         : line,
     );
+  const lineAnswered = (answer: Parameters<typeof answered>[1]) =>
+    update(
+      (doc) => ({ ...doc, plan: answered(doc.plan, answer) }),
+      answer.outcome === 'booked'
+        ? `ligne ${answer.funder} engagée`
+        : `ligne ${answer.funder} refusée : ${answer.reason ?? ''}`,
+    );
   const { programmeId, operationId } = operationOf(event);
   const base = { key: ref.id, programmeId: programmeId ?? '', operationId: operationId ?? '' };
   switch (event.type) {
@@ -212,6 +219,28 @@ export function projectProgrammes(
         },
         `opération ajoutée, assiette ${event.data.eligibleBase} € HT`,
       );
+    case 'renewal-urban.operation-revised': {
+      const d = event.data;
+      const changes = [
+        ...(d.start || d.end ? [`calendrier ${d.start ?? '…'} → ${d.end ?? '…'}`] : []),
+        ...(d.eligibleBase ? [`assiette ${d.eligibleBase} € HT`] : []),
+      ];
+      return update(
+        (doc) => ({
+          ...doc,
+          ...(d.eligibleBase ? { cost: d.eligibleBase } : {}),
+          ...(d.planCleared ? { status: 'plan à refaire (assiette révisée)', plan: [] } : {}),
+        }),
+        `opération révisée${d.act ? ` par l’avenant ${d.act.reference}` : ''} : ${changes.join(', ')}`,
+      );
+    }
+    case 'renewal-urban.operation-withdrawn': {
+      const d = event.data;
+      return update(
+        (doc) => ({ ...doc, status: 'retirée du protocole' }),
+        `opération retirée${d.act ? ` par l’avenant ${d.act.reference}` : ''}${d.released.length ? ` ; dégagement demandé au registre : ${d.released.map((l) => `${l.funder} ${l.amount} €`).join(', ')}` : ''}`,
+      );
+    }
     case 'renewal-urban.financing-plan-set':
       return update(
         (doc) => ({
@@ -233,13 +262,17 @@ export function projectProgrammes(
         `plan approuvé (version ${event.data.planVersion}), demandé au registre des engagements`,
       );
     case 'renewal-urban.funder-line-booking-recorded':
+      // The answer to a withdrawal's release: in the history; the plan as it was booked stays as it was.
+      if (event.data.step === 'retrait')
+        return update(
+          (doc) => doc,
+          event.data.outcome === 'booked'
+            ? `ligne ${event.data.funder} dégagée au registre`
+            : `dégagement de la ligne ${event.data.funder} refusé : ${event.data.reason ?? ''}`,
+        );
+      return lineAnswered(event.data);
     case 'iti-feder.booking-answered':
-      return update(
-        (doc) => ({ ...doc, plan: answered(doc.plan, event.data) }),
-        event.data.outcome === 'booked'
-          ? `ligne ${event.data.funder} engagée`
-          : `ligne ${event.data.funder} refusée : ${event.data.reason ?? ''}`,
-      );
+      return lineAnswered(event.data);
     case 'iti-feder.application-received':
       return created(
         {
@@ -262,11 +295,30 @@ export function projectProgrammes(
       );
     case 'iti-feder.application-completed':
       return update((doc) => ({ ...doc, status: 'dossier complet' }), 'dossier complet');
-    case 'iti-feder.application-appraised':
+    case 'iti-feder.application-appraised': {
+      const { retained, excluded = [] } = event.data;
+      const verdict = event.data.eligible ? 'éligible' : 'inéligible';
+      const cut = retained
+        ? ` — ${excluded.length} logement(s) exclu(s) sur ${retained.of} (${excluded.map((x) => x.dwelling).join(', ')}), coût retenu ${retained.eligibleCost} €`
+        : '';
       return update(
-        (doc) => ({ ...doc, status: event.data.eligible ? 'instruite : éligible' : 'instruite : inéligible' }),
-        event.data.eligible ? 'instruction : éligible' : 'instruction : inéligible',
+        (doc) => ({
+          ...doc,
+          status: `instruite : ${verdict}`,
+          // The works kept, and their aid: what the programming committee will decide on.
+          ...(retained
+            ? {
+                cost: retained.eligibleCost,
+                plan: [
+                  { funder: 'feder', amount: retained.feder },
+                  ...retained.coFunders.map((l) => ({ funder: l.funder, amount: l.amount })),
+                ],
+              }
+            : {}),
+        }),
+        `instruction : ${verdict}${cut}`,
       );
+    }
     case 'iti-feder.operation-programmed':
       return update(
         (doc) => ({
@@ -283,6 +335,11 @@ export function projectProgrammes(
       return update(
         (doc) => ({ ...doc, status: 'conventionnée', act: event.data.act }),
         `convention ${event.data.act.reference} du ${event.data.act.date}`,
+      );
+    case 'iti-feder.co-funder-committed':
+      return update(
+        (doc) => doc,
+        `${event.data.funder} s’engage par son acte ${event.data.act.reference} du ${event.data.act.date} : ${event.data.amount} €`,
       );
     case 'iti-feder.payment-made':
       return update(

@@ -270,6 +270,33 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
     expect(operationCards([op], [], { quartier: 'QP062026' })).toHaveLength(0);
   });
 
+  it('shows an appraisal that excluded dwellings: the cost and plan kept, the dwellings named in its history', () => {
+    const appraised = event('iti-feder.application-appraised', {
+      ...ids,
+      eligible: true,
+      checks: [],
+      excluded: [{ dwelling: 'L2', reason: 'logement L2 : 140 kWh/m²/an — non conforme' }],
+      retained: {
+        dwellings: 1,
+        of: 2,
+        basis: 'pro-rata',
+        eligibleCost: '1000000.00',
+        feder: '400000.00',
+        coFunders: [{ funder: 'region', amount: '200000.00' }],
+      },
+      trace,
+    });
+    const op = run([application, appraised]).get('operation:iti-feder:iti-call:op1') as OperationDoc;
+    expect(op).toMatchObject({ status: 'instruite : éligible', cost: '1000000.00' });
+    expect(op.plan).toEqual([
+      { funder: 'feder', amount: '400000.00' },
+      { funder: 'region', amount: '200000.00' },
+    ]);
+    expect(op.provenance.at(-1)?.change).toBe(
+      'instruction : éligible — 1 logement(s) exclu(s) sur 2 (L2), coût retenu 1000000.00 €',
+    );
+  });
+
   it('puts an ITI commitment under its operation’s axis when the ledger gave it no stake', () => {
     const op = run([application, programmed]).get('operation:iti-feder:iti-call:op1') as OperationDoc;
     const base: ProjectedCommitment = {

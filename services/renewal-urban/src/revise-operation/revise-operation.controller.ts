@@ -1,0 +1,56 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fromDecimalString } from '@cvl/money';
+import { Allow } from '@cvl/platform';
+import { INSTRUCTS_PROTOCOL } from '../http/access';
+import { toTrace } from '../http/effect';
+import { protocolOf } from '../http/protocol-view';
+import { ProtocolResponse } from '../http/responses';
+import { ReviseOperationCommand, WithdrawOperationCommand } from './revise-operation.handler';
+import { OperationChangeDto, ReviseOperationDto } from './revise-operation.dto';
+
+const actOf = (body: OperationChangeDto) =>
+  body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {};
+
+@ApiTags('protocole de préfiguration')
+@Controller('api/renewal-urban/protocols')
+export class ReviseOperationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/operations/:operationId/revisions')
+  @ApiCreatedResponse({ type: ProtocolResponse })
+  @Allow(INSTRUCTS_PROTOCOL)
+  @ApiOperation({
+    summary: 'Réviser le calendrier ou l’assiette d’une opération (par avenant une fois le protocole signé)',
+  })
+  async revise(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: ReviseOperationDto) {
+    return protocolOf(
+      await this.commands.execute(
+        new ReviseOperationCommand(id, {
+          operationId,
+          ...(body.start ? { start: body.start } : {}),
+          ...(body.end ? { end: body.end } : {}),
+          ...(body.eligibleBase ? { eligibleBaseCents: fromDecimalString(body.eligibleBase) } : {}),
+          ...actOf(body),
+          trace: toTrace(body.trace),
+        }),
+      ),
+    );
+  }
+
+  @Post(':id/operations/:operationId/withdrawal')
+  @ApiCreatedResponse({ type: ProtocolResponse })
+  @Allow(INSTRUCTS_PROTOCOL)
+  @ApiOperation({
+    summary:
+      'Retirer une opération du protocole (par avenant une fois signé) : le grand livre dégage ce qui était inscrit pour elle',
+  })
+  async withdraw(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: OperationChangeDto) {
+    return protocolOf(
+      await this.commands.execute(
+        new WithdrawOperationCommand(id, { operationId, ...actOf(body), trace: toTrace(body.trace) }),
+      ),
+    );
+  }
+}
