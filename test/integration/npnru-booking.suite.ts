@@ -345,16 +345,65 @@ export function npnruBookingSuite(
         })
         .expect(422);
       expect(inverted.body.errors[0].field).toBe('end');
-      await h
+      // The avenant raises the study's base and extends it: the plan is set again for the new base and approved —
+      // the ledger's registry follows the programme that declared the operation, its caps on the new base.
+      const revised = await h
         .http()
         .post(`${base}/operations/etude-urbaine/revisions`)
         .set(h.auth)
         .send({
           end: '2017-06-30',
+          eligibleBase: '320000.00',
           act: { reference: 'Avenant n° 1', date: '2016-09-01' },
           trace: effect('2016-09-01'),
         })
         .expect(201);
+      expect(revised.body.operations[0]).toMatchObject({ eligibleBase: '320000.00', status: 'prévue', plan: [] });
+      await h
+        .http()
+        .put(`${base}/operations/etude-urbaine/financing-plan`)
+        .set(h.auth)
+        .send({
+          lines: [{ funder: 'anru', amount: '160000.00' }],
+          groupShare: '160000.00',
+          trace: effect('2016-09-02'),
+        })
+        .expect(200);
+      await h
+        .http()
+        .post(`${base}/operations/etude-urbaine/approval`)
+        .set(h.auth)
+        .send({ trace: effect('2016-09-05') })
+        .expect(200);
+      const registered = async () =>
+        (
+          await h
+            .http()
+            .get('/api/commitments/operations/renewal-urban.npnru-call.etude-urbaine')
+            .set(h.auth)
+            .expect(200)
+        ).body as { eligibleBase: string; end?: string };
+      await waitUntil(
+        async () => (await registered()).eligibleBase === '320000.00',
+        60_000,
+        'the registry follows the revised base',
+      );
+      expect((await registered()).end).toBe('2017-06-30');
+      await waitUntil(
+        async () => (await statement('anru')).totals.firm === '160000.00',
+        60_000,
+        'the new version applied to ANRU’s commitment',
+      );
+      await waitUntil(
+        async () =>
+          (
+            (await h.http().get(base).set(h.auth).expect(200)).body.operations[0].plan as Array<{
+              booking: { planVersion?: number };
+            }>
+          ).every((l) => l.booking.planVersion === 3),
+        60_000,
+        'every line of version 3 answered',
+      );
       const withdrawn = await h
         .http()
         .post(`${base}/operations/etude-urbaine/withdrawal`)
@@ -382,9 +431,9 @@ export function npnruBookingSuite(
         'ville-lens': { outcome: 'booked' },
       });
       for (const [funder, amount] of [
-        ['anru', '150000.00'],
-        ['call', '60000.00'],
-        ['ville-lens', '30000.00'],
+        ['anru', '160000.00'],
+        ['call', '64000.00'],
+        ['ville-lens', '32000.00'],
       ])
         expect((await statement(funder)).totals).toMatchObject({ released: amount, outstanding: '0.00' });
       // Released on the avenant's date: the ledger's history of the line names it.

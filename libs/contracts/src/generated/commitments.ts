@@ -19,6 +19,7 @@ export type CommitmentsEventData =
   | EnvelopeOpenedV1
   | OperationDeclaredV1
   | OperationReferencedV1
+  | OperationRevisedV1
   | PaymentRecordedV1
   | PoolSplitV1
   | ReferenceRecordedV1;
@@ -392,6 +393,23 @@ export interface OperationReferencedV1 {
   trace: Trace;
 }
 /**
+ * commitments.operation-revised v1 — an operation's base or calendar revised by the system that declared it
+ */
+export interface OperationRevisedV1 {
+  operationId: Code;
+  eligibleBase?: Amount;
+  start?: CalendarDate;
+  end?: CalendarDate;
+  /**
+   * the declaring system's reference (the operation's first)
+   */
+  by: {
+    system: string;
+    reference: string;
+  };
+  trace: Trace;
+}
+/**
  * commitments.payment-recorded v1 — a payment of a firm commitment
  */
 export interface PaymentRecordedV1 {
@@ -454,6 +472,7 @@ export interface CommitmentsEvents {
   'commitments.envelope-opened': EnvelopeOpenedV1;
   'commitments.operation-declared': OperationDeclaredV1;
   'commitments.operation-referenced': OperationReferencedV1;
+  'commitments.operation-revised': OperationRevisedV1;
   'commitments.payment-recorded': PaymentRecordedV1;
   'commitments.pool-split': PoolSplitV1;
   'commitments.reference-recorded': ReferenceRecordedV1;

@@ -3,7 +3,7 @@ import type { Refusal } from '@cvl/refusal';
 import { checkAmount, checkTrace, decimal } from '../domain/booking';
 import type { CommitmentsEvent, OperationReference } from '../domain/events';
 import { refuse } from '../domain/refusals';
-import { referenceKey, type CommitmentsState } from '../domain/state';
+import { referenceKey, type CommitmentsState, type Operation } from '../domain/state';
 import type { BookingTrace } from '../domain/trace';
 
 export interface DeclareOperation {
@@ -38,12 +38,13 @@ export function decideDeclareOperation(
   if (known) {
     const has = (r: OperationReference) =>
       known.references.some((k) => k.system === r.system && k.reference === r.reference);
-    return command.references
+    const referenced = command.references
       .filter((reference) => !has(reference))
       .map((reference) => ({
         type: 'commitments.operation-referenced' as const,
         data: { operationId: known.id, reference, trace: command.trace },
       }));
+    return [...referenced, ...revisedByDeclarer(command, known)];
   }
   if (!command.label.trim()) return refuse('label-required', 'Libellé de l’opération obligatoire', { field: 'label' });
   // The project owner need not fund anything (an association, a company): not checked against the funders. When it
@@ -95,4 +96,29 @@ function unknownReference(state: CommitmentsState, command: DeclareOperation): R
     if (code !== undefined && !state.references.has(referenceKey(kind, code)))
       return refuse('unknown-reference', `Référence inconnue : ${kind} « ${code} »`, { field });
   return undefined;
+}
+
+/**
+ * The system that declared an operation (its first reference) speaks for its base and calendar: when it names the
+ * operation again with a new base or calendar (a protocol's avenant, a revised application), the registry follows —
+ * the caps are then rates of the new base. Another programme naming the same works changes none of it.
+ */
+function revisedByDeclarer(command: DeclareOperation, known: Operation): CommitmentsEvent[] {
+  const declarer = known.references[0];
+  if (!declarer || !command.references.some((r) => r.system === declarer.system && r.reference === declarer.reference))
+    return [];
+  const changed = {
+    ...(command.eligibleBaseCents !== known.eligibleBaseCents
+      ? { eligibleBase: decimal(command.eligibleBaseCents) }
+      : {}),
+    ...(command.start && command.start !== known.start ? { start: command.start } : {}),
+    ...(command.end && command.end !== known.end ? { end: command.end } : {}),
+  };
+  if (Object.keys(changed).length === 0) return [];
+  return [
+    {
+      type: 'commitments.operation-revised',
+      data: { operationId: known.id, ...changed, by: declarer, trace: command.trace },
+    },
+  ];
 }

@@ -14,10 +14,7 @@ describe('declaring an operation in the registry', () => {
       s.when(
         declared({
           eligibleBaseCents: 2_000_000_00n,
-          references: [
-            { system: 'renewal-urban', reference: 'npnru-call:grande-residence' },
-            { system: 'iti-feder', reference: 'iti-call:op1' },
-          ],
+          references: [{ system: 'iti-feder', reference: 'iti-call:op1' }],
         }),
       ),
     );
@@ -35,6 +32,36 @@ describe('declaring an operation in the registry', () => {
       version: 2,
     });
     expect(accepted(s.when(declared()))).toEqual([]);
+  });
+
+  it('follows the declaring programme’s new base and calendar (an avenant), no other programme’s', () => {
+    const s = baseline(new Scenario()).given(declared());
+    const npnru = [{ system: 'renewal-urban', reference: 'npnru-call:grande-residence' }];
+    const [revised] = accepted(
+      s.when(declared({ eligibleBaseCents: 1_200_000_00n, end: '2019-06-30', references: npnru })),
+    );
+    expect(revised).toEqual({
+      type: 'commitments.operation-revised',
+      data: {
+        operationId: 'rehab-grande-residence',
+        eligibleBase: '1200000.00',
+        end: '2019-06-30',
+        by: npnru[0],
+        trace: expect.anything(),
+      },
+    });
+    expect(s.state.operations.get('rehab-grande-residence')).toMatchObject({
+      eligibleBaseCents: 1_200_000_00n,
+      end: '2019-06-30',
+      start: '2016-09-01',
+    });
+    // The ITI naming the same works with its own cost adds its reference; the base stays the declarer's.
+    accepted(
+      s.when(
+        declared({ eligibleBaseCents: 900_000_00n, references: [{ system: 'iti-feder', reference: 'iti-call:op1' }] }),
+      ),
+    );
+    expect(s.state.operations.get('rehab-grande-residence')?.eligibleBaseCents).toBe(1_200_000_00n);
   });
 
   it('refuses a quartier or a base it cannot check, and a calendar that ends before it starts', () => {

@@ -121,6 +121,20 @@ export interface OperationReferenced {
   trace: BookingTrace;
 }
 
+/**
+ * The operation's base or calendar revised by the system that declared it (a protocol's avenant, a revised
+ * application): its caps are rates of the new base from then on. Only what changes.
+ */
+export interface OperationRevised {
+  operationId: string;
+  eligibleBase?: string;
+  start?: string;
+  end?: string;
+  /** The system whose declaration this revises (the first reference of the operation). */
+  by: OperationReference;
+  trace: BookingTrace;
+}
+
 /** A co-financing rule recorded (a new text, a new version of a cap): it applies from its date, never before. */
 export interface CoFinancingRuleRecorded {
   rule: CoFinancingRule;
@@ -257,6 +271,7 @@ export type CommitmentsEvent =
   | { type: 'commitments.booking-request-applied'; data: BookingRequestApplied }
   | { type: 'commitments.operation-declared'; data: OperationDeclared }
   | { type: 'commitments.operation-referenced'; data: OperationReferenced }
+  | { type: 'commitments.operation-revised'; data: OperationRevised }
   | { type: 'commitments.co-financing-rule-recorded'; data: CoFinancingRuleRecorded };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
@@ -277,6 +292,7 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.booking-request-applied',
   'commitments.operation-declared',
   'commitments.operation-referenced',
+  'commitments.operation-revised',
   'commitments.co-financing-rule-recorded',
 ];
 

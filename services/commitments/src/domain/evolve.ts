@@ -330,6 +330,21 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
         }),
       };
     }
+    case 'commitments.operation-revised': {
+      const d = event.data;
+      const current = state.operations.get(d.operationId);
+      if (!current) throw new LedgerInvariantError(`opération ${d.operationId} absente du registre`);
+      return {
+        ...state,
+        operations: state.operations.set(current.id, {
+          ...current,
+          ...(d.eligibleBase ? { eligibleBaseCents: cents(d.eligibleBase) } : {}),
+          ...(d.start ? { start: d.start } : {}),
+          ...(d.end ? { end: d.end } : {}),
+          version: current.version + 1,
+        }),
+      };
+    }
     case 'commitments.co-financing-rule-recorded':
       return { ...state, coFinancingRules: [...state.coFinancingRules, event.data.rule] };
   }

@@ -124,6 +124,8 @@ export interface BookingColumns {
   projectOwner?: string;
   /** The registry operation the booking finances (a row of `operations`). */
   operation?: string;
+  /** The years the document says it covers (« 2017-2018 » stays a window; `year` is its first). */
+  period?: { fromYear: number; toYear: number };
   /** The act, for firm bookings. */
   act?: { reference: string; date: string };
   effectiveDate?: string;

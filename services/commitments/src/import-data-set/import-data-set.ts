@@ -155,6 +155,7 @@ export async function importDataSet(
             status: b.status,
             ...(b.condition ? { conditionId: b.condition } : {}),
             ...(b.act ? { act: b.act } : {}),
+            ...(b.period ? { schedule: { ...b.period, planned: [] } } : {}),
             amountCents: fromDecimalString(f.amount as string),
             isPool: b.isPool ?? false,
             attribution: {

@@ -97,6 +97,18 @@ describe('the Lens-Liévin data set', () => {
       expect([operation.id, booked <= operation.eligibleBaseCents]).toEqual([operation.id, true]);
     }
     expect(operationsOverCap(state, '2020-12-31')).toEqual([]);
+    // Each booking keeps the window the document gives it: « 2017-2018 » is not 2017.
+    const windows = [...state.commitments.values()].map((c) => [c.id, c.schedule?.fromYear, c.schedule?.toYear]);
+    expect(windows.filter(([, from, to]) => from === undefined || to === undefined)).toEqual([]);
+    expect(state.commitments.get('pdch-fouquieres-demolition')?.schedule).toEqual({
+      fromYear: 2017,
+      toYear: 2018,
+      planned: [],
+    });
+    expect(state.commitments.get('mc-investissement-thermique')?.schedule).toMatchObject({
+      fromYear: 2015,
+      toYear: 2020,
+    });
   });
 
   it('reconciles: the rounded totals are declared rounding, the real gaps are named with their lines', () => {

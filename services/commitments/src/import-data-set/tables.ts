@@ -138,6 +138,8 @@ export function dataSetFromTables(
       const max = amount(file, row, cells, 'range_max');
       const central = amount(file, row, cells, 'central');
       const commitmentId = text(cells, 'commitment_id');
+      const periodFrom = integer(file, row, cells, 'period_from');
+      const periodTo = integer(file, row, cells, 'period_to');
       const actReference = text(cells, 'act_reference');
       const booking: BookingColumns | undefined = commitmentId
         ? {
@@ -154,6 +156,9 @@ export function dataSetFromTables(
             label: text(cells, 'label') ?? '',
             ...(text(cells, 'project_owner') ? { projectOwner: text(cells, 'project_owner') } : {}),
             ...(text(cells, 'operation') ? { operation: text(cells, 'operation') } : {}),
+            ...(periodFrom !== undefined || periodTo !== undefined
+              ? { period: { fromYear: periodFrom ?? 0, toYear: periodTo ?? periodFrom ?? 0 } }
+              : {}),
             ...(actReference ? { act: { reference: actReference, date: text(cells, 'act_date') ?? '' } } : {}),
             ...(text(cells, 'effective_date') ? { effectiveDate: text(cells, 'effective_date') } : {}),
           }

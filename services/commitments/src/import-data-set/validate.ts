@@ -178,6 +178,22 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
       if (!Number.isInteger(b.year) || b.year < 2000 || b.year > 2100)
         fail(f, 'figures', i, 'booking.year', `année invalide « ${b.year} »`);
       if (!b.label?.trim()) fail(f, 'figures', i, 'booking.label', 'libellé manquant');
+      if (
+        b.period &&
+        (!Number.isInteger(b.period.fromYear) ||
+          !Number.isInteger(b.period.toYear) ||
+          b.period.fromYear < 2000 ||
+          b.period.toYear < b.period.fromYear ||
+          b.year < b.period.fromYear ||
+          b.year > b.period.toYear)
+      )
+        fail(
+          f,
+          'figures',
+          i,
+          'booking.period',
+          `période invalide « ${b.period.fromYear}-${b.period.toYear} » (années croissantes, l’année ${b.year} comprise)`,
+        );
       if (b.effectiveDate !== undefined && !isIsoDate(b.effectiveDate))
         fail(f, 'figures', i, 'booking.effectiveDate', 'date attendue au format AAAA-MM-JJ');
     } else if (f.booking) {

@@ -148,6 +148,15 @@ describe('commitments events against contracts/events/commitments', () => {
     keep();
     s.given(operation({ operationId: 'op-registre', references: [{ system: 'iti-feder', reference: 'iti:op1' }] }));
     keep();
+    // The declaring programme names it again with a new base: the registry follows.
+    s.given(
+      operation({
+        operationId: 'op-registre',
+        eligibleBaseCents: 1_200_000_00n,
+        references: [{ system: 'iti-feder', reference: 'iti:op1' }],
+      }),
+    );
+    keep();
     s.givenEvents({
       type: 'commitments.co-financing-rule-recorded',
       data: { rule: { ...CO_FINANCING_RULES[1], id: 'regle-essai', from: '2019-01-01' }, trace: trace() },

@@ -19,6 +19,7 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.booking-request-applied': 'nouvelle version d’une demande appliquée',
   'commitments.operation-declared': 'opération déclarée au registre',
   'commitments.operation-referenced': 'référence d’un programme ajoutée à l’opération',
+  'commitments.operation-revised': 'assiette ou calendrier de l’opération révisés par le programme qui l’a déclarée',
   'commitments.co-financing-rule-recorded': 'règle de cofinancement enregistrée',
 };
 

@@ -89,7 +89,11 @@ export function documentsTouched(event: ProgrammesProjectedEvent): DocRef[] {
     const { programmeId, axes } = event.data;
     return axes.map((a) => ({ kind: 'envelope' as const, id: `${programmeId}:axe-${a.axis}` }));
   }
-  if (event.type === 'commitments.operation-declared' || event.type === 'commitments.operation-referenced')
+  if (
+    event.type === 'commitments.operation-declared' ||
+    event.type === 'commitments.operation-referenced' ||
+    event.type === 'commitments.operation-revised'
+  )
     return [{ kind: 'operation', id: registryKey(event.data.operationId) }];
   const source = sourceOf(event.type);
   const { programmeId, operationId } = operationOf(event);
@@ -203,6 +207,13 @@ export function projectProgrammes(
         (doc) => ({ ...doc, references: [...(doc.references ?? []), event.data.reference] }),
         `référencée dans ${event.data.reference.system} : ${event.data.reference.reference}`,
       );
+    case 'commitments.operation-revised': {
+      const d = event.data;
+      return update(
+        (doc) => ({ ...doc, ...(d.eligibleBase ? { cost: d.eligibleBase } : {}) }),
+        `révisée par ${d.by.system}${d.eligibleBase ? ` : assiette ${d.eligibleBase} € HT` : ''}${d.start || d.end ? ` ; calendrier ${d.start ?? '…'} → ${d.end ?? '…'}` : ''}`,
+      );
+    }
     case 'renewal-urban.operation-added':
       return created(
         {

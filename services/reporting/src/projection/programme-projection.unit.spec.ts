@@ -266,6 +266,17 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
       ['maisons-et-cites', '65000000.00', 5019, ['registre']],
       ['partenaires-publics', '64500000.00', 4981, ['registre']],
     ]);
+    const revised = run([
+      declared('mc-thermique', [{ system: 'call-ap', reference: 'AP-2015-07' }]),
+      event('commitments.operation-revised', {
+        operationId: 'mc-thermique',
+        eligibleBase: '130000000.00',
+        by: { system: 'call-ap', reference: 'AP-2015-07' },
+        trace,
+      }),
+    ]).get('operation:registre:registre:mc-thermique') as OperationDoc;
+    expect(revised.cost).toBe('130000000.00');
+    expect(revised.provenance.at(-1)?.change).toBe('révisée par call-ap : assiette 130000000.00 € HT');
     expect(operationCards([op], [], { quartier: 'QP062025' })).toHaveLength(1);
     expect(operationCards([op], [], { quartier: 'QP062026' })).toHaveLength(0);
   });
