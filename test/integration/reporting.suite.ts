@@ -238,6 +238,14 @@ export function reportingSuite(
         const reported = await get(`funders/${funder}/statement`);
         for (const figure of ['indicative', 'conditional', 'firm', 'paid', 'outstanding'])
           expect(reported.totals[figure]).toBe(ledgerTotals[figure]);
+        // Its AE/CP, year by year, is the ledger's: engaged, paid, restes à payer.
+        const ledgerAeCp = (await h.http().get(`/api/commitments/funders/${funder}/ae-cp`).set(h.auth).expect(200))
+          .body as { rows: Array<{ year: number; engaged: string; paid: string; remaining: string }> };
+        const years = (rows: Array<{ year: number; engaged: string; paid: string; remaining: string }>) =>
+          rows
+            .filter((r) => r.engaged !== '0.00' || r.paid !== '0.00')
+            .map((r) => [r.year, r.engaged, r.paid, r.remaining]);
+        expect(years(reported.aeCp.rows)).toEqual(years(ledgerAeCp.rows));
       }
 
       // The statement downloaded three ways: each file, read back, carries the ledger's totals.
@@ -266,6 +274,7 @@ export function reportingSuite(
         'Par enjeu',
         'Par année',
         'Par EPCI',
+        'AE-CP',
         'Conditions en attente',
         'Enveloppes communes',
         'À propos',
@@ -299,6 +308,7 @@ export function reportingSuite(
         'vues du registre = comptes du grand livre',
         'totaux de reporting = totaux du grand livre',
         'plafonds de cofinancement : toute opération dans les siens (tous programmes et financeurs)',
+        'AE/CP de reporting = AE/CP du grand livre, année par année',
         'rapprochement du jeu de données',
       ]);
       expect(integrity.checks[0].detail).toMatch(

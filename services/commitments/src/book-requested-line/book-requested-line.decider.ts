@@ -49,10 +49,11 @@ export function decideBookRequestedLine(
 ): CommitmentsEvent[] | Refusal {
   const previous = requestedCommitment(state, line.request, line.funder);
   if (previous?.request?.requestId === line.request.requestId) return [];
-  if (previous) return applyNewVersion(line, previous, state, context);
-  // The operation first: declared (or the programme's reference added), then the line booked for it.
+  // The operation first: declared (or the programme's reference added, or its base and calendar revised by the
+  // programme that declared it), then the line booked — or a later version applied — on what the registry now says.
   const declared = line.operation ? decideDeclareOperation(line.operation, state) : [];
   if (isRefusal(declared)) return refusedAnswer(line, declared);
+  if (previous) return applyNewVersion(line, previous, state, context, declared);
   const booked = decideNewLine(line, evolveAll(declared, state), context);
   if (booked.length > 0 && booked[0].type === 'commitments.booking-request-refused') return booked;
   return coFinancingAnswer(line, state, [...declared, ...booked]);
@@ -226,9 +227,11 @@ function refusedAnswer(line: RequestedLine, refusal: Refusal): CommitmentsEvent[
 function applyNewVersion(
   line: RequestedLine,
   previous: Commitment,
-  state: CommitmentsState,
+  before: CommitmentsState,
   context: DecisionContext,
+  declared: CommitmentsEvent[],
 ): CommitmentsEvent[] | Refusal {
+  const state = evolveAll(declared, before);
   let change: 'firmed' | 'amended' | 'unchanged' = 'unchanged';
   let events: CommitmentsEvent[] = [];
   if (previous.status !== 'firm' && line.status === 'firm' && line.act) {
@@ -259,7 +262,8 @@ function applyNewVersion(
     if (isRefusal(amended)) return refusedAnswer(line, amended);
     [events, change] = [amended, 'amended'];
   }
-  return coFinancingAnswer(line, state, [
+  return coFinancingAnswer(line, before, [
+    ...declared,
     ...events,
     {
       type: 'commitments.booking-request-applied',

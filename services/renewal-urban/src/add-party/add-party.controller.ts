@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@cvl/platform';
 import { INSTRUCTS_PROTOCOL } from '../http/access';
+import { avenantOf } from '../http/avenant.dto';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
 import { ProtocolResponse } from '../http/responses';
@@ -23,7 +24,7 @@ export class AddPartyController {
       await this.commands.execute(
         new AddPartyCommand(id, {
           party: { code: body.party.code, role: body.party.role },
-          ...(body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {}),
+          ...avenantOf(body),
           trace: toTrace(body.trace),
         }),
       ),

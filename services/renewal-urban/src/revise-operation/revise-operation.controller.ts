@@ -4,14 +4,12 @@ import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { fromDecimalString } from '@cvl/money';
 import { Allow } from '@cvl/platform';
 import { INSTRUCTS_PROTOCOL } from '../http/access';
+import { AvenantStepDto, avenantOf } from '../http/avenant.dto';
 import { toTrace } from '../http/effect';
 import { protocolOf } from '../http/protocol-view';
 import { ProtocolResponse } from '../http/responses';
 import { ReviseOperationCommand, WithdrawOperationCommand } from './revise-operation.handler';
-import { OperationChangeDto, ReviseOperationDto } from './revise-operation.dto';
-
-const actOf = (body: OperationChangeDto) =>
-  body.act ? { act: { reference: body.act.reference, date: body.act.date } } : {};
+import { ReviseOperationDto } from './revise-operation.dto';
 
 @ApiTags('protocole de préfiguration')
 @Controller('api/renewal-urban/protocols')
@@ -32,7 +30,7 @@ export class ReviseOperationController {
           ...(body.start ? { start: body.start } : {}),
           ...(body.end ? { end: body.end } : {}),
           ...(body.eligibleBase ? { eligibleBaseCents: fromDecimalString(body.eligibleBase) } : {}),
-          ...actOf(body),
+          ...avenantOf(body),
           trace: toTrace(body.trace),
         }),
       ),
@@ -46,10 +44,10 @@ export class ReviseOperationController {
     summary:
       'Retirer une opération du protocole (par avenant une fois signé) : le grand livre dégage ce qui était inscrit pour elle',
   })
-  async withdraw(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: OperationChangeDto) {
+  async withdraw(@Param('id') id: string, @Param('operationId') operationId: string, @Body() body: AvenantStepDto) {
     return protocolOf(
       await this.commands.execute(
-        new WithdrawOperationCommand(id, { operationId, ...actOf(body), trace: toTrace(body.trace) }),
+        new WithdrawOperationCommand(id, { operationId, ...avenantOf(body), trace: toTrace(body.trace) }),
       ),
     );
   }

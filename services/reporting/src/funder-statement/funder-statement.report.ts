@@ -1,4 +1,5 @@
 import type { ReportDocument, ReportTable } from '@cvl/exports';
+import { fromDecimalString } from '@cvl/money';
 import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-matrix.report';
 import { conditionsTable, poolsTable } from '../conditions-and-pools/conditions-and-pools.report';
 import type { funderStatement } from './funder-statement';
@@ -13,7 +14,7 @@ const BREAKDOWNS: ReadonlyArray<[keyof Statement['by'], string, string]> = [
   ['epci', 'Par EPCI', 'EPCI'],
 ];
 
-/** A funder's statement as a document: totals, the five breakdowns (each adding up to the totals), conditions, pools. */
+/** A funder's statement as a document: totals, the five breakdowns (each adding up to the totals), AE/CP, conditions, pools. */
 export function statementReport(statement: Statement, generatedAt: string): ReportDocument {
   const breakdown = ([axis, name, header]: (typeof BREAKDOWNS)[number]): ReportTable => ({
     name,
@@ -38,6 +39,28 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
         rows: [[statement.funder, ...figureCells(statement.totals)]],
       },
       ...BREAKDOWNS.map(breakdown),
+      {
+        name: 'AE-CP',
+        title: 'AE/CP par année (engagé, payé, restes à payer en fin d’année)',
+        columns: [
+          { header: 'Année', kind: 'text' },
+          { header: 'Engagé (AE)', kind: 'euros' },
+          { header: 'Payé (CP)', kind: 'euros' },
+          { header: 'Restes à payer', kind: 'euros' },
+        ],
+        rows: statement.aeCp.rows.map((row) => [
+          String(row.year),
+          fromDecimalString(row.engaged),
+          fromDecimalString(row.paid),
+          fromDecimalString(row.remaining),
+        ]),
+        totals: [
+          'Total',
+          fromDecimalString(statement.aeCp.totals.engaged),
+          fromDecimalString(statement.aeCp.totals.paid),
+          fromDecimalString(statement.aeCp.totals.remaining),
+        ],
+      },
       conditionsTable(statement.awaitingConditions),
       poolsTable(statement.pools),
     ],

@@ -1,3 +1,4 @@
+import { aeCpRows } from '../ae-cp/ae-cp';
 import { asJson, NONE, plus, zero, type Figures } from '../co-financing-matrix/co-financing-matrix';
 import { pendingByCondition, poolPositions } from '../conditions-and-pools/conditions-and-pools';
 import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
@@ -8,7 +9,7 @@ type FiguresJson = ReturnType<typeof asJson>;
 
 /**
  * A funder's statement as reporting sees it: totals, the same figures by programme, quartier, stake, year and EPCI,
- * what waits on conditions and what is left in its pools. Each breakdown adds up to the totals.
+ * its AE/CP year by year, what waits on conditions and what is left in its pools. Each breakdown adds up to the totals.
  */
 export function funderStatement(docs: readonly ProjectedCommitment[], funder: string) {
   const mine = docs.filter((doc) => doc.funder === funder);
@@ -43,6 +44,8 @@ export function funderStatement(docs: readonly ProjectedCommitment[], funder: st
       year: breakdown('year'),
       epci: breakdown('epci'),
     },
+    // AE/CP year by year: engaged, paid, restes à payer.
+    aeCp: aeCpRows(mine),
     awaitingConditions: pendingByCondition(mine),
     pools: poolPositions(docs).filter((pool) => pool.funder === funder),
   };

@@ -145,12 +145,37 @@ export class StatementBreakdowns {
   @ApiProperty({ type: [ByEpci] }) epci!: ByEpci[];
 }
 
+export class AeCpFormatted {
+  @ApiProperty({ example: '1 700 000,00 €' }) engaged!: string;
+  @ApiProperty({ example: '425 000,00 €' }) paid!: string;
+  @ApiProperty({ example: '1 275 000,00 €' }) remaining!: string;
+}
+
+export class AeCpTotalsView {
+  @ApiProperty({ ...EUROS, description: 'engagé (AE)' }) engaged!: string;
+  @ApiProperty({ ...EUROS, description: 'payé (CP)' }) paid!: string;
+  @ApiProperty({ ...EUROS, description: 'restes à payer' }) remaining!: string;
+  @ApiProperty({ type: AeCpFormatted }) formatted!: AeCpFormatted;
+}
+
+export class AeCpRowView extends AeCpTotalsView {
+  @ApiProperty({ type: 'integer', example: 2016 }) year!: number;
+}
+
+export class AeCpView {
+  @ApiProperty({ type: [AeCpRowView], description: 'année par année ; les restes à payer en fin d’année' })
+  rows!: AeCpRowView[];
+  @ApiProperty({ type: AeCpTotalsView }) totals!: AeCpTotalsView;
+}
+
 export class FunderStatementResponse {
   @ApiProperty({ example: 'maisons-et-cites' }) funder!: string;
   @ApiProperty({ type: 'integer' }) commitments!: number;
   @ApiProperty({ type: ViewFigures }) totals!: ViewFigures;
   @ApiProperty({ type: StatementBreakdowns, description: 'chaque ventilation a pour somme les totaux' })
   by!: StatementBreakdowns;
+  @ApiProperty({ type: AeCpView, description: 'AE/CP : engagé, payé et restes à payer, année par année' })
+  aeCp!: AeCpView;
   @ApiProperty({ type: [PendingConditionView] }) awaitingConditions!: PendingConditionView[];
   @ApiProperty({ type: [PoolPositionView] }) pools!: PoolPositionView[];
 }

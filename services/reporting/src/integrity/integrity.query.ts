@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { UseCaseQuery } from '@cvl/platform';
+import { aeCpDisagreements, aeCpRows, type LedgerAeCp } from '../ae-cp/ae-cp';
 import { funderStatement } from '../funder-statement/funder-statement';
 import { ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
@@ -21,7 +22,7 @@ export class IntegrityCheckQuery extends UseCaseQuery<'integrity-check', StoreAc
 
 /**
  * Each service's hash chains (and what its relay and consumers set aside), the ledger's balance, reporting's totals
- * against the ledger's, funder by funder, and the reconciliation with the data set when the ledger has one.
+ * against the ledger's, funder by funder, AE/CP year by year, and the reconciliation with the data set when the ledger has one.
  */
 @QueryHandler(IntegrityCheckQuery)
 export class IntegrityCheckQueryHandler implements IQueryHandler<IntegrityCheckQuery, IntegrityReport> {
@@ -49,7 +50,9 @@ export class IntegrityCheckQueryHandler implements IQueryHandler<IntegrityCheckQ
       '/api/commitments/operations?overCap=true',
       authorization,
     );
+    const ledgerAeCp = await askService<LedgerAeCp>('commitments', origin, '/api/commitments/ae-cp', authorization);
     const docs = await this.readModels.all();
+    const ours = aeCpRows(docs).rows;
     const funders = [...new Set(docs.map((d) => d.funder))];
     const readModel = new Map(funders.map((funder) => [funder, funderStatement(docs, funder).totals]));
     return integrityReport({
@@ -58,6 +61,10 @@ export class IntegrityCheckQueryHandler implements IQueryHandler<IntegrityCheckQ
       disagreements: totalsDisagreements(readModel, balances.funders),
       ...(reconciliation ? { reconciliation } : {}),
       overCap,
+      aeCp: {
+        years: new Set([...ours.map((r) => r.year), ...ledgerAeCp.rows.map((r) => r.year)]).size,
+        disagreements: aeCpDisagreements(ours, ledgerAeCp),
+      },
       checkedAt: new Date().toISOString(),
     });
   }

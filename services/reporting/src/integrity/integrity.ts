@@ -1,4 +1,5 @@
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import type { AeCpDisagreement } from '../ae-cp/ae-cp';
 import { FIGURE_KEYS as FIGURES, type Figures } from '../co-financing-matrix/co-financing-matrix';
 
 const euros = (decimal: string) => formatEurosFr(fromDecimalString(decimal));
@@ -132,6 +133,8 @@ export function integrityReport(input: {
   disagreements: Disagreement[];
   reconciliation?: ReconciliationSummary;
   overCap?: OperationsOverCap;
+  /** Reporting's AE/CP against the ledger's, year by year (the whole contract). */
+  aeCp?: { years: number; disagreements: AeCpDisagreement[] };
   checkedAt: string;
 }) {
   const { ledger } = input.balances;
@@ -209,6 +212,23 @@ export function integrityReport(input: {
                           .join(' ; ')}`,
                     )
                     .join(' ; '),
+          },
+        ]
+      : []),
+    ...(input.aeCp
+      ? [
+          {
+            check: 'AE/CP de reporting = AE/CP du grand livre, année par année',
+            ok: input.aeCp.disagreements.length === 0,
+            detail:
+              input.aeCp.disagreements.length === 0
+                ? `${input.aeCp.years} année(s) concordante(s) : engagé et payé`
+                : `${input.aeCp.disagreements
+                    .map(
+                      (d) =>
+                        `${d.year}, ${d.figure === 'engaged' ? 'engagé' : 'payé'} : ${euros(d.readModel)} (reporting) / ${euros(d.ledger)} (grand livre)`,
+                    )
+                    .join(' ; ')} — un modèle de lecture projeté avant les AE/CP se reconstruit par « cvl replay »`,
           },
         ]
       : []),

@@ -32,6 +32,12 @@ export interface ProjectedCommitment {
     operation?: string;
   };
   provenance: ProvenanceEntry[];
+  /**
+   * AE/CP movements, each in the year it takes effect: engaged (AE: became firm — recorded or firmed, a condition met,
+   * amended or released while firm, split out of a firm pool) and paid (CP). Absent from documents projected before
+   * it existed: `cvl replay` rebuilds them, and the integrity report says so until then.
+   */
+  aeCp?: Array<{ year: number; engaged: string; paid: string }>;
 }
 
 /** One event that made a figure: who, when recorded, from when effective, why, on what source, and what it changed. */
@@ -106,6 +112,16 @@ export function touched(event: CommitmentsProjectedEvent): string[] {
   ];
 }
 
+/** The year an event takes effect (its trace's effective date). */
+const yearOf = (event: CommitmentsProjectedEvent) => Number(entry(event, '').effectiveDate.slice(0, 4));
+
+/** A document with one more AE/CP movement in the event's year (nothing when both are zero). */
+function moved(doc: Doc, event: CommitmentsProjectedEvent, engaged: bigint, paid = 0n): Doc {
+  if (engaged === 0n && paid === 0n) return doc;
+  const movement = { year: yearOf(event), engaged: toDecimalString(engaged), paid: toDecimalString(paid) };
+  return { ...doc, aeCp: [...(doc.aeCp ?? []), movement] };
+}
+
 /** Applies one commitments event to the documents it touches; returns the documents to store. Pure. */
 export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjectedEvent): Doc[] {
   const get = (id: string) => docs.get(id);
@@ -118,23 +134,27 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
     case 'commitments.commitment-recorded':
       if (get(event.data.commitmentId)) return [];
       return [
-        {
-          id: event.data.commitmentId,
-          funder: event.data.funder,
-          status: event.data.status,
-          amount: toDecimalString(cents(event.data.amount)),
-          paid: '0.00',
-          released: '0.00',
-          isPool: Boolean(event.data.isPool),
-          ...(event.data.poolId ? { poolId: event.data.poolId } : {}),
-          ...(event.data.conditionId ? { conditionId: event.data.conditionId } : {}),
-          ...(event.data.envelopeId ? { envelopeId: event.data.envelopeId } : {}),
-          ...(event.data.request ? { request: event.data.request } : {}),
-          attribution: event.data.attribution,
-          provenance: [
-            entry(event, `inscrit ${event.data.status} pour ${toDecimalString(cents(event.data.amount))} €`),
-          ],
-        },
+        moved(
+          {
+            id: event.data.commitmentId,
+            funder: event.data.funder,
+            status: event.data.status,
+            amount: toDecimalString(cents(event.data.amount)),
+            paid: '0.00',
+            released: '0.00',
+            isPool: Boolean(event.data.isPool),
+            ...(event.data.poolId ? { poolId: event.data.poolId } : {}),
+            ...(event.data.conditionId ? { conditionId: event.data.conditionId } : {}),
+            ...(event.data.envelopeId ? { envelopeId: event.data.envelopeId } : {}),
+            ...(event.data.request ? { request: event.data.request } : {}),
+            attribution: event.data.attribution,
+            provenance: [
+              entry(event, `inscrit ${event.data.status} pour ${toDecimalString(cents(event.data.amount))} €`),
+            ],
+          },
+          event,
+          event.data.status === 'firm' ? cents(event.data.amount) : 0n,
+        ),
       ];
     case 'commitments.commitment-made-conditional':
       update(
@@ -146,7 +166,12 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
     case 'commitments.commitment-firmed':
       update(
         event.data.commitmentId,
-        (doc) => ({ ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amount)) }),
+        (doc) =>
+          moved(
+            { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amount)) },
+            event,
+            cents(event.data.amount),
+          ),
         `affermi pour ${event.data.amount} €`,
       );
       return changed;
@@ -156,7 +181,11 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
           id,
           (doc) =>
             event.data.outcome === 'met'
-              ? { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amounts[id])) }
+              ? moved(
+                  { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amounts[id])) },
+                  event,
+                  cents(event.data.amounts[id]),
+                )
               : { ...doc, status: 'lapsed', amount: '0.00' },
           event.data.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc',
         );
@@ -165,14 +194,19 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
     case 'commitments.commitment-amended':
       update(
         event.data.commitmentId,
-        (doc) => ({ ...doc, amount: toDecimalString(cents(event.data.after)) }),
+        (doc) =>
+          moved(
+            { ...doc, amount: toDecimalString(cents(event.data.after)) },
+            event,
+            doc.status === 'firm' ? cents(event.data.after) - cents(event.data.before) : 0n,
+          ),
         `${event.data.kind} : ${event.data.before} → ${event.data.after} €`,
       );
       return changed;
     case 'commitments.payment-recorded':
       update(
         event.data.commitmentId,
-        (doc) => ({ ...doc, paid: add(doc.paid, cents(event.data.amount)) }),
+        (doc) => moved({ ...doc, paid: add(doc.paid, cents(event.data.amount)) }, event, 0n, cents(event.data.amount)),
         `paiement ${event.data.kind} de ${event.data.amount} €`,
       );
       return changed;
@@ -181,11 +215,15 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
         event.data.commitmentId,
         (doc) =>
           doc.status === 'firm'
-            ? {
-                ...doc,
-                amount: add(doc.amount, -cents(event.data.amount)),
-                released: add(doc.released, cents(event.data.amount)),
-              }
+            ? moved(
+                {
+                  ...doc,
+                  amount: add(doc.amount, -cents(event.data.amount)),
+                  released: add(doc.released, cents(event.data.amount)),
+                },
+                event,
+                -cents(event.data.amount),
+              )
             : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(event.data.amount)) },
         `dégagement de ${event.data.amount} €`,
       );
@@ -193,14 +231,16 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
     case 'commitments.pool-split': {
       const pool = get(event.data.poolId);
       if (!pool) return [];
+      const firm = pool.status === 'firm';
+      const splitOut = event.data.parts.reduce((sum, part) => sum + cents(part.amount), 0n);
       changed.push({
-        ...pool,
+        ...moved(pool, event, firm ? -splitOut : 0n),
         amount: toDecimalString(cents(event.data.remaining)),
         provenance: [...pool.provenance, entry(event, `ventilé, reste ${event.data.remaining} €`)],
       });
       for (const part of event.data.parts) {
         if (get(part.commitmentId)) continue;
-        changed.push({
+        const doc: Doc = {
           id: part.commitmentId,
           funder: part.funder,
           status: pool.status,
@@ -216,7 +256,8 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
             ...(part.label ? { label: part.label } : {}),
           },
           provenance: [entry(event, `part de ${pool.id} : ${part.amount} €`)],
-        });
+        };
+        changed.push(moved(doc, event, firm ? cents(part.amount) : 0n));
       }
       return changed;
     }
