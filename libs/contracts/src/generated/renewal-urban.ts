@@ -154,6 +154,7 @@ export interface FunderLineBookingRecordedV1 {
    * « retrait » when the answer is to a withdrawal's release, not to the plan's booking
    */
   step?: string;
+  amount?: Amount;
 }
 /**
  * renewal-urban.operation-added v1 — an operation of the protocol

@@ -27,7 +27,8 @@ export function decideAppraiseApplication(
   if (operation.status !== 'complete') return refuse('not-complete', 'Un dossier s’instruit une fois complet');
   const rule = inForce(rules, operation.receivedOn, (r) => r.priority === operation.priority);
   const checks = rule ? checkEnergy(operation.dwellings, rule) : [];
-  const failing = operation.dwellings.filter((_, index) => !checks[index].passed);
+  // No rule in force for the priority: no dwelling is checked, none fails.
+  const failing = operation.dwellings.filter((_, index) => checks[index] !== undefined && !checks[index].passed);
   const eligible = failing.length < operation.dwellings.length || operation.dwellings.length === 0;
   return [
     {

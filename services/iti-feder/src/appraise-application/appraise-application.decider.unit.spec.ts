@@ -68,6 +68,17 @@ describe('eligibility: priority 4c, consumption after works below 104 kWh/m²/ye
     });
   });
 
+  it('checks no dwelling of a priority no energy rule governs, and excludes none', () => {
+    const s = new ItiScenario()
+      .given(envelope)
+      .given(strategy)
+      .given(application('op', { priority: '4a', dwellings: [{ id: 'L1', classBefore: 'G', consumptionAfter: 400 }] }));
+    s.given((st) => decideCompleteApplication({ operationId: 'op', trace: trace() }, st));
+    const [event] = accepted(s.when((st) => decideAppraiseApplication({ operationId: 'op', trace: trace() }, st)));
+    expect(event).toMatchObject({ data: { eligible: true, checks: [] } });
+    expect(event.data).not.toHaveProperty('excluded');
+  });
+
   it('rejects the application only when none of its dwellings passes, naming each', () => {
     const decision = appraise([
       { id: 'L1', classBefore: 'F', consumptionAfter: 105 },

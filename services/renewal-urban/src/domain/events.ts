@@ -170,6 +170,8 @@ export interface BookingOutcome {
   code?: string;
   /** « retrait » when the answer is to a withdrawal's release (else to the plan's booking). */
   step?: string;
+  /** The amount the ledger answered for (booked: what the commitment now holds). */
+  amount?: string;
   trace: Trace;
 }
 

@@ -25,6 +25,8 @@ export interface Operation {
   approvedPlan?: PlanLine[];
   /** Withdrawn (freely before signature, by avenant after): it leaves the financial table; its history stays. */
   withdrawn?: { on: string; act?: { reference: string; date: string } };
+  /** What each funder's commitment holds in the ledger: the amount of the last version it booked for it. */
+  booked?: ReadonlyMap<string, string>;
   /** What the ledger answered to the release of each line a withdrawal asked for. */
   releases?: ReadonlyMap<string, { outcome: 'booked' | 'refused'; reason?: string }>;
   /** What the ledger answered for each funder line of the approved plan. */
@@ -156,6 +158,10 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
         operations.set(operation.id, { ...operation, releases });
         return { ...next, operations };
       }
+      // A refused later version leaves the commitment as the earlier one booked it: only a booked answer moves it.
+      const amount = d.amount ?? operation.approvedPlan?.find((line) => line.funder === d.funder)?.amount;
+      const booked = new Map(operation.booked ?? []);
+      if (d.outcome === 'booked' && amount) booked.set(d.funder, amount);
       const bookings = new Map(operation.bookings);
       bookings.set(d.funder, {
         requestId: d.requestId,
@@ -164,7 +170,7 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
         ...(d.commitmentId ? { commitmentId: d.commitmentId } : {}),
         ...(d.reason ? { reason: d.reason } : {}),
       });
-      operations.set(operation.id, { ...operation, bookings });
+      operations.set(operation.id, { ...operation, bookings, booked });
       return { ...next, operations };
     }
     case 'renewal-urban.financing-plan-approved': {

@@ -37,6 +37,7 @@ export class BookingAnswersConsumer extends BookingAnswersSubscriber {
         requestId: planLineId(protocolId, operationId, version, answer.funder),
         planVersion: version,
         outcome: answer.outcome,
+        amount: answer.amount,
         ...(answer.commitmentId ? { commitmentId: answer.commitmentId } : {}),
         ...(answer.refusal ? { reason: answer.refusal.reason, code: answer.refusal.code } : {}),
         // The answer to a withdrawal's release is kept apart from the plan's booking it releases.

@@ -99,9 +99,8 @@ export function decideWithdrawOperation(
   const found = changeable(state, command.operationId, command.act, 'une opération se retire');
   if (isRefusal(found)) return found;
   const { protocol, operation } = found;
-  const booked = (operation.approvedPlan ?? []).filter(
-    (line) => operation.bookings.get(line.funder)?.outcome === 'booked',
-  );
+  // What each commitment holds: the last version the ledger booked for the funder (a later one it refused left it so).
+  const booked = [...(operation.booked ?? [])].map(([funder, amount]) => ({ funder, amount }));
   return [
     {
       type: 'renewal-urban.operation-withdrawn',
@@ -110,7 +109,7 @@ export function decideWithdrawOperation(
         operationId: operation.id,
         ...(protocol.status === 'signed' && command.act ? { act: command.act } : {}),
         ...(booked.length > 0 && operation.approvedVersion ? { planVersion: operation.approvedVersion } : {}),
-        released: booked.map(({ funder, amount }) => ({ funder, amount })),
+        released: booked,
         trace: command.trace,
       },
     },

@@ -111,6 +111,33 @@ describe('withdrawing an operation of the protocol', () => {
     expect(other).toMatchObject({ data: { released: [] } });
   });
 
+  it('asks back what each commitment holds: the last version the ledger booked, not a later one it refused', () => {
+    const s = drafted(new ProtocolScenario())
+      .given(plan([['anru', 15_000_000n]], 15_000_000n))
+      .given(approve())
+      .given(booked('etude-urbaine', 'anru'))
+      .given(plan([['anru', 10_000_000n]], 20_000_000n))
+      .given(approve())
+      .given((state) =>
+        decideRecordBookingOutcome(
+          {
+            protocolId: 'npnru-call',
+            operationId: 'etude-urbaine',
+            funder: 'anru',
+            requestId: 'npnru-call:etude-urbaine:v2:anru',
+            planVersion: 2,
+            outcome: 'refused',
+            reason: 'Enveloppe dépassée',
+            amount: '100000.00',
+            trace: trace(),
+          },
+          state,
+        ),
+      );
+    const [event] = accepted(s.when(withdraw('etude-urbaine')));
+    expect(event).toMatchObject({ data: { planVersion: 2, released: [{ funder: 'anru', amount: '150000.00' }] } });
+  });
+
   it('withdraws it by avenant once the protocol is signed', () => {
     const s = drafted(new ProtocolScenario())
       .given(plan([['anru', 15_000_000n]], 15_000_000n))
