@@ -148,12 +148,14 @@ describe('commitments events against contracts/events/commitments', () => {
     keep();
     s.given(operation({ operationId: 'op-registre', references: [{ system: 'iti-feder', reference: 'iti:op1' }] }));
     keep();
-    // The declaring programme names it again with a new base: the registry follows.
+    // The declaring programme (renewal-urban) names it again with a new base: the registry follows.
     s.given(
       operation({
         operationId: 'op-registre',
-        eligibleBaseCents: 1_200_000_00n,
-        references: [{ system: 'iti-feder', reference: 'iti:op1' }],
+        eligibleBaseCents: 1_200n,
+        start: '2016-01-01',
+        end: '2018-06-30',
+        references: [{ system: 'renewal-urban', reference: 'p:o2' }],
       }),
     );
     keep();
