@@ -105,6 +105,7 @@ export async function headlines(app: INestApplication, dataSet: DataSet): Promis
   const mcConditional = sum((c) => c.funder === 'maisons-et-cites' && c.status === 'conditional');
   const mcUnallocated = sum((c) => c.funder === 'maisons-et-cites' && c.isPool && c.status !== 'lapsed');
   const partners = sum((c) => c.funder === 'partenaires-publics');
+  const partnersConditional = sum((c) => c.funder === 'partenaires-publics' && c.status === 'conditional');
   const call = sum((c) => c.funder === 'call');
   const callRequests = [...state.commitments.values()].filter((c) => c.funder === 'call').length;
   const envelopes = [...state.envelopes.values()].reduce((total, e) => total + e.amountCents, 0n);
@@ -117,7 +118,7 @@ export async function headlines(app: INestApplication, dataSet: DataSet): Promis
     `Contrat de ville chargé : ${state.commitments.size} engagements de ${funders} financeurs, ${state.envelopes.size} enveloppes.`,
     `  Maisons et Cités — investissement : énoncé ${statedTotal(dataSet, 'mc-total-arrondi')}, exact ${formatEurosFr(mc)} (écart ${formatEurosFr(stated('mc-total-arrondi') - mc)} : ${verdictOf(dataSet, 'mc-total-arrondi')})`,
     `    dont conditionnel (éligibilité TFPB) : ${formatEurosFr(mcConditional)} ; non encore ventilé par EPCI (échelle Bassin Minier) : ${formatEurosFr(mcUnallocated)}`,
-    `  Subventions sollicitées auprès des partenaires publics : énoncé ${statedTotal(dataSet, 'pp-total-arrondi')}, exact ${formatEurosFr(partners)}, non ventilé entre partenaires : ${formatEurosFr(partners)}`,
+    `  Subventions sollicitées auprès des partenaires publics : énoncé ${statedTotal(dataSet, 'pp-total-arrondi')}, exact ${formatEurosFr(partners)}, non ventilé entre partenaires : ${formatEurosFr(partners)}, dont sous la même condition (éligibilité TFPB) : ${formatEurosFr(partnersConditional)}`,
     `  Demandes reçues par la CALL (Pas-de-Calais Habitat) : ${callRequests} demandes, ${formatEurosFr(call)} (indicatif)`,
     `  Enveloppe ITI-FEDER (quatre axes, échelle régionale) : ${formatEurosFr(envelopes)}`,
     `  Rapprochement des montants énoncés : npm run cvl -- reconcile`,

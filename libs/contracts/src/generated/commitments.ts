@@ -339,6 +339,12 @@ export interface ConditionResolvedV1 {
   amounts: {
     [k: string]: Amount;
   };
+  /**
+   * met: what each commitment becomes — firm when it cites its own act, indicative otherwise (absent from older events: every one firm)
+   */
+  statuses?: {
+    [k: string]: 'firm' | 'indicative';
+  };
 }
 /**
  * commitments.envelope-opened v1 — an envelope opened (caps the commitments against it)

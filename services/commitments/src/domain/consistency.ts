@@ -75,6 +75,8 @@ export function tagsOf(event: CommitmentsEvent): string[] {
       break;
     case 'commitments.condition-resolved':
       tags.add(tag.condition(event.data.conditionId));
+      // Each commitment changes status, even one whose reservation stays pending (met without its own act).
+      for (const id of event.data.commitmentIds) tags.add(tag.commitment(id));
       bookingTags(event.data, tags);
       break;
     case 'commitments.commitment-firmed':

@@ -193,6 +193,11 @@ export interface ConditionResolved extends Bookings {
   outcome: 'met' | 'failed';
   act?: LegalAct;
   amounts: Record<string, string>;
+  /**
+   * Met: what each commitment becomes — firm when it cites its own act, indicative otherwise. Absent from events
+   * recorded before it existed, when a condition met made every commitment firm on the condition's act.
+   */
+  statuses?: Record<string, 'firm' | 'indicative'>;
 }
 
 export interface CommitmentAmended extends Bookings {

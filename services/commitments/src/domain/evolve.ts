@@ -171,13 +171,18 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       const conditions = condition
         ? state.conditions.set(d.conditionId, { ...condition, status: d.outcome, resolvedOn: d.trace.effectiveDate })
         : state.conditions;
-      const changed = d.commitmentIds.map((id) => {
-        const { pendingTransferId: _resolved, ...current } = existing(state, id);
+      const changed = d.commitmentIds.map((id): Commitment => {
+        const waiting = existing(state, id);
+        // Met without its own act: no longer conditional, still a reservation (indicative, pending kept).
+        if (d.outcome === 'met' && d.statuses?.[id] === 'indicative')
+          return { ...waiting, status: 'indicative', amountCents: cents(d.amounts[id]) };
+        const { pendingTransferId: _resolved, ...current } = waiting;
         return d.outcome === 'met'
           ? {
               ...current,
               status: 'firm' as const,
-              ...(d.act ? { act: d.act } : {}),
+              // Firm by its own act; before `statuses` existed, on the condition's act.
+              ...(!d.statuses && d.act ? { act: d.act } : {}),
               amountCents: cents(d.amounts[id]),
               engagements: [...current.engagements, { year: yearOf(d.trace), cents: cents(d.amounts[id]) }],
               firmSince: d.trace.effectiveDate,

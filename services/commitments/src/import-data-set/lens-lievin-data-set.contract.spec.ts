@@ -76,6 +76,12 @@ describe('the Lens-Liévin data set', () => {
         .filter((c) => c.status === 'conditional')
         .every((c) => c.conditionId === 'tfpb-maisons-et-cites'),
     ).toBe(true);
+    // One condition over the whole démarche d'intention: Maisons et Cités' investment and the subsidies it asks.
+    const waiting = [...state.commitments.values()].filter((c) => c.conditionId === 'tfpb-maisons-et-cites');
+    expect(new Set(waiting.map((c) => `${c.funder}:${c.status}`))).toEqual(
+      new Set(['maisons-et-cites:conditional', 'partenaires-publics:conditional']),
+    );
+    expect(waiting).toHaveLength(13);
   });
 
   it('attaches every booking to an operation of the registry, each within its co-financing caps', async () => {

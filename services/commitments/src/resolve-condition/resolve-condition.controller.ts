@@ -19,7 +19,8 @@ export class ResolveConditionController {
   @Allow(STEERS_CONTRACT)
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Lever une condition : tout ce qui l’attend devient ferme (remplie) ou caduc (défaillie), d’un coup',
+    summary:
+      'Lever une condition : remplie, tout ce qui l’attend redevient indicatif, ou ferme s’il cite son propre acte ; défaillie, tout devient caduc — d’un coup',
   })
   async resolve(@Param('id') id: string, @Body() body: ResolveConditionDto) {
     const act = toAct(body.act);

@@ -13,7 +13,12 @@ export interface ResolveCondition {
   trace: BookingTrace;
 }
 
-/** Every booking pending on a condition becomes firm at once when it is met, or is voided when it fails: all or none. */
+/**
+ * A condition lifted: met, it no longer holds anything back — each commitment that waited on it becomes as firm as
+ * its own act makes it (firm when it cites the convention or decision signed under the condition, indicative
+ * otherwise: a suspensive condition met is not the act that binds a funder). Failed, every one is voided and lapses.
+ * All or none.
+ */
 export function decideResolveCondition(
   command: ResolveCondition,
   state: CommitmentsState,
@@ -32,13 +37,17 @@ export function decideResolveCondition(
   const awaiting = [...state.commitments.values()]
     .filter((c) => c.status === 'conditional' && c.conditionId === condition.id)
     .sort((a, b) => a.id.localeCompare(b.id));
-  const transfers: SerializedTransfer[] = awaiting.map((commitment, index) => ({
+  const met = command.outcome === 'met';
+  const firmByItsAct = (commitment: (typeof awaiting)[number]) => commitment.act !== undefined;
+  // Met, only a commitment with its own act posts its reservation; the others keep it pending (indicative).
+  const moving = met ? awaiting.filter(firmByItsAct) : awaiting;
+  const transfers: SerializedTransfer[] = moving.map((commitment, index) => ({
     id: transferId(context, index),
-    phase: command.outcome === 'met' ? 'post' : 'void',
+    phase: met ? 'post' : 'void',
     debit: commitment.fundingAccount,
     credit: accountOf.commitment(commitment.id),
     pendingId: commitment.pendingTransferId as string,
-    ...(index < awaiting.length - 1 ? { linked: true } : {}),
+    ...(index < moving.length - 1 ? { linked: true } : {}),
   }));
   const booked = tryBookings(state, [], transfers, command.trace);
   if (isRefusal(booked)) return booked;
@@ -50,6 +59,13 @@ export function decideResolveCondition(
         outcome: command.outcome,
         ...(command.act ? { act: command.act } : {}),
         amounts: Object.fromEntries(awaiting.map((c) => [c.id, decimal(c.amountCents)])),
+        ...(met
+          ? {
+              statuses: Object.fromEntries(
+                awaiting.map((c) => [c.id, firmByItsAct(c) ? ('firm' as const) : ('indicative' as const)]),
+              ),
+            }
+          : {}),
         trace: command.trace,
         accounts: [],
         transfers,

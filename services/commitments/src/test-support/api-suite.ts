@@ -196,13 +196,30 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         })
         .expect(200);
       expect(met.body.resolvedCommitments).toEqual([id]);
+      // The condition met binds no one: the intention is indicative again until its own act, the convention.
+      const lifted = await h.http().get(`/api/commitments/commitments/${id}`).set(h.auth).expect(200);
+      expect(lifted.body).toMatchObject({ status: 'indicative', figures: { conditional: '0.00', firm: '0.00' } });
+      await h
+        .http()
+        .post(`/api/commitments/commitments/${id}/firm`)
+        .set(h.auth)
+        .set('If-Match', '"2"')
+        .send({
+          act: { reference: 'Convention CALL - Maisons et Cités 2016-31', date: '2016-09-15' },
+          trace: traceBody('engagement-juridique', '2016-09-15', {
+            kind: 'act',
+            reference: 'Convention CALL - Maisons et Cités 2016-31',
+            date: '2016-09-15',
+          }),
+        })
+        .expect(200);
       const beforeRevoyure = new Date().toISOString();
       await new Promise((r) => setTimeout(r, 20));
       await h
         .http()
         .post(`/api/commitments/commitments/${id}/amendments`)
         .set(h.auth)
-        .set('If-Match', '"2"')
+        .set('If-Match', '"3"')
         .send({
           kind: 'clause-de-revoyure',
           newAmount: '1800000.00',
@@ -248,7 +265,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       });
       // Paid in full and the rest released: « soldé », no longer just « ferme ».
       expect(released.body).toMatchObject({ status: 'firm', statusLabel: 'soldé', settled: true });
-      expect(released.headers.etag).toBe('"6"');
+      expect(released.headers.etag).toBe('"7"');
 
       const statement = await h
         .http()
@@ -302,6 +319,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         'commitments.commitment-recorded',
         'commitments.commitment-made-conditional',
         'commitments.condition-resolved',
+        'commitments.commitment-firmed',
         'commitments.commitment-amended',
         'commitments.payment-recorded',
         'commitments.payment-recorded',
@@ -313,7 +331,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         expect(event.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(event.source.kind).toMatch(/act|document/);
       }
-      expect(history.body.events[3]).toMatchObject({
+      expect(history.body.events[4]).toMatchObject({
         reason: 'clause de revoyure',
         amounts: { before: '1500000.00', after: '1800000.00' },
         source: { line: 3987 },

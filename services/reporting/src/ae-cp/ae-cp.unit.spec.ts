@@ -87,6 +87,30 @@ describe('reporting’s AE/CP, year by year, from the projected commitments', ()
     expect(fromDecimalString(totals.remaining)).toBe(outstanding);
   });
 
+  it('engages nothing when a condition met leaves a commitment indicative (no act of its own)', () => {
+    const docs = run([
+      at('2015-07-01', 'commitment-recorded', {
+        commitmentId: 'mc',
+        funder: 'maisons-et-cites',
+        status: 'conditional',
+        conditionId: 'tfpb',
+        amount: '65000000.00',
+        isPool: true,
+        attribution,
+      }),
+      at('2016-06-30', 'condition-resolved', {
+        conditionId: 'tfpb',
+        outcome: 'met',
+        amounts: { mc: '65000000.00' },
+        statuses: { mc: 'indicative' },
+        commitmentIds: ['mc'],
+      }),
+    ]);
+    expect(docs[0]).toMatchObject({ status: 'indicative', amount: '65000000.00' });
+    expect(docs[0].provenance.at(-1)?.change).toBe('condition remplie : indicatif, en attente de son acte');
+    expect(aeCpRows(docs).rows).toEqual([]);
+  });
+
   it('names every year and figure where it differs from the ledger’s table', () => {
     const docs = run([
       at('2016-06-15', 'commitment-recorded', {

@@ -177,17 +177,25 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
       return changed;
     case 'commitments.condition-resolved':
       for (const id of event.data.commitmentIds) {
+        // Met: firm by the commitment's own act, else indicative (older events: every one firm).
+        const becomes = event.data.statuses?.[id] ?? 'firm';
         update(
           id,
           (doc) =>
-            event.data.outcome === 'met'
-              ? moved(
-                  { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amounts[id])) },
-                  event,
-                  cents(event.data.amounts[id]),
-                )
-              : { ...doc, status: 'lapsed', amount: '0.00' },
-          event.data.outcome === 'met' ? 'condition remplie : ferme' : 'condition défaillie : caduc',
+            event.data.outcome !== 'met'
+              ? { ...doc, status: 'lapsed', amount: '0.00' }
+              : becomes === 'firm'
+                ? moved(
+                    { ...doc, status: 'firm', amount: toDecimalString(cents(event.data.amounts[id])) },
+                    event,
+                    cents(event.data.amounts[id]),
+                  )
+                : { ...doc, status: 'indicative', amount: toDecimalString(cents(event.data.amounts[id])) },
+          event.data.outcome !== 'met'
+            ? 'condition défaillie : caduc'
+            : becomes === 'firm'
+              ? 'condition remplie : ferme par son acte'
+              : 'condition remplie : indicatif, en attente de son acte',
         );
       }
       return changed;
