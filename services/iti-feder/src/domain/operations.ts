@@ -29,5 +29,10 @@ export function agreedOperation(
   return found;
 }
 
+const CO_FUNDER_STEP = 'acte-';
+
 /** The step of a co-funder's own commitment in the requests to the ledger: one per co-funder. */
-export const coFunderStep = (funder: string) => `acte-${funder}`;
+export const coFunderStep = (funder: string) => `${CO_FUNDER_STEP}${funder}`;
+
+/** Whether a request's step is a co-funder's own commitment. */
+export const isCoFunderStep = (step: string) => step.startsWith(CO_FUNDER_STEP);

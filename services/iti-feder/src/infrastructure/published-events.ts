@@ -1,13 +1,13 @@
 import type { BookingRequested } from '@cvl/contracts';
 import { programmeTranslator, type OutboundTranslator } from '@cvl/messaging';
-import { coFunderStep } from '../domain/operations';
+import { coFunderStep, isCoFunderStep } from '../domain/operations';
 import type { ItiEvent } from '../domain/events';
 
 /** How ITI-FEDER names itself in its booking requests; the ledger answers it on its own topic. */
 export const ITI_SOURCE = 'iti-feder';
 
 /** Whether a step's requests book lines (programming, the FEDER convention, a co-funder's own act), or pay or release what they booked. */
-export const booksLines = (step: string) => ['programmation', 'convention'].includes(step) || step.startsWith('acte-');
+export const booksLines = (step: string) => ['programmation', 'convention'].includes(step) || isCoFunderStep(step);
 
 /** The ledger's programme code ITI lines are attributed to, and the envelope of an axis in its referential. */
 const ITI_PROGRAMME = 'iti-feder';

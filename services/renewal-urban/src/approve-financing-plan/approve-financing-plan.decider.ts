@@ -1,8 +1,8 @@
 import { toDecimalString } from '@cvl/money';
 import type { RenewalEvent, Trace } from '../domain/events';
-import { type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
-import type { Protocol } from '../domain/state';
+import { liveOperation, type Protocol } from '../domain/state';
 
 /** The id of a plan line at a version: how the protocol knows which version the ledger's answer is for. */
 export function planLineId(protocolId: string, operationId: string, planVersion: number, funder: string): string {
@@ -24,15 +24,8 @@ export function decideApproveFinancingPlan(
   state: Protocol | undefined,
 ): RenewalEvent[] | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
-  const operation = state.operations.get(command.operationId);
-  if (!operation)
-    return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      field: 'operationId',
-    });
-  if (operation.withdrawn)
-    return refuse('operation-withdrawn', `L’opération ${operation.id} a été retirée le ${operation.withdrawn.on}`, {
-      field: 'operationId',
-    });
+  const operation = liveOperation(state, command.operationId);
+  if (isRefusal(operation)) return operation;
   if (operation.plan.length === 0) return refuse('plan-missing', 'Aucun plan de financement à approuver');
   if (operation.approvedVersion === operation.planVersion)
     return refuse('plan-already-approved', `Le plan n° ${operation.planVersion} est déjà approuvé`);

@@ -1,5 +1,7 @@
 import { fromDecimalString, toDecimalString, type Cents } from '@cvl/money';
 import type { Interest, PlanLine, RenewalEvent, TableRow } from './events';
+import type { Refusal } from '@cvl/refusal';
+import { refuse } from './refusals';
 import type { OperationNature } from './rules';
 
 export type ProtocolStatus = 'draft' | 'submitted' | 'committee-held' | 'signed';
@@ -192,6 +194,20 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
 
 /** The step of the requests a withdrawal sends the ledger (release what the plan booked). */
 export const WITHDRAWAL_STEP = 'retrait';
+
+/**
+ * The operation a command changes, still in the protocol: unknown, or withdrawn (its history stays, nothing more
+ * changes it), it is refused naming `operationId`.
+ */
+export function liveOperation(protocol: Protocol, operationId: string): Operation | Refusal {
+  const operation = protocol.operations.get(operationId);
+  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { field: 'operationId' });
+  if (operation.withdrawn)
+    return refuse('operation-withdrawn', `L’opération ${operationId} a été retirée le ${operation.withdrawn.on}`, {
+      field: 'operationId',
+    });
+  return operation;
+}
 
 /** The operations not withdrawn: those the financial table and the submission count. */
 export function liveOperations(protocol: Protocol): Operation[] {

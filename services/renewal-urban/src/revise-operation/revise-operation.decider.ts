@@ -3,7 +3,7 @@ import { isRefusal, type Refusal } from '@cvl/refusal';
 import { avenantProblem } from '../domain/avenant';
 import type { RenewalEvent, Trace } from '../domain/events';
 import { refuse } from '../domain/refusals';
-import type { Operation, Protocol } from '../domain/state';
+import { liveOperation, type Operation, type Protocol } from '../domain/state';
 
 type Act = { reference: string; date: string };
 
@@ -31,12 +31,8 @@ function changeable(
   what: string,
 ): { protocol: Protocol; operation: Operation } | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
-  const operation = state.operations.get(operationId);
-  if (!operation) return refuse('unknown-operation', `Opération inconnue : ${operationId}`, { field: 'operationId' });
-  if (operation.withdrawn)
-    return refuse('operation-withdrawn', `L’opération ${operationId} a été retirée le ${operation.withdrawn.on}`, {
-      field: 'operationId',
-    });
+  const operation = liveOperation(state, operationId);
+  if (isRefusal(operation)) return operation;
   return avenantProblem(state, act, what) ?? { protocol: state, operation };
 }
 

@@ -1,9 +1,9 @@
 import { allocate, formatEurosFr, toDecimalString, type Cents, rateBasisPointsOf } from '@cvl/money';
 import type { PlanLine, RenewalEvent, Trace } from '../domain/events';
-import { type Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import { RATE_CAPS, rateCapInForce, type RateCapRule } from '../domain/rules';
-import type { Protocol } from '../domain/state';
+import { liveOperation, type Protocol } from '../domain/state';
 
 export interface SetFinancingPlan {
   operationId: string;
@@ -27,15 +27,8 @@ export function decideSetFinancingPlan(
   rules: readonly RateCapRule[] = RATE_CAPS,
 ): RenewalEvent[] | Refusal {
   if (!state) return refuse('unknown-protocol', 'Protocole inconnu');
-  const operation = state.operations.get(command.operationId);
-  if (!operation)
-    return refuse('unknown-operation', `Opération inconnue : ${command.operationId}`, {
-      field: 'operationId',
-    });
-  if (operation.withdrawn)
-    return refuse('operation-withdrawn', `L’opération ${operation.id} a été retirée le ${operation.withdrawn.on}`, {
-      field: 'operationId',
-    });
+  const operation = liveOperation(state, command.operationId);
+  if (isRefusal(operation)) return operation;
   if (state.committeeDate && operation.costsFrom < state.committeeDate) {
     return refuse(
       'costs-before-committee',
