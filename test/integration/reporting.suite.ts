@@ -309,7 +309,7 @@ export function reportingSuite(
         'totaux de reporting = totaux du grand livre',
         'plafonds de cofinancement : toute opération dans les siens (tous programmes et financeurs)',
         'AE/CP de reporting = AE/CP du grand livre, année par année',
-        'rapprochement du jeu de données',
+        'rapprochement des montants du document',
       ]);
       expect(integrity.checks[0].detail).toMatch(
         /^\d+ flux, \d+ événements vérifiés ; journal signé : tête n° \d+ sur \d+ événements/,

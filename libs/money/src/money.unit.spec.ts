@@ -3,6 +3,7 @@ import {
   allocate,
   rateBasisPointsOf,
   allocateEvenly,
+  displayedPrecisionCents,
   AllocationError,
   formatEurosFr,
   fromDecimalString,
@@ -79,6 +80,18 @@ describe('parseFigure: amounts and ranges', () => {
     if (range.kind !== 'range') throw new Error('expected a range');
     expect(withCentral(range, 60_000_000n).centralCents).toBe(60_000_000n);
     expect(() => withCentral(range, 10n)).toThrow(/centrale/);
+  });
+});
+
+describe('displayedPrecisionCents: the precision a figure is written to', () => {
+  it('is one unit of the last digit written, in the unit written', () => {
+    expect(displayedPrecisionCents('6,8M€')).toBe(10_000_000n);
+    expect(displayedPrecisionCents('110 M€')).toBe(100_000_000n);
+    expect(displayedPrecisionCents('14 830 euros')).toBe(100n);
+    expect(displayedPrecisionCents('1 700 000,00 €')).toBe(1n);
+    expect(displayedPrecisionCents('630k€')).toBe(100_000n);
+    expect(displayedPrecisionCents('500 à 1 000 k€')).toBeUndefined();
+    expect(displayedPrecisionCents('à définir')).toBeUndefined();
   });
 });
 

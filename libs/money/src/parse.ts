@@ -137,3 +137,15 @@ function makeRange(input: string, minCents: Cents, maxCents: Cents, centralCents
 export function withCentral(range: AmountRange, centralCents: Cents, source = 'valeur centrale'): AmountRange {
   return makeRange(source, range.minCents, range.maxCents, centralCents);
 }
+
+/**
+ * The value of one unit of the last digit an amount is written with: « 6,8 M€ » is written to 100 000 €, « 110 M€ »
+ * to the million, « 14 830 € » to the euro. A figure within half of it of the exact sum is that sum rounded to the
+ * precision shown. Undefined for what is not one amount (a range, « p.m. »).
+ */
+export function displayedPrecisionCents(input: string): Cents | undefined {
+  const match = AMOUNT.exec(normalise(input ?? ''));
+  if (!match) return undefined;
+  const [, , , fraction = '', unit = ''] = match;
+  return (SCALE_EUROS[unit] * 100n) / 10n ** BigInt(fraction.length) || 1n;
+}

@@ -47,6 +47,8 @@ import { ReconciliationQueryHandler } from './reconciliation/reconciliation.quer
 import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { ReferencesQueryHandler } from './record-reference/references.query';
 import { ConditionQueryHandler } from './register-condition/condition.query';
+import { DocumentFiguresQueryHandler } from './record-document-figure/document-figures.query';
+import { RecordDocumentFigureController } from './record-document-figure/record-document-figure.controller';
 import { ReleaseCommitmentHandler } from './release-commitment/release-commitment.handler';
 import { ResolveConditionHandler } from './resolve-condition/resolve-condition.handler';
 import { SplitPoolHandler } from './split-pool/split-pool.handler';
@@ -70,6 +72,7 @@ const HANDLERS = [
   RecordCoFinancingRuleHandler,
   CoFinancingRulesQueryHandler,
   ConditionQueryHandler,
+  DocumentFiguresQueryHandler,
   ReferencesQueryHandler,
   CommitmentsQueryHandler,
   CommitmentQueryHandler,
@@ -100,6 +103,7 @@ const HANDLERS = [
     CommitmentQueriesController,
     FunderStatementController,
     ReconciliationController,
+    RecordDocumentFigureController,
     ImportDataSetController,
   ],
   providers: [

@@ -10,7 +10,7 @@ export {
 export { readDataSet } from './import-data-set/read-data-set';
 export { validateDataSet, type ImportError } from './import-data-set/validate';
 export type { DataSet, FigureRow } from './import-data-set/data-set';
-export { reconcile, reconciliationTable, type ReconciliationLine } from './import-data-set/reconcile';
+export { reconcile, reconciliationTable, recordedFigures, type ReconciliationLine } from './import-data-set/reconcile';
 export { findDataSet, CONTRACT_DATA_SET } from './import-data-set/find-data-set';
 export { ImportDataSetCommand, importOverLedger } from './import-data-set/import-data-set.handler';
 export { registerOrganisation } from './record-reference/register-organisation';

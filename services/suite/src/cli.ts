@@ -29,13 +29,14 @@ import {
 import { concernsFunder } from './audit/funder-selection';
 import {
   CommitmentsLedger,
-  findDataSet,
   importOverLedger,
   InvalidDataSetError,
   readDataSet,
   reconcile,
   reconciliationTable,
+  recordedFigures,
   validateDataSet,
+  type ReconciliationLine,
 } from '@cvl/service-commitments';
 
 const HELP = `Usage : cvl <commande>
@@ -44,7 +45,8 @@ const HELP = `Usage : cvl <commande>
                     vérifié d’abord, rien n’est importé s’il y a une erreur ; importer deux fois n’ajoute rien
   reconcile [chemin] [--json]
                     recalcule chaque total, produit et part énoncé à partir de ses éléments, et distingue
-                    l’arrondi déclaré de l’écart réel (par défaut : le jeu de données du contrat de Lens-Liévin)
+                    l’arrondi déclaré ou à la précision affichée de l’écart réel (par défaut : les montants
+                    enregistrés au grand livre ; avec un chemin : ce fichier, avant import)
   verify            vérifie chaque chaîne d’empreintes et le journal signé (têtes signées de la base et du
                     témoin) ; liste chaque maillon rompu, pas seulement le premier
   audit export [--funder=code] [--asOf=AAAA-MM-JJ] [--sortie=fichier]
@@ -194,18 +196,57 @@ async function postDataSet(dataSet: unknown): Promise<number | undefined> {
   return 0;
 }
 
+/**
+ * `cvl reconcile <path>`: a data set's file, before it is imported. `cvl reconcile`: the lines the ledger recorded
+ * (its events) — through the running suite, else from the store of this data folder.
+ */
 async function reconcileCommand(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const path = args.find((a) => !a.startsWith('--')) ?? findDataSet();
-  const read = await readDataSet(path);
-  if (read.errors.length > 0) {
-    for (const e of read.errors)
-      process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
-    return 1;
+  const path = args.find((a) => !a.startsWith('--'));
+  let lines: ReconciliationLine[];
+  let origin: string;
+  if (path) {
+    const read = await readDataSet(path);
+    if (read.errors.length > 0) {
+      for (const e of read.errors)
+        process.stderr.write(`  ${e.file}, ligne ${e.row}, colonne ${e.column} : ${e.reason}\n`);
+      return 1;
+    }
+    lines = reconcile(read.dataSet.figures);
+    origin = `fichier ${path}, avant import`;
+  } else {
+    const recorded = await recordedReconciliation();
+    if (!recorded) return 1;
+    ({ lines, origin } = recorded);
   }
-  const lines = reconcile(read.dataSet);
-  process.stdout.write(json ? `${JSON.stringify(lines, null, 2)}\n` : `${reconciliationTable(lines)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(lines, null, 2)}\n` : `Rapprochement (${origin})\n${reconciliationTable(lines)}\n`,
+  );
   return 0;
+}
+
+/** The ledger's own reconciliation: the running suite's, else the store's, opened here while the suite is stopped. */
+async function recordedReconciliation(): Promise<{ lines: ReconciliationLine[]; origin: string } | undefined> {
+  const response = await callApi('GET', '/api/commitments/reconciliation').catch(() => undefined);
+  if (response?.ok) {
+    const report = (await response.json()) as { lines: ReconciliationLine[] };
+    return { lines: report.lines, origin: 'montants enregistrés au grand livre, suite en cours d’exécution' };
+  }
+  if (response) return void (await refused(response));
+  const opened = await openExistingStore('reconcile');
+  if (!opened) return undefined;
+  try {
+    const { state } = await new CommitmentsLedger(opened.store).current();
+    if (state.documentFigures.size === 0) {
+      process.stderr.write(
+        'Aucun montant du document au grand livre : lancez npm start (ou cvl import), ou donnez un chemin.\n',
+      );
+      return undefined;
+    }
+    return { lines: reconcile(recordedFigures(state)), origin: 'montants enregistrés au grand livre' };
+  } finally {
+    await opened.store.close();
+  }
 }
 
 /** The store to verify or export from: it must exist (an empty folder is not « intègre »), with its key. */

@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { formatEurosFr, fromDecimalString, parseAmount, type Cents } from '@cvl/money';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import {
   CommitmentsLedger,
   ImportDataSetCommand,
   readDataSet,
   reconcile,
+  recordedFigures,
   referenceKey,
   registerOrganisation,
   validateDataSet,
@@ -85,42 +86,54 @@ export async function registerDemoOrganisations(app: INestApplication): Promise<
   }
 }
 
-function statedTotal(dataSet: DataSet, id: string): string {
-  const row = dataSet.figures.find((f) => f.id === id);
-  return row ? `« ${row.text} » (l. ${row.line})` : '—';
-}
-
-function verdictOf(dataSet: DataSet, id: string): string {
-  return reconcile(dataSet).find((line) => line.id === id && line.check === 'somme')?.verdict ?? 'non rapproché';
-}
-
-/** A few figures read back from the ledger, to show a newcomer the contract traced to the euro. */
-export async function headlines(app: INestApplication, dataSet: DataSet): Promise<string[]> {
+/**
+ * A few figures read back from the ledger, to show a newcomer the contract traced to the euro. Each is a precise
+ * query — whose money, for whom, under which programme — so that what the suite later records does not blur it.
+ */
+export async function headlines(app: INestApplication): Promise<string[]> {
   const { state } = await app.get(CommitmentsLedger).current();
-  const sum = (
-    pick: (c: { funder: string; status: string; isPool: boolean }) => boolean,
-    amount: (c: { amountCents: Cents; paidCents: Cents; status: string }) => Cents = (c) => c.amountCents,
-  ) => [...state.commitments.values()].filter(pick).reduce((total, c) => total + amount(c), 0n);
-  const mc = sum((c) => c.funder === 'maisons-et-cites');
+  const commitments = [...state.commitments.values()];
+  const sum = (pick: (c: (typeof commitments)[number]) => boolean) =>
+    commitments.filter(pick).reduce((total, c) => total + c.amountCents, 0n);
+  const ownerOf = (c: (typeof commitments)[number]) =>
+    c.attribution.operation ? state.operations.get(c.attribution.operation)?.projectOwner : undefined;
+  const live = (c: (typeof commitments)[number]) => c.status !== 'lapsed';
+  const mc = sum((c) => c.funder === 'maisons-et-cites' && live(c));
   const mcConditional = sum((c) => c.funder === 'maisons-et-cites' && c.status === 'conditional');
-  const mcUnallocated = sum((c) => c.funder === 'maisons-et-cites' && c.isPool && c.status !== 'lapsed');
-  const partners = sum((c) => c.funder === 'partenaires-publics');
+  const mcUnallocated = sum((c) => c.funder === 'maisons-et-cites' && c.isPool && live(c));
+  const partners = sum((c) => c.funder === 'partenaires-publics' && live(c));
+  const partnersUnallocated = sum((c) => c.funder === 'partenaires-publics' && c.isPool && live(c));
   const partnersConditional = sum((c) => c.funder === 'partenaires-publics' && c.status === 'conditional');
-  const call = sum((c) => c.funder === 'call');
-  const callRequests = [...state.commitments.values()].filter((c) => c.funder === 'call').length;
-  const envelopes = [...state.envelopes.values()].reduce((total, e) => total + e.amountCents, 0n);
-  const funders = new Set([...state.commitments.values()].map((c) => c.funder)).size;
-  const stated = (id: string) => {
-    const row = dataSet.figures.find((f) => f.id === id);
-    return row?.amount ? fromDecimalString(row.amount) : parseAmount(row?.text ?? '0');
+  const fromPdch = (c: (typeof commitments)[number]) => c.funder === 'call' && ownerOf(c) === 'pas-de-calais-habitat';
+  const pdch = sum((c) => fromPdch(c) && live(c));
+  const pdchRequests = commitments.filter((c) => fromPdch(c) && live(c)).length;
+  const iti = [...state.envelopes.values()].filter((e) => e.programme === 'iti-feder');
+  const itiTotal = iti.reduce((total, e) => total + e.amountCents, 0n);
+  const funders = new Set(commitments.map((c) => c.funder)).size;
+  const lines = reconcile(recordedFigures(state));
+  const total = (id: string) => {
+    const figure = state.documentFigures.get(id);
+    const line = lines.find((l) => l.id === id && l.check === 'somme');
+    if (!figure || !line) return `${formatEurosFr(0n)} (non rapproché)`;
+    const source = figure.trace.source;
+    return `énoncé « ${figure.text} » (l. ${source.kind === 'document' ? source.line : '?'}), exact ${formatEurosFr(fromDecimalString(line.computed))} (écart ${formatEurosFr(fromDecimalString(line.gap))} : ${line.verdict})`;
   };
+  const gaps = lines.filter((l) => l.verdict === 'écart').length;
+  const figures = [...state.documentFigures.values()];
+  const memo = figures.filter((f) => f.role === 'pour-memoire');
+  const name = (code: string | undefined) => (code ? (state.references.get(`funder:${code}`)?.name ?? code) : '');
   return [
-    `Contrat de ville chargé : ${state.commitments.size} engagements de ${funders} financeurs, ${state.envelopes.size} enveloppes.`,
-    `  Maisons et Cités — investissement : énoncé ${statedTotal(dataSet, 'mc-total-arrondi')}, exact ${formatEurosFr(mc)} (écart ${formatEurosFr(stated('mc-total-arrondi') - mc)} : ${verdictOf(dataSet, 'mc-total-arrondi')})`,
-    `    dont conditionnel (éligibilité TFPB) : ${formatEurosFr(mcConditional)} ; non encore ventilé par EPCI (échelle Bassin Minier) : ${formatEurosFr(mcUnallocated)}`,
-    `  Subventions sollicitées auprès des partenaires publics : énoncé ${statedTotal(dataSet, 'pp-total-arrondi')}, exact ${formatEurosFr(partners)}, non ventilé entre partenaires : ${formatEurosFr(partners)}, dont sous la même condition (éligibilité TFPB) : ${formatEurosFr(partnersConditional)}`,
-    `  Demandes reçues par la CALL (Pas-de-Calais Habitat) : ${callRequests} demandes, ${formatEurosFr(call)} (indicatif)`,
-    `  Enveloppe ITI-FEDER (quatre axes, échelle régionale) : ${formatEurosFr(envelopes)}`,
-    `  Rapprochement des montants énoncés : npm run cvl -- reconcile`,
+    `Contrat de ville chargé : ${commitments.length} engagements de ${funders} financeurs, ${state.envelopes.size} enveloppes, ${figures.length} montants du document avec leur ligne.`,
+    `  Maisons et Cités — investissement : ${total('mc-total-arrondi')}`,
+    `    dont conditionnel (éligibilité TFPB) : ${formatEurosFr(mcConditional)} ; non encore ventilé par EPCI (échelle Bassin Minier) : ${formatEurosFr(mcUnallocated)} sur ${formatEurosFr(mc)}`,
+    `  Subventions sollicitées auprès des partenaires publics : ${total('pp-total-arrondi')}`,
+    `    non ventilé entre partenaires : ${formatEurosFr(partnersUnallocated)} sur ${formatEurosFr(partners)}, dont sous la même condition (éligibilité TFPB) : ${formatEurosFr(partnersConditional)}`,
+    `  Demandes de Pas-de-Calais Habitat à la CALL : ${pdchRequests} demandes, ${formatEurosFr(pdch)} (indicatif)`,
+    `  Enveloppe ITI-FEDER (${iti.length} axes, échelle régionale) : ${formatEurosFr(itiTotal)}`,
+    ...memo.map(
+      (f) =>
+        `  Pour mémoire (sans montant) : ${name(f.funder)}, ${f.period.fromYear}-${f.period.toYear} — ${f.wording ?? f.text}`,
+    ),
+    `  Rapprochement : ${lines.length} contrôles, ${gaps} écart(s) réel(s) — npm run cvl -- reconcile`,
   ];
 }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       : 'Contrat déjà chargé : rien à importer.',
   );
   if (running.infrastructure.localKey) await registerDemoOrganisations(running.app);
-  process.stdout.write(startBanner(running, await headlines(running.app, loaded.dataSet)));
+  process.stdout.write(startBanner(running, await headlines(running.app)));
 }
 
 main().catch((error: Error) => {

@@ -16,6 +16,7 @@ export type CommitmentsEventData =
   | CommitmentReleasedV1
   | ConditionRegisteredV1
   | ConditionResolvedV1
+  | DocumentFigureRecordedV1
   | EnvelopeOpenedV1
   | OperationDeclaredV1
   | OperationReferencedV1
@@ -347,6 +348,49 @@ export interface ConditionResolvedV1 {
   };
 }
 /**
+ * commitments.document-figure-recorded v1 — a money line of the source document, recorded with its role, status, scale, period and line
+ */
+export interface DocumentFigureRecordedV1 {
+  figureId: Code;
+  role:
+    | 'booking'
+    | 'envelope'
+    | 'subtotal'
+    | 'total'
+    | 'product'
+    | 'unit-cost'
+    | 'threshold'
+    | 'history'
+    | 'context'
+    | 'pour-memoire';
+  text: string;
+  wording?: string;
+  amount?: Amount;
+  range?: {
+    min: Amount;
+    max: Amount;
+    central?: Amount;
+  };
+  formula?: {
+    unitAmount: Amount;
+    quantity: number;
+  };
+  parts?: Code[];
+  rounding?: 'M€' | 'k€' | '€';
+  scale: string;
+  period: {
+    fromYear: number;
+    toYear: number;
+  };
+  funder?: Code;
+  beneficiary?: Code;
+  quartier?: Code;
+  operation?: Code;
+  commitmentId?: Code;
+  envelopeId?: Code;
+  trace: Trace;
+}
+/**
  * commitments.envelope-opened v1 — an envelope opened (caps the commitments against it)
  */
 export interface EnvelopeOpenedV1 {
@@ -475,6 +519,7 @@ export interface CommitmentsEvents {
   'commitments.commitment-released': CommitmentReleasedV1;
   'commitments.condition-registered': ConditionRegisteredV1;
   'commitments.condition-resolved': ConditionResolvedV1;
+  'commitments.document-figure-recorded': DocumentFigureRecordedV1;
   'commitments.envelope-opened': EnvelopeOpenedV1;
   'commitments.operation-declared': OperationDeclaredV1;
   'commitments.operation-referenced': OperationReferencedV1;

@@ -135,6 +135,71 @@ export interface OperationRevised {
   trace: BookingTrace;
 }
 
+/**
+ * What a money line of the source document is, once read: a commitment or an envelope (booked, and linked here),
+ * a rollup of other lines (subtotal, total), a product or a unit cost, a rule's threshold or rate, money already
+ * spent before the contract (history), context (incomes, programmes at other scales), or a participation announced
+ * without an amount (pour mémoire: visible, never summed).
+ */
+export type DocumentFigureRole =
+  | 'booking'
+  | 'envelope'
+  | 'subtotal'
+  | 'total'
+  | 'product'
+  | 'unit-cost'
+  | 'threshold'
+  | 'history'
+  | 'context'
+  | 'pour-memoire';
+
+export const DOCUMENT_FIGURE_ROLES: readonly DocumentFigureRole[] = [
+  'booking',
+  'envelope',
+  'subtotal',
+  'total',
+  'product',
+  'unit-cost',
+  'threshold',
+  'history',
+  'context',
+  'pour-memoire',
+];
+
+/**
+ * A money line of the source document recorded as it reads, with its provenance: every euro figure of the contract
+ * can be found in the ledger, booked or not, and the reconciliation reads these events — not a file on disk.
+ */
+export interface DocumentFigureRecorded {
+  figureId: string;
+  role: DocumentFigureRole;
+  /** The figure exactly as written (« 64,5M€ », « 500 à 1 000 k€ », « à définir »). */
+  text: string;
+  /** The document's own wording of its status (« démarche d'intention », « total arrondi », « p.m. »…). */
+  wording?: string;
+  /** Exact euros the line stands for; absent for a participation pour mémoire. */
+  amount?: string;
+  range?: { min: string; max: string; central?: string };
+  formula?: { unitAmount: string; quantity: number };
+  /** For rollups: the figures they add up. */
+  parts?: string[];
+  /** Declared rounding of a stated total (« M€ », « k€ », « € »). */
+  rounding?: 'M€' | 'k€' | '€';
+  /** The scale the line is stated at: « CALL », « Bassin Minier », « Région », « Union européenne », a QPV code. */
+  scale: string;
+  /** The years the line covers (« 2017-2018 » is a window, not its first year). */
+  period: { fromYear: number; toYear: number };
+  /** Whose money (a funder of the referential) and for whom (the project owner), when the line says. */
+  funder?: string;
+  beneficiary?: string;
+  quartier?: string;
+  operation?: string;
+  /** The booking this line is, when it is one (role booking) — or the envelope (role envelope). */
+  commitmentId?: string;
+  envelopeId?: string;
+  trace: BookingTrace;
+}
+
 /** A co-financing rule recorded (a new text, a new version of a cap): it applies from its date, never before. */
 export interface CoFinancingRuleRecorded {
   rule: CoFinancingRule;
@@ -277,7 +342,8 @@ export type CommitmentsEvent =
   | { type: 'commitments.operation-declared'; data: OperationDeclared }
   | { type: 'commitments.operation-referenced'; data: OperationReferenced }
   | { type: 'commitments.operation-revised'; data: OperationRevised }
-  | { type: 'commitments.co-financing-rule-recorded'; data: CoFinancingRuleRecorded };
+  | { type: 'commitments.co-financing-rule-recorded'; data: CoFinancingRuleRecorded }
+  | { type: 'commitments.document-figure-recorded'; data: DocumentFigureRecorded };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
 
@@ -299,6 +365,7 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.operation-referenced',
   'commitments.operation-revised',
   'commitments.co-financing-rule-recorded',
+  'commitments.document-figure-recorded',
 ];
 
 export const SCHEMA_VERSION = 1;

@@ -352,6 +352,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
     }
     case 'commitments.co-financing-rule-recorded':
       return { ...state, coFinancingRules: [...state.coFinancingRules, event.data.rule] };
+    case 'commitments.document-figure-recorded':
+      return { ...state, documentFigures: state.documentFigures.set(event.data.figureId, event.data) };
   }
 }
 

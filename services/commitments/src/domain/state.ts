@@ -5,6 +5,7 @@ import type {
   CommitmentAttribution,
   OperationReference,
   CommitmentStatus,
+  DocumentFigureRecorded,
   PaymentKind,
   ReferenceKind,
   StatedFigure,
@@ -117,6 +118,8 @@ export interface CommitmentsState {
   commitments: PersistentMap<string, Commitment>;
   accounts: PersistentMap<string, AccountDefinition>;
   operations: PersistentMap<string, Operation>;
+  /** The source document's money lines, as recorded (booked or not), by figure id. */
+  documentFigures: PersistentMap<string, DocumentFigureRecorded>;
   /** The co-financing rules recorded in the ledger, over the defaults in code (co-financing-rules.ts). */
   coFinancingRules: readonly CoFinancingRule[];
   ledger: LedgerState;
@@ -129,6 +132,7 @@ export const initialState = (): CommitmentsState => ({
   commitments: PersistentMap.empty(),
   accounts: PersistentMap.empty(),
   operations: PersistentMap.empty(),
+  documentFigures: PersistentMap.empty(),
   coFinancingRules: [],
   ledger: emptyLedger(),
 });

@@ -269,7 +269,8 @@ export class ReconciliationLineView {
   @ApiProperty() stated!: string;
   @ApiProperty() computed!: string;
   @ApiProperty() gap!: string;
-  @ApiProperty({ enum: ['concorde', 'arrondi déclaré', 'écart'] }) verdict!: 'concorde' | 'arrondi déclaré' | 'écart';
+  @ApiProperty({ enum: ['concorde', 'arrondi déclaré', 'arrondi à la précision affichée', 'écart'] })
+  verdict!: 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart';
   @ApiProperty() explanation!: string;
 }
 
@@ -446,4 +447,91 @@ export class AeCpResponse {
   @ApiProperty({ type: AeCpTotals }) totals!: AeCpTotals;
   @ApiProperty({ type: [ScheduleView], description: 'les échéanciers : une fenêtre reste une fenêtre' })
   schedules!: ScheduleView[];
+}
+
+export class FigureRangeView {
+  @ApiProperty(EUROS) min!: string;
+  @ApiProperty(EUROS) max!: string;
+  @ApiPropertyOptional(EUROS) central?: string;
+}
+
+export class FigureFormulaView {
+  @ApiProperty(EUROS) unitAmount!: string;
+  @ApiProperty({ type: 'integer', example: 750 }) quantity!: number;
+}
+
+export class FigurePeriodView {
+  @ApiProperty({ type: 'integer', example: 2015 }) fromYear!: number;
+  @ApiProperty({ type: 'integer', example: 2020 }) toYear!: number;
+}
+
+export class FigureCommitmentView {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] }) status!:
+    'indicative' | 'conditional' | 'firm' | 'lapsed';
+  @ApiProperty(EUROS) amount!: string;
+}
+
+export class FigureEnvelopeView {
+  @ApiProperty() envelopeId!: string;
+  @ApiProperty(EUROS) amount!: string;
+}
+
+export class FigureProvenanceView {
+  @ApiPropertyOptional({ example: 'contrat-de-ville-lens-lievin-2015-2020' }) document?: string;
+  @ApiPropertyOptional({ type: 'integer', example: 5465 }) line?: number;
+  @ApiPropertyOptional() section?: string;
+  @ApiProperty({ type: ActorView }) actor!: ActorView;
+  @ApiProperty({ example: '2015-07-01' }) effectiveDate!: string;
+  @ApiProperty({ example: '2026-12-04T01:00:00.000Z' }) recordedAt!: string;
+}
+
+const FIGURE_ROLE_ENUM = [
+  'booking',
+  'envelope',
+  'subtotal',
+  'total',
+  'product',
+  'unit-cost',
+  'threshold',
+  'history',
+  'context',
+  'pour-memoire',
+] as const;
+
+export class DocumentFigureResponse {
+  @ApiProperty({ example: 'mc-total-arrondi' }) figureId!: string;
+  @ApiProperty({ example: '259M€', description: 'tel qu’écrit dans le document' }) text!: string;
+  @ApiProperty({ enum: FIGURE_ROLE_ENUM }) role!: (typeof FIGURE_ROLE_ENUM)[number];
+  @ApiProperty({ example: 'total d’autres lignes (non compté)' }) roleLabel!: string;
+  @ApiPropertyOptional({ example: 'total arrondi', description: 'le statut dans les mots du document' })
+  wording?: string;
+  @ApiProperty({
+    example: 'conditional',
+    description:
+      'statut normalisé : celui de l’engagement pour une ligne inscrite, sinon envelope, pour-memoire, history, parameter, rollup, information',
+  })
+  status!: string;
+  @ApiProperty({ example: 'conditionnel' }) statusLabel!: string;
+  @ApiProperty({ description: 'la ligne compte-t-elle dans le grand livre (engagement ou enveloppe) ?' })
+  counted!: boolean;
+  @ApiPropertyOptional(EUROS) amount?: string;
+  @ApiPropertyOptional({ type: FigureRangeView }) range?: FigureRangeView;
+  @ApiPropertyOptional({ type: FigureFormulaView }) formula?: FigureFormulaView;
+  @ApiPropertyOptional({ type: [String] }) parts?: string[];
+  @ApiPropertyOptional({ enum: ['M€', 'k€', '€'] }) rounding?: 'M€' | 'k€' | '€';
+  @ApiProperty({ example: 'Bassin Minier' }) scale!: string;
+  @ApiProperty({ type: FigurePeriodView }) period!: FigurePeriodView;
+  @ApiPropertyOptional({ type: FunderNamed }) funder?: FunderNamed;
+  @ApiPropertyOptional({ type: FunderNamed }) beneficiary?: FunderNamed;
+  @ApiPropertyOptional({ type: FunderNamed }) quartier?: FunderNamed;
+  @ApiPropertyOptional() operation?: string;
+  @ApiPropertyOptional({ type: FigureCommitmentView }) commitment?: FigureCommitmentView;
+  @ApiPropertyOptional({ type: FigureEnvelopeView }) envelope?: FigureEnvelopeView;
+  @ApiProperty({ type: FigureProvenanceView }) provenance!: FigureProvenanceView;
+}
+
+export class DocumentFigurePage {
+  @ApiProperty({ type: [DocumentFigureResponse] }) items!: DocumentFigureResponse[];
+  @ApiPropertyOptional() nextCursor?: string;
 }

@@ -11,6 +11,7 @@ import type { CommitmentHistory } from '../commitment-queries/commitment.queries
 import type { OperationsList, OperationView } from '../declare-operation/operation.query';
 import type { AeCpTable } from '../ae-cp/ae-cp';
 import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
+import type { DocumentFigureView } from '../record-document-figure/document-figures.query';
 import type {
   BalancesResponse,
   CommitmentHistoryResponse,
@@ -28,6 +29,8 @@ import type {
   CoFinancingRulesResponse,
   AeCpResponse,
   ReferenceResponse,
+  DocumentFigurePage,
+  DocumentFigureResponse,
 } from './responses';
 
 // The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
@@ -38,6 +41,8 @@ describe('the documented responses of the ledger', () => {
       conforms<CommitmentView, CommitmentResponse>('engagement'),
       conforms<Page<CommitmentView>, CommitmentPage>('page d’engagements'),
       conforms<EnvelopeView, EnvelopeResponse>('enveloppe'),
+      conforms<DocumentFigureView, DocumentFigureResponse>('montant du document'),
+      conforms<Page<DocumentFigureView>, DocumentFigurePage>('page de montants du document'),
       conforms<ConditionView, ConditionResponse>('condition'),
       conforms<ConditionView & { resolvedCommitments: string[] }, ConditionResolvedResponse>('condition levée'),
       conforms<ReferenceItem, ReferenceResponse>('référentiel'),
@@ -51,6 +56,6 @@ describe('the documented responses of the ledger', () => {
       conforms<OperationsList, OperationsResponse>('registre des opérations'),
       conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
       conforms<AeCpTable, AeCpResponse>('AE/CP d’un financeur'),
-    ]).toHaveLength(16);
+    ]).toHaveLength(18);
   });
 });

@@ -1,4 +1,4 @@
-import type { ReferenceKind } from '../domain/events';
+import { DOCUMENT_FIGURE_ROLES, type DocumentFigureRole, type ReferenceKind } from '../domain/events';
 
 /**
  * A contract's data set, as finance teams write it (JSON, CSV or XLSX: one schema, data/README.md). Amounts here
@@ -9,6 +9,8 @@ export interface DataSet {
   document: string;
   /** Effective date of the contract's bookings unless a row says otherwise (AAAA-MM-JJ). */
   effectiveDate: string;
+  /** The contract's period: the window of a figure whose line states none. */
+  period?: { fromYear: number; toYear: number };
   references: ReferenceRow[];
   conditions: ConditionRow[];
   envelopes: EnvelopeRow[];
@@ -73,19 +75,9 @@ export interface OperationRow extends Located {
   section?: string;
 }
 
-/** What a figure is in the document: only bookings are booked; the rest is there to be reconciled, not counted. */
-export type FigureRole =
-  'booking' | 'subtotal' | 'total' | 'product' | 'unit-cost' | 'threshold' | 'envelope' | 'context';
-export const FIGURE_ROLES: FigureRole[] = [
-  'booking',
-  'subtotal',
-  'total',
-  'product',
-  'unit-cost',
-  'threshold',
-  'envelope',
-  'context',
-];
+/** What a figure is in the document: only bookings and envelopes are counted; the rest is reconciled, not summed. */
+export type FigureRole = DocumentFigureRole;
+export const FIGURE_ROLES = DOCUMENT_FIGURE_ROLES;
 
 export interface FigureRow extends Located {
   id: string;
@@ -106,6 +98,12 @@ export interface FigureRow extends Located {
   /** Declared rounding of a stated total (« M€ »: to the million; « k€ »: to the thousand). */
   rounding?: 'M€' | 'k€' | '€';
   scale?: string;
+  /** The years the line covers, when it says (else the contract's period). */
+  period?: { fromYear: number; toYear: number };
+  /** Whose money, where and for which operation, when the line says (a booking's are in its columns too). */
+  funder?: string;
+  quartier?: string;
+  operation?: string;
   booking?: BookingColumns;
 }
 

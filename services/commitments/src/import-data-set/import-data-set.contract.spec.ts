@@ -69,8 +69,10 @@ describe('import a data set (PGlite)', () => {
       await importOverLedger(ledger, { dataSet: read.dataSet, importer: importer });
       results.push(await eventsOf(opened));
     }
-    expect(results[0].length).toBe(9);
+    // 9 references, conditions, envelopes, operations and commitments, then one line per figure row (5), booked or not.
+    expect(results[0].length).toBe(14);
     expect(JSON.stringify(results[0])).toContain('commitments.operation-declared');
+    expect(JSON.stringify(results[0]).split('commitments.document-figure-recorded').length - 1).toBe(5);
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
   });
@@ -84,14 +86,14 @@ describe('import a data set (PGlite)', () => {
       importer: importer,
       onProgress: (p) => progress.push(`${p.done}/${p.total}`),
     });
-    expect(first).toMatchObject({ commands: 9, eventsAppended: 9, alreadyPresent: 0 });
-    expect(progress).toEqual(Array.from({ length: 9 }, (_, i) => `${i + 1}/9`));
+    expect(first).toMatchObject({ commands: 14, eventsAppended: 14, alreadyPresent: 0 });
+    expect(progress).toEqual(Array.from({ length: 14 }, (_, i) => `${i + 1}/14`));
     const before = (await opened.store.readStream(LEDGER_STREAM)).length;
     const again = await importOverLedger(ledger, {
       dataSet: dataSet,
       importer: { ...importer, subject: 'someone-else' },
     });
-    expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 9 });
+    expect(again).toMatchObject({ eventsAppended: 0, alreadyPresent: 14 });
     expect((await opened.store.readStream(LEDGER_STREAM)).length).toBe(before);
     const fromAnotherProcess = await importOverLedger(new CommitmentsLedger(opened.store), {
       dataSet: dataSet,

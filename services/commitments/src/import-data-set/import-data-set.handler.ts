@@ -7,6 +7,10 @@ import { DeclareOperationCommand, DeclareOperationHandler } from '../declare-ope
 import { OpenEnvelopeCommand, OpenEnvelopeHandler } from '../open-envelope/open-envelope.handler';
 import { RecordCommitmentCommand, RecordCommitmentHandler } from '../record-commitment/record-commitment.handler';
 import { RecordReferenceCommand, RecordReferenceHandler } from '../record-reference/record-reference.handler';
+import {
+  RecordDocumentFigureCommand,
+  RecordDocumentFigureHandler,
+} from '../record-document-figure/record-document-figure.handler';
 import { RegisterConditionCommand, RegisterConditionHandler } from '../register-condition/register-condition.handler';
 import type { DataSet } from './data-set';
 import { importDataSet, type ImportedCommand, type ImportProgress, type ImportSummary } from './import-data-set';
@@ -36,6 +40,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     private readonly envelopes: OpenEnvelopeHandler,
     private readonly operations: DeclareOperationHandler,
     private readonly commitments: RecordCommitmentHandler,
+    private readonly figures: RecordDocumentFigureHandler,
   ) {}
 
   execute({ payload }: ImportDataSetCommand): Promise<ImportSummary> {
@@ -54,6 +59,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     if (command instanceof OpenEnvelopeCommand) return this.envelopes.decision(command);
     if (command instanceof DeclareOperationCommand) return this.operations.decision(command);
     if (command instanceof RecordCommitmentCommand) return this.commitments.decision(command);
+    if (command instanceof RecordDocumentFigureCommand) return this.figures.decision(command);
     throw new Error(`commande d’import inattendue : ${(command as { type: string }).type}`);
   }
 }
@@ -65,6 +71,7 @@ export const IMPORT_HANDLERS = [
   OpenEnvelopeHandler,
   DeclareOperationHandler,
   RecordCommitmentHandler,
+  RecordDocumentFigureHandler,
   ImportDataSetHandler,
 ];
 

@@ -9,7 +9,8 @@ import { OpenEnvelopeCommand } from '../open-envelope/open-envelope.handler';
 import { RecordCommitmentCommand } from '../record-commitment/record-commitment.handler';
 import { RecordReferenceCommand } from '../record-reference/record-reference.handler';
 import { RegisterConditionCommand } from '../register-condition/register-condition.handler';
-import { reasonFor, type DataSet, type Located } from './data-set';
+import { RecordDocumentFigureCommand } from '../record-document-figure/record-document-figure.handler';
+import { reasonFor, type DataSet, type FigureRow, type Located } from './data-set';
 import { validateDataSet, type ImportError } from './validate';
 
 export class InvalidDataSetError extends Error {
@@ -35,7 +36,8 @@ export type ImportedCommand =
   | RegisterConditionCommand
   | OpenEnvelopeCommand
   | DeclareOperationCommand
-  | RecordCommitmentCommand;
+  | RecordCommitmentCommand
+  | RecordDocumentFigureCommand;
 
 export interface ImportProgress {
   done: number;
@@ -181,6 +183,12 @@ export async function importDataSet(
           }),
         };
       }),
+    ...partsFirst(dataSet.figures).map((f) => ({
+      key: `document-figure:${f.id}`,
+      row: f,
+      step: `montant ${f.id} (l. ${f.line})`,
+      command: new RecordDocumentFigureCommand(documentFigureOf(dataSet, f, trace(f.line, f.section, 'referentiel'))),
+    })),
   ];
 
   let outcome;
@@ -197,10 +205,14 @@ export async function importDataSet(
       })),
       (index) => onProgress({ done: index + 1, total: commands.length, step: commands[index].step }),
       (results) => {
-        const differences = results.flatMap((result, index) => {
-          const stored = (result.already?.metadata.importRow as { content?: JsonValue } | undefined)?.content;
-          return stored === undefined ? [] : differencesOf(commands[index].row, stored);
-        });
+        // A booking row is two commands (its commitment and its line): each of its differences is named once.
+        const named = new Set<string>();
+        const differences = results
+          .flatMap((result, index) => {
+            const stored = (result.already?.metadata.importRow as { content?: JsonValue } | undefined)?.content;
+            return stored === undefined ? [] : differencesOf(commands[index].row, stored);
+          })
+          .filter((d) => !named.has(`${d.file}:${d.row}:${d.column}`) && named.add(`${d.file}:${d.row}:${d.column}`));
         if (differences.length > 0) throw new ImportDifferenceError(differences);
       },
     );
@@ -219,6 +231,59 @@ export async function importDataSet(
   const eventsAppended = outcome.recorded.length;
   const alreadyPresent = outcome.results.filter((result) => result.already || result.appended === 0).length;
   return { commands: commands.length, eventsAppended, alreadyPresent };
+}
+
+/** The contract's window when a line states none (a data set without one: the year of its effective date). */
+function periodOf(dataSet: DataSet, row: FigureRow): { fromYear: number; toYear: number } {
+  const year = Number(dataSet.effectiveDate.slice(0, 4));
+  return row.period ?? row.booking?.period ?? dataSet.period ?? { fromYear: year, toYear: year };
+}
+
+/** A figure row as the line the ledger records: every row, booked or not, with its role, scale, period and links. */
+function documentFigureOf(dataSet: DataSet, f: FigureRow, trace: BookingTrace) {
+  const operationId = f.booking?.operation ?? f.operation;
+  const beneficiary = (dataSet.operations ?? []).find((o) => o.id === operationId)?.projectOwner;
+  const funder = f.booking?.funder ?? f.funder;
+  const quartier = f.booking?.quartier ?? f.quartier;
+  const envelope = f.role === 'envelope' && dataSet.envelopes.some((e) => e.id === f.id);
+  return {
+    figureId: f.id,
+    role: f.role,
+    text: f.text,
+    ...(f.status ? { wording: f.status } : {}),
+    ...(f.amount !== undefined && f.role !== 'pour-memoire' ? { amount: f.amount } : {}),
+    ...(f.range ? { range: f.range } : {}),
+    ...(f.formula ? { formula: f.formula } : {}),
+    ...(f.parts?.length ? { parts: f.parts } : {}),
+    ...(f.rounding ? { rounding: f.rounding } : {}),
+    scale: f.scale ?? 'CALL',
+    period: periodOf(dataSet, f),
+    ...(funder ? { funder } : {}),
+    ...(beneficiary ? { beneficiary } : {}),
+    ...(quartier ? { quartier } : {}),
+    ...(operationId ? { operation: operationId } : {}),
+    ...(f.booking ? { commitmentId: f.booking.commitmentId } : {}),
+    ...(envelope ? { envelopeId: f.id } : {}),
+    trace,
+  };
+}
+
+/** Rows in an order where every rollup comes after its parts (the decider checks its parts are recorded). */
+function partsFirst(rows: readonly FigureRow[]): FigureRow[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered: FigureRow[] = [];
+  const placed = new Set<string>();
+  const place = (row: FigureRow, depth: number) => {
+    if (placed.has(row.id) || depth > rows.length) return;
+    placed.add(row.id);
+    for (const part of row.parts ?? []) {
+      const inner = byId.get(part);
+      if (inner) place(inner, depth + 1);
+    }
+    ordered.push(row);
+  };
+  for (const row of rows) place(row, 0);
+  return ordered;
 }
 
 /** What a row says, without where it was read (file, row): the same row from CSV, XLSX or JSON is the same content. */

@@ -1,7 +1,50 @@
-import { absCents, formatEurosFr, fromDecimalString, parseFigure, toDecimalString, type Cents } from '@cvl/money';
-import type { DataSet, FigureRow } from './data-set';
+import {
+  absCents,
+  displayedPrecisionCents,
+  formatEurosFr,
+  fromDecimalString,
+  parseFigure,
+  toDecimalString,
+  type Cents,
+} from '@cvl/money';
+import type { DocumentFigureRecorded } from '../domain/events';
+import type { CommitmentsState } from '../domain/state';
 
-export type Verdict = 'concorde' | 'arrondi déclaré' | 'écart';
+export type Verdict = 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart';
+export const VERDICTS: Verdict[] = ['concorde', 'arrondi déclaré', 'arrondi à la précision affichée', 'écart'];
+
+/** What the reconciliation reads of a money line: the same whether it comes from the ledger's events or a file. */
+export interface ReconcilableFigure {
+  id: string;
+  line: number;
+  section: string;
+  text: string;
+  /** The document's wording of its status (« total arrondi »…). */
+  status?: string;
+  role: string;
+  amount?: string;
+  formula?: { unitAmount: string; quantity: number };
+  range?: { min: string; max: string; central?: string };
+  parts?: string[];
+  rounding?: 'M€' | 'k€' | '€';
+}
+
+/** The lines the ledger recorded (its events): what the API and the CLI reconcile once the contract is loaded. */
+export function recordedFigures(state: CommitmentsState): ReconcilableFigure[] {
+  return [...state.documentFigures.values()].map((f: DocumentFigureRecorded) => ({
+    id: f.figureId,
+    line: f.trace.source.kind === 'document' ? f.trace.source.line : 0,
+    section: f.trace.source.kind === 'document' ? (f.trace.source.section ?? '') : '',
+    text: f.text,
+    ...(f.wording ? { status: f.wording } : {}),
+    role: f.role,
+    ...(f.amount !== undefined ? { amount: f.amount } : {}),
+    ...(f.formula ? { formula: f.formula } : {}),
+    ...(f.range ? { range: f.range } : {}),
+    ...(f.parts ? { parts: f.parts } : {}),
+    ...(f.rounding ? { rounding: f.rounding } : {}),
+  }));
+}
 
 export interface ReconciliationLine {
   id: string;
@@ -20,7 +63,7 @@ export interface ReconciliationLine {
 const TOLERANCE: Record<string, Cents> = { 'M€': 50_000_000n, 'k€': 50_000n, '€': 50n };
 
 /** The value a row states, read from its text: one amount, or the central value of a range. */
-function statedValue(row: FigureRow): Cents | undefined {
+function statedValue(row: ReconcilableFigure): Cents | undefined {
   try {
     const figure = parseFigure(row.text);
     if (figure.kind === 'amount') return figure.cents;
@@ -30,14 +73,14 @@ function statedValue(row: FigureRow): Cents | undefined {
   }
 }
 
-function declaredRounding(row: FigureRow): Cents | undefined {
+function declaredRounding(row: ReconcilableFigure): Cents | undefined {
   if (row.rounding) return TOLERANCE[row.rounding];
   if (!/arrondi/i.test(row.status ?? '')) return undefined;
   return /M€|million/i.test(row.text) ? TOLERANCE['M€'] : /k€/i.test(row.text) ? TOLERANCE['k€'] : TOLERANCE['€'];
 }
 
 function judge(
-  row: FigureRow,
+  row: ReconcilableFigure,
   check: ReconciliationLine['check'],
   stated: Cents,
   computed: Cents,
@@ -45,14 +88,24 @@ function judge(
 ): ReconciliationLine {
   const gap = stated - computed;
   const tolerance = declaredRounding(row);
+  // Written to the tenth of a million, a figure within half of that of the exact sum is that sum as shown.
+  const precision = displayedPrecisionCents(row.text);
   const verdict: Verdict =
-    gap === 0n ? 'concorde' : tolerance !== undefined && absCents(gap) <= tolerance ? 'arrondi déclaré' : 'écart';
+    gap === 0n
+      ? 'concorde'
+      : tolerance !== undefined && absCents(gap) <= tolerance
+        ? 'arrondi déclaré'
+        : precision !== undefined && absCents(gap) * 2n <= precision
+          ? 'arrondi à la précision affichée'
+          : 'écart';
   const explanation =
     verdict === 'concorde'
       ? `${what} : concorde au centime`
       : verdict === 'arrondi déclaré'
         ? `${what} : écart de ${formatEurosFr(gap)} dans l’arrondi déclaré (« ${row.status ?? row.rounding} »)`
-        : `${what} : le document écrit ${formatEurosFr(stated)} mais le calcul donne ${formatEurosFr(computed)}, écart de ${formatEurosFr(gap)}`;
+        : verdict === 'arrondi à la précision affichée'
+          ? `${what} : le document écrit « ${row.text} », soit ${formatEurosFr(computed)} arrondi à la précision affichée (${formatEurosFr(precision as Cents)})`
+          : `${what} : le document écrit ${formatEurosFr(stated)} mais le calcul donne ${formatEurosFr(computed)}, écart de ${formatEurosFr(gap)}`;
   return {
     id: row.id,
     line: row.line,
@@ -71,10 +124,10 @@ function judge(
  * Recomputes every stated total, product and share of a data set from its parts, and tells declared rounding
  * (« total arrondi ») apart from a real discrepancy — each line with both figures, the gap and where it comes from.
  */
-export function reconcile(dataSet: DataSet): ReconciliationLine[] {
-  const byId = new Map(dataSet.figures.map((f) => [f.id, f]));
+export function reconcile(figures: readonly ReconcilableFigure[]): ReconciliationLine[] {
+  const byId = new Map(figures.map((f) => [f.id, f]));
   const lines: ReconciliationLine[] = [];
-  for (const row of dataSet.figures) {
+  for (const row of figures) {
     const stated = statedValue(row);
     if (stated === undefined) continue;
     if (row.formula) {
@@ -90,7 +143,7 @@ export function reconcile(dataSet: DataSet): ReconciliationLine[] {
       );
     }
     if (row.parts?.length) {
-      const parts = row.parts.map((id) => byId.get(id)).filter((p): p is FigureRow => p !== undefined);
+      const parts = row.parts.map((id) => byId.get(id)).filter((p): p is ReconcilableFigure => p !== undefined);
       const computed = parts.reduce((sum, part) => sum + (statedValue(part) ?? 0n), 0n);
       lines.push(
         judge(
@@ -137,9 +190,7 @@ export function reconciliationTable(lines: ReconciliationLine[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const render = (cells: string[]) =>
     cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
-  const counts = (['concorde', 'arrondi déclaré', 'écart'] as Verdict[])
-    .map((v) => `${lines.filter((l) => l.verdict === v).length} ${v}`)
-    .join(', ');
+  const counts = VERDICTS.map((v) => `${lines.filter((l) => l.verdict === v).length} ${v}`).join(', ');
   return [
     render(header),
     render(widths.map((w) => '─'.repeat(w))),

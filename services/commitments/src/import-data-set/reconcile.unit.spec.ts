@@ -51,7 +51,7 @@ describe('reconciliation', () => {
       range: { min: '500000.00', max: '1000000.00', central: '1200000.00' },
     }),
   ];
-  const lines = reconcile(dataSet(synthese));
+  const lines = reconcile(dataSet(synthese).figures);
   const find = (id: string, check: string) => lines.find((l) => l.id === id && l.check === check);
 
   it('tells declared rounding apart from a real discrepancy, with both figures and the gap', () => {
@@ -85,10 +85,26 @@ describe('reconciliation', () => {
     expect(find('central-faux', 'fourchette')).toMatchObject({ verdict: 'écart' });
   });
 
+  it('calls a figure written to the tenth of a million the exact sum rounded as shown, and no further', () => {
+    const parts = [row('a', 5589, '630k€'), row('b', 5590, '840k€'), row('c', 5591, '4,6 M€'), row('d', 5592, '756k€')];
+    const shown = reconcile([...parts, row('prix', 5596, '6,8M€', { role: 'subtotal', parts: ['a', 'b', 'c', 'd'] })]);
+    expect(shown.find((l) => l.id === 'prix')).toMatchObject({
+      gap: '-26000.00',
+      verdict: 'arrondi à la précision affichée',
+    });
+    // 6,7 M€ for 6 826 000 €: beyond half of the 100 000 € the figure is written to, a real gap.
+    const beyond = reconcile([...parts, row('prix', 5596, '6,7M€', { role: 'subtotal', parts: ['a', 'b', 'c', 'd'] })]);
+    expect(beyond.find((l) => l.id === 'prix')).toMatchObject({ gap: '-126000.00', verdict: 'écart' });
+    // Written to the million, 110 M€ for 112,5 M€ is no rounding either.
+    expect(find('construction', 'produit')?.verdict).toBe('écart');
+  });
+
   it('prints a readable table with the counts', () => {
     const table = reconciliationTable(lines);
     expect(table).toContain('l. 5468');
     expect(table).toContain('259 000 000,00 €');
-    expect(table).toMatch(/\d+ contrôles : \d+ concorde, 1 arrondi déclaré, \d+ écart/);
+    expect(table).toMatch(
+      /\d+ contrôles : \d+ concorde, 1 arrondi déclaré, 0 arrondi à la précision affichée, \d+ écart/,
+    );
   });
 });

@@ -54,9 +54,13 @@ export function dataSetFromTables(
 
   const meta = rows('data-set')[0];
   if (!meta) fail('data-set', 1, 'document', 'la table data-set (document ; effective_date) manque');
+  const contractFrom = meta ? integer('data-set', 1, meta.cells, 'period_from') : undefined;
   const dataSet: DataSet = {
     document: meta ? (text(meta.cells, 'document') ?? '') : '',
     effectiveDate: meta ? (text(meta.cells, 'effective_date') ?? '') : '',
+    ...(contractFrom !== undefined
+      ? { period: { fromYear: contractFrom, toYear: integer('data-set', 1, meta.cells, 'period_to') ?? contractFrom } }
+      : {}),
     references: rows('references').map(({ file, row, cells }) => {
       const attributes = text(cells, 'attributes');
       const line = integer(file, row, cells, 'line');
@@ -164,6 +168,7 @@ export function dataSetFromTables(
           }
         : undefined;
       const rounding = text(cells, 'rounding') as 'M€' | 'k€' | '€' | undefined;
+      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
       const exact = amount(file, row, cells, 'amount');
       return {
         origin: { file, row },
@@ -188,6 +193,12 @@ export function dataSetFromTables(
           : {}),
         ...(rounding ? { rounding } : {}),
         ...(text(cells, 'scale') ? { scale: text(cells, 'scale') } : {}),
+        ...(periodFrom !== undefined || periodTo !== undefined
+          ? { period: { fromYear: periodFrom ?? 0, toYear: periodTo ?? periodFrom ?? 0 } }
+          : {}),
+        ...optional('funder', 'funder'),
+        ...optional('quartier', 'quartier'),
+        ...optional('operation', 'operation'),
         ...(booking ? { booking } : {}),
       };
     }),

@@ -120,7 +120,39 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
     if (!f.section?.trim()) fail(f, 'figures', i, 'section', 'titre de section manquant');
     if (!FIGURE_ROLES.includes(f.role))
       fail(f, 'figures', i, 'role', `rôle inconnu « ${f.role} » (attendu : ${FIGURE_ROLES.join(', ')})`);
-    const pourMemoire = /^p\.?\s?m\.?$/i.test((f.status ?? '').trim()) || /^p\.?\s?m\.?$/i.test((f.text ?? '').trim());
+    const pourMemoire =
+      f.role === 'pour-memoire' ||
+      /^p\.?\s?m\.?$/i.test((f.status ?? '').trim()) ||
+      /^p\.?\s?m\.?$/i.test((f.text ?? '').trim());
+    if (f.role === 'pour-memoire') {
+      if (f.amount !== undefined || f.range !== undefined)
+        fail(
+          f,
+          'figures',
+          i,
+          'amount',
+          'une participation pour mémoire n’a pas de montant : elle n’entre dans aucun total',
+        );
+      if (!f.funder)
+        fail(f, 'figures', i, 'funder', 'une participation pour mémoire nomme le partenaire qui participe');
+    } else if (f.amount === undefined && f.range === undefined) {
+      fail(
+        f,
+        'figures',
+        i,
+        'amount',
+        'un montant du document a un montant exact (amount) ou une fourchette (range_min, range_max)',
+      );
+    }
+    if (!f.scale?.trim())
+      fail(f, 'figures', i, 'scale', 'échelle manquante (CALL, Bassin Minier, Région, un quartier…)');
+    if (f.funder !== undefined && !f.booking) refCheck(f, 'figures', i, 'funder', 'funder', f.funder);
+    if (f.quartier !== undefined && !f.booking) refCheck(f, 'figures', i, 'quartier', 'quartier', f.quartier);
+    if (f.operation !== undefined && !f.booking && !operations.has(f.operation))
+      fail(f, 'figures', i, 'operation', `opération inconnue « ${f.operation} » (absente de la table operations)`);
+    const window = f.period ?? dataSet.period;
+    if (window && (!Number.isInteger(window.fromYear) || window.fromYear < 1990 || window.toYear < window.fromYear))
+      fail(f, 'figures', i, 'period', `période invalide « ${window.fromYear}-${window.toYear} »`);
     if (!f.text?.trim()) fail(f, 'figures', i, 'text', 'le montant tel qu’écrit dans le document manque');
     else if (!pourMemoire) {
       try {

@@ -164,6 +164,19 @@ describe('commitments events against contracts/events/commitments', () => {
       data: { rule: { ...CO_FINANCING_RULES[1], id: 'regle-essai', from: '2019-01-01' }, trace: trace() },
     });
     produced.push(...s.last);
+    s.givenEvents({
+      type: 'commitments.document-figure-recorded',
+      data: {
+        figureId: 'fourchette-essai',
+        role: 'unit-cost',
+        text: '500 à 1 000 k€',
+        range: { min: '500000.00', max: '1000000.00', central: '750000.00' },
+        scale: 'Bassin Minier',
+        period: { fromYear: 2015, toYear: 2020 },
+        trace: trace({ reasonCode: 'referentiel' }),
+      },
+    });
+    produced.push(...s.last);
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     // What goes out is what the relay publishes: each event without the ledger's internals, and the answers.
     const published = publishedMessages(publishedLedgerEvents, '/commitments', produced);

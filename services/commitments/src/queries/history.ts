@@ -21,6 +21,7 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.operation-referenced': 'référence d’un programme ajoutée à l’opération',
   'commitments.operation-revised': 'assiette ou calendrier de l’opération révisés par le programme qui l’a déclarée',
   'commitments.co-financing-rule-recorded': 'règle de cofinancement enregistrée',
+  'commitments.document-figure-recorded': 'montant du document enregistré avec sa ligne',
 };
 
 function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string, string> {

@@ -4,13 +4,13 @@ import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nest
 import { IsIn, IsOptional } from 'class-validator';
 import { Allow } from '@cvl/platform';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Verdict } from '../import-data-set/reconcile';
+import { VERDICTS, type Verdict } from '../import-data-set/reconcile';
 import { ReconciliationQuery } from './reconciliation.query';
 
 export class ReconciliationFilter {
-  @ApiPropertyOptional({ enum: ['concorde', 'arrondi déclaré', 'écart'] })
+  @ApiPropertyOptional({ enum: VERDICTS })
   @IsOptional()
-  @IsIn(['concorde', 'arrondi déclaré', 'écart'])
+  @IsIn(VERDICTS, { message: `verdict inconnu (attendu : ${VERDICTS.join(', ')})` })
   verdict?: Verdict;
 }
 
@@ -24,7 +24,7 @@ export class ReconciliationController {
   @Allow({ all: ['pilotage', 'auditeur', 'exploitation'] })
   @ApiOperation({
     summary:
-      'Rapprochement du jeu de données : chaque total, produit et part recalculé, arrondi déclaré ou écart réel, avec la ligne du document',
+      'Rapprochement des montants du document enregistrés au grand livre : chaque total, produit et part recalculé, arrondi déclaré, arrondi à la précision affichée ou écart réel, avec la ligne du document',
   })
   report(@Query() query: ReconciliationFilter) {
     return this.queries.execute(new ReconciliationQuery({ ...(query.verdict ? { verdict: query.verdict } : {}) }));

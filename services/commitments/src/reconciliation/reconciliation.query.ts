@@ -1,8 +1,7 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { UseCaseQuery } from '@cvl/platform';
-import { findDataSet } from '../import-data-set/find-data-set';
-import { readDataSet } from '../import-data-set/read-data-set';
-import { reconcile, type Verdict } from '../import-data-set/reconcile';
+import { QueryHandler } from '@nestjs/cqrs';
+import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
+import type { CommitmentsState } from '../domain/state';
+import { reconcile, recordedFigures, VERDICTS, type Verdict } from '../import-data-set/reconcile';
 
 export interface ReconciliationReport {
   document: string;
@@ -11,27 +10,22 @@ export interface ReconciliationReport {
   lines: ReturnType<typeof reconcile>;
 }
 
-export class ReconciliationQuery extends UseCaseQuery<'reconciliation', { verdict?: Verdict }, ReconciliationReport> {
+export class ReconciliationQuery extends LedgerQuery<'reconciliation', { verdict?: Verdict }, ReconciliationReport> {
   readonly type = 'reconciliation';
 }
 
-/** The data set read again from its file, every total, product and share recomputed against the document. */
+/** Every total, product and share of the document's lines the ledger recorded (its events), recomputed. */
 @QueryHandler(ReconciliationQuery)
-export class ReconciliationQueryHandler implements IQueryHandler<ReconciliationQuery, ReconciliationReport> {
-  async execute({ params }: ReconciliationQuery): Promise<ReconciliationReport> {
-    const read = await readDataSet(findDataSet());
-    const lines = reconcile(read.dataSet);
-    const counts = Object.fromEntries(
-      (['concorde', 'arrondi déclaré', 'écart'] as Verdict[]).map((v) => [
-        v,
-        lines.filter((l) => l.verdict === v).length,
-      ]),
-    );
+export class ReconciliationQueryHandler extends LedgerQueryHandler<ReconciliationQuery, ReconciliationReport> {
+  protected read({ verdict }: ReconciliationQuery['params'], state: CommitmentsState): ReconciliationReport {
+    const lines = reconcile(recordedFigures(state));
+    const first = state.documentFigures.values().next().value;
+    const source = first?.trace.source;
     return {
-      document: read.dataSet.document,
+      document: source?.kind === 'document' ? source.document : '',
       checks: lines.length,
-      counts,
-      lines: params.verdict ? lines.filter((l) => l.verdict === params.verdict) : lines,
+      counts: Object.fromEntries(VERDICTS.map((v) => [v, lines.filter((l) => l.verdict === v).length])),
+      lines: verdict ? lines.filter((l) => l.verdict === verdict) : lines,
     };
   }
 }

@@ -472,7 +472,7 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
             .send(type === XLSX_TYPE ? body : body.toString('utf8'));
         const before = await h.ledgerEvents();
         const first = await upload(small).expect(201);
-        expect(first.body).toMatchObject({ format: 'json', commands: 9, alreadyPresent: expect.any(Number) });
+        expect(first.body).toMatchObject({ format: 'json', commands: 14, alreadyPresent: expect.any(Number) });
         expect(first.body.eventsAppended).toBeGreaterThan(0);
         const after = await h.ledgerEvents();
         expect(after - before).toBe(first.body.eventsAppended);
@@ -820,13 +820,85 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       );
     });
 
-    it('serves the reconciliation of the contract’s data set', async () => {
-      const report = await h.http().get('/api/commitments/reconciliation?verdict=écart').set(h.auth).expect(200);
+    it('records the document’s money lines, serves them by line with provenance, and reconciles them from its events', async () => {
+      const figure = (body: Record<string, unknown>, line: number) =>
+        h
+          .http()
+          .post('/api/commitments/figures')
+          .set(h.auth)
+          .send({
+            scale: 'CALL',
+            period: { fromYear: 2015, toYear: 2020 },
+            trace: traceBody('referentiel', '2015-07-01', doc(line)),
+            ...body,
+          });
+      // Pas-de-Calais Habitat's four cost prices, and the « 6,8M€ » the document writes for them (l. 5596).
+      const prices = [
+        ['pdch-loos', 5589, '630k€', '630000.00'],
+        ['pdch-eleu', 5590, '840k€', '840000.00'],
+        ['pdch-marichelles', 5591, '4,6 M€', '4600000.00'],
+        ['pdch-boussoutrot', 5592, '756k€', '756000.00'],
+      ] as const;
+      for (const [figureId, line, text, amount] of prices)
+        await figure({ figureId, role: 'context', text, amount }, line).expect(201);
+      const parts = prices.map(([id]) => id);
+      const subtotal = await figure(
+        { figureId: 'pdch-prix-de-revient', role: 'subtotal', text: '6,8M€', amount: '6800000.00', parts },
+        5596,
+      ).expect(201);
+      expect(subtotal.body).toMatchObject({
+        role: 'subtotal',
+        counted: false,
+        status: 'rollup',
+        statusLabel: 'récapitulatif',
+      });
+      await figure(
+        {
+          figureId: 'mc-produit',
+          role: 'product',
+          text: '110 M€',
+          amount: '110000000.00',
+          formula: { unitAmount: '150000.00', quantity: 750 },
+        },
+        5303,
+      ).expect(201);
+      // « à définir »: recorded pour mémoire, never with an amount.
+      const memo = {
+        figureId: 'region-2016',
+        role: 'pour-memoire',
+        text: 'à définir',
+        funder: 'region',
+        period: { fromYear: 2016, toYear: 2020 },
+      };
+      const refused = await figure({ ...memo, amount: '1.00' }, 4868).expect(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'amount' })]);
+      await figure(memo, 4868).expect(201);
+
+      const atLine = await h.http().get('/api/commitments/figures?line=5596').set(h.auth).expect(200);
+      expect(atLine.body.items).toHaveLength(1);
+      expect(atLine.body.items[0]).toMatchObject({
+        figureId: 'pdch-prix-de-revient',
+        text: '6,8M€',
+        period: { fromYear: 2015, toYear: 2020 },
+        provenance: { document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5596 },
+      });
+      expect(documented('get', '/api/commitments/figures', 200, atLine.body)).toEqual([]);
+      const memos = await h.http().get('/api/commitments/figures?role=pour-memoire').set(h.auth).expect(200);
+      expect(memos.body.items.map((f: { funder: { name: string } }) => f.funder.name)).toEqual([
+        'Région Nord-Pas-de-Calais',
+      ]);
+      const wrong = await h.http().get('/api/commitments/figures?line=cinq&role=peut-être').set(h.auth).expect(400);
+      expect(new Set(wrong.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['line', 'role']));
+
+      const report = await h.http().get('/api/commitments/reconciliation').set(h.auth).expect(200);
       expect(report.body).toMatchObject({
         document: 'contrat-de-ville-lens-lievin-2015-2020',
-        counts: { 'arrondi déclaré': 2, écart: 3 },
+        counts: { 'arrondi à la précision affichée': 1, écart: 1 },
       });
-      expect(report.body.lines.map((l: { line: number }) => l.line)).toEqual([5303, 5458, 5596]);
+      expect(report.body.lines.map((l: { line: number; verdict: string }) => `${l.line} ${l.verdict}`)).toEqual([
+        '5303 écart',
+        '5596 arrondi à la précision affichée',
+      ]);
       expect(documented('get', '/api/commitments/reconciliation', 200, report.body)).toEqual([]);
       await h.http().get('/api/commitments/reconciliation?verdict=peut-être').set(h.auth).expect(400);
     });

@@ -31,7 +31,7 @@ export class IntegrityController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary:
-      'Contrôle d’intégrité : chaînes d’empreintes de chaque service, grand livre équilibré, totaux de reporting = totaux du grand livre, rapprochement du jeu de données (JSON, CSV, XLSX ou PDF)',
+      'Contrôle d’intégrité : chaînes d’empreintes de chaque service, grand livre équilibré, totaux de reporting = totaux du grand livre, rapprochement des montants du document (JSON, CSV, XLSX ou PDF)',
   })
   async integrity(@Req() request: Request, @Query() query: ExportFormatQuery) {
     const report = await this.queries.execute(

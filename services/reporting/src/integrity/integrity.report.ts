@@ -6,7 +6,7 @@ export function integrityDocument(report: IntegrityReport): ReportDocument {
   return {
     title: `Contrôle d’intégrité — ${report.ok ? 'tout concorde' : 'ANOMALIE'}`,
     subtitle: [
-      'Chaînes d’empreintes, équilibre du grand livre, totaux de reporting contre le grand livre, rapprochement du jeu de données',
+      'Chaînes d’empreintes, équilibre du grand livre, totaux de reporting contre le grand livre, rapprochement des montants du document',
     ],
     generatedAt: report.checkedAt,
     fileName: 'controle-integrite',

@@ -235,9 +235,12 @@ export function integrityReport(input: {
     ...(input.reconciliation
       ? [
           {
-            check: 'rapprochement du jeu de données',
+            check: 'rapprochement des montants du document',
             ok: true,
-            detail: `${input.reconciliation.document} : ${input.reconciliation.checks} contrôles — ${input.reconciliation.counts['concorde'] ?? 0} concordants, ${input.reconciliation.counts['arrondi déclaré'] ?? 0} arrondis déclarés, ${input.reconciliation.counts['écart'] ?? 0} écarts réels (relevés dans le jeu de données)`,
+            detail:
+              input.reconciliation.checks === 0
+                ? 'aucun montant du document enregistré au grand livre : rien à recalculer'
+                : `${input.reconciliation.document} : ${input.reconciliation.checks} contrôles — ${input.reconciliation.counts['concorde'] ?? 0} concordants, ${input.reconciliation.counts['arrondi déclaré'] ?? 0} arrondis déclarés, ${input.reconciliation.counts['arrondi à la précision affichée'] ?? 0} arrondis à la précision affichée, ${input.reconciliation.counts['écart'] ?? 0} écarts réels (relevés dans le document, recalculés sur les montants du grand livre)`,
           },
         ]
       : []),
