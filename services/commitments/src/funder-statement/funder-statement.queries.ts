@@ -8,8 +8,17 @@ import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { LedgerProjection, type PointInTime } from '../infrastructure/ledger-projection';
 import { funderStatement } from '../queries/statement';
 import { figuresView } from '../queries/views';
+import { lineOf } from '../record-document-figure/document-figures.query';
 
-export type FunderStatementView = { at: PointInTime } & ReturnType<typeof funderStatement>;
+export type FunderStatementView = { at: PointInTime; pourMemoire: PourMemoire[] } & ReturnType<typeof funderStatement>;
+
+interface PourMemoire {
+  figureId: string;
+  text: string;
+  wording?: string;
+  period: { fromYear: number; toYear: number };
+  line: number;
+}
 
 export class FunderStatementQuery extends LedgerQuery<
   'funder-statement',
@@ -37,6 +46,16 @@ export class FunderStatementQueryHandler extends LedgerQueryHandler<FunderStatem
     return {
       at,
       ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id),
+      // Announced without an amount: shown beside the totals, never in them.
+      pourMemoire: [...state.documentFigures.values()]
+        .filter((f) => f.role === 'pour-memoire' && f.funder === code)
+        .map((f) => ({
+          figureId: f.figureId,
+          text: f.text,
+          ...(f.wording ? { wording: f.wording } : {}),
+          period: f.period,
+          line: lineOf(f),
+        })),
     };
   }
 }

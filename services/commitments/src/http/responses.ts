@@ -228,6 +228,19 @@ export class StatementLine {
   @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
 }
 
+export class FigurePeriodView {
+  @ApiProperty({ type: 'integer', example: 2015 }) fromYear!: number;
+  @ApiProperty({ type: 'integer', example: 2020 }) toYear!: number;
+}
+
+export class PourMemoireLine {
+  @ApiProperty({ example: 'region-participation-2016-2020' }) figureId!: string;
+  @ApiProperty({ example: 'à définir' }) text!: string;
+  @ApiPropertyOptional() wording?: string;
+  @ApiProperty({ type: FigurePeriodView }) period!: FigurePeriodView;
+  @ApiProperty({ type: 'integer', example: 4868 }) line!: number;
+}
+
 export class FunderStatementResponse {
   @ApiProperty({ type: PointInTimeView }) at!: PointInTimeView;
   @ApiProperty({ type: FunderNamed }) funder!: FunderNamed;
@@ -237,6 +250,11 @@ export class FunderStatementResponse {
   @ApiProperty({ type: [AwaitedCondition] }) awaitingConditions!: AwaitedCondition[];
   @ApiProperty({ type: [UnallocatedPool] }) unallocatedPools!: UnallocatedPool[];
   @ApiProperty({ type: [StatementLine] }) commitments!: StatementLine[];
+  @ApiProperty({
+    type: [PourMemoireLine],
+    description: 'participations annoncées sans montant (« à définir ») : visibles, jamais additionnées',
+  })
+  pourMemoire!: PourMemoireLine[];
 }
 
 export class FunderBalance {
@@ -458,11 +476,6 @@ export class FigureRangeView {
 export class FigureFormulaView {
   @ApiProperty(EUROS) unitAmount!: string;
   @ApiProperty({ type: 'integer', example: 750 }) quantity!: number;
-}
-
-export class FigurePeriodView {
-  @ApiProperty({ type: 'integer', example: 2015 }) fromYear!: number;
-  @ApiProperty({ type: 'integer', example: 2020 }) toYear!: number;
 }
 
 export class FigureCommitmentView {

@@ -883,6 +883,11 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         provenance: { document: 'contrat-de-ville-lens-lievin-2015-2020', line: 5596 },
       });
       expect(documented('get', '/api/commitments/figures', 200, atLine.body)).toEqual([]);
+      const statement = await h.http().get('/api/commitments/funders/region/statement').set(h.auth).expect(200);
+      expect(statement.body.pourMemoire).toEqual([
+        { figureId: 'region-2016', text: 'à définir', period: { fromYear: 2016, toYear: 2020 }, line: 4868 },
+      ]);
+      expect(documented('get', '/api/commitments/funders/{code}/statement', 200, statement.body)).toEqual([]);
       const memos = await h.http().get('/api/commitments/figures?role=pour-memoire').set(h.auth).expect(200);
       expect(memos.body.items.map((f: { funder: { name: string } }) => f.funder.name)).toEqual([
         'Région Nord-Pas-de-Calais',
