@@ -43,8 +43,13 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       dataSet.conditions.length +
       dataSet.envelopes.length +
       (dataSet.operations?.length ?? 0) +
-      dataSet.figures.filter((f) => f.role === 'booking').length;
+      dataSet.figures.filter((f) => f.role === 'booking').length +
+      // Every money line of the document, booked or not, is recorded with its line.
+      dataSet.figures.length;
     expect(first.suite.lines).toContain(`Contrat chargé : ${expectedEvents} événements enregistrés.`);
+    expect(first.suite.lines).toContain(
+      'Programmes chargés : protocole npnru-call (3 quartiers, 5 parties), programme ITI iti-call (4 axes).',
+    );
     expect(first.suite.lines.join('\n')).toMatch(
       /Maisons et Cités — investissement : énoncé « 259M€ » \(l\. 5465\), exact 258 750 000,00 €/,
     );
@@ -160,6 +165,36 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(thermal.funders.map((f) => [f.funder, f.committed])).toEqual([
       ['maisons-et-cites', '65000000.00'],
       ['partenaires-publics', '64500000.00'],
+    ]);
+    // The programmes the contract describes are there on first start: the NPNRU protocol with the three quartiers
+    // the reference data marks (with their interest), its parties and purchasing group; the ITI envelope by axis.
+    const asAdmin = { headers: { Authorization: `Bearer ${first.token}` } };
+    const maquette = (await (
+      await fetch(`${first.url}/api/renewal-urban/protocols/npnru-call/financial-table`, asAdmin)
+    ).json()) as { quartiers: Array<{ code: string; interest: string }>; parties: Array<{ code: string }> };
+    expect(maquette.quartiers.map((q) => `${q.code} ${q.interest}`).sort()).toEqual([
+      'QP062019 regional',
+      'QP062024 national',
+      'QP062028 regional',
+    ]);
+    expect(maquette.parties.map((p) => p.code)).toContain('anru');
+    const protocol = (await (await fetch(`${first.url}/api/renewal-urban/protocols/npnru-call`, asAdmin)).json()) as {
+      purchasingGroup: Array<{ code: string; weight?: number }>;
+    };
+    expect(protocol.purchasingGroup.map((m) => [m.code, m.weight])).toEqual([
+      ['call', undefined],
+      ['ville-avion', undefined],
+      ['ville-lens', undefined],
+      ['ville-lievin', undefined],
+    ]);
+    const iti = (await (await fetch(`${first.url}/api/iti-feder/programmes/iti-call`, asAdmin)).json()) as {
+      axes: Array<{ axis: number; amount: string }>;
+    };
+    expect(iti.axes.map((a) => [a.axis, a.amount])).toEqual([
+      [1, '12000000.00'],
+      [2, '6000000.00'],
+      [3, '36000000.00'],
+      [4, '27000000.00'],
     ]);
     const views = [
       'co-financing',

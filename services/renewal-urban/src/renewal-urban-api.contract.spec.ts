@@ -207,7 +207,13 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     const lines = sheet.slice(1, -1);
     expect(lines.reduce((sum, row) => sum + (row[5] as number), 0)).toBe(Number(v2.body.totals.all));
     expect(sheet.at(-1)![5]).toBe(Number(v2.body.totals.all));
-    expect([...sheets.keys()]).toEqual(['Maquette financière', 'Par financeur', 'Par quartier', 'À propos']);
+    expect([...sheets.keys()]).toEqual([
+      'Maquette financière',
+      'Par financeur',
+      'Par quartier',
+      'Quartiers et parties',
+      'À propos',
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     expect(workbook.getWorksheet('Maquette financière')?.getColumn(6).numFmt).toContain('€');

@@ -3,6 +3,7 @@ import { runProcess } from '@cvl/platform';
 import { startBanner } from './banner';
 import { findDataSet } from '@cvl/service-commitments';
 import { headlines, loadContractOnFirstStart, registerDemoOrganisations } from './main-job';
+import { loadProgrammesOnFirstStart } from './load-programmes';
 import { embeddedSuite } from './suite';
 
 async function main(): Promise<void> {
@@ -15,8 +16,9 @@ async function main(): Promise<void> {
       ? `Contrat chargé : ${loaded.eventsAppended} événements enregistrés.`
       : 'Contrat déjà chargé : rien à importer.',
   );
+  const programmes = await loadProgrammesOnFirstStart(running.app, path, loaded.dataSet, say);
   if (running.infrastructure.localKey) await registerDemoOrganisations(running.app);
-  process.stdout.write(startBanner(running, await headlines(running.app)));
+  process.stdout.write(startBanner(running, [...(await headlines(running.app)), ...programmes]));
 }
 
 main().catch((error: Error) => {

@@ -220,6 +220,10 @@ export interface PartyAddedV1 {
   party: {
     code: Code;
     role: string;
+    /**
+     * the name people read
+     */
+    name?: string;
   };
   act?: Act;
   trace: Trace;
@@ -236,10 +240,18 @@ export interface ProtocolDraftedV1 {
   quartiers: {
     code: string;
     interest: 'national' | 'regional';
+    /**
+     * the name people read
+     */
+    name?: string;
   }[];
   parties: {
     code: Code;
     role: string;
+    /**
+     * the name people read
+     */
+    name?: string;
   }[];
   stake?: Code;
   objective?: Code;
@@ -272,7 +284,7 @@ export interface PurchasingGroupFormedV1 {
    */
   members: {
     code: Code;
-    weight: number;
+    weight?: number;
   }[];
   trace: Trace;
 }

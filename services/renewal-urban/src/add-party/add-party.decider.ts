@@ -1,11 +1,11 @@
-import type { RenewalEvent, Trace } from '../domain/events';
+import type { PartyOfProtocol, RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import { avenantProblem } from '../domain/avenant';
 import type { Protocol } from '../domain/state';
 
 export interface AddParty {
-  party: { code: string; role: string };
+  party: PartyOfProtocol;
   /** Once the protocol is signed, a new party joins by an avenant: the act that says so. */
   act?: { reference: string; date: string };
   trace: Trace;

@@ -6,6 +6,20 @@ export type Trace = Omit<Traceability, 'reasonCode'>;
 
 export type Interest = 'national' | 'regional';
 
+/** A quartier of the protocol: its QPV code, its NPNRU interest, and the name people read (reference data). */
+export interface QuartierOfProtocol {
+  code: string;
+  interest: Interest;
+  name?: string;
+}
+
+/** A party to the protocol, its role in it, and the name people read. */
+export interface PartyOfProtocol {
+  code: string;
+  role: string;
+  name?: string;
+}
+
 export interface PlanLine {
   funder: string;
   /** Euros, decimal string (« 50000.00 »). */
@@ -32,8 +46,8 @@ export type RenewalEvent =
       data: {
         protocolId: string;
         label: string;
-        quartiers: Array<{ code: string; interest: Interest }>;
-        parties: Array<{ code: string; role: string }>;
+        quartiers: QuartierOfProtocol[];
+        parties: PartyOfProtocol[];
         stake?: string;
         objective?: string;
         trace: Trace;
@@ -43,14 +57,14 @@ export type RenewalEvent =
       type: 'renewal-urban.party-added';
       data: {
         protocolId: string;
-        party: { code: string; role: string };
+        party: PartyOfProtocol;
         act?: { reference: string; date: string };
         trace: Trace;
       };
     }
   | {
       type: 'renewal-urban.purchasing-group-formed';
-      data: { protocolId: string; members: Array<{ code: string; weight: number }>; trace: Trace };
+      data: { protocolId: string; members: Array<{ code: string; weight?: number }>; trace: Trace };
     }
   | {
       type: 'renewal-urban.operation-added';

@@ -21,6 +21,7 @@ export const RENEWAL_REFUSALS = refusalCatalogue({
   'group-too-small': { kind: 'rule', title: 'Groupement de commandes trop petit' },
   'invalid-qpv-code': { kind: 'rule', title: 'Code de quartier invalide' },
   'invalid-weight': { kind: 'rule', title: 'Clé de répartition invalide' },
+  'group-key-undefined': { kind: 'rule', title: 'Clé de répartition à définir' },
   'member-not-party': { kind: 'rule', title: 'Membre non partie au protocole' },
   'no-operation': { kind: 'rule', title: 'Protocole sans opération' },
   'no-purchasing-group': { kind: 'rule', title: 'Aucun groupement de commandes' },

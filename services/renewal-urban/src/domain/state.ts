@@ -1,5 +1,5 @@
 import { fromDecimalString, toDecimalString, type Cents } from '@cvl/money';
-import type { Interest, PlanLine, RenewalEvent, TableRow } from './events';
+import type { PartyOfProtocol, PlanLine, QuartierOfProtocol, RenewalEvent, TableRow } from './events';
 import type { Refusal } from '@cvl/refusal';
 import { refuse } from './refusals';
 import type { OperationNature } from './rules';
@@ -42,11 +42,11 @@ export interface Protocol {
   id: string;
   label: string;
   status: ProtocolStatus;
-  quartiers: Array<{ code: string; interest: Interest }>;
-  parties: Array<{ code: string; role: string }>;
+  quartiers: QuartierOfProtocol[];
+  parties: PartyOfProtocol[];
   stake?: string;
   objective?: string;
-  purchasingGroup: Array<{ code: string; weight: number }>;
+  purchasingGroup: Array<{ code: string; weight?: number }>;
   /** The day it was submitted to ANRU: its comité d'engagement cannot be held earlier. */
   submittedOn?: string;
   committeeDate?: string;

@@ -1,4 +1,4 @@
-import type { Interest, RenewalEvent, Trace } from '../domain/events';
+import type { PartyOfProtocol, QuartierOfProtocol, RenewalEvent, Trace } from '../domain/events';
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import type { Protocol } from '../domain/state';
@@ -6,8 +6,8 @@ import type { Protocol } from '../domain/state';
 export interface DraftProtocol {
   protocolId: string;
   label: string;
-  quartiers: Array<{ code: string; interest: Interest }>;
-  parties: Array<{ code: string; role: string }>;
+  quartiers: QuartierOfProtocol[];
+  parties: PartyOfProtocol[];
   /** The contract's stake and objective the protocol finances: every booking it asks for carries them. */
   stake?: string;
   objective?: string;
@@ -15,7 +15,8 @@ export interface DraftProtocol {
 }
 
 export interface FormPurchasingGroup {
-  members: Array<{ code: string; weight: number }>;
+  /** Each member and its weight in the cost-sharing key — all weighted, or none while the key is still to be set. */
+  members: Array<{ code: string; weight?: number }>;
   trace: Trace;
 }
 
@@ -36,7 +37,9 @@ export function decideDraftProtocol(command: DraftProtocol, state: Protocol | un
 
 /**
  * The groupement de commandes: its members and their cost-sharing key (weights). A study it buys is split among
- * them exactly, to the cent (largest remainder).
+ * them exactly, to the cent (largest remainder). A group may be formed before its key is agreed (the Lens-Liévin
+ * contract names the members, l. 3532, not the key): then nothing it buys can be split until it is formed again with
+ * one.
  */
 export function decideFormPurchasingGroup(
   command: FormPurchasingGroup,
@@ -51,11 +54,20 @@ export function decideFormPurchasingGroup(
       return refuse('member-not-party', `« ${member.code} » n’est pas partie au protocole`, {
         field: `members[${index}].code`,
       });
-    if (!Number.isInteger(member.weight) || member.weight <= 0)
+    if (member.weight !== undefined && (!Number.isInteger(member.weight) || member.weight <= 0))
       return refuse('invalid-weight', 'Clé de répartition : entier strictement positif', {
         field: `members[${index}].weight`,
       });
   }
+  const weighted = command.members.filter((m) => m.weight !== undefined).length;
+  if (weighted !== 0 && weighted !== command.members.length)
+    return refuse(
+      'invalid-weight',
+      'Clé de répartition : un poids pour chaque membre, ou aucun tant qu’elle est à définir',
+      {
+        field: 'members',
+      },
+    );
   if (new Set(command.members.map((m) => m.code)).size !== command.members.length)
     return refuse('duplicate-member', 'Membre en double', { field: 'members' });
   return [

@@ -82,5 +82,15 @@ describe('protocol: its quartiers, its parties, its purchasing group', () => {
         'invalid-weight',
       ).field,
     ).toBe('members[1].weight');
+    // All weighted, or none while the key is to be set: never a key for some members only.
+    const some = [{ code: 'call', weight: 1 }, { code: 'ville-lens' }];
+    expect(
+      refusalOf(
+        s.when((st) => decideFormPurchasingGroup({ members: some, trace: trace() }, st)),
+        'invalid-weight',
+      ).field,
+    ).toBe('members');
+    const none = [{ code: 'call' }, { code: 'ville-lens' }];
+    expect(accepted(s.when((st) => decideFormPurchasingGroup({ members: none, trace: trace() }, st)))).toHaveLength(1);
   });
 });

@@ -24,6 +24,11 @@ export class QuartierDto {
   @ApiProperty({ enum: ['national', 'regional'] })
   @IsIn(['national', 'regional'], { message: 'intérêt : national ou regional' })
   interest!: 'national' | 'regional';
+  @ApiPropertyOptional({ example: 'Cité 12-14', description: 'le nom que lisent les personnes' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
 }
 
 export class PartyDto {
@@ -33,6 +38,11 @@ export class PartyDto {
   @IsNotBlank()
   @MaxLength(200)
   role!: string;
+  @ApiPropertyOptional({ example: 'Ville de Lens', description: 'le nom que lisent les personnes' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
 }
 
 export class DraftProtocolDto {
@@ -77,7 +87,14 @@ export class DraftProtocolDto {
 
 export class MemberDto {
   @ApiProperty({ example: 'ville-avion' }) @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @ApiProperty({ example: 20, description: 'poids dans la clé de répartition' }) @IsInt() @Min(1) weight!: number;
+  @ApiPropertyOptional({
+    example: 20,
+    description: 'poids dans la clé de répartition ; omis pour tous les membres tant que la clé est à définir',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  weight?: number;
 }
 
 export class FormPurchasingGroupDto {

@@ -22,8 +22,12 @@ export function financialTable(protocol: Protocol, version?: number) {
   const total = rows.reduce((sum, row) => sum + fromDecimalString(row.amount), 0n);
   return {
     protocolId: protocol.id,
+    label: protocol.label,
     version: signed ? signed.version : ('en cours' as const),
     ...(signed ? { act: signed.act } : {}),
+    // What the table is about, named: a protocol with no operation yet still shows its quartiers and parties.
+    quartiers: protocol.quartiers,
+    parties: protocol.parties,
     rows: rows.map((row) => ({
       ...row,
       rate: `${(row.rateBasisPoints / 100).toLocaleString('fr-FR', { minimumFractionDigits: 2 })} %`,
@@ -95,6 +99,11 @@ export function financialTableReport(
       ...('act' in table && table.act
         ? [`Acte : ${table.act.reference} du ${table.act.date.split('-').reverse().join('/')}`]
         : []),
+      ...(table.rows.length === 0
+        ? [
+            'Aucune opération inscrite au protocole à ce jour : ses études et leurs plans de financement restent à arrêter',
+          ]
+        : []),
     ],
     generatedAt,
     fileName: `maquette-${protocol.id}-v${table.version === 'en cours' ? 'travail' : table.version}`,
@@ -124,6 +133,25 @@ export function financialTableReport(
       },
       byKey('Par financeur', 'Financeur', table.totals.byFunder),
       byKey('Par quartier', 'Quartier', table.totals.byQuartier),
+      {
+        name: 'Quartiers et parties',
+        title: 'Quartiers du protocole et parties',
+        columns: [
+          { header: 'Nature', kind: 'text' },
+          { header: 'Nom', kind: 'text' },
+          { header: 'Code', kind: 'text' },
+          { header: 'Intérêt ou rôle', kind: 'text' },
+        ],
+        rows: [
+          ...protocol.quartiers.map((q) => [
+            'quartier',
+            q.name ?? q.code,
+            q.code,
+            q.interest === 'national' ? 'intérêt national' : 'intérêt régional',
+          ]),
+          ...protocol.parties.map((p) => ['partie', p.name ?? p.code, p.code, p.role]),
+        ],
+      },
     ],
   };
 }

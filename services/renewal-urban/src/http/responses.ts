@@ -21,16 +21,19 @@ export class SignedVersion {
 export class ProtocolQuartier {
   @ApiProperty({ example: 'QP062024' }) code!: string;
   @ApiProperty({ enum: ['national', 'regional'] }) interest!: 'national' | 'regional';
+  @ApiPropertyOptional({ example: 'Cité 12-14' }) name?: string;
 }
 
 export class ProtocolParty {
   @ApiProperty({ example: 'anru' }) code!: string;
   @ApiProperty({ example: 'financeur' }) role!: string;
+  @ApiPropertyOptional({ example: 'Agence Nationale pour la Rénovation Urbaine' }) name?: string;
 }
 
 export class GroupMember {
   @ApiProperty() code!: string;
-  @ApiProperty({ type: 'integer', description: 'clé de répartition' }) weight!: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'clé de répartition (absente tant qu’elle est à définir)' })
+  weight?: number;
 }
 
 export class OperationCalendar {
@@ -132,6 +135,9 @@ export class TableTotals {
 
 export class FinancialTableResponse {
   @ApiProperty() protocolId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: () => [ProtocolQuartier] }) quartiers!: ProtocolQuartier[];
+  @ApiProperty({ type: () => [ProtocolParty] }) parties!: ProtocolParty[];
   @ApiProperty({
     oneOf: [{ type: 'integer' }, { type: 'string', enum: ['en cours'] }],
     description: 'la version signée, ou « en cours »',

@@ -50,9 +50,15 @@ export function decideSetFinancingPlan(
       return refuse('amount-not-positive', 'La part du groupement doit être strictement positive', {
         field: 'groupShare',
       });
+    if (state.purchasingGroup.some((m) => m.weight === undefined))
+      return refuse(
+        'group-key-undefined',
+        'La clé de répartition du groupement de commandes est à définir : reformez le groupement avec un poids par membre',
+        { field: 'groupShare' },
+      );
     const shares = allocate(
       command.groupShareCents,
-      state.purchasingGroup.map((m) => BigInt(m.weight)),
+      state.purchasingGroup.map((m) => BigInt(m.weight as number)),
     );
     state.purchasingGroup.forEach((member, index) =>
       lines.push({ funder: member.code, amountCents: shares[index], field: 'groupShare' }),

@@ -1,4 +1,5 @@
-import { drafted, plan } from '../test-support/fixtures';
+import { decideFormPurchasingGroup } from '../draft-protocol/draft-protocol.decider';
+import { draft, drafted, group, operation, plan } from '../test-support/fixtures';
 import { accepted, refusalOf } from '@cvl/testing';
 import { ProtocolScenario, trace } from '../test-support/scenario';
 import { decideSetFinancingPlan } from './set-financing-plan.decider';
@@ -15,6 +16,21 @@ describe('financing plan rules', () => {
       { funder: 'ville-avion', amount: '30000.00', rateBasisPoints: 1_000 },
       { funder: 'ville-lievin', amount: '30000.00', rateBasisPoints: 1_000 },
     ]);
+  });
+
+  it('splits nothing while the group’s key is still to be set, and splits once the group is formed again with one', () => {
+    const unweighted = (members: string[]) => (state: Parameters<typeof decideFormPurchasingGroup>[1]) =>
+      decideFormPurchasingGroup({ members: members.map((code) => ({ code })), trace: trace('2015-11-01') }, state);
+    const s = new ProtocolScenario()
+      .given(draft)
+      .given(unweighted(['call', 'ville-lens', 'ville-avion', 'ville-lievin']))
+      .given(operation());
+    expect(s.state?.purchasingGroup.map((m) => m.weight)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(refusalOf(s.when(plan([['anru', 15_000_000n]], 15_000_000n)), 'group-key-undefined').field).toBe(
+      'groupShare',
+    );
+    s.given(group);
+    expect(accepted(s.when(plan([['anru', 15_000_000n]], 15_000_000n)))).toHaveLength(1);
   });
 
   it('splits the group’s share to the cent by the key, whatever the amount', () => {
