@@ -44,8 +44,9 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       dataSet.envelopes.length +
       (dataSet.operations?.length ?? 0) +
       dataSet.figures.filter((f) => f.role === 'booking').length +
-      // Every money line of the document, booked or not, is recorded with its line.
-      dataSet.figures.length;
+      // Every money line of the document, booked or not, is recorded with its line; so is each governance step.
+      dataSet.figures.length +
+      (dataSet.governance?.length ?? 0);
     expect(first.suite.lines).toContain(`Contrat chargé : ${expectedEvents} événements enregistrés.`);
     expect(first.suite.lines).toContain(
       'Programmes chargés : protocole npnru-call (3 quartiers, 5 parties), programme ITI iti-call (4 axes).',

@@ -48,6 +48,8 @@ import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { ReferencesQueryHandler } from './record-reference/references.query';
 import { ConditionQueryHandler } from './register-condition/condition.query';
 import { DocumentFiguresQueryHandler } from './record-document-figure/document-figures.query';
+import { TimelineQueryHandler } from './record-governance-step/timeline.query';
+import { RecordGovernanceStepController } from './record-governance-step/record-governance-step.controller';
 import { RecordDocumentFigureController } from './record-document-figure/record-document-figure.controller';
 import { ReleaseCommitmentHandler } from './release-commitment/release-commitment.handler';
 import { ResolveConditionHandler } from './resolve-condition/resolve-condition.handler';
@@ -73,6 +75,7 @@ const HANDLERS = [
   CoFinancingRulesQueryHandler,
   ConditionQueryHandler,
   DocumentFiguresQueryHandler,
+  TimelineQueryHandler,
   ReferencesQueryHandler,
   CommitmentsQueryHandler,
   CommitmentQueryHandler,
@@ -104,6 +107,7 @@ const HANDLERS = [
     FunderStatementController,
     ReconciliationController,
     RecordDocumentFigureController,
+    RecordGovernanceStepController,
     ImportDataSetController,
   ],
   providers: [

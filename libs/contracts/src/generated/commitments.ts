@@ -18,6 +18,7 @@ export type CommitmentsEventData =
   | ConditionResolvedV1
   | DocumentFigureRecordedV1
   | EnvelopeOpenedV1
+  | GovernanceStepRecordedV1
   | OperationDeclaredV1
   | OperationReferencedV1
   | OperationRevisedV1
@@ -404,6 +405,26 @@ export interface EnvelopeOpenedV1 {
   year?: number;
 }
 /**
+ * commitments.governance-step-recorded v1 — a dated step of the contract's governance (period, deliberation, signature, avenant, revoyure, condition, committee, programming) and its effect
+ */
+export interface GovernanceStepRecordedV1 {
+  stepId: Code;
+  kind: 'periode' | 'deliberation' | 'signature' | 'avenant' | 'revoyure' | 'condition' | 'comite' | 'programmation';
+  label: string;
+  window: {
+    from: string;
+    to: string;
+  };
+  recurrence?: 'annuelle' | 'semestrielle';
+  status: 'realise' | 'prevu' | 'attendu';
+  effect: string;
+  funders: Code[];
+  conditionId?: Code;
+  figureIds?: Code[];
+  programme?: Code;
+  trace: Trace;
+}
+/**
  * commitments.operation-declared v1 — an operation declared in the registry (one identity across programmes and funders)
  */
 export interface OperationDeclaredV1 {
@@ -521,6 +542,7 @@ export interface CommitmentsEvents {
   'commitments.condition-resolved': ConditionResolvedV1;
   'commitments.document-figure-recorded': DocumentFigureRecordedV1;
   'commitments.envelope-opened': EnvelopeOpenedV1;
+  'commitments.governance-step-recorded': GovernanceStepRecordedV1;
   'commitments.operation-declared': OperationDeclaredV1;
   'commitments.operation-referenced': OperationReferencedV1;
   'commitments.operation-revised': OperationRevisedV1;

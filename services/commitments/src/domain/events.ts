@@ -200,6 +200,47 @@ export interface DocumentFigureRecorded {
   trace: BookingTrace;
 }
 
+/** What kind of dated step of the contract's life it is. */
+export type GovernanceKind =
+  'periode' | 'deliberation' | 'signature' | 'avenant' | 'revoyure' | 'condition' | 'comite' | 'programmation';
+
+export const GOVERNANCE_KINDS: readonly GovernanceKind[] = [
+  'periode',
+  'deliberation',
+  'signature',
+  'avenant',
+  'revoyure',
+  'condition',
+  'comite',
+  'programmation',
+];
+
+/**
+ * A dated step of the contract's governance — its period's start and end, a deliberation, a signature, an avenant,
+ * a clause de revoyure, a suspensive condition, a committee, the annual programming — with what it does to amounts
+ * or statuses, whom it concerns, and where the document says so. Dates are windows: « fin 2015 » is October to
+ * December 2015; a yearly committee recurs over its window.
+ */
+export interface GovernanceStepRecorded {
+  stepId: string;
+  kind: GovernanceKind;
+  label: string;
+  /** From and to, AAAA-MM-JJ (the same day for a dated act). */
+  window: { from: string; to: string };
+  recurrence?: 'annuelle' | 'semestrielle';
+  /** As the document states it: done (« a été signée »), planned (« sera signé »), awaited (a condition). */
+  status: 'realise' | 'prevu' | 'attendu';
+  /** Its effect on amounts or statuses, in words. */
+  effect: string;
+  /** The funders it concerns; none: the whole contract. */
+  funders: string[];
+  /** What it moves, when the ledger holds it: a condition, document figures (a participation pour mémoire…). */
+  conditionId?: string;
+  figureIds?: string[];
+  programme?: string;
+  trace: BookingTrace;
+}
+
 /** A co-financing rule recorded (a new text, a new version of a cap): it applies from its date, never before. */
 export interface CoFinancingRuleRecorded {
   rule: CoFinancingRule;
@@ -343,7 +384,8 @@ export type CommitmentsEvent =
   | { type: 'commitments.operation-referenced'; data: OperationReferenced }
   | { type: 'commitments.operation-revised'; data: OperationRevised }
   | { type: 'commitments.co-financing-rule-recorded'; data: CoFinancingRuleRecorded }
-  | { type: 'commitments.document-figure-recorded'; data: DocumentFigureRecorded };
+  | { type: 'commitments.document-figure-recorded'; data: DocumentFigureRecorded }
+  | { type: 'commitments.governance-step-recorded'; data: GovernanceStepRecorded };
 
 export type CommitmentsEventType = CommitmentsEvent['type'];
 
@@ -366,6 +408,7 @@ export const COMMITMENTS_EVENT_TYPES: CommitmentsEventType[] = [
   'commitments.operation-revised',
   'commitments.co-financing-rule-recorded',
   'commitments.document-figure-recorded',
+  'commitments.governance-step-recorded',
 ];
 
 export const SCHEMA_VERSION = 1;

@@ -354,6 +354,8 @@ export function evolve(state: CommitmentsState, event: CommitmentsEvent): Commit
       return { ...state, coFinancingRules: [...state.coFinancingRules, event.data.rule] };
     case 'commitments.document-figure-recorded':
       return { ...state, documentFigures: state.documentFigures.set(event.data.figureId, event.data) };
+    case 'commitments.governance-step-recorded':
+      return { ...state, governance: state.governance.set(event.data.stepId, event.data) };
   }
 }
 

@@ -24,6 +24,8 @@ export const COMMITMENTS_REFUSALS = refusalCatalogue({
   'envelope-exceeded': { kind: 'rule', title: 'Enveloppe dépassée' },
   'envelope-exists': { kind: 'conflict', title: 'Enveloppe déjà ouverte' },
   'envelope-of-another-funder': { kind: 'rule', title: 'Enveloppe d’un autre financeur' },
+  'governance-step-exists': { kind: 'conflict', title: 'Étape de gouvernance déjà enregistrée autrement' },
+  'governance-window': { kind: 'rule', title: 'Période de l’étape incohérente' },
   'figure-exists': { kind: 'conflict', title: 'Montant du document déjà enregistré autrement' },
   'figure-amount': { kind: 'rule', title: 'Montant du document incohérent avec son rôle' },
   'figure-source-required': { kind: 'rule', title: 'Ligne du document requise' },

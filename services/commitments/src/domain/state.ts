@@ -6,6 +6,7 @@ import type {
   OperationReference,
   CommitmentStatus,
   DocumentFigureRecorded,
+  GovernanceStepRecorded,
   PaymentKind,
   ReferenceKind,
   StatedFigure,
@@ -120,6 +121,8 @@ export interface CommitmentsState {
   operations: PersistentMap<string, Operation>;
   /** The source document's money lines, as recorded (booked or not), by figure id. */
   documentFigures: PersistentMap<string, DocumentFigureRecorded>;
+  /** The contract's dated governance steps (revoyure, avenants, committees, period), by step id. */
+  governance: PersistentMap<string, GovernanceStepRecorded>;
   /** The co-financing rules recorded in the ledger, over the defaults in code (co-financing-rules.ts). */
   coFinancingRules: readonly CoFinancingRule[];
   ledger: LedgerState;
@@ -133,6 +136,7 @@ export const initialState = (): CommitmentsState => ({
   accounts: PersistentMap.empty(),
   operations: PersistentMap.empty(),
   documentFigures: PersistentMap.empty(),
+  governance: PersistentMap.empty(),
   coFinancingRules: [],
   ledger: emptyLedger(),
 });

@@ -548,3 +548,51 @@ export class DocumentFigurePage {
   @ApiProperty({ type: [DocumentFigureResponse] }) items!: DocumentFigureResponse[];
   @ApiPropertyOptional() nextCursor?: string;
 }
+
+export class TimelineEntryView {
+  @ApiProperty({ example: '2015-10-01' }) from!: string;
+  @ApiProperty({ example: '2015-12-31' }) to!: string;
+  @ApiProperty({
+    enum: [
+      'periode',
+      'deliberation',
+      'signature',
+      'avenant',
+      'revoyure',
+      'condition',
+      'comite',
+      'programmation',
+      'acte',
+      'paiement',
+      'condition-levee',
+    ],
+  })
+  kind!:
+    | 'periode'
+    | 'deliberation'
+    | 'signature'
+    | 'avenant'
+    | 'revoyure'
+    | 'condition'
+    | 'comite'
+    | 'programmation'
+    | 'acte'
+    | 'paiement'
+    | 'condition-levee';
+  @ApiProperty({ example: 'avenant' }) kindLabel!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['realise', 'prevu', 'attendu'] }) status!: 'realise' | 'prevu' | 'attendu';
+  @ApiProperty({ example: 'prévu' }) statusLabel!: string;
+  @ApiPropertyOptional({ example: 'annuelle' }) recurrence?: string;
+  @ApiProperty() effect!: string;
+  @ApiProperty({ type: [FunderNamed] }) funders!: FunderNamed[];
+  @ApiProperty({ enum: ['gouvernance', 'grand-livre'] }) origin!: 'gouvernance' | 'grand-livre';
+  @ApiProperty({ description: 'l’étape, l’engagement ou la condition' }) ref!: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'ligne du document' }) line?: number;
+  @ApiPropertyOptional({ description: 'l’acte' }) act?: string;
+}
+
+export class TimelineResponse {
+  @ApiPropertyOptional({ type: FunderNamed }) funder?: FunderNamed;
+  @ApiProperty({ type: [TimelineEntryView] }) entries!: TimelineEntryView[];
+}

@@ -12,6 +12,7 @@ import type { OperationsList, OperationView } from '../declare-operation/operati
 import type { AeCpTable } from '../ae-cp/ae-cp';
 import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
 import type { DocumentFigureView } from '../record-document-figure/document-figures.query';
+import type { TimelineView } from '../record-governance-step/timeline.query';
 import type {
   BalancesResponse,
   CommitmentHistoryResponse,
@@ -31,6 +32,7 @@ import type {
   ReferenceResponse,
   DocumentFigurePage,
   DocumentFigureResponse,
+  TimelineResponse,
 } from './responses';
 
 // The check is the type-check of this file (npm test type-checks first): a view that gains, renames or retypes a
@@ -43,6 +45,7 @@ describe('the documented responses of the ledger', () => {
       conforms<EnvelopeView, EnvelopeResponse>('enveloppe'),
       conforms<DocumentFigureView, DocumentFigureResponse>('montant du document'),
       conforms<Page<DocumentFigureView>, DocumentFigurePage>('page de montants du document'),
+      conforms<TimelineView, TimelineResponse>('chronologie'),
       conforms<ConditionView, ConditionResponse>('condition'),
       conforms<ConditionView & { resolvedCommitments: string[] }, ConditionResolvedResponse>('condition levée'),
       conforms<ReferenceItem, ReferenceResponse>('référentiel'),
@@ -56,6 +59,6 @@ describe('the documented responses of the ledger', () => {
       conforms<OperationsList, OperationsResponse>('registre des opérations'),
       conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
       conforms<AeCpTable, AeCpResponse>('AE/CP d’un financeur'),
-    ]).toHaveLength(18);
+    ]).toHaveLength(19);
   });
 });

@@ -1,4 +1,9 @@
-import { DOCUMENT_FIGURE_ROLES, type DocumentFigureRole, type ReferenceKind } from '../domain/events';
+import {
+  DOCUMENT_FIGURE_ROLES,
+  type DocumentFigureRole,
+  type GovernanceKind,
+  type ReferenceKind,
+} from '../domain/events';
 
 /**
  * A contract's data set, as finance teams write it (JSON, CSV or XLSX: one schema, data/README.md). Amounts here
@@ -17,6 +22,26 @@ export interface DataSet {
   /** The operations the bookings finance (the registry's identities); absent from older data sets. */
   operations?: OperationRow[];
   figures: FigureRow[];
+  /** The contract's dated governance steps; absent from older data sets. */
+  governance?: GovernanceRow[];
+}
+
+/** A dated step of the contract's governance (governance.csv): its window, status, effect, whom it concerns. */
+export interface GovernanceRow extends Located {
+  id: string;
+  kind: GovernanceKind;
+  label: string;
+  from: string;
+  to: string;
+  recurrence?: 'annuelle' | 'semestrielle';
+  status: 'realise' | 'prevu' | 'attendu';
+  effect: string;
+  funders?: string[];
+  condition?: string;
+  figures?: string[];
+  programme?: string;
+  line: number;
+  section?: string;
 }
 
 export interface Located {

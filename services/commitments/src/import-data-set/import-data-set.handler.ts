@@ -11,6 +11,10 @@ import {
   RecordDocumentFigureCommand,
   RecordDocumentFigureHandler,
 } from '../record-document-figure/record-document-figure.handler';
+import {
+  RecordGovernanceStepCommand,
+  RecordGovernanceStepHandler,
+} from '../record-governance-step/record-governance-step.handler';
 import { RegisterConditionCommand, RegisterConditionHandler } from '../register-condition/register-condition.handler';
 import type { DataSet } from './data-set';
 import { importDataSet, type ImportedCommand, type ImportProgress, type ImportSummary } from './import-data-set';
@@ -41,6 +45,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     private readonly operations: DeclareOperationHandler,
     private readonly commitments: RecordCommitmentHandler,
     private readonly figures: RecordDocumentFigureHandler,
+    private readonly governance: RecordGovernanceStepHandler,
   ) {}
 
   execute({ payload }: ImportDataSetCommand): Promise<ImportSummary> {
@@ -60,6 +65,7 @@ export class ImportDataSetHandler implements ICommandHandler<ImportDataSetComman
     if (command instanceof DeclareOperationCommand) return this.operations.decision(command);
     if (command instanceof RecordCommitmentCommand) return this.commitments.decision(command);
     if (command instanceof RecordDocumentFigureCommand) return this.figures.decision(command);
+    if (command instanceof RecordGovernanceStepCommand) return this.governance.decision(command);
     throw new Error(`commande d’import inattendue : ${(command as { type: string }).type}`);
   }
 }
@@ -72,6 +78,7 @@ export const IMPORT_HANDLERS = [
   DeclareOperationHandler,
   RecordCommitmentHandler,
   RecordDocumentFigureHandler,
+  RecordGovernanceStepHandler,
   ImportDataSetHandler,
 ];
 

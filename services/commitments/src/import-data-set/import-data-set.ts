@@ -10,6 +10,7 @@ import { RecordCommitmentCommand } from '../record-commitment/record-commitment.
 import { RecordReferenceCommand } from '../record-reference/record-reference.handler';
 import { RegisterConditionCommand } from '../register-condition/register-condition.handler';
 import { RecordDocumentFigureCommand } from '../record-document-figure/record-document-figure.handler';
+import { RecordGovernanceStepCommand } from '../record-governance-step/record-governance-step.handler';
 import { reasonFor, type DataSet, type FigureRow, type Located } from './data-set';
 import { validateDataSet, type ImportError } from './validate';
 
@@ -37,7 +38,8 @@ export type ImportedCommand =
   | OpenEnvelopeCommand
   | DeclareOperationCommand
   | RecordCommitmentCommand
-  | RecordDocumentFigureCommand;
+  | RecordDocumentFigureCommand
+  | RecordGovernanceStepCommand;
 
 export interface ImportProgress {
   done: number;
@@ -188,6 +190,25 @@ export async function importDataSet(
       row: f,
       step: `montant ${f.id} (l. ${f.line})`,
       command: new RecordDocumentFigureCommand(documentFigureOf(dataSet, f, trace(f.line, f.section, 'referentiel'))),
+    })),
+    ...(dataSet.governance ?? []).map((g) => ({
+      key: `governance:${g.id}`,
+      row: g,
+      step: `étape ${g.id}`,
+      command: new RecordGovernanceStepCommand({
+        stepId: g.id,
+        kind: g.kind,
+        label: g.label,
+        window: { from: g.from, to: g.to },
+        ...(g.recurrence ? { recurrence: g.recurrence } : {}),
+        status: g.status,
+        effect: g.effect,
+        funders: g.funders ?? [],
+        ...(g.condition ? { conditionId: g.condition } : {}),
+        ...(g.figures?.length ? { figureIds: g.figures } : {}),
+        ...(g.programme ? { programme: g.programme } : {}),
+        trace: trace(g.line, g.section, 'referentiel'),
+      }),
     })),
   ];
 

@@ -13,6 +13,7 @@ import { reconcile, recordedFigures } from './reconcile';
 import { digestDifferences, digestOf, readDigest } from './source-digest';
 import { documentFigureView, seesFigure } from '../record-document-figure/document-figures.query';
 import { Access } from '@cvl/platform';
+import { timeline } from '../record-governance-step/timeline.query';
 import { validateDataSet } from './validate';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -167,6 +168,34 @@ describe('the Lens-Liévin data set', () => {
       fromYear: 2015,
       toYear: 2020,
     });
+  });
+
+  it('records the contract’s governance as events, shown as a timeline for the contract and per funder', async () => {
+    const { state } = await ledger.current();
+    const everyone = new Access({ subject: 'audit', organisation: 'cvl', roles: ['auditeur'] }, true, []);
+    const contract = timeline(state, undefined, everyone);
+    expect(contract.map((e) => e.ref)).toEqual(expect.arrayContaining(['contrat-periode', 'revoyure-trois-ans']));
+    expect(contract.map((e) => e.from)).toEqual([...contract.map((e) => e.from)].sort());
+    // The Région's: its framework deliberation, its revoyure after the 2015 elections — and the contract's own steps.
+    const region = timeline(state, 'region', everyone);
+    expect(region.find((e) => e.ref === 'region-revoyure-2016')).toMatchObject({
+      kind: 'revoyure',
+      status: 'prevu',
+      from: '2016-01-01',
+      to: '2016-12-31',
+      line: 4868,
+      funders: [{ code: 'region', name: 'Région Nord – Pas-de-Calais' }],
+    });
+    expect(region.some((e) => e.ref === 'contrat-periode')).toBe(true);
+    expect(region.some((e) => e.ref === 'tfpb-eligibilite')).toBe(false);
+    expect(state.governance.get('region-revoyure-2016')?.figureIds).toEqual(['region-participation-2016-2020']);
+    // A financeur reads its own steps and the contract's, not another funder's.
+    const mc = new Access({ subject: 'mc', organisation: 'maisons-et-cites', roles: ['financeur'] }, false, [
+      'financeur',
+    ]);
+    const own = timeline(state, undefined, mc);
+    expect(own.some((e) => e.ref === 'tfpb-eligibilite')).toBe(true);
+    expect(own.some((e) => e.ref === 'region-revoyure-2016')).toBe(false);
   });
 
   it('reconciles from the ledger’s events: declared rounding, rounding to the precision shown, real gaps with their lines', async () => {

@@ -93,6 +93,7 @@ export function readJsonDataSet(text: string, file: string): ReadResult {
       envelopes: locate(raw.envelopes, 'envelopes'),
       operations: locate(raw.operations, 'operations'),
       figures: locate(raw.figures, 'figures'),
+      governance: locate(raw.governance, 'governance'),
     },
     errors: [],
     format: 'json',

@@ -1,5 +1,6 @@
 import type { ReferenceKind } from '../domain/events';
-import type { BookingColumns, DataSet, FigureRole } from './data-set';
+import type { GovernanceKind } from '../domain/events';
+import type { BookingColumns, DataSet, FigureRole, GovernanceRow } from './data-set';
 import type { ImportError } from './validate';
 
 /** A table as read from a CSV file or an XLSX sheet: named columns, each cell as text, with its row number. */
@@ -8,7 +9,15 @@ export interface Table {
   rows: Array<{ row: number; cells: Record<string, string> }>;
 }
 
-export const TABLE_FILES = ['data-set', 'references', 'conditions', 'envelopes', 'operations', 'figures'] as const;
+export const TABLE_FILES = [
+  'data-set',
+  'references',
+  'conditions',
+  'envelopes',
+  'operations',
+  'figures',
+  'governance',
+] as const;
 
 const FRENCH_AMOUNT = /^-?(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
@@ -200,6 +209,31 @@ export function dataSetFromTables(
         ...optional('quartier', 'quartier'),
         ...optional('operation', 'operation'),
         ...(booking ? { booking } : {}),
+      };
+    }),
+    governance: rows('governance').map(({ file, row, cells }): GovernanceRow => {
+      const list = (column: string) =>
+        (text(cells, column) ?? '')
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
+      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
+      return {
+        origin: { file, row },
+        id: text(cells, 'id') ?? '',
+        kind: (text(cells, 'kind') ?? '') as GovernanceKind,
+        label: text(cells, 'label') ?? '',
+        from: text(cells, 'from') ?? '',
+        to: text(cells, 'to') ?? text(cells, 'from') ?? '',
+        ...(optional('recurrence', 'recurrence') as Pick<GovernanceRow, 'recurrence'>),
+        status: (text(cells, 'status') ?? '') as GovernanceRow['status'],
+        effect: text(cells, 'effect') ?? '',
+        funders: list('funders'),
+        ...optional('condition', 'condition'),
+        ...(list('figures').length ? { figures: list('figures') } : {}),
+        ...optional('programme', 'programme'),
+        line: integer(file, row, cells, 'line') ?? 0,
+        ...optional('section', 'section'),
       };
     }),
   };

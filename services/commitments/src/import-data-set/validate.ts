@@ -1,6 +1,7 @@
 import { MoneyParseError, parseFigure } from '@cvl/money';
 import { isIsoDate } from '@cvl/ledger';
 import { OPERATION_NATURES } from '../domain/co-financing-rules';
+import { GOVERNANCE_KINDS } from '../domain/events';
 import { FIGURE_ROLES, type DataSet, type Located } from './data-set';
 
 /** One thing wrong with the input: where (file, row, column) and why, in the users' words. */
@@ -237,6 +238,30 @@ export function validateDataSet(dataSet: DataSet): ImportError[] {
         'seules les lignes de rôle « booking » portent une écriture : les autres ne se comptent pas',
       );
     }
+  });
+  const stepIds = new Set<string>();
+  (dataSet.governance ?? []).forEach((g, i) => {
+    if (!CODE.test(g.id ?? '')) fail(g, 'governance', i, 'id', `identifiant invalide « ${g.id ?? ''} »`);
+    else if (stepIds.has(g.id)) fail(g, 'governance', i, 'id', `identifiant en double « ${g.id} »`);
+    stepIds.add(g.id);
+    if (!GOVERNANCE_KINDS.includes(g.kind))
+      fail(g, 'governance', i, 'kind', `nature inconnue « ${g.kind} » (attendu : ${GOVERNANCE_KINDS.join(', ')})`);
+    if (!g.label?.trim()) fail(g, 'governance', i, 'label', 'libellé manquant');
+    if (!g.effect?.trim()) fail(g, 'governance', i, 'effect', 'effet sur les montants ou les statuts manquant');
+    if (!isIsoDate(g.from)) fail(g, 'governance', i, 'from', 'date attendue au format AAAA-MM-JJ');
+    if (!isIsoDate(g.to) || g.to < g.from)
+      fail(g, 'governance', i, 'to', 'date attendue au format AAAA-MM-JJ, au plus tôt celle de « from »');
+    if (!['realise', 'prevu', 'attendu'].includes(g.status))
+      fail(g, 'governance', i, 'status', `statut inconnu « ${g.status} » (attendu : realise, prevu, attendu)`);
+    if (g.recurrence !== undefined && !['annuelle', 'semestrielle'].includes(g.recurrence))
+      fail(g, 'governance', i, 'recurrence', `récurrence inconnue « ${g.recurrence} » (annuelle ou semestrielle)`);
+    for (const funder of g.funders ?? []) refCheck(g, 'governance', i, 'funders', 'funder', funder);
+    if (g.condition !== undefined && !conditions.has(g.condition))
+      fail(g, 'governance', i, 'condition', `condition inconnue « ${g.condition} »`);
+    for (const figure of g.figures ?? [])
+      if (!figureIds.has(figure)) fail(g, 'governance', i, 'figures', `ligne inconnue « ${figure} »`);
+    if (!Number.isInteger(g.line) || g.line < 1)
+      fail(g, 'governance', i, 'line', 'numéro de ligne du document attendu');
   });
   return errors;
 }

@@ -177,6 +177,20 @@ describe('commitments events against contracts/events/commitments', () => {
       },
     });
     produced.push(...s.last);
+    s.givenEvents({
+      type: 'commitments.governance-step-recorded',
+      data: {
+        stepId: 'revoyure-essai',
+        kind: 'revoyure',
+        label: 'Clause de revoyure',
+        window: { from: '2018-01-01', to: '2018-12-31' },
+        status: 'prevu',
+        effect: 'revoit les engagements',
+        funders: [],
+        trace: trace({ reasonCode: 'referentiel' }),
+      },
+    });
+    produced.push(...s.last);
     expect(new Set(produced.map((e) => e.type))).toEqual(new Set(COMMITMENTS_EVENT_TYPES));
     // What goes out is what the relay publishes: each event without the ledger's internals, and the answers.
     const published = publishedMessages(publishedLedgerEvents, '/commitments', produced);

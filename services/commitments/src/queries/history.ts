@@ -22,6 +22,7 @@ const WHAT: Record<CommitmentsEvent['type'], string> = {
   'commitments.operation-revised': 'assiette ou calendrier de l’opération révisés par le programme qui l’a déclarée',
   'commitments.co-financing-rule-recorded': 'règle de cofinancement enregistrée',
   'commitments.document-figure-recorded': 'montant du document enregistré avec sa ligne',
+  'commitments.governance-step-recorded': 'étape de la gouvernance du contrat enregistrée',
 };
 
 function amountsOf(event: CommitmentsEvent, commitmentId: string): Record<string, string> {

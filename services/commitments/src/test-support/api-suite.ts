@@ -908,6 +908,38 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       await h.http().get('/api/commitments/reconciliation?verdict=peut-être').set(h.auth).expect(400);
     });
 
+    it('records the governance of the contract and serves its timeline, per funder and for the contract', async () => {
+      const body = {
+        stepId: 'region-revoyure',
+        kind: 'revoyure',
+        label: 'Clause de revoyure de la Région après les élections de fin 2015',
+        window: { from: '2016-01-01', to: '2016-12-31' },
+        status: 'prevu',
+        effect: 'définit les objectifs et les moyens de la Région sur 2016-2020',
+        funders: ['region'],
+        trace: traceBody('clause-de-revoyure', '2015-07-01', doc(4868)),
+      };
+      const recorded = await h.http().post('/api/commitments/governance').set(h.auth).send(body).expect(201);
+      expect(recorded.body.entries.map((e: { ref: string }) => e.ref)).toContain('region-revoyure');
+      const backwards = await h
+        .http()
+        .post('/api/commitments/governance')
+        .set(h.auth)
+        .send({ ...body, stepId: 'a-rebours', window: { from: '2016-12-31', to: '2016-01-01' } })
+        .expect(422);
+      expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'window' })]);
+      const region = await h.http().get('/api/commitments/timeline?funder=region').set(h.auth).expect(200);
+      expect(region.body.funder).toEqual({ code: 'region', name: 'Région Nord-Pas-de-Calais' });
+      expect(region.body.entries.find((e: { ref: string }) => e.ref === 'region-revoyure')).toMatchObject({
+        kindLabel: 'clause de revoyure',
+        statusLabel: 'prévu',
+        line: 4868,
+        origin: 'gouvernance',
+      });
+      expect(documented('get', '/api/commitments/timeline', 200, region.body)).toEqual([]);
+      await h.http().get('/api/commitments/timeline?funder=inconnu').set(h.auth).expect(404);
+    });
+
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
       await h
         .http()
