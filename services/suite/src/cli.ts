@@ -60,7 +60,9 @@ const HELP = `Usage : cvl <commande>
                     une restitution des services en cours d’exécution : releve (--funder=…),
                     cofinancement, maquette (--protocol=…, --version=n), operations (--source=…
                     --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes,
-                    classeur (toutes les vues, une feuille chacune ; XLSX par défaut) ;
+                    classeur (toutes les vues, une feuille chacune ; XLSX par défaut), chronologie
+                    (--funder=… : étapes de gouvernance et faits datés), montants (--line=… --role=… :
+                    les montants du document et leur provenance) ;
                     CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans le dossier courant),
                     JSON sur la sortie standard
   replay            reconstruit les modèles de lecture du service reporting depuis les flux d’événements,
@@ -97,8 +99,21 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
   provenance: { path: 'reporting/provenance', formats: ['json'] },
   conditions: { path: 'reporting/conditions', formats: ['json'] },
   'enveloppes-communes': { path: 'reporting/pools', formats: ['json'] },
+  chronologie: { path: 'commitments/timeline', formats: ['json'] },
+  montants: { path: 'commitments/figures', formats: ['json'] },
 };
-const REPORT_FILTERS = ['funder', 'quartier', 'stake', 'year', 'figure', 'version', 'source', 'programme'];
+const REPORT_FILTERS = [
+  'funder',
+  'quartier',
+  'stake',
+  'year',
+  'figure',
+  'version',
+  'source',
+  'programme',
+  'line',
+  'role',
+];
 
 function openStore(config: PlatformConfig, command: string) {
   return openSqlEventStore(eventStoreConfig(config, `cvl ${command}`));

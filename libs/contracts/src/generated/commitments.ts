@@ -376,6 +376,7 @@ export interface DocumentFigureRecordedV1 {
     unitAmount: Amount;
     quantity: number;
   };
+  count?: number;
   parts?: Code[];
   rounding?: 'M€' | 'k€' | '€';
   scale: string;

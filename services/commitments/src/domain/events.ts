@@ -181,6 +181,8 @@ export interface DocumentFigureRecorded {
   amount?: string;
   range?: { min: string; max: string; central?: string };
   formula?: { unitAmount: string; quantity: number };
+  /** How many units the line states (« 4 000 logements »), compared with the other lines of its operation. */
+  count?: number;
   /** For rollups: the figures they add up. */
   parts?: string[];
   /** Declared rounding of a stated total (« M€ », « k€ », « € »). */

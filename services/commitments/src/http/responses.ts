@@ -281,14 +281,16 @@ export class ReconciliationLineView {
   @ApiProperty() id!: string;
   @ApiProperty({ type: 'integer', description: 'ligne du document' }) line!: number;
   @ApiProperty() section!: string;
-  @ApiProperty({ enum: ['produit', 'somme', 'énoncé / exact', 'fourchette'] })
-  check!: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette';
+  @ApiProperty({ enum: ['produit', 'somme', 'énoncé / exact', 'fourchette', 'quantité'] })
+  check!: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette' | 'quantité';
+  @ApiProperty({ type: [Number], description: 'les autres lignes du document comparées (parties, autre énoncé)' })
+  against!: number[];
   @ApiProperty() text!: string;
   @ApiProperty() stated!: string;
   @ApiProperty() computed!: string;
   @ApiProperty() gap!: string;
-  @ApiProperty({ enum: ['concorde', 'arrondi déclaré', 'arrondi à la précision affichée', 'écart'] })
-  verdict!: 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart';
+  @ApiProperty({ enum: ['concorde', 'arrondi déclaré', 'arrondi à la précision affichée', 'écart', 'ambigu'] })
+  verdict!: 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart' | 'ambigu';
   @ApiProperty() explanation!: string;
 }
 
@@ -531,6 +533,7 @@ export class DocumentFigureResponse {
   @ApiPropertyOptional(EUROS) amount?: string;
   @ApiPropertyOptional({ type: FigureRangeView }) range?: FigureRangeView;
   @ApiPropertyOptional({ type: FigureFormulaView }) formula?: FigureFormulaView;
+  @ApiPropertyOptional({ type: 'integer', example: 4000, description: 'unités énoncées' }) count?: number;
   @ApiPropertyOptional({ type: [String] }) parts?: string[];
   @ApiPropertyOptional({ enum: ['M€', 'k€', '€'] }) rounding?: 'M€' | 'k€' | '€';
   @ApiProperty({ example: 'Bassin Minier' }) scale!: string;

@@ -118,6 +118,8 @@ export interface FigureRow extends Located {
   /** Unit cost × quantity, when the document computes it so. */
   formula?: { unitAmount: string; quantity: number };
   range?: { min: string; max: string; central?: string };
+  /** How many units the line states (« Amélioration thermique de 4 000 logements »). */
+  count?: number;
   /** For subtotals and totals: the ids of the rows they add up. */
   parts?: string[];
   /** Declared rounding of a stated total (« M€ »: to the million; « k€ »: to the thousand). */

@@ -275,6 +275,7 @@ function documentFigureOf(dataSet: DataSet, f: FigureRow, trace: BookingTrace) {
     ...(f.amount !== undefined && f.role !== 'pour-memoire' ? { amount: f.amount } : {}),
     ...(f.range ? { range: f.range } : {}),
     ...(f.formula ? { formula: f.formula } : {}),
+    ...(f.count !== undefined ? { count: f.count } : {}),
     ...(f.parts?.length ? { parts: f.parts } : {}),
     ...(f.rounding ? { rounding: f.rounding } : {}),
     scale: f.scale ?? 'CALL',

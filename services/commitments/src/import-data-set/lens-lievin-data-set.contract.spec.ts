@@ -207,11 +207,25 @@ describe('the Lens-Liévin data set', () => {
     expect(gaps).toEqual([
       '5303 produit -2500000.00 écart',
       '5458 produit -2500000.00 écart',
+      // The synthesis' « 4 000 logements » for the 65 M€ the detail spends on « 1 500 logements environ » (l. 5321).
+      '5459 quantité 2500 ambigu',
       '5465 somme 250000.00 arrondi déclaré',
       '5465 somme 250000.00 arrondi déclaré',
       // « 6,8M€ » is 6 826 000 € written to the tenth of a million: not a gap.
       '5596 somme -26000.00 arrondi à la précision affichée',
     ]);
     expect(lines.filter((l) => l.verdict === 'concorde').length).toBeGreaterThan(30);
+    // Each check names the other lines it compared: both figures, both lines.
+    expect(lines.find((l) => l.check === 'quantité' && l.verdict === 'ambigu')).toMatchObject({
+      stated: '4000',
+      computed: '1500',
+      against: [5321],
+    });
+    expect(lines.find((l) => l.id === 'mc-total-arrondi' && l.check === 'somme')?.against).toEqual([
+      5458, 5459, 5460, 5461, 5462, 5463, 5464,
+    ]);
+    expect(lines.filter((l) => l.check === 'quantité' && l.verdict === 'concorde').map((l) => l.line)).toEqual([
+      5458, 5463,
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import {
   absCents,
   displayedPrecisionCents,
   formatEurosFr,
+  formatIntegerFr,
   fromDecimalString,
   parseFigure,
   toDecimalString,
@@ -10,8 +11,14 @@ import {
 import type { DocumentFigureRecorded } from '../domain/events';
 import type { CommitmentsState } from '../domain/state';
 
-export type Verdict = 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart';
-export const VERDICTS: Verdict[] = ['concorde', 'arrondi déclaré', 'arrondi à la précision affichée', 'écart'];
+export type Verdict = 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart' | 'ambigu';
+export const VERDICTS: Verdict[] = [
+  'concorde',
+  'arrondi déclaré',
+  'arrondi à la précision affichée',
+  'écart',
+  'ambigu',
+];
 
 /** What the reconciliation reads of a money line: the same whether it comes from the ledger's events or a file. */
 export interface ReconcilableFigure {
@@ -27,6 +34,9 @@ export interface ReconcilableFigure {
   range?: { min: string; max: string; central?: string };
   parts?: string[];
   rounding?: 'M€' | 'k€' | '€';
+  /** How many units the line states (« 4 000 logements »), and the operation it is about: counts are compared. */
+  count?: number;
+  operation?: string;
 }
 
 /** The lines the ledger recorded (its events): what the API and the CLI reconcile once the contract is loaded. */
@@ -43,6 +53,8 @@ export function recordedFigures(state: CommitmentsState): ReconcilableFigure[] {
     ...(f.range ? { range: f.range } : {}),
     ...(f.parts ? { parts: f.parts } : {}),
     ...(f.rounding ? { rounding: f.rounding } : {}),
+    ...(f.count !== undefined ? { count: f.count } : {}),
+    ...(f.operation ? { operation: f.operation } : {}),
   }));
 }
 
@@ -50,8 +62,13 @@ export interface ReconciliationLine {
   id: string;
   line: number;
   section: string;
-  /** What was checked: a product (unit × quantity), a sum of parts, a stated figure against the exact booking, a range. */
-  check: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette';
+  /**
+   * What was checked: a product (unit × quantity), a sum of parts, a stated figure against the exact booking, a range,
+   * or the quantity two lines state for the same money of the same operation.
+   */
+  check: 'produit' | 'somme' | 'énoncé / exact' | 'fourchette' | 'quantité';
+  /** The other lines of the document the check compared this one with (the parts, the other statement). */
+  against: number[];
   text: string;
   stated: string;
   computed: string;
@@ -85,6 +102,7 @@ function judge(
   stated: Cents,
   computed: Cents,
   what: string,
+  against: number[] = [],
 ): ReconciliationLine {
   const gap = stated - computed;
   const tolerance = declaredRounding(row);
@@ -111,6 +129,7 @@ function judge(
     line: row.line,
     section: row.section,
     check,
+    against,
     text: row.text,
     stated: toDecimalString(stated),
     computed: toDecimalString(computed),
@@ -152,6 +171,7 @@ export function reconcile(figures: readonly ReconcilableFigure[]): Reconciliatio
           stated,
           computed,
           `somme de ${parts.length} ligne(s) (${parts.map((p) => `l. ${p.line}`).join(', ')})`,
+          [...new Set(parts.map((p) => p.line))],
         ),
       );
     }
@@ -173,18 +193,61 @@ export function reconcile(figures: readonly ReconcilableFigure[]): Reconciliatio
       }
     }
   }
-  return lines.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id));
+  lines.push(...quantityChecks(figures));
+  return lines.sort((a, b) => a.line - b.line || a.id.localeCompare(b.id) || a.check.localeCompare(b.check));
+}
+
+/** The units a line states: its own count, or the quantity of its product. */
+const unitsOf = (row: ReconcilableFigure) => row.count ?? row.formula?.quantity;
+
+/**
+ * Two lines of the same operation that state the same money for different quantities — the synthesis' « 4 000
+ * logements » for the 65 M€ the detail spends on « 1 500 logements environ » — cannot both describe it: « ambigu »,
+ * with both counts and both lines. The same quantity agrees. Each pair is reported once, on its later line.
+ */
+function quantityChecks(figures: readonly ReconcilableFigure[]): ReconciliationLine[] {
+  const counted = figures.filter((f) => f.operation && unitsOf(f) !== undefined && statedValue(f) !== undefined);
+  const lines: ReconciliationLine[] = [];
+  for (const [index, row] of counted.entries()) {
+    for (const other of counted.slice(0, index)) {
+      if (other.operation !== row.operation || statedValue(other) !== statedValue(row)) continue;
+      const [later, earlier] = row.line >= other.line ? [row, other] : [other, row];
+      const stated = unitsOf(later) as number;
+      const computed = unitsOf(earlier) as number;
+      const money = formatEurosFr(statedValue(row) as Cents);
+      lines.push({
+        id: later.id,
+        line: later.line,
+        section: later.section,
+        check: 'quantité',
+        against: [earlier.line],
+        text: later.text,
+        stated: String(stated),
+        computed: String(computed),
+        gap: String(stated - computed),
+        verdict: stated === computed ? 'concorde' : 'ambigu',
+        explanation:
+          stated === computed
+            ? `${money} pour ${stated} unités aux l. ${earlier.line} et ${later.line} : concorde`
+            : `${money} pour ${stated} unités l. ${later.line}, pour ${computed} l. ${earlier.line} : la même somme ne peut décrire les deux`,
+      });
+    }
+  }
+  return lines;
 }
 
 /** The report as people read it: one line per check, French figures. */
 export function reconciliationTable(lines: ReconciliationLine[]): string {
   const header = ['ligne', 'contrôle', 'énoncé', 'calculé', 'écart', 'verdict'];
+  // A quantity check compares counts, the others euros.
+  const shown = (l: ReconciliationLine, value: string) =>
+    l.check === 'quantité' ? formatIntegerFr(BigInt(value)) : formatEurosFr(fromDecimalString(value));
   const rows = lines.map((l) => [
     `l. ${l.line}`,
     l.check,
-    formatEurosFr(fromDecimalString(l.stated)),
-    formatEurosFr(fromDecimalString(l.computed)),
-    formatEurosFr(fromDecimalString(l.gap)),
+    shown(l, l.stated),
+    shown(l, l.computed),
+    shown(l, l.gap),
     l.verdict,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -99,12 +99,32 @@ describe('reconciliation', () => {
     expect(find('construction', 'produit')?.verdict).toBe('écart');
   });
 
+  it('compares the quantities two lines of one operation state for the same money: same agrees, different is ambiguous', () => {
+    const lines = reconcile([
+      row('detail', 5321, '65 M€', { operation: 'thermique', count: 1500 }),
+      row('synthese', 5459, '65M€', { operation: 'thermique', count: 4000 }),
+      row('produit', 5303, '110 M€', {
+        operation: 'construction',
+        formula: { unitAmount: '150000.00', quantity: 750 },
+      }),
+      row('ligne', 5458, '110M€', { operation: 'construction', count: 750 }),
+      // Another operation, or another amount: nothing to compare.
+      row('ailleurs', 5460, '65M€', { operation: 'autre', count: 10 }),
+      row('autre-somme', 5461, '7,5M€', { operation: 'thermique', count: 1000 }),
+    ]).filter((l) => l.check === 'quantité');
+    expect(lines.map((l) => [l.line, l.against, l.stated, l.computed, l.verdict])).toEqual([
+      [5458, [5303], '750', '750', 'concorde'],
+      [5459, [5321], '4000', '1500', 'ambigu'],
+    ]);
+    expect(reconciliationTable(lines)).toContain('4 000');
+  });
+
   it('prints a readable table with the counts', () => {
     const table = reconciliationTable(lines);
     expect(table).toContain('l. 5468');
     expect(table).toContain('259 000 000,00 €');
     expect(table).toMatch(
-      /\d+ contrôles : \d+ concorde, 1 arrondi déclaré, 0 arrondi à la précision affichée, \d+ écart/,
+      /\d+ contrôles : \d+ concorde, 1 arrondi déclaré, 0 arrondi à la précision affichée, \d+ écart, 0 ambigu/,
     );
   });
 });

@@ -147,6 +147,7 @@ export function dataSetFromTables(
     figures: rows('figures').map(({ file, row, cells }) => {
       const unitAmount = amount(file, row, cells, 'unit_amount');
       const quantity = integer(file, row, cells, 'quantity');
+      const count = integer(file, row, cells, 'count');
       const min = amount(file, row, cells, 'range_min');
       const max = amount(file, row, cells, 'range_max');
       const central = amount(file, row, cells, 'central');
@@ -189,6 +190,7 @@ export function dataSetFromTables(
         role: (text(cells, 'role') ?? '') as FigureRole,
         ...(exact !== undefined ? { amount: exact } : {}),
         ...(unitAmount !== undefined && quantity !== undefined ? { formula: { unitAmount, quantity } } : {}),
+        ...(count !== undefined ? { count } : {}),
         ...(min !== undefined && max !== undefined
           ? { range: { min, max, ...(central !== undefined ? { central } : {}) } }
           : {}),

@@ -72,6 +72,7 @@ export function documentFigureView(figure: DocumentFigureRecorded, state: Commit
     ...(figure.amount !== undefined ? { amount: figure.amount } : {}),
     ...(figure.range ? { range: figure.range } : {}),
     ...(figure.formula ? { formula: figure.formula } : {}),
+    ...(figure.count !== undefined ? { count: figure.count } : {}),
     ...(figure.parts ? { parts: figure.parts } : {}),
     ...(figure.rounding ? { rounding: figure.rounding } : {}),
     scale: figure.scale,

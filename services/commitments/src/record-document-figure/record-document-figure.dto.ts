@@ -59,6 +59,12 @@ export class RecordDocumentFigureDto extends TracedCommandDto {
   @ValidateNested()
   @Type(() => FigureFormulaDto)
   formula?: FigureFormulaDto;
+  @ApiPropertyOptional({ example: 4000, description: 'le nombre d’unités que la ligne énonce (« 4 000 logements »)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  count?: number;
   @ApiPropertyOptional({ type: [String], description: 'les montants qu’additionne ce total' })
   @IsOptional()
   @IsArray()
