@@ -121,6 +121,8 @@ export function reportingSuite(
         'Reste à payer',
       ]);
       const mine = rows.slice(1).filter((r) => r[0] === caf || r[0] === region);
+      // People read names: the quartier's and the stake's, as the reference data recorded them.
+      expect(new Set(mine.map((r) => `${r[1]} / ${r[2]}`))).toEqual(new Set(['Habitat / Cité 12-14']));
       const csvCents = (column: number) => mine.reduce((sum, r) => sum + centsFromFrench(r[column]), 0n);
       expect(csvCents(6)).toBe(4_500_000n);
       expect(csvCents(4)).toBe(12_000_000n);

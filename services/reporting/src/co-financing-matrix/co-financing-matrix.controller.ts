@@ -7,11 +7,15 @@ import { CoFinancingMatrixResponse } from '../http/responses';
 import { MatrixFilterDto } from './co-financing-matrix.dto';
 import { CoFinancingMatrixQuery } from './co-financing-matrix.query';
 import { matrixReport } from './co-financing-matrix.report';
+import { ReadModels } from '../infrastructure/read-models';
 
 @ApiTags('restitutions')
 @Controller('api/reporting/co-financing')
 export class CoFinancingMatrixController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
+  ) {}
 
   @Get()
   @ApiViewOrFileResponse(CoFinancingMatrixResponse)
@@ -20,6 +24,7 @@ export class CoFinancingMatrixController {
   async matrix(@CurrentAccess() access: Access, @Query() query: MatrixFilterDto) {
     const { format, ...filter } = query;
     const matrix = await this.queries.execute(new CoFinancingMatrixQuery({ access, filter }));
-    return wantsFile(format) ? downloadOf(matrixReport(matrix, new Date().toISOString()), format) : matrix;
+    if (!wantsFile(format)) return matrix;
+    return downloadOf(matrixReport(matrix, new Date().toISOString(), await this.readModels.names()), format);
   }
 }

@@ -11,6 +11,8 @@ import {
   type DocRef,
   type EnvelopeDoc,
   type OperationDoc,
+  type ProgrammeDoc,
+  type ReferenceDoc,
 } from '../projection/programme-projection';
 
 /** A cell of the co-financing matrix as SQL sums it (figures in euros, decimal text). */
@@ -168,19 +170,16 @@ export class ReadModels {
     return rows.rows;
   }
 
-  async loadDocuments(db: SqlExecutor, refs: readonly DocRef[]): Promise<Map<string, OperationDoc | EnvelopeDoc>> {
+  async loadDocuments(db: SqlExecutor, refs: readonly DocRef[]): Promise<Map<string, ProgrammeDoc>> {
     if (refs.length === 0) return new Map();
-    const rows = await db.query<{ kind: DocKind; id: string; doc: OperationDoc | EnvelopeDoc }>(
+    const rows = await db.query<{ kind: DocKind; id: string; doc: ProgrammeDoc }>(
       'SELECT kind, id, doc FROM rm_documents WHERE (kind, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
       [refs.map((r) => r.kind), refs.map((r) => r.id)],
     );
     return new Map(rows.rows.map((r) => [refKey(r), r.doc]));
   }
 
-  async saveDocuments(
-    db: SqlExecutor,
-    items: ReadonlyArray<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }>,
-  ): Promise<void> {
+  async saveDocuments(db: SqlExecutor, items: ReadonlyArray<{ ref: DocRef; doc: ProgrammeDoc }>): Promise<void> {
     if (items.length === 0) return;
     await db.query(
       `INSERT INTO rm_documents (kind, id, doc) SELECT kind, id, doc::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS d (kind, id, doc)
@@ -201,5 +200,34 @@ export class ReadModels {
     return (
       await this.sql.query<{ doc: EnvelopeDoc }>("SELECT doc FROM rm_documents WHERE kind = 'envelope' ORDER BY id")
     ).rows.map((r) => r.doc);
+  }
+
+  /** The names of the reference data (funders, quartiers, stakes…), for what people read: codes stay beside them. */
+  async names(): Promise<Names> {
+    await this.init();
+    const rows = (
+      await this.sql.query<{ doc: ReferenceDoc }>("SELECT doc FROM rm_documents WHERE kind = 'reference'")
+    ).rows.map((r) => r.doc);
+    return new Names(rows);
+  }
+}
+
+/** Code → name, by kind of the reference data; an unknown code reads as itself. */
+export class Names {
+  private readonly byKey: ReadonlyMap<string, string>;
+  constructor(items: readonly ReferenceDoc[]) {
+    this.byKey = new Map(items.map((i) => [`${i.kind}:${i.code}`, i.name]));
+  }
+  of(kind: 'funder' | 'quartier' | 'stake' | 'programme' | 'epci', code: string): string {
+    return this.byKey.get(`${kind}:${code}`) ?? code;
+  }
+  /** « QP062021, QP062033 » → their names, in the same order. */
+  list(kind: 'quartier', codes: string): string {
+    return codes
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => this.of(kind, c))
+      .join(', ');
   }
 }

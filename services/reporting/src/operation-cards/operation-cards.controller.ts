@@ -15,11 +15,15 @@ import { OperationCardResponse, OperationCardsResponse } from '../http/responses
 import { OPERATION_SOURCES, OperationsFilterDto, SOURCE_MESSAGE } from './operation-cards.dto';
 import { OperationCardQuery, OperationCardsQuery } from './operation-cards.query';
 import { operationCardsReport } from './operation-cards.report';
+import { ReadModels } from '../infrastructure/read-models';
 
 @ApiTags('restitutions')
 @Controller('api/reporting/operations')
 export class OperationCardsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly readModels: ReadModels,
+  ) {}
 
   @Get()
   @ApiViewOrFileResponse(OperationCardsResponse)
@@ -40,6 +44,7 @@ export class OperationCardsController {
         cards,
         [words.length ? `Filtre : ${words.join(', ')}` : 'Toutes les opérations'],
         new Date().toISOString(),
+        await this.readModels.names(),
       ),
       format,
     );

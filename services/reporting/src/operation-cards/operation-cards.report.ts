@@ -2,15 +2,17 @@ import type { ReportDocument } from '@cvl/exports';
 import { fromDecimalString } from '@cvl/money';
 import { asJson, fromJson, plus, zero } from '../co-financing-matrix/co-financing-matrix';
 import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-matrix.report';
+import type { Names } from '../infrastructure/read-models';
 import type { OperationCard } from './operation-cards';
 
-const PROGRAMMES: Record<string, string> = { 'renewal-urban': 'NPNRU', 'iti-feder': 'ITI FEDER' };
+const PROGRAMMES: Record<string, string> = { 'renewal-urban': 'NPNRU', 'iti-feder': 'ITI FEDER', registre: 'Registre' };
 
 /** The operation cards as one table: a row per operation × funder (plan, share, booking, ledger figures). */
 export function operationCardsReport(
   cards: readonly OperationCard[],
   filterLine: string[],
   generatedAt: string,
+  names: Names,
 ): ReportDocument {
   return {
     title: 'Fiches opérations — financement par financeur',
@@ -35,12 +37,14 @@ export function operationCardsReport(
         ],
         rows: cards.flatMap((card) =>
           card.funders.map((f) => [
-            `${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`,
+            card.source === 'registre'
+              ? 'Registre des opérations'
+              : `${PROGRAMMES[card.source] ?? card.source} ${card.programmeId}`,
             card.label,
-            card.quartier,
+            names.list('quartier', card.quartier),
             card.status,
             fromDecimalString(card.cost),
-            f.funder,
+            names.of('funder', f.funder),
             fromDecimalString(f.planned),
             f.share,
             f.booking,

@@ -58,12 +58,22 @@ export interface EnvelopeDoc {
   provenance: ProvenanceEntry[];
 }
 
-export type DocKind = 'operation' | 'envelope';
+/** An item of the ledger's reference data, kept for its name: what people read beside the code. */
+export interface ReferenceDoc {
+  kind: string;
+  code: string;
+  name: string;
+}
+
+/** Every document the programme projection keeps. */
+export type ProgrammeDoc = OperationDoc | EnvelopeDoc | ReferenceDoc;
+
+export type DocKind = 'operation' | 'envelope' | 'reference';
 export interface DocRef {
   kind: DocKind;
   id: string;
 }
-export type Documents = ReadonlyMap<string, OperationDoc | EnvelopeDoc>;
+export type Documents = ReadonlyMap<string, ProgrammeDoc>;
 /** « operation:iti-feder:iti-call:op1 » — a kind has no colon, so the key reads back unambiguously. */
 export const refKey = (ref: DocRef) => `${ref.kind}:${ref.id}`;
 
@@ -84,6 +94,8 @@ const add = (a: string, b: string) => toDecimalString(fromDecimalString(a) + fro
 
 /** The documents an event touches, for the projector to load before applying it. */
 export function documentsTouched(event: ProgrammesProjectedEvent): DocRef[] {
+  if (event.type === 'commitments.reference-recorded')
+    return [{ kind: 'reference', id: `${event.data.kind}:${event.data.code}` }];
   if (event.type === 'commitments.envelope-opened') return [{ kind: 'envelope', id: event.data.envelopeId }];
   if (event.type === 'iti-feder.envelope-set') {
     const { programmeId, axes } = event.data;
@@ -113,8 +125,12 @@ function operationOf(event: ProgrammesProjectedEvent): { programmeId?: string; o
 export function projectProgrammes(
   docs: Documents,
   event: ProgrammesProjectedEvent,
-): Array<{ ref: DocRef; doc: OperationDoc | EnvelopeDoc }> {
+): Array<{ ref: DocRef; doc: ProgrammeDoc }> {
   const refs = documentsTouched(event);
+  if (event.type === 'commitments.reference-recorded') {
+    const { kind, code, name } = event.data;
+    return [{ ref: refs[0], doc: { kind, code, name } }];
+  }
   if (event.type === 'commitments.envelope-opened') {
     const d = event.data;
     if (docs.has(refKey(refs[0]))) return [];

@@ -8,9 +8,12 @@ import {
   refKey,
   withItiAxes,
   type EnvelopeDoc,
+  type ProgrammeDoc,
+  type ReferenceDoc,
   type OperationDoc,
   type ProgrammesProjectedEvent,
 } from './programme-projection';
+import { Names } from '../infrastructure/read-models';
 
 const trace = {
   actor: { subject: 'instructeur', organisation: 'call', roles: ['financeur'] },
@@ -26,7 +29,7 @@ const event = projectedEvents<ProgrammesProjectedEvent>({
 
 /** Applies events one by one, as the projector does, keeping every document. */
 function run(events: ProgrammesProjectedEvent[]) {
-  const docs = new Map<string, OperationDoc | EnvelopeDoc>();
+  const docs = new Map<string, ProgrammeDoc>();
   for (const e of events) for (const { ref, doc } of projectProgrammes(docs, e)) docs.set(refKey(ref), doc);
   return docs;
 }
@@ -331,5 +334,13 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
       'axe-3',
       'E2',
     ]);
+  });
+  it('keeps each reference item’s name, the last recorded one winning, for what people read', () => {
+    const named = (name: string) =>
+      event('commitments.reference-recorded', { kind: 'quartier', code: 'QP062024', name, attributes: {}, trace });
+    const docs = run([named('Cité 12/14'), named('Cité 12-14')]);
+    expect(docs.get('reference:quartier:QP062024')).toEqual({ kind: 'quartier', code: 'QP062024', name: 'Cité 12-14' });
+    const names = new Names([...docs.values()] as ReferenceDoc[]);
+    expect(names.list('quartier', 'QP062024, QP062999')).toBe('Cité 12-14, QP062999');
   });
 });

@@ -35,6 +35,7 @@ import {
   type DocRef,
   type EnvelopeDoc,
   type OperationDoc,
+  type ProgrammeDoc,
   type ProgrammesProjectedEvent,
 } from './programme-projection';
 
@@ -325,6 +326,6 @@ export async function projectEvents(
   }
   await readModels.saveDocuments(
     tx,
-    [...changed].map(([key, ref]) => ({ ref, doc: documents.get(key) as OperationDoc | EnvelopeDoc })),
+    [...changed].map(([key, ref]) => ({ ref, doc: documents.get(key) as ProgrammeDoc })),
   );
 }

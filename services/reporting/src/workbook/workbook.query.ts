@@ -25,16 +25,17 @@ export class WorkbookQueryHandler implements IQueryHandler<WorkbookQuery, Report
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ params: { access, at } }: WorkbookQuery): Promise<ReportDocument> {
-    const [all, operations, envelopes] = await Promise.all([
+    const [all, operations, envelopes, names] = await Promise.all([
       this.readModels.all(),
       this.readModels.operations(),
       this.readModels.envelopes(),
+      this.readModels.names(),
     ]);
     const commitments = ownCommitments(access, all);
     const visible = visibleOperations(access, operations, all);
     const views = [
-      matrixReport(coFinancingMatrix(commitments), at),
-      operationCardsReport(operationCards(visible.operations, visible.commitments), [], at),
+      matrixReport(coFinancingMatrix(commitments), at, names),
+      operationCardsReport(operationCards(visible.operations, visible.commitments), [], at, names),
       envelopesReport(envelopePositions(ownEnvelopes(access, envelopes), commitments, operations), at),
     ];
     return {
