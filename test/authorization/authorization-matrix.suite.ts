@@ -147,6 +147,12 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
       });
 
       const protocol = '/api/renewal-urban/protocols/mx-npnru';
+      await admin('POST', '/api/renewal-urban/npnru-quartiers', {
+        code: 'QP062024',
+        name: 'Cité 12-14',
+        interest: 'national',
+        trace: effect('2015-04-29'),
+      });
       await admin('POST', '/api/renewal-urban/protocols', {
         protocolId: 'mx-npnru',
         label: 'Protocole NPNRU',

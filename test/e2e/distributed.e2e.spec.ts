@@ -80,6 +80,12 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     });
 
     const protocol = `npnru-${run}`;
+    await call(renewal.url, 'POST', '/api/renewal-urban/npnru-quartiers', {
+      code: 'QP062024',
+      name: 'Cité 12-14',
+      interest: 'national',
+      trace: effect('2015-04-29'),
+    });
     await call(renewal.url, 'POST', '/api/renewal-urban/protocols', {
       protocolId: protocol,
       label: 'Protocole NPNRU',

@@ -103,6 +103,11 @@ export function coFinancingSuite(
       // The NPNRU finances the works: ANRU, FEDER, P147 and Région, 600 000,00 € of public aid (60 %).
       const protocol = '/api/renewal-urban/protocols/npnru-co';
       await post(
+        '/api/renewal-urban/npnru-quartiers',
+        { code: 'QP062024', name: 'Cité 12-14', interest: 'national', trace: effect('2015-04-29', 3519) },
+        201,
+      );
+      await post(
         '/api/renewal-urban/protocols',
         {
           protocolId: 'npnru-co',

@@ -55,6 +55,17 @@ export function npnruBookingSuite(
         .expect(201);
 
       const base = '/api/renewal-urban/protocols/npnru-call';
+      for (const [code, name, interest] of [
+        ['QP062024', 'Cité 12-14', 'national'],
+        ['QP062019', 'République - Cité 4', 'regional'],
+        ['QP062028', 'Calonne - Marichelles - Vent De Bise', 'regional'],
+      ])
+        await h
+          .http()
+          .post('/api/renewal-urban/npnru-quartiers')
+          .set(h.auth)
+          .send({ code, name, interest, trace: effect('2015-04-29') })
+          .expect(201);
       await h
         .http()
         .post('/api/renewal-urban/protocols')

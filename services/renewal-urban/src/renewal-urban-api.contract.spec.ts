@@ -17,6 +17,33 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
 
   it('prepares the préfiguration protocol, refuses an over-rate ANRU line with its reason, signs, amends and exports both versions', async () => {
     const base = '/api/renewal-urban/protocols';
+    // ANRU's list first: only the quartiers on it, with the interest it gives them, enter a protocol.
+    for (const [code, name, interest] of [
+      ['QP062024', 'Cité 12-14', 'national'],
+      ['QP062019', 'République - Cité 4', 'regional'],
+      ['QP062028', 'Calonne - Marichelles - Vent De Bise', 'regional'],
+    ])
+      await h
+        .http()
+        .post('/api/renewal-urban/npnru-quartiers')
+        .set(h.auth)
+        .send({ code, name, interest, trace: effect('2015-04-29') })
+        .expect(201);
+    const listed = await h.http().get('/api/renewal-urban/npnru-quartiers').set(h.auth).expect(200);
+    expect(listed.body.quartiers.map((q: { code: string }) => q.code)).toEqual(['QP062019', 'QP062024', 'QP062028']);
+    const misdrafted = await h
+      .http()
+      .post(base)
+      .set(h.auth)
+      .send({
+        protocolId: 'npnru-faux',
+        label: 'Protocole',
+        quartiers: [{ code: 'QP062019', interest: 'national' }],
+        parties: [{ code: 'anru', role: 'financeur' }],
+        trace: effect('2015-10-01'),
+      })
+      .expect(422);
+    expect(misdrafted.body.errors).toEqual([expect.objectContaining({ field: 'quartiers[0].interest' })]);
     await h
       .http()
       .post(base)

@@ -7,6 +7,9 @@ import { AddPartyController } from './add-party/add-party.controller';
 import { AddPartyHandler } from './add-party/add-party.handler';
 import { FinancialTableController } from './financial-table/financial-table.controller';
 import { ProtocolRepository } from './infrastructure/protocol-repository';
+import { NpnruListRepository } from './list-npnru-quartier/npnru-list';
+import { ListNpnruQuartierController } from './list-npnru-quartier/list-npnru-quartier.controller';
+import { ListNpnruQuartierHandler, NpnruListQueryHandler } from './list-npnru-quartier/list-npnru-quartier.handler';
 import { publishedRenewalEvents } from './infrastructure/published-events';
 import { ProtocolLifecycleController } from './protocol-lifecycle/protocol-lifecycle.controller';
 import { BookingAnswersConsumer } from './record-booking-outcome/booking-answers.consumer';
@@ -26,6 +29,8 @@ import { SetFinancingPlanHandler } from './set-financing-plan/set-financing-plan
 /** Every command and query of the renewal service, each beside its decider in its use case's folder. */
 const HANDLERS = [
   DraftProtocolHandler,
+  ListNpnruQuartierHandler,
+  NpnruListQueryHandler,
   AddPartyHandler,
   FormPurchasingGroupHandler,
   AddOperationHandler,
@@ -44,6 +49,7 @@ const HANDLERS = [
 @Module({
   controllers: [
     serviceInfoController(renewalUrbanDescription, publishedRenewalEvents),
+    ListNpnruQuartierController,
     DraftProtocolController,
     AddPartyController,
     AddOperationController,
@@ -56,6 +62,7 @@ const HANDLERS = [
   providers: [
     ...HANDLERS,
     ProtocolRepository,
+    NpnruListRepository,
     BookingAnswersConsumer,
     serviceRelayProvider(renewalUrbanDescription.service, publishedRenewalEvents),
   ],

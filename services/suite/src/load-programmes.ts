@@ -6,7 +6,13 @@ import type { ActorRef, SourceReference } from '@cvl/ledger';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { CommitmentsLedger, referenceKey, type DataSet } from '@cvl/service-commitments';
 import { ProgrammeRepository, SetEnvelopeCommand } from '@cvl/service-iti-feder';
-import { DraftProtocolCommand, FormPurchasingGroupCommand, ProtocolRepository } from '@cvl/service-renewal-urban';
+import {
+  DraftProtocolCommand,
+  FormPurchasingGroupCommand,
+  ListNpnruQuartierCommand,
+  NPNRU_LIST_ID,
+  ProtocolRepository,
+} from '@cvl/service-renewal-urban';
 
 /** What the contract says of its programmes (data/<contract>/programmes.json): the NPNRU protocol, the ITI. */
 interface ProgrammesFile {
@@ -26,6 +32,9 @@ interface ProgrammesFile {
     axes: Array<{ axis: number; envelope: string }>;
   };
 }
+
+/** « sont respectivement concernés à ce jour la cité du 12-14 de Lens au titre du NPNRU d'intérêt national… » */
+const NPNRU_LIST_LINE = 3519;
 
 const LOADER: ActorRef = { subject: 'chargement-initial', organisation: 'call', roles: ['exploitation'] };
 
@@ -61,7 +70,12 @@ export async function loadProgrammesOnFirstStart(
     // The quartiers are those the reference data marks as NPNRU, with the interest it gives each.
     const quartiers = [...state.references.values()]
       .filter((r) => r.kind === 'quartier' && (r.attributes.npnru === 'national' || r.attributes.npnru === 'regional'))
-      .map((r) => ({ code: r.code, interest: r.attributes.npnru as 'national' | 'regional', name: r.name }));
+      .map((r) => ({ code: r.code, name: r.name, interest: r.attributes.npnru as 'national' | 'regional' }));
+    // ANRU's list as the document states it (l. 3519): the protocol is drafted against it.
+    for (const quartier of quartiers)
+      await bus.execute(
+        new ListNpnruQuartierCommand(NPNRU_LIST_ID, { ...quartier, trace: trace(NPNRU_LIST_LINE, npnru.section) }),
+      );
     const name = (code: string) => state.references.get(referenceKey('funder', code))?.name ?? code;
     await bus.execute(
       new DraftProtocolCommand(npnru.protocolId, {

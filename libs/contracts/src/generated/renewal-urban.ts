@@ -9,6 +9,7 @@ export type RenewalUrbanEventData =
   | FinancingPlanApprovedV1
   | FinancingPlanSetV1
   | FunderLineBookingRecordedV1
+  | NpnruQuartierListedV1
   | OperationAddedV1
   | OperationRevisedV1
   | OperationWithdrawnV1
@@ -157,6 +158,15 @@ export interface FunderLineBookingRecordedV1 {
   amount?: Amount;
 }
 /**
+ * renewal-urban.npnru-quartier-listed v1 — a quartier on ANRU's list of the NPNRU, with its national or regional interest
+ */
+export interface NpnruQuartierListedV1 {
+  code: string;
+  name: string;
+  interest: 'national' | 'regional';
+  trace: Trace;
+}
+/**
  * renewal-urban.operation-added v1 — an operation of the protocol
  */
 export interface OperationAddedV1 {
@@ -296,6 +306,7 @@ export interface RenewalUrbanEvents {
   'renewal-urban.financing-plan-approved': FinancingPlanApprovedV1;
   'renewal-urban.financing-plan-set': FinancingPlanSetV1;
   'renewal-urban.funder-line-booking-recorded': FunderLineBookingRecordedV1;
+  'renewal-urban.npnru-quartier-listed': NpnruQuartierListedV1;
   'renewal-urban.operation-added': OperationAddedV1;
   'renewal-urban.operation-revised': OperationRevisedV1;
   'renewal-urban.operation-withdrawn': OperationWithdrawnV1;

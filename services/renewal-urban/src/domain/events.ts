@@ -39,8 +39,20 @@ export interface TableRow {
   rateBasisPoints: number;
 }
 
+/**
+ * A quartier of the NPNRU, as ANRU lists it (the quartiers of national interest by arrêté, those of regional interest
+ * by the préfet de région): only those are drafted into a protocol, with the interest listed.
+ */
+export interface NpnruQuartierListed {
+  code: string;
+  name: string;
+  interest: Interest;
+  trace: Trace;
+}
+
 export type RenewalEvent =
   | BookingEvent
+  | { type: 'renewal-urban.npnru-quartier-listed'; data: NpnruQuartierListed }
   | {
       type: 'renewal-urban.protocol-drafted';
       data: {
@@ -192,6 +204,7 @@ export interface BookingOutcome {
 export type BookingEvent = { type: 'renewal-urban.funder-line-booking-recorded'; data: BookingOutcome };
 
 export const RENEWAL_EVENT_TYPES: Array<RenewalEvent['type']> = [
+  'renewal-urban.npnru-quartier-listed',
   'renewal-urban.protocol-drafted',
   'renewal-urban.purchasing-group-formed',
   'renewal-urban.party-added',

@@ -79,6 +79,9 @@ export function evolve(state: Protocol | undefined, event: RenewalEvent): Protoc
   if (!state) throw new Error(`protocole absent pour ${event.type}`);
   const next = { ...state, revision: state.revision + 1 };
   switch (event.type) {
+    case 'renewal-urban.npnru-quartier-listed':
+      // ANRU's list is its own stream (list-npnru-quartier): never in a protocol's.
+      return state;
     case 'renewal-urban.purchasing-group-formed':
       return { ...next, purchasingGroup: event.data.members };
     case 'renewal-urban.operation-added': {

@@ -2,6 +2,8 @@ import type { PartyOfProtocol, QuartierOfProtocol, RenewalEvent, Trace } from '.
 import { type Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import type { Protocol } from '../domain/state';
+import { npnruProblem } from '../list-npnru-quartier/list-npnru-quartier.decider';
+import type { NpnruList } from '../list-npnru-quartier/npnru-list';
 
 export interface DraftProtocol {
   protocolId: string;
@@ -12,6 +14,8 @@ export interface DraftProtocol {
   stake?: string;
   objective?: string;
   trace: Trace;
+  /** ANRU's list of NPNRU quartiers as the handler read it (not the caller's): each drafted quartier must be on it. */
+  npnru?: NpnruList;
 }
 
 export interface FormPurchasingGroup {
@@ -30,9 +34,12 @@ export function decideDraftProtocol(command: DraftProtocol, state: Protocol | un
     return refuse('quartiers-required', 'Le protocole porte sur au moins un quartier NPNRU', { field: 'quartiers' });
   const bad = command.quartiers.find((q) => !/^QP\d{6}$/.test(q.code));
   if (bad) return refuse('invalid-qpv-code', `Code de quartier invalide : « ${bad.code} »`, { field: 'quartiers' });
+  const outside = npnruProblem(command.quartiers, command.npnru);
+  if (outside) return outside;
   if (!command.parties.some((p) => p.code === 'anru'))
     return refuse('anru-party-required', 'L’ANRU est partie au protocole de préfiguration', { field: 'parties' });
-  return [{ type: 'renewal-urban.protocol-drafted', data: { ...command } }];
+  const { npnru: _list, ...drafted } = command;
+  return [{ type: 'renewal-urban.protocol-drafted', data: drafted }];
 }
 
 /**

@@ -1,9 +1,40 @@
 import { accepted, refusalOf } from '@cvl/testing';
-import { draft } from '../test-support/fixtures';
+import { draft, NPNRU } from '../test-support/fixtures';
 import { ProtocolScenario, trace } from '../test-support/scenario';
 import { decideDraftProtocol, decideFormPurchasingGroup } from './draft-protocol.decider';
 
 describe('protocol: its quartiers, its parties, its purchasing group', () => {
+  it('drafts only the quartiers on ANRU’s list, each with the interest the list gives it', () => {
+    const drafting = (quartiers: Array<{ code: string; interest: 'national' | 'regional' }>, npnru = NPNRU) =>
+      new ProtocolScenario().when((st) =>
+        decideDraftProtocol(
+          { protocolId: 'p', label: 'p', quartiers, parties: [{ code: 'anru', role: 'x' }], trace: trace(), npnru },
+          st,
+        ),
+      );
+    const outside = refusalOf(drafting([{ code: 'QP062021', interest: 'regional' }]), 'quartier-outside-npnru');
+    expect(outside.field).toBe('quartiers[0].code');
+    const wrong = refusalOf(
+      drafting([
+        { code: 'QP062024', interest: 'national' },
+        { code: 'QP062019', interest: 'national' },
+      ]),
+      'npnru-interest-mismatch',
+    );
+    expect([wrong.field, wrong.message]).toEqual([
+      'quartiers[1].interest',
+      'République - Cité 4 (QP062019) est d’intérêt régional sur la liste NPNRU, pas national',
+    ]);
+    // No list yet: no quartier can be drafted.
+    refusalOf(
+      drafting([{ code: 'QP062024', interest: 'national' }], { quartiers: new Map() }),
+      'quartier-outside-npnru',
+    );
+    // The list does not travel with the protocol: it stays ANRU's.
+    const [event] = accepted(drafting([{ code: 'QP062024', interest: 'national' }]));
+    expect(Object.keys(event.data)).not.toContain('npnru');
+  });
+
   it('drafts one protocol for the NPNRU quartiers with ANRU as a party', () => {
     const s = new ProtocolScenario();
     accepted(s.when(draft));
@@ -21,6 +52,7 @@ describe('protocol: its quartiers, its parties, its purchasing group', () => {
             quartiers: [{ code: 'QP062024', interest: 'national' }],
             parties: [{ code: 'call', role: 'x' }],
             trace: trace(),
+            npnru: NPNRU,
           },
           st,
         ),

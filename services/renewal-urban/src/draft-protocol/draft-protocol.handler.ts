@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import { ProtocolCommand, ProtocolCommandHandler } from '../application/protocol-use-case';
+import { NPNRU_LIST_ID, NpnruListRepository } from '../list-npnru-quartier/npnru-list';
 import {
   decideDraftProtocol,
   decideFormPurchasingGroup,
@@ -11,9 +13,16 @@ export class DraftProtocolCommand extends ProtocolCommand<'draft-protocol', Draf
   readonly type = 'draft-protocol';
 }
 
+/** Drafts against ANRU's list of NPNRU quartiers as it stands: the decider checks each quartier and its interest. */
 @CommandHandler(DraftProtocolCommand)
 export class DraftProtocolHandler extends ProtocolCommandHandler<DraftProtocolCommand> {
+  @Inject(NpnruListRepository) private readonly npnru!: NpnruListRepository;
   protected readonly decide = decideDraftProtocol;
+
+  override async execute(command: DraftProtocolCommand) {
+    const { state } = await this.npnru.load(NPNRU_LIST_ID);
+    return super.execute(new DraftProtocolCommand(command.aggregateId, { ...command.payload, npnru: state }));
+  }
 }
 
 export class FormPurchasingGroupCommand extends ProtocolCommand<'form-purchasing-group', FormPurchasingGroup> {

@@ -163,3 +163,13 @@ export class FinancialTableDiffResponse {
   @ApiProperty({ type: 'integer' }) to!: number;
   @ApiProperty({ type: [TableChangeView] }) changes!: TableChangeView[];
 }
+
+export class NpnruQuartierView {
+  @ApiProperty({ example: 'QP062024' }) code!: string;
+  @ApiProperty({ example: 'Cité 12-14' }) name!: string;
+  @ApiProperty({ enum: ['national', 'regional'] }) interest!: 'national' | 'regional';
+}
+
+export class NpnruListResponse {
+  @ApiProperty({ type: [NpnruQuartierView] }) quartiers!: NpnruQuartierView[];
+}

@@ -6,6 +6,7 @@ import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decide
 import { decideRecordBookingOutcome } from '../record-booking-outcome/record-booking-outcome.decider';
 import { decideReviseOperation, decideWithdrawOperation } from '../revise-operation/revise-operation.decider';
 import { draft, group, operation, plan } from '../test-support/fixtures';
+import { decideListNpnruQuartier } from '../list-npnru-quartier/list-npnru-quartier.decider';
 import { ProtocolScenario, trace } from '../test-support/scenario';
 import { RENEWAL_EVENT_TYPES, SCHEMA_VERSION, type RenewalEvent } from '../domain/events';
 
@@ -18,6 +19,12 @@ describe('renewal-urban events against contracts/events/renewal-urban', () => {
       s.given(decide);
       produced.push(...s.last);
     };
+    produced.push(
+      ...(decideListNpnruQuartier(
+        { code: 'QP062024', name: 'Cité 12-14', interest: 'national', trace: trace() },
+        undefined,
+      ) as RenewalEvent[]),
+    );
     step(draft);
     step((st) => decideAddParty({ party: { code: 'sia-habitat', role: 'bailleur' }, trace: trace() }, st));
     step(group);

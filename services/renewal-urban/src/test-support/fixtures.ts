@@ -5,6 +5,7 @@ import { decideSetFinancingPlan } from '../set-financing-plan/set-financing-plan
 import { decideApproveFinancingPlan } from '../approve-financing-plan/approve-financing-plan.decider';
 import { decideLifecycle } from '../protocol-lifecycle/protocol-lifecycle.decider';
 import type { Protocol } from '../domain/state';
+import type { NpnruList } from '../list-npnru-quartier/npnru-list';
 import { trace, type Decide, type ProtocolScenario } from './scenario';
 
 export const PARTIES = [
@@ -16,6 +17,15 @@ export const PARTIES = [
   'maisons-et-cites',
   'caisse-des-depots',
 ];
+
+/** ANRU's list as the Lens-Liévin contract names it: Lens 12-14 of national interest, Avion and Liévin regional. */
+export const NPNRU: NpnruList = {
+  quartiers: new Map([
+    ['QP062024', { name: 'Cité 12-14', interest: 'national' }],
+    ['QP062019', { name: 'République - Cité 4', interest: 'regional' }],
+    ['QP062028', { name: 'Calonne - Marichelles - Vent De Bise', interest: 'regional' }],
+  ]),
+};
 
 export const draft: Decide = (state) =>
   decideDraftProtocol(
@@ -29,6 +39,7 @@ export const draft: Decide = (state) =>
       ],
       parties: PARTIES.map((code) => ({ code, role: code === 'anru' ? 'financeur' : 'partenaire' })),
       trace: trace('2015-10-01'),
+      npnru: NPNRU,
     },
     state,
   );
