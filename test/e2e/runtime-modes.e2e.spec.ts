@@ -188,6 +188,18 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       ['ville-lens', undefined],
       ['ville-lievin', undefined],
     ]);
+    // The governance timeline and the document's lines are there too, each with its line.
+    const timeline = (await (await fetch(`${first.url}/api/commitments/timeline?funder=region`, asAdmin)).json()) as {
+      entries: Array<{ ref: string; line?: number }>;
+    };
+    expect(timeline.entries.find((e) => e.ref === 'region-revoyure-2016')?.line).toBe(4868);
+    const atLine = (await (await fetch(`${first.url}/api/commitments/figures?line=5465`, asAdmin)).json()) as {
+      items: Array<{ figureId: string; counted: boolean }>;
+    };
+    expect(atLine.items.map((f) => [f.figureId, f.counted]).sort()).toEqual([
+      ['mc-total-arrondi', false],
+      ['pp-total-arrondi', false],
+    ]);
     const iti = (await (await fetch(`${first.url}/api/iti-feder/programmes/iti-call`, asAdmin)).json()) as {
       axes: Array<{ axis: number; amount: string }>;
     };

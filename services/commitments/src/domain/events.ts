@@ -141,19 +141,7 @@ export interface OperationRevised {
  * spent before the contract (history), context (incomes, programmes at other scales), or a participation announced
  * without an amount (pour mémoire: visible, never summed).
  */
-export type DocumentFigureRole =
-  | 'booking'
-  | 'envelope'
-  | 'subtotal'
-  | 'total'
-  | 'product'
-  | 'unit-cost'
-  | 'threshold'
-  | 'history'
-  | 'context'
-  | 'pour-memoire';
-
-export const DOCUMENT_FIGURE_ROLES: readonly DocumentFigureRole[] = [
+export const DOCUMENT_FIGURE_ROLES = [
   'booking',
   'envelope',
   'subtotal',
@@ -164,7 +152,8 @@ export const DOCUMENT_FIGURE_ROLES: readonly DocumentFigureRole[] = [
   'history',
   'context',
   'pour-memoire',
-];
+] as const;
+export type DocumentFigureRole = (typeof DOCUMENT_FIGURE_ROLES)[number];
 
 /**
  * A money line of the source document recorded as it reads, with its provenance: every euro figure of the contract
@@ -203,10 +192,7 @@ export interface DocumentFigureRecorded {
 }
 
 /** What kind of dated step of the contract's life it is. */
-export type GovernanceKind =
-  'periode' | 'deliberation' | 'signature' | 'avenant' | 'revoyure' | 'condition' | 'comite' | 'programmation';
-
-export const GOVERNANCE_KINDS: readonly GovernanceKind[] = [
+export const GOVERNANCE_KINDS = [
   'periode',
   'deliberation',
   'signature',
@@ -215,7 +201,8 @@ export const GOVERNANCE_KINDS: readonly GovernanceKind[] = [
   'condition',
   'comite',
   'programmation',
-];
+] as const;
+export type GovernanceKind = (typeof GOVERNANCE_KINDS)[number];
 
 /**
  * A dated step of the contract's governance — its period's start and end, a deliberation, a signature, an avenant,

@@ -39,6 +39,15 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
+/**
+ * The same line or step recorded again (an import run twice, a retried request): equal in everything but who
+ * recorded it and when. Both come from one builder, so their keys come in the same order.
+ */
+export function sameButRecording<T extends { trace: BookingTrace }>(a: T, b: T): boolean {
+  const content = (x: T) => JSON.stringify({ ...x, trace: { ...x.trace, recordedAt: undefined, actor: undefined } });
+  return content(a) === content(b);
+}
+
 export function isReasonCode(code: string): code is ReasonCode {
   return Object.prototype.hasOwnProperty.call(REASONS, code);
 }

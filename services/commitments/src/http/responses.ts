@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActorView, SourceView } from '@cvl/platform';
+import {
+  DOCUMENT_FIGURE_ROLES,
+  GOVERNANCE_KINDS,
+  type DocumentFigureRole,
+  type GovernanceKind,
+} from '../domain/events';
 
 /*
  * What the ledger's routes answer, as the OpenAPI document shows it (classes for the document only: nothing is
@@ -501,23 +507,10 @@ export class FigureProvenanceView {
   @ApiProperty({ example: '2026-12-04T01:00:00.000Z' }) recordedAt!: string;
 }
 
-const FIGURE_ROLE_ENUM = [
-  'booking',
-  'envelope',
-  'subtotal',
-  'total',
-  'product',
-  'unit-cost',
-  'threshold',
-  'history',
-  'context',
-  'pour-memoire',
-] as const;
-
 export class DocumentFigureResponse {
   @ApiProperty({ example: 'mc-total-arrondi' }) figureId!: string;
   @ApiProperty({ example: '259M€', description: 'tel qu’écrit dans le document' }) text!: string;
-  @ApiProperty({ enum: FIGURE_ROLE_ENUM }) role!: (typeof FIGURE_ROLE_ENUM)[number];
+  @ApiProperty({ enum: DOCUMENT_FIGURE_ROLES }) role!: DocumentFigureRole;
   @ApiProperty({ example: 'total d’autres lignes (non compté)' }) roleLabel!: string;
   @ApiPropertyOptional({ example: 'total arrondi', description: 'le statut dans les mots du document' })
   wording?: string;
@@ -555,33 +548,8 @@ export class DocumentFigurePage {
 export class TimelineEntryView {
   @ApiProperty({ example: '2015-10-01' }) from!: string;
   @ApiProperty({ example: '2015-12-31' }) to!: string;
-  @ApiProperty({
-    enum: [
-      'periode',
-      'deliberation',
-      'signature',
-      'avenant',
-      'revoyure',
-      'condition',
-      'comite',
-      'programmation',
-      'acte',
-      'paiement',
-      'condition-levee',
-    ],
-  })
-  kind!:
-    | 'periode'
-    | 'deliberation'
-    | 'signature'
-    | 'avenant'
-    | 'revoyure'
-    | 'condition'
-    | 'comite'
-    | 'programmation'
-    | 'acte'
-    | 'paiement'
-    | 'condition-levee';
+  @ApiProperty({ enum: [...GOVERNANCE_KINDS, 'acte', 'paiement', 'condition-levee'] })
+  kind!: GovernanceKind | 'acte' | 'paiement' | 'condition-levee';
   @ApiProperty({ example: 'avenant' }) kindLabel!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ enum: ['realise', 'prevu', 'attendu'] }) status!: 'realise' | 'prevu' | 'attendu';

@@ -4,6 +4,7 @@ import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent, DocumentFigureRecorded } from '../domain/events';
 import { refuse } from '../domain/refusals';
 import { referenceKey, type CommitmentsState } from '../domain/state';
+import { sameButRecording } from '../domain/trace';
 
 export type RecordDocumentFigure = DocumentFigureRecorded;
 
@@ -26,7 +27,7 @@ export function decideRecordDocumentFigure(
   if (problem) return problem;
   const existing = state.documentFigures.get(command.figureId);
   if (existing) {
-    return sameFigure(existing, command)
+    return sameButRecording(existing, command)
       ? []
       : refuse('figure-exists', `Le montant ${command.figureId} est déjà enregistré avec un autre contenu`, {
           field: 'figureId',
@@ -123,11 +124,4 @@ function countedPart(parts: readonly string[], state: CommitmentsState, depth: n
     if (inner) return inner;
   }
   return undefined;
-}
-
-/** The same line recorded again (an import run twice): identical but for when it was recorded. */
-function sameFigure(a: DocumentFigureRecorded, b: DocumentFigureRecorded): boolean {
-  const content = (f: DocumentFigureRecorded) =>
-    JSON.stringify({ ...f, trace: { ...f.trace, recordedAt: undefined, actor: undefined } });
-  return content(a) === content(b);
 }

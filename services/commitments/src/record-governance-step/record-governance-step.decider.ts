@@ -4,6 +4,7 @@ import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent, GovernanceStepRecorded } from '../domain/events';
 import { refuse } from '../domain/refusals';
 import { referenceKey, type CommitmentsState } from '../domain/state';
+import { sameButRecording } from '../domain/trace';
 
 export type RecordGovernanceStep = GovernanceStepRecorded;
 
@@ -35,9 +36,7 @@ export function decideRecordGovernanceStep(
       return refuse('unknown-figure', `Montant du document inconnu : ${figure}`, { field: `figureIds[${index}]` });
   const existing = state.governance.get(command.stepId);
   if (existing) {
-    const content = (step: GovernanceStepRecorded) =>
-      JSON.stringify({ ...step, trace: { ...step.trace, recordedAt: undefined, actor: undefined } });
-    return content(existing) === content(command)
+    return sameButRecording(existing, command)
       ? []
       : refuse('governance-step-exists', `L’étape ${command.stepId} est déjà enregistrée avec un autre contenu`, {
           field: 'stepId',
