@@ -209,6 +209,8 @@ describe('the Lens-Liévin data set', () => {
       '5458 produit -2500000.00 écart',
       // The synthesis' « 4 000 logements » for the 65 M€ the detail spends on « 1 500 logements environ » (l. 5321).
       '5459 quantité 2500 ambigu',
+      // « Résidentialisation de 3 000 logements » for the 3,75 M€ the detail gives « 1 500 logements » (l. 5357).
+      '5461 quantité 1500 ambigu',
       '5465 somme 250000.00 arrondi déclaré',
       '5465 somme 250000.00 arrondi déclaré',
       // « 6,8M€ » is 6 826 000 € written to the tenth of a million: not a gap.
@@ -225,7 +227,7 @@ describe('the Lens-Liévin data set', () => {
       5458, 5459, 5460, 5461, 5462, 5463, 5464,
     ]);
     expect(lines.filter((l) => l.check === 'quantité' && l.verdict === 'concorde').map((l) => l.line)).toEqual([
-      5458, 5463,
+      5458, 5460, 5463,
     ]);
   });
 });

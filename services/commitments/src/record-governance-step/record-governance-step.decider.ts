@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@cvl/platform';
+import { isIsoDate } from '@cvl/ledger';
 import { type Refusal } from '@cvl/refusal';
 import { checkTrace } from '../domain/booking';
 import type { CommitmentsEvent, GovernanceStepRecorded } from '../domain/events';
@@ -24,7 +24,7 @@ export function decideRecordGovernanceStep(
     });
   if (!command.label.trim()) return refuse('label-required', 'Libellé obligatoire', { field: 'label' });
   const { from, to } = command.window;
-  if (!isCalendarDate(from) || !isCalendarDate(to) || to < from)
+  if (!isIsoDate(from) || !isIsoDate(to) || to < from)
     return refuse('governance-window', `Période invalide : du ${from} au ${to}`, { field: 'window' });
   for (const [index, funder] of command.funders.entries())
     if (!state.references.has(referenceKey('funder', funder)))

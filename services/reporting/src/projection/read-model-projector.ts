@@ -33,8 +33,6 @@ import {
   projectProgrammes,
   refKey,
   type DocRef,
-  type EnvelopeDoc,
-  type OperationDoc,
   type ProgrammeDoc,
   type ProgrammesProjectedEvent,
 } from './programme-projection';
