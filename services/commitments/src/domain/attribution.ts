@@ -55,7 +55,11 @@ export function readStated(
     if (error instanceof MoneyParseError) return refuse('stated-unreadable', error.message, { field });
     throw error;
   }
-  if (figure.kind === 'amount') return { ...stated, amount: toDecimalString(figure.cents) };
+  if (figure.kind === 'amount') {
+    // One amount has no range: whatever bounds came with it are not the text's.
+    const { range: _none, ...single } = stated;
+    return { ...single, amount: toDecimalString(figure.cents) };
+  }
   return {
     ...stated,
     range: {

@@ -176,7 +176,7 @@ export async function importDataSet(
             stated: {
               text: f.text,
               ...(f.formula ? { formula: { kind: 'product' as const, ...f.formula } } : {}),
-              ...(f.range?.central ? { range: { min: '', max: '', central: f.range.central } } : {}),
+              ...(f.range ? { range: f.range } : {}),
             },
             trace: {
               ...trace(f.line, f.section, reasonFor(f.status, b.status), b.effectiveDate),

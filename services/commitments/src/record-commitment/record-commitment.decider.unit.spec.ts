@@ -142,6 +142,17 @@ describe('record a commitment', () => {
       max: '1000000.00',
       central: '750000.00',
     });
+    // One amount written has no range, whatever bounds came with it.
+    accepted(
+      s.when(
+        commitment({
+          commitmentId: 'c4',
+          amountCents: 170_000_000n,
+          stated: { text: '1,7 M€', range: { min: '', max: '', central: '1700000.00' } },
+        }),
+      ),
+    );
+    expect(s.state.commitments.get('c4')?.stated).toEqual({ text: '1,7 M€', amount: '1700000.00' });
     expect(
       refusalOf(
         s.when(commitment({ commitmentId: 'c3', amountCents: 1n, stated: { text: 'beaucoup' } })),
