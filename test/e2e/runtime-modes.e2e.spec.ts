@@ -200,6 +200,21 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       ['mc-total-arrondi', false],
       ['pp-total-arrondi', false],
     ]);
+    // The Région's participation 2016-2020, announced without an amount, is in its statement — and in no total.
+    const regionStatement = async () =>
+      (await (await fetch(`${first.url}/api/reporting/funders/region/statement`, asAdmin)).json()) as {
+        totals: { indicative: string };
+        pourMemoire: Array<{ figureId: string; line: number }>;
+      };
+    await waitUntil(
+      async () => (await regionStatement()).pourMemoire?.length === 1,
+      15_000,
+      'the Région’s line pour mémoire',
+    );
+    expect(await regionStatement()).toMatchObject({
+      totals: { indicative: '0.00' },
+      pourMemoire: [{ figureId: 'region-participation-2016-2020', line: 4868 }],
+    });
     const iti = (await (await fetch(`${first.url}/api/iti-feder/programmes/iti-call`, asAdmin)).json()) as {
       axes: Array<{ axis: number; amount: string }>;
     };

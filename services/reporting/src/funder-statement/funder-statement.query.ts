@@ -22,6 +22,7 @@ export class FunderStatementQueryHandler implements IQueryHandler<FunderStatemen
       funder,
       `${access.organisation} ne lit que son propre relevé, pas celui de ${funder}`,
     );
-    return funderStatement(await this.readModels.all({ funder }), funder);
+    const [docs, memos] = await Promise.all([this.readModels.all({ funder }), this.readModels.pourMemoire(funder)]);
+    return funderStatement(docs, funder, memos);
   }
 }

@@ -63,6 +63,24 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
       },
       conditionsTable(statement.awaitingConditions),
       poolsTable(statement.pools),
+      ...(statement.pourMemoire.length
+        ? [
+            {
+              name: 'Pour mémoire',
+              title: 'Participations pour mémoire (sans montant, hors des totaux)',
+              columns: [
+                { header: 'Participation', kind: 'text' as const },
+                { header: 'Période', kind: 'text' as const },
+                { header: 'Ligne du document', kind: 'text' as const },
+              ],
+              rows: statement.pourMemoire.map((m) => [
+                m.wording ? `${m.text} — ${m.wording}` : m.text,
+                `${m.period.fromYear}-${m.period.toYear}`,
+                `l. ${m.line}`,
+              ]),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -2,6 +2,7 @@ import { aeCpRows } from '../ae-cp/ae-cp';
 import { asJson, NONE, plus, zero, type Figures } from '../co-financing-matrix/co-financing-matrix';
 import { pendingByCondition, poolPositions } from '../conditions-and-pools/conditions-and-pools';
 import { figuresOf, type ProjectedCommitment } from '../projection/commitment-projection';
+import type { PourMemoireDoc } from '../projection/programme-projection';
 
 const AXES = ['programme', 'quartier', 'stake', 'year', 'epci'] as const;
 type Axis = (typeof AXES)[number];
@@ -11,7 +12,11 @@ type FiguresJson = ReturnType<typeof asJson>;
  * A funder's statement as reporting sees it: totals, the same figures by programme, quartier, stake, year and EPCI,
  * its AE/CP year by year, what waits on conditions and what is left in its pools. Each breakdown adds up to the totals.
  */
-export function funderStatement(docs: readonly ProjectedCommitment[], funder: string) {
+export function funderStatement(
+  docs: readonly ProjectedCommitment[],
+  funder: string,
+  pourMemoire: readonly PourMemoireDoc[] = [],
+) {
   const mine = docs.filter((doc) => doc.funder === funder);
   const by = Object.fromEntries(AXES.map((axis) => [axis, new Map<string, Figures>()])) as Record<
     Axis,
@@ -48,6 +53,14 @@ export function funderStatement(docs: readonly ProjectedCommitment[], funder: st
     aeCp: aeCpRows(mine),
     awaitingConditions: pendingByCondition(mine),
     pools: poolPositions(docs).filter((pool) => pool.funder === funder),
+    // Announced without an amount: beside the totals, never in them.
+    pourMemoire: pourMemoire.map(({ figureId, text, wording, period, line }) => ({
+      figureId,
+      text,
+      ...(wording ? { wording } : {}),
+      period,
+      line,
+    })),
   };
 }
 

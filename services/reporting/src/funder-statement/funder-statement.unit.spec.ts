@@ -1,6 +1,7 @@
 import { projectedEvents } from '../test-support/projected-events';
 import { fromDecimalString } from '@cvl/money';
 import { project, type ProjectedCommitment, type CommitmentsProjectedEvent } from '../projection/commitment-projection';
+import { statementReport } from './funder-statement.report';
 import { funderStatement } from './funder-statement';
 
 const trace = {
@@ -104,5 +105,31 @@ describe('a funder’s statement in reporting', () => {
       awaitingConditions: [],
       pools: [],
     });
+  });
+
+  it('lists a participation pour mémoire beside the totals, never in them', () => {
+    const memo = {
+      figureId: 'region-2016',
+      funder: 'region',
+      text: 'à définir',
+      wording: 'défini par la clause de revoyure',
+      period: { fromYear: 2016, toYear: 2020 },
+      line: 4868,
+    };
+    const statement = funderStatement(docs, 'region', [memo]);
+    expect(statement.totals).toEqual(funderStatement(docs, 'region').totals);
+    expect(statement.pourMemoire).toEqual([
+      {
+        figureId: 'region-2016',
+        text: 'à définir',
+        wording: 'défini par la clause de revoyure',
+        period: { fromYear: 2016, toYear: 2020 },
+        line: 4868,
+      },
+    ]);
+    const report = statementReport(statement, '2026-12-04T00:00:00.000Z');
+    expect(report.tables.find((t) => t.name === 'Pour mémoire')?.rows).toEqual([
+      ['à définir — défini par la clause de revoyure', '2016-2020', 'l. 4868'],
+    ]);
   });
 });

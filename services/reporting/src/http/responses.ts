@@ -168,6 +168,19 @@ export class AeCpView {
   @ApiProperty({ type: AeCpTotalsView }) totals!: AeCpTotalsView;
 }
 
+export class MemoPeriodView {
+  @ApiProperty({ type: 'integer', example: 2016 }) fromYear!: number;
+  @ApiProperty({ type: 'integer', example: 2020 }) toYear!: number;
+}
+
+export class PourMemoireView {
+  @ApiProperty({ example: 'region-participation-2016-2020' }) figureId!: string;
+  @ApiProperty({ example: 'à définir' }) text!: string;
+  @ApiPropertyOptional() wording?: string;
+  @ApiProperty({ type: MemoPeriodView }) period!: MemoPeriodView;
+  @ApiProperty({ type: 'integer', example: 4868 }) line!: number;
+}
+
 export class FunderStatementResponse {
   @ApiProperty({ example: 'maisons-et-cites' }) funder!: string;
   @ApiProperty({ type: 'integer' }) commitments!: number;
@@ -178,6 +191,11 @@ export class FunderStatementResponse {
   aeCp!: AeCpView;
   @ApiProperty({ type: [PendingConditionView] }) awaitingConditions!: PendingConditionView[];
   @ApiProperty({ type: [PoolPositionView] }) pools!: PoolPositionView[];
+  @ApiProperty({
+    type: [PourMemoireView],
+    description: 'participations annoncées sans montant (« à définir ») : visibles, jamais additionnées',
+  })
+  pourMemoire!: PourMemoireView[];
 }
 
 export class ActView {

@@ -12,6 +12,7 @@ import {
   type EnvelopeDoc,
   type OperationDoc,
   type ProgrammeDoc,
+  type PourMemoireDoc,
   type ReferenceDoc,
 } from '../projection/programme-projection';
 
@@ -199,6 +200,17 @@ export class ReadModels {
     await this.init();
     return (
       await this.sql.query<{ doc: EnvelopeDoc }>("SELECT doc FROM rm_documents WHERE kind = 'envelope' ORDER BY id")
+    ).rows.map((r) => r.doc);
+  }
+
+  /** A funder's participations pour mémoire (announced without an amount), in document order. */
+  async pourMemoire(funder: string): Promise<PourMemoireDoc[]> {
+    await this.init();
+    return (
+      await this.sql.query<{ doc: PourMemoireDoc }>(
+        "SELECT doc FROM rm_documents WHERE kind = 'memo' AND doc->>'funder' = $1 ORDER BY (doc->>'line')::int, id",
+        [funder],
+      )
     ).rows.map((r) => r.doc);
   }
 

@@ -65,10 +65,20 @@ export interface ReferenceDoc {
   name: string;
 }
 
-/** Every document the programme projection keeps. */
-export type ProgrammeDoc = OperationDoc | EnvelopeDoc | ReferenceDoc;
+/** A participation the document announces without an amount (« à définir »): shown in its funder's statement. */
+export interface PourMemoireDoc {
+  figureId: string;
+  funder: string;
+  text: string;
+  wording?: string;
+  period: { fromYear: number; toYear: number };
+  line: number;
+}
 
-export type DocKind = 'operation' | 'envelope' | 'reference';
+/** Every document the programme projection keeps. */
+export type ProgrammeDoc = OperationDoc | EnvelopeDoc | ReferenceDoc | PourMemoireDoc;
+
+export type DocKind = 'operation' | 'envelope' | 'reference' | 'memo';
 export interface DocRef {
   kind: DocKind;
   id: string;
@@ -96,6 +106,9 @@ const add = (a: string, b: string) => toDecimalString(fromDecimalString(a) + fro
 export function documentsTouched(event: ProgrammesProjectedEvent): DocRef[] {
   if (event.type === 'commitments.reference-recorded')
     return [{ kind: 'reference', id: `${event.data.kind}:${event.data.code}` }];
+  // Of the document's lines, reporting keeps those pour mémoire: the ledger counts the others.
+  if (event.type === 'commitments.document-figure-recorded')
+    return event.data.role === 'pour-memoire' && event.data.funder ? [{ kind: 'memo', id: event.data.figureId }] : [];
   if (event.type === 'commitments.envelope-opened') return [{ kind: 'envelope', id: event.data.envelopeId }];
   if (event.type === 'iti-feder.envelope-set') {
     const { programmeId, axes } = event.data;
@@ -130,6 +143,20 @@ export function projectProgrammes(
   if (event.type === 'commitments.reference-recorded') {
     const { kind, code, name } = event.data;
     return [{ ref: refs[0], doc: { kind, code, name } }];
+  }
+  if (event.type === 'commitments.document-figure-recorded') {
+    if (!refs[0]) return [];
+    const d = event.data;
+    const source = d.trace.source as { kind: string; line?: number };
+    const doc: PourMemoireDoc = {
+      figureId: d.figureId,
+      funder: d.funder as string,
+      text: d.text,
+      ...(d.wording ? { wording: d.wording } : {}),
+      period: d.period,
+      line: source.kind === 'document' ? (source.line ?? 0) : 0,
+    };
+    return [{ ref: refs[0], doc }];
   }
   if (event.type === 'commitments.envelope-opened') {
     const d = event.data;

@@ -343,4 +343,26 @@ describe('reporting: operations and envelopes from the programmes’ events', ()
     const names = new Names([...docs.values()] as ReferenceDoc[]);
     expect(names.list('quartier', 'QP062024, QP062999')).toBe('Cité 12-14, QP062999');
   });
+
+  it('keeps the document’s participations pour mémoire for their funder’s statement, and no other line', () => {
+    const line = (role: string, extra: Record<string, unknown> = {}) =>
+      event('commitments.document-figure-recorded', {
+        figureId: `f-${role}`,
+        role,
+        text: role === 'pour-memoire' ? 'à définir' : '20 M€',
+        scale: 'CALL',
+        period: { fromYear: 2016, toYear: 2020 },
+        trace: { ...trace, source: { kind: 'document', document: 'cdv', line: 4868 } },
+        ...extra,
+      });
+    const docs = run([line('pour-memoire', { funder: 'region' }), line('subtotal', { amount: '20000000.00' })]);
+    expect([...docs.keys()]).toEqual(['memo:f-pour-memoire']);
+    expect(docs.get('memo:f-pour-memoire')).toEqual({
+      figureId: 'f-pour-memoire',
+      funder: 'region',
+      text: 'à définir',
+      period: { fromYear: 2016, toYear: 2020 },
+      line: 4868,
+    });
+  });
 });
