@@ -121,7 +121,8 @@ export async function headlines(app: INestApplication): Promise<string[]> {
   const gaps = lines.filter((l) => l.verdict === 'écart').length;
   const figures = [...state.documentFigures.values()];
   const memo = figures.filter((f) => f.role === 'pour-memoire');
-  const name = (code: string | undefined) => (code ? (state.references.get(`funder:${code}`)?.name ?? code) : '');
+  const name = (code: string | undefined) =>
+    code ? (state.references.get(referenceKey('funder', code))?.name ?? code) : '';
   return [
     `Contrat de ville chargé : ${commitments.length} engagements de ${funders} financeurs, ${state.envelopes.size} enveloppes, ${figures.length} montants du document avec leur ligne.`,
     `  Maisons et Cités — investissement : ${total('mc-total-arrondi')}`,
