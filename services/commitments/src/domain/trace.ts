@@ -39,6 +39,13 @@ export const REASONS = {
 
 export type ReasonCode = keyof typeof REASONS;
 
+/** The document line a record cites (0 when it cites an act: the document's lines are recorded with theirs). */
+export function documentLine(trace: BookingTrace): { line: number; section: string } {
+  return trace.source.kind === 'document'
+    ? { line: trace.source.line, section: trace.source.section ?? '' }
+    : { line: 0, section: '' };
+}
+
 /**
  * The same line or step recorded again (an import run twice, a retried request): equal in everything but who
  * recorded it and when. Both come from one builder, so their keys come in the same order.

@@ -10,6 +10,7 @@ import {
 } from '@cvl/money';
 import type { DocumentFigureRecorded } from '../domain/events';
 import type { CommitmentsState } from '../domain/state';
+import { documentLine } from '../domain/trace';
 
 export type Verdict = 'concorde' | 'arrondi déclaré' | 'arrondi à la précision affichée' | 'écart' | 'ambigu';
 export const VERDICTS: Verdict[] = [
@@ -43,8 +44,7 @@ export interface ReconcilableFigure {
 export function recordedFigures(state: CommitmentsState): ReconcilableFigure[] {
   return [...state.documentFigures.values()].map((f: DocumentFigureRecorded) => ({
     id: f.figureId,
-    line: f.trace.source.kind === 'document' ? f.trace.source.line : 0,
-    section: f.trace.source.kind === 'document' ? (f.trace.source.section ?? '') : '',
+    ...documentLine(f.trace),
     text: f.text,
     ...(f.wording ? { status: f.wording } : {}),
     role: f.role,

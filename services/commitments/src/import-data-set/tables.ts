@@ -58,6 +58,15 @@ export function dataSetFromTables(
     }
     return Number(raw.replace(/\D/g, ''));
   };
+  /** A comma-separated cell as its items (« QP062021, QP062033 »). */
+  const list = (cells: Record<string, string>, column: string) =>
+    (text(cells, column) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  /** A cell as `{ [key]: value }` when it has one, nothing otherwise: optional fields stay absent. */
+  const optional = (cells: Record<string, string>, column: string, key: string) =>
+    text(cells, column) ? { [key]: text(cells, column) } : {};
   const rows = (name: (typeof TABLE_FILES)[number]) =>
     tables[name]?.rows.map((r) => ({ ...r, file: tables[name]?.file ?? name })) ?? [];
 
@@ -114,34 +123,28 @@ export function dataSetFromTables(
       };
     }),
     operations: rows('operations').map(({ file, row, cells }) => {
-      const list = (column: string) =>
-        (text(cells, column) ?? '')
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean);
       const ttc = amount(file, row, cells, 'eligible_base_ttc');
-      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
       return {
         origin: { file, row },
         id: text(cells, 'id') ?? '',
         label: text(cells, 'label') ?? '',
         projectOwner: text(cells, 'project_owner') ?? '',
-        quartiers: list('quartiers'),
-        ...optional('stake', 'stake'),
-        ...optional('axis', 'axis'),
-        ...optional('objective', 'objective'),
-        ...optional('nature', 'nature'),
+        quartiers: list(cells, 'quartiers'),
+        ...optional(cells, 'stake', 'stake'),
+        ...optional(cells, 'axis', 'axis'),
+        ...optional(cells, 'objective', 'objective'),
+        ...optional(cells, 'nature', 'nature'),
         eligibleBase: amount(file, row, cells, 'eligible_base') ?? '',
         ...(ttc !== undefined ? { eligibleBaseTtc: ttc } : {}),
-        ...optional('start', 'start'),
-        ...optional('end', 'end'),
+        ...optional(cells, 'start', 'start'),
+        ...optional(cells, 'end', 'end'),
         // « agora=NPNRU-62-001|call-ap=AP-2016-12 »: the operation's number in each programme or funder system.
         references: (text(cells, 'references') ?? '').split('|').flatMap((pair) => {
           const [system = '', reference = ''] = pair.split('=').map((part) => part.trim());
           return system || reference ? [{ system, reference }] : [];
         }),
         line: integer(file, row, cells, 'line') ?? 0,
-        ...optional('section', 'section'),
+        ...optional(cells, 'section', 'section'),
       };
     }),
     figures: rows('figures').map(({ file, row, cells }) => {
@@ -178,7 +181,6 @@ export function dataSetFromTables(
           }
         : undefined;
       const rounding = text(cells, 'rounding') as 'M€' | 'k€' | '€' | undefined;
-      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
       const exact = amount(file, row, cells, 'amount');
       return {
         origin: { file, row },
@@ -207,19 +209,13 @@ export function dataSetFromTables(
         ...(periodFrom !== undefined || periodTo !== undefined
           ? { period: { fromYear: periodFrom ?? 0, toYear: periodTo ?? periodFrom ?? 0 } }
           : {}),
-        ...optional('funder', 'funder'),
-        ...optional('quartier', 'quartier'),
-        ...optional('operation', 'operation'),
+        ...optional(cells, 'funder', 'funder'),
+        ...optional(cells, 'quartier', 'quartier'),
+        ...optional(cells, 'operation', 'operation'),
         ...(booking ? { booking } : {}),
       };
     }),
     governance: rows('governance').map(({ file, row, cells }): GovernanceRow => {
-      const list = (column: string) =>
-        (text(cells, column) ?? '')
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean);
-      const optional = (column: string, key: string) => (text(cells, column) ? { [key]: text(cells, column) } : {});
       return {
         origin: { file, row },
         id: text(cells, 'id') ?? '',
@@ -227,15 +223,15 @@ export function dataSetFromTables(
         label: text(cells, 'label') ?? '',
         from: text(cells, 'from') ?? '',
         to: text(cells, 'to') ?? text(cells, 'from') ?? '',
-        ...(optional('recurrence', 'recurrence') as Pick<GovernanceRow, 'recurrence'>),
+        ...(optional(cells, 'recurrence', 'recurrence') as Pick<GovernanceRow, 'recurrence'>),
         status: (text(cells, 'status') ?? '') as GovernanceRow['status'],
         effect: text(cells, 'effect') ?? '',
-        funders: list('funders'),
-        ...optional('condition', 'condition'),
-        ...(list('figures').length ? { figures: list('figures') } : {}),
-        ...optional('programme', 'programme'),
+        funders: list(cells, 'funders'),
+        ...optional(cells, 'condition', 'condition'),
+        ...(list(cells, 'figures').length ? { figures: list(cells, 'figures') } : {}),
+        ...optional(cells, 'programme', 'programme'),
         line: integer(file, row, cells, 'line') ?? 0,
-        ...optional('section', 'section'),
+        ...optional(cells, 'section', 'section'),
       };
     }),
   };

@@ -4,6 +4,7 @@ import { paginate, type Access, type Page, type PageQuery } from '@cvl/platform'
 import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
 import type { DocumentFigureRecorded, DocumentFigureRole } from '../domain/events';
 import { referenceKey, type CommitmentsState } from '../domain/state';
+import { documentLine } from '../domain/trace';
 
 /** What each role of a line means for the money, as people read it. */
 export const FIGURE_ROLE_LABELS: Record<DocumentFigureRole, string> = {
@@ -111,8 +112,7 @@ export interface DocumentFiguresFilter {
 }
 
 /** The line a figure cites (every figure cites one: the decider refuses any other source). */
-export const lineOf = (figure: DocumentFigureRecorded): number =>
-  figure.trace.source.kind === 'document' ? figure.trace.source.line : 0;
+export const lineOf = (figure: DocumentFigureRecorded): number => documentLine(figure.trace).line;
 
 /**
  * The document's lines are public, but who pays what is not: a financeur sees the lines that name no funder and its
