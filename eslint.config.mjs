@@ -23,7 +23,7 @@ export default [
   ...nx.configs['flat/typescript'],
   { ignores: ['**/dist', '**/node_modules', '.data/**', 'tmp/**', '.nx/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -54,6 +54,8 @@ export default [
             { sourceTag: 'scope:renewal-urban', onlyDependOnLibsWithTags: ['scope:shared', 'scope:renewal-urban'] },
             { sourceTag: 'scope:iti-feder', onlyDependOnLibsWithTags: ['scope:shared', 'scope:iti-feder'] },
             { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
+            // The web application runs in a browser: it may use the pure money library, and speaks to the rest by HTTP.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain'] },
           ],
         },
       ],

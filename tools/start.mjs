@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.stdout.write('Compilation de la suite…\n');
+// The web application first (Vite, a second or two; skipped when its build is newer than its sources).
+execFileSync(process.execPath, [join(root, 'tools', 'build-web.mjs'), '--if-stale'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  cwd: root,
+});
 execFileSync(process.execPath, [join(root, 'tools', 'build-app.mjs'), 'services/suite'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   cwd: root,

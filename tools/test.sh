@@ -45,6 +45,19 @@ else
   export KAFKA_BROKERS="127.0.0.1:$kafka_port"
 fi
 
+# The web application's tier drives Debian's Chromium (no browser download is possible here): installed once from
+# Debian's packages when missing, and the run fails loudly if it cannot be had.
+echo "== Chromium"
+chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium_path" ]; then
+  echo "Chromium is missing: apt-get install -y chromium"
+  if ! { (apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; }) && [ -x "$chromium_path" ]; }; then
+    echo "FAIL: Chromium could not be installed (apt-get install -y chromium, as root); the browser tier cannot run." >&2
+    exit 1
+  fi
+fi
+"$chromium_path" --version 2>/dev/null | head -1 || true
+
 if [ -z "${KURRENTDB_CONNECTION_STRING:-}" ]; then
   echo "== KurrentDB: not configured (KURRENTDB_CONNECTION_STRING unset); its contract suite is left out of this run."
 fi
@@ -52,7 +65,7 @@ fi
 echo "== Tests"
 summary="$(mktemp -t cvl-tests-XXXXXX)"
 export TIER_SUMMARY_FILE="$summary"
-export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz"
+export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz,browser"
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}" npx jest --ci --maxWorkers=2 "$@" || status=$?
 

@@ -18,3 +18,4 @@ export * from './signed-log/log-audit';
 export * from './signed-log/audit-pack';
 export * from './sql/data-dir-lock';
 export * from './describe-size';
+export * from './signed-log/funder-selection';

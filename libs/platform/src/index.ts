@@ -38,3 +38,5 @@ export * from './cqrs/decision-loop';
 export * from './http/export-format';
 export * from './http/trace.responses';
 export * from './observability/readiness';
+export * from './find-upwards';
+export * from './http/audit-pack.dto';

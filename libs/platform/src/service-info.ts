@@ -1,11 +1,15 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { EventFeedResponse, IntegrityResponse, ServiceInfoResponse } from './http/service-info.responses';
 import type { RefusalCatalogue } from '@cvl/refusal';
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ConflictException, Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { InvalidInputException } from './problem/validation';
 import {
   checkpointFromString,
   checkpointToString,
+  concernsFunder,
+  exportAuditPack,
+  SqlEventStore,
   START,
   type EventStore,
   type GlobalCheckpoint,
@@ -13,7 +17,9 @@ import {
 } from '@cvl/event-store';
 import type { IntegrationBus, IntegrationEvent } from '@cvl/messaging';
 import { asStored, publishedEnvelope, topicFor, type OutboundTranslator } from '@cvl/messaging';
-import { Allow } from './auth/policy';
+import { Allow, type Access } from './auth/policy';
+import { CurrentAccess } from './auth/auth.guard';
+import { AuditPackQuery, parseAsOf } from './http/audit-pack.dto';
 import { Costly } from './http/rate-limit';
 import { deadLettersOf, streamPrefix } from './messaging/service-relay';
 import { CONSUMER_EDGE, SQL_CLIENT } from './platform.module';
@@ -147,6 +153,46 @@ export function serviceInfoController(description: ServiceDescription, translate
         checkedAt: new Date().toISOString(),
         durationMs: Date.now() - started,
       };
+    }
+
+    /**
+     * The offline audit pack (docs/paquet-d-audit.md): the events in canonical form with their hashes, places and
+     * signed heads, to check with `cvl audit verify` and no server. A funder's is its own events only, each with its
+     * audit path; an auditor's or the contract team's is the whole log, or one funder's. In embedded mode the store
+     * holds every service's events: the pack is the whole log whichever service serves it.
+     */
+    @Get('audit-pack')
+    @ApiOperation({
+      summary:
+        'Paquet d’audit : les événements, leurs empreintes et les têtes signées, à vérifier hors ligne (cvl audit verify) ; un financeur reçoit les siens',
+    })
+    @ApiOkResponse({ description: 'le paquet (JSON, en pièce jointe)' })
+    @Allow({ all: ['pilotage', 'auditeur'], own: { financeur: 'les événements qui le concernent, chacun prouvé' } })
+    @Costly()
+    @Header('Cache-Control', 'no-store')
+    async auditPack(
+      @CurrentAccess() access: Access,
+      @Query() query: AuditPackQuery,
+      @Res({ passthrough: true }) response: Response,
+    ) {
+      if (!(this.store instanceof SqlEventStore) || !this.store.signedLog)
+        throw new ConflictException('Ce magasin ne signe pas son journal : pas de paquet d’audit possible');
+      const funder = access.all ? query.funder : access.organisation;
+      if (!access.all && query.funder !== undefined && query.funder !== access.organisation)
+        access.requireFor('financeur', query.funder, 'un financeur ne reçoit que le paquet de ses propres événements');
+      const asOf = query.asOf === undefined ? undefined : parseAsOf(query.asOf);
+      if (query.asOf !== undefined && !asOf)
+        throw new InvalidInputException([{ field: 'asOf', message: 'une date (2020-12-31) ou un instant ISO 8601' }]);
+      const pack = await exportAuditPack(this.store, {
+        ...(asOf ? { asOf } : {}),
+        ...(funder ? { funder, select: concernsFunder(funder) } : {}),
+      });
+      const day = (asOf ?? new Date()).toISOString().slice(0, 10);
+      response.setHeader(
+        'Content-Disposition',
+        `attachment; filename="paquet-audit-${pack.log}${funder ? `-${funder}` : ''}-${day}.json"`,
+      );
+      return pack;
     }
   }
   return ServiceInfoController;

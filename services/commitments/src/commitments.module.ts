@@ -51,6 +51,7 @@ import { DocumentFiguresQueryHandler } from './record-document-figure/document-f
 import { TimelineQueryHandler } from './record-governance-step/timeline.query';
 import { RecordGovernanceStepController } from './record-governance-step/record-governance-step.controller';
 import { RecordDocumentFigureController } from './record-document-figure/record-document-figure.controller';
+import { ReadDocumentTextController } from './read-document-text/read-document-text.controller';
 import { ReleaseCommitmentHandler } from './release-commitment/release-commitment.handler';
 import { ResolveConditionHandler } from './resolve-condition/resolve-condition.handler';
 import { SplitPoolHandler } from './split-pool/split-pool.handler';
@@ -107,6 +108,7 @@ const HANDLERS = [
     FunderStatementController,
     ReconciliationController,
     RecordDocumentFigureController,
+    ReadDocumentTextController,
     RecordGovernanceStepController,
     ImportDataSetController,
   ],

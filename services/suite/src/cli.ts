@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DataDirLockedError,
+  concernsFunder,
   exportAuditPack,
   LogSigningKey,
   openSqlEventStore,
@@ -19,6 +20,7 @@ import {
   TokenVerifier,
   loadPlatformConfig,
   ORGANISATION_PATTERN,
+  parseAsOf,
   ROLES,
   serviceUrlVariable,
   signToken,
@@ -26,7 +28,6 @@ import {
   type PlatformConfig,
   type Principal,
 } from '@cvl/platform';
-import { concernsFunder } from './audit/funder-selection';
 import {
   CommitmentsLedger,
   importOverLedger,
@@ -344,21 +345,6 @@ function optionOf(args: string[], name: string): string | undefined {
   if (inline) return inline.slice(name.length + 3);
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
-}
-
-/** A day (the end of it, Paris time) or an instant. */
-function parseAsOf(text: string): Date | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    const noon = new Date(`${text}T12:00:00Z`);
-    if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== text) return undefined;
-    const offset =
-      /GMT([+-]\d{2}:\d{2})/.exec(
-        new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).format(noon),
-      )?.[1] ?? '+01:00';
-    return new Date(`${text}T23:59:59.999${offset}`);
-  }
-  const instant = new Date(text);
-  return /^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(instant.getTime()) ? instant : undefined;
 }
 
 const AUDIT_USAGE = `Usage : cvl audit export [--funder=code] [--asOf=AAAA-MM-JJ] [--sortie=fichier]

@@ -4,6 +4,7 @@ import { RenewalUrbanModule, renewalUrbanDescription } from '@cvl/service-renewa
 import { ReportingModule, reportingDescription } from '@cvl/service-reporting';
 import type { ProcessDefinition } from '@cvl/platform';
 import { mountEmbeddedSignIn } from './sign-in/identity-provider';
+import { mountWebApplication } from './web/web-application';
 
 /** The embedded mode: the four services' modules in one process, one port, PGlite on disk, in-process transport. */
 export const embeddedSuite: ProcessDefinition = {
@@ -17,5 +18,9 @@ export const embeddedSuite: ProcessDefinition = {
     { ...itiFederDescription, module: ItiFederModule },
     { ...reportingDescription, module: ReportingModule },
   ],
-  beforeListen: mountEmbeddedSignIn,
+  // The sign-in first (its provider's routes), then the web application at `/`, which leaves /api… to the services.
+  beforeListen: (app, infrastructure) => {
+    mountEmbeddedSignIn(app, infrastructure);
+    mountWebApplication(app);
+  },
 };

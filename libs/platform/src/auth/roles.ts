@@ -15,6 +15,18 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** The role's name, as people read it (sign-in page, web application): never the code. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administration',
+  pilotage: 'Pilotage du contrat',
+  financeur: 'Financeur',
+  'maitre-ouvrage': 'Maître d’ouvrage',
+  'instructeur-anru': 'Instruction ANRU',
+  'autorite-gestion': 'Autorité de gestion FEDER',
+  auditeur: 'Contrôle et audit',
+  exploitation: 'Exploitation',
+};
+
 /** What each role is, in the words of its users (README, matrix, sign-in page). */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: 'opérateur de la plateforme : tout, y compris le référentiel de la plateforme et les reconstructions',

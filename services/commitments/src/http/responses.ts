@@ -182,6 +182,32 @@ export class ImportResponse {
   @ApiProperty({ type: 'integer' }) alreadyPresent!: number;
 }
 
+class ImportErrorView {
+  @ApiProperty({ example: 'figures.csv' }) file!: string;
+  @ApiProperty({ type: 'integer', example: 12 }) row!: number;
+  @ApiProperty({ example: 'amount' }) column!: string;
+  @ApiProperty({ example: 'montant illisible : « beaucoup »' }) reason!: string;
+}
+
+class ImportRowCounts {
+  @ApiProperty({ type: 'integer' }) references!: number;
+  @ApiProperty({ type: 'integer' }) conditions!: number;
+  @ApiProperty({ type: 'integer' }) envelopes!: number;
+  @ApiProperty({ type: 'integer' }) operations!: number;
+  @ApiProperty({ type: 'integer' }) figures!: number;
+  @ApiProperty({ type: 'integer' }) governance!: number;
+}
+
+/** What a check of a data set found (dryRun=true): every error of the whole file, and nothing written. */
+export class ImportCheckResponse {
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format!: string;
+  @ApiProperty() document!: string;
+  @ApiProperty({ enum: [true] }) dryRun!: true;
+  @ApiProperty() valid!: boolean;
+  @ApiProperty({ type: [ImportErrorView] }) errors!: ImportErrorView[];
+  @ApiProperty({ type: ImportRowCounts }) rows!: ImportRowCounts;
+}
+
 export class PointInTimeView {
   @ApiPropertyOptional({ example: '2016-12-31', description: 'situation à cette date d’effet' }) asOf?: string;
   @ApiPropertyOptional({ example: '2017-03-01T00:00:00.000Z', description: 'telle que connue à cet instant' })

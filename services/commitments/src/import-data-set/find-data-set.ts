@@ -1,13 +1,12 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { findUpwards } from '@cvl/platform';
 
 export const CONTRACT_DATA_SET = join('data', 'contrat-de-ville-lens-lievin-2015-2020');
 
 /** The contract's data folder: CVL_DATA_SET, else found from here upwards (sources and dist builds differ in depth). */
 export function findDataSet(relative = CONTRACT_DATA_SET, from = __dirname): string {
   if (process.env.CVL_DATA_SET) return process.env.CVL_DATA_SET;
-  for (let dir = from, depth = 0; depth < 10; dir = dirname(dir), depth++) {
-    if (existsSync(join(dir, relative))) return join(dir, relative);
-  }
-  throw new Error(`jeu de données introuvable : ${relative} (définissez CVL_DATA_SET)`);
+  const found = findUpwards(relative, from);
+  if (!found) throw new Error(`jeu de données introuvable : ${relative} (définissez CVL_DATA_SET)`);
+  return found;
 }

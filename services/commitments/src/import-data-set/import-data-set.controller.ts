@@ -1,4 +1,4 @@
-import { ImportResponse } from '../http/responses';
+import { ImportCheckResponse, ImportResponse } from '../http/responses';
 import {
   Controller,
   HttpCode,
@@ -6,10 +6,11 @@ import {
   Post,
   Query,
   Req,
+  Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiQuery, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiCreatedResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Allow, Costly, CurrentAccess, InvalidInputException, type Access } from '@cvl/platform';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidDataSetError } from './import-data-set';
@@ -60,11 +61,27 @@ export class ImportDataSetController {
   @HttpCode(201)
   @ApiConsumes(XLSX_TYPE, DATA_SET_JSON_TYPE)
   @ApiQuery({ name: 'nom', required: false, description: 'le nom du fichier, repris dans les erreurs' })
+  @ApiQuery({
+    name: 'dryRun',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'true : vérifier seulement — le rapport de toutes les erreurs (200), rien n’est écrit',
+  })
+  @ApiOkResponse({ type: ImportCheckResponse, description: 'dryRun=true : le rapport de vérification' })
   @ApiOperation({
     summary:
       'Importer un jeu de données (classeur XLSX ou JSON) : tout est vérifié d’abord, rien n’est importé s’il y a une erreur ; importer deux fois n’ajoute rien',
   })
-  async upload(@Req() request: Request, @CurrentAccess() access: Access, @Query('nom') name?: string) {
+  async upload(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentAccess() access: Access,
+    @Query('nom') name?: string,
+    @Query('dryRun') dryRunText?: string,
+  ) {
+    if (dryRunText !== undefined && dryRunText !== 'true' && dryRunText !== 'false')
+      throw new InvalidInputException([{ field: 'dryRun', message: 'true (vérifier seulement) ou false' }]);
+    const dryRun = dryRunText === 'true';
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== XLSX_TYPE && type !== DATA_SET_JSON_TYPE) {
       throw new UnsupportedMediaTypeException(
@@ -87,6 +104,26 @@ export class ImportDataSetController {
       throw new InvalidInputException([{ field: file, message: `fichier illisible : ${(error as Error).message}` }]);
     }
     const errors = [...read.errors, ...validateDataSet(read.dataSet)];
+    if (dryRun) {
+      // The whole file's report, before anything is written: what the web application shows before « Importer ».
+      response.status(200);
+      const { dataSet } = read;
+      return {
+        format: read.format,
+        document: dataSet.document,
+        dryRun: true,
+        valid: errors.length === 0,
+        errors: errors.map((e) => ({ file: e.file, row: e.row, column: e.column, reason: e.reason })),
+        rows: {
+          references: dataSet.references.length,
+          conditions: dataSet.conditions.length,
+          envelopes: dataSet.envelopes.length,
+          operations: dataSet.operations?.length ?? 0,
+          figures: dataSet.figures.length,
+          governance: dataSet.governance?.length ?? 0,
+        },
+      };
+    }
     if (errors.length > 0) throw new InvalidInputException(asFieldErrors(errors));
     try {
       const summary = await this.commands.execute(

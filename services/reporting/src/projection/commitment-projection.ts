@@ -1,6 +1,14 @@
-import { fromDecimalString, toDecimalString } from '@cvl/money';
+import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
 import type { CommitmentsContract } from '@cvl/contracts';
 import { decodeActor, encodeActor, type EventActor } from '@cvl/messaging';
+
+/** What a provenance entry says, in French: amounts as people read them (« 1 700 000,00 € »), statuses in words. */
+const fr = (amount: unknown) => formatEurosFr(cents(amount));
+const STATUS_WORDS: Record<string, string> = {
+  indicative: 'indicatif',
+  conditional: 'conditionnel',
+  firm: 'ferme',
+};
 
 /**
  * The reporting read model of a commitment, rebuilt from commitments' integration events alone (reporting owns no
@@ -149,7 +157,10 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
             ...(event.data.request ? { request: event.data.request } : {}),
             attribution: event.data.attribution,
             provenance: [
-              entry(event, `inscrit ${event.data.status} pour ${toDecimalString(cents(event.data.amount))} €`),
+              entry(
+                event,
+                `inscrit ${STATUS_WORDS[event.data.status] ?? event.data.status} pour ${fr(event.data.amount)}`,
+              ),
             ],
           },
           event,
@@ -172,7 +183,7 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
             event,
             cents(event.data.amount),
           ),
-        `affermi pour ${event.data.amount} €`,
+        `affermi pour ${fr(event.data.amount)}`,
       );
       return changed;
     case 'commitments.condition-resolved':
@@ -208,14 +219,14 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
             event,
             doc.status === 'firm' ? cents(event.data.after) - cents(event.data.before) : 0n,
           ),
-        `${event.data.kind} : ${event.data.before} → ${event.data.after} €`,
+        `${String(event.data.kind).replace(/-/g, ' ')} : ${fr(event.data.before)} → ${fr(event.data.after)}`,
       );
       return changed;
     case 'commitments.payment-recorded':
       update(
         event.data.commitmentId,
         (doc) => moved({ ...doc, paid: add(doc.paid, cents(event.data.amount)) }, event, 0n, cents(event.data.amount)),
-        `paiement ${event.data.kind} de ${event.data.amount} €`,
+        `paiement (${event.data.kind}) de ${fr(event.data.amount)}`,
       );
       return changed;
     case 'commitments.commitment-released':
@@ -233,7 +244,7 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
                 -cents(event.data.amount),
               )
             : { ...doc, status: 'lapsed', amount: '0.00', released: add(doc.released, cents(event.data.amount)) },
-        `dégagement de ${event.data.amount} €`,
+        `dégagement de ${fr(event.data.amount)}`,
       );
       return changed;
     case 'commitments.pool-split': {
@@ -244,7 +255,7 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
       changed.push({
         ...moved(pool, event, firm ? -splitOut : 0n),
         amount: toDecimalString(cents(event.data.remaining)),
-        provenance: [...pool.provenance, entry(event, `ventilé, reste ${event.data.remaining} €`)],
+        provenance: [...pool.provenance, entry(event, `ventilé, reste ${fr(event.data.remaining)}`)],
       });
       for (const part of event.data.parts) {
         if (get(part.commitmentId)) continue;
@@ -263,7 +274,7 @@ export function project(docs: ReadonlyMap<string, Doc>, event: CommitmentsProjec
             ...(part.epci ? { epci: part.epci } : {}),
             ...(part.label ? { label: part.label } : {}),
           },
-          provenance: [entry(event, `part de ${pool.id} : ${part.amount} €`)],
+          provenance: [entry(event, `part de ${pool.id} : ${fr(part.amount)}`)],
         };
         changed.push(moved(doc, event, firm ? cents(part.amount) : 0n));
       }

@@ -1,3 +1,4 @@
+import { formatEurosFr } from '@cvl/money';
 import { projectedEvents } from '../test-support/projected-events';
 import {
   figuresOf,
@@ -68,7 +69,9 @@ describe('the reporting projection of commitments events', () => {
       outstanding: 0n,
     });
     expect(c.provenance).toHaveLength(7);
-    expect(c.provenance[3].change).toContain('1500000.00 → 1800000.00');
+    expect(c.provenance[3].change).toBe(
+      `clause de revoyure : ${formatEurosFr(150_000_000n)} → ${formatEurosFr(180_000_000n)}`,
+    );
   });
 
   it('splits pools without counting a euro twice, and lets failed conditions lapse', () => {

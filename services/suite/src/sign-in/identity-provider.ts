@@ -5,13 +5,20 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { urlencoded } from 'express';
-import { listeningOrigin, LOCAL_AUDIENCE, ROLE_DESCRIPTIONS, type Infrastructure } from '@cvl/platform';
+import { listeningOrigin, LOCAL_AUDIENCE, ROLE_DESCRIPTIONS, ROLE_LABELS, type Infrastructure } from '@cvl/platform';
 import { DEMO_ACCOUNTS, demoAccount, type DemoAccount } from './demo-accounts';
 
-/** Where the embedded identity provider lives, and the one client it knows: the sign-in page of the suite itself. */
+/**
+ * Where the embedded identity provider lives, and the two clients it knows, both first-party and public (PKCE, no
+ * secret): the suite's token page (for API users) and the web application, which signs people in from the browser.
+ */
 export const OIDC_PATH = '/oidc';
 export const SIGN_IN_PATH = '/connexion';
 export const SIGN_IN_CLIENT = 'cvl-connexion';
+export const WEB_CLIENT = 'cvl-web';
+/** Where the provider sends the browser back to the web application (a route of the application itself). */
+export const WEB_RETURN_PATH = '/retour';
+const FIRST_PARTY_CLIENTS = new Set([SIGN_IN_CLIENT, WEB_CLIENT]);
 /** The API as a resource server: access tokens for it are JWTs with this audience, verified like any other token. */
 export const API_RESOURCE = 'urn:cvl:api';
 const ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -40,11 +47,19 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
+/**
+ * A server-rendered page of the sign-in, in the State's design system (DSFR, served at /dsfr by the suite), so that
+ * choosing an account looks like the web application it leads to.
+ */
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — Grand livre du contrat de ville</title>
-<style>body{font-family:Marianne,Arial,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#161616}h1{font-size:1.6rem}fieldset{border:1px solid #ddd;margin:1rem 0;padding:.5rem 1rem}legend{font-weight:bold}label{display:block;padding:.25rem 0}button{background:#000091;color:#fff;border:0;padding:.6rem 1.2rem;font-size:1rem;cursor:pointer}textarea{width:100%;height:8rem;font-family:monospace}.note{color:#555;font-size:.9rem}</style></head>
-<body><main>${body}</main></body></html>`;
+  return `<!doctype html><html lang="fr" data-fr-scheme="light"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} — Grand livre du contrat de ville</title>
+<link rel="stylesheet" href="${DSFR_PATH}/dsfr.min.css"><link rel="stylesheet" href="${DSFR_PATH}/utility/icons/icons.min.css"></head>
+<body><header role="banner" class="fr-header"><div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row"><div class="fr-header__brand fr-enlarge-link"><div class="fr-header__brand-top"><div class="fr-header__logo"><p class="fr-logo">République<br>Française</p></div></div><div class="fr-header__service"><a href="/" title="Accueil — Grand livre du contrat de ville"><p class="fr-header__service-title">Grand livre du contrat de ville</p></a><p class="fr-header__service-tagline">Communauté d’Agglomération de Lens-Liévin — 2015-2020</p></div></div></div></div></div></header>
+<main id="contenu" class="fr-container fr-my-6w">${body}</main></body></html>`;
 }
+
+/** Where the suite serves the design system's stylesheets, fonts and icons (from @codegouvfr/react-dsfr). */
+export const DSFR_PATH = '/dsfr';
 
 /** A secret of the data folder (mode 0600), made once: cookie keys outlive a restart. */
 function persistentSecret(folder: string, name: string): string {
@@ -86,6 +101,15 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
             response_types: ['code'],
             id_token_signed_response_alg: 'EdDSA',
           },
+          {
+            client_id: WEB_CLIENT,
+            token_endpoint_auth_method: 'none',
+            redirect_uris: [`${base}${WEB_RETURN_PATH}`],
+            post_logout_redirect_uris: [`${base}/`],
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+            id_token_signed_response_alg: 'EdDSA',
+          },
         ],
         jwks: { keys: [{ ...key.privateJwk, kid: 'cvl-embedded', alg: 'EdDSA', use: 'sig' }] },
         cookies: { keys: [persistentSecret(secrets, 'oidc-cookie-key')] },
@@ -103,7 +127,8 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
         // What the API reads in its access tokens: the organisation and the roles, as a partner's provider maps them.
         extraTokenClaims: async (_ctx: unknown, token: { accountId?: string }) => {
           const account = token.accountId ? demoAccount(token.accountId) : undefined;
-          return account ? { org: account.organisation, roles: account.roles } : undefined;
+          // The person's name too: the web application shows who is signed in without asking anyone else.
+          return account ? { org: account.organisation, roles: account.roles, name: account.name } : undefined;
         },
         renderError: async (
           ctx: { type: string; body: string },
@@ -112,13 +137,13 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
           ctx.type = 'html';
           ctx.body = page(
             'Connexion impossible',
-            `<h1>Connexion impossible</h1><p>${escapeHtml(out.error_description ?? out.error ?? 'erreur du fournisseur d’identité')}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`,
+            `<h1>Connexion impossible</h1><div class="fr-alert fr-alert--error fr-mb-3w"><p>${escapeHtml(out.error_description ?? out.error ?? 'erreur du fournisseur d’identité')}</p></div><p><a class="fr-link" href="/">Recommencer</a></p>`,
           );
         },
         interactions: {
           url: (_ctx: unknown, interaction: { uid: string }) => `${SIGN_IN_PATH}/interaction/${interaction.uid}`,
         },
-        // The suite's own sign-in page is first-party: the person consents by choosing the account, no second screen.
+        // The suite's own clients are first-party: the person consents by choosing the account, no second screen.
         loadExistingGrant: async (ctx: {
           oidc: {
             client: { clientId: string };
@@ -138,9 +163,9 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
         }) => {
           const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
           if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          if (ctx.oidc.client.clientId !== SIGN_IN_CLIENT || !ctx.oidc.session.accountId) return undefined;
+          if (!FIRST_PARTY_CLIENTS.has(ctx.oidc.client.clientId) || !ctx.oidc.session.accountId) return undefined;
           const grant = new ctx.oidc.provider.Grant({
-            clientId: SIGN_IN_CLIENT,
+            clientId: ctx.oidc.client.clientId,
             accountId: ctx.oidc.session.accountId,
           });
           grant.addOIDCScope('openid profile');
@@ -189,7 +214,7 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
       .send(
         page(
           'Connexion impossible',
-          `<h1>Connexion impossible</h1><p>${escapeHtml(message)}</p><p><a href="${SIGN_IN_PATH}">Recommencer</a></p>`,
+          `<h1>Connexion impossible</h1><div class="fr-alert fr-alert--error fr-mb-3w"><p>${escapeHtml(message)}</p></div><p><a class="fr-link" href="/">Recommencer</a></p>`,
         ),
       );
   const guarded =
@@ -202,8 +227,9 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
     res.type('html').send(
       page(
         'Connexion',
-        `<h1>Se connecter au grand livre</h1><p>Mode intégré : un fournisseur d’identité OpenID Connect tourne dans la suite, avec un compte de démonstration par rôle et par organisation du contrat de Lens-Liévin. En production, la connexion passe par le fournisseur des partenaires (ProConnect, Keycloak…).</p>
-<p><a href="${SIGN_IN_PATH}/debut"><button type="button">Se connecter</button></a></p>`,
+        `<h1>Obtenir un jeton pour l’API</h1><p>Mode intégré : un fournisseur d’identité OpenID Connect tourne dans la suite, avec un compte de démonstration par rôle et par organisation du contrat de Lens-Liévin. En production, la connexion passe par le fournisseur des partenaires (ProConnect, Keycloak…).</p>
+<p>Pour consulter le grand livre, ouvrez <a href="/">l’application</a>. Cette page donne un jeton d’accès pour les appels à l’API (curl, tableurs, scripts).</p>
+<p><a class="fr-btn" href="${SIGN_IN_PATH}/debut">Se connecter et obtenir un jeton</a></p>`,
       ),
     );
   });
@@ -248,18 +274,25 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
       const byRole = new Map<string, DemoAccount[]>();
       for (const account of DEMO_ACCOUNTS)
         byRole.set(account.roles[0], [...(byRole.get(account.roles[0]) ?? []), account]);
+      let index = 0;
       const fieldsets = [...byRole]
-        .map(
-          ([role, accounts]) =>
-            `<fieldset><legend>${escapeHtml(role)}</legend><p class="note">${escapeHtml(ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS])}</p>${accounts.map((a) => `<label><input type="radio" name="compte" value="${escapeHtml(a.subject)}" required> ${escapeHtml(a.name)} — ${escapeHtml(a.organisationName)}</label>`).join('')}</fieldset>`,
-        )
+        .map(([role, accounts]) => {
+          const legend = `${ROLE_LABELS[role as keyof typeof ROLE_LABELS]} — ${ROLE_DESCRIPTIONS[role as keyof typeof ROLE_DESCRIPTIONS]}`;
+          const radios = accounts
+            .map((a) => {
+              const id = `compte-${index++}`;
+              return `<div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="${id}" name="compte" value="${escapeHtml(a.subject)}" required><label class="fr-label" for="${id}">${escapeHtml(a.name)}<span class="fr-hint-text">${escapeHtml(a.organisationName)}</span></label></div></div>`;
+            })
+            .join('');
+          return `<fieldset class="fr-fieldset"><legend class="fr-fieldset__legend">${escapeHtml(legend)}</legend>${radios}</fieldset>`;
+        })
         .join('');
       res
         .type('html')
         .send(
           page(
             'Choisir un compte',
-            `<h1>Qui êtes-vous ?</h1><p class="note">Comptes de démonstration, sans mot de passe.</p><form method="post" action="${SIGN_IN_PATH}/interaction/${escapeHtml(details.uid)}/compte">${fieldsets}<button type="submit">Continuer</button></form>`,
+            `<h1>Connexion</h1><div class="fr-callout fr-mb-4w"><p class="fr-callout__text">Mode intégré : comptes de démonstration, sans mot de passe, un par rôle et par organisation du contrat. En production, la connexion passe par le fournisseur d’identité des partenaires (ProConnect, Keycloak…).</p></div><form method="post" action="${SIGN_IN_PATH}/interaction/${escapeHtml(details.uid)}/compte"><h2 class="fr-h4">Qui êtes-vous ?</h2>${fieldsets}<button class="fr-btn" type="submit">Se connecter</button></form>`,
           ),
         );
     }),
@@ -305,8 +338,8 @@ export function mountEmbeddedSignIn(app: INestApplication, infrastructure: Infra
         page(
           'Connecté',
           `<h1>Connecté : ${escapeHtml(account?.name ?? principal.subject)}</h1><p>Organisation : <strong>${escapeHtml(account?.organisationName ?? principal.organisation)}</strong> (${escapeHtml(principal.organisation)}) · rôle : <strong>${escapeHtml(principal.roles.join(', '))}</strong></p>
-<p>Jeton d’accès (valable ${ACCESS_TOKEN_TTL_SECONDS / 60} minutes) pour l’API :</p><textarea readonly id="jeton">${escapeHtml(tokens.access_token)}</textarea>
-<p class="note">curl -H "Authorization: Bearer &lt;jeton&gt;" ${escapeHtml(base)}/api/commitments/funders/${escapeHtml(principal.organisation)}/statement</p><p><a href="${SIGN_IN_PATH}">Changer de compte</a></p>`,
+<div class="fr-input-group"><label class="fr-label" for="jeton">Jeton d’accès (valable ${ACCESS_TOKEN_TTL_SECONDS / 60} minutes) pour l’API</label><textarea class="fr-input" readonly id="jeton" rows="6">${escapeHtml(tokens.access_token)}</textarea></div>
+<p class="fr-text--sm">curl -H "Authorization: Bearer &lt;jeton&gt;" ${escapeHtml(base)}/api/commitments/funders/${escapeHtml(principal.organisation)}/statement</p><p><a class="fr-link" href="${SIGN_IN_PATH}">Changer de compte</a> · <a class="fr-link" href="/">Ouvrir l’application</a></p>`,
         ),
       );
     }),

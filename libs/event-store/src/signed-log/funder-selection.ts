@@ -1,4 +1,5 @@
-import type { AuditedEvent, JsonValue } from '@cvl/event-store';
+import type { JsonValue } from '../event-store.port';
+import type { AuditedEvent } from './log-audit';
 
 /**
  * Which events of the log concern a funder, for a pack of its own: the funder's reference, every event that names

@@ -1,0 +1,56 @@
+import type { Principal } from './session';
+
+// What each role finds in the menu. The API decides what is shown (every route has its policy and scopes its reads);
+// this only keeps out of the menu what a role would be refused, mirroring docs/authorization-matrix.md.
+
+export type View = 'tableau' | 'releve' | 'matrice' | 'operations' | 'controles' | 'imports' | 'exports';
+
+const READS_CONTRACT = ['admin', 'pilotage', 'auditeur'];
+
+const VIEW_ROLES: Record<View, string[]> = {
+  tableau: [
+    'admin',
+    'pilotage',
+    'financeur',
+    'maitre-ouvrage',
+    'instructeur-anru',
+    'autorite-gestion',
+    'auditeur',
+    'exploitation',
+  ],
+  releve: [...READS_CONTRACT, 'financeur'],
+  matrice: [...READS_CONTRACT, 'financeur'],
+  operations: [...READS_CONTRACT, 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion'],
+  controles: [...READS_CONTRACT, 'exploitation'],
+  imports: ['admin', 'exploitation'],
+  exports: [...READS_CONTRACT, 'financeur'],
+};
+
+export const VIEW_LABELS: Record<View, { label: string; path: string }> = {
+  tableau: { label: 'Tableau de bord', path: '/' },
+  releve: { label: 'Relevé', path: '/releve' },
+  matrice: { label: 'Matrice de cofinancement', path: '/matrice' },
+  operations: { label: 'Opérations', path: '/operations' },
+  controles: { label: 'Contrôles', path: '/controles' },
+  imports: { label: 'Imports', path: '/imports' },
+  exports: { label: 'Exports', path: '/exports' },
+};
+
+export function mayOpen(principal: Principal, view: View): boolean {
+  return principal.roles.some((role) => VIEW_ROLES[view].includes(role));
+}
+
+/** Reads the whole contract (every funder), rather than its own organisation's part. */
+export const readsWholeContract = (principal: Principal) =>
+  principal.roles.some((role) => READS_CONTRACT.includes(role));
+
+export const ROLE_NAMES: Record<string, string> = {
+  admin: 'Administration',
+  pilotage: 'Pilotage du contrat',
+  financeur: 'Financeur',
+  'maitre-ouvrage': 'Maître d’ouvrage',
+  'instructeur-anru': 'Instruction ANRU',
+  'autorite-gestion': 'Autorité de gestion FEDER',
+  auditeur: 'Contrôle et audit',
+  exploitation: 'Exploitation',
+};

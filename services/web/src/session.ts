@@ -1,0 +1,116 @@
+// Signing in from the browser: OpenID Connect authorization code with PKCE, against the suite's provider (/oidc) in
+// embedded mode. The access token lives in this tab's sessionStorage (gone with the tab) and is sent as a bearer
+// token; the API verifies it as it verifies every other.
+
+const CLIENT_ID = 'cvl-web';
+const RESOURCE = 'urn:cvl:api';
+const PENDING_KEY = 'cvl.connexion';
+const SESSION_KEY = 'cvl.session';
+
+export interface Principal {
+  subject: string;
+  name: string;
+  organisation: string;
+  roles: string[];
+  expiresAt: number;
+}
+
+export interface Session {
+  token: string;
+  principal: Principal;
+}
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const randomText = (size: number) => base64url(crypto.getRandomValues(new Uint8Array(size)));
+
+const returnUri = () => `${location.origin}/retour`;
+
+/** Goes to the provider: the person chooses an account there and comes back to /retour with a code. */
+export async function signIn(after = location.pathname + location.search): Promise<void> {
+  const verifier = randomText(32);
+  const state = randomText(16);
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
+  );
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, after: after.startsWith('/') ? after : '/' }));
+  const query = new URLSearchParams({
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    scope: 'openid profile',
+    redirect_uri: returnUri(),
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    resource: RESOURCE,
+  });
+  location.assign(`/oidc/auth?${query}`);
+}
+
+function decodePrincipal(token: string): Principal {
+  const [, payload] = token.split('.');
+  const claims = JSON.parse(
+    new TextDecoder().decode(
+      Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+    ),
+  ) as { sub: string; name?: string; org: string; roles: string[]; exp: number };
+  return {
+    subject: claims.sub,
+    name: claims.name ?? claims.sub,
+    organisation: claims.org,
+    roles: claims.roles ?? [],
+    expiresAt: claims.exp * 1000,
+  };
+}
+
+/** Back from the provider: the code exchanged for a token (with the verifier only this tab knows). */
+export async function completeSignIn(search: string): Promise<{ session: Session; after: string }> {
+  const params = new URLSearchParams(search);
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as {
+    verifier: string;
+    state: string;
+    after: string;
+  } | null;
+  sessionStorage.removeItem(PENDING_KEY);
+  if (params.get('error'))
+    throw new Error(`le fournisseur d’identité a refusé : ${params.get('error_description') ?? params.get('error')}`);
+  if (!pending || pending.state !== params.get('state') || !params.get('code'))
+    throw new Error('connexion inconnue ou expirée : recommencez');
+  const answer = await fetch('/oidc/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: params.get('code') as string,
+      redirect_uri: returnUri(),
+      client_id: CLIENT_ID,
+      code_verifier: pending.verifier,
+      resource: RESOURCE,
+    }),
+  });
+  const tokens = (await answer.json()) as { access_token?: string; error_description?: string };
+  if (!answer.ok || !tokens.access_token)
+    throw new Error(`échange refusé par le fournisseur d’identité : ${tokens.error_description ?? answer.status}`);
+  const session = { token: tokens.access_token, principal: decodePrincipal(tokens.access_token) };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return { session, after: pending.after };
+}
+
+/** The session of this tab, if it has one that has not expired. */
+export function currentSession(): Session | undefined {
+  const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Session | null;
+  if (!stored || stored.principal.expiresAt <= Date.now()) {
+    sessionStorage.removeItem(SESSION_KEY);
+    return undefined;
+  }
+  return stored;
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+  location.assign('/');
+}

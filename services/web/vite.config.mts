@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repository = fileURLToPath(new URL('../..', import.meta.url));
+
+// The web application: a static build (dist/services/web) that the suite serves at `/`, or any static server in
+// distributed mode. Money is formatted by the ledger's own library (@cvl/money), never re-implemented here.
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  resolve: { alias: { '@cvl/money': `${repository}libs/money/src/index.ts` } },
+  build: {
+    outDir: `${repository}dist/services/web`,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+    reportCompressedSize: false,
+    rollupOptions: {
+      // react-dsfr marks its modules « use client » (for Next.js): meaningless in a single-page build.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  logLevel: 'warn',
+});

@@ -1,0 +1,274 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatEurosFr } from '@cvl/money';
+import { verifyAuditPack } from '@cvl/event-store';
+import type { Page } from 'playwright-core';
+import {
+  api,
+  ARTIFACTS,
+  checkPage,
+  newPage,
+  signInAs,
+  startSuiteAndBrowser,
+  type RunningSuite,
+} from './browser-harness';
+
+// The web application in a real Chromium, against the suite as `npm start` runs it: each user journey of the issue,
+// as its users would do it, with axe-core's A and AA rules on every page it passes through.
+
+const fr = (cents: bigint) => formatEurosFr(cents);
+const MENU = ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Imports', 'Exports'];
+
+async function menuOf(page: Page): Promise<string[]> {
+  const items = await page.locator('nav.fr-nav a.fr-nav__link').allInnerTexts();
+  return items.map((text) => text.trim()).filter((text) => MENU.includes(text));
+}
+
+describe('the web application in Chromium (browser)', () => {
+  let suite: RunningSuite;
+  beforeAll(async () => {
+    suite = await startSuiteAndBrowser();
+  }, 240_000);
+  afterAll(async () => suite?.stop());
+
+  it('opens on the DSFR sign-in, in French, with nothing of the ledger shown before signing in', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await page.goto('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Se connecter au grand livre');
+    expect(await page.locator('.fr-header').count()).toBe(1);
+    expect(await menuOf(page)).toEqual([]);
+    expect(await checkPage(page, '00-connexion')).toEqual([]);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/connexion\/interaction\//);
+    expect(await checkPage(page, '01-choix-du-compte')).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    [
+      'Équipe du contrat de ville (CALL)',
+      'Tableau de bord du contrat',
+      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+    ],
+    [
+      'Direction financière de Maisons et Cités',
+      'Tableau de bord — Maisons et Cités Soginorpa',
+      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Exports'],
+    ],
+    ['ANRU — chargé de mission territorial', 'Tableau de bord — ANRU', ['Tableau de bord', 'Opérations']],
+    [
+      'Région — autorité de gestion du FEDER',
+      'Tableau de bord — autorité de gestion',
+      ['Tableau de bord', 'Opérations'],
+    ],
+    [
+      'Maisons et Cités — maîtrise d’ouvrage',
+      'Tableau de bord — maîtrise d’ouvrage',
+      ['Tableau de bord', 'Opérations'],
+    ],
+    [
+      'Chambre régionale des comptes',
+      'Tableau de bord du contrat',
+      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+    ],
+    ['Exploitation de la plateforme', 'Tableau de bord — exploitation', ['Tableau de bord', 'Contrôles', 'Imports']],
+  ])('%s lands on its own dashboard and its menu holds only what its role allows', async (account, heading, menu) => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, account);
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+    expect(await menuOf(page)).toEqual(menu);
+    expect(await checkPage(page, `02-tableau-de-bord-${account.replace(/[^\p{L}]+/gu, '-').toLowerCase()}`)).toEqual(
+      [],
+    );
+    await page.context().close();
+  });
+
+  it('a financeur drills from its total to a commitment, its history, and the document line it comes from — and is refused another funder', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Direction financière de Maisons et Cités');
+    // Maisons et Cités' 258 750 000 € are conditional on the TFPB abatement: the dashboard says so, to the cent.
+    const conditional = page.locator('.fr-card', { hasText: 'Conditionnel' });
+    await expect(conditional.innerText()).resolves.toContain(fr(25_875_000_000n));
+    await checkPage(page, '10-financeur-tableau-de-bord');
+    await conditional.getByRole('link').click();
+    await page.waitForURL(/\/releve\/maisons-et-cites\?statut=conditional/);
+    await page.getByRole('heading', { name: /Engagements — montant conditionnel \(7\)/ }).waitFor();
+    expect(await checkPage(page, '11-financeur-releve')).toEqual([]);
+    await page.getByRole('link', { name: 'Construction de 750 logements neufs' }).click();
+    await page.waitForURL(/\/engagements\/mc-investissement-construction/);
+    const history = page.locator('table', { hasText: 'Historique des écritures' });
+    await expect(history.innerText()).resolves.toContain('engagement inscrit');
+    await expect(history.innerText()).resolves.toContain(fr(11_000_000_000n));
+    // The document line the booking cites, in the document's own words.
+    const cited = page.getByTestId('ligne-citee');
+    await expect(cited.innerText()).resolves.toMatch(/750 logements/);
+    expect(await checkPage(page, '12-financeur-ligne-du-document')).toEqual([]);
+    await page.goto('/releve/anru');
+    await page
+      .getByText(/Accès refusé/)
+      .first()
+      .waitFor();
+    await page.context().close();
+  });
+
+  it('the CALL filters the matrix by funder and by year, and drills a cell to the commitments and events that make it', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Équipe du contrat de ville (CALL)');
+    await page.getByRole('link', { name: 'Matrice de cofinancement' }).first().click();
+    await page.getByLabel('Financeur').selectOption('call');
+    await page.locator('label', { hasText: 'Années' }).click();
+    await page.waitForURL(/colonnes=year/);
+    const table = page.locator('table', { hasText: 'financeurs × années' });
+    const headers = await table.locator('thead th').allInnerTexts();
+    expect(headers).toEqual(['Financeur', '2015', '2016', '2017', 'Total']);
+    // Pas-de-Calais Habitat's requests to the CALL: 1,7 M€ in 2015, 1,6 M€ in 2016, 1,7 + 1,5 M€ in 2017.
+    await expect(table.locator('tfoot').innerText()).resolves.toContain(fr(650_000_000n));
+    expect(await checkPage(page, '20-call-matrice')).toEqual([]);
+    await table.getByRole('link', { name: new RegExp(`2017 : ${fr(320_000_000n)}`) }).click();
+    const provenance = page.locator('section', { hasText: 'D’où vient cette case' });
+    await provenance.locator('table').first().waitFor();
+    const lines = await provenance.locator('tbody tr').count();
+    expect(lines).toBe(2);
+    await expect(provenance.innerText()).resolves.toContain('document, ligne');
+    expect(await checkPage(page, '21-call-provenance')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('ANRU compares two signed versions of the préfiguration maquette', async () => {
+    const base = '/api/renewal-urban/protocols/npnru-call';
+    const effect = (effectiveDate: string) => ({
+      effectiveDate,
+      source: { kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line: 3521 },
+    });
+    const group = [
+      { code: 'call', weight: 40 },
+      { code: 'ville-lens', weight: 20 },
+      { code: 'ville-avion', weight: 20 },
+      { code: 'ville-lievin', weight: 20 },
+    ];
+    await api(suite, 'PUT', `${base}/purchasing-group`, { members: group, trace: effect('2015-11-01') });
+    await api(suite, 'POST', `${base}/operations`, {
+      operationId: 'etude-urbaine',
+      label: 'Étude urbaine de préfiguration',
+      nature: 'etude',
+      projectOwner: 'call',
+      quartier: 'QP062024',
+      eligibleBase: '300000.00',
+      start: '2016-03-01',
+      end: '2016-12-31',
+      costsFrom: '2016-03-01',
+      boughtByGroup: true,
+      trace: effect('2015-12-01'),
+    });
+    const plan = (anru: string, group: string, at: string) =>
+      api(suite, 'PUT', `${base}/operations/etude-urbaine/financing-plan`, {
+        lines: [{ funder: 'anru', amount: anru }],
+        groupShare: group,
+        trace: effect(at),
+      });
+    await plan('150000.00', '150000.00', '2016-01-10');
+    await api(suite, 'POST', `${base}/submission`, { trace: effect('2016-02-01') });
+    await api(suite, 'POST', `${base}/committee`, { date: '2016-02-15', trace: effect('2016-02-15') });
+    await api(suite, 'POST', `${base}/signature`, {
+      reference: 'Protocole NPNRU CALL',
+      date: '2016-06-15',
+      trace: effect('2016-06-15'),
+    });
+    await plan('120000.00', '180000.00', '2017-08-01');
+    await api(suite, 'POST', `${base}/amendments`, {
+      reference: 'Avenant n° 1',
+      date: '2017-09-01',
+      trace: effect('2017-09-01'),
+    });
+
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'ANRU — chargé de mission territorial');
+    await page.getByRole('link', { name: 'Opérations' }).first().click();
+    await page.getByRole('link', { name: 'Protocole NPNRU' }).click();
+    await page.getByLabel('Version de départ').selectOption('1');
+    await page.getByLabel('Version d’arrivée').selectOption('2');
+    const diff = page.locator('table', { hasText: 'Ce que l’avenant a changé' });
+    await diff.waitFor();
+    const anru = diff.locator('tbody tr', { hasText: 'Agence Nationale pour la Rénovation Urbaine' });
+    await expect(anru.innerText()).resolves.toContain(fr(15_000_000n));
+    await expect(anru.innerText()).resolves.toContain(fr(12_000_000n));
+    await expect(anru.innerText()).resolves.toContain(fr(-3_000_000n));
+    expect(await checkPage(page, '30-anru-comparaison-des-versions')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an auditor reads the reconciliation, downloads the audit pack and verifies it offline with the key shown', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Chambre régionale des comptes');
+    await page.getByRole('link', { name: 'Contrôles' }).first().click();
+    await page.locator('table', { hasText: 'Chaque total, produit et part recalculé' }).waitFor();
+    await page.locator('table', { hasText: 'Chaînes d’empreintes' }).waitFor();
+    expect(await checkPage(page, '40-auditeur-controles')).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger le paquet d’audit' }).click(),
+    ]);
+    const file = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const shown = page.locator('.fr-alert--success', { hasText: 'Paquet téléchargé' });
+    const keyId = /clé du journal (\S+)\./.exec(await shown.innerText())?.[1];
+    expect(keyId).toMatch(/^[0-9a-f]{16}$/);
+    const report = verifyAuditPack(JSON.parse(readFileSync(file, 'utf8')), { trustedKeyId: keyId });
+    expect(report).toMatchObject({ ok: true, trustedKey: 'confirmée', problemCount: 0 });
+    expect(report.eventsChecked).toBeGreaterThan(200);
+    expect(await checkPage(page, '41-auditeur-paquet-telecharge')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an import with errors lists each one (file, row, column, reason) and writes nothing', async () => {
+    const broken = join(ARTIFACTS, 'jeu-avec-erreurs.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        document: 'contrat-de-ville-lens-lievin-2015-2020',
+        effectiveDate: '2015-07-01',
+        references: [{ kind: 'funder', code: 'fonds-essai', name: 'Fonds d’essai', attributes: {} }],
+        conditions: [],
+        envelopes: [],
+        figures: [
+          {
+            id: 'essai-1',
+            line: 3521,
+            section: 'essai',
+            text: '10 k€',
+            role: 'booking',
+            funder: 'fonds-essai',
+            amount: 'beaucoup',
+            scale: 'CALL',
+          },
+        ],
+      }),
+    );
+    const before = (await (await api(suite, 'GET', '/api/commitments/events?limit=1000')).json()) as {
+      events: unknown[];
+    };
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Exploitation de la plateforme');
+    await page.getByRole('link', { name: 'Imports' }).first().click();
+    expect(await checkPage(page, '50-import-choix')).toEqual([]);
+    await page.getByLabel('Fichier du jeu de données').setInputFiles(broken);
+    await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+    const report = page.locator('section', { hasText: 'Rapport de vérification' });
+    await report.getByText(/rien n’a été écrit/).waitFor();
+    const rows = await report.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => /beaucoup/.test(row))).toBe(true);
+    expect(await page.getByRole('button', { name: 'Importer' }).count()).toBe(0);
+    expect(await checkPage(page, '51-import-erreurs')).toEqual([]);
+    const funders = (await (await api(suite, 'GET', '/api/commitments/reference/funders?limit=200')).json()) as {
+      items: { code: string }[];
+    };
+    expect(funders.items.map((f) => f.code)).not.toContain('fonds-essai');
+    const after = (await (await api(suite, 'GET', '/api/commitments/events?limit=1000')).json()) as {
+      events: unknown[];
+    };
+    expect(after.events.length).toBe(before.events.length);
+    await page.context().close();
+  });
+});
