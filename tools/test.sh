@@ -50,11 +50,16 @@ fi
 echo "== Chromium"
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium_path" ]; then
-  echo "Chromium is missing: apt-get install -y chromium"
+  echo "Chromium is missing: apt-get install -y chromium chromium-l10n"
   if ! { (apt-get install -y chromium >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y chromium >/dev/null 2>&1; }) && [ -x "$chromium_path" ]; }; then
     echo "FAIL: Chromium could not be installed (apt-get install -y chromium, as root); the browser tier cannot run." >&2
     exit 1
   fi
+fi
+# Its French interface (the file picker's button…): the browser's own words in the screenshots; cosmetic, so a failure
+# to install it is only said.
+if [ ! -e /usr/lib/chromium/locales/fr.pak ] && [ "$chromium_path" = /usr/bin/chromium ]; then
+  apt-get install -y chromium-l10n >/dev/null 2>&1 || echo "chromium-l10n could not be installed: Chromium's own words stay in English."
 fi
 "$chromium_path" --version 2>/dev/null | head -1 || true
 

@@ -21,6 +21,7 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--lang=fr-FR',
 ];
 
 export interface RunningSuite {

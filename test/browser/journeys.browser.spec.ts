@@ -116,7 +116,7 @@ describe('the web application in Chromium (browser)', () => {
     const page = await newPage(suite.browser, suite.url);
     await signInAs(page, 'Équipe du contrat de ville (CALL)');
     await page.getByRole('link', { name: 'Matrice de cofinancement' }).first().click();
-    await page.getByLabel('Financeur').selectOption('call');
+    await page.getByLabel('Financeur', { exact: true }).selectOption('call');
     await page.locator('label', { hasText: 'Années' }).click();
     await page.waitForURL(/colonnes=year/);
     const table = page.locator('table', { hasText: 'financeurs × années' });
@@ -186,8 +186,8 @@ describe('the web application in Chromium (browser)', () => {
     await signInAs(page, 'ANRU — chargé de mission territorial');
     await page.getByRole('link', { name: 'Opérations' }).first().click();
     await page.getByRole('link', { name: 'Protocole NPNRU' }).click();
-    await page.getByLabel('Version de départ').selectOption('1');
-    await page.getByLabel('Version d’arrivée').selectOption('2');
+    await page.getByLabel('Version de départ', { exact: true }).selectOption('1');
+    await page.getByLabel('Version d’arrivée', { exact: true }).selectOption('2');
     const diff = page.locator('table', { hasText: 'Ce que l’avenant a changé' });
     await diff.waitFor();
     const anru = diff.locator('tbody tr', { hasText: 'Agence Nationale pour la Rénovation Urbaine' });
@@ -252,7 +252,7 @@ describe('the web application in Chromium (browser)', () => {
     await signInAs(page, 'Exploitation de la plateforme');
     await page.getByRole('link', { name: 'Imports' }).first().click();
     expect(await checkPage(page, '50-import-choix')).toEqual([]);
-    await page.getByLabel('Fichier du jeu de données').setInputFiles(broken);
+    await page.getByLabel(/^Fichier du jeu de données/).setInputFiles(broken);
     await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
     const report = page.locator('section', { hasText: 'Rapport de vérification' });
     await report.getByText(/rien n’a été écrit/).waitFor();
@@ -269,6 +269,38 @@ describe('the web application in Chromium (browser)', () => {
       events: unknown[];
     };
     expect(after.events.length).toBe(before.events.length);
+    await page.context().close();
+  });
+
+  it('once a commitment is firm and paid, its funder sees AE/CP by year on its dashboard', async () => {
+    const id = 'pdch-lens-sellier-demolition';
+    const act = { kind: 'act', reference: 'Convention CALL - Pas-de-Calais Habitat 2016-12', date: '2016-09-15' };
+    await api(suite, 'POST', `/api/commitments/commitments/${id}/firm`, {
+      act: { reference: act.reference, date: act.date },
+      trace: { reasonCode: 'engagement-juridique', effectiveDate: act.date, source: act },
+    });
+    await api(suite, 'POST', `/api/commitments/commitments/${id}/payments`, {
+      paymentId: 'mandat-2017-0042',
+      kind: 'avance',
+      amount: '480000.00',
+      trace: {
+        reasonCode: 'paiement',
+        effectiveDate: '2017-03-01',
+        source: { kind: 'act', reference: 'Mandat 2017-0042' },
+      },
+    });
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Service financier de la CALL');
+    const aeCp = page.locator('table', { hasText: 'AE/CP par année' });
+    await aeCp.waitFor();
+    const rows = await aeCp.locator('tbody tr').allInnerTexts();
+    expect(rows[0]).toContain('2016');
+    expect(rows[0]).toContain(fr(160_000_000n));
+    expect(rows.find((row) => row.startsWith('2017'))).toContain(fr(48_000_000n));
+    await expect(page.locator('.fr-card', { hasText: 'Reste à payer' }).innerText()).resolves.toContain(
+      fr(112_000_000n),
+    );
+    expect(await checkPage(page, '60-financeur-ae-cp')).toEqual([]);
     await page.context().close();
   });
 });

@@ -56,7 +56,7 @@ describe('sign-in: the embedded OpenID Connect provider with its demo accounts (
 
   it('npm start offers the sign-in and says where', () => {
     expect(suite.lines).toContain(
-      `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/connexion`,
+      `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/  ·  jeton pour l’API : ${url}/connexion`,
     );
   });
 

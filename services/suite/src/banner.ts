@@ -12,17 +12,19 @@ export function startBanner(running: RunningProcess, figures: string[] = []): st
     'Grand livre du Contrat de Ville 2015-2020 — Communauté d’Agglomération de Lens-Liévin',
     `Mode intégré : ${url}  ·  magasin d’événements : ${store}  ·  transport : ${infrastructure.bus.kind}`,
     '',
+    `Application web : ${url}/  (tableau de bord, relevés, matrice, opérations, contrôles, imports, exports)`,
+    '',
     'Services et documentation (OpenAPI) :',
     ...SERVICES.map((s) => `  ${s.padEnd(14)} ${url}/api/${s}    documentation : ${url}/api/${s}/docs`),
     `  santé          ${url}/health    métriques : ${url}/metrics`,
     ...(figures.length ? ['', ...figures] : []),
     '',
-    `Relevé d’un financeur : ${url}/api/commitments/funders/maisons-et-cites/statement`,
+    `Relevé d’un financeur : ${url}/releve/maisons-et-cites  (API : ${url}/api/commitments/funders/maisons-et-cites/statement)`,
   ];
   if (infrastructure.localKey) {
     lines.push(
       '',
-      `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/connexion`,
+      `Connexion (OpenID Connect, comptes de démonstration par rôle et par organisation) : ${url}/  ·  jeton pour l’API : ${url}/connexion`,
     );
   }
   if (infrastructure.adminToken) {

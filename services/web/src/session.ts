@@ -1,9 +1,22 @@
-// Signing in from the browser: OpenID Connect authorization code with PKCE, against the suite's provider (/oidc) in
-// embedded mode. The access token lives in this tab's sessionStorage (gone with the tab) and is sent as a bearer
+// Signing in from the browser: OpenID Connect authorization code with PKCE, against the provider the server names in
+// /web-config.json (the suite's own, /oidc, in embedded mode). The access token lives in this tab's sessionStorage (gone with the tab) and is sent as a bearer
 // token; the API verifies it as it verifies every other.
 
-const CLIENT_ID = 'cvl-web';
-const RESOURCE = 'urn:cvl:api';
+interface SignInConfig {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  clientId: string;
+  scope: string;
+  resource: string;
+}
+
+/** How to sign in, as the server says (/web-config.json): the embedded provider, or the partners' own. */
+async function signInConfig(): Promise<SignInConfig> {
+  const answer = await fetch('/web-config.json', { headers: { Accept: 'application/json' } });
+  if (!answer.ok) throw new Error(`configuration de connexion introuvable (${answer.status})`);
+  return (await answer.json()) as SignInConfig;
+}
+
 const PENDING_KEY = 'cvl.connexion';
 const SESSION_KEY = 'cvl.session';
 
@@ -37,18 +50,19 @@ export async function signIn(after = location.pathname + location.search): Promi
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
   );
+  const config = await signInConfig();
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, after: after.startsWith('/') ? after : '/' }));
   const query = new URLSearchParams({
-    client_id: CLIENT_ID,
+    client_id: config.clientId,
     response_type: 'code',
-    scope: 'openid profile',
+    scope: config.scope,
     redirect_uri: returnUri(),
     state,
     code_challenge: challenge,
     code_challenge_method: 'S256',
-    resource: RESOURCE,
+    resource: config.resource,
   });
-  location.assign(`/oidc/auth?${query}`);
+  location.assign(`${config.authorizationEndpoint}?${query}`);
 }
 
 function decodePrincipal(token: string): Principal {
@@ -80,16 +94,17 @@ export async function completeSignIn(search: string): Promise<{ session: Session
     throw new Error(`le fournisseur d’identité a refusé : ${params.get('error_description') ?? params.get('error')}`);
   if (!pending || pending.state !== params.get('state') || !params.get('code'))
     throw new Error('connexion inconnue ou expirée : recommencez');
-  const answer = await fetch('/oidc/token', {
+  const config = await signInConfig();
+  const answer = await fetch(config.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code: params.get('code') as string,
       redirect_uri: returnUri(),
-      client_id: CLIENT_ID,
+      client_id: config.clientId,
       code_verifier: pending.verifier,
-      resource: RESOURCE,
+      resource: config.resource,
     }),
   });
   const tokens = (await answer.json()) as { access_token?: string; error_description?: string };

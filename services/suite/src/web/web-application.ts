@@ -3,13 +3,40 @@ import { dirname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { findUpwards } from '@cvl/platform';
-import { DSFR_PATH, OIDC_PATH, SIGN_IN_PATH } from '../sign-in/identity-provider';
+import { API_RESOURCE, DSFR_PATH, OIDC_PATH, SIGN_IN_PATH, WEB_CLIENT } from '../sign-in/identity-provider';
 
 /** The web application's build (vite, `npm run build:web`; `npm start` makes it): CVL_WEB_DIR, else from here up. */
 export const WEB_BUILD = join('dist', 'services', 'web');
 
+/** Where the application reads how to sign people in (a static deployment serves its own file at this path). */
+export const WEB_CONFIG_PATH = '/web-config.json';
+
+/**
+ * How the browser signs in: the embedded provider by default; a partner's provider (ProConnect, Keycloak…) when
+ * WEB_OIDC_AUTHORIZATION_URL, WEB_OIDC_TOKEN_URL and WEB_OIDC_CLIENT_ID name it (a public client, PKCE).
+ */
+export function webConfig(env: NodeJS.ProcessEnv = process.env) {
+  return {
+    authorizationEndpoint: env.WEB_OIDC_AUTHORIZATION_URL ?? `${OIDC_PATH}/auth`,
+    tokenEndpoint: env.WEB_OIDC_TOKEN_URL ?? `${OIDC_PATH}/token`,
+    clientId: env.WEB_OIDC_CLIENT_ID ?? WEB_CLIENT,
+    scope: env.WEB_OIDC_SCOPE ?? 'openid profile',
+    resource: env.WEB_OIDC_RESOURCE ?? API_RESOURCE,
+  };
+}
+
 /** Paths that are the API's or the provider's: never answered with the application's page. */
-const SERVER_PATHS = ['/api/', '/api', OIDC_PATH, SIGN_IN_PATH, '/health', '/metrics', DSFR_PATH, '/assets/'];
+const SERVER_PATHS = [
+  '/api/',
+  '/api',
+  OIDC_PATH,
+  SIGN_IN_PATH,
+  '/health',
+  '/metrics',
+  DSFR_PATH,
+  '/assets/',
+  WEB_CONFIG_PATH,
+];
 
 function webBuild(): string | undefined {
   const dir = process.env.CVL_WEB_DIR ?? findUpwards(WEB_BUILD, __dirname);
@@ -30,6 +57,10 @@ const NOT_BUILT = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><t
  */
 export function mountWebApplication(app: INestApplication): void {
   app.use(DSFR_PATH, express.static(dsfrFolder(), { maxAge: '7d', index: false, fallthrough: false }));
+  const config = webConfig();
+  app.use(WEB_CONFIG_PATH, (request: Request, response: Response, next: NextFunction) =>
+    request.method === 'GET' ? void response.setHeader('Cache-Control', 'no-cache').json(config) : next(),
+  );
   const build = webBuild();
   if (build)
     app.use(

@@ -20,9 +20,22 @@ const LABEL = 220;
  * Horizontal stacked bars in SVG, exact to the cent in their labels: one bar per funder or per year, one segment per
  * series. The same figures are in the table beside it (screen readers read the table; the drawing is described).
  */
-export function BarChart({ title, bars, series }: { title: string; bars: Bar[]; series: Series[] }) {
+export function BarChart({
+  title,
+  bars,
+  series,
+  stacked = true,
+}: {
+  title: string;
+  bars: Bar[];
+  series: Series[];
+  /** false: one bar per series side by side (figures that do not add up, such as AE and CP). */
+  stacked?: boolean;
+}) {
   const totals = bars.map((bar) => series.reduce((sum, s) => sum + cents(bar.values[s.key] ?? '0.00'), 0n));
-  const max = totals.reduce((a, b) => (b > a ? b : a), 1n);
+  const largest = bars.flatMap((bar) => series.map((s) => cents(bar.values[s.key] ?? '0.00')));
+  const max = (stacked ? totals : largest).reduce((a, b) => (b > a ? b : a), 1n);
+  const band = stacked ? ROW - 12 : Math.floor((ROW - 8) / series.length);
   const span = BigInt(WIDTH - LABEL - 10);
   const height = bars.length * ROW + 30;
   return (
@@ -31,24 +44,37 @@ export function BarChart({ title, bars, series }: { title: string; bars: Bar[]; 
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
         role="img"
-        aria-label={`${title} : ${bars.map((b, i) => `${b.label} ${eurosOfCents(totals[i])}`).join(' ; ')}`}
+        aria-label={`${title} : ${bars
+          .map((b, i) =>
+            stacked
+              ? `${b.label} ${eurosOfCents(totals[i])}`
+              : `${b.label} ${series.map((s) => `${s.label} ${euros(b.values[s.key])}`).join(', ')}`,
+          )
+          .join(' ; ')}`}
       >
         {bars.map((bar, index) => {
           let x = BigInt(LABEL);
           return (
             <g key={bar.label} transform={`translate(0 ${index * ROW})`}>
               <text x={LABEL - 8} y={ROW / 2 + 4} textAnchor="end" fontSize="13" fill="#161616">
-                {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+                {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
               </text>
-              {series.map((s) => {
+              {series.map((s, i) => {
                 const value = cents(bar.values[s.key] ?? '0.00');
                 const width = (value * span) / max;
                 const rect = (
-                  <rect key={s.key} x={Number(x)} y={6} width={Number(width)} height={ROW - 12} fill={s.colour}>
+                  <rect
+                    key={s.key}
+                    x={Number(stacked ? x : BigInt(LABEL))}
+                    y={stacked ? 6 : 4 + i * band}
+                    width={Number(width)}
+                    height={band}
+                    fill={s.colour}
+                  >
                     <title>{`${bar.label} — ${s.label} : ${euros(bar.values[s.key])}`}</title>
                   </rect>
                 );
-                x += width;
+                if (stacked) x += width;
                 return rect;
               })}
             </g>

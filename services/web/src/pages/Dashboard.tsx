@@ -31,6 +31,7 @@ function AeCpSection({ path, who }: { path: string; who: string }) {
             <>
               <BarChart
                 title={`AE engagées et CP payés par année — ${who}`}
+                stacked={false}
                 bars={aeCp.rows.map((row) => ({
                   label: String(row.year),
                   values: { engaged: row.engaged, paid: row.paid },

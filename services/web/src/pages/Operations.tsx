@@ -226,8 +226,20 @@ interface ItiProgramme {
   }[];
 }
 
+interface Tranche {
+  tranche: number;
+  deadline: string;
+  programmed: string;
+  paid: string;
+  released: string;
+  remaining: string;
+  atRisk: string;
+  explanation: string;
+}
+
 function ItiSection() {
   const loaded = useApi<ItiProgramme>(`/api/iti-feder/programmes/${ITI}`);
+  const forecast = useApi<Tranche[]>(`/api/iti-feder/programmes/${ITI}/degagement-forecast`);
   return (
     <Async loaded={loaded} what="le programme ITI">
       {(p) => (
@@ -242,9 +254,40 @@ function ItiSection() {
           <p>
             {p.operations.length === 0
               ? 'Aucune demande déposée pour l’instant.'
-              : `${p.operations.length} opération(s) déposée(s).`}{' '}
-            La prévision de dégagement (n+3) est dans les exports.
+              : `${p.operations.length} opération(s) déposée(s).`}
           </p>
+          <Async loaded={forecast} what="la prévision de dégagement">
+            {(tranches) =>
+              tranches.length === 0 ? (
+                <p>Prévision de dégagement (n+3) : aucune tranche programmée, rien à dégager.</p>
+              ) : (
+                <Table
+                  caption="Prévision de dégagement (n+3), par tranche annuelle"
+                  headers={[
+                    'Tranche',
+                    'Échéance',
+                    'Programmé',
+                    'Payé',
+                    'Dégagé',
+                    'Reste à payer',
+                    'À risque',
+                    'Explication',
+                  ]}
+                  amounts={[2, 3, 4, 5, 6]}
+                  rows={tranches.map((t) => [
+                    t.tranche,
+                    date(t.deadline),
+                    euros(t.programmed),
+                    euros(t.paid),
+                    euros(t.released),
+                    euros(t.remaining),
+                    euros(t.atRisk),
+                    t.explanation,
+                  ])}
+                />
+              )
+            }
+          </Async>
         </>
       )}
     </Async>
