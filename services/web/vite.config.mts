@@ -5,12 +5,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const repository = fileURLToPath(new URL('../..', import.meta.url));
 
 // The web application: a static build (dist/services/web) that the suite serves at `/`, or any static server in
-// distributed mode. Money is formatted by the ledger's own library (@cvl/money), never re-implemented here.
+// distributed mode. Money is formatted by the ledger's own library (@cvl/money), never re-implemented here; the roles'
+// names come from the public contract (@cvl/contracts).
 export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
-  resolve: { alias: { '@cvl/money': `${repository}libs/money/src/index.ts` } },
+  resolve: {
+    alias: {
+      '@cvl/money': `${repository}libs/money/src/index.ts`,
+      '@cvl/contracts': `${repository}libs/contracts/src/index.ts`,
+    },
+  },
   build: {
     outDir: `${repository}dist/services/web`,
     emptyOutDir: true,

@@ -7,3 +7,4 @@ export * as CommitmentsContract from './generated/commitments';
 export * as RenewalUrbanContract from './generated/renewal-urban';
 export * as ItiFederContract from './generated/iti-feder';
 export * from './booking-protocol';
+export * from './roles';

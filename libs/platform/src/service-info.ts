@@ -18,6 +18,7 @@ import {
 import type { IntegrationBus, IntegrationEvent } from '@cvl/messaging';
 import { asStored, publishedEnvelope, topicFor, type OutboundTranslator } from '@cvl/messaging';
 import { Allow, type Access } from './auth/policy';
+import { EVERY_READER } from './auth/roles';
 import { CurrentAccess } from './auth/auth.guard';
 import { AuditPackQuery, parseAsOf } from './http/audit-pack.dto';
 import { Costly } from './http/rate-limit';
@@ -65,17 +66,7 @@ export function serviceInfoController(description: ServiceDescription, translate
     @Get()
     @ApiOperation({ summary: 'Le service : ce qu’il fait, où vont ses événements, sur quoi il tourne' })
     @ApiOkResponse({ type: ServiceInfoResponse })
-    @Allow({
-      all: [
-        'pilotage',
-        'financeur',
-        'maitre-ouvrage',
-        'instructeur-anru',
-        'autorite-gestion',
-        'auditeur',
-        'exploitation',
-      ],
-    })
+    @Allow({ all: EVERY_READER })
     info() {
       // The refusal catalogue is documented in the OpenAPI document, not repeated here.
       const { refusals: _refusals, ...described } = description;

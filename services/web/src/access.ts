@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@cvl/contracts';
 import type { Principal } from './session';
 
 // What each role finds in the menu. The API decides what is shown (every route has its policy and scopes its reads);
@@ -44,13 +45,5 @@ export function mayOpen(principal: Principal, view: View): boolean {
 export const readsWholeContract = (principal: Principal) =>
   principal.roles.some((role) => READS_CONTRACT.includes(role));
 
-export const ROLE_NAMES: Record<string, string> = {
-  admin: 'Administration',
-  pilotage: 'Pilotage du contrat',
-  financeur: 'Financeur',
-  'maitre-ouvrage': 'Maître d’ouvrage',
-  'instructeur-anru': 'Instruction ANRU',
-  'autorite-gestion': 'Autorité de gestion FEDER',
-  auditeur: 'Contrôle et audit',
-  exploitation: 'Exploitation',
-};
+/** The roles' names as people read them, from the public contract (the same words as the sign-in page). */
+export const ROLE_NAMES: Record<string, string> = ROLE_LABELS;

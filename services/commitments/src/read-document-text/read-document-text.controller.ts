@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { join } from 'node:path';
-import { Allow } from '@cvl/platform';
+import { Allow, EVERY_READER } from '@cvl/platform';
 import { findDataSet } from '../import-data-set/find-data-set';
 import { DocumentText, MAX_CONTEXT_LINES } from './document-text';
 
@@ -52,17 +52,7 @@ export class ReadDocumentTextController {
   @Get()
   @ApiOkResponse({ type: DocumentTextResponse })
   // The contract is a public document: everyone who reads the ledger may read the lines its figures cite.
-  @Allow({
-    all: [
-      'pilotage',
-      'financeur',
-      'maitre-ouvrage',
-      'instructeur-anru',
-      'autorite-gestion',
-      'auditeur',
-      'exploitation',
-    ],
-  })
+  @Allow({ all: EVERY_READER })
   @ApiOperation({
     summary: 'Le texte du document signé à une ligne (et autour) : ce que dit la source d’un montant ou d’une écriture',
   })

@@ -2,7 +2,7 @@ import { ReferencePage, ReferenceResponse } from '../http/responses';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { Body, Controller, ForbiddenException, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
-import { Allow, CurrentAccess, PageQuery, type Access } from '@cvl/platform';
+import { Allow, EVERY_READER, CurrentAccess, PageQuery, type Access } from '@cvl/platform';
 import type { ReferenceKind } from '../domain/events';
 import { referenceKey } from '../domain/state';
 import { toTrace } from '../http/trace.dto';
@@ -70,17 +70,7 @@ export class RecordReferenceController {
 
   @Get(':collection')
   @ApiOkResponse({ type: ReferencePage })
-  @Allow({
-    all: [
-      'pilotage',
-      'financeur',
-      'maitre-ouvrage',
-      'instructeur-anru',
-      'autorite-gestion',
-      'auditeur',
-      'exploitation',
-    ],
-  })
+  @Allow({ all: EVERY_READER })
   @ApiParam({ name: 'collection', enum: Object.keys(KINDS) })
   @ApiOperation({ summary: 'Lister un référentiel' })
   async list(@Param('collection') collection: string, @Query() page: PageQuery) {
