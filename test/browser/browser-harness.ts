@@ -83,7 +83,9 @@ export async function signInAs(page: Page, accountName: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(/\/connexion\/interaction\//);
-  await page.locator('label', { hasText: accountName }).click();
+  // The account's label starts with the person's name (its organisation follows as a hint): exactly that one.
+  const escaped = accountName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('label.fr-label', { hasText: new RegExp(`^${escaped}`) }).click();
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((address) => !/^\/(connexion|oidc|retour)/.test(address.pathname));
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatEurosFr } from '@cvl/money';
 import { verifyAuditPack } from '@cvl/event-store';
 import type { Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../services/suite/src/sign-in/demo-accounts';
 import {
   api,
   ARTIFACTS,
@@ -45,44 +46,41 @@ describe('the web application in Chromium (browser)', () => {
     await page.context().close();
   });
 
-  it.each([
-    [
-      'Équipe du contrat de ville (CALL)',
-      'Tableau de bord du contrat',
-      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
-    ],
-    [
-      'Direction financière de Maisons et Cités',
-      'Tableau de bord — Maisons et Cités Soginorpa',
-      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Exports'],
-    ],
-    ['ANRU — chargé de mission territorial', 'Tableau de bord — ANRU', ['Tableau de bord', 'Opérations']],
-    [
-      'Région — autorité de gestion du FEDER',
-      'Tableau de bord — autorité de gestion',
-      ['Tableau de bord', 'Opérations'],
-    ],
-    [
-      'Maisons et Cités — maîtrise d’ouvrage',
-      'Tableau de bord — maîtrise d’ouvrage',
-      ['Tableau de bord', 'Opérations'],
-    ],
-    [
-      'Chambre régionale des comptes',
-      'Tableau de bord du contrat',
-      ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
-    ],
-    ['Exploitation de la plateforme', 'Tableau de bord — exploitation', ['Tableau de bord', 'Contrôles', 'Imports']],
-  ])('%s lands on its own dashboard and its menu holds only what its role allows', async (account, heading, menu) => {
-    const page = await newPage(suite.browser, suite.url);
-    await signInAs(page, account);
-    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
-    expect(await menuOf(page)).toEqual(menu);
-    expect(await checkPage(page, `02-tableau-de-bord-${account.replace(/[^\p{L}]+/gu, '-').toLowerCase()}`)).toEqual(
-      [],
-    );
-    await page.context().close();
-  });
+  // What each role's dashboard is called and which views its menu holds (a financeur's is named after its funder).
+  const LANDING: Record<string, { heading: RegExp; menu: string[] }> = {
+    pilotage: {
+      heading: /^Tableau de bord du contrat$/,
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+    },
+    auditeur: {
+      heading: /^Tableau de bord du contrat$/,
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+    },
+    admin: { heading: /^Tableau de bord du contrat$/, menu: MENU },
+    financeur: {
+      heading: /^Tableau de bord — \S/,
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Exports'],
+    },
+    'instructeur-anru': { heading: /^Tableau de bord — ANRU$/, menu: ['Tableau de bord', 'Opérations'] },
+    'autorite-gestion': { heading: /^Tableau de bord — autorité de gestion$/, menu: ['Tableau de bord', 'Opérations'] },
+    'maitre-ouvrage': { heading: /^Tableau de bord — maîtrise d’ouvrage$/, menu: ['Tableau de bord', 'Opérations'] },
+    exploitation: { heading: /^Tableau de bord — exploitation$/, menu: ['Tableau de bord', 'Contrôles', 'Imports'] },
+  };
+
+  it.each(DEMO_ACCOUNTS.map((account) => [account.name, account] as const))(
+    '%s lands on its own dashboard and its menu holds only what its role allows',
+    async (_name, account) => {
+      const expected = LANDING[account.roles[0]];
+      const page = await newPage(suite.browser, suite.url);
+      await signInAs(page, account.name);
+      await page.getByRole('heading', { level: 1, name: expected.heading }).waitFor();
+      if (account.roles[0] === 'financeur') await page.locator('.fr-card', { hasText: 'Reste à payer' }).waitFor();
+      expect(await menuOf(page)).toEqual(expected.menu);
+      expect(await page.locator('.fr-alert--error').count()).toBe(0);
+      expect(await checkPage(page, `02-tableau-de-bord-${account.subject}`)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('a financeur drills from its total to a commitment, its history, and the document line it comes from — and is refused another funder', async () => {
     const page = await newPage(suite.browser, suite.url);
@@ -201,10 +199,17 @@ describe('the web application in Chromium (browser)', () => {
   it('an auditor reads the reconciliation, downloads the audit pack and verifies it offline with the key shown', async () => {
     const page = await newPage(suite.browser, suite.url);
     await signInAs(page, 'Chambre régionale des comptes');
+    // An auditor reads every funder's statement: it chooses whose.
+    await page.getByRole('link', { name: 'Relevé' }).first().click();
+    await page.getByText('Choisissez le financeur dont vous voulez le relevé.').waitFor();
+    await page.getByLabel('Financeur', { exact: true }).selectOption('maisons-et-cites');
+    await page.getByRole('heading', { level: 1, name: 'Relevé de Maisons et Cités Soginorpa' }).waitFor();
+    await page.locator('table', { hasText: 'Engagements de Maisons et Cités Soginorpa' }).waitFor();
+    expect(await checkPage(page, '40-auditeur-releve')).toEqual([]);
     await page.getByRole('link', { name: 'Contrôles' }).first().click();
     await page.locator('table', { hasText: 'Chaque total, produit et part recalculé' }).waitFor();
     await page.locator('table', { hasText: 'Chaînes d’empreintes' }).waitFor();
-    expect(await checkPage(page, '40-auditeur-controles')).toEqual([]);
+    expect(await checkPage(page, '41-auditeur-controles')).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Télécharger le paquet d’audit' }).click(),
@@ -217,7 +222,7 @@ describe('the web application in Chromium (browser)', () => {
     const report = verifyAuditPack(JSON.parse(readFileSync(file, 'utf8')), { trustedKeyId: keyId });
     expect(report).toMatchObject({ ok: true, trustedKey: 'confirmée', problemCount: 0 });
     expect(report.eventsChecked).toBeGreaterThan(200);
-    expect(await checkPage(page, '41-auditeur-paquet-telecharge')).toEqual([]);
+    expect(await checkPage(page, '42-auditeur-paquet-telecharge')).toEqual([]);
     await page.context().close();
   });
 

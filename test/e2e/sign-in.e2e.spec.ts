@@ -86,7 +86,7 @@ describe('sign-in: the embedded OpenID Connect provider with its demo accounts (
     expect(signedIn.url).toMatch(/\/connexion\/retour\?code=/);
     const page = await signedIn.response.text();
     expect(page).toContain('Connecté : Direction financière de Maisons et Cités');
-    const token = /<textarea readonly id="jeton">([^<]+)</.exec(page)?.[1] as string;
+    const token = /<textarea[^>]*id="jeton"[^>]*>([^<]+)</.exec(page)?.[1] as string;
     const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
       string,
       unknown

@@ -1,7 +1,7 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { EventFeedResponse, IntegrityResponse, ServiceInfoResponse } from './http/service-info.responses';
 import type { RefusalCatalogue } from '@cvl/refusal';
-import { ConflictException, Controller, Get, Header, Inject, Query, Res } from '@nestjs/common';
+import { ConflictException, Controller, Get, Header, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { InvalidInputException } from './problem/validation';
 import {
@@ -9,6 +9,7 @@ import {
   checkpointToString,
   concernsFunder,
   exportAuditPack,
+  NoSignedHeadError,
   SqlEventStore,
   START,
   type EventStore,
@@ -157,7 +158,40 @@ export function serviceInfoController(description: ServiceDescription, translate
       summary:
         'Paquet d’audit : les événements, leurs empreintes et les têtes signées, à vérifier hors ligne (cvl audit verify) ; un financeur reçoit les siens',
     })
-    @ApiOkResponse({ description: 'le paquet (JSON, en pièce jointe)' })
+    @ApiOkResponse({
+      description: 'le paquet (JSON, en pièce jointe) : docs/paquet-d-audit.md en décrit le format et la vérification',
+      schema: {
+        type: 'object',
+        required: ['format', 'log', 'exportedAt', 'scope', 'publicKey', 'head', 'heads', 'witness', 'events'],
+        properties: {
+          format: { type: 'string', enum: ['cvl-paquet-audit/1'] },
+          log: { type: 'string' },
+          exportedAt: { type: 'string', format: 'date-time' },
+          scope: {
+            type: 'object',
+            required: ['complete', 'description'],
+            properties: {
+              complete: { type: 'boolean' },
+              funder: { type: 'string' },
+              asOf: { type: 'string' },
+              description: { type: 'string' },
+            },
+          },
+          publicKey: {
+            type: 'object',
+            required: ['keyId', 'pem'],
+            properties: { keyId: { type: 'string' }, pem: { type: 'string' } },
+          },
+          head: { type: 'object', description: 'la tête signée contre laquelle vérifier' },
+          heads: { type: 'array', items: { type: 'object' } },
+          witness: { type: 'array', items: { type: 'object' } },
+          events: {
+            type: 'array',
+            items: { type: 'object', description: 'un événement, forme canonique, empreintes, place' },
+          },
+        },
+      },
+    })
     @Allow({ all: ['pilotage', 'auditeur'], own: { financeur: 'les événements qui le concernent, chacun prouvé' } })
     @Costly()
     @Header('Cache-Control', 'no-store')
@@ -177,6 +211,15 @@ export function serviceInfoController(description: ServiceDescription, translate
       const pack = await exportAuditPack(this.store, {
         ...(asOf ? { asOf } : {}),
         ...(funder ? { funder, select: concernsFunder(funder) } : {}),
+      }).catch((error: unknown) => {
+        // Before the first signed head there is nothing to prove: said as such, never a server error.
+        if (error instanceof NoSignedHeadError)
+          throw new NotFoundException(
+            query.asOf
+              ? `Paquet d’audit impossible : aucune tête signée au ${query.asOf}, le journal commence plus tard`
+              : 'Paquet d’audit impossible : le journal est vide',
+          );
+        throw error;
       });
       const day = (asOf ?? new Date()).toISOString().slice(0, 10);
       response.setHeader(

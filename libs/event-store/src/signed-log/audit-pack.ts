@@ -50,6 +50,14 @@ export interface ExportOptions {
 
 const PAGE = 5_000;
 
+/** Nothing to pack: no head was signed by the instant asked for (or the log is empty). */
+export class NoSignedHeadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoSignedHeadError';
+  }
+}
+
 export async function exportAuditPack(store: SqlEventStore, options: ExportOptions = {}): Promise<AuditPack> {
   const signedLog = store.signedLog;
   if (!signedLog) throw new Error('ce magasin ne signe pas son journal : pas de paquet d’audit possible');
@@ -58,7 +66,7 @@ export async function exportAuditPack(store: SqlEventStore, options: ExportOptio
   const heads = asOf ? allHeads.filter((head) => head.signedAt <= asOf) : allHeads;
   const head = heads[heads.length - 1];
   if (!head)
-    throw new Error(
+    throw new NoSignedHeadError(
       asOf
         ? `aucune tête signée au ${asOf} : le journal commence plus tard`
         : 'aucune tête signée : le journal est vide',

@@ -55,15 +55,19 @@ export function StatementPage({
   query: URLSearchParams;
 }) {
   const names = useNames();
-  const funder = asked ?? principal.organisation;
+  // A financeur reads its own statement; the contract team and the auditors choose whose.
+  const whole = readsWholeContract(principal);
+  const funder = asked ?? (whole ? '' : principal.organisation);
   const asOf = query.get('arrete') ?? '';
   const figure = (query.get('statut') ?? '') as keyof Figures | '';
-  const path = `/api/commitments/funders/${encodeURIComponent(funder)}/statement${asOf ? `?asOf=${asOf}` : ''}`;
+  const path = funder
+    ? `/api/commitments/funders/${encodeURIComponent(funder)}/statement${asOf ? `?asOf=${asOf}` : ''}`
+    : undefined;
   const loaded = useApi<Statement>(path);
   const here = `/releve/${encodeURIComponent(funder)}`;
   return (
     <>
-      <h1>Relevé de {nameOf(names, 'funders', funder)}</h1>
+      <h1>{funder ? `Relevé de ${nameOf(names, 'funders', funder)}` : 'Relevé d’un financeur'}</h1>
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         {readsWholeContract(principal) && (
           <div className="fr-col-12 fr-col-md-6">
@@ -95,98 +99,103 @@ export function StatementPage({
           />
         </div>
       </div>
-      <Async loaded={loaded} what="le relevé">
-        {(statement) => {
-          const listed = figure ? statement.commitments.filter(makes(figure)) : statement.commitments;
-          const figureLabel = FIGURE_LABELS.find((f) => f.key === figure)?.label.toLowerCase();
-          return (
-            <>
-              <p>
-                Situation {statement.at.asOf ? `arrêtée au ${date(statement.at.asOf)}` : 'à ce jour'}. Cliquez un total
-                pour voir les engagements qui le font.
-              </p>
-              <Table
-                caption="Totaux du financeur"
-                headers={FIGURE_LABELS.map((f) => f.label)}
-                amounts={[0, 1, 2, 3, 4]}
-                rows={[
-                  FIGURE_LABELS.map((f) => (
-                    <Link
-                      key={f.key}
-                      href={`${withQuery(here, query, { statut: f.key })}#engagements`}
-                      aria-label={`${f.label} : ${euros(statement.totals[f.key])} — voir les engagements`}
-                    >
-                      {euros(statement.totals[f.key])}
-                    </Link>
-                  )),
-                ]}
-              />
-              <h2 id="engagements" className="fr-h4">
-                Engagements{figureLabel ? ` — montant ${figureLabel}` : ''} ({listed.length})
-              </h2>
-              {figure && (
+      {!funder && <p>Choisissez le financeur dont vous voulez le relevé.</p>}
+      {funder && (
+        <Async loaded={loaded} what="le relevé">
+          {(statement) => {
+            const listed = figure ? statement.commitments.filter(makes(figure)) : statement.commitments;
+            const figureLabel = FIGURE_LABELS.find((f) => f.key === figure)?.label.toLowerCase();
+            return (
+              <>
                 <p>
-                  <Link href={withQuery(here, query, { statut: undefined })}>Voir tous les engagements</Link>
+                  Situation {statement.at.asOf ? `arrêtée au ${date(statement.at.asOf)}` : 'à ce jour'}. Cliquez un
+                  total pour voir les engagements qui le font.
                 </p>
-              )}
-              <Table
-                caption={`Engagements de ${statement.funder.name}${figureLabel ? ` (${figureLabel})` : ''}`}
-                headers={['Engagement', 'Statut', ...FIGURE_LABELS.map((f) => f.label)]}
-                amounts={[2, 3, 4, 5, 6]}
-                rows={listed.map((c) => [
-                  <Link
-                    key={c.id}
-                    href={withQuery(`/engagements/${encodeURIComponent(c.id)}`, new URLSearchParams(), {
-                      arrete: asOf,
-                    })}
-                  >
-                    {c.label}
-                  </Link>,
-                  `${c.statusLabel}${c.isPool ? ' (enveloppe commune)' : ''}`,
-                  ...FIGURE_LABELS.map((f) => euros(c.figures[f.key])),
-                ])}
-                footer={figure ? undefined : ['Total', '', ...FIGURE_LABELS.map((f) => euros(statement.totals[f.key]))]}
-              />
-              {BREAKDOWNS.map(({ key, label, collection }) => (
                 <Table
-                  key={key}
-                  caption={label}
-                  headers={[
-                    label.replace('Par ', '').replace(/^./, (c) => c.toUpperCase()),
-                    ...FIGURE_LABELS.map((f) => f.label),
+                  caption="Totaux du financeur"
+                  headers={FIGURE_LABELS.map((f) => f.label)}
+                  amounts={[0, 1, 2, 3, 4]}
+                  rows={[
+                    FIGURE_LABELS.map((f) => (
+                      <Link
+                        key={f.key}
+                        href={`${withQuery(here, query, { statut: f.key })}#engagements`}
+                        aria-label={`${f.label} : ${euros(statement.totals[f.key])} — voir les engagements`}
+                      >
+                        {euros(statement.totals[f.key])}
+                      </Link>
+                    )),
                   ]}
-                  amounts={[1, 2, 3, 4, 5]}
-                  rows={(statement.by[key] ?? []).map((row) => [
-                    collection ? nameOf(names, collection, row.key) : row.key,
-                    ...FIGURE_LABELS.map((f) => euros(row.figures[f.key])),
-                  ])}
                 />
-              ))}
-              {statement.awaitingConditions.length > 0 && (
+                <h2 id="engagements" className="fr-h4">
+                  Engagements{figureLabel ? ` — montant ${figureLabel}` : ''} ({listed.length})
+                </h2>
+                {figure && (
+                  <p>
+                    <Link href={withQuery(here, query, { statut: undefined })}>Voir tous les engagements</Link>
+                  </p>
+                )}
                 <Table
-                  caption="En attente d’une condition suspensive"
-                  headers={['Condition', 'Montant conditionnel']}
-                  amounts={[1]}
-                  rows={statement.awaitingConditions.map((c) => [c.label, euros(c.amount)])}
-                />
-              )}
-              {(statement.pourMemoire ?? []).length > 0 && (
-                <Table
-                  caption="Pour mémoire (sans montant, hors totaux)"
-                  headers={['Participation', 'Période', 'Ligne du document']}
-                  rows={(statement.pourMemoire ?? []).map((m) => [
-                    m.wording,
-                    m.period ? `${m.period.fromYear}-${m.period.toYear}` : '—',
-                    <Link key={m.figureId} href={`/document/${m.line}`}>
-                      ligne {m.line}
+                  caption={`Engagements de ${statement.funder.name}${figureLabel ? ` (${figureLabel})` : ''}`}
+                  headers={['Engagement', 'Statut', ...FIGURE_LABELS.map((f) => f.label)]}
+                  amounts={[2, 3, 4, 5, 6]}
+                  rows={listed.map((c) => [
+                    <Link
+                      key={c.id}
+                      href={withQuery(`/engagements/${encodeURIComponent(c.id)}`, new URLSearchParams(), {
+                        arrete: asOf,
+                      })}
+                    >
+                      {c.label}
                     </Link>,
+                    `${c.statusLabel}${c.isPool ? ' (enveloppe commune)' : ''}`,
+                    ...FIGURE_LABELS.map((f) => euros(c.figures[f.key])),
                   ])}
+                  footer={
+                    figure ? undefined : ['Total', '', ...FIGURE_LABELS.map((f) => euros(statement.totals[f.key]))]
+                  }
                 />
-              )}
-            </>
-          );
-        }}
-      </Async>
+                {BREAKDOWNS.map(({ key, label, collection }) => (
+                  <Table
+                    key={key}
+                    caption={label}
+                    headers={[
+                      label.replace('Par ', '').replace(/^./, (c) => c.toUpperCase()),
+                      ...FIGURE_LABELS.map((f) => f.label),
+                    ]}
+                    amounts={[1, 2, 3, 4, 5]}
+                    rows={(statement.by[key] ?? []).map((row) => [
+                      collection ? nameOf(names, collection, row.key) : row.key,
+                      ...FIGURE_LABELS.map((f) => euros(row.figures[f.key])),
+                    ])}
+                  />
+                ))}
+                {statement.awaitingConditions.length > 0 && (
+                  <Table
+                    caption="En attente d’une condition suspensive"
+                    headers={['Condition', 'Montant conditionnel']}
+                    amounts={[1]}
+                    rows={statement.awaitingConditions.map((c) => [c.label, euros(c.amount)])}
+                  />
+                )}
+                {(statement.pourMemoire ?? []).length > 0 && (
+                  <Table
+                    caption="Pour mémoire (sans montant, hors totaux)"
+                    headers={['Participation', 'Période', 'Ligne du document']}
+                    rows={(statement.pourMemoire ?? []).map((m) => [
+                      m.wording,
+                      m.period ? `${m.period.fromYear}-${m.period.toYear}` : '—',
+                      <Link key={m.figureId} href={`/document/${m.line}`}>
+                        ligne {m.line}
+                      </Link>,
+                    ])}
+                  />
+                )}
+              </>
+            );
+          }}
+        </Async>
+      )}
     </>
   );
 }
