@@ -53,7 +53,8 @@ function concretePath(route: RouteEntry): string {
     .replace(/^\/api\/commitments\/operations\/:id/, '/api/commitments/operations/mx-op')
     .replace(/:operationId/, route.path.includes('renewal-urban') ? 'etude' : 'op')
     .replace(/:(\w+)/g, (_, name: string) => values[name] ?? name);
-  return path.endsWith('/financial-table/diff') ? `${path}?from=1&to=1` : path;
+  if (path.endsWith('/financial-table/diff')) return `${path}?from=1&to=1`;
+  return path.endsWith('/document-text') ? `${path}?line=1` : path;
 }
 
 const serviceOf = (path: string) => /^\/api\/([a-z-]+)/.exec(path)?.[1] ?? 'commitments';

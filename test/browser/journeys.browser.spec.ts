@@ -107,6 +107,12 @@ describe('the web application in Chromium (browser)', () => {
       .getByText(/Accès refusé/)
       .first()
       .waitFor();
+    // Signed out, the person is asked again who they are (the provider's session does not sign them back in).
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Se connecter au grand livre' }).waitFor();
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/connexion\/interaction\//);
+    await page.getByRole('heading', { level: 2, name: 'Qui êtes-vous ?' }).waitFor();
     await page.context().close();
   });
 

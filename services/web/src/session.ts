@@ -8,6 +8,8 @@ interface SignInConfig {
   clientId: string;
   scope: string;
   resource: string;
+  /** The `prompt` of the request (« login »: always choose the account), empty for none. */
+  prompt: string;
 }
 
 /** How to sign in, as the server says (/web-config.json): the embedded provider, or the partners' own. */
@@ -61,6 +63,7 @@ export async function signIn(after = location.pathname + location.search): Promi
     code_challenge: challenge,
     code_challenge_method: 'S256',
     resource: config.resource,
+    ...(config.prompt ? { prompt: config.prompt } : {}),
   });
   location.assign(`${config.authorizationEndpoint}?${query}`);
 }

@@ -13,7 +13,8 @@ export const WEB_CONFIG_PATH = '/web-config.json';
 
 /**
  * How the browser signs in: the embedded provider by default; a partner's provider (ProConnect, Keycloak…) when
- * WEB_OIDC_AUTHORIZATION_URL, WEB_OIDC_TOKEN_URL and WEB_OIDC_CLIENT_ID name it (a public client, PKCE).
+ * WEB_OIDC_AUTHORIZATION_URL, WEB_OIDC_TOKEN_URL and WEB_OIDC_CLIENT_ID name it (a public client, PKCE; WEB_OIDC_PROMPT
+ * for its `prompt`, such as select_account).
  */
 export function webConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
@@ -22,6 +23,9 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env) {
     clientId: env.WEB_OIDC_CLIENT_ID ?? WEB_CLIENT,
     scope: env.WEB_OIDC_SCOPE ?? 'openid profile',
     resource: env.WEB_OIDC_RESOURCE ?? API_RESOURCE,
+    // After « Se déconnecter », the provider's session would sign the same person in again without asking: the
+    // embedded provider always shows the account chooser; a partner's provider does what WEB_OIDC_PROMPT says.
+    prompt: env.WEB_OIDC_AUTHORIZATION_URL ? (env.WEB_OIDC_PROMPT ?? '') : 'login',
   };
 }
 
