@@ -1,5 +1,10 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { EventFeedResponse, IntegrityResponse, ServiceInfoResponse } from './http/service-info.responses';
+import {
+  EventFeedResponse,
+  IntegrityResponse,
+  PrincipalResponse,
+  ServiceInfoResponse,
+} from './http/service-info.responses';
 import type { RefusalCatalogue } from '@cvl/refusal';
 import { ConflictException, Controller, Get, Header, Inject, NotFoundException, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -77,6 +82,21 @@ export function serviceInfoController(description: ServiceDescription, translate
         transport: this.bus.kind,
         docs: `/api/${description.service}/docs`,
       };
+    }
+
+    /**
+     * Who the service reads in the bearer token — subject, organisation and roles once the provider's claims are
+     * mapped (AUTH_ROLES_CLAIM, AUTH_ROLE_MAPPING…): what the web application shows and builds its menu from,
+     * whatever provider signed the person in.
+     */
+    @Get('me')
+    @ApiOperation({ summary: 'Qui suis-je : le sujet, l’organisation et les rôles que le service lit dans le jeton' })
+    @ApiOkResponse({ type: PrincipalResponse })
+    @Allow({ all: EVERY_READER })
+    @Header('Cache-Control', 'no-store')
+    me(@CurrentAccess() access: Access): PrincipalResponse {
+      const { subject, organisation, roles } = access.principal;
+      return { subject, organisation, roles: [...roles] };
     }
 
     /**

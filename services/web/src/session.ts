@@ -68,19 +68,37 @@ export async function signIn(after = location.pathname + location.search): Promi
   location.assign(`${config.authorizationEndpoint}?${query}`);
 }
 
-function decodePrincipal(token: string): Principal {
-  const [, payload] = token.split('.');
-  const claims = JSON.parse(
-    new TextDecoder().decode(
-      Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
-    ),
-  ) as { sub: string; name?: string; org: string; roles: string[]; exp: number };
+/** The token's own claims, for what is only shown (the person's name) and when it expires. */
+function claimsOf(token: string): { name?: string; exp?: number } {
+  const [, payload = ''] = token.split('.');
+  try {
+    return JSON.parse(
+      new TextDecoder().decode(
+        Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+      ),
+    ) as { name?: string; exp?: number };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Who the API reads in the token (its roles and organisation, after the provider's claims are mapped): the menu is
+ * built from that, never from claims the browser would interpret itself.
+ */
+async function principalOf(token: string): Promise<Principal> {
+  const answer = await fetch('/api/commitments/me', {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+  });
+  if (!answer.ok) throw new Error(`le grand livre refuse ce jeton (${answer.status}) : reconnectez-vous`);
+  const read = (await answer.json()) as { subject: string; organisation: string; roles: string[] };
+  const claims = claimsOf(token);
   return {
-    subject: claims.sub,
-    name: claims.name ?? claims.sub,
-    organisation: claims.org,
-    roles: claims.roles ?? [],
-    expiresAt: claims.exp * 1000,
+    subject: read.subject,
+    name: claims.name ?? read.subject,
+    organisation: read.organisation,
+    roles: read.roles,
+    expiresAt: (claims.exp ?? Date.now() / 1000 + 3600) * 1000,
   };
 }
 
@@ -113,7 +131,7 @@ export async function completeSignIn(search: string): Promise<{ session: Session
   const tokens = (await answer.json()) as { access_token?: string; error_description?: string };
   if (!answer.ok || !tokens.access_token)
     throw new Error(`échange refusé par le fournisseur d’identité : ${tokens.error_description ?? answer.status}`);
-  const session = { token: tokens.access_token, principal: decodePrincipal(tokens.access_token) };
+  const session = { token: tokens.access_token, principal: await principalOf(tokens.access_token) };
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
   return { session, after: pending.after };
 }

@@ -12,6 +12,13 @@ export class ServiceInfoResponse {
   @ApiProperty({ example: '/api/commitments/docs' }) docs!: string;
 }
 
+/** GET /api/<service>/me: who the service reads in the token, after the provider's claims were mapped. */
+export class PrincipalResponse {
+  @ApiProperty({ example: 'demo.financeur.maisons-et-cites' }) subject!: string;
+  @ApiProperty({ example: 'maisons-et-cites', description: 'un code du référentiel' }) organisation!: string;
+  @ApiProperty({ type: [String], example: ['financeur'] }) roles!: string[];
+}
+
 export class PublishedEventView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: '/commitments' }) source!: string;

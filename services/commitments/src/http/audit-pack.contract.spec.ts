@@ -2,7 +2,8 @@ import { verifyAuditPack } from '@cvl/event-store';
 import { signToken } from '@cvl/platform';
 import { startCommitmentsApi, traceBody, type ApiHarness } from '../test-support/api-suite';
 
-// GET /api/<service>/audit-pack: the pack `cvl audit export` writes, served to the people allowed to take it away.
+// GET /api/<service>/audit-pack: the pack `cvl audit export` writes, served to the people allowed to take it away;
+// GET /api/<service>/me: who the service reads in a token.
 describe('the audit pack over HTTP (PGlite, signed log)', () => {
   let h: ApiHarness;
   let financeur: { Authorization: string };
@@ -27,6 +28,12 @@ describe('the audit pack over HTTP (PGlite, signed log)', () => {
     financeur = { Authorization: `Bearer ${token}` };
   });
   afterAll(async () => h.close());
+
+  it('tells a person who the service reads in its token (GET /me): what the web application builds its menu from', async () => {
+    const me = await h.http().get('/api/commitments/me').set(financeur).expect(200);
+    expect(me.body).toEqual({ subject: 'finances.mc', organisation: 'maisons-et-cites', roles: ['financeur'] });
+    await h.http().get('/api/commitments/me').expect(401);
+  });
 
   it('gives the contract team the whole log as an attachment, and it verifies offline', async () => {
     const answer = await h.http().get('/api/commitments/audit-pack').set(h.auth).expect(200);
