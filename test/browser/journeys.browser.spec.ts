@@ -20,6 +20,22 @@ import {
 const fr = (cents: bigint) => formatEurosFr(cents);
 const MENU = ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Imports', 'Exports'];
 
+/** Presses Tab until the focused element says `text` (its text or accessible label), at most 80 times: a keyboard user's way. */
+async function tabTo(page: Page, text: RegExp): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    // Read in the page (a string: the browser's DOM types are not this test's).
+    const focused = (await page.evaluate(`(() => {
+      const element = document.activeElement;
+      if (!element) return '';
+      const label = element.id ? document.querySelector('label[for="' + element.id + '"]')?.textContent : '';
+      return ((element.getAttribute('aria-label') || '') + ' ' + (label || '') + ' ' + (element.innerText || '')).trim();
+    })()`)) as string;
+    if (text.test(focused)) return;
+  }
+  throw new Error(`« ${text} » jamais atteint au clavier`);
+}
+
 async function menuOf(page: Page): Promise<string[]> {
   const items = await page.locator('nav.fr-nav a.fr-nav__link').allInnerTexts();
   return items.map((text) => text.trim()).filter((text) => MENU.includes(text));
@@ -81,6 +97,23 @@ describe('the web application in Chromium (browser)', () => {
       await page.context().close();
     },
   );
+
+  it('a person signs in, chooses an account and reaches a statement with the keyboard alone', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await page.goto('/');
+    await tabTo(page, /^Se connecter$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/connexion\/interaction\//);
+    await tabTo(page, /Équipe du contrat de ville \(CALL\)/);
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Se connecter$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tableau de bord du contrat' }).waitFor();
+    await tabTo(page, /^Maisons et Cités Soginorpa$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Relevé de Maisons et Cités Soginorpa' }).waitFor();
+    await page.context().close();
+  });
 
   it('a financeur drills from its total to a commitment, its history, and the document line it comes from — and is refused another funder', async () => {
     const page = await newPage(suite.browser, suite.url);

@@ -57,20 +57,17 @@ const NOT_BUILT = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><t
 /**
  * Serves the web application at `/` (embedded mode): its files, the design system's, and its page for every other
  * address a person opens (the application routes in the browser: /releve/…, /matrice…). The API keeps its own
- * answers, 404 included.
+ * answers, 404 included: a file missing under /assets or /dsfr falls through to it.
  */
 export function mountWebApplication(app: INestApplication): void {
-  app.use(DSFR_PATH, express.static(dsfrFolder(), { maxAge: '7d', index: false, fallthrough: false }));
+  app.use(DSFR_PATH, express.static(dsfrFolder(), { maxAge: '7d', index: false }));
   const config = webConfig();
   app.use(WEB_CONFIG_PATH, (request: Request, response: Response, next: NextFunction) =>
     request.method === 'GET' ? void response.setHeader('Cache-Control', 'no-cache').json(config) : next(),
   );
   const build = webBuild();
   if (build)
-    app.use(
-      '/assets',
-      express.static(join(build, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-    );
+    app.use('/assets', express.static(join(build, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
     if (SERVER_PATHS.some((prefix) => request.path === prefix || request.path.startsWith(prefix))) return next();

@@ -195,7 +195,10 @@ function ProtocolSection({ query }: { query: URLSearchParams }) {
                       headers={['Opération', 'Financeur', 'Avant', 'Après', 'Écart', 'Changement']}
                       amounts={[2, 3, 4]}
                       rows={d.changes.map((c) => [
-                        c.operationId,
+                        // The operation's name, as the maquette gives it; its code only if the maquette has it no more.
+                        (table.state === 'ready' &&
+                          table.data.rows.find((r) => r.operationId === c.operationId)?.operationLabel) ||
+                          c.operationId,
                         nameOf(names, 'funders', c.funder),
                         euros(c.before),
                         euros(c.after),
