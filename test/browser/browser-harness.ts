@@ -51,7 +51,12 @@ export async function startSuiteAndBrowser(): Promise<RunningSuite> {
   await suite.waitForLine(/^Arrêt/, 120_000);
   const tokenAt = suite.lines.findIndex((line) => line.startsWith('Jeton d’administration'));
   const adminToken = suite.lines[tokenAt + 1].trim();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  // In French, as its users run it: the browser's own words (file picker, date fields « jj/mm/aaaa ») follow LANGUAGE.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+  });
   return {
     url,
     adminToken,

@@ -59,6 +59,13 @@ describe('the web application in Chromium (browser)', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/connexion\/interaction\//);
     expect(await checkPage(page, '01-choix-du-compte')).toEqual([]);
+    // Any address of the application opens it (a bookmark, a shared link); the API and missing files keep their 404.
+    const view = await page.request.get('/releve/maisons-et-cites', { headers: { Accept: 'text/html' } });
+    expect([view.status(), await view.text()]).toEqual([200, expect.stringContaining('<div id="racine">')]);
+    for (const path of ['/assets/absent.js', '/dsfr/absent.css', '/api/absent']) {
+      const missing = await page.request.get(path, { headers: { Accept: 'text/html' } });
+      expect([path, missing.status(), (await missing.json()).title]).toEqual([path, 404, 'Ressource introuvable']);
+    }
     await page.context().close();
   });
 
