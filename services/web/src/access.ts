@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@cvl/contracts';
+import { ROLE_LABELS, ROLES } from '@cvl/contracts';
 import type { Principal } from './session';
 
 // What each role finds in the menu. The API decides what is shown (every route has its policy and scopes its reads);
@@ -9,16 +9,7 @@ export type View = 'tableau' | 'releve' | 'matrice' | 'operations' | 'controles'
 const READS_CONTRACT = ['admin', 'pilotage', 'auditeur'];
 
 const VIEW_ROLES: Record<View, string[]> = {
-  tableau: [
-    'admin',
-    'pilotage',
-    'financeur',
-    'maitre-ouvrage',
-    'instructeur-anru',
-    'autorite-gestion',
-    'auditeur',
-    'exploitation',
-  ],
+  tableau: [...ROLES],
   releve: [...READS_CONTRACT, 'financeur'],
   matrice: [...READS_CONTRACT, 'financeur'],
   operations: [...READS_CONTRACT, 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion'],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { createElement, useEffect, useState } from 'react';
 import { apiGet } from './api';
 
 // Names rather than codes: the contract's reference (funders, quartiers, stakes, programmes, organisations), read once
@@ -44,4 +44,9 @@ export function nameOf(names: Names, collection: Collection, code: string | unde
 
 export function forgetNames(): void {
   loading = undefined;
+}
+
+/** The funders of the reference as the options of a select, by name (the code is the value). */
+export function funderOptions(names: Names, label: (name: string) => string = (name) => name) {
+  return [...names.funders].map(([code, name]) => createElement('option', { key: code, value: code }, label(name)));
 }

@@ -8,7 +8,7 @@ import { readsWholeContract } from '../access';
 import { Async, ErrorAlert } from '../components/Async';
 import { Table } from '../components/Table';
 import { date, euros, instant } from '../format';
-import { useNames } from '../names';
+import { funderOptions, useNames } from '../names';
 import { Link } from '../router';
 import type { Principal } from '../session';
 
@@ -160,11 +160,7 @@ function AuditPackSection({ principal }: { principal: Principal }) {
           <div className="fr-col-12 fr-col-md-6">
             <Select label="Périmètre" nativeSelectProps={{ value: funder, onChange: (e) => setFunder(e.target.value) }}>
               <option value="">Tout le journal</option>
-              {[...names.funders].map(([code, name]) => (
-                <option key={code} value={code}>
-                  Événements de {name}
-                </option>
-              ))}
+              {funderOptions(names, (name) => `Événements de ${name}`)}
             </Select>
           </div>
         )}

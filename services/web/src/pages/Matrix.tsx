@@ -6,7 +6,7 @@ import { Async } from '../components/Async';
 import { Table } from '../components/Table';
 import { FIGURE_LABELS, type Figures } from '../figures';
 import { cents, date, euros } from '../format';
-import { nameOf, useNames, type Names } from '../names';
+import { funderOptions, nameOf, useNames, type Names } from '../names';
 import { Link, navigate, withQuery } from '../router';
 import { SourceText } from './Commitment';
 
@@ -120,11 +120,7 @@ export function MatrixPage({ query }: { query: URLSearchParams }) {
             }}
           >
             <option value="">Tous les financeurs</option>
-            {[...names.funders].map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
+            {funderOptions(names)}
           </Select>
         </div>
       </div>

@@ -6,7 +6,7 @@ import { Async } from '../components/Async';
 import { Table } from '../components/Table';
 import { FIGURE_LABELS, type Figures } from '../figures';
 import { cents, date, euros } from '../format';
-import { nameOf, useNames, type Names } from '../names';
+import { funderOptions, nameOf, useNames, type Names } from '../names';
 import { Link, navigate, withQuery } from '../router';
 import type { Principal } from '../session';
 
@@ -79,11 +79,7 @@ export function StatementPage({
                   navigate(withQuery(`/releve/${encodeURIComponent(event.target.value)}`, query, {})),
               }}
             >
-              {[...names.funders].map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
+              {funderOptions(names)}
             </Select>
           </div>
         )}
