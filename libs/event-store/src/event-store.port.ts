@@ -1,3 +1,4 @@
+import type { SignedTreeHead } from './signed-log/tree-head';
 /**
  * The event store port. Domain code appends and reads through it and never knows which database is behind it.
  * Streams are ordered by revision (0, 1, 2…); the whole store is ordered by a global checkpoint that readers can
@@ -199,6 +200,11 @@ export interface EventStore {
    * store that does not sign.
    */
   seals?: DocumentSeals;
+  /**
+   * The log's current signed head: what a sealed document (a funder's statement) cites as the state its figures come
+   * from. Absent for a store that does not sign.
+   */
+  signedHead?(): Promise<SignedTreeHead | undefined>;
   /** True when the store answers (for health checks). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -208,6 +214,8 @@ export interface DocumentSeals {
   /** A seal over `digest` (hex), for `purpose` only (« ledger-snapshot »): a seal for one purpose proves nothing for another. */
   seal(purpose: string, digest: string): string;
   check(purpose: string, digest: string, seal: string): boolean;
+  /** The key's public half, as a verifier needs it with no server. */
+  publicKey: { keyId: string; pem: string };
 }
 
 /** One append is one transaction: an import of a whole data set is one append (all or nothing), hence this much. */

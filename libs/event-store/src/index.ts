@@ -19,3 +19,4 @@ export * from './signed-log/audit-pack';
 export * from './sql/data-dir-lock';
 export * from './describe-size';
 export * from './signed-log/funder-selection';
+export * from './signed-log/sealed-document';

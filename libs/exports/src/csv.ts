@@ -1,4 +1,11 @@
-import { assertWellFormed, formatCell, type ReportDocument, type ReportTable } from './report';
+import {
+  assertWellFormed,
+  formatCell,
+  generatedLine,
+  readsEuros,
+  type ReportDocument,
+  type ReportTable,
+} from './report';
 
 /**
  * CSV as French finance teams save it: « ; » between fields, « " » around fields that need it (doubled inside),
@@ -68,14 +75,38 @@ function tableLines(table: ReportTable): string[][] {
   ];
 }
 
+export interface CsvOptions {
+  /** The document's title, issuer, date and reference above the tables (one line each, then an empty line). */
+  titleBlock?: boolean;
+}
+
+/** The lines above the tables when a title block is asked for: what the PDF prints at its head and at its end. */
+function titleBlockLines(document: ReportDocument): string[][] {
+  return [
+    [document.title],
+    ...(document.subtitle ?? []).map((line) => [line]),
+    ...(document.issuer ? [[`Émis par : ${document.issuer}`]] : []),
+    [generatedLine(document.generatedAt)],
+    ...(readsEuros(document) ? [['Montants en euros, au centime (colonnes numériques sans symbole)']] : []),
+    ...(document.notices ?? []).map((line) => [line]),
+    ...(document.seal
+      ? [[`Référence : ${document.seal.reference}`], [`Empreinte : ${document.seal.fingerprint}`]]
+      : []),
+  ].map((line) => line.map(neutraliseFormula));
+}
+
 /**
- * CSV the way French spreadsheets open it: UTF-8 with BOM, « ; » between cells, decimal comma, CRLF. A document of
- * one table is that table; with several, each comes under its title, separated by an empty line.
+ * CSV the way French spreadsheets open it: UTF-8 with BOM, « ; » between cells, decimal comma, CRLF, figures with no
+ * « € » so that they import as numbers. A document of one table is that table; with several, each comes under its
+ * title, separated by an empty line; with `titleBlock`, the document's own heading comes first.
  */
-export function toCsv(document: ReportDocument): Buffer {
+export function toCsv(document: ReportDocument, options: CsvOptions = {}): Buffer {
   document.tables.forEach(assertWellFormed);
-  const single = document.tables.length === 1;
-  const blocks = document.tables.map((table) => [...(single ? [] : [[table.title]]), ...tableLines(table)]);
+  const single = document.tables.length === 1 && !options.titleBlock;
+  const blocks = [
+    ...(options.titleBlock ? [titleBlockLines(document)] : []),
+    ...document.tables.map((table) => [...(single ? [] : [[table.title]]), ...tableLines(table)]),
+  ];
   const lines = blocks.flatMap((block, i) => (i === 0 ? block : [[], ...block]));
   return Buffer.from(`\ufeff${csvText(lines)}`, 'utf8');
 }

@@ -1,4 +1,4 @@
-import { toCsv } from './csv';
+import { toCsv, type CsvOptions } from './csv';
 import { toPdf } from './pdf';
 import { CONTENT_TYPES, type ExportFormat, type ReportDocument } from './report';
 import { toXlsx } from './xlsx';
@@ -7,7 +7,9 @@ import { toXlsx } from './xlsx';
 export async function exportFile(
   document: ReportDocument,
   format: ExportFormat,
+  options: CsvOptions = {},
 ): Promise<{ body: Buffer; type: string; disposition: string }> {
-  const body = format === 'csv' ? toCsv(document) : format === 'xlsx' ? await toXlsx(document) : await toPdf(document);
+  const body =
+    format === 'csv' ? toCsv(document, options) : format === 'xlsx' ? await toXlsx(document) : await toPdf(document);
   return { body, type: CONTENT_TYPES[format], disposition: `attachment; filename="${document.fileName}.${format}"` };
 }

@@ -23,7 +23,7 @@ const document = (rows: Array<[string, bigint, number]>): ReportDocument => ({
       name: 'Par année',
       title: 'Par année',
       columns: [
-        { header: 'Année', kind: 'integer' },
+        { header: 'Année', kind: 'year' },
         { header: 'Ferme', kind: 'euros' },
       ],
       rows: [[2016, 170_000_000n]],
@@ -100,7 +100,8 @@ describe('exports: CSV, XLSX and PDF carry the same figures', () => {
     const { text, pages } = await readPdf(await toPdf(doc));
     expect(pages).toBeGreaterThan(2);
     expect(text).toContain('Relevé du financeur — Région Hauts-de-France');
-    expect(text).toContain('Édité le 25/11/2026 à 22:10 (UTC)');
+    // 22:10 UTC in November is 23:10 in Paris (winter time).
+    expect(text).toContain('Édité le 25/11/2026 à 23:10 (heure de Paris)');
     expect(text).toContain(`Total ${formatCell(doc.tables[0].totals![1], 'euros')}`);
     for (const [label] of rows) expect(text).toContain(label);
     expect(text).toContain(`page ${pages} / ${pages}`);

@@ -1,5 +1,6 @@
 export * from './report';
-export { csvText, parseCsv, toCsv } from './csv';
-export { toXlsx } from './xlsx';
-export { toPdf } from './pdf';
+export { csvText, parseCsv, toCsv, type CsvOptions } from './csv';
+export { SEAL_LABEL, toXlsx } from './xlsx';
+export { PDF_MARGIN_PT, toPdf } from './pdf';
 export { exportFile } from './export-file';
+export { frenchDate, parisDateTime, parisDay } from './dates';

@@ -1,4 +1,4 @@
-/* Reading exports back as people open them — for tests (pdf-parse is a development dependency): import from @cvl/exports/read-back. */
+/* Reading exports back as people open them — for tests, and for `cvl audit verify` (the text a statement prints): import from @cvl/exports/read-back. */
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { parseCsv } from './csv';
@@ -8,14 +8,22 @@ export function readCsv(body: Buffer): string[][] {
   return parseCsv(body.toString('utf8'));
 }
 
-/** An XLSX export opened with exceljs: each sheet's rows of values (numbers stay numbers). */
-export async function readXlsx(body: Buffer): Promise<Map<string, unknown[][]>> {
+/** An XLSX export opened with exceljs, whole: formulas, formats, views, print setup. */
+export async function openXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** An XLSX export as a spreadsheet shows it: each sheet's rows of values (numbers stay numbers, formulas their result). */
+export async function readXlsx(body: Buffer): Promise<Map<string, unknown[][]>> {
+  const workbook = await openXlsx(body);
+  const shown = (cell: unknown) =>
+    cell !== null && typeof cell === 'object' && 'formula' in cell ? (cell as { result?: unknown }).result : cell;
   const sheets = new Map<string, unknown[][]>();
   workbook.eachSheet((sheet) => {
     const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(shown)));
     sheets.set(sheet.name, rows);
   });
   return sheets;

@@ -1,4 +1,5 @@
 import { formatEurosFr, formatIntegerFr } from '@cvl/money';
+import { parisDateTime } from './dates';
 
 /**
  * A report as people read it, before it is a file: a title and one or more tables. One description serves CSV,
@@ -13,11 +14,33 @@ export interface ReportDocument {
   generatedAt: string;
   /** File name without extension, e.g. « releve-maisons-et-cites ». */
   fileName: string;
+  /** Who issues the document (« Communauté d’Agglomération de Lens-Liévin — équipe du contrat de ville »). */
+  issuer?: string;
+  /** What the reader must know before reading a figure (a read model still rebuilding): printed first, in bold. */
+  notices?: string[];
   tables: ReportTable[];
+  /** The document's reference and fingerprint, printed at its end and embedded for `cvl audit verify`. */
+  seal?: DocumentSeal;
+  /** The signature block: who signs, where, when (one line each); a line ending in « : » is followed by room to sign. */
+  signature?: string[];
+  /** Forced page orientation; otherwise portrait when every table fits it, landscape when not. */
+  orientation?: 'portrait' | 'landscape';
 }
 
-/** How a column's cells are typed and shown. */
-export type ColumnKind = 'text' | 'euros' | 'rate' | 'integer';
+/** What makes a document checkable: printed for the reader, embedded (ASCII) for the verifier. */
+export interface DocumentSeal {
+  /** « REL-2026-1204-3F9A0C21 »: what a reader quotes. */
+  reference: string;
+  /** The hash a reader compares, grouped for reading. */
+  fingerprint: string;
+  /** Further lines printed under them: the signed log head, how to check. */
+  printed: string[];
+  /** The machine-readable seal (base64 of canonical JSON): the PDF's « CvlSceau » entry, the workbook's property. */
+  payload: string;
+}
+
+/** How a column's cells are typed and shown: a year is a number (« 2016 », never grouped), not text. */
+export type ColumnKind = 'text' | 'euros' | 'rate' | 'integer' | 'year';
 
 export interface ReportColumn {
   header: string;
@@ -53,6 +76,8 @@ export function formatCell(cell: ReportCell, kind: ColumnKind): string {
       return `${formatEurosFr(BigInt(cell), { symbol: false })} %`;
     case 'integer':
       return formatIntegerFr(BigInt(cell));
+    case 'year':
+      return String(cell);
     default:
       return String(cell);
   }
@@ -83,9 +108,11 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** « Édité le 25/11/2026 à 22:10 (UTC) ». */
+/** « Édité le 25/11/2026 à 23:10 (heure de Paris) ». */
 export function generatedLine(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `Édité le ${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()} à ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} (UTC)`;
+  return `Édité le ${parisDateTime(iso)} (heure de Paris)`;
 }
+
+/** True when any table reads amounts: the document then says they are in euros. */
+export const readsEuros = (document: ReportDocument) =>
+  document.tables.some((table) => table.columns.some((column) => column.kind === 'euros'));

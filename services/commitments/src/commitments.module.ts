@@ -8,6 +8,7 @@ import { CommitmentQueriesController } from './commitment-queries/commitment-que
 import { commitmentsDescription } from './commitments.description';
 import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
 import { FunderStatementController } from './funder-statement/funder-statement.controller';
+import { StatementIssuer } from './funder-statement/funder-statement.issue';
 import { CommitmentsLedger } from './infrastructure/commitments-ledger';
 import { LedgerProjection } from './infrastructure/ledger-projection';
 import { LedgerSnapshots } from './infrastructure/ledger-snapshots';
@@ -82,6 +83,7 @@ const HANDLERS = [
   CommitmentQueryHandler,
   CommitmentHistoryQueryHandler,
   FunderStatementQueryHandler,
+  StatementIssuer,
   BalancesQueryHandler,
   ReconciliationQueryHandler,
 ];

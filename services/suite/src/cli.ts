@@ -4,12 +4,17 @@ import { join } from 'node:path';
 import {
   DataDirLockedError,
   concernsFunder,
+  decodeSeal,
   exportAuditPack,
   LogSigningKey,
   openSqlEventStore,
+  sealInPdf,
   verifyAuditPack,
+  verifySealedDocument,
   type VerifyReport,
 } from '@cvl/event-store';
+import { SEAL_LABEL } from '@cvl/exports';
+import { readPdf, readXlsx } from '@cvl/exports/read-back';
 import { formatEurosFr, formatIntegerFr, fromDecimalString } from '@cvl/money';
 import {
   eventStoreConfig,
@@ -54,11 +59,14 @@ const HELP = `Usage : cvl <commande>
                     écrit un paquet d’audit : les événements, leurs empreintes, les têtes signées et la clé
                     publique (tout le journal, ou les événements d’un financeur avec leurs preuves d’inclusion)
   audit verify <fichier> [--cle=empreinte]
-                    vérifie un paquet d’audit sans serveur ni base (docs/paquet-d-audit.md)
+                    vérifie un paquet d’audit sans serveur ni base (docs/paquet-d-audit.md), ou un relevé
+                    scellé (PDF, XLSX) : son contenu, son sceau, la tête signée qu’il cite, son texte imprimé
   audit cle         l’empreinte et la clé publique du journal signé, à publier aux auditeurs
   report <vue> [--format json|csv|xlsx|pdf] [--sortie fichier]
          [--funder=… --quartier=… --stake=… --year=… --figure=… --protocol=… --version=…]
-                    une restitution des services en cours d’exécution : releve (--funder=…),
+                    une restitution des services en cours d’exécution : releve (--funder=…
+                    [--asOf=AAAA-MM-JJ] [--knownAt=instant] : le relevé des engagements, scellé ; vérifiez le
+                    fichier avec cvl audit verify),
                     cofinancement, maquette (--protocol=…, --version=n), operations (--source=…
                     --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes,
                     classeur (toutes les vues, une feuille chacune ; XLSX par défaut), chronologie
@@ -85,7 +93,13 @@ pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm star
 /** The views `cvl report` can fetch, by the name users give them (paths under /api). */
 const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
 const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string; example?: string }> = {
-  releve: { path: 'reporting/funders/:funder/statement', formats: FILES, needs: 'funder', example: 'maisons-et-cites' },
+  // The statement of record: from the ledger (commitments), at a date of effect, sealed when written to a file.
+  releve: {
+    path: 'commitments/funders/:funder/statement',
+    formats: FILES,
+    needs: 'funder',
+    example: 'maisons-et-cites',
+  },
   cofinancement: { path: 'reporting/co-financing', formats: FILES },
   maquette: {
     path: 'renewal-urban/protocols/:protocol/financial-table',
@@ -104,6 +118,9 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
   montants: { path: 'commitments/figures', formats: ['json'] },
 };
 const REPORT_FILTERS = [
+  'asOf',
+  'knownAt',
+  'titleBlock',
   'funder',
   'quartier',
   'stake',
@@ -347,6 +364,65 @@ function optionOf(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
+/**
+ * `cvl audit verify releve.pdf`: the seal a statement carries, checked with no server — its content, the key's seal
+ * over it, the signed head it cites, and (for a PDF) that the printed text carries its reference, its fingerprint and
+ * its totals. A workbook's cells are numbers: its seal is checked, its text is not compared.
+ */
+async function verifyIssuedDocument(file: string, bytes: Buffer, trusted: string | undefined): Promise<number> {
+  const pdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  let payload: string | undefined;
+  let printedText: string | undefined;
+  try {
+    if (pdf) {
+      payload = sealInPdf(bytes);
+      printedText = (await readPdf(bytes)).text;
+    } else {
+      const about = [...(await readXlsx(bytes)).values()].flat();
+      const row = about.find((cells) => cells[0] === SEAL_LABEL);
+      payload = typeof row?.[1] === 'string' ? row[1] : undefined;
+    }
+  } catch (error) {
+    process.stderr.write(`Fichier illisible (${file}) : ${(error as Error).message}\n`);
+    return 65;
+  }
+  if (!payload) {
+    process.stdout.write(`Aucun sceau dans ${file} : ce n’est pas un document scellé par le registre du contrat.\n`);
+    return 2;
+  }
+  let sealed: unknown;
+  try {
+    sealed = decodeSeal(payload);
+  } catch {
+    process.stdout.write(`Sceau illisible dans ${file}.\n`);
+    return 2;
+  }
+  const report = verifySealedDocument(sealed, { ...(trusted ? { trustedKeyId: trusted } : {}), printedText });
+  const document = report.document;
+  if (document) {
+    process.stdout.write(
+      `Document : ${document.reference}, émis le ${frInstant(document.issuedAt)} (heure de Paris)${report.fingerprint ? `, empreinte ${report.fingerprint}` : ''}.\n` +
+        `Journal signé « ${document.head.log} » : tête n° ${document.head.sequence} du ${frInstant(document.head.signedAt)}, ${formatIntegerFr(document.head.treeSize)} événements.\n`,
+    );
+  }
+  process.stdout.write(
+    report.trustedKey === 'confirmée'
+      ? `Clé ${report.keyId} : celle attendue.\n`
+      : report.trustedKey === 'différente'
+        ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
+        : `Clé ${report.keyId || '—'} lue dans le document : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
+  );
+  if (report.ok) {
+    process.stdout.write(
+      `Conforme : le document est celui émis, scellé par la clé du journal${pdf ? ', et son texte imprimé porte sa référence, son empreinte et ses totaux' : ''}.\n`,
+    );
+    return 0;
+  }
+  process.stdout.write(`NON CONFORME : ${report.problems.length} problème(s)\n`);
+  report.problems.forEach((problem, index) => process.stdout.write(`  ${index + 1}. ${problem}\n`));
+  return 2;
+}
+
 const AUDIT_USAGE = `Usage : cvl audit export [--funder=code] [--asOf=AAAA-MM-JJ] [--sortie=fichier]
        cvl audit verify <fichier> [--cle=empreinte]
        cvl audit cle\n`;
@@ -360,10 +436,14 @@ async function audit(args: string[]): Promise<number> {
       process.stderr.write(file ? `Fichier introuvable : ${file}\n` : AUDIT_USAGE);
       return 64;
     }
+    const bytes = readFileSync(file);
+    // A PDF or a workbook the registry issued (a funder's statement) carries its seal; anything else is a pack.
+    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-' || bytes.subarray(0, 2).toString('latin1') === 'PK')
+      return verifyIssuedDocument(file, bytes, optionOf(rest, 'cle'));
     const started = Date.now();
     let pack: unknown;
     try {
-      pack = JSON.parse(readFileSync(file, 'utf8'));
+      pack = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
       process.stderr.write(`Paquet illisible (${file}) : ${(error as Error).message}\n`);
       return 65;

@@ -166,6 +166,7 @@ export class SqlEventStore implements EventStore {
       this.seals = {
         seal: (purpose, digest) => key.sealDocument(purpose, digest),
         check: (purpose, digest, seal) => verifyDocumentSeal(purpose, digest, seal, key.publicKey),
+        publicKey: { keyId: key.keyId, pem: key.publicKeyPem() },
       };
   }
 
@@ -547,6 +548,14 @@ export class SqlEventStore implements EventStore {
       [afterLeaf, Math.max(1, Math.min(limit, MAX_READ_COUNT))],
     );
     return result.rows.map(toAudited);
+  }
+
+  /** The current head, as the database keeps it (checked against the witness when the store opened). */
+  async signedHead(): Promise<SignedTreeHead | undefined> {
+    if (!this.signedLog) return undefined;
+    await this.ready();
+    const row = await this.client.query<{ head: SignedTreeHead }>('SELECT head FROM signed_log_state WHERE singleton');
+    return row.rows[0]?.head;
   }
 
   /** The heads the database keeps, in order. */

@@ -14,6 +14,15 @@ export class ExportFormatQuery {
   @IsOptional()
   @IsIn(FORMATS, { message: `format attendu parmi : ${FORMATS.join(', ')}` })
   format?: 'json' | ExportFormat;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'CSV : le titre du document, son émetteur, sa date et sa référence au-dessus des tableaux (les colonnes de montants restent des nombres)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'titleBlock attendu : true ou false' })
+  titleBlock?: 'true' | 'false';
 }
 
 /** True when the query asks for a file rather than JSON. */
@@ -22,8 +31,12 @@ export function wantsFile(format: ExportFormatQuery['format']): format is Export
 }
 
 /** The document as the file asked for, ready to return from a controller. */
-export async function downloadOf(document: ReportDocument, format: ExportFormat): Promise<StreamableFile> {
-  const file = await exportFile(document, format);
+export async function downloadOf(
+  document: ReportDocument,
+  format: ExportFormat,
+  query: Pick<ExportFormatQuery, 'titleBlock'> = {},
+): Promise<StreamableFile> {
+  const file = await exportFile(document, format, { titleBlock: query.titleBlock === 'true' });
   return new StreamableFile(file.body, { type: file.type, disposition: file.disposition });
 }
 

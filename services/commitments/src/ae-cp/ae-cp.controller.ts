@@ -32,7 +32,9 @@ export class AeCpController {
   })
   async contract(@CurrentAccess() access: Access, @Query() query: ExportFormatQuery) {
     const table = await this.queries.execute(new AeCpQuery({ access }));
-    return wantsFile(query.format) ? downloadOf(aeCpReport(table, new Date().toISOString()), query.format) : table;
+    return wantsFile(query.format)
+      ? downloadOf(aeCpReport(table, new Date().toISOString()), query.format, query)
+      : table;
   }
 
   @Get('funders/:code/ae-cp')
@@ -45,6 +47,8 @@ export class AeCpController {
   async aeCp(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: ExportFormatQuery) {
     if (!CODE.test(code)) throw new InvalidInputException([{ field: 'code', message: CODE_MESSAGE }]);
     const table = await this.queries.execute(new AeCpQuery({ access, funder: code }));
-    return wantsFile(query.format) ? downloadOf(aeCpReport(table, new Date().toISOString()), query.format) : table;
+    return wantsFile(query.format)
+      ? downloadOf(aeCpReport(table, new Date().toISOString()), query.format, query)
+      : table;
   }
 }

@@ -1,13 +1,23 @@
 import { BalancesResponse, FunderStatementResponse } from '../http/responses';
 import { BadRequestException, Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Allow, CurrentAccess, IsCalendarDate, type Access } from '@cvl/platform';
+import {
+  Allow,
+  ApiViewOrFileResponse,
+  CurrentAccess,
+  downloadOf,
+  ExportFormatQuery,
+  IsCalendarDate,
+  wantsFile,
+  type Access,
+} from '@cvl/platform';
 import { READS_COMMITMENTS } from '../http/access';
 import { ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { isIsoDate } from '@cvl/ledger';
 import type { PointInTime } from '../infrastructure/ledger-projection';
-import { BalancesQuery, FunderStatementQuery } from './funder-statement.queries';
+import { BalancesQuery, FunderStatementQuery, type FunderStatementView } from './funder-statement.queries';
+import { StatementIssuer } from './funder-statement.issue';
 
 export class PointInTimeQuery {
   @ApiPropertyOptional({ example: '2016-12-31', description: 'situation à cette date d’effet (AAAA-MM-JJ)' })
@@ -26,6 +36,19 @@ export class PointInTimeQuery {
   knownAt?: string;
 }
 
+/** A statement at a point in time, as JSON or as the sealed document a funder signs (`?format=pdf|xlsx|csv`). */
+export class StatementQuery extends PointInTimeQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'pdf'] })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx', 'pdf'], { message: 'format attendu parmi : json, csv, xlsx, pdf' })
+  format?: ExportFormatQuery['format'];
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'CSV : le titre, l’émetteur et la référence en tête' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'titleBlock attendu : true ou false' })
+  titleBlock?: 'true' | 'false';
+}
+
 function pointInTime(query: PointInTimeQuery): PointInTime {
   const knownAt = query.knownAt && query.knownAt.length === 10 ? `${query.knownAt}T23:59:59.999Z` : query.knownAt;
   // A day that does not exist (« 2016-02-30 ») is refused here: JavaScript would roll it over to March, PostgreSQL
@@ -42,17 +65,23 @@ function pointInTime(query: PointInTimeQuery): PointInTime {
 @ApiTags('restitutions')
 @Controller('api/commitments')
 export class FunderStatementController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly issuer: StatementIssuer,
+  ) {}
 
   @Get('funders/:code/statement')
-  @ApiOkResponse({ type: FunderStatementResponse })
+  @ApiViewOrFileResponse(FunderStatementResponse)
   @Allow(READS_COMMITMENTS)
   @ApiOperation({
     summary:
-      'Relevé d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer — à une date, tel que connu à un instant',
+      'Relevé des engagements d’un financeur : indicatif, conditionnel, ferme, payé, reste à payer, engagement par engagement avec son acte et ses lignes du document — arrêté à une date d’effet, tel que connu à un instant ; en PDF, XLSX ou CSV, le relevé scellé (référence, empreinte, tête signée du journal) que vérifie cvl audit verify',
   })
-  statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: PointInTimeQuery) {
-    return this.queries.execute(new FunderStatementQuery({ access, funder: code, at: pointInTime(query) }));
+  async statement(@CurrentAccess() access: Access, @Param('code') code: string, @Query() query: StatementQuery) {
+    const view: FunderStatementView = await this.queries.execute(
+      new FunderStatementQuery({ access, funder: code, at: pointInTime(query) }),
+    );
+    return wantsFile(query.format) ? downloadOf(await this.issuer.issue(view), query.format, query) : view;
   }
 
   @Get('balances')

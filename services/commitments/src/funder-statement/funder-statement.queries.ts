@@ -10,7 +10,18 @@ import { funderStatement } from '../queries/statement';
 import { figuresView } from '../queries/views';
 import { lineOf } from '../record-document-figure/document-figures.query';
 
-export type FunderStatementView = { at: PointInTime; pourMemoire: PourMemoire[] } & ReturnType<typeof funderStatement>;
+export type FunderStatementView = { at: PointInTime; pourMemoire: PourMemoire[] } & Omit<
+  ReturnType<typeof funderStatement>,
+  'commitments'
+> & {
+    commitments: Array<
+      ReturnType<typeof funderStatement>['commitments'][number] & {
+        since: string;
+        firmSince?: string;
+        documentLines: number[];
+      }
+    >;
+  };
 
 interface PourMemoire {
   figureId: string;
@@ -43,9 +54,28 @@ export class FunderStatementQueryHandler extends LedgerQueryHandler<FunderStatem
     const funder = state.references.get(referenceKey('funder', code));
     if (!funder) throw new NotFoundException(`Financeur inconnu : ${code}`);
     const commitments = await this.projection.commitmentsAt(at, code);
+    const statement = funderStatement(
+      commitments,
+      { code, name: funder.name },
+      (id) => state.conditions.get(id)?.label ?? id,
+      (dimension, key) =>
+        dimension === 'year' ? key : (state.references.get(referenceKey(dimension, key))?.name ?? key),
+    );
+    const lines = bookingLines(state, code);
     return {
       at,
-      ...funderStatement(commitments, { code, name: funder.name }, (id) => state.conditions.get(id)?.label ?? id),
+      ...statement,
+      // Each commitment with the dates of its life and the document lines it was booked from: what a statement
+      // worth signing lists beside its amounts.
+      commitments: statement.commitments.map((line) => {
+        const commitment = state.commitments.get(line.id);
+        return {
+          ...line,
+          since: commitment?.since ?? '',
+          ...(commitment?.firmSince ? { firmSince: commitment.firmSince } : {}),
+          documentLines: lines.get(line.id) ?? [],
+        };
+      }),
       // Announced without an amount: shown beside the totals, never in them.
       pourMemoire: [...state.documentFigures.values()]
         .filter((f) => f.role === 'pour-memoire' && f.funder === code)
@@ -58,6 +88,22 @@ export class FunderStatementQueryHandler extends LedgerQueryHandler<FunderStatem
         })),
     };
   }
+}
+
+/** The document lines each of a funder's commitments was booked from (a figure of role « booking »), in order. */
+function bookingLines(state: CommitmentsState, funder: string): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  for (const figure of state.documentFigures.values()) {
+    if (figure.role !== 'booking' || !figure.commitmentId) continue;
+    if (state.commitments.get(figure.commitmentId)?.funder !== funder) continue;
+    const known = lines.get(figure.commitmentId) ?? [];
+    if (!known.includes(lineOf(figure)))
+      lines.set(
+        figure.commitmentId,
+        [...known, lineOf(figure)].sort((a, b) => a - b),
+      );
+  }
+  return lines;
 }
 
 export type BalancesView = Awaited<ReturnType<typeof balancesAt>>;

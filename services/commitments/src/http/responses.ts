@@ -222,6 +222,8 @@ export class FunderNamed {
 export class GroupFigures {
   @ApiProperty({ example: 'QP062024', description: 'la valeur de l’axe de regroupement ((non rattaché) sinon)' })
   key!: string;
+  @ApiProperty({ example: 'Cité 12/14 (Lens)', description: 'son nom au référentiel (le code sinon)' })
+  name!: string;
   @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
 }
 
@@ -258,6 +260,16 @@ export class StatementLine {
   @ApiPropertyOptional({ type: LegalActView }) act?: LegalActView;
   @ApiPropertyOptional() conditionId?: string;
   @ApiProperty({ type: CommitmentFigures }) figures!: CommitmentFigures;
+  @ApiProperty({ example: '2015-01-01', description: 'date d’effet de son inscription' }) since!: string;
+  @ApiPropertyOptional({ example: '2016-05-12', description: 'date d’effet de son affermissement' })
+  firmSince?: string;
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    example: [5465],
+    description: 'les lignes du document d’où il a été inscrit',
+  })
+  documentLines!: number[];
 }
 
 export class FigurePeriodView {

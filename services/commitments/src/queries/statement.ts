@@ -20,7 +20,10 @@ type Dimension = 'programme' | 'quartier' | 'stake' | 'year' | 'epci';
 const DIMENSIONS: Dimension[] = ['programme', 'quartier', 'stake', 'year', 'epci'];
 const UNATTRIBUTED = '(non rattaché)';
 
-function groupBy(commitments: readonly CommitmentAt[], dimension: Dimension) {
+/** The name people read for a code of the reference data (a quartier's, a programme's…), the code when none. */
+export type NameOf = (dimension: Dimension, code: string) => string;
+
+function groupBy(commitments: readonly CommitmentAt[], dimension: Dimension, nameOf: NameOf) {
   const groups = new Map<string, Figures>();
   for (const commitment of commitments) {
     const key =
@@ -29,7 +32,11 @@ function groupBy(commitments: readonly CommitmentAt[], dimension: Dimension) {
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, figures]) => ({ key, figures: figuresView(figures) }));
+    .map(([key, figures]) => ({
+      key,
+      name: key === UNATTRIBUTED ? key : nameOf(dimension, key),
+      figures: figuresView(figures),
+    }));
 }
 
 /** What is committed now, whatever the status (a lapsed commitment: nothing). */
@@ -44,6 +51,7 @@ export function funderStatement(
   commitmentsAt: readonly CommitmentAt[],
   funder: { code: string; name: string },
   conditionLabel: (id: string) => string,
+  nameOf: NameOf = (_, code) => code,
 ) {
   const commitments = commitmentsAt.filter((c) => c.funder === funder.code).sort((a, b) => a.id.localeCompare(b.id));
   const totals = commitments.reduce((sum, c) => addFigures(sum, c.figures), zeroFigures());
@@ -54,10 +62,9 @@ export function funderStatement(
   return {
     funder,
     totals: figuresView(totals),
-    by: Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension)])) as Record<
-      Dimension,
-      ReturnType<typeof groupBy>
-    >,
+    by: Object.fromEntries(
+      DIMENSIONS.map((dimension) => [dimension, groupBy(commitments, dimension, nameOf)]),
+    ) as Record<Dimension, ReturnType<typeof groupBy>>,
     awaitingConditions: [...conditions.entries()].map(([conditionId, amount]) => ({
       conditionId,
       label: conditionLabel(conditionId),

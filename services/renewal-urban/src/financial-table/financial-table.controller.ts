@@ -50,7 +50,7 @@ export class FinancialTableController {
       new FinancialTableQuery(id, { access, ...(query.version ? { version: query.version } : {}) }),
     );
     if (wantsFile(query.format))
-      return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format);
+      return downloadOf(financialTableReport(protocol, table, new Date().toISOString()), query.format, query);
     return table;
   }
 

@@ -22,9 +22,11 @@ export class CoFinancingMatrixController {
   @Allow(READS_FIGURES)
   @ApiOperation({ summary: 'Matrice de cofinancement : financeur × enjeu × quartier × année (JSON, CSV, XLSX ou PDF)' })
   async matrix(@CurrentAccess() access: Access, @Query() query: MatrixFilterDto) {
-    const { format, ...filter } = query;
+    const { format, titleBlock, ...filter } = query;
     const matrix = await this.queries.execute(new CoFinancingMatrixQuery({ access, filter }));
     if (!wantsFile(format)) return matrix;
-    return downloadOf(matrixReport(matrix, new Date().toISOString(), await this.readModels.names()), format);
+    return downloadOf(matrixReport(matrix, new Date().toISOString(), await this.readModels.names()), format, {
+      titleBlock,
+    });
   }
 }

@@ -42,6 +42,7 @@ export class ConditionsAndPoolsController {
       ? downloadOf(
           single(conditionsTable(conditions), 'Conditions suspensives — montants en attente', 'conditions'),
           query.format,
+          query,
         )
       : { conditions };
   }
@@ -56,7 +57,11 @@ export class ConditionsAndPoolsController {
   async pools(@CurrentAccess() access: Access, @Query() query: ExportFormatQuery) {
     const pools = await this.queries.execute(new PoolPositionsQuery({ access }));
     return wantsFile(query.format)
-      ? downloadOf(single(poolsTable(pools), 'Enveloppes communes — ventilation', 'enveloppes-communes'), query.format)
+      ? downloadOf(
+          single(poolsTable(pools), 'Enveloppes communes — ventilation', 'enveloppes-communes'),
+          query.format,
+          query,
+        )
       : { pools };
   }
 }

@@ -29,7 +29,7 @@ export class EnvelopesController {
   async envelopes(@CurrentAccess() access: Access, @Query() query: ExportFormatQuery) {
     const positions = await this.queries.execute(new EnvelopePositionsQuery({ access }));
     return wantsFile(query.format)
-      ? downloadOf(envelopesReport(positions, new Date().toISOString()), query.format)
+      ? downloadOf(envelopesReport(positions, new Date().toISOString()), query.format, query)
       : { envelopes: positions };
   }
 }

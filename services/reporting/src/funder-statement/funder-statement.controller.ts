@@ -35,7 +35,7 @@ export class FunderStatementController {
     if (!CODE.test(funder)) throw new InvalidInputException([{ field: 'funder', message: CODE_MESSAGE }]);
     const statement = await this.queries.execute(new FunderStatementQuery({ access, funder }));
     return wantsFile(query.format)
-      ? downloadOf(statementReport(statement, new Date().toISOString()), query.format)
+      ? downloadOf(statementReport(statement, new Date().toISOString()), query.format, query)
       : statement;
   }
 }

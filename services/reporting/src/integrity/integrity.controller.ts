@@ -40,6 +40,6 @@ export class IntegrityController {
         authorization: request.get('authorization'),
       }),
     );
-    return wantsFile(query.format) ? downloadOf(integrityDocument(report), query.format) : report;
+    return wantsFile(query.format) ? downloadOf(integrityDocument(report), query.format, query) : report;
   }
 }

@@ -33,7 +33,7 @@ export class OperationCardsController {
       'Fiches opérations, tous programmes : coût, état, plan de financement et engagements de chaque financeur (JSON, CSV, XLSX ou PDF)',
   })
   async list(@CurrentAccess() access: Access, @Query() query: OperationsFilterDto) {
-    const { format, ...filter } = query;
+    const { format, titleBlock, ...filter } = query;
     const cards = await this.queries.execute(new OperationCardsQuery({ access, filter }));
     if (!wantsFile(format)) return { filter, operations: cards };
     const words = Object.entries(filter)
@@ -47,6 +47,7 @@ export class OperationCardsController {
         await this.readModels.names(),
       ),
       format,
+      { titleBlock },
     );
   }
 
