@@ -63,6 +63,18 @@ if [ ! -e /usr/lib/chromium/locales/fr.pak ] && [ "$chromium_path" = /usr/bin/ch
 fi
 "$chromium_path" --version 2>/dev/null | head -1 || true
 
+# The documents' tests look at the PDFs as a printer would: fonts embedded (pdffonts), every word inside the page
+# (pdftotext -bbox), the first page rendered (pdftoppm). Debian's poppler-utils, installed once when missing.
+echo "== poppler-utils"
+if ! command -v pdffonts >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "poppler-utils is missing: apt-get install -y poppler-utils"
+  if ! { (apt-get install -y poppler-utils >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y poppler-utils >/dev/null 2>&1; }) && command -v pdffonts >/dev/null 2>&1; }; then
+    echo "FAIL: poppler-utils could not be installed (apt-get install -y poppler-utils, as root); the documents cannot be checked." >&2
+    exit 1
+  fi
+fi
+pdffonts -v 2>&1 | head -1 || true
+
 if [ -z "${KURRENTDB_CONNECTION_STRING:-}" ]; then
   echo "== KurrentDB: not configured (KURRENTDB_CONNECTION_STRING unset); its contract suite is left out of this run."
 fi

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { exportFile, formatCell, toCsv, toPdf, toXlsx, type ReportDocument } from './index';
-import { centsFromFrench, readCsv, readPdf, readXlsx } from './read-back';
+import { exportFile, formatCell, generatedLine, toCsv, toPdf, toXlsx, type ReportDocument } from './index';
+import { centsFromFrench, openXlsx, readCsv, readPdf, readXlsx } from './read-back';
 
 const document = (rows: Array<[string, bigint, number]>): ReportDocument => ({
   title: 'Relevé du financeur — Région Hauts-de-France',
@@ -126,5 +126,65 @@ describe('exports: CSV, XLSX and PDF carry the same figures', () => {
     expect(file.type).toBe('application/pdf');
     expect(file.disposition).toBe('attachment; filename="releve-region.pdf"');
     expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('exports: a workbook and a CSV as finance teams use them', () => {
+  const doc = () =>
+    document([
+      ['Étude', 150_000_00n, 5000],
+      ['Travaux', 1_700_000_00n, 2500],
+    ]);
+
+  it('writes years as numbers, totals that add up as formulas, others as values', async () => {
+    const workbook = await openXlsx(await toXlsx(doc()));
+    const engagements = workbook.getWorksheet('Engagements');
+    const total = engagements?.getRow(4).getCell(2).value as { formula: string; result: number };
+    expect(total).toEqual({ formula: 'SUM(B2:B3)', result: 1_850_000 });
+    // The rate column's total is not a sum of rates: nothing is written rather than a made-up figure.
+    expect(engagements?.getRow(4).getCell(3).value).toBeNull();
+    const years = workbook.getWorksheet('Par année');
+    expect(years?.getRow(2).getCell(1).value).toBe(2016);
+    expect(years?.getColumn(1).numFmt).toBe('0');
+    const notASum = doc();
+    notASum.tables[0].totals = ['Total', 1n, null];
+    const kept = (await openXlsx(await toXlsx(notASum))).getWorksheet('Engagements');
+    expect(kept?.getRow(4).getCell(2).value).toBe(0.01);
+  });
+
+  it('freezes and filters the header, prints each sheet at the page width with its header repeated, in a named font', async () => {
+    const sheet = (await openXlsx(await toXlsx(doc()))).getWorksheet('Engagements');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet?.autoFilter).toBe('A1:C3');
+    expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet?.pageSetup.printTitlesRow).toBe('1:1');
+    expect(sheet?.getRow(2).getCell(1).font?.name).toBe('Arial');
+    expect(sheet?.getRow(1).getCell(1).font).toMatchObject({ name: 'Arial', bold: true });
+  });
+
+  it('puts the document’s heading above the tables in CSV when asked, figures still without « € »', () => {
+    const sealed: ReportDocument = {
+      ...doc(),
+      issuer: 'CALL',
+      seal: { reference: 'REL-1', fingerprint: 'AB CD', printed: [], payload: 'e30=' },
+    };
+    const rows = readCsv(toCsv(sealed, { titleBlock: true }));
+    expect(rows.slice(0, 7).map((r) => r[0])).toEqual([
+      'Relevé du financeur — Région Hauts-de-France',
+      'Contrat de ville de Lens-Liévin 2015-2020',
+      'Émis par : CALL',
+      'Édité le 25/11/2026 à 23:10 (heure de Paris)',
+      'Montants en euros, au centime (colonnes numériques sans symbole)',
+      'Référence : REL-1',
+      'Empreinte : AB CD',
+    ]);
+    const header = rows.findIndex((r) => r[0] === 'Opération');
+    expect(rows[header + 1]).toEqual(['Étude', '150 000,00', '50,00 %']);
+    expect(readCsv(toCsv(sealed))[0]).toEqual([sealed.tables[0].title]);
+  });
+
+  it('dates what it edits in Paris time, summer and winter', () => {
+    expect(generatedLine('2026-07-14T10:00:00.000Z')).toBe('Édité le 14/07/2026 à 12:00 (heure de Paris)');
+    expect(generatedLine('2026-01-14T10:00:00.000Z')).toBe('Édité le 14/01/2026 à 11:00 (heure de Paris)');
   });
 });

@@ -17,8 +17,10 @@ import {
  */
 
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = 'cvl-regular';
-const BOLD = 'cvl-bold';
+// Named by their paths: pdfkit caches a font under the name it is asked by, and a registered alias of the default font
+// would be parsed again at every call (its cache is keyed by the font's own name then).
+const REGULAR = join(FONT_DIR, 'DejaVuSansCondensed.ttf');
+const BOLD = join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf');
 /** The printable area: everything written lies at least this far inside the page's edges. */
 export const PDF_MARGIN_PT = 36;
 const FOOTER_PT = 18;
@@ -140,7 +142,7 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
     subset: 'PDF/A-2b',
     lang: 'fr-FR',
     displayTitle: true,
-    font: join(FONT_DIR, 'DejaVuSansCondensed.ttf'),
+    font: REGULAR,
     autoFirstPage: false,
     info: {
       Title: xmlSafe(document.title),
@@ -149,8 +151,6 @@ export async function toPdf(document: ReportDocument): Promise<Buffer> {
       CreationDate: new Date(document.generatedAt),
     },
   });
-  pdf.registerFont(REGULAR, join(FONT_DIR, 'DejaVuSansCondensed.ttf'));
-  pdf.registerFont(BOLD, join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'));
   // The seal, as ASCII (base64): `cvl audit verify` reads it back from the info dictionary, no PDF library needed.
   if (document.seal) (pdf.info as Record<string, unknown>).CvlSceau = document.seal.payload;
   const chunks: Buffer[] = [];

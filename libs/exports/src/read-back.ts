@@ -1,4 +1,8 @@
 /* Reading exports back as people open them — for tests, and for `cvl audit verify` (the text a statement prints): import from @cvl/exports/read-back. */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { parseCsv } from './csv';
@@ -46,4 +50,109 @@ export function centsFromFrench(text: string): bigint {
   if (!match) throw new Error(`montant au format français attendu, reçu « ${text} »`);
   const cents = BigInt(match[2].replace(/ /g, '')) * 100n + BigInt(match[3]);
   return match[1] ? -cents : cents;
+}
+
+/*
+ * The PDF as a printer sees it, through Debian's poppler-utils (tools/test.sh installs them): which fonts it carries,
+ * where each word lies, and its first page as an image.
+ */
+function withPdfFile<T>(body: Buffer, use: (path: string, folder: string) => T): T {
+  const folder = mkdtempSync(join(tmpdir(), 'cvl-pdf-'));
+  try {
+    const path = join(folder, 'document.pdf');
+    writeFileSync(path, body);
+    return use(path, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export interface PdfFont {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+/** `pdffonts`: every font the pages use, and whether it is embedded. */
+export function pdfFonts(body: Buffer): PdfFont[] {
+  const output = withPdfFile(body, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
+  return output
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      // name, type (may hold spaces), encoding, then emb sub uni (yes/no) and the object id.
+      const match = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
+      if (!match) throw new Error(`ligne de pdffonts illisible : ${line}`);
+      return { name: match[1], type: match[2], embedded: match[4] === 'yes' };
+    });
+}
+
+export interface PdfWord {
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+
+/** `pdftotext -bbox`: every word with its box on its page (points, from the top left). */
+export function pdfWords(body: Buffer): PdfWord[] {
+  const html = withPdfFile(body, (path) =>
+    execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  );
+  const words: PdfWord[] = [];
+  let page = 0;
+  let size = { width: 0, height: 0 };
+  for (const match of html.matchAll(
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g,
+  )) {
+    if (match[1]) {
+      page++;
+      size = { width: Number(match[1]), height: Number(match[2]) };
+      continue;
+    }
+    words.push({
+      page,
+      pageWidth: size.width,
+      pageHeight: size.height,
+      xMin: Number(match[3]),
+      yMin: Number(match[4]),
+      xMax: Number(match[5]),
+      yMax: Number(match[6]),
+      text: unescapeXml(match[7]),
+    });
+  }
+  return words;
+}
+
+/** `pdftoppm`: the first page as a PNG at `target` (for a person to look at: a CI artefact). */
+export function renderFirstPage(body: Buffer, target: string, dpi = 80): void {
+  mkdirSync(dirname(target), { recursive: true });
+  withPdfFile(body, (path, folder) => {
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      String(dpi),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path,
+      join(folder, 'page'),
+    ]);
+    writeFileSync(target, readFileSync(join(folder, 'page.png')));
+  });
 }
