@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
@@ -6,7 +6,9 @@ import { signToken, type Principal } from '@cvl/platform';
 import { findDataSet, readDataSet } from '@cvl/service-commitments';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
-import { centsFromFrench, readCsv, readPdf } from '@cvl/exports/read-back';
+import { sealInPdf } from '@cvl/event-store';
+import { toPdf } from '@cvl/exports';
+import { centsFromFrench, pdfFonts, pdfWords, readCsv, readPdf, renderFirstPage } from '@cvl/exports/read-back';
 
 const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 const URL_LINE = /^Mode intégré : (http:\/\/127\.0\.0\.1:\d+)/;
@@ -115,15 +117,84 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(conditionalCents).toBe(fromDecimalString(api.conditional));
     expect(rows.at(-1)?.[0]).toBe('Total');
     expect(centsFromFrench(rows.at(-1)?.[5] ?? '')).toBe(fromDecimalString(api.conditional));
-    // The funder's statement as a PDF: its extracted text carries the API's totals, French-formatted.
+    // The funder's statement of record as a PDF (the ledger's, not a read model's): its legal name, « arrêté au »,
+    // each commitment with its document line, amounts with « € », fonts embedded, nothing beyond the page, and a
+    // seal that `cvl audit verify` accepts with no server — and refuses once the page is re-typed.
+    const ledgerStatement = (await (
+      await fetch(`${first.url}/api/commitments/funders/maisons-et-cites/statement`, {
+        headers: { Authorization: `Bearer ${first.token}` },
+      })
+    ).json()) as {
+      funder: { name: string };
+      totals: Record<string, string>;
+      commitments: Array<{ label: string; documentLines: number[]; figures: Record<string, string> }>;
+    };
     const pdfFile = join(dataDir, 'releve.pdf');
     const pdf = cli(['releve', '--funder=maisons-et-cites', '--format', 'pdf', '--sortie', pdfFile]);
     expect(await pdf.exited).toBe(0);
-    const { text } = await readPdf(readFileSync(pdfFile));
-    expect(text).toContain('Relevé du financeur maisons-et-cites');
-    expect(text).toContain(
-      `maisons-et-cites ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(api[f]), { symbol: false })).join(' ')}`,
+    const pdfBody = readFileSync(pdfFile);
+    const { text } = await readPdf(pdfBody);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/Relevé des engagements de Maisons et Cités Soginorpa — arrêté au \d{2}\/\d{2}\/\d{4}/);
+    expect(flat).toContain('Émis par : Communauté d’Agglomération de Lens-Liévin');
+    expect(ledgerStatement.commitments.length).toBeGreaterThan(0);
+    for (const commitment of ledgerStatement.commitments) {
+      expect(commitment.documentLines.length).toBeGreaterThan(0);
+      for (const line of commitment.documentLines) expect(flat).toContain(`l. ${line}`);
+      expect(flat).toContain(`${formatEurosFr(fromDecimalString(commitment.figures.conditional))}`);
+    }
+    expect(flat).toContain(`${formatEurosFr(fromDecimalString(ledgerStatement.totals.conditional))}`);
+    expect(pdfFonts(pdfBody).every((font) => font.embedded)).toBe(true);
+    expect(
+      pdfWords(pdfBody).filter(
+        (w) => w.xMin < 35.5 || w.yMin < 35.5 || w.xMax > w.pageWidth - 35.5 || w.yMax > w.pageHeight - 35.5,
+      ),
+    ).toEqual([]);
+    renderFirstPage(pdfBody, join(__dirname, '../documents/artifacts/releve-maisons-et-cites.png'));
+    const verifyDocument = (file: string) =>
+      spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir }, ['audit', 'verify', file]);
+    const statementVerified = verifyDocument(pdfFile);
+    expect(await statementVerified.exited).toBe(0);
+    expect(statementVerified.lines.join('\n')).toContain('Conforme : le document est celui émis');
+    // The same statement as a workbook carries the same seal.
+    const xlsxFile = join(dataDir, 'releve.xlsx');
+    expect(await cli(['releve', '--funder=maisons-et-cites', '--format', 'xlsx', '--sortie', xlsxFile]).exited).toBe(0);
+    expect(await verifyDocument(xlsxFile).exited).toBe(0);
+    // A PDF re-typed under the first one's seal (same reference and fingerprint, another total): refused, the figure
+    // the page no longer carries named.
+    const forgedFile = join(dataDir, 'releve-retouche.pdf');
+    const reference = /Référence : (REL-\S+)/.exec(flat)?.[1] ?? '';
+    const fingerprint = /Empreinte : ((?:[0-9A-F]{4} ){7}[0-9A-F]{4})/.exec(flat)?.[1] ?? '';
+    writeFileSync(
+      forgedFile,
+      await toPdf({
+        title: `Relevé des engagements de ${ledgerStatement.funder.name}`,
+        generatedAt: new Date().toISOString(),
+        fileName: 'retouche',
+        tables: [
+          {
+            name: 'Totaux',
+            title: 'Totaux',
+            columns: [
+              { header: 'Statut', kind: 'text' },
+              { header: 'Montant', kind: 'euros' },
+            ],
+            rows: [['conditionnel', fromDecimalString(ledgerStatement.totals.conditional) + 100n]],
+          },
+        ],
+        seal: { reference, fingerprint, printed: [], payload: sealInPdf(pdfBody) ?? '' },
+      }),
     );
+    const forged = verifyDocument(forgedFile);
+    expect(await forged.exited).toBe(2);
+    expect(forged.lines.join('\n')).toContain(
+      `le texte imprimé ne porte pas « ${formatEurosFr(fromDecimalString(ledgerStatement.totals.conditional), { symbol: false })} »`,
+    );
+    const unsealed = join(dataDir, 'cofinancement.pdf');
+    expect(await cli(['cofinancement', '--format', 'pdf', '--sortie', unsealed]).exited).toBe(0);
+    const notSealed = verifyDocument(unsealed);
+    expect(await notSealed.exited).toBe(2);
+    expect(notSealed.lines.join('\n')).toContain('Aucun sceau');
     const releve = cli(['releve', '--funder=maisons-et-cites']);
     expect(await releve.exited).toBe(0);
     // 'exit' may come before the last stdout lines are read: wait for the whole JSON document.
@@ -135,7 +206,10 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
       }
     };
     await waitUntil(() => parsed() !== undefined, 5_000, 'the statement printed whole');
-    expect(parsed()).toMatchObject({ funder: 'maisons-et-cites', totals: { conditional: '258750000.00' } });
+    expect(parsed()).toMatchObject({
+      funder: { code: 'maisons-et-cites', name: 'Maisons et Cités Soginorpa' },
+      totals: { conditional: '258750000.00' },
+    });
 
     // The integrity report on the loaded contract, and the read models rebuilt by `cvl replay` equal to the live ones.
     // Reporting is eventually consistent: every funder projected before the read models and the ledger are compared.
