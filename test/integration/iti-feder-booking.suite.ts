@@ -311,7 +311,7 @@ export function itiBookingSuite(
         .filter((e: { kind: string }) => e.kind === 'iti-axis')
         .reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
       expect(text).toMatch(
-        new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,]* ${formatEurosFr(available, { symbol: false })}`),
+        new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,€]* ${formatEurosFr(available)}`),
       );
       expect(text).toContain('iti-call:axe-3');
 

@@ -141,7 +141,7 @@ export function reportingSuite(
       const matrixPdf = (await readPdf((await download(`co-financing?format=pdf&funder=${caf}`)).body)).text;
       expect(matrixPdf).toContain(`Filtre : financeur ${caf}`);
       expect(matrixPdf).toContain(
-        `Total ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(ledger[f]), { symbol: false })).join(' ')}`,
+        `Total ${['indicative', 'conditional', 'firm', 'paid', 'outstanding'].map((f) => formatEurosFr(fromDecimalString(ledger[f]))).join(' ')}`,
       );
 
       // Every ledger event delivered again: the read model counts none twice.
@@ -286,12 +286,16 @@ export function reportingSuite(
       const pdf = await download('pdf');
       expect(pdf.headers['content-disposition']).toContain(`releve-${region}.pdf`);
       const { text } = await readPdf(pdf.body);
-      expect(text).toContain(`Relevé du financeur ${region}`);
-      expect(text).toContain(`${region} ${french.join(' ')}`);
+      expect(text).toContain(`Restitution des engagements de ${region}`);
+      expect(text).toContain(`${region} ${figures.map((f) => formatEurosFr(fromDecimalString(ledger[f]))).join(' ')}`);
       expect(text).toContain(`${conditionId} ${region} 1 250 000,50`);
       expect((await get(`funders/${region}/statement`)).awaitingConditions).toEqual([condition]);
       const invalid = await h.http().get('/api/reporting/funders/Pas%20un%20code/statement').set(h.auth).expect(400);
       expect(invalid.body.errors[0].field).toBe('funder');
+      // A funder the reference data does not know: a 404, never a statement of zeros.
+      const unknown = await h.http().get('/api/reporting/funders/personne/statement').set(h.auth).expect(404);
+      expect(unknown.body.detail).toBe('Financeur inconnu : personne');
+      expect((await get(`funders/${region}/statement`)).readModelEmpty).toBe(false);
 
       // The integrity report: every service's hash chains, the ledger balanced, reporting's totals = the ledger's.
       const integrity = await get('integrity');

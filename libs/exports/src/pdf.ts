@@ -47,9 +47,12 @@ interface Layout {
   widthsPt: number[];
 }
 
-/** A cell as printed: amounts read with their « € » (no-break space before it), as on a French statement. */
+/**
+ * A cell as printed: amounts read with their « € », as on a French statement (a figure never wraps: its column is
+ * at least its width, so a plain space before the sign is safe, and the text copied out reads as formatEurosFr's).
+ */
 const printed = (cell: ReportTable['rows'][number][number], kind: ReportTable['columns'][number]['kind']) =>
-  kind === 'euros' && cell !== null ? `${formatCell(cell, kind)}\u00a0€` : formatCell(cell, kind);
+  kind === 'euros' && cell !== null ? `${formatCell(cell, kind)} €` : formatCell(cell, kind);
 
 const cellsOf = (table: ReportTable): Lines[] => [
   ...table.rows.map((row) => ({ cells: row.map((cell, i) => printed(cell, table.columns[i].kind)), bold: false })),

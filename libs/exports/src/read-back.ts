@@ -22,8 +22,11 @@ export async function openXlsx(body: Buffer): Promise<ExcelJS.Workbook> {
 /** An XLSX export as a spreadsheet shows it: each sheet's rows of values (numbers stay numbers, formulas their result). */
 export async function readXlsx(body: Buffer): Promise<Map<string, unknown[][]>> {
   const workbook = await openXlsx(body);
+  // exceljs reads a cached « <v>0</v> » as no result at all (the file has it: toXlsx always writes the result).
   const shown = (cell: unknown) =>
-    cell !== null && typeof cell === 'object' && 'formula' in cell ? (cell as { result?: unknown }).result : cell;
+    cell !== null && typeof cell === 'object' && 'formula' in cell
+      ? ((cell as { result?: unknown }).result ?? 0)
+      : cell;
   const sheets = new Map<string, unknown[][]>();
   workbook.eachSheet((sheet) => {
     const rows: unknown[][] = [];

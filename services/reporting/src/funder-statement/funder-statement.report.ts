@@ -4,7 +4,7 @@ import { figureCells, figureColumns } from '../co-financing-matrix/co-financing-
 import { conditionsTable, poolsTable } from '../conditions-and-pools/conditions-and-pools.report';
 import type { funderStatement } from './funder-statement';
 
-type Statement = ReturnType<typeof funderStatement>;
+type Statement = ReturnType<typeof funderStatement> & { funderName?: string; readModelEmpty?: boolean };
 
 const BREAKDOWNS: ReadonlyArray<[keyof Statement['by'], string, string]> = [
   ['programme', 'Par programme', 'Programme'],
@@ -27,8 +27,19 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
     totals: ['Total', ...figureCells(statement.totals)],
   });
   return {
-    title: `Relevé du financeur ${statement.funder}`,
-    subtitle: ['Contrat de ville de Lens-Liévin 2015-2020', `${statement.commitments} engagement(s)`],
+    title: `Restitution des engagements de ${statement.funderName ?? statement.funder}`,
+    subtitle: [
+      'Contrat de ville de l’agglomération de Lens-Liévin 2015-2020',
+      `${statement.commitments} engagement(s), à ce jour, tels que les modèles de lecture les ont reçus`,
+      'Vue de restitution (service reporting), non scellée ; le relevé de référence, arrêté à une date et scellé : cvl report releve',
+    ],
+    ...(statement.readModelEmpty
+      ? {
+          notices: [
+            'Modèles de lecture vides (en reconstruction, ou rien encore reçu) : ces montants ne sont pas encore ceux du grand livre.',
+          ],
+        }
+      : {}),
     generatedAt,
     fileName: `releve-${statement.funder}`,
     tables: [
@@ -36,7 +47,7 @@ export function statementReport(statement: Statement, generatedAt: string): Repo
         name: 'Synthèse',
         title: 'Synthèse',
         columns: [{ header: 'Financeur', kind: 'text' }, ...figureColumns],
-        rows: [[statement.funder, ...figureCells(statement.totals)]],
+        rows: [[statement.funderName ?? statement.funder, ...figureCells(statement.totals)]],
       },
       ...BREAKDOWNS.map(breakdown),
       {

@@ -183,6 +183,12 @@ export class PourMemoireView {
 
 export class FunderStatementResponse {
   @ApiProperty({ example: 'maisons-et-cites' }) funder!: string;
+  @ApiProperty({ example: 'Maisons et Cités Soginorpa', description: 'son nom au référentiel' }) funderName!: string;
+  @ApiProperty({
+    description:
+      'vrai quand les modèles de lecture sont vides (en reconstruction, ou rien encore reçu) : les montants ne sont pas encore ceux du grand livre',
+  })
+  readModelEmpty!: boolean;
   @ApiProperty({ type: 'integer' }) commitments!: number;
   @ApiProperty({ type: ViewFigures }) totals!: ViewFigures;
   @ApiProperty({ type: StatementBreakdowns, description: 'chaque ventilation a pour somme les totaux' })

@@ -2,7 +2,7 @@ import { conforms } from '@cvl/testing';
 import type { CoFinancingMatrix } from '../co-financing-matrix/co-financing-matrix';
 import type { PendingCondition, PoolPosition } from '../conditions-and-pools/conditions-and-pools';
 import type { EnvelopePosition } from '../envelopes/envelopes';
-import type { FunderStatement } from '../funder-statement/funder-statement';
+import type { ReportingStatement } from '../funder-statement/funder-statement.query';
 import type { IntegrityReport } from '../integrity/integrity';
 import type { OperationCard, OperationFilter } from '../operation-cards/operation-cards';
 import type { ReplayProgress } from '../projection/read-model-projector';
@@ -29,7 +29,7 @@ describe('the documented responses of reporting', () => {
       conforms<Provenance, ProvenanceResponse>('provenance d’un chiffre'),
       conforms<{ conditions: PendingCondition[] }, PendingConditionsResponse>('conditions en attente'),
       conforms<{ pools: PoolPosition[] }, PoolPositionsResponse>('enveloppes communes'),
-      conforms<FunderStatement, FunderStatementResponse>('relevé d’un financeur'),
+      conforms<ReportingStatement, FunderStatementResponse>('relevé d’un financeur'),
       conforms<OperationCard, OperationCardResponse>('fiche opération'),
       conforms<{ filter: OperationFilter; operations: OperationCard[] }, OperationCardsResponse>('fiches opérations'),
       conforms<{ envelopes: EnvelopePosition[] }, EnvelopesResponse>('enveloppes'),

@@ -230,6 +230,13 @@ export class Names {
   constructor(items: readonly ReferenceDoc[]) {
     this.byKey = new Map(items.map((i) => [`${i.kind}:${i.code}`, i.name]));
   }
+  /** How many codes are known, of every kind (none: the read models hold no reference data yet). */
+  get size(): number {
+    return this.byKey.size;
+  }
+  has(kind: 'funder' | 'quartier' | 'stake' | 'programme' | 'epci', code: string): boolean {
+    return this.byKey.has(`${kind}:${code}`);
+  }
   of(kind: 'funder' | 'quartier' | 'stake' | 'programme' | 'epci', code: string): string {
     return this.byKey.get(`${kind}:${code}`) ?? code;
   }

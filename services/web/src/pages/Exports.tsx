@@ -27,7 +27,13 @@ function exportsFor(principal: Principal): Export[] {
   const whole = readsWholeContract(principal);
   const list: Export[] = [
     {
-      label: 'Relevé du financeur (reporting)',
+      label: 'Relevé des engagements (grand livre, scellé : vérifiable par cvl audit verify)',
+      path: `/api/commitments/funders/${own}/statement`,
+      formats: TABLES,
+      financeur: true,
+    },
+    {
+      label: 'Restitution du financeur (modèles de lecture, non scellée)',
       path: `/api/reporting/funders/${own}/statement`,
       formats: TABLES,
       financeur: true,
