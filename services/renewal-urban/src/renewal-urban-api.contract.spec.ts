@@ -223,23 +223,51 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = readCsv(csv.body);
     expect(rows[0]).toEqual(['Opérations et plans de financement']);
-    expect(rows[1]).toEqual(['Quartier', 'Opération', 'Nature', 'Assiette HT', 'Financeur', 'Montant', 'Taux']);
-    expect(rows).toContainEqual(['QP062024', 'Étude urbaine', 'etude', '300 000,00', 'anru', '150 000,00', '50,00 %']);
-    const csvTotal = rows.find((r) => r[0] === 'Total' && r.length === 7)!;
-    expect(centsFromFrench(csvTotal[5])).toBe(fromDecimalString(v1.body.totals.all));
+    // ANRU's layout: an operation a line, one column per funder (ANRU first), the total financed and the rates.
+    const header = rows[1];
+    expect(header.slice(0, 6)).toEqual([
+      'Quartier',
+      'Opération',
+      'Nature',
+      'Maître d’ouvrage',
+      'Calendrier',
+      'Assiette HT',
+    ]);
+    expect(header.slice(-3)).toEqual(['Total financé', 'Taux ANRU', 'Taux de financement']);
+    const etude = rows.find((r) => r[1] === 'Étude urbaine');
+    expect(etude?.slice(2, 3)).toEqual(['étude']);
+    expect(etude?.slice(5, 7)).toEqual(['300 000,00', '150 000,00']);
+    expect(etude?.at(-2)).toBe('50,00 %');
+    const totalColumn = header.length - 3;
+    const csvTotal = rows.find((r) => r[0] === 'Total' && r.length === header.length);
+    expect(centsFromFrench(csvTotal?.[totalColumn] ?? '')).toBe(fromDecimalString(v1.body.totals.all));
 
     const xlsx = await download('version=2&format=xlsx');
     const sheets = await readXlsx(xlsx.body);
-    const sheet = sheets.get('Maquette financière')!;
+    const sheet = sheets.get('Maquette financière') ?? [];
     const lines = sheet.slice(1, -1);
-    expect(lines.reduce((sum, row) => sum + (row[5] as number), 0)).toBe(Number(v2.body.totals.all));
-    expect(sheet.at(-1)![5]).toBe(Number(v2.body.totals.all));
+    // Version 2 has one funder more (the Caisse des Dépôts), hence one column more.
+    const financed = sheet[0].indexOf('Total financé');
+    expect(financed).toBe(totalColumn + 1);
+    expect(lines.reduce((sum, row) => sum + (row[financed] as number), 0)).toBe(Number(v2.body.totals.all));
+    expect(sheet.at(-1)?.[financed]).toBe(Number(v2.body.totals.all));
     expect([...sheets.keys()]).toEqual([
       'Maquette financière',
-      'Par financeur',
       'Par quartier',
+      'Par financeur',
+      'Avenant',
       'Quartiers et parties',
       'À propos',
+    ]);
+    // What avenant n° 1 changed, as the diff route says.
+    expect(
+      sheets
+        .get('Avenant')
+        ?.slice(1, -1)
+        .map((row) => row.slice(2)),
+    ).toEqual([
+      ['modification', 150000, 120000, -30000],
+      ['ajout', 0, 30000, 30000],
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
@@ -250,10 +278,10 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(pdf.headers['content-disposition']).toContain('maquette-npnru-call-v2.pdf');
     const { text } = await readPdf(pdf.body);
     expect(text).toContain('Maquette financière — Protocole de préfiguration NPNRU de la CALL');
+    expect(text).toContain('version 2 (avenant n° 1)');
     expect(text).toContain('Acte : Avenant n° 1 du 01/09/2017');
-    for (const t of v2.body.totals.byFunder)
-      expect(text).toContain(`${t.key} ${formatEurosFr(fromDecimalString(t.amount), { symbol: false })}`);
-    expect(text).toContain(`Total ${formatEurosFr(fromDecimalString(v2.body.totals.all), { symbol: false })}`);
+    for (const t of v2.body.totals.byFunder) expect(text).toContain(formatEurosFr(fromDecimalString(t.amount)));
+    expect(text).toContain(`Total ${formatEurosFr(fromDecimalString(v2.body.totals.all))}`);
 
     await h.http().get(`${base}/npnru-call/financial-table?format=docx`).set(h.auth).expect(400);
   });
