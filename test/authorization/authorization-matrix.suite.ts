@@ -54,6 +54,7 @@ function concretePath(route: RouteEntry): string {
     .replace(/:operationId/, route.path.includes('renewal-urban') ? 'etude' : 'op')
     .replace(/:(\w+)/g, (_, name: string) => values[name] ?? name);
   if (path.endsWith('/financial-table/diff')) return `${path}?from=1&to=1`;
+  if (path.endsWith('/ap-cp-annex')) return `${path}?year=2017`;
   return path.endsWith('/document-text') ? `${path}?line=1` : path;
 }
 

@@ -310,9 +310,7 @@ export function itiBookingSuite(
       const available = envelopes
         .filter((e: { kind: string }) => e.kind === 'iti-axis')
         .reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
-      expect(text).toMatch(
-        new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,€]* ${formatEurosFr(available)}`),
-      );
+      expect(text).toMatch(new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,€]* ${formatEurosFr(available)}`));
       expect(text).toContain('iti-call:axe-3');
 
       await application('op2', '80000000.00', '35500000.00', []).expect(201);

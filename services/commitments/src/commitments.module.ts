@@ -16,7 +16,7 @@ import { MakeConditionalController } from './make-conditional/make-conditional.c
 import { OpenEnvelopeController } from './open-envelope/open-envelope.controller';
 import { DeclareOperationController } from './declare-operation/declare-operation.controller';
 import { AeCpController } from './ae-cp/ae-cp.controller';
-import { AeCpQueryHandler } from './ae-cp/ae-cp.query';
+import { AeCpQueryHandler, ApCpAnnexQueryHandler } from './ae-cp/ae-cp.query';
 import { RecordCoFinancingRuleController } from './record-co-financing-rule/record-co-financing-rule.controller';
 import { RecordCoFinancingRuleHandler } from './record-co-financing-rule/record-co-financing-rule.handler';
 import { CoFinancingRulesQueryHandler } from './record-co-financing-rule/co-financing-rules.query';
@@ -73,6 +73,7 @@ const HANDLERS = [
   OperationsQueryHandler,
   DeclareOperationHandler,
   AeCpQueryHandler,
+  ApCpAnnexQueryHandler,
   RecordCoFinancingRuleHandler,
   CoFinancingRulesQueryHandler,
   ConditionQueryHandler,

@@ -6,6 +6,8 @@ import { baseline, commitment } from '../test-support/fixtures';
 import { amend, firmed } from '../test-support/lifecycle';
 import { Scenario, trace, type Decide } from '../test-support/scenario';
 import { aeCpTable } from './ae-cp';
+import { apCpAnnex } from './ap-cp-annex';
+import { apCpAnnexReport } from './ap-cp-annex.report';
 
 const payIn =
   (paymentId: string, amountCents: bigint, effectiveDate: string): Decide =>
@@ -105,5 +107,63 @@ describe('AE/CP of a funder, year by year', () => {
     );
     accepted(s.when(scheduled([])));
     expect(s.state.commitments.get('w')?.schedule).toEqual({ fromYear: 2017, toYear: 2018, planned: [] });
+  });
+});
+
+describe('the AP/CP annex of a funder’s budget for a year', () => {
+  const scenario = () =>
+    baseline(new Scenario())
+      .given(
+        commitment({
+          commitmentId: 'c1',
+          amountCents: 1_000_000_00n,
+          schedule: {
+            fromYear: 2016,
+            toYear: 2018,
+            planned: [
+              { year: 2016, amountCents: 300_000_00n },
+              { year: 2017, amountCents: 500_000_00n },
+              { year: 2018, amountCents: 200_000_00n },
+            ],
+          },
+        }),
+      )
+      .given(firmed('c1'))
+      .given(payIn('p1', 250_000_00n, '2016-11-01'))
+      .given(payIn('p2', 400_000_00n, '2017-06-01'))
+      .given(commitment({ commitmentId: 'c2', amountCents: 80_000_00n }));
+
+  it('makes each commitment an AP: CP before, of and after the year, and what remains to finance', () => {
+    const annex = apCpAnnex(scenario().state, 'mc', 2017);
+    expect(annex.lines.map((l) => [l.commitmentId, l.state, l.authorised, l.paidBefore, l.paidInYear])).toEqual([
+      ['c1', 'votée', '1000000.00', '250000.00', '400000.00'],
+      ['c2', 'prévue', '80000.00', '0.00', '0.00'],
+    ]);
+    expect(annex.lines[0]).toMatchObject({
+      plannedInYear: '500000.00',
+      plannedLater: '200000.00',
+      remaining: '350000.00',
+    });
+    // AP − CP before − CP of the year = what remains, line by line and in total.
+    expect(annex.totals).toMatchObject({ authorised: '1080000.00', paidBefore: '250000.00', remaining: '430000.00' });
+    const report = apCpAnnexReport(annex, '2026-12-04T10:00:00.000Z');
+    expect(report.title).toBe(
+      // The baseline records no name for « mc »: its code stands in.
+      'Situation des autorisations de programme et crédits de paiement — mc — exercice 2017',
+    );
+    expect(report.tables[0].totals?.slice(3)).toEqual([
+      108_000_000n,
+      25_000_000n,
+      40_000_000n,
+      50_000_000n,
+      20_000_000n,
+      43_000_000n,
+    ]);
+  });
+
+  it('counts the CP of a year in that year only; a funder with no commitment has no AP', () => {
+    const earlier = apCpAnnex(scenario().state, 'mc', 2016);
+    expect(earlier.lines[0]).toMatchObject({ paidBefore: '0.00', paidInYear: '250000.00', remaining: '750000.00' });
+    expect(apCpAnnex(scenario().state, 'personne', 2017).lines).toEqual([]);
   });
 });

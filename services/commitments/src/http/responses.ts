@@ -605,3 +605,38 @@ export class TimelineResponse {
   @ApiPropertyOptional({ type: FunderNamed }) funder?: FunderNamed;
   @ApiProperty({ type: [TimelineEntryView] }) entries!: TimelineEntryView[];
 }
+
+export class ApCpLineView {
+  @ApiProperty({
+    example: 'AP-2015-07',
+    description: 'n° d’AP (référence « call-ap » de l’opération), l’acte sinon, « — »',
+  })
+  ap!: string;
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['votée', 'prévue'] }) state!: 'votée' | 'prévue';
+  @ApiProperty(EUROS) authorised!: string;
+  @ApiProperty({ ...EUROS, description: 'CP réalisés avant l’exercice' }) paidBefore!: string;
+  @ApiProperty({ ...EUROS, description: 'CP réalisés pendant l’exercice' }) paidInYear!: string;
+  @ApiProperty({ ...EUROS, description: 'CP prévus par l’échéancier pour l’exercice' }) plannedInYear!: string;
+  @ApiProperty({ ...EUROS, description: 'CP prévus au-delà de l’exercice' }) plannedLater!: string;
+  @ApiProperty({ ...EUROS, description: 'montant de l’AP moins les CP réalisés jusqu’à la fin de l’exercice' })
+  remaining!: string;
+}
+
+export class ApCpTotalsView {
+  @ApiProperty(EUROS) authorised!: string;
+  @ApiProperty(EUROS) paidBefore!: string;
+  @ApiProperty(EUROS) paidInYear!: string;
+  @ApiProperty(EUROS) plannedInYear!: string;
+  @ApiProperty(EUROS) plannedLater!: string;
+  @ApiProperty(EUROS) remaining!: string;
+}
+
+export class ApCpAnnexResponse {
+  @ApiProperty({ example: 'call' }) funder!: string;
+  @ApiProperty({ example: 'Communauté d’Agglomération de Lens-Liévin' }) funderName!: string;
+  @ApiProperty({ type: 'integer', example: 2017 }) year!: number;
+  @ApiProperty({ type: [ApCpLineView] }) lines!: ApCpLineView[];
+  @ApiProperty({ type: ApCpTotalsView }) totals!: ApCpTotalsView;
+}

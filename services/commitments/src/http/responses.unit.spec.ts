@@ -9,6 +9,7 @@ import type { CommitmentView } from '../queries/views';
 import type { ConditionView } from '../register-condition/condition.query';
 import type { CommitmentHistory } from '../commitment-queries/commitment.queries';
 import type { OperationsList, OperationView } from '../declare-operation/operation.query';
+import type { ApCpAnnex } from '../ae-cp/ap-cp-annex';
 import type { AeCpTable } from '../ae-cp/ae-cp';
 import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
 import type { DocumentFigureView } from '../record-document-figure/document-figures.query';
@@ -29,6 +30,7 @@ import type {
   OperationsResponse,
   CoFinancingRulesResponse,
   AeCpResponse,
+  ApCpAnnexResponse,
   ReferenceResponse,
   DocumentFigurePage,
   DocumentFigureResponse,
@@ -59,6 +61,7 @@ describe('the documented responses of the ledger', () => {
       conforms<OperationsList, OperationsResponse>('registre des opérations'),
       conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
       conforms<AeCpTable, AeCpResponse>('AE/CP d’un financeur'),
-    ]).toHaveLength(19);
+      conforms<ApCpAnnex, ApCpAnnexResponse>('annexe AP/CP d’un exercice'),
+    ]).toHaveLength(20);
   });
 });
