@@ -23,6 +23,8 @@ import { PayClaimController } from './pay-claim/pay-claim.controller';
 import { PayClaimHandler } from './pay-claim/pay-claim.handler';
 import { ProgramOperationController } from './program-operation/program-operation.controller';
 import { ProgramOperationHandler } from './program-operation/program-operation.handler';
+import { ExpenseStatementController } from './expense-statement/expense-statement.controller';
+import { ExpenseStatementQueryHandler } from './expense-statement/expense-statement.query';
 import { ProgrammeController } from './programme/programme.controller';
 import { ProgrammeViewQueryHandler } from './programme/programme.query';
 import { ReceiveApplicationController } from './receive-application/receive-application.controller';
@@ -45,6 +47,7 @@ import { SetEnvelopeHandler } from './set-envelope/set-envelope.handler';
     SetEnvelopeController,
     AdoptStrategyController,
     ProgrammeController,
+    ExpenseStatementController,
     DegagementForecastController,
     ReceiveApplicationController,
     CompleteApplicationController,
@@ -72,6 +75,7 @@ import { SetEnvelopeHandler } from './set-envelope/set-envelope.handler';
     ReleaseUnusedHandler,
     RecordBookingAnswerHandler,
     ProgrammeViewQueryHandler,
+    ExpenseStatementQueryHandler,
     DegagementForecastQueryHandler,
     ProgrammeRepository,
     ItiBookingAnswersConsumer,

@@ -122,3 +122,49 @@ export class TrancheForecast {
   @ApiProperty({ ...EUROS, description: 'à payer à moins d’un an de l’échéance' }) atRisk!: string;
   @ApiProperty() explanation!: string;
 }
+
+export class FinancingPlanLine {
+  @ApiProperty({ example: 'region' }) funder!: string;
+  @ApiProperty({ example: 'cofinancement public' }) nature!: string;
+  @ApiPropertyOptional({ type: GrantAct }) act?: GrantAct;
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty({ type: 'integer', example: 5000, description: 'part du coût total éligible, en points de base' })
+  rateBasisPoints!: number;
+}
+
+export class ClaimStatementLine {
+  @ApiProperty() claimId!: string;
+  @ApiProperty({ enum: ['acompte', 'solde'] }) kind!: 'acompte' | 'solde';
+  @ApiProperty({ example: 'service fait vérifié' }) status!: string;
+  @ApiProperty(EUROS) declared!: string;
+  @ApiPropertyOptional({ ...EUROS, description: 'retenues au contrôle du service fait' }) retained?: string;
+  @ApiPropertyOptional(EUROS) publicAid?: string;
+  @ApiPropertyOptional(EUROS) payableFeder?: string;
+  @ApiProperty(EUROS) paidFeder!: string;
+}
+
+export class ExpenseStatementTotals {
+  @ApiProperty(EUROS) declared!: string;
+  @ApiProperty(EUROS) retained!: string;
+  @ApiProperty(EUROS) publicAid!: string;
+  @ApiProperty(EUROS) payableFeder!: string;
+  @ApiProperty(EUROS) paidFeder!: string;
+  @ApiProperty(EUROS) releasedFeder!: string;
+  @ApiProperty(EUROS) remainingFeder!: string;
+  @ApiProperty({ ...EUROS, description: 'coût éligible restant à déclarer' }) toDeclare!: string;
+}
+
+export class ExpenseStatementResponse {
+  @ApiProperty() operationId!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() beneficiary!: string;
+  @ApiProperty() quartier!: string;
+  @ApiProperty({ type: 'integer' }) axis!: number;
+  @ApiProperty() priority!: string;
+  @ApiProperty({ enum: ['received', 'complete', 'appraised', 'rejected', 'programmed', 'agreed', 'closed'] })
+  status!: 'received' | 'complete' | 'appraised' | 'rejected' | 'programmed' | 'agreed' | 'closed';
+  @ApiProperty(EUROS) eligibleCost!: string;
+  @ApiProperty({ type: [FinancingPlanLine] }) plan!: FinancingPlanLine[];
+  @ApiProperty({ type: [ClaimStatementLine] }) claims!: ClaimStatementLine[];
+  @ApiProperty({ type: ExpenseStatementTotals }) totals!: ExpenseStatementTotals;
+}

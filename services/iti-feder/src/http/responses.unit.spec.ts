@@ -1,7 +1,8 @@
 import { conforms } from '@cvl/testing';
 import type { programmeFor } from './access';
 import type { degagementForecast } from '../degagement-forecast/degagement-forecast';
-import type { ProgrammeResponse, TrancheForecast } from './responses';
+import type { ExpenseStatement } from '../expense-statement/expense-statement';
+import type { ExpenseStatementResponse, ProgrammeResponse, TrancheForecast } from './responses';
 
 // The check is the type-check of this file (npm test type-checks first).
 describe('the documented responses of the ITI service', () => {
@@ -9,6 +10,7 @@ describe('the documented responses of the ITI service', () => {
     expect([
       conforms<ReturnType<typeof programmeFor>['value'], ProgrammeResponse>('programme'),
       conforms<ReturnType<typeof degagementForecast>[number], TrancheForecast>('prévision de dégagement'),
-    ]).toHaveLength(2);
+      conforms<ExpenseStatement, ExpenseStatementResponse>('état récapitulatif des dépenses'),
+    ]).toHaveLength(3);
   });
 });
