@@ -17,7 +17,7 @@ export function expenseStatementReport(
     subtitle: [
       `Programme ITI ${programmeId}, axe ${statement.axis} (${statement.priority}), opération ${statement.operationId}`,
       `Bénéficiaire : ${statement.beneficiary} ; quartier : ${statement.quartier} ; coût total éligible : ${statement.eligibleCost.replace('.', ',')} €`,
-      'Dépenses retenues : celles que le contrôle du service fait a acceptées ; aide publique : FEDER et cofinancements publics retenus',
+      'Dépenses retenues : celles que le contrôle du service fait a acceptées ; aide publique cumulée : cofinancements publics inscrits et FEDER payable à la date du contrôle',
     ],
     issuer: 'Région Hauts-de-France, autorité de gestion du FEDER — instruction de l’ITI de la CALL',
     generatedAt,
@@ -52,7 +52,7 @@ export function expenseStatementReport(
           { header: 'État', kind: 'text' },
           { header: 'Dépenses déclarées', kind: 'euros' },
           { header: 'Dépenses retenues (service fait)', kind: 'euros' },
-          { header: 'Aide publique retenue', kind: 'euros' },
+          { header: 'Aide publique cumulée au contrôle', kind: 'euros' },
           { header: 'FEDER payable', kind: 'euros' },
           { header: 'FEDER payé', kind: 'euros' },
         ],
@@ -72,7 +72,8 @@ export function expenseStatementReport(
           '',
           fromDecimalString(statement.totals.declared),
           fromDecimalString(statement.totals.retained),
-          fromDecimalString(statement.totals.publicAid),
+          // Cumulative figures do not add up: the situation below gives the last one.
+          null,
           fromDecimalString(statement.totals.payableFeder),
           fromDecimalString(statement.totals.paidFeder),
         ],
@@ -87,6 +88,7 @@ export function expenseStatementReport(
         rows: [
           ['FEDER programmé', fromDecimalString(statement.plan[0].amount)],
           ['FEDER payé', fromDecimalString(statement.totals.paidFeder)],
+          ['Aide publique au dernier contrôle du service fait', fromDecimalString(statement.totals.publicAid)],
           ['FEDER dégagé (non utilisé)', fromDecimalString(statement.totals.releasedFeder)],
           ['FEDER restant à payer', fromDecimalString(statement.totals.remainingFeder)],
           ['Coût éligible restant à déclarer', fromDecimalString(statement.totals.toDeclare)],

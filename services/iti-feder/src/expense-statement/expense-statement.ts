@@ -73,7 +73,8 @@ export function expenseStatement(operation: ItiOperation) {
     totals: {
       declared: toDecimalString(declaredCents),
       retained: toDecimalString(retainedCents),
-      publicAid: toDecimalString(sum((c) => c.checked?.publicAidCents ?? 0n)),
+      // Each check states the public aid cumulated so far (co-funders booked + FEDER payable): the last one is the total.
+      publicAid: toDecimalString(operation.claims.filter((c) => c.checked).at(-1)?.checked?.publicAidCents ?? 0n),
       payableFeder: toDecimalString(sum((c) => c.checked?.payableFederCents ?? 0n)),
       paidFeder: toDecimalString(operation.paidCents),
       releasedFeder: toDecimalString(operation.releasedCents),

@@ -83,8 +83,9 @@ describe('the FEDER état récapitulatif des dépenses and plan de financement o
     });
     const report = expenseStatementReport(statement, 'iti-call', '2026-12-04T10:00:00.000Z');
     const claims = report.tables.find((t) => t.name === 'État récapitulatif');
-    // Public aid at the check: the co-funders' booked 600 000,00 € and the FEDER payable so far, 360 000,00 €.
-    expect(claims?.totals?.slice(3)).toEqual([150_000_000n, 90_000_000n, 96_000_000n, 36_000_000n, 36_000_000n]);
+    // Public aid at the check is cumulative (co-funders booked 600 000,00 € + FEDER payable 360 000,00 €): no sum.
+    expect(claims?.totals?.slice(3)).toEqual([150_000_000n, 90_000_000n, null, 36_000_000n, 36_000_000n]);
+    expect(statement.totals.publicAid).toBe('960000.00');
     expect(report.tables[0].totals?.slice(3)).toEqual([200_000_000n, 10_000]);
   });
 });
