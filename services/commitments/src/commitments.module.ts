@@ -9,6 +9,8 @@ import { commitmentsDescription } from './commitments.description';
 import { FirmCommitmentController } from './firm-commitment/firm-commitment.controller';
 import { FunderStatementController } from './funder-statement/funder-statement.controller';
 import { StatementIssuer } from './funder-statement/funder-statement.issue';
+import { SubsidyReportController } from './subsidy-report/subsidy-report.controller';
+import { SubsidyReportQueryHandler } from './subsidy-report/subsidy-report.query';
 import { CommitmentsLedger } from './infrastructure/commitments-ledger';
 import { LedgerProjection } from './infrastructure/ledger-projection';
 import { LedgerSnapshots } from './infrastructure/ledger-snapshots';
@@ -85,6 +87,7 @@ const HANDLERS = [
   CommitmentHistoryQueryHandler,
   FunderStatementQueryHandler,
   StatementIssuer,
+  SubsidyReportQueryHandler,
   BalancesQueryHandler,
   ReconciliationQueryHandler,
 ];
@@ -109,6 +112,7 @@ const HANDLERS = [
     SplitPoolController,
     CommitmentQueriesController,
     FunderStatementController,
+    SubsidyReportController,
     ReconciliationController,
     RecordDocumentFigureController,
     ReadDocumentTextController,

@@ -640,3 +640,45 @@ export class ApCpAnnexResponse {
   @ApiProperty({ type: [ApCpLineView] }) lines!: ApCpLineView[];
   @ApiProperty({ type: ApCpTotalsView }) totals!: ApCpTotalsView;
 }
+
+export class SubsidyView {
+  @ApiProperty() commitmentId!: string;
+  @ApiProperty({ example: 'etat-p147' }) funder!: string;
+  @ApiProperty({ example: 'État — programme 147 (crédits politique de la ville)' }) funderName!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: 'integer', example: 2016 }) year!: number;
+  @ApiProperty({ enum: ['indicative', 'conditional', 'firm', 'lapsed'] })
+  status!: 'indicative' | 'conditional' | 'firm' | 'lapsed';
+  @ApiProperty(EUROS) amount!: string;
+  @ApiProperty(EUROS) paid!: string;
+  @ApiPropertyOptional({ type: LegalActView }) act?: LegalActView;
+}
+
+export class SubsidyActionView {
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'le porteur de l’action (vide quand le registre ne le nomme pas)' }) beneficiary!: string;
+  @ApiPropertyOptional() operationId?: string;
+  @ApiPropertyOptional({ ...EUROS, description: 'assiette de l’action' }) eligibleBase?: string;
+  @ApiPropertyOptional({ example: '2016-01-01' }) start?: string;
+  @ApiPropertyOptional({ example: '2016-12-31' }) end?: string;
+}
+
+export class SubsidyProductLine {
+  @ApiProperty({ example: '74 — Région(s)' }) line!: string;
+  @ApiProperty({ ...EUROS, description: 'engagé' }) planned!: string;
+  @ApiProperty({ ...EUROS, description: 'payé' }) realised!: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'réalisé / prévu, en points de base' })
+  realisedRateBasisPoints?: number;
+}
+
+export class SubsidyTotalsView {
+  @ApiProperty(EUROS) planned!: string;
+  @ApiProperty(EUROS) realised!: string;
+}
+
+export class SubsidyReportResponse {
+  @ApiProperty({ type: SubsidyView }) subsidy!: SubsidyView;
+  @ApiProperty({ type: SubsidyActionView }) action!: SubsidyActionView;
+  @ApiProperty({ type: [SubsidyProductLine] }) products!: SubsidyProductLine[];
+  @ApiProperty({ type: SubsidyTotalsView }) totals!: SubsidyTotalsView;
+}

@@ -10,6 +10,7 @@ import type { ConditionView } from '../register-condition/condition.query';
 import type { CommitmentHistory } from '../commitment-queries/commitment.queries';
 import type { OperationsList, OperationView } from '../declare-operation/operation.query';
 import type { ApCpAnnex } from '../ae-cp/ap-cp-annex';
+import type { SubsidyReport } from '../subsidy-report/subsidy-report';
 import type { AeCpTable } from '../ae-cp/ae-cp';
 import type { CoFinancingRulesView } from '../record-co-financing-rule/co-financing-rules.query';
 import type { DocumentFigureView } from '../record-document-figure/document-figures.query';
@@ -32,6 +33,7 @@ import type {
   AeCpResponse,
   ApCpAnnexResponse,
   ReferenceResponse,
+  SubsidyReportResponse,
   DocumentFigurePage,
   DocumentFigureResponse,
   TimelineResponse,
@@ -62,6 +64,7 @@ describe('the documented responses of the ledger', () => {
       conforms<CoFinancingRulesView, CoFinancingRulesResponse>('règles de cofinancement'),
       conforms<AeCpTable, AeCpResponse>('AE/CP d’un financeur'),
       conforms<ApCpAnnex, ApCpAnnexResponse>('annexe AP/CP d’un exercice'),
-    ]).toHaveLength(20);
+      conforms<SubsidyReport, SubsidyReportResponse>('compte rendu financier d’une subvention'),
+    ]).toHaveLength(21);
   });
 });
