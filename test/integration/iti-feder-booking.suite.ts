@@ -4,11 +4,11 @@ import { CommitmentsModule } from '@cvl/service-commitments';
 import { ItiFederModule, publishedItiEvents } from '@cvl/service-iti-feder';
 import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
 import { ReportingModule } from '@cvl/service-reporting';
-import { formatEurosFr, fromDecimalString } from '@cvl/money';
+import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
 import { Metrics } from '@cvl/platform';
 import { relayedEnvelopes } from '@cvl/messaging';
 import { answersAsDocumented, binaryBody, waitUntil } from '@cvl/testing';
-import { readPdf } from '@cvl/exports/read-back';
+import { printProblems, readPdf, readXlsx, renderFirstPage } from '@cvl/exports/read-back';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
 const effect = (effectiveDate: string, line = 4781) => ({
@@ -34,14 +34,25 @@ export function itiBookingSuite(
     });
 
     it('programs, pays in two claims and releases the unused part; the ledger and the ITI agree to the cent; an axis is never exceeded', async () => {
-      const ref = (collection: string, code: string) =>
+      const ref = (collection: string, code: string, attributes?: Record<string, string>) =>
         h
           .http()
           .post(`/api/commitments/reference/${collection}`)
           .set(h.auth)
-          .send({ code, name: code, trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) } })
+          .send({
+            code,
+            name: code,
+            ...(attributes ? { attributes } : {}),
+            trace: { reasonCode: 'referentiel', ...effect('2015-07-01', 6062) },
+          })
           .expect(201);
-      for (const funder of ['feder', 'region', 'call']) await ref('funders', funder);
+      // Each funder's category, as the reference data has it: the CERFA's lines of resources follow it.
+      for (const [funder, category] of [
+        ['feder', 'eu'],
+        ['region', 'region'],
+        ['call', 'epci'],
+      ])
+        await ref('funders', funder, { category });
       await ref('quartiers', 'QP062024');
       await ref('programmes', 'iti-feder');
       await h
@@ -312,6 +323,79 @@ export function itiBookingSuite(
         .reduce((sum: bigint, e: { available: string }) => sum + fromDecimalString(e.available), 0n);
       expect(text).toMatch(new RegExp(`Axes de l’ITI FEDER[\\s\\S]*Total [0-9 ,€]* ${formatEurosFr(available)}`));
       expect(text).toContain('iti-call:axe-3');
+
+      // The funders' own documents, from the same events, each as PDF and XLSX: printable (fonts embedded, every
+      // word inside the page, nothing cut), first page rendered, and their figures the ledger's.
+      const file = async (path: string, format: 'pdf' | 'xlsx') =>
+        (
+          await h
+            .http()
+            .get(`${path}${path.includes('?') ? '&' : '?'}format=${format}`)
+            .set(h.auth)
+            .buffer(true)
+            .parse(binaryBody)
+            .expect(200)
+        ).body as Buffer;
+      const looked = async (path: string, artefact: string) => {
+        const body = await file(path, 'pdf');
+        expect(await printProblems(body)).toEqual([]);
+        renderFirstPage(body, join(__dirname, '..', 'documents', 'artifacts', `${artefact}.png`));
+        return {
+          text: (await readPdf(body)).text.replace(/\s+/g, ' '),
+          sheets: await readXlsx(await file(path, 'xlsx')),
+        };
+      };
+      // The FEDER état récapitulatif des dépenses and plan de financement of op1.
+      const expenses = (await h.http().get(`${base}/operations/op1/expense-statement`).set(h.auth).expect(200)).body;
+      expect(expenses.totals).toMatchObject({
+        declared: '1800000.00',
+        retained: '1700000.00',
+        paidFeder: feder.totals.paid,
+      });
+      expect(expenses.plan.find((l: { funder: string }) => l.funder === 'region')).toMatchObject({
+        amount: '400000.00',
+        act: { reference: 'Délibération CP Région 2016-412' },
+      });
+      const federDocument = await looked(`${base}/operations/op1/expense-statement`, 'feder-etat-recapitulatif');
+      expect(federDocument.text).toContain(`Total ${formatEurosFr(fromDecimalString(expenses.totals.declared))}`);
+      expect(federDocument.sheets.get('État récapitulatif')?.at(-1)?.slice(3)).toEqual([
+        1800000,
+        1700000,
+        undefined, // cumulative public aid: no total (an empty cell)
+        680000,
+        Number(feder.totals.paid),
+      ]);
+      // The CALL's AP/CP annex of 2017: its co-funding an AP, the total its committed amount in the ledger.
+      const callTotals = (await statement('call')).totals;
+      const annex = (await h.http().get('/api/commitments/funders/call/ap-cp-annex?year=2017').set(h.auth).expect(200))
+        .body;
+      expect(annex.totals.authorised).toBe(
+        toDecimalString(
+          ['indicative', 'conditional', 'firm'].reduce((sum, f) => sum + fromDecimalString(callTotals[f]), 0n),
+        ),
+      );
+      expect(annex.totals.paidBefore).toBe('0.00');
+      const annexDocument = await looked(
+        '/api/commitments/funders/call/ap-cp-annex?year=2017',
+        'annexe-ap-cp-call-2017',
+      );
+      expect(annexDocument.text).toContain('exercice 2017');
+      expect(annexDocument.sheets.get('AP-CP 2017')?.at(-1)?.[3]).toBe(Number(annex.totals.authorised));
+      // The compte rendu financier of the Région's subsidy: the action's resources planned and paid, the ledger's.
+      const crf = (
+        await h.http().get(`/api/commitments/commitments/${regionLine.id}/financial-report`).set(h.auth).expect(200)
+      ).body;
+      const regionTotals = (await statement('region')).totals;
+      expect(crf.products.find((p: { line: string }) => p.line === '74 — Région(s)')).toMatchObject({
+        planned: regionTotals.firm,
+        realised: regionTotals.paid,
+      });
+      const crfDocument = await looked(
+        `/api/commitments/commitments/${regionLine.id}/financial-report`,
+        'compte-rendu-financier',
+      );
+      expect(crfDocument.text).toContain('Compte rendu financier de subvention (CERFA n° 15059)');
+      expect(crfDocument.sheets.get('Produits')?.at(-1)?.[1]).toBe(Number(crf.totals.planned));
 
       await application('op2', '80000000.00', '35500000.00', []).expect(201);
       await step('op2/completeness', { trace: effect('2016-09-01') });

@@ -159,3 +159,24 @@ export function renderFirstPage(body: Buffer, target: string, dpi = 80): void {
     writeFileSync(target, readFileSync(join(folder, 'page.png')));
   });
 }
+
+/**
+ * What would stop a PDF from printing as issued: a font not embedded, a word outside the printable area (the page
+ * less `marginPt` all round; half a point of slack for the glyphs' side bearings), a « … » where a text was cut.
+ * Empty when it prints whole.
+ */
+export async function printProblems(body: Buffer, marginPt = 36): Promise<string[]> {
+  const problems = pdfFonts(body)
+    .filter((font) => !font.embedded)
+    .map((font) => `police non incorporée : ${font.name}`);
+  for (const w of pdfWords(body))
+    if (
+      w.xMin < marginPt - 0.5 ||
+      w.yMin < marginPt - 0.5 ||
+      w.xMax > w.pageWidth - marginPt + 0.5 ||
+      w.yMax > w.pageHeight - marginPt + 0.5
+    )
+      problems.push(`page ${w.page} : « ${w.text} » hors de la zone imprimable`);
+  if ((await readPdf(body)).text.includes('…')) problems.push('texte coupé par « … »');
+  return problems;
+}

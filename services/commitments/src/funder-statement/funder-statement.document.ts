@@ -194,7 +194,7 @@ export function statementDocument(
     signature: [
       `Certifié conforme au grand livre du contrat, à Liévin, le ${frenchDate(parisDay(issuedAt))}.`,
       'Pour la Communauté d’Agglomération de Lens-Liévin, le chef de projet du contrat de ville (signature et cachet) :',
-      `Vu pour ${view.funder.name}, le … (signature) :`,
+      `Vu pour ${view.funder.name} (date et signature) :`,
     ],
   };
 }

@@ -12,10 +12,10 @@ const PRODUCT_LINES: ReadonlyArray<[string, readonly string[]]> = [
   ['74 — Département(s)', ['department']],
   ['74 — Intercommunalité(s) : EPCI', ['epci']],
   ['74 — Commune(s)', ['commune']],
-  ['74 — Organismes sociaux (CAF…)', ['caf']],
-  ['74 — Fonds européens (FSE, FEDER…)', ['eu']],
+  ['74 — Organismes sociaux (CAF, etc.)', ['caf']],
+  ['74 — Fonds européens (FSE, FEDER, etc.)', ['eu']],
   ['74 — Autres établissements publics', ['anru', 'cdc', 'chamber']],
-  ['Fonds propres et autres ressources du porteur (bailleurs…)', ['landlord']],
+  ['Fonds propres et autres ressources du porteur (bailleurs, etc.)', ['landlord']],
   ['Non ventilé (enveloppes communes)', ['pool']],
 ];
 const OTHER = 'Autres ressources';

@@ -54,8 +54,8 @@ describe('the compte rendu financier of a subsidy (CERFA n° 15059)', () => {
     expect(report.products.map((p) => [p.line, p.planned, p.realised, p.realisedRateBasisPoints])).toEqual([
       ['74 — État : etat-p147', '300000.00', '90000.00', 3000],
       ['74 — Région(s)', '200000.00', '0.00', 0],
-      ['74 — Organismes sociaux (CAF…)', '50000.00', '0.00', 0],
-      ['Fonds propres et autres ressources du porteur (bailleurs…)', '450000.00', '0.00', 0],
+      ['74 — Organismes sociaux (CAF, etc.)', '50000.00', '0.00', 0],
+      ['Fonds propres et autres ressources du porteur (bailleurs, etc.)', '450000.00', '0.00', 0],
     ]);
     expect(report.totals).toEqual({ planned: '1000000.00', realised: '90000.00' });
   });
