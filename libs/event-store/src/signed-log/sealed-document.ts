@@ -7,7 +7,7 @@ import { keyIdOf, publicKeyFromPem, verifyDocumentSeal, verifyTreeHead, type Sig
  * A document the CALL issues (a funder's statement): its content, the signed head of the log its figures come from,
  * and a seal by the log's key over both. Embedded in the file (the PDF's info dictionary, the workbook's « À
  * propos »), it lets `cvl audit verify <fichier>` check, with no server, that the figures are those issued, from a
- * log whose head the key signed — and that the printed text carries them. docs/document-scelle.md says how.
+ * log whose head the key signed — and that the printed text carries them. docs/formats-des-financeurs.md (« Vérifier un document scellé ») says how.
  */
 export const SEALED_DOCUMENT_FORMAT = 'cvl-document-scelle/1';
 

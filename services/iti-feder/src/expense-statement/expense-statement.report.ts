@@ -1,6 +1,6 @@
 import type { ReportDocument } from '@cvl/exports';
 import { frenchDate } from '@cvl/exports';
-import { fromDecimalString } from '@cvl/money';
+import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import type { ExpenseStatement } from './expense-statement';
 
 const cents = (decimal: string | undefined) => (decimal === undefined ? null : fromDecimalString(decimal));
@@ -16,7 +16,7 @@ export function expenseStatementReport(
     title: `FEDER — état récapitulatif des dépenses et plan de financement — ${statement.label}`,
     subtitle: [
       `Programme ITI ${programmeId}, axe ${statement.axis} (${statement.priority}), opération ${statement.operationId}`,
-      `Bénéficiaire : ${statement.beneficiary} ; quartier : ${statement.quartier} ; coût total éligible : ${statement.eligibleCost.replace('.', ',')} €`,
+      `Bénéficiaire : ${statement.beneficiary} ; quartier : ${statement.quartier} ; coût total éligible : ${formatEurosFr(fromDecimalString(statement.eligibleCost))}`,
       'Dépenses retenues : celles que le contrôle du service fait a acceptées ; aide publique cumulée : cofinancements publics inscrits et FEDER payable à la date du contrôle',
     ],
     issuer: 'Région Hauts-de-France, autorité de gestion du FEDER — instruction de l’ITI de la CALL',
