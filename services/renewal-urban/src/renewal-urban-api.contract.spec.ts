@@ -4,7 +4,7 @@ import { RenewalUrbanModule } from './renewal-urban.module';
 import { effect, startApi, type Harness } from './test-support/api-suite';
 import { formatEurosFr, fromDecimalString } from '@cvl/money';
 import { answersAsDocumented, binaryBody } from '@cvl/testing';
-import { centsFromFrench, readCsv, readPdf, readXlsx } from '@cvl/exports/read-back';
+import { centsFromFrench, printProblems, readCsv, readPdf, readXlsx, renderFirstPage } from '@cvl/exports/read-back';
 
 const PARTIES = ['anru', 'call', 'ville-lens', 'ville-avion', 'ville-lievin', 'caisse-des-depots'];
 
@@ -277,6 +277,9 @@ describe('renewal-urban API (PGlite, in-process transport)', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toContain('maquette-npnru-call-v2.pdf');
     const { text } = await readPdf(pdf.body);
+    // As printed: fonts embedded, every word inside the page, nothing cut; its first page rendered for a person.
+    expect(await printProblems(pdf.body)).toEqual([]);
+    renderFirstPage(pdf.body, join(__dirname, '../../../test/documents/artifacts/maquette-npnru-v2.png'));
     expect(text).toContain('Maquette financière — Protocole de préfiguration NPNRU de la CALL');
     expect(text).toContain('version 2 (avenant n° 1)');
     expect(text).toContain('Acte : Avenant n° 1 du 01/09/2017');
