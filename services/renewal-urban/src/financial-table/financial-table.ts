@@ -1,5 +1,5 @@
 import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
-import type { ReportDocument, ReportTable } from '@cvl/exports';
+import type { ReportDocument } from '@cvl/exports';
 import type { TableRow } from '../domain/events';
 import { currentTable, type Protocol } from '../domain/state';
 import type { OperationNature } from '../domain/rules';

@@ -27,7 +27,7 @@ function exportsFor(principal: Principal): Export[] {
   const whole = readsWholeContract(principal);
   const list: Export[] = [
     {
-      label: 'Relevé des engagements (grand livre, scellé : vérifiable par cvl audit verify)',
+      label: 'Relevé des engagements (grand livre, scellé : vérifiable hors ligne par cvl audit verify)',
       path: `/api/commitments/funders/${own}/statement`,
       formats: TABLES,
       financeur: true,
@@ -35,6 +35,12 @@ function exportsFor(principal: Principal): Export[] {
     {
       label: 'Restitution du financeur (modèles de lecture, non scellée)',
       path: `/api/reporting/funders/${own}/statement`,
+      formats: TABLES,
+      financeur: true,
+    },
+    {
+      label: `Annexe AP/CP de l’exercice ${new Date().getFullYear()} (autorisations de programme et crédits de paiement)`,
+      path: `/api/commitments/funders/${own}/ap-cp-annex?year=${new Date().getFullYear()}`,
       formats: TABLES,
       financeur: true,
     },
