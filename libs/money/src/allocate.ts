@@ -55,3 +55,8 @@ export function rateBasisPointsOf(partCents: Cents, wholeCents: Cents): bigint {
   if (partCents < 0n) throw new RangeError('taux d’une part négative');
   return (partCents * 20_000n + wholeCents) / (2n * wholeCents);
 }
+
+/** The same rate, or nothing when there is no whole to compare with (an operation with no base yet, a claim unpaid). */
+export function rateBasisPointsOrNone(partCents: Cents, wholeCents: Cents): bigint | undefined {
+  return wholeCents <= 0n ? undefined : rateBasisPointsOf(partCents, wholeCents);
+}

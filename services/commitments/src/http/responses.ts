@@ -674,6 +674,8 @@ export class SubsidyProductLine {
 export class SubsidyTotalsView {
   @ApiProperty(EUROS) planned!: string;
   @ApiProperty(EUROS) realised!: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'réalisé / prévu, en points de base' })
+  realisedRateBasisPoints?: number;
 }
 
 export class SubsidyReportResponse {

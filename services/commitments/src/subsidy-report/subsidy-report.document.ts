@@ -21,7 +21,6 @@ export function subsidyReportDocument(report: SubsidyReport, generatedAt: string
   const base = report.action.eligibleBase ? fromDecimalString(report.action.eligibleBase) : null;
   const planned = fromDecimalString(report.totals.planned);
   const realised = fromDecimalString(report.totals.realised);
-  const rate = (part: bigint, whole: bigint) => (whole === 0n ? null : Number((part * 20_000n + whole) / (2n * whole)));
   return {
     title: `Compte rendu financier de subvention (CERFA n° 15059) — ${report.action.label}`,
     subtitle: [
@@ -85,7 +84,7 @@ export function subsidyReportDocument(report: SubsidyReport, generatedAt: string
           fromDecimalString(p.realised),
           p.realisedRateBasisPoints ?? null,
         ]),
-        totals: ['Total des produits', planned, realised, rate(realised, planned)],
+        totals: ['Total des produits', planned, realised, report.totals.realisedRateBasisPoints ?? null],
       },
     ],
     signature: [

@@ -1,4 +1,4 @@
-import { toDecimalString, type Cents } from '@cvl/money';
+import { rateBasisPointsOrNone, toDecimalString, type Cents } from '@cvl/money';
 import { figuresOf } from '../domain/figures';
 import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 
@@ -21,8 +21,10 @@ const PRODUCT_LINES: ReadonlyArray<[string, readonly string[]]> = [
 const OTHER = 'Autres ressources';
 
 /** Basis points of `part` in `whole`, rounded half up; undefined when there is no whole to compare with. */
-const rateOf = (part: Cents, whole: Cents) =>
-  whole === 0n ? undefined : Number((part * 20_000n + whole) / (2n * whole));
+const rateOf = (part: Cents, whole: Cents) => {
+  const rate = rateBasisPointsOrNone(part, whole);
+  return rate === undefined ? undefined : Number(rate);
+};
 
 const committedCents = (c: Commitment) => {
   const f = figuresOf(c);
@@ -99,7 +101,13 @@ export function subsidyReport(state: CommitmentsState, subsidy: Commitment) {
         ? { realisedRateBasisPoints: rateOf(p.realisedCents, p.plannedCents) as number }
         : {}),
     })),
-    totals: { planned: euros(plannedCents), realised: euros(realisedCents) },
+    totals: {
+      planned: euros(plannedCents),
+      realised: euros(realisedCents),
+      ...(rateOf(realisedCents, plannedCents) !== undefined
+        ? { realisedRateBasisPoints: rateOf(realisedCents, plannedCents) as number }
+        : {}),
+    },
   };
 }
 

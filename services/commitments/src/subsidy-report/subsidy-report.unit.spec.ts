@@ -57,7 +57,7 @@ describe('the compte rendu financier of a subsidy (CERFA n° 15059)', () => {
       ['74 — Organismes sociaux (CAF, etc.)', '50000.00', '0.00', 0],
       ['Fonds propres et autres ressources du porteur (bailleurs, etc.)', '450000.00', '0.00', 0],
     ]);
-    expect(report.totals).toEqual({ planned: '1000000.00', realised: '90000.00' });
+    expect(report.totals).toEqual({ planned: '1000000.00', realised: '90000.00', realisedRateBasisPoints: 900 });
   });
 
   it('leaves the charges by nature to the beneficiary, and the products add up to their total', () => {

@@ -1,9 +1,8 @@
-import { toDecimalString, type Cents } from '@cvl/money';
-import { fromDecimalString } from '@cvl/money';
+import { fromDecimalString, rateBasisPointsOrNone, toDecimalString, type Cents } from '@cvl/money';
 import type { ItiOperation } from '../domain/state';
 
 /** Basis points of `part` in `whole`, rounded half up (0 when there is no whole). */
-const rateOf = (part: Cents, whole: Cents) => (whole === 0n ? 0 : Number((part * 20_000n + whole) / (2n * whole)));
+const rateOf = (part: Cents, whole: Cents) => Number(rateBasisPointsOrNone(part, whole) ?? 0n);
 
 /**
  * An ITI operation's état récapitulatif des dépenses and plan de financement, as the FEDER's managing authority

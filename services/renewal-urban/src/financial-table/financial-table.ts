@@ -1,4 +1,4 @@
-import { formatEurosFr, fromDecimalString, toDecimalString } from '@cvl/money';
+import { formatEurosFr, fromDecimalString, rateBasisPointsOrNone, toDecimalString } from '@cvl/money';
 import type { ReportDocument } from '@cvl/exports';
 import type { TableRow } from '../domain/events';
 import { currentTable, type Protocol } from '../domain/state';
@@ -92,7 +92,7 @@ export const NATURE_LABELS: Record<OperationNature, string> = {
 };
 
 /** Basis points of `part` in `whole`, rounded half up (0 when there is no whole). */
-const rateOf = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number((part * 20_000n + whole) / (2n * whole)));
+const rateOf = (part: bigint, whole: bigint) => Number(rateBasisPointsOrNone(part, whole) ?? 0n);
 
 /**
  * The maquette financière as ANRU files it with a préfiguration protocol (docs/formats-des-financeurs.md): one line
