@@ -132,7 +132,7 @@ function orientationOf(pdf: Pdf, document: ReportDocument): 'portrait' | 'landsc
   return fits ? 'portrait' : 'landscape';
 }
 
-/** Printable ASCII only in the XMP and the info dictionary's title: pdfkit writes them unescaped. */
+/** No XML-special characters in the title and author: pdfkit writes them into the XMP unescaped (« & » → « et »). */
 const xmlSafe = (text: string) => text.replace(/&/g, 'et').replace(/</g, '‹').replace(/>/g, '›');
 
 export async function toPdf(document: ReportDocument): Promise<Buffer> {

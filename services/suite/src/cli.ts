@@ -364,6 +364,21 @@ function optionOf(args: string[], name: string): string | undefined {
   return at >= 0 ? args[at + 1] : undefined;
 }
 
+/** Whether the key a pack or a document was checked with is the one the auditor trusts (`--cle`), in words. */
+function printKeyTrust(
+  report: { keyId: string; trustedKey: 'confirmée' | 'non confirmée' | 'différente' },
+  trusted: string | undefined,
+  where: string,
+): void {
+  process.stdout.write(
+    report.trustedKey === 'confirmée'
+      ? `Clé ${report.keyId} : celle attendue.\n`
+      : report.trustedKey === 'différente'
+        ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
+        : `Clé ${report.keyId || '—'} lue dans ${where} : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
+  );
+}
+
 /**
  * `cvl audit verify releve.pdf`: the seal a statement carries, checked with no server — its content, the key's seal
  * over it, the signed head it cites, and (for a PDF) that the printed text carries its reference, its fingerprint and
@@ -405,13 +420,7 @@ async function verifyIssuedDocument(file: string, bytes: Buffer, trusted: string
         `Journal signé « ${document.head.log} » : tête n° ${document.head.sequence} du ${frInstant(document.head.signedAt)}, ${formatIntegerFr(document.head.treeSize)} événements.\n`,
     );
   }
-  process.stdout.write(
-    report.trustedKey === 'confirmée'
-      ? `Clé ${report.keyId} : celle attendue.\n`
-      : report.trustedKey === 'différente'
-        ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
-        : `Clé ${report.keyId || '—'} lue dans le document : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
-  );
+  printKeyTrust(report, trusted, 'le document');
   if (report.ok) {
     process.stdout.write(
       `Conforme : le document est celui émis, scellé par la clé du journal${pdf ? ', et son texte imprimé porte sa référence, son empreinte et ses totaux' : ''}.\n`,
@@ -451,13 +460,7 @@ async function audit(args: string[]): Promise<number> {
     const trusted = optionOf(rest, 'cle');
     const report = verifyAuditPack(pack, trusted ? { trustedKeyId: trusted } : {});
     if (report.scope) process.stdout.write(`Paquet : ${report.scope.description}.\n`);
-    process.stdout.write(
-      report.trustedKey === 'confirmée'
-        ? `Clé ${report.keyId} : celle attendue.\n`
-        : report.trustedKey === 'différente'
-          ? `Clé ${report.keyId} : PAS celle attendue (${trusted}).\n`
-          : `Clé ${report.keyId || '—'} lue dans le paquet : comparez-la à l’empreinte publiée par la CALL (cvl audit cle), ou passez --cle=<empreinte>.\n`,
-    );
+    printKeyTrust(report, trusted, 'le paquet');
     return printVerification(
       report,
       `${report.eventsChecked} événements, sans serveur ni base, en ${seconds(started)} s`,

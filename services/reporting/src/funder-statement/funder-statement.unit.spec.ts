@@ -132,4 +132,20 @@ describe('a funder’s statement in reporting', () => {
       ['à définir — défini par la clause de revoyure', '2016-2020', 'l. 4868'],
     ]);
   });
+
+  it('is titled with the funder’s name as a restitution, and says so when the read models are empty', () => {
+    const report = statementReport(
+      { ...statement, funderName: 'CAF du Pas-de-Calais', readModelEmpty: false },
+      '2026-12-04T00:00:00.000Z',
+    );
+    expect(report.title).toBe('Restitution des engagements de CAF du Pas-de-Calais');
+    expect(report.notices).toBeUndefined();
+    const empty = statementReport(
+      { ...funderStatement([], 'caf'), funderName: 'caf', readModelEmpty: true },
+      '2026-12-04T00:00:00.000Z',
+    );
+    expect(empty.notices).toEqual([
+      'Modèles de lecture vides (en reconstruction, ou rien encore reçu) : ces montants ne sont pas encore ceux du grand livre.',
+    ]);
+  });
 });
