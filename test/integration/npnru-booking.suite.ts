@@ -5,7 +5,8 @@ import { ReportingModule } from '@cvl/service-reporting';
 import { publishedRenewalEvents, RenewalUrbanModule } from '@cvl/service-renewal-urban';
 import { BOOKING_REQUESTS_TOPIC } from '@cvl/contracts';
 import { relayedEnvelopes } from '@cvl/messaging';
-import { answersAsDocumented, waitUntil } from '@cvl/testing';
+import { answersAsDocumented, binaryBody, waitUntil } from '@cvl/testing';
+import { printProblems, readXlsx, renderFirstPage } from '@cvl/exports/read-back';
 import { Metrics } from '@cvl/platform';
 import { startApi, type Harness } from '../../services/renewal-urban/src/test-support/api-suite';
 
@@ -314,6 +315,35 @@ export function npnruBookingSuite(
         expect(study.funders.find((f: { funder: string }) => f.funder === funder).figures.firm).toBe(
           (await statement(funder)).totals.firm,
         );
+      // ANRU's maquette financière of the protocol, from the same events: each booked funder's column is what the
+      // ledger holds for it; the workbook and the PDF carry the API's figures, the PDF printable as issued.
+      const maquette = (
+        await h.http().get('/api/renewal-urban/protocols/npnru-call/financial-table').set(h.auth).expect(200)
+      ).body as { totals: { byFunder: Array<{ key: string; amount: string }> } };
+      for (const funder of ['anru', 'call', 'ville-lens', 'ville-avion'])
+        expect(maquette.totals.byFunder.find((t) => t.key === funder)?.amount).toBe(
+          (await statement(funder)).totals.firm,
+        );
+      const maquetteFile = async (format: string) =>
+        (
+          await h
+            .http()
+            .get(`/api/renewal-urban/protocols/npnru-call/financial-table?format=${format}`)
+            .set(h.auth)
+            .buffer(true)
+            .parse(binaryBody)
+            .expect(200)
+        ).body as Buffer;
+      const byFunderSheet = (await readXlsx(await maquetteFile('xlsx'))).get('Par financeur') ?? [];
+      expect(
+        byFunderSheet
+          .slice(1, -1)
+          .map((row) => row[1] as number)
+          .sort((a, b) => a - b),
+      ).toEqual(maquette.totals.byFunder.map((t) => Number(t.amount)).sort((a, b) => a - b));
+      const maquettePdf = await maquetteFile('pdf');
+      expect(await printProblems(maquettePdf)).toEqual([]);
+      renderFirstPage(maquettePdf, join(__dirname, '..', 'documents', 'artifacts', 'maquette-npnru-signee.png'));
       const listed = (
         await h.http().get('/api/reporting/operations?quartier=QP062024&funder=anru').set(h.auth).expect(200)
       ).body.operations;
