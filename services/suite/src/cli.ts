@@ -67,6 +67,8 @@ const HELP = `Usage : cvl <commande>
                     une restitution des services en cours d’exécution : releve (--funder=…
                     [--asOf=AAAA-MM-JJ] [--knownAt=instant] : le relevé des engagements, scellé ; vérifiez le
                     fichier avec cvl audit verify),
+                    annexe-ap-cp (--funder=… --year=AAAA), compte-rendu (--commitment=… : CERFA n° 15059),
+                    etat-feder (--programme=… --operation=… : état récapitulatif des dépenses),
                     cofinancement, maquette (--protocol=…, --version=n), operations (--source=…
                     --programme=…), enveloppes, integrite, provenance, conditions, enveloppes-communes,
                     classeur (toutes les vues, une feuille chacune ; XLSX par défaut), chronologie
@@ -92,7 +94,10 @@ pour report et replay : CVL_API_URL (par défaut http://127.0.0.1:3000, npm star
 
 /** The views `cvl report` can fetch, by the name users give them (paths under /api). */
 const FILES = ['json', 'csv', 'xlsx', 'pdf'] as const;
-const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; needs?: string; example?: string }> = {
+const REPORT_VIEWS: Record<
+  string,
+  { path: string; formats: readonly string[]; needs?: string | readonly string[]; example?: string }
+> = {
   // The statement of record: from the ledger (commitments), at a date of effect, sealed when written to a file.
   releve: {
     path: 'commitments/funders/:funder/statement',
@@ -108,6 +113,25 @@ const REPORT_VIEWS: Record<string, { path: string; formats: readonly string[]; n
     example: 'npnru-call',
   },
   operations: { path: 'reporting/operations', formats: FILES },
+  // The funders' own formats (docs/formats-des-financeurs.md).
+  'annexe-ap-cp': {
+    path: 'commitments/funders/:funder/ap-cp-annex',
+    formats: FILES,
+    needs: ['funder', 'year'],
+    example: 'call --year=2017',
+  },
+  'compte-rendu': {
+    path: 'commitments/commitments/:commitment/financial-report',
+    formats: FILES,
+    needs: 'commitment',
+    example: 'mericourt-budget-participatif-2015',
+  },
+  'etat-feder': {
+    path: 'iti-feder/programmes/:programme/operations/:operation/expense-statement',
+    formats: FILES,
+    needs: ['programme', 'operation'],
+    example: 'iti-call --operation=op1',
+  },
   enveloppes: { path: 'reporting/envelopes', formats: FILES },
   integrite: { path: 'reporting/integrity', formats: FILES },
   classeur: { path: 'reporting/workbook', formats: ['xlsx', 'pdf', 'csv'] },
@@ -627,21 +651,25 @@ async function report(args: string[]): Promise<number> {
     process.stderr.write(`Format « ${format} » indisponible pour ${view} (formats : ${known.formats.join(', ')}).\n`);
     return 64;
   }
-  const needed = known.needs ? option(known.needs) : undefined;
-  if (known.needs && !needed) {
+  // What the view needs named: in its path (« :funder ») or in its query (« year »).
+  const needs = known.needs === undefined ? [] : typeof known.needs === 'string' ? [known.needs] : known.needs;
+  const missing = needs.filter((name) => !option(name));
+  if (missing.length) {
     process.stderr.write(
-      `La vue ${view} demande --${known.needs}=… (par exemple --${known.needs}=${known.example}).\n`,
+      `La vue ${view} demande ${needs.map((name) => `--${name}=…`).join(' ')} (par exemple --${needs[0]}=${known.example}).\n`,
     );
     return 64;
   }
+  let path = known.path;
+  for (const name of needs) path = path.replace(`:${name}`, encodeURIComponent(option(name) ?? ''));
   const query = new URLSearchParams(format === 'json' ? {} : { format });
-  for (const name of REPORT_FILTERS.filter((filter) => filter !== known.needs)) {
+  for (const name of REPORT_FILTERS.filter((filter) => !needs.includes(filter) || !known.path.includes(`:${filter}`))) {
     const value = option(name);
     if (value !== undefined) query.set(name, value);
   }
   const response = await callApi(
     'GET',
-    `/api/${known.path.replace(`:${known.needs}`, encodeURIComponent(needed ?? ''))}${query.size ? `?${query}` : ''}`,
+    `/api/${path}${query.size ? `?${query}` : ''}`,
     format === 'json' ? 'application/json' : '*/*',
   );
   if (!response) return 69;
