@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { httpMetricsMiddleware, Metrics } from './observability/metrics';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RefusalCatalogue } from '@cvl/refusal';
@@ -44,6 +45,8 @@ export function configurePlatformApp(
   corsOrigins: string[] = [],
 ): void {
   app.useLogger(app.get(Logger));
+  // First: every answer timed with the status it went out with, the guards' and the filter's included.
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   // Security headers on every answer (no sniffing, no framing, HSTS, a strict CSP that the API docs still work with).
   app.use(helmet());
   // CORS stays closed (no header: browsers refuse other origins) unless the deployment names the origins it trusts.

@@ -16,7 +16,7 @@ import { inEventContext } from './context/request-context';
 import type { Infrastructure } from './infrastructure';
 import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/health';
 import { loggingParams } from './observability/logging';
-import { HttpMetricsInterceptor, Metrics, MetricsController } from './observability/metrics';
+import { countingAppends, Metrics, MetricsController } from './observability/metrics';
 import { Readiness } from './observability/readiness';
 import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
@@ -115,7 +115,12 @@ export class PlatformModule {
       providers: [
         { provide: INFRASTRUCTURE, useValue: infrastructure },
         InfrastructureLifecycle,
-        { provide: EVENT_STORE, useValue: infrastructure.store },
+        // The services' appends counted (cvl_events_appended_total); the store itself is untouched.
+        {
+          provide: EVENT_STORE,
+          useFactory: (metrics: Metrics) => countingAppends(infrastructure.store, metrics),
+          inject: [Metrics],
+        },
         { provide: SQL_CLIENT, useValue: infrastructure.sql },
         { provide: DEPLOYMENT, useValue: infrastructure.deployment ?? 'cvl' },
         { provide: INTEGRATION_BUS, useValue: infrastructure.bus },
@@ -138,7 +143,6 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: CostlyRoutesThrottler },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: InputSafetyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: VersionedInterceptor },

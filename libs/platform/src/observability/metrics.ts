@@ -1,8 +1,8 @@
-import { CallHandler, Controller, ExecutionContext, Get, Header, Injectable, NestInterceptor } from '@nestjs/common';
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { finalize, type Observable } from 'rxjs';
+import type { EventStore } from '@cvl/event-store';
 import { Public } from '../auth/policy';
 
 /** One registry per application instance (tests start several in one process). */
@@ -52,20 +52,48 @@ export class Metrics {
   }
 }
 
-@Injectable()
-export class HttpMetricsInterceptor implements NestInterceptor {
-  constructor(private readonly metrics: Metrics) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
-    const stop = this.metrics.httpDuration.startTimer({
-      method: request.method,
-      route: (request.route as { path?: string } | undefined)?.path ?? 'unknown',
+/**
+ * Times every HTTP answer with the status actually sent: measured when the response is finished, after the guards
+ * (a 401, a 403, a 429), the exception filter (a 400, a 404, a 422) and the handler alike — an interceptor sees the
+ * status before the filter sets it, and never sees what a guard refused. The route is the matched pattern
+ * (« /api/commitments/funders/:code/statement »), « unmatched » for an address no route serves, so that the label's
+ * values stay bounded whatever the callers send.
+ */
+export function httpMetricsMiddleware(metrics: Metrics) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const stop = metrics.httpDuration.startTimer();
+    response.once('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path;
+      stop({
+        method: request.method,
+        // Nest answers an unknown address from a catch-all route (« /{*path} »): no route of ours either.
+        route: route && !route.includes('*') ? `${request.baseUrl}${route}` : 'unmatched',
+        status: String(response.statusCode),
+      });
     });
-    return next.handle().pipe(finalize(() => stop({ status: String(response.statusCode) })));
-  }
+    next();
+  };
+}
+
+/**
+ * The store as the services write to it, counting what each append stored (by service — the type's prefix — and
+ * type); an idempotent replay stored nothing and counts nothing. Every other member is the store's own.
+ */
+export function countingAppends(store: EventStore, metrics: Metrics): EventStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'append')
+        return async (...args: Parameters<EventStore['append']>) => {
+          const result = await target.append(...args);
+          if (!result.idempotentReplay)
+            for (const event of result.events)
+              metrics.eventsAppended.inc({ service: event.type.split('.')[0] ?? '', type: event.type });
+          return result;
+        };
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 @ApiExcludeController()
