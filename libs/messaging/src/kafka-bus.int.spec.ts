@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from '@cvl/testing';
 import { integrationBusContract, sampleEvent } from './contract/integration-bus.contract';
 import { UnpublishableEventError } from './integration-bus.port';
-import { KafkaBus, TOPIC_CONFIG } from './kafka/kafka-bus';
+import { KafkaBus, TOPIC_CONFIG, topicConfigOf } from './kafka/kafka-bus';
 
 integrationBusContract(
   'Kafka (real broker)',
@@ -50,6 +50,33 @@ describe('Kafka topics keep every message (real broker)', () => {
     expect((await bus.topicConfig(byHand))['retention.ms']).toBe(String(7 * 24 * 3600 * 1000));
     await bus.ensureTopics([byHand]);
     expect(await bus.topicConfig(byHand)).toEqual(TOPIC_CONFIG);
+  });
+
+  it('sets the retention and the in-sync replicas a production deployment asks for, and refuses what would lose messages', async () => {
+    const month = 30 * 24 * 3600 * 1000;
+    const production = new KafkaBus({
+      brokers: testKafkaBrokers(),
+      clientId: 'retention-production',
+      retentionMs: month,
+      minInsyncReplicas: 1,
+    });
+    try {
+      const topic = `retention-${randomUUID()}`;
+      await bus.ensureTopics([topic]);
+      expect((await production.topicConfig(topic))['retention.ms']).toBe('-1');
+      // Opened with the deployment's settings, an existing topic is brought to them.
+      await production.ensureTopics([topic]);
+      expect(await production.topicConfig(topic)).toEqual(topicConfigOf({ retentionMs: month, minInsyncReplicas: 1 }));
+      expect((await production.topicConfig(topic))['min.insync.replicas']).toBe('1');
+    } finally {
+      await production.close();
+    }
+    expect(() => new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'x', retentionMs: 3_600_000 })).toThrow(
+      /30 jours/,
+    );
+    expect(
+      () => new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'x', replicationFactor: 1, minInsyncReplicas: 2 }),
+    ).toThrow(/aucune écriture ne passerait/);
   });
 
   it('refuses a message above 1 MiB as unpublishable, naming the event, and sends a large batch in several requests', async () => {

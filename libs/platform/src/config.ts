@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { topicConfigOf, type KafkaBusOptions } from '@cvl/messaging';
 import { DEFAULT_CLAIM_MAPPING, parseRoleMap, type TokenVerifierConfig } from './auth/token-verifier';
 import { DEFAULT_COSTLY_PER_MINUTE } from './http/rate-limit';
 
@@ -15,6 +17,8 @@ export interface PlatformConfig {
   kafkaBrokers?: string[];
   /** Prefix of every topic on the broker (KAFKA_TOPIC_PREFIX), for deployments sharing one broker. */
   kafkaTopicPrefix?: string;
+  /** A production broker: TLS, SASL, replication, in-sync replicas, partitions, retention (KAFKA_*). */
+  kafka: KafkaSettings;
   /** Names this deployment: consumer groups are scoped by it, so two deployments on one broker never share work. */
   deployment: string;
   auth: TokenVerifierConfig;
@@ -58,6 +62,89 @@ function seconds(env: NodeJS.ProcessEnv, variable: string): number | undefined {
   const match = /^(\d{1,7})(s|m|h|d)?$/.exec(text);
   if (!match) throw new ConfigError(variable, `durée invalide : ${text} (par ex. 3600, 12h, 30d)`);
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+}
+
+export type KafkaSettings = Pick<
+  KafkaBusOptions,
+  'ssl' | 'sasl' | 'replicationFactor' | 'minInsyncReplicas' | 'partitions' | 'retentionMs'
+>;
+
+function positiveInteger(env: NodeJS.ProcessEnv, variable: string, max: number): number | undefined {
+  const text = blankToUndefined(env[variable]);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d{1,6}$/.test(text) || value < 1 || value > max)
+    throw new ConfigError(variable, `un entier de 1 à ${max}, pas « ${text} »`);
+  return value;
+}
+
+/** A secret given inline (VARIABLE) or as a file (VARIABLE_FILE, a mounted secret), never both. */
+function secret(env: NodeJS.ProcessEnv, variable: string): string | undefined {
+  const inline = blankToUndefined(env[variable]);
+  const file = blankToUndefined(env[`${variable}_FILE`]);
+  if (inline && file) throw new ConfigError(variable, `ou ${variable}_FILE, pas les deux`);
+  if (!file) return inline;
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`${variable}_FILE`, `illisible : ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Kafka as production runs it: TLS (KAFKA_SSL=true, or KAFKA_SSL_CA_FILE with the CAs to trust), SASL/SCRAM
+ * (KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD or _FILE — never without TLS), the topics'
+ * replication (KAFKA_REPLICATION_FACTOR), min.insync.replicas, partitions and retention (KAFKA_RETENTION_MS: -1,
+ * the default, or at least 30 days; a rebuild reads the services' stores, never the topics).
+ */
+function kafkaSettings(env: NodeJS.ProcessEnv): KafkaSettings {
+  const caFile = blankToUndefined(env.KAFKA_SSL_CA_FILE);
+  const sslText = blankToUndefined(env.KAFKA_SSL);
+  if (sslText !== undefined && sslText !== 'true' && sslText !== 'false')
+    throw new ConfigError('KAFKA_SSL', `true ou false, pas « ${sslText} »`);
+  let ssl: KafkaSettings['ssl'];
+  if (caFile) {
+    try {
+      ssl = { ca: [readFileSync(caFile, 'utf8')] };
+    } catch (error) {
+      throw new ConfigError('KAFKA_SSL_CA_FILE', `illisible : ${(error as Error).message}`);
+    }
+  } else if (sslText === 'true') ssl = true;
+  const mechanism = blankToUndefined(env.KAFKA_SASL_MECHANISM);
+  let sasl: KafkaSettings['sasl'];
+  if (mechanism) {
+    if (mechanism !== 'scram-sha-256' && mechanism !== 'scram-sha-512' && mechanism !== 'plain')
+      throw new ConfigError('KAFKA_SASL_MECHANISM', `scram-sha-256, scram-sha-512 ou plain, pas « ${mechanism} »`);
+    const username = blankToUndefined(env.KAFKA_SASL_USERNAME);
+    const password = secret(env, 'KAFKA_SASL_PASSWORD');
+    if (!username) throw new ConfigError('KAFKA_SASL_USERNAME', 'obligatoire avec KAFKA_SASL_MECHANISM');
+    if (!password) throw new ConfigError('KAFKA_SASL_PASSWORD', 'obligatoire avec KAFKA_SASL_MECHANISM (ou _FILE)');
+    if (!ssl) throw new ConfigError('KAFKA_SSL', 'SASL sans TLS : les identifiants passeraient en clair');
+    sasl = { mechanism, username, password };
+  }
+  const replicationFactor = positiveInteger(env, 'KAFKA_REPLICATION_FACTOR', 16);
+  const minInsyncReplicas = positiveInteger(env, 'KAFKA_MIN_INSYNC_REPLICAS', 16);
+  if (minInsyncReplicas !== undefined && minInsyncReplicas > (replicationFactor ?? 1))
+    throw new ConfigError(
+      'KAFKA_MIN_INSYNC_REPLICAS',
+      `${minInsyncReplicas} au-dessus du facteur de réplication (${replicationFactor ?? 1}) : aucune écriture ne passerait`,
+    );
+  const retentionText = blankToUndefined(env.KAFKA_RETENTION_MS);
+  const retentionMs = retentionText === undefined ? undefined : Number(retentionText);
+  try {
+    topicConfigOf({ ...(retentionMs !== undefined ? { retentionMs } : {}) });
+  } catch (error) {
+    throw new ConfigError('KAFKA_RETENTION_MS', (error as Error).message);
+  }
+  const partitions = positiveInteger(env, 'KAFKA_PARTITIONS', 1_000);
+  return {
+    ...(ssl !== undefined ? { ssl } : {}),
+    ...(sasl ? { sasl } : {}),
+    ...(replicationFactor !== undefined ? { replicationFactor } : {}),
+    ...(minInsyncReplicas !== undefined ? { minInsyncReplicas } : {}),
+    ...(partitions !== undefined ? { partitions } : {}),
+    ...(retentionMs !== undefined ? { retentionMs } : {}),
+  };
 }
 
 function corsOrigins(env: NodeJS.ProcessEnv): string[] {
@@ -152,6 +239,7 @@ export function loadPlatformConfig(
     http: { corsOrigins: corsOrigins(env), costlyPerMinute: costlyPerMinute(env) },
     journal: journalConfig(env, resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data'))),
     kafkaTopicPrefix: blankToUndefined(env.KAFKA_TOPIC_PREFIX),
+    kafka: kafkaSettings(env),
     auth: {
       jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),
       publicKeyPem: blankToUndefined(env.AUTH_PUBLIC_KEY)?.replace(/\\n/g, '\n'),

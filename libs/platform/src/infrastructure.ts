@@ -38,6 +38,11 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
   await opened.store.ready();
   // A consumer that keeps failing retries forever (nothing is skipped): say so in the logs, with the reason.
   const logger = new Logger('messagerie');
+  const kafkaLog = {
+    error: (m: string) => logger.error(m),
+    warn: (m: string) => logger.warn(m),
+    info: (m: string) => logger.log(m),
+  };
   const failed = (groupId: string, error: unknown) =>
     logger.error(
       `consommateur ${groupId} : échec de traitement, nouvel essai — ${(error as Error)?.message ?? String(error)}`,
@@ -47,7 +52,9 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
         brokers: config.kafkaBrokers,
         clientId,
         ...(config.kafkaTopicPrefix ? { topicPrefix: config.kafkaTopicPrefix } : {}),
+        ...config.kafka,
         onConsumerCrash: (groupId, error) => failed(groupId, error),
+        log: (level, message, extra) => kafkaLog[level](`${message}${extra ? ` ${JSON.stringify(extra)}` : ''}`),
       })
     : await InProcessBus.open(opened.client, { onHandlerError: (groupId, _topic, error) => failed(groupId, error) });
   let verifier: TokenVerifier;

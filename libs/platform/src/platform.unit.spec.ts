@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BadRequestException } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@cvl/event-store';
 import { ConfigError, loadPlatformConfig } from './config';
@@ -102,6 +105,53 @@ describe('configuration', () => {
       kafkaBrokers: ['a:1', 'b:2'],
       host: '127.0.0.1',
     });
+  });
+});
+
+describe('Kafka as production runs it', () => {
+  const embedded = { mode: 'embedded' as const, port: 3000 };
+  const folder = mkdtempSync(join(tmpdir(), 'cvl-kafka-config-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('takes TLS, SCRAM (password from a mounted secret), replication, in-sync replicas, partitions and retention', () => {
+    writeFileSync(join(folder, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nessai\n-----END CERTIFICATE-----\n');
+    writeFileSync(join(folder, 'mot-de-passe'), 's3cret\n');
+    const config = loadPlatformConfig(
+      {
+        KAFKA_SSL_CA_FILE: join(folder, 'ca.pem'),
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'cvl-commitments',
+        KAFKA_SASL_PASSWORD_FILE: join(folder, 'mot-de-passe'),
+        KAFKA_REPLICATION_FACTOR: '3',
+        KAFKA_MIN_INSYNC_REPLICAS: '2',
+        KAFKA_PARTITIONS: '6',
+        KAFKA_RETENTION_MS: String(90 * 24 * 3600 * 1000),
+      },
+      embedded,
+    );
+    expect(config.kafka).toEqual({
+      ssl: { ca: ['-----BEGIN CERTIFICATE-----\nessai\n-----END CERTIFICATE-----\n'] },
+      sasl: { mechanism: 'scram-sha-512', username: 'cvl-commitments', password: 's3cret' },
+      replicationFactor: 3,
+      minInsyncReplicas: 2,
+      partitions: 6,
+      retentionMs: 90 * 24 * 3600 * 1000,
+    });
+    expect(loadPlatformConfig({}, embedded).kafka).toEqual({});
+  });
+
+  it('refuses, naming the variable, what would lose messages or leak credentials', () => {
+    const refused = (env: Record<string, string>) => () => loadPlatformConfig(env, embedded);
+    expect(refused({ KAFKA_RETENTION_MS: String(7 * 24 * 3600 * 1000) })).toThrow(/KAFKA_RETENTION_MS.*30 jours/);
+    expect(refused({ KAFKA_REPLICATION_FACTOR: '2', KAFKA_MIN_INSYNC_REPLICAS: '3' })).toThrow(
+      /KAFKA_MIN_INSYNC_REPLICAS/,
+    );
+    expect(
+      refused({ KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' }),
+    ).toThrow(/KAFKA_SSL.*en clair/);
+    expect(refused({ KAFKA_SSL: 'oui' })).toThrow(/KAFKA_SSL/);
+    expect(refused({ KAFKA_SASL_MECHANISM: 'gssapi' })).toThrow(/KAFKA_SASL_MECHANISM/);
+    expect(refused({ KAFKA_PARTITIONS: '0' })).toThrow(/KAFKA_PARTITIONS/);
   });
 });
 

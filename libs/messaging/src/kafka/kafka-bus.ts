@@ -28,6 +28,16 @@ export interface KafkaBusOptions {
   partitions?: number;
   /** Replication factor of created topics: 1 on a single local broker, 3 in production. */
   replicationFactor?: number;
+  /** `min.insync.replicas` of the topics (with acks = -1, how many replicas a write waits for); broker's default if absent. */
+  minInsyncReplicas?: number;
+  /**
+   * `retention.ms` of the topics: -1 (for ever, the default) or at least MIN_RETENTION_MS. A rebuild never needs the
+   * topics (it reads the services' stores); a consumer down longer than the retention would, hence the floor.
+   */
+  retentionMs?: number;
+  /** TLS to the brokers: true (the system's trust store) or the PEM of the CAs to trust. */
+  ssl?: boolean | { ca: string[] };
+  sasl?: { mechanism: 'scram-sha-256' | 'scram-sha-512' | 'plain'; username: string; password: string };
   /**
    * Prefixes every topic on the broker (« staging. »): deployments sharing a broker never see each other's events.
    * Services keep the logical names (« commitments.events.v1 »).
@@ -39,9 +49,9 @@ export interface KafkaBusOptions {
 }
 
 /**
- * Every topic keeps its messages for ever (retention by time and by size off) and takes messages up to 1 MiB: a
- * rebuild from the beginning reads what was published years ago. Set at creation, and checked — and set again —
- * at each start, so that a topic created by hand or by an older version is brought in line.
+ * Every topic keeps its messages for ever by default (retention by time and by size off) and takes messages up to
+ * 1 MiB. Set at creation, and checked — and set again — at each start, so that a topic created by hand or by an
+ * older version is brought in line.
  */
 export const TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({
   'retention.ms': '-1',
@@ -49,6 +59,28 @@ export const TOPIC_CONFIG: Readonly<Record<string, string>> = Object.freeze({
   'cleanup.policy': 'delete',
   'max.message.bytes': String(MAX_MESSAGE_BYTES),
 });
+
+/** A finite retention is at least 30 days: room for a consumer stopped over a long week-end and a holiday. */
+export const MIN_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/** The topics' settings for these options: TOPIC_CONFIG, with the retention and the in-sync replicas asked for. */
+export function topicConfigOf(
+  options: Pick<KafkaBusOptions, 'retentionMs' | 'minInsyncReplicas'>,
+): Record<string, string> {
+  const retention = options.retentionMs ?? -1;
+  if (retention !== -1 && (!Number.isInteger(retention) || retention < MIN_RETENTION_MS))
+    throw new RangeError(`rétention des sujets : -1 (infinie) ou au moins ${MIN_RETENTION_MS} ms (30 jours)`);
+  if (
+    options.minInsyncReplicas !== undefined &&
+    (!Number.isInteger(options.minInsyncReplicas) || options.minInsyncReplicas < 1)
+  )
+    throw new RangeError('min.insync.replicas : un entier d’au moins 1');
+  return {
+    ...TOPIC_CONFIG,
+    'retention.ms': String(retention),
+    ...(options.minInsyncReplicas !== undefined ? { 'min.insync.replicas': String(options.minInsyncReplicas) } : {}),
+  };
+}
 
 /** A produce request carries at most this much (below the broker's message.max.bytes with room for overhead). */
 const MAX_REQUEST_BYTES = 768 * 1024;
@@ -96,17 +128,33 @@ export class KafkaBus implements IntegrationBus {
   private producerReady?: Promise<Producer>;
   private readonly consumers = new Set<Consumer>();
 
+  /** What every topic of this bus is set to (creation and the check at start). */
+  private readonly topicSettings: Record<string, string>;
+
   constructor(private readonly options: KafkaBusOptions) {
     const log = options.log;
+    this.topicSettings = topicConfigOf(options);
+    if (options.minInsyncReplicas !== undefined && options.minInsyncReplicas > (options.replicationFactor ?? 1))
+      throw new RangeError(
+        `min.insync.replicas (${options.minInsyncReplicas}) au-dessus du facteur de réplication (${options.replicationFactor ?? 1}) : aucune écriture ne passerait`,
+      );
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...(options.ssl !== undefined ? { ssl: options.ssl } : {}),
+      ...(options.sasl ? { sasl: options.sasl as never } : {}),
       connectionTimeout: 5_000,
       requestTimeout: 30_000,
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5_000 },
-      logLevel: logLevel.ERROR,
-      logCreator: () => (entry) =>
-        log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', entry.log.message, { namespace: entry.namespace }),
+      // The client's own warnings and errors go to the service's log (pino), with what kafkajs says of them.
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry) => {
+        const { message, timestamp: _timestamp, logger: _logger, ...extra } = entry.log as Record<string, unknown>;
+        log?.(entry.level === logLevel.ERROR ? 'error' : 'warn', String(message), {
+          namespace: entry.namespace,
+          ...extra,
+        });
+      },
     });
   }
 
@@ -169,7 +217,7 @@ export class KafkaBus implements IntegrationBus {
               topic,
               numPartitions: this.options.partitions ?? 3,
               replicationFactor: this.options.replicationFactor ?? 1,
-              configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })),
+              configEntries: Object.entries(this.topicSettings).map(([name, value]) => ({ name, value })),
             })),
           });
         } catch (error) {
@@ -198,32 +246,32 @@ export class KafkaBus implements IntegrationBus {
     }
   }
 
-  /** The topics' retention and message size as TOPIC_CONFIG says; set where they differ. Returns what it changed. */
+  /** The topics' retention, message size and in-sync replicas as this bus sets them; set again where they differ. */
   private async alignConfigs(admin: Admin, topics: string[]): Promise<void> {
     const described = await admin.describeConfigs({
       includeSynonyms: false,
       resources: topics.map((name) => ({
         type: ConfigResourceTypes.TOPIC,
         name,
-        configNames: Object.keys(TOPIC_CONFIG),
+        configNames: Object.keys(this.topicSettings),
       })),
     });
     const drifted = described.resources.filter((resource) =>
-      Object.entries(TOPIC_CONFIG).some(
+      Object.entries(this.topicSettings).some(
         ([name, value]) => resource.configEntries.find((entry) => entry.configName === name)?.configValue !== value,
       ),
     );
     if (drifted.length === 0) return;
     this.options.log?.(
       'warn',
-      `sujets ramenés à la rétention infinie : ${drifted.map((r) => r.resourceName).join(', ')}`,
+      `sujets ramenés à leur configuration (rétention ${this.topicSettings['retention.ms']} ms) : ${drifted.map((r) => r.resourceName).join(', ')}`,
     );
     await admin.alterConfigs({
       validateOnly: false,
       resources: drifted.map((resource) => ({
         type: ConfigResourceTypes.TOPIC,
         name: resource.resourceName,
-        configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })),
+        configEntries: Object.entries(this.topicSettings).map(([name, value]) => ({ name, value })),
       })),
     });
   }
@@ -236,7 +284,7 @@ export class KafkaBus implements IntegrationBus {
       const described = await admin.describeConfigs({
         includeSynonyms: false,
         resources: [
-          { type: ConfigResourceTypes.TOPIC, name: this.physical(topic), configNames: Object.keys(TOPIC_CONFIG) },
+          { type: ConfigResourceTypes.TOPIC, name: this.physical(topic), configNames: Object.keys(this.topicSettings) },
         ],
       });
       return Object.fromEntries(
