@@ -48,29 +48,23 @@ export function subsidyReport(state: CommitmentsState, subsidy: Commitment) {
   const financing = (operation?.commitmentIds ?? [subsidy.id])
     .map((id) => state.commitments.get(id))
     .filter((c): c is Commitment => c !== undefined && c.status !== 'lapsed');
-  const products: Array<{ line: string; funder?: string; plannedCents: Cents; realisedCents: Cents }> = [];
-  const add = (line: string, funder: string | undefined, c: Commitment) => {
-    const found = products.find((p) => p.line === line && p.funder === funder);
-    const entry = found ?? { line, funder, plannedCents: 0n, realisedCents: 0n };
+  // Each product line with its place in the form (PRODUCT_LINES' order, what fits none last).
+  const products: Array<{ line: string; rank: number; plannedCents: Cents; realisedCents: Cents }> = [];
+  const add = (line: string, rank: number, c: Commitment) => {
+    const found = products.find((p) => p.line === line);
+    const entry = found ?? { line, rank, plannedCents: 0n, realisedCents: 0n };
     entry.plannedCents += committedCents(c);
     entry.realisedCents += c.paidCents;
     if (!found) products.push(entry);
   };
   for (const c of financing) {
     const category = categoryOf(c.funder);
-    const line = PRODUCT_LINES.find(([, categories]) => categories.includes(category))?.[0] ?? OTHER;
+    const found = PRODUCT_LINES.findIndex(([, categories]) => categories.includes(category));
+    const rank = found === -1 ? PRODUCT_LINES.length : found;
     // The State's line names the ministry or service, as the form asks: one line per State funder.
-    add(
-      category === 'state' ? `74 — État : ${nameOf(c.funder)}` : line,
-      category === 'state' ? c.funder : undefined,
-      c,
-    );
+    add(category === 'state' ? `74 — État : ${nameOf(c.funder)}` : (PRODUCT_LINES[found]?.[0] ?? OTHER), rank, c);
   }
-  const order = (line: string) => {
-    const index = PRODUCT_LINES.findIndex(([label]) => line.startsWith(label.replace(/ \(.*$/, '')));
-    return index === -1 ? PRODUCT_LINES.length : index;
-  };
-  products.sort((a, b) => order(a.line) - order(b.line) || a.line.localeCompare(b.line));
+  products.sort((a, b) => a.rank - b.rank || a.line.localeCompare(b.line));
   const plannedCents = products.reduce((sum, p) => sum + p.plannedCents, 0n);
   const realisedCents = products.reduce((sum, p) => sum + p.realisedCents, 0n);
   const euros = (cents: Cents) => toDecimalString(cents);

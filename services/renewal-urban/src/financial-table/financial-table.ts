@@ -1,5 +1,5 @@
 import { formatEurosFr, fromDecimalString, rateBasisPointsOrNone, toDecimalString } from '@cvl/money';
-import type { ReportDocument } from '@cvl/exports';
+import { frenchDate, type ReportDocument } from '@cvl/exports';
 import type { TableRow } from '../domain/events';
 import { currentTable, type Protocol } from '../domain/state';
 import type { OperationNature } from '../domain/rules';
@@ -163,9 +163,7 @@ export function financialTableReport(
             ? 'version 1 (signature)'
             : `version ${table.version} (avenant n° ${(table.version as number) - 1})`
       }`,
-      ...('act' in table && table.act
-        ? [`Acte : ${table.act.reference} du ${table.act.date.split('-').reverse().join('/')}`]
-        : []),
+      ...('act' in table && table.act ? [`Acte : ${table.act.reference} du ${frenchDate(table.act.date)}`] : []),
       `Quartiers : ${protocol.quartiers.map((q) => `${q.name ?? q.code} (${q.interest === 'national' ? 'intérêt national' : 'intérêt régional'})`).join(', ')}`,
       'Montants hors taxes (assiette subventionnable HT) ; taux en pourcentage de l’assiette',
     ],
