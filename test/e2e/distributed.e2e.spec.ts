@@ -1,6 +1,13 @@
 import { exportSPKI, generateKeyPair } from 'jose';
 import { signToken } from '@cvl/platform';
-import { createTestSchema, spawnTsProcess, testKafkaBrokers, waitUntil, type TsProcess } from '@cvl/testing';
+import {
+  createTestSchema,
+  spawnTsProcess,
+  startOtlpCollector,
+  testKafkaBrokers,
+  waitUntil,
+  type TsProcess,
+} from '@cvl/testing';
 
 const doc = (line: number) => ({ kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line });
 const effect = (effectiveDate: string, line = 3521) => ({ effectiveDate, source: doc(line) });
@@ -10,6 +17,7 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
   const schemas: Array<Awaited<ReturnType<typeof createTestSchema>>> = [];
   let env: Record<string, string>;
   let token: string;
+  let collector: Awaited<ReturnType<typeof startOtlpCollector>>;
   const run = Date.now().toString(36);
 
   const start = async (service: string, schema: string, extra: Record<string, string> = {}) => {
@@ -34,6 +42,8 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
 
   beforeAll(async () => {
     for (let i = 0; i < 4; i++) schemas.push(await createTestSchema(`dist${i}`));
+    // Every process exports its spans by OTLP/HTTP to this in-memory collector, as it would to an operator's.
+    collector = await startOtlpCollector();
     const keys = await generateKeyPair('EdDSA', { extractable: true });
     token = await signToken(
       keys.privateKey,
@@ -48,10 +58,13 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
       AUTH_PUBLIC_KEY: await exportSPKI(keys.publicKey),
       AUTH_ISSUER: 'https://idp.e2e',
       AUTH_AUDIENCE: 'cvl',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.tracesEndpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
     };
   });
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));
+    await collector?.close();
     for (const schema of schemas) await schema.drop();
   });
 
@@ -247,6 +260,98 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     const integrity = await call(second.url, 'GET', '/api/reporting/integrity');
     expect(integrity.checks.filter((c: { ok: boolean }) => !c.ok)).toEqual([]);
     expect(integrity.ok).toBe(true);
+
+    // One trace, across the processes, from a person's HTTP command to the projection in reporting: ANRU's share of
+    // a second study is approved in renewal-urban, booked by commitments from Kafka, projected by reporting.
+    await call(renewal.url, 'POST', `/api/renewal-urban/protocols/${protocol}/operations`, {
+      operationId: 'etude-tracee',
+      label: 'Étude de peuplement',
+      nature: 'etude',
+      projectOwner: 'call',
+      quartier: 'QP062024',
+      eligibleBase: '100000.00',
+      start: '2016-09-01',
+      end: '2016-12-31',
+      costsFrom: '2016-09-01',
+      boughtByGroup: true,
+      trace: effect('2016-07-01'),
+    });
+    await call(renewal.url, 'PUT', `/api/renewal-urban/protocols/${protocol}/operations/etude-tracee/financing-plan`, {
+      lines: [{ funder: 'anru', amount: '50000.00' }],
+      groupShare: '50000.00',
+      trace: effect('2016-07-10'),
+    });
+    const approval = await fetch(
+      `${renewal.url}/api/renewal-urban/protocols/${protocol}/operations/etude-tracee/approval`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ trace: effect('2016-07-20') }),
+      },
+    );
+    expect(approval.status).toBeLessThan(300);
+    const httpSpan = () =>
+      collector
+        .spans()
+        .find(
+          (span) =>
+            span.service === 'cvl-renewal-urban' &&
+            span.name === 'POST /api/renewal-urban/protocols/:id/operations/:operationId/approval' &&
+            span.attributes['cvl.correlation_id'] === approval.headers.get('x-correlation-id'),
+        );
+    // The projection in reporting of what commitments booked for that approval: a span whose ancestry climbs, through
+    // commitments and the two relays, to that request.
+    const projectionOfApproval = () => {
+      const root = httpSpan();
+      if (!root) return undefined;
+      return collector
+        .spans()
+        .filter(
+          (span) =>
+            span.traceId === root.traceId && span.service === 'cvl-reporting' && span.name.startsWith('project '),
+        )
+        .map((span) => collector.ancestry(span))
+        .find(
+          (chain) =>
+            chain[chain.length - 1].spanId === root.spanId && chain.some((s) => s.service === 'cvl-commitments'),
+        );
+    };
+    await waitUntil(
+      async () => projectionOfApproval() !== undefined,
+      60_000,
+      'the approval traced to its projection',
+    ).catch((error: Error) => {
+      // What did arrive of that trace, to tell which link is missing.
+      const root = httpSpan();
+      const spans = collector.spans().filter((span) => root && span.traceId === root.traceId);
+      throw new Error(
+        `${error.message}\n${root ? spans.map((s) => `${s.service} ${s.name} ${s.spanId} ← ${s.parentSpanId}`).join('\n') : 'no request span'}`,
+      );
+    });
+    const chain = projectionOfApproval()!.reverse();
+    const steps = chain.map((span) => `${span.service} ${span.name}`);
+    // From the request down: renewal-urban decides and appends, its relay publishes; commitments consumes, decides,
+    // appends, publishes; reporting projects.
+    expect(steps[0]).toBe('cvl-renewal-urban POST /api/renewal-urban/protocols/:id/operations/:operationId/approval');
+    const order = [
+      /^cvl-renewal-urban command /,
+      /^cvl-renewal-urban publish /,
+      /^cvl-commitments process /,
+      /^cvl-commitments command /,
+      /^cvl-commitments publish commitments\.events\.v1$/,
+      /^cvl-reporting project commitments\.events\.v1$/,
+    ];
+    let at = 0;
+    for (const step of order) {
+      const found = steps.findIndex((s, i) => i >= at && step.test(s));
+      expect({ step: String(step), found, steps }).toMatchObject({ found: expect.any(Number) });
+      expect(found).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
+    // The append spans sit under the commands that wrote them.
+    const trace = collector.spans().filter((span) => span.traceId === chain[0].traceId);
+    for (const service of ['cvl-renewal-urban', 'cvl-commitments'])
+      expect(trace.some((span) => span.service === service && span.name === 'append')).toBe(true);
 
     // Rebuilt from Kafka under a new generation, the read models equal the live ones.
     const views = ['co-financing', 'operations', 'envelopes', 'funders/region/statement'];

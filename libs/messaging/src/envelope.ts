@@ -23,6 +23,12 @@ export interface IntegrationEvent {
   causationid: string;
   actor: string;
   schemaversion: number;
+  /**
+   * CloudEvents distributed-tracing extension: the W3C trace context of the publication (absent when the publishing
+   * process is not traced). On Kafka: `ce_traceparent`, `ce_tracestate`.
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export type Headers = Record<string, string>;
@@ -37,6 +43,10 @@ const EXTENSIONS = [
   'actor',
   'schemaversion',
 ] as const;
+/** Optional extensions: written when present, read when present and well formed. */
+const OPTIONAL_EXTENSIONS = ['traceparent', 'tracestate'] as const;
+/** W3C Trace Context, version 00: « 00-<trace id>-<parent id>-<flags> », lower-case hex. */
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 export class EnvelopeError extends Error {
   constructor(
@@ -115,7 +125,18 @@ export function envelopeFor(event: RecordedEvent, source: string): IntegrationEv
     causationid: text(metadata.causationId) || event.eventId,
     actor: encodeActor(metadata.actor),
     schemaversion: event.schemaVersion,
+    ...traceExtension(metadata),
   };
+}
+
+/** The trace context an event's metadata or a record's headers carry, if it is well formed (else none: never a refusal). */
+function traceExtension(from: {
+  traceparent?: unknown;
+  tracestate?: unknown;
+}): Pick<IntegrationEvent, 'traceparent' | 'tracestate'> {
+  if (typeof from.traceparent !== 'string' || !TRACEPARENT.test(from.traceparent)) return {};
+  const state = typeof from.tracestate === 'string' && from.tracestate.length <= 512 ? from.tracestate : undefined;
+  return { traceparent: from.traceparent, ...(state ? { tracestate: state } : {}) };
 }
 
 /** CloudEvents Kafka binding, binary mode. */
@@ -123,6 +144,7 @@ export function toKafkaRecord(event: IntegrationEvent): { key: string; value: st
   const headers: Headers = { 'content-type': event.datacontenttype };
   for (const name of ATTRIBUTES) headers[`ce_${name}`] = text(event[name]);
   for (const name of EXTENSIONS) headers[`ce_${name}`] = text(event[name]);
+  for (const name of OPTIONAL_EXTENSIONS) if (event[name]) headers[`ce_${name}`] = text(event[name]);
   return { key: event.streamid, value: JSON.stringify(event.data), headers };
 }
 
@@ -168,6 +190,7 @@ export function fromKafkaRecord(record: {
     causationid: h.ce_causationid,
     actor: h.ce_actor,
     schemaversion,
+    ...traceExtension({ traceparent: h.ce_traceparent, tracestate: h.ce_tracestate }),
   };
 }
 

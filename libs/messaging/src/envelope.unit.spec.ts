@@ -9,6 +9,8 @@ import {
 } from './envelope';
 import { sampleEvent } from './contract/integration-bus.contract';
 
+const registry = new ContractRegistry();
+
 describe('CloudEvents Kafka binding', () => {
   it('puts attributes in ce_ headers, the stream id in the key, the data in the value, and reads them back', () => {
     const event = sampleEvent('commitment-42', 3);
@@ -66,10 +68,45 @@ describe('CloudEvents Kafka binding', () => {
     });
     expect(topicFor('commitments')).toBe('commitments.events.v1');
   });
+
+  it('carries the W3C trace context of the metadata in the distributed-tracing extension, and drops a malformed one', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const stored = (metadata: Record<string, string>) =>
+      envelopeFor(
+        {
+          streamId: 's',
+          revision: 0,
+          eventId: 'e1',
+          type: 'commitments.commitment-recorded',
+          schemaVersion: 1,
+          data: {},
+          metadata,
+          recordedAt: '2016-01-01T00:00:00.000Z',
+          hash: 'h',
+          checkpoint: { commit: 1n, position: 1n },
+        },
+        '/commitments',
+      );
+    const traced = stored({ traceparent, tracestate: 'cvl=1' });
+    expect(traced).toMatchObject({ traceparent, tracestate: 'cvl=1' });
+    const record = toKafkaRecord(traced);
+    expect(record.headers).toMatchObject({ ce_traceparent: traceparent, ce_tracestate: 'cvl=1' });
+    expect(fromKafkaRecord(record)).toEqual(traced);
+    const envelopeOnly = { requireEventSchema: false };
+    expect(registry.check({ ...sampleEvent('s', 0), traceparent, tracestate: 'cvl=1' }, envelopeOnly)).toEqual([]);
+    expect(registry.check({ ...sampleEvent('s', 0), traceparent: 'bad' }, envelopeOnly).map((v) => v.path)).toEqual([
+      '/traceparent',
+    ]);
+    // Not traced: no header at all; a header that is not a W3C traceparent is ignored, never a refusal.
+    expect(toKafkaRecord(stored({})).headers).not.toHaveProperty('ce_traceparent');
+    expect(stored({ traceparent: 'x' })).not.toHaveProperty('traceparent');
+    expect(fromKafkaRecord({ ...record, headers: { ...record.headers, ce_traceparent: 'bad' } })).not.toHaveProperty(
+      'traceparent',
+    );
+  });
 });
 
 describe('contracts/envelope', () => {
-  const registry = new ContractRegistry();
   it('accepts the envelope the code builds', () => {
     expect(registry.check(sampleEvent('commitment-1', 0), { requireEventSchema: false })).toEqual([]);
   });

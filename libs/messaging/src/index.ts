@@ -6,3 +6,4 @@ export * from './relay';
 export * from './idempotent-consumer';
 export * from './contracts';
 export * from './outbound';
+export * from './trace-context';

@@ -9,6 +9,8 @@ import {
 import type { IntegrationEvent } from './envelope';
 import { MAX_PUBLISH_BATCH, UnpublishableEventError, type IntegrationBus } from './integration-bus.port';
 import { asStored, publishedEnvelope, type OutboundTranslator } from './outbound';
+import { contextFrom, failed, SpanKind, startSpan, traceContextOf } from './trace-context';
+import { ROOT_CONTEXT, trace, type Span } from '@opentelemetry/api';
 
 export interface RelayOptions {
   /** Names the relay's durable checkpoint. */
@@ -86,10 +88,24 @@ export class Relay {
    */
   private async publish(events: RecordedEvent[]): Promise<IntegrationEvent[]> {
     if (events.length === 0) return [];
+    // One producer span per event, child of the work that decided it (its metadata's trace context), ended when the
+    // batch is sent or given up: the consumers' spans hang under it, in another process.
+    const spans = new Map<string, Span>();
+    try {
+      return await this.publishTraced(events, spans);
+    } catch (error) {
+      for (const span of spans.values()) failed(span, error);
+      throw error;
+    } finally {
+      for (const span of spans.values()) span.end();
+    }
+  }
+
+  private async publishTraced(events: RecordedEvent[], spans: Map<string, Span>): Promise<IntegrationEvent[]> {
     const deadLetter = this.options.onDeadLetter;
     let outgoing: Outgoing[] | undefined;
     try {
-      outgoing = events.flatMap((event) => this.outgoing(event));
+      outgoing = events.flatMap((event) => this.outgoing(event, spans));
     } catch (error) {
       if (!deadLetter) throw error;
     }
@@ -106,7 +122,7 @@ export class Relay {
     for (const event of events) {
       let messages: Outgoing[];
       try {
-        messages = this.outgoing(event);
+        messages = this.outgoing(event, spans);
       } catch (error) {
         await deadLetter(event, `enveloppe impossible : ${(error as Error).message}`);
         continue;
@@ -122,10 +138,28 @@ export class Relay {
     return published;
   }
 
-  private outgoing(event: RecordedEvent): Outgoing[] {
-    return this.translate(event).map((message) => ({
+  private outgoing(event: RecordedEvent, spans: Map<string, Span>): Outgoing[] {
+    const messages = this.translate(event);
+    let span = spans.get(event.eventId);
+    if (!span) {
+      span = startSpan(`publish ${this.options.topic}`, {
+        kind: SpanKind.PRODUCER,
+        parent: contextFrom(event.metadata),
+        attributes: {
+          'messaging.operation.type': 'publish',
+          'messaging.destination.name': this.options.topic,
+          'messaging.message.id': event.eventId,
+          'cloudevents.event_type': event.type,
+          'cvl.stream': event.streamId,
+        },
+      });
+      spans.set(event.eventId, span);
+    }
+    span.setAttribute('cvl.topics', [...new Set(messages.map((message) => message.topic))].join(','));
+    const published = traceContextOf(trace.setSpan(ROOT_CONTEXT, span));
+    return messages.map((message) => ({
       topic: message.topic,
-      envelope: publishedEnvelope(event, this.options.source, message),
+      envelope: { ...publishedEnvelope(event, this.options.source, message), ...published },
     }));
   }
 

@@ -1,6 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { httpMetricsMiddleware, Metrics } from './observability/metrics';
+import { httpMetricsMiddleware, Metrics, routeOf } from './observability/metrics';
+import { contextFrom, SpanKind, SpanStatusCode, startSpan, withSpan } from '@cvl/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RefusalCatalogue } from '@cvl/refusal';
@@ -20,6 +21,9 @@ export interface ServiceDocs {
   description: string;
   module: Type<unknown>;
 }
+
+/** Probes and scrapes come every few seconds and say nothing of a euro's journey: no span for them. */
+const UNTRACED_PATHS = /^\/(health|metrics)(\/|$)/;
 
 /** A command is a few kilobytes; 1 MB leaves room for the largest (a plan's lines) and refuses the absurd with 413. */
 const BODY_LIMIT = '1mb';
@@ -62,7 +66,27 @@ export function configurePlatformApp(
     const correlationId = acceptCorrelationId(request.headers[CORRELATION_HEADER]);
     request.id = correlationId;
     response.setHeader('X-Correlation-Id', correlationId);
-    runInContext({ correlationId }, next);
+    const work = () => runInContext({ correlationId }, next);
+    if (UNTRACED_PATHS.test(request.path)) return work();
+    // The request's server span, under the caller's W3C traceparent if it sent one; what the command appends
+    // carries it on. Named by the matched route once routed (bounded names, as for the metrics).
+    const span = startSpan(request.method, {
+      kind: SpanKind.SERVER,
+      parent: contextFrom({ traceparent: request.headers.traceparent, tracestate: request.headers.tracestate }),
+      attributes: {
+        'http.request.method': request.method,
+        'url.path': request.path,
+        'cvl.correlation_id': correlationId,
+      },
+    });
+    response.once('finish', () => {
+      const route = routeOf(request);
+      span.updateName(`${request.method} ${route}`);
+      span.setAttributes({ 'http.route': route, 'http.response.status_code': response.statusCode });
+      if (response.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    withSpan(span, work);
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.disable('x-powered-by');

@@ -38,5 +38,6 @@ export * from './cqrs/decision-loop';
 export * from './http/export-format';
 export * from './http/trace.responses';
 export * from './observability/readiness';
+export * from './observability/tracing';
 export * from './find-upwards';
 export * from './http/audit-pack.dto';

@@ -10,7 +10,17 @@ import { PolicyGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { SqlIdempotencyStore } from './http/idempotency.store';
 import { VersionedInterceptor } from './http/versioned';
-import { ContractRegistry, type BusSubscription, type IntegrationBus, type IntegrationEvent } from '@cvl/messaging';
+import {
+  contextFrom,
+  ContractRegistry,
+  failed,
+  inSpan,
+  SpanKind,
+  startSpan,
+  type BusSubscription,
+  type IntegrationBus,
+  type IntegrationEvent,
+} from '@cvl/messaging';
 import { ConsumerEdge } from './messaging/consumer-edge';
 import { inEventContext } from './context/request-context';
 import type { Infrastructure } from './infrastructure';
@@ -18,6 +28,7 @@ import { EVENT_STORE, HealthController, INTEGRATION_BUS } from './observability/
 import { loggingParams } from './observability/logging';
 import { countingAppends, Metrics, MetricsController } from './observability/metrics';
 import { Readiness } from './observability/readiness';
+import { flushTracing } from './observability/tracing';
 import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
@@ -46,20 +57,47 @@ export async function subscribeConsumer(
 ): Promise<BusSubscription> {
   await bus.ensureTopics(consumer.topics);
   const handleOne = inEventContext(handle);
+  const groupId = consumerGroup(deployment, consumer.name);
+  // Each event's work is a consumer span under the publication's (the CloudEvents traceparent), in this process.
+  const spanOf = (operation: 'process' | 'project', event: IntegrationEvent, topic: string) => ({
+    kind: SpanKind.CONSUMER,
+    parent: contextFrom(event),
+    attributes: {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': topic,
+      'messaging.consumer.group.name': groupId,
+      'messaging.message.id': event.id,
+      'cloudevents.event_type': event.type,
+      'cvl.consumer': consumer.name,
+      'cvl.operation': operation,
+    },
+  });
   return bus.subscribe({
-    groupId: consumerGroup(deployment, consumer.name),
+    groupId,
     topics: consumer.topics,
     ...(consumer.fromBeginning !== undefined ? { fromBeginning: consumer.fromBeginning } : {}),
     handle: async (event, context) => {
-      if (await edge.admits(consumer.name, event, context)) await handleOne(event);
+      if (await edge.admits(consumer.name, event, context))
+        await inSpan(`process ${context.topic}`, spanOf('process', event, context.topic), () => handleOne(event));
     },
     ...(handleBatch
       ? {
           handleBatch: async (delivered: ReadonlyArray<{ event: IntegrationEvent; context: { topic: string } }>) => {
             const admitted: IntegrationEvent[] = [];
+            const spans = [];
             for (const { event, context } of delivered)
-              if (await edge.admits(consumer.name, event, context)) admitted.push(event);
-            if (admitted.length > 0) await handleBatch(admitted);
+              if (await edge.admits(consumer.name, event, context)) {
+                admitted.push(event);
+                spans.push(startSpan(`project ${context.topic}`, spanOf('project', event, context.topic)));
+              }
+            try {
+              if (admitted.length > 0) await handleBatch(admitted);
+            } catch (error) {
+              for (const span of spans) failed(span, error);
+              throw error;
+            } finally {
+              for (const span of spans) span.end();
+            }
           },
         }
       : {}),
@@ -85,6 +123,8 @@ class InfrastructureLifecycle implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.infrastructure.close();
+    // The spans still buffered leave before the process does.
+    await flushTracing();
   }
 }
 

@@ -6,6 +6,7 @@ import { openInfrastructure, type Infrastructure } from './infrastructure';
 import { PLATFORM_CONTROLLERS, PlatformModule } from './platform.module';
 import { assertEveryRouteHasPolicy, routeTable, type RouteEntry } from './auth/routes';
 import type { ServiceDescription } from './service-info';
+import { startTracing } from './observability/tracing';
 
 export interface ProcessDefinition {
   /** « suite » for the embedded host, else the service's name. */
@@ -57,6 +58,8 @@ export async function runProcess(
     port: definition.defaultPort,
     schema: definition.schema,
   });
+  // Before anything else runs: the spans of the start itself (migrations, the contract's load) are kept too.
+  startTracing(definition.name, env);
   const infrastructure = await openInfrastructure(config, `cvl-${definition.name}`);
   const app = await createServiceApp(definition.name, infrastructure, definition.modules, definition.docs);
   definition.beforeListen?.(app, infrastructure);

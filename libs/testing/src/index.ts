@@ -6,3 +6,4 @@ export * from './http';
 export * from './decisions';
 export * from './decision-scenario';
 export * from './openapi';
+export * from './otlp-collector';

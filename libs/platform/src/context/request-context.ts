@@ -1,4 +1,5 @@
 import type { JsonObject } from '@cvl/event-store';
+import { traceContextOf } from '@cvl/messaging';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { actorOf, SYSTEM_ACTOR, type Principal } from '../auth/principal';
@@ -55,7 +56,10 @@ export function commandEventId(index = 0): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Metadata every appended event carries: who, in which flow, caused by what. */
+/**
+ * Metadata every appended event carries: who, in which flow, caused by what — and, when the process is traced, the
+ * W3C trace context of the work that decided it, so that its publication continues the same trace.
+ */
 export function eventMetadata(extra: Record<string, string> = {}): JsonObject {
   const context = currentContext();
   const principal = context?.principal;
@@ -63,6 +67,7 @@ export function eventMetadata(extra: Record<string, string> = {}): JsonObject {
     actor: { ...actorOf(principal ?? SYSTEM_ACTOR) },
     correlationId: context?.correlationId ?? randomUUID(),
     ...(context?.causationId ? { causationId: context.causationId } : {}),
+    ...traceContextOf(),
     ...extra,
   };
 }

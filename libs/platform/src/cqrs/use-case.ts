@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException, type Type } from '@nestjs/common
 import { Command, Query } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@cvl/event-store';
 import type { Refusal } from '@cvl/refusal';
+import { inSpan } from '@cvl/messaging';
 
 /**
  * A use case's command, as every entry point builds it — a controller from its DTO, the import from a row, a consumer
@@ -72,12 +73,16 @@ export abstract class DecidingHandler<C extends UseCaseCommand<string, unknown, 
   }
 
   async execute(command: C): Promise<A> {
-    const decided = await this.writer.write(
-      this.keyOf(command),
-      (state, context) => this.decideOn(command, state, context),
-      (state) => this.guard(command, state),
-    );
-    return this.answer(decided, command);
+    return inSpan(`command ${command.type}`, { attributes: { 'cvl.command': command.type } }, async (span) => {
+      const decided = await this.writer.write(
+        this.keyOf(command),
+        (state, context) => this.decideOn(command, state, context),
+        (state) => this.guard(command, state),
+      );
+      span.setAttribute('cvl.events', decided.recorded.length);
+      if (decided.replayed) span.setAttribute('cvl.replayed', true);
+      return this.answer(decided, command);
+    });
   }
 }
 

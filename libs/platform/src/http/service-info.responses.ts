@@ -40,6 +40,9 @@ export class PublishedEventView {
   @ApiProperty() causationid!: string;
   @ApiProperty() actor!: string;
   @ApiProperty({ type: 'integer' }) schemaversion!: number;
+  @ApiPropertyOptional({ description: 'contexte de trace W3C de la publication (extension CloudEvents), si tracée' })
+  traceparent?: string;
+  @ApiPropertyOptional() tracestate?: string;
 }
 
 export class EventFeedResponse {

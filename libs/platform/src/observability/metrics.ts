@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { EventStore } from '@cvl/event-store';
+import { inSpan } from '@cvl/messaging';
 import { Public } from '../auth/policy';
 
 /** One registry per application instance (tests start several in one process). */
@@ -62,17 +63,18 @@ export class Metrics {
 export function httpMetricsMiddleware(metrics: Metrics) {
   return (request: Request, response: Response, next: NextFunction) => {
     const stop = metrics.httpDuration.startTimer();
-    response.once('finish', () => {
-      const route = (request.route as { path?: string } | undefined)?.path;
-      stop({
-        method: request.method,
-        // Nest answers an unknown address from a catch-all route (« /{*path} »): no route of ours either.
-        route: route && !route.includes('*') ? `${request.baseUrl}${route}` : 'unmatched',
-        status: String(response.statusCode),
-      });
-    });
+    response.once('finish', () =>
+      stop({ method: request.method, route: routeOf(request), status: String(response.statusCode) }),
+    );
     next();
   };
+}
+
+/** The matched route's pattern, once routed; « unmatched » for an address no route of ours serves. */
+export function routeOf(request: Request): string {
+  const route = (request.route as { path?: string } | undefined)?.path;
+  // Nest answers an unknown address from a catch-all route (« /{*path} »): no route of ours either.
+  return route && !route.includes('*') ? `${request.baseUrl}${route}` : 'unmatched';
 }
 
 /**
@@ -83,13 +85,15 @@ export function countingAppends(store: EventStore, metrics: Metrics): EventStore
   return new Proxy(store, {
     get(target, property) {
       if (property === 'append')
-        return async (...args: Parameters<EventStore['append']>) => {
-          const result = await target.append(...args);
-          if (!result.idempotentReplay)
-            for (const event of result.events)
-              metrics.eventsAppended.inc({ service: event.type.split('.')[0] ?? '', type: event.type });
-          return result;
-        };
+        return (...args: Parameters<EventStore['append']>) =>
+          inSpan('append', { attributes: { 'cvl.stream': args[0], 'cvl.events': args[1].length } }, async (span) => {
+            const result = await target.append(...args);
+            if (result.idempotentReplay) span.setAttribute('cvl.replayed', true);
+            else
+              for (const event of result.events)
+                metrics.eventsAppended.inc({ service: event.type.split('.')[0] ?? '', type: event.type });
+            return result;
+          });
       const value = Reflect.get(target, property, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
