@@ -1,5 +1,5 @@
 // One Jest run, one project per test tier. The tier is the test file's suffix (*.unit.spec.ts, *.contract.spec.ts,
-// *.int.spec.ts, *.e2e.spec.ts, *.fault.spec.ts, *.fuzz.spec.ts, *.browser.spec.ts); each project's displayName names its tier in the output and
+// *.int.spec.ts, *.e2e.spec.ts, *.fault.spec.ts, *.fuzz.spec.ts, *.browser.spec.ts, *.deploy.spec.ts); each project's displayName names its tier in the output and
 // tools/tier-reporter.js prints the count of each tier at the end.
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -38,6 +38,7 @@ module.exports = {
     tier('fault', 'fault'),
     tier('fuzz', 'fuzz'),
     tier('browser', 'browser'),
+    tier('deploy', 'deploy'),
   ],
   reporters: ['default', '<rootDir>/tools/tier-reporter.js'],
   testTimeout: 120000,

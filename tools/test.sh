@@ -75,6 +75,23 @@ if ! command -v pdffonts >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&
 fi
 pdffonts -v 2>&1 | head -1 || true
 
+# The deployment's tier checks compose with docker-compose, the Kubernetes overlays with kubectl's kustomize, and the
+# metrics and alert rules with promtool (no Docker engine or cluster runs here: they validate, they do not start).
+# docker-compose and promtool (Debian's prometheus package) are installed once when missing; kubectl comes with
+# these machines, and the run fails loudly without it.
+echo "== Deployment tools"
+ensure_package() { # command package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "$1 is missing: apt-get install -y --no-install-recommends $2"
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1; }; } &&
+    command -v "$1" >/dev/null 2>&1
+}
+ensure_package docker-compose docker-compose || { echo "FAIL: docker-compose could not be installed; the deployment tier cannot run." >&2; exit 1; }
+ensure_package promtool prometheus || { echo "FAIL: promtool (package prometheus) could not be installed; the metrics cannot be checked." >&2; exit 1; }
+command -v kubectl >/dev/null 2>&1 || { echo "FAIL: kubectl is missing (kubectl kustomize renders deploy/k8s); install a kubectl ≥ 1.27." >&2; exit 1; }
+echo "$(docker-compose version --short 2>/dev/null) / $(promtool --version 2>&1 | head -1) / kubectl $(kubectl version --client 2>/dev/null | head -1)"
+
 if [ -z "${KURRENTDB_CONNECTION_STRING:-}" ]; then
   echo "== KurrentDB: not configured (KURRENTDB_CONNECTION_STRING unset); its contract suite is left out of this run."
 fi
@@ -82,7 +99,7 @@ fi
 echo "== Tests"
 summary="$(mktemp -t cvl-tests-XXXXXX)"
 export TIER_SUMMARY_FILE="$summary"
-export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz,browser"
+export REQUIRE_TIERS="unit,contract,integration,e2e,fault,fuzz,browser,deploy"
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}" npx jest --ci --maxWorkers=2 "$@" || status=$?
 

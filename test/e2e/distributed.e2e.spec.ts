@@ -8,6 +8,7 @@ import {
   waitUntil,
   type TsProcess,
 } from '@cvl/testing';
+import { checkMetrics } from '../deploy/promtool';
 
 const doc = (line: number) => ({ kind: 'document', document: 'contrat-de-ville-lens-lievin-2015-2020', line });
 const effect = (effectiveDate: string, line = 3521) => ({ effectiveDate, source: doc(line) });
@@ -39,6 +40,22 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
   };
+
+  const scrape = async (url: string) => (await fetch(`${url}/metrics`)).text();
+  /** The value of one series (0 when absent), and the sum of the series whose line starts with a prefix. */
+  const sample = (text: string, series: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((line) => line.startsWith(`${series} `))
+        ?.split(' ')
+        .at(-1) ?? 0,
+    );
+  const sum = (text: string, prefix: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(prefix))
+      .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
 
   beforeAll(async () => {
     for (let i = 0; i < 4; i++) schemas.push(await createTestSchema(`dist${i}`));
@@ -180,7 +197,9 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
       90_000,
       'both booked by commitments',
     );
-    // More of the ledger's events, for reporting to have a stream to be killed in the middle of.
+    // More of the ledger's events, for reporting to have a stream to be killed in the middle of — and a load under
+    // which the operators' metrics must move.
+    const beforeLoad = await scrape(commitments.url);
     for (let i = 0; i < 120; i++)
       await call(commitments.url, 'POST', '/api/commitments/commitments', {
         commitmentId: `extra-${i}`,
@@ -190,6 +209,19 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
         attribution: { label: `Action ${i}`, year: 2016, scale: 'CALL', quartier: 'QP062024' },
         trace: { reasonCode: 'previsionnel', ...effect('2016-01-01', 5465) },
       });
+
+    const afterLoad = await scrape(commitments.url);
+    const commitmentsPosted =
+      'http_request_duration_seconds_count{method="POST",route="/api/commitments/commitments",status="201"}';
+    expect(sample(afterLoad, commitmentsPosted) - sample(beforeLoad, commitmentsPosted)).toBe(120);
+    expect(
+      sum(afterLoad, 'cvl_events_appended_total{service="commitments"') -
+        sum(beforeLoad, 'cvl_events_appended_total{service="commitments"'),
+    ).toBeGreaterThanOrEqual(120);
+    expect(sample(afterLoad, 'cvl_db_pool_connections{state="max"}')).toBe(10);
+    expect(sample(afterLoad, 'cvl_db_pool_connections{state="total"}')).toBeGreaterThan(0);
+    expect(afterLoad).toMatch(/^cvl_relay_backlog_events\{relay="commitments"\} \d+$/m);
+    expect(afterLoad).toMatch(/^cvl_consumer_lag_messages\{group="e2e-[a-z0-9]+\.[^"]+"\} \d+$/m);
 
     const peers = { COMMITMENTS_URL: commitments.url, RENEWAL_URBAN_URL: renewal.url, ITI_FEDER_URL: iti.url };
     const slow = { REPORTING_PROJECTION_DELAY_MS: '40', ...peers };
@@ -204,6 +236,9 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
       90_000,
       'reporting has started projecting',
     );
+    // The slowed projection is behind: its groups' lag shows it.
+    const projectionLag = async (url: string) => sum(await scrape(url), 'cvl_consumer_lag_messages{group=');
+    await waitUntil(async () => (await projectionLag(first.url)) > 0, 30_000, 'the projection lag shows');
     const partial = (await matrix(first.url, 'region')).indicative;
     first.child.child.kill('SIGKILL');
     expect(await first.child.exited).toBe('SIGKILL');
@@ -222,6 +257,10 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
         `reporting equals the ledger for ${funder}`,
       );
     }
+    // Caught up: the lag of every reporting group falls to zero.
+    await waitUntil(async () => (await projectionLag(second.url)) === 0, 60_000, 'the projection lag falls to zero');
+    // Every exposition is what Prometheus reads (promtool's own parser and lint).
+    for (const url of [commitments.url, renewal.url, iti.url, second.url]) checkMetrics(await scrape(url));
     const provenance = await call(second.url, 'GET', '/api/reporting/provenance?funder=anru&figure=indicative');
     expect(provenance.total).toBe('150000.00');
     expect(provenance.commitments[0].events[0]).toMatchObject({

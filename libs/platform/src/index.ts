@@ -39,5 +39,6 @@ export * from './http/export-format';
 export * from './http/trace.responses';
 export * from './observability/readiness';
 export * from './observability/tracing';
+export * from './observability/operator-metrics';
 export * from './find-upwards';
 export * from './http/audit-pack.dto';

@@ -29,6 +29,7 @@ import { loggingParams } from './observability/logging';
 import { countingAppends, Metrics, MetricsController } from './observability/metrics';
 import { Readiness } from './observability/readiness';
 import { flushTracing } from './observability/tracing';
+import { OperatorMetrics } from './observability/operator-metrics';
 import { ProblemDetailsFilter } from './problem/problem.filter';
 import { createValidationPipe } from './problem/validation';
 
@@ -58,6 +59,7 @@ export async function subscribeConsumer(
   await bus.ensureTopics(consumer.topics);
   const handleOne = inEventContext(handle);
   const groupId = consumerGroup(deployment, consumer.name);
+  edge.groups.set(groupId, consumer.topics);
   // Each event's work is a consumer span under the publication's (the CloudEvents traceparent), in this process.
   const spanOf = (operation: 'process' | 'project', event: IntegrationEvent, topic: string) => ({
     kind: SpanKind.CONSUMER,
@@ -168,6 +170,12 @@ export class PlatformModule {
         { provide: IDEMPOTENCY_STORE, useValue: new SqlIdempotencyStore(infrastructure.sql) },
         Metrics,
         Readiness,
+        {
+          provide: OperatorMetrics,
+          useFactory: (metrics: Metrics, readiness: Readiness, edge: ConsumerEdge) =>
+            new OperatorMetrics(metrics, readiness, infrastructure.bus, infrastructure.sql, edge),
+          inject: [Metrics, Readiness, CONSUMER_EDGE],
+        },
         {
           provide: CONSUMER_EDGE,
           useFactory: (metrics: Metrics) =>

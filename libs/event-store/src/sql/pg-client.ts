@@ -112,6 +112,15 @@ export class PgSqlClient implements SqlClient {
     });
   }
 
+  poolStats() {
+    return {
+      total: this.pool.totalCount,
+      idle: this.pool.idleCount,
+      waiting: this.pool.waitingCount,
+      max: this.config.max ?? 10,
+    };
+  }
+
   async exec(sql: string): Promise<void> {
     await this.query(sql);
   }

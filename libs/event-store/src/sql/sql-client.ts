@@ -34,6 +34,8 @@ export interface SqlClient extends SqlExecutor {
   listen?(channel: string, onNotify: () => void): () => void;
   close(): Promise<void>;
   readonly dialect: 'postgres' | 'pglite';
+  /** The connection pool's state, for the operators' metrics (absent where there is no pool: PGlite). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
 
 /** SQL error codes worth recognising. */

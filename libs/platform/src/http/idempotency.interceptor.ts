@@ -4,6 +4,7 @@ import {
   ExecutionContext,
   Inject,
   Injectable,
+  Optional,
   NestInterceptor,
   UnprocessableEntityException,
   BadRequestException,
@@ -18,6 +19,7 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { actorLabel } from '../auth/principal';
 import { currentContext } from '../context/request-context';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem';
+import { Metrics } from '../observability/metrics';
 import { toProblem } from '../problem/to-problem';
 import { IN_PROGRESS_EXPIRY_SECONDS, type IdempotencyStore, type StoredResponse } from './idempotency.store';
 import { Versioned } from './versioned';
@@ -35,7 +37,10 @@ const KEPT_HEADERS = ['etag', 'location'];
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Optional() private readonly metrics?: Metrics,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -85,6 +90,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       return this.replay(response, reservation.response);
     }
+    // Reserved and running: a key stuck here (its process died mid-command) shows as a gauge that does not fall.
+    this.metrics?.idempotencyInFlight.inc();
     try {
       const result = await execute();
       const body = result instanceof Versioned ? result.value : result;
@@ -110,6 +117,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         });
       }
       throw error;
+    } finally {
+      this.metrics?.idempotencyInFlight.dec();
     }
   }
 

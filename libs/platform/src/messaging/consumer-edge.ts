@@ -24,6 +24,8 @@ const MAX_REASON_CHARS = 2_000;
 export class ConsumerEdge {
   private readonly logger = new Logger('ConsumerEdge');
   private registry?: ContractRegistry;
+  /** The groups subscribed through this edge and their topics: what the operators' consumer-lag gauge asks about. */
+  readonly groups = new Map<string, readonly string[]>();
 
   constructor(
     private readonly sql: SqlClient,

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { EventStore } from '@cvl/event-store';
 import { inSpan } from '@cvl/messaging';
 import { Public } from '../auth/policy';
@@ -39,6 +39,11 @@ export class Metrics {
     name: 'cvl_consumer_dead_letters_total',
     help: 'Messages reçus hors contrat, mis de côté par un consommateur (alerte)',
     labelNames: ['consumer', 'topic'],
+    registers: [this.registry],
+  });
+  readonly idempotencyInFlight = new Gauge({
+    name: 'cvl_idempotency_keys_in_flight',
+    help: 'Commandes sous Idempotency-Key réservées et en cours d’exécution',
     registers: [this.registry],
   });
   readonly eventsConsumed = new Counter({

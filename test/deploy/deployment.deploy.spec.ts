@@ -1,0 +1,240 @@
+/*
+ * The deployment as partners would run it, checked without a Docker engine or a cluster (none runs on these
+ * machines): compose validated by docker-compose itself, every Kustomize overlay rendered by kubectl and each object
+ * validated against its published schema (the operators' kinds included), the alert rules by promtool, the dashboard
+ * and the rules against the metrics the services declare. Tools are installed by tools/test.sh; absent, this fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load, loadAll } from 'js-yaml';
+import { Metrics } from '@cvl/platform';
+import { checkMetrics } from './promtool';
+
+const root = join(__dirname, '..', '..');
+const run = (command: string, args: string[], input?: string) =>
+  execFileSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...(input ? { input } : {}),
+  });
+
+interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: Record<string, unknown>;
+}
+interface Container {
+  name: string;
+  image?: string;
+  livenessProbe?: unknown;
+  readinessProbe?: unknown;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: {
+    allowPrivilegeEscalation?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    capabilities?: { drop?: string[] };
+  };
+}
+interface PodSpec {
+  securityContext?: { runAsNonRoot?: boolean };
+  containers: Container[];
+}
+const podSpecOf = (object: K8sObject) =>
+  (object.spec as { template?: { spec?: PodSpec; metadata?: { labels?: Record<string, string> } } } | undefined)
+    ?.template;
+
+const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
+const overlays = readdirSync(join(root, 'deploy', 'k8s', 'overlays'));
+
+describe('deploy/compose.yaml', () => {
+  const rendered = load(run('docker-compose', ['-f', 'deploy/compose.yaml', 'config'])) as {
+    services: Record<
+      string,
+      {
+        image?: string;
+        healthcheck?: unknown;
+        environment?: Record<string, string>;
+        read_only?: boolean;
+        build?: { target?: string; args?: Record<string, string> };
+      }
+    >;
+  };
+
+  it('is valid for docker-compose, and runs Kafka, PostgreSQL, Keycloak, the four services and the web application', () => {
+    expect(Object.keys(rendered.services).sort()).toEqual(
+      ['commitments', 'iti-feder', 'kafka', 'keycloak', 'postgres', 'renewal-urban', 'reporting', 'web'].sort(),
+    );
+  });
+
+  it.each(SERVICES)('wires %s by environment, built from the one Dockerfile, read-only, with a healthcheck', (name) => {
+    const service = rendered.services[name];
+    expect(service.build).toMatchObject({ target: 'service', args: { SERVICE: name } });
+    expect(service.read_only).toBe(true);
+    expect(service.healthcheck).toBeDefined();
+    expect(service.environment).toMatchObject({
+      KAFKA_BROKERS: 'kafka:9092',
+      DATABASE_URL: expect.stringMatching(/^postgres:\/\/cvl:.+@postgres:5432\/cvl$/),
+      AUTH_JWKS_URL: 'http://keycloak:8080/realms/cvl/protocol/openid-connect/certs',
+      DB_SCHEMA: name.replace('-', '_'),
+    });
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const dockerfile = readFileSync(join(root, 'deploy', 'Dockerfile'), 'utf8');
+  it('builds with npm run build, and runs every image as a non-root user with a healthcheck', () => {
+    expect(dockerfile).toMatch(/npm run build\b/);
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    const runtime = stages.filter((stage) => / AS (service|web)\n/.test(stage));
+    expect(runtime).toHaveLength(2);
+    for (const stage of runtime) {
+      expect(stage).toMatch(/^USER (?!0\b|root\b)\d+(:\d+)?$/m);
+      expect(stage).toMatch(/^HEALTHCHECK /m);
+    }
+  });
+});
+
+describe.each(overlays)('deploy/k8s/overlays/%s', (overlay) => {
+  const objects = loadAll(run('kubectl', ['kustomize', `deploy/k8s/overlays/${overlay}`])).filter(
+    Boolean,
+  ) as K8sObject[];
+  const workloads = objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+
+  it('validates every object against its schema (the operators’ kinds too)', () => {
+    const lines = run('node', ['test/deploy/validate-k8s.mjs'], objects.map((o) => JSON.stringify(o)).join('\n---\n'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; name: string; problem?: string });
+    expect(lines).toHaveLength(objects.length);
+    expect(lines.filter((line) => line.problem)).toEqual([]);
+  });
+
+  it('gives every container both probes, resources and a non-root, unprivileged context', () => {
+    for (const workload of workloads) {
+      const template = podSpecOf(workload)!;
+      expect({ workload: workload.metadata.name, nonRoot: template.spec?.securityContext?.runAsNonRoot }).toEqual({
+        workload: workload.metadata.name,
+        nonRoot: true,
+      });
+      for (const container of template.spec!.containers) {
+        const where = `${workload.kind}/${workload.metadata.name}/${container.name}`;
+        expect({
+          where,
+          liveness: Boolean(container.livenessProbe),
+          readiness: Boolean(container.readinessProbe),
+        }).toEqual({
+          where,
+          liveness: true,
+          readiness: true,
+        });
+        expect({ where, requests: container.resources?.requests }).toEqual({ where, requests: expect.any(Object) });
+        expect({ where, context: container.securityContext }).toMatchObject({
+          where,
+          context: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+        });
+      }
+    }
+  });
+
+  it('runs the four services and the web application, each behind a Service and a PodDisruptionBudget', () => {
+    for (const name of [...SERVICES, 'web']) {
+      expect(workloads.some((w) => w.kind === 'Deployment' && w.metadata.name === name)).toBe(true);
+      for (const kind of ['Service', 'PodDisruptionBudget'])
+        expect({ name, kind, found: objects.some((o) => o.kind === kind && o.metadata.name === name) }).toEqual({
+          name,
+          kind,
+          found: true,
+        });
+    }
+    // Reporting's consumers scale by partition; the writers keep one process (one witness file per signed log).
+    const hpa = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name);
+    expect(hpa).toEqual(expect.arrayContaining(['reporting', 'web']));
+  });
+
+  it('denies ingress by default and opens it only where a NetworkPolicy names it', () => {
+    const policies = objects.filter((o) => o.kind === 'NetworkPolicy');
+    expect(policies.some((p) => p.metadata.name === 'default-deny-ingress')).toBe(true);
+    for (const name of SERVICES) expect(policies.some((p) => p.metadata.name === `${name}-ingress`)).toBe(true);
+  });
+
+  it('refers only to ConfigMaps the overlay makes, and says which Secrets come from outside', () => {
+    const made = new Set(objects.filter((o) => o.kind === 'ConfigMap').map((o) => o.metadata.name));
+    const referenced = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object')
+        for (const [key, inner] of Object.entries(value)) {
+          if (
+            (key === 'configMapRef' || key === 'configMapKeyRef' || key === 'configMap') &&
+            inner &&
+            typeof inner === 'object'
+          )
+            referenced.add((inner as { name: string }).name);
+          walk(inner);
+        }
+    };
+    workloads.forEach(walk);
+    expect([...referenced].filter((name) => !made.has(name))).toEqual([]);
+  });
+});
+
+describe('deploy/observability', () => {
+  // Every metric the services declare, read from their source (name: 'cvl_…' or 'http_…').
+  const declared = new Set(
+    ['metrics.ts', 'operator-metrics.ts'].flatMap((file) =>
+      [
+        ...readFileSync(join(root, 'libs', 'platform', 'src', 'observability', file), 'utf8').matchAll(
+          /name: '([a-z_]+)'/g,
+        ),
+      ].map((match) => match[1]),
+    ),
+  );
+  const used = (expression: string) =>
+    [...expression.matchAll(/\b((?:cvl|http)_[a-z_]+?)(?:_bucket|_count|_sum)?\b/g)].map((match) => match[1]);
+
+  it('reads the services’ exposition as Prometheus does, and refuses one it cannot parse or whose names lint', async () => {
+    const metrics = new Metrics();
+    metrics.eventsAppended.inc({ service: 'commitments', type: 'commitments.commitment-recorded' });
+    metrics.idempotencyInFlight.inc();
+    expect(() => checkMetrics('')).not.toThrow();
+    checkMetrics(await metrics.registry.metrics());
+    expect(() => checkMetrics('garbage{\n')).toThrow(/parsing error/);
+    expect(() => checkMetrics('# HELP cvl_x_total x\n# TYPE cvl_x_total gauge\ncvl_x_total 1\n')).toThrow(/_total/);
+  });
+
+  it('has alert rules promtool accepts, on metrics the services expose', () => {
+    expect(run('promtool', ['check', 'rules', 'deploy/observability/alerts.yaml'])).toMatch(/SUCCESS: \d+ rules found/);
+    const rules = (
+      load(readFileSync(join(root, 'deploy', 'observability', 'alerts.yaml'), 'utf8')) as {
+        groups: Array<{ rules: Array<{ alert: string; expr: string }> }>;
+      }
+    ).groups.flatMap((group) => group.rules);
+    for (const rule of rules)
+      for (const metric of used(rule.expr))
+        expect({ rule: rule.alert, metric, declared: declared.has(metric) }).toEqual({
+          rule: rule.alert,
+          metric,
+          declared: true,
+        });
+  });
+
+  it('has a Grafana dashboard whose every panel queries metrics the services expose', () => {
+    const dashboard = JSON.parse(
+      readFileSync(join(root, 'deploy', 'observability', 'grafana', 'cvl-ledger.dashboard.json'), 'utf8'),
+    ) as { panels: Array<{ title: string; targets: Array<{ expr: string }> }> };
+    expect(dashboard.panels.length).toBeGreaterThan(5);
+    for (const panel of dashboard.panels)
+      for (const target of panel.targets) {
+        expect(used(target.expr).length).toBeGreaterThan(0);
+        for (const metric of used(target.expr))
+          expect({ panel: panel.title, metric, declared: declared.has(metric) }).toEqual({
+            panel: panel.title,
+            metric,
+            declared: true,
+          });
+      }
+  });
+});
