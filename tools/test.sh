@@ -16,6 +16,36 @@ if [ "$#" -eq 0 ]; then
   npm run --silent typecheck || { echo "FAIL: npm run typecheck." >&2; exit 1; }
 fi
 
+# Where the servers come from: local processes (the default, and the only way on these machines, which have no
+# Docker engine), or containers through testcontainers (CVL_TEST_SERVERS=containers, where a Docker engine is
+# reachable): PostgreSQL, Kafka and KurrentDB — whose contract suite then joins the run.
+servers_pid=""
+servers_env=""
+case "${CVL_TEST_SERVERS:-local}" in
+  local) ;;
+  containers)
+    echo "== Containers (testcontainers): PostgreSQL, Kafka, KurrentDB"
+    servers_env="$(mktemp -t cvl-servers-XXXXXX)"
+    rm -f "$servers_env"
+    node -r ./tools/register-ts.js tools/test-servers/containers.ts "$servers_env" &
+    servers_pid=$!
+    for _ in $(seq 1 600); do
+      [ -s "$servers_env" ] && break
+      kill -0 "$servers_pid" 2>/dev/null || { echo "FAIL: the containers could not be started (is a Docker engine reachable?)." >&2; exit 1; }
+      sleep 1
+    done
+    [ -s "$servers_env" ] || { echo "FAIL: the containers were not ready after 10 minutes." >&2; kill "$servers_pid"; exit 1; }
+    set -a
+    # shellcheck disable=SC1090
+    . "$servers_env"
+    set +a
+    ;;
+  *)
+    echo "FAIL: CVL_TEST_SERVERS must be « local » or « containers », not « $CVL_TEST_SERVERS »." >&2
+    exit 1
+    ;;
+esac
+
 echo "== PostgreSQL"
 if ! DATABASE_URL="$(bash deploy/local/postgres.sh ensure)"; then
   echo "FAIL: PostgreSQL could not be reached or started; the integration tier cannot run." >&2
@@ -26,6 +56,8 @@ export DATABASE_URL
 started_kafka=""
 kafka_dir=""
 cleanup() {
+  if [ -n "$servers_pid" ]; then kill "$servers_pid" 2>/dev/null || true; wait "$servers_pid" 2>/dev/null || true; fi
+  if [ -n "$servers_env" ]; then rm -f "$servers_env"; fi
   if [ -n "$started_kafka" ]; then KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$kafka_dir" bash deploy/local/kafka.sh stop || true; fi
   if [ -n "$kafka_dir" ]; then rm -rf "$kafka_dir"; fi
 }

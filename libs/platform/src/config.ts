@@ -24,7 +24,16 @@ export interface PlatformConfig {
   auth: TokenVerifierConfig;
   http: HttpPolicy;
   journal: JournalConfig;
+  /** Where the events are kept (EVENT_STORE): the SQL store (default), or KurrentDB (KURRENTDB_CONNECTION_STRING). */
+  eventStore: EventStoreChoice;
 }
+
+/**
+ * The SQL store (PostgreSQL or PGlite) keeps the signed log and everything else; KurrentDB keeps the events only —
+ * the platform's own tables (idempotency, checkpoints, read models, dead letters) stay in the SQL database, and a
+ * KurrentDB-backed service signs no log (its statements say they are not sealed).
+ */
+export type EventStoreChoice = { kind: 'sql' } | { kind: 'kurrentdb'; connectionString: string };
 
 /**
  * The signed log's key and witness, both outside the database. By default under the data folder (made at first
@@ -181,6 +190,21 @@ function roleMap(env: NodeJS.ProcessEnv) {
   }
 }
 
+function eventStoreChoice(env: NodeJS.ProcessEnv): EventStoreChoice {
+  const kind = blankToUndefined(env.EVENT_STORE) ?? 'sql';
+  if (kind === 'sql') return { kind };
+  if (kind !== 'kurrentdb') throw new ConfigError('EVENT_STORE', `« sql » ou « kurrentdb », pas « ${kind} »`);
+  const connectionString = secret(env, 'KURRENTDB_CONNECTION_STRING');
+  if (!connectionString)
+    throw new ConfigError(
+      'KURRENTDB_CONNECTION_STRING',
+      'requise avec EVENT_STORE=kurrentdb (kurrentdb://hôte:2113?tls=…)',
+    );
+  if (!/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(connectionString))
+    throw new ConfigError('KURRENTDB_CONNECTION_STRING', 'une adresse kurrentdb://… ou esdb://… est attendue');
+  return { kind, connectionString };
+}
+
 function journalConfig(env: NodeJS.ProcessEnv, dataDir: string): JournalConfig {
   const keyFile = blankToUndefined(env.CVL_JOURNAL_KEY_FILE);
   return {
@@ -240,6 +264,7 @@ export function loadPlatformConfig(
     journal: journalConfig(env, resolve(blankToUndefined(env.CVL_DATA_DIR) ?? join(process.cwd(), '.data'))),
     kafkaTopicPrefix: blankToUndefined(env.KAFKA_TOPIC_PREFIX),
     kafka: kafkaSettings(env),
+    eventStore: eventStoreChoice(env),
     auth: {
       jwksUrl: blankToUndefined(env.AUTH_JWKS_URL),
       publicKeyPem: blankToUndefined(env.AUTH_PUBLIC_KEY)?.replace(/\\n/g, '\n'),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
+import { KurrentDbEventStore, openSqlEventStore, type EventStore, type SqlClient } from '@cvl/event-store';
 import { InProcessBus, KafkaBus, type IntegrationBus } from '@cvl/messaging';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateLocalKey, signToken, type LocalSigningKey } from './auth/local-keys';
 import { TokenVerifier } from './auth/token-verifier';
@@ -10,7 +10,7 @@ import { migratePlatform } from './http/idempotency.store';
 export interface Infrastructure {
   store: EventStore;
   sql: SqlClient;
-  storeKind: 'postgres' | 'pglite';
+  storeKind: 'postgres' | 'pglite' | 'kurrentdb';
   bus: IntegrationBus;
   verifier: TokenVerifier;
   /** Scopes the consumer groups (CVL_DEPLOYMENT). */
@@ -36,6 +36,15 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
   await migratePlatform(opened.client);
   // The signed log is checked (and a store older than signing adopted) before anything is served or written.
   await opened.store.ready();
+  // KurrentDB by configuration: the events there, the platform's tables still in the SQL database opened above.
+  const kurrent =
+    config.eventStore.kind === 'kurrentdb' ? new KurrentDbEventStore(config.eventStore.connectionString) : undefined;
+  if (kurrent && !(await kurrent.ping())) {
+    await kurrent.close();
+    await opened.store.close();
+    throw new Error('KurrentDB injoignable (KURRENTDB_CONNECTION_STRING)');
+  }
+  const store: EventStore = kurrent ?? opened.store;
   // A consumer that keeps failing retries forever (nothing is skipped): say so in the logs, with the reason.
   const logger = new Logger('messagerie');
   const kafkaLog = {
@@ -70,9 +79,9 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
   }
   let closing: Promise<void> | undefined;
   return {
-    store: opened.store,
+    store,
     sql: opened.client,
-    storeKind: opened.kind,
+    storeKind: kurrent ? 'kurrentdb' : opened.kind,
     bus,
     verifier,
     adminToken,
@@ -82,6 +91,7 @@ export async function openInfrastructure(config: PlatformConfig, clientId: strin
     close: () =>
       (closing ??= (async () => {
         await bus.close();
+        await kurrent?.close();
         await opened.store.close();
       })()),
   };

@@ -108,6 +108,24 @@ describe('configuration', () => {
   });
 });
 
+describe('the event store by configuration', () => {
+  const embedded = { mode: 'embedded' as const, port: 3000 };
+  it('is the SQL store unless EVENT_STORE=kurrentdb names a KurrentDB server', () => {
+    expect(loadPlatformConfig({}, embedded).eventStore).toEqual({ kind: 'sql' });
+    expect(
+      loadPlatformConfig(
+        { EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:2113?tls=false' },
+        embedded,
+      ).eventStore,
+    ).toEqual({ kind: 'kurrentdb', connectionString: 'kurrentdb://127.0.0.1:2113?tls=false' });
+    expect(() => loadPlatformConfig({ EVENT_STORE: 'kurrentdb' }, embedded)).toThrow(/KURRENTDB_CONNECTION_STRING/);
+    expect(() =>
+      loadPlatformConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'http://x' }, embedded),
+    ).toThrow(/KURRENTDB_CONNECTION_STRING.*kurrentdb:\/\//);
+    expect(() => loadPlatformConfig({ EVENT_STORE: 'mongo' }, embedded)).toThrow(/EVENT_STORE.*mongo/);
+  });
+});
+
 describe('Kafka as production runs it', () => {
   const embedded = { mode: 'embedded' as const, port: 3000 };
   const folder = mkdtempSync(join(tmpdir(), 'cvl-kafka-config-'));

@@ -6,7 +6,11 @@ const SERVICES = ['commitments', 'renewal-urban', 'iti-feder', 'reporting'];
 export function startBanner(running: RunningProcess, figures: string[] = []): string {
   const { url, config, infrastructure } = running;
   const store =
-    infrastructure.storeKind === 'pglite' ? `PGlite sur disque (${config.dataDir}/event-store)` : 'PostgreSQL';
+    infrastructure.storeKind === 'pglite'
+      ? `PGlite sur disque (${config.dataDir}/event-store)`
+      : infrastructure.storeKind === 'kurrentdb'
+        ? 'KurrentDB (événements) et PostgreSQL'
+        : 'PostgreSQL';
   const lines = [
     '',
     'Grand livre du Contrat de Ville 2015-2020 — Communauté d’Agglomération de Lens-Liévin',

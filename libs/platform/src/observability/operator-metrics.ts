@@ -36,14 +36,16 @@ export class OperatorMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     const registers = [this.metrics.registry];
-    const self = this;
+    // Inside collect(), `this` is the gauge: the sources are taken here.
+    const { readiness, edge, bus, sql } = this;
+    const warn = (message: string) => this.warn(message);
     new Gauge({
       name: 'cvl_relay_backlog_events',
       help: 'Événements enregistrés que le relais n’a pas encore publiés',
       labelNames: ['relay'],
       registers,
       async collect() {
-        for (const lag of await self.readiness.lags())
+        for (const lag of await readiness.lags())
           if (lag.name.startsWith('relay:') && lag.lag !== undefined) this.set({ relay: lag.name.slice(6) }, lag.lag);
       },
     });
@@ -54,11 +56,11 @@ export class OperatorMetrics implements OnModuleInit {
       registers,
       async collect() {
         this.reset();
-        for (const [group, topics] of self.edge.groups) {
+        for (const [group, topics] of edge.groups) {
           try {
-            this.set({ group }, await within(self.bus.backlog(group, [...topics])));
+            this.set({ group }, await within(bus.backlog(group, [...topics])));
           } catch (error) {
-            self.warn(`retard du groupe ${group} illisible : ${(error as Error).message}`);
+            warn(`retard du groupe ${group} illisible : ${(error as Error).message}`);
           }
         }
       },
@@ -69,7 +71,7 @@ export class OperatorMetrics implements OnModuleInit {
       labelNames: ['state'],
       registers,
       collect() {
-        const stats = self.sql.poolStats?.();
+        const stats = sql.poolStats?.();
         if (!stats) return;
         for (const [state, value] of Object.entries(stats)) this.set({ state }, value);
       },

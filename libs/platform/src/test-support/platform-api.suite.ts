@@ -11,6 +11,7 @@ import { TokenVerifier } from '../auth/token-verifier';
 import type { Infrastructure } from '../infrastructure';
 import { PlatformModule } from '../platform.module';
 import { SampleModule } from './sample.module';
+import { waitUntil } from '@cvl/testing';
 
 const TRUSTED_ORIGIN = 'https://app.partenaires.example';
 
@@ -137,6 +138,37 @@ export function platformApiSuite(
       expect(await count(`${route},status="201"`)).toBe(created + 1);
       expect(await count('method="GET",route="unmatched",status="404"')).toBe(unmatched + 1);
       expect(await appended()).toBe(events + 1);
+    });
+
+    it('shows a command under Idempotency-Key as in flight while it runs, and no more once answered', async () => {
+      const inFlight = async () =>
+        Number(
+          (await http().get('/metrics').expect(200)).text.match(/^cvl_idempotency_keys_in_flight (\d+)$/m)?.[1] ?? NaN,
+        );
+      expect(await inFlight()).toBe(0);
+      // The append is held until the test lets it go: the command is reserved and running meanwhile.
+      const append = infra.store.append.bind(infra.store);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      infra.store.append = async (...args) => {
+        await held;
+        return append(...args);
+      };
+      try {
+        const answer = http()
+          .post('/api/sample/labels')
+          .set(auth)
+          .set('Idempotency-Key', `en-cours-${Date.now()}`)
+          .send({ name: 'Tenue', amount: '2.00' })
+          .then((response) => response);
+        await waitUntil(async () => (await inFlight()) === 1, 10_000, 'the keyed command in flight');
+        release();
+        expect((await answer).status).toBe(201);
+      } finally {
+        release();
+        infra.store.append = append;
+      }
+      expect(await inFlight()).toBe(0);
     });
 
     it('lets in only the roles the route’s policy names (403 otherwise, naming them), reads included', async () => {
