@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
 import { Metrics } from '@cvl/platform';
 import { checkMetrics } from './promtool';
+import { parseDockerfile } from './dockerfile';
 
 const root = join(__dirname, '..', '..');
 const run = (command: string, args: string[], input?: string) =>
@@ -84,15 +85,18 @@ describe('deploy/compose.yaml', () => {
 });
 
 describe('deploy/Dockerfile', () => {
-  const dockerfile = readFileSync(join(root, 'deploy', 'Dockerfile'), 'utf8');
-  it('builds with npm run build, and runs every image as a non-root user with a healthcheck', () => {
-    expect(dockerfile).toMatch(/npm run build\b/);
-    const stages = dockerfile.split(/^FROM /m).slice(1);
-    const runtime = stages.filter((stage) => / AS (service|web)\n/.test(stage));
-    expect(runtime).toHaveLength(2);
-    for (const stage of runtime) {
-      expect(stage).toMatch(/^USER (?!0\b|root\b)\d+(:\d+)?$/m);
-      expect(stage).toMatch(/^HEALTHCHECK /m);
+  const text = readFileSync(join(root, 'deploy', 'Dockerfile'), 'utf8');
+  const stages = parseDockerfile(text);
+  it('builds with npm run build, and runs every image as a non-root user with a healthcheck and a command', () => {
+    expect(text).toMatch(/npm run build\b/);
+    expect(stages.map((stage) => stage.name)).toEqual(['build', 'service', 'web']);
+    for (const stage of stages.filter((s) => s.name !== 'build')) {
+      expect({ stage: stage.name, user: stage.user }).toEqual({
+        stage: stage.name,
+        user: expect.stringMatching(/^[1-9]\d*(:\d+)?$/),
+      });
+      expect(stage.healthcheck?.length).toBeGreaterThan(0);
+      expect(stage.cmd ?? stage.base).toBeTruthy();
     }
   });
 });

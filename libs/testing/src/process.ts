@@ -22,8 +22,26 @@ export interface TsProcess {
  * can start services for real and kill them for real.
  */
 export function spawnTsProcess(entry: string, env: Record<string, string | undefined>, args: string[] = []): TsProcess {
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'register-ts.js'), join(ROOT, entry), ...args], {
-    cwd: ROOT,
+  return spawnProcess(
+    process.execPath,
+    ['-r', join(ROOT, 'tools', 'register-ts.js'), join(ROOT, entry), ...args],
+    env,
+    {
+      label: entry,
+    },
+  );
+}
+
+/** Any command as a process of its own, watched the same way (a built deployable, an image's command line). */
+export function spawnProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string; label?: string } = {},
+): TsProcess {
+  const entry = options.label ?? [command, ...args].join(' ');
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? ROOT,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL === 'silent' ? 'warn' : process.env.LOG_LEVEL, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

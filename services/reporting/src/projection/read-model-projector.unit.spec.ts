@@ -20,7 +20,13 @@ function projector(backlog: () => number) {
     progress: async () => ({ generation: `g${generations}`, startedAt: '2026-12-01T00:00:00.000Z', projected: 0 }),
   } as unknown as ReadModels;
   return {
-    projector: new ReadModelProjector(bus, 'test', {} as ConsumerEdge, readModels, {} as Metrics),
+    projector: new ReadModelProjector(
+      bus,
+      'test',
+      { groups: new Map() } as unknown as ConsumerEdge,
+      readModels,
+      {} as Metrics,
+    ),
     generations: () => generations,
   };
 }
