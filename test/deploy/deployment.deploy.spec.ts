@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, loadAll } from 'js-yaml';
-import { Metrics } from '@cvl/platform';
+import { loadPlatformConfig, Metrics, principalFromClaims } from '@cvl/platform';
+import { ROLES } from '@cvl/contracts';
 import { checkMetrics } from './promtool';
 import { parseDockerfile } from './dockerfile';
 
@@ -81,6 +82,65 @@ describe('deploy/compose.yaml', () => {
       AUTH_JWKS_URL: 'http://keycloak:8080/realms/cvl/protocol/openid-connect/certs',
       DB_SCHEMA: name.replace('-', '_'),
     });
+  });
+});
+
+describe('the demo realm and the services’ reading of its tokens', () => {
+  interface Realm {
+    realm: string;
+    roles: { realm: Array<{ name: string }> };
+    clients: Array<{
+      clientId: string;
+      publicClient: boolean;
+      redirectUris: string[];
+      attributes: Record<string, string>;
+    }>;
+    users: Array<{ username: string; attributes: { org: string[] }; realmRoles: string[] }>;
+  }
+  const realm = JSON.parse(
+    readFileSync(join(root, 'deploy', 'k8s', 'overlays', 'local', 'keycloak', 'cvl-realm.json'), 'utf8'),
+  ) as Realm;
+  const compose = load(run('docker-compose', ['-f', 'deploy/compose.yaml', 'config'])) as {
+    services: Record<string, { environment: Record<string, string> }>;
+  };
+
+  it('has a role per role of the platform, a public PKCE client for the web application, an account per role', () => {
+    expect(realm.roles.realm.map((role) => role.name).sort()).toEqual(ROLES.map((role) => `cvl-${role}`).sort());
+    const web = realm.clients.find((client) => client.clientId === 'cvl-web');
+    expect(web).toMatchObject({ publicClient: true, attributes: { 'pkce.code.challenge.method': 'S256' } });
+    const webConfig = JSON.parse(readFileSync(join(root, 'deploy', 'web', 'web-config.compose.json'), 'utf8')) as {
+      clientId: string;
+      authorizationEndpoint: string;
+    };
+    expect(webConfig.clientId).toBe('cvl-web');
+    expect(webConfig.authorizationEndpoint).toBe(
+      `${compose.services.commitments.environment.AUTH_ISSUER}/protocol/openid-connect/auth`,
+    );
+    expect(web?.redirectUris).toContain('http://localhost:8080/retour');
+    const accountless = ROLES.filter((role) => !realm.users.some((user) => user.realmRoles.includes(`cvl-${role}`)));
+    expect(accountless).toEqual([]);
+  });
+
+  it('gives each demo account, as its Keycloak token says it, the principal the services expect', () => {
+    // The services read the tokens with compose's environment: roles under realm_access.roles (Keycloak's own
+    // default roles among them, to be ignored), the organisation under org.
+    const config = loadPlatformConfig(
+      { ...compose.services.commitments.environment, DATABASE_URL: 'postgres://x/y' },
+      { mode: 'distributed', port: 3001 },
+    );
+    for (const user of realm.users) {
+      const payload = {
+        sub: '3f1c1b0e-5a3e-4a8e-9b1f-2d7f0c9a1e42',
+        org: user.attributes.org[0],
+        realm_access: { roles: ['default-roles-cvl', 'offline_access', 'uma_authorization', ...user.realmRoles] },
+      };
+      const principal = principalFromClaims(payload, config.auth.claimMapping);
+      expect({ user: user.username, roles: principal.roles, organisation: principal.organisation }).toEqual({
+        user: user.username,
+        roles: user.realmRoles.map((role) => role.replace(/^cvl-/, '')),
+        organisation: user.attributes.org[0],
+      });
+    }
   });
 });
 
