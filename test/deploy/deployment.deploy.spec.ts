@@ -94,6 +94,11 @@ describe('the demo realm and the services’ reading of its tokens', () => {
       publicClient: boolean;
       redirectUris: string[];
       attributes: Record<string, string>;
+      defaultClientScopes: string[];
+    }>;
+    clientScopes: Array<{
+      name: string;
+      protocolMappers: Array<{ protocolMapper: string; config: Record<string, string> }>;
     }>;
     users: Array<{ username: string; attributes: { org: string[] }; realmRoles: string[] }>;
   }
@@ -117,6 +122,23 @@ describe('the demo realm and the services’ reading of its tokens', () => {
       `${compose.services.commitments.environment.AUTH_ISSUER}/protocol/openid-connect/auth`,
     );
     expect(web?.redirectUris).toContain('http://localhost:8080/retour');
+    // A realm imported with its own client scopes gets no built-in ones: sub, the roles, the organisation and the
+    // audience must all come from the scopes the client names.
+    const mappers = realm.clientScopes
+      .filter((scope) => web?.defaultClientScopes.includes(scope.name))
+      .flatMap((scope) => scope.protocolMappers);
+    const claimOf = (mapper: string) => mappers.find((m) => m.protocolMapper === mapper)?.config;
+    expect(claimOf('oidc-sub-mapper')).toMatchObject({ 'access.token.claim': 'true' });
+    expect(claimOf('oidc-usermodel-realm-role-mapper')).toMatchObject({
+      'claim.name': compose.services.commitments.environment.AUTH_ROLES_CLAIM,
+      multivalued: 'true',
+    });
+    expect(claimOf('oidc-usermodel-attribute-mapper')).toMatchObject({
+      'claim.name': compose.services.commitments.environment.AUTH_ORGANISATION_CLAIM,
+    });
+    expect(claimOf('oidc-audience-mapper')).toMatchObject({
+      'included.custom.audience': compose.services.commitments.environment.AUTH_AUDIENCE,
+    });
     const accountless = ROLES.filter((role) => !realm.users.some((user) => user.realmRoles.includes(`cvl-${role}`)));
     expect(accountless).toEqual([]);
   });
