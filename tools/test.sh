@@ -124,6 +124,10 @@ ensure_package promtool prometheus || { echo "FAIL: promtool (package prometheus
 command -v kubectl >/dev/null 2>&1 || { echo "FAIL: kubectl is missing (kubectl kustomize renders deploy/k8s); install a kubectl ≥ 1.27." >&2; exit 1; }
 echo "$(docker-compose version --short 2>/dev/null) / $(promtool --version 2>&1 | head -1) / kubectl $(kubectl version --client 2>/dev/null | head -1)"
 
+# The demo realm is tested in a real Keycloak (e2e): its distribution from Maven Central, run on a Java 21+.
+echo "== Keycloak"
+bash deploy/local/keycloak.sh fetch || { echo "FAIL: Keycloak could not be had (Maven Central, a Java 21+); the realm's test cannot run." >&2; exit 1; }
+
 if [ -z "${KURRENTDB_CONNECTION_STRING:-}" ]; then
   echo "== KurrentDB: not configured (KURRENTDB_CONNECTION_STRING unset); its contract suite is left out of this run."
 fi
