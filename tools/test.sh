@@ -109,18 +109,21 @@ pdffonts -v 2>&1 | head -1 || true
 
 # The deployment's tier checks compose with docker-compose, the Kubernetes overlays with kubectl's kustomize, and the
 # metrics and alert rules with promtool (no Docker engine or cluster runs here: they validate, they do not start).
-# docker-compose and promtool (Debian's prometheus package) are installed once when missing; kubectl comes with
-# these machines, and the run fails loudly without it.
+# docker-compose, promtool (Debian's prometheus package) and nginx are installed once when missing; kubectl comes
+# with these machines, and the run fails loudly without it.
 echo "== Deployment tools"
 ensure_package() { # command package
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "$1 is missing: apt-get install -y --no-install-recommends $2"
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1 ||
-    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1; }; } &&
+  # RUNLEVEL=1: a package that ships a service (nginx) is installed without being started.
+  { RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1; }; } &&
     command -v "$1" >/dev/null 2>&1
 }
 ensure_package docker-compose docker-compose || { echo "FAIL: docker-compose could not be installed; the deployment tier cannot run." >&2; exit 1; }
 ensure_package promtool prometheus || { echo "FAIL: promtool (package prometheus) could not be installed; the metrics cannot be checked." >&2; exit 1; }
+# The web application's image is served in the e2e tier by Debian's nginx, with the image's own configuration.
+ensure_package nginx nginx-light || { echo "FAIL: nginx (package nginx-light) could not be installed; the web image cannot be tested." >&2; exit 1; }
 command -v kubectl >/dev/null 2>&1 || { echo "FAIL: kubectl is missing (kubectl kustomize renders deploy/k8s); install a kubectl ≥ 1.27." >&2; exit 1; }
 echo "$(docker-compose version --short 2>/dev/null) / $(promtool --version 2>&1 | head -1) / kubectl $(kubectl version --client 2>/dev/null | head -1)"
 
