@@ -235,9 +235,14 @@ describe.each(overlays)('deploy/k8s/overlays/%s', (overlay) => {
           found: true,
         });
     }
-    // Reporting's consumers scale by partition; the writers keep one process (one witness file per signed log).
+    // The web application scales; the writers keep one process (one witness file per signed log), and so does
+    // reporting while its rebuild protocol is kept by the process (README « Déploiement »).
     const hpa = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name);
-    expect(hpa).toEqual(expect.arrayContaining(['reporting', 'web']));
+    expect(hpa).toEqual(['web']);
+    for (const name of SERVICES) {
+      const replicas = (workloads.find((w) => w.metadata.name === name)?.spec as { replicas?: number }).replicas;
+      expect({ name, replicas }).toEqual({ name, replicas: 1 });
+    }
   });
 
   it('denies ingress by default and opens it only where a NetworkPolicy names it', () => {
