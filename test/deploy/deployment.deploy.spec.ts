@@ -235,11 +235,11 @@ describe.each(overlays)('deploy/k8s/overlays/%s', (overlay) => {
           found: true,
         });
     }
-    // The web application scales; the writers keep one process (one witness file per signed log), and so does
-    // reporting while its rebuild protocol is kept by the process (README « Déploiement »).
+    // Reporting's consumers and the web application scale; the writers keep one process (one witness file per
+    // signed log).
     const hpa = objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name);
-    expect(hpa).toEqual(['web']);
-    for (const name of SERVICES) {
+    expect(hpa.sort()).toEqual(['reporting', 'web']);
+    for (const name of ['commitments', 'renewal-urban', 'iti-feder']) {
       const replicas = (workloads.find((w) => w.metadata.name === name)?.spec as { replicas?: number }).replicas;
       expect({ name, replicas }).toEqual({ name, replicas: 1 });
     }

@@ -30,6 +30,17 @@ export interface MatrixCellRow {
   outstanding: string;
 }
 
+/** The read models were rebuilt (another generation started) since this projector subscribed. */
+export class GenerationChanged extends Error {
+  constructor(
+    readonly expected: string,
+    readonly current: string,
+  ) {
+    super(`génération des modèles de lecture changée : ${expected} → ${current}`);
+    this.name = 'GenerationChanged';
+  }
+}
+
 /** The projected commitments, operations and envelopes, in the service's database. */
 @Injectable()
 export class ReadModels {
@@ -53,17 +64,46 @@ export class ReadModels {
       .generation;
   }
 
+  /** The current generation and whether a rebuild started it. */
+  async currentGeneration(): Promise<{ generation: string; rebuild: boolean }> {
+    await this.init();
+    return (
+      await this.sql.query<{ generation: string; rebuild: boolean }>(
+        'SELECT generation, rebuild FROM rm_generation WHERE id = 1',
+      )
+    ).rows[0];
+  }
+
+  /**
+   * Inside a projection's transaction: the generation it projects for must still be the current one. The row is
+   * read FOR SHARE, so a rebuild (which takes it FOR UPDATE) waits for the projections under way and every later one
+   * sees the new generation: a replica still on the old one never writes into the rebuilt read models.
+   */
+  async assertGeneration(tx: SqlExecutor, generation: string): Promise<void> {
+    const current = (
+      await tx.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1 FOR SHARE')
+    ).rows[0].generation;
+    if (current !== generation) throw new GenerationChanged(generation, current);
+  }
+
   /**
    * Starts a new generation: the read models emptied and their processed marks dropped, in one transaction, so the
-   * projector (subscribed again under the new generation's group) rebuilds them from the start of every topic.
+   * projector (subscribed again under the new generation's group) rebuilds them from the start of every topic. With
+   * `from`, only if the current generation is still that one: of two replicas asked at once, the second is refused.
    */
-  async startGeneration(consumers: readonly string[]): Promise<string> {
+  async startGeneration(consumers: readonly string[], from?: string): Promise<string> {
     await this.init();
     const generation = randomUUID();
     await this.sql.transaction(async (tx) => {
+      const current = (
+        await tx.query<{ generation: string }>('SELECT generation FROM rm_generation WHERE id = 1 FOR UPDATE')
+      ).rows[0].generation;
+      if (from !== undefined && current !== from) throw new GenerationChanged(from, current);
       await tx.query('TRUNCATE rm_commitments, rm_documents');
       await tx.query('DELETE FROM processed_events WHERE consumer = ANY($1::text[])', [consumers]);
-      await tx.query('UPDATE rm_generation SET generation = $1, created_at = now() WHERE id = 1', [generation]);
+      await tx.query('UPDATE rm_generation SET generation = $1, created_at = now(), rebuild = true WHERE id = 1', [
+        generation,
+      ]);
     });
     return generation;
   }

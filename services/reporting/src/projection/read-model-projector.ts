@@ -25,7 +25,7 @@ import {
   Readiness,
   type ConsumerEdge,
 } from '@cvl/platform';
-import { ReadModels } from '../infrastructure/read-models';
+import { GenerationChanged, ReadModels } from '../infrastructure/read-models';
 import { askService } from '../infrastructure/service-client';
 import { project, touched, type CommitmentsProjectedEvent, type ProjectedCommitment } from './commitment-projection';
 import {
@@ -68,6 +68,9 @@ interface EventFeedPage {
 /** The most events projected in one transaction from the topics (a store's feed page is as long). */
 const FEED_PAGE_EVENTS = 1_000;
 
+/** How often a replica looks whether another started a new generation (a projection's transaction checks it too). */
+const FOLLOW_INTERVAL_MS = 5_000;
+
 /** Bounds a rebuild's reading of one store: 100 000 pages of 1 000 events. */
 const MAX_FEED_PAGES = 100_000;
 
@@ -81,8 +84,6 @@ const sourceOf = (type: string) => SOURCES.find((source) => type.startsWith(`${s
 @Injectable()
 export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private subscription?: BusSubscription;
-  /** A rebuild was started by this process (its progress says when it is over). */
-  private replaying = false;
   /** A rebuild is being set up right now. */
   private starting = false;
   private readonly consumers: Record<Source, IdempotentConsumer>;
@@ -106,12 +107,21 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   private readonly topics = SOURCES.map((source) => topicFor(source));
   private readonly consumerNames = SOURCES.map(projectionName);
   private groupName = '';
+  /** The generation this process projects for: another replica's rebuild changes it in the database. */
+  private generation = '';
+  private followTimer?: NodeJS.Timeout;
+  /** Switches from one generation to the next, one at a time. */
+  private following: Promise<void> = Promise.resolve();
   /** Where the edge sets aside what a store's feed gave outside the contract during a rebuild. */
   private readonly feedConsumer = 'reporting.read-models.feed';
 
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.init();
     await this.subscribe(await this.readModels.generation());
+    // Several replicas share the read models: one that sees a generation started by another follows it (each
+    // projection also checks it in its transaction, so nothing is ever written for a generation no longer current).
+    this.followTimer = setInterval(() => void this.followCurrent(), FOLLOW_INTERVAL_MS);
+    this.followTimer.unref();
     // Events published and not yet projected: reporting behind shows here.
     this.readiness?.register({
       name: 'projection:reporting',
@@ -123,17 +133,65 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     return `reporting.read-models.${generation}`;
   }
 
+  private groupOfDeployment(generation: string): string {
+    return consumerGroup(this.deployment, this.groupOf(generation));
+  }
+
   private async subscribe(generation: string): Promise<void> {
     const name = this.groupOf(generation);
+    this.generation = generation;
     this.subscription = await subscribeConsumer(
       this.bus,
       this.deployment,
       this.edge,
       { name, topics: this.topics, fromBeginning: true },
-      (event) => this.handle(event),
-      (events) => this.handleDelivered(events),
+      (event) => this.delivered(generation, () => this.handle(event, generation)),
+      (events) => this.delivered(generation, () => this.handleDelivered(events, generation)),
     );
     this.groupName = consumerGroup(this.deployment, name);
+  }
+
+  /**
+   * What the topics deliver under a generation's group. A generation started since (by another replica) refuses the
+   * projection in its transaction: nothing is written, the delivery is let go — that group is abandoned — and this
+   * process follows the new generation, whose group reads everything from the start.
+   */
+  private async delivered(generation: string, project: () => Promise<void>): Promise<void> {
+    try {
+      await project();
+    } catch (error) {
+      if (!(error instanceof GenerationChanged)) throw error;
+      // Not awaited: the subscription being stopped is the one delivering this.
+      void this.follow(error.current);
+    }
+  }
+
+  /** The generation in the database, if another replica changed it: followed. */
+  async followCurrent(): Promise<void> {
+    try {
+      const current = await this.readModels.generation();
+      if (current !== this.generation) await this.follow(current);
+    } catch (error) {
+      this.logger.warn(`génération des modèles de lecture illisible : ${(error as Error).message}`);
+    }
+  }
+
+  private follow(generation: string): Promise<void> {
+    this.following = this.following.then(async () => {
+      // A rebuild of this process is being set up, or this generation is already followed.
+      if (this.starting || this.backfilling || generation === this.generation) return;
+      this.logger.log(`reconstruction lancée ailleurs : génération ${generation} suivie`);
+      await this.subscription?.stop();
+      this.subscription = undefined;
+      this.warning = undefined;
+      await this.subscribe(generation);
+    });
+    return this.following.catch((error: unknown) =>
+      this.logger.error(
+        { err: error },
+        `génération ${generation} : abonnement impossible — ${(error as Error).message}`,
+      ),
+    );
   }
 
   /**
@@ -151,18 +209,32 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     if (this.starting) throw busy();
     this.starting = true;
     try {
-      if (this.replaying && !(await this.progress()).upToDate) throw busy();
-      this.replaying = true;
+      // A rebuild still filling — this process's, or another replica's (the database says a rebuild started the
+      // current generation, and its group still has a backlog) — is let finish.
+      if (this.backfilling) throw busy();
+      const current = await this.readModels.currentGeneration();
+      if (current.rebuild && (await this.bus.backlog(this.groupOfDeployment(current.generation), this.topics)) > 0)
+        throw busy();
+      await this.following;
       await this.subscription?.stop();
       this.subscription = undefined;
-      const generation = await this.readModels.startGeneration(this.consumerNames);
+      let generation: string;
+      try {
+        // Only from the generation just read: of two replicas asked at once, the second is refused.
+        generation = await this.readModels.startGeneration(this.consumerNames, current.generation);
+      } catch (error) {
+        if (!(error instanceof GenerationChanged)) throw error;
+        await this.subscribe(error.current);
+        throw busy();
+      }
+      this.generation = generation;
       // The backlog is the new group's from now on, even before it subscribes (all of the topics, then).
       this.groupName = consumerGroup(this.deployment, this.groupOf(generation));
       this.warning = undefined;
       if (!access) {
         await this.subscribe(generation);
       } else {
-        const started = this.readStores(access).then(() => this.subscribe(generation));
+        const started = this.readStores(access, generation).then(() => this.subscribe(generation));
         this.backfilling = started;
         void started
           .catch((error: unknown) =>
@@ -179,7 +251,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** Every event of each source's store, through its feed, in its order. A source that fails is told, not hidden. */
-  private async readStores(access: StoreAccess): Promise<void> {
+  private async readStores(access: StoreAccess, generation: string): Promise<void> {
     for (const source of SOURCES) {
       try {
         let after = '0:0';
@@ -190,11 +262,13 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
             `/api/${source}/events?after=${encodeURIComponent(after)}`,
             access.authorization,
           );
-          await this.handleBatch(source, await this.admitted(source, feed.events));
+          await this.handleBatch(source, await this.admitted(source, feed.events), generation);
           after = feed.next;
           if (feed.end) break;
         }
       } catch (error) {
+        // A newer generation (a rebuild elsewhere) replaces this one: its own reading of the stores is what counts.
+        if (error instanceof GenerationChanged) return;
         this.warning = `magasin de ${source} illisible (${(error as Error).message}) : reconstruit depuis le transport seul, qui peut ne plus tout avoir`;
         this.logger.warn(this.warning);
       }
@@ -229,7 +303,9 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.followTimer);
     this.readiness?.unregister('projection:reporting');
+    await this.following;
     await this.backfilling?.catch(() => undefined);
     await this.subscription?.stop();
   }
@@ -240,12 +316,12 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
     Math.min(Number(process.env.REPORTING_PROJECTION_DELAY_MS ?? '0') || 0, 10_000),
   );
 
-  async handle(event: IntegrationEvent): Promise<void> {
+  async handle(event: IntegrationEvent, generation = this.generation): Promise<void> {
     const source = sourceOf(event.type);
     if (!source) return;
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const [outcome] = await this.consumers[source].consumeBatch([event], (tx, fresh) =>
-      projectEvents(this.readModels, tx, source, fresh),
+      this.projectFor(tx, source, fresh, generation),
     );
     this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
   }
@@ -254,25 +330,31 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
    * A fetch from the topics (one topic, one partition: one source), a transaction per run of one source's events
    * of at most a feed page — command → visible costs one commit per fetch, not per event. Paced one by one.
    */
-  private async handleDelivered(events: readonly IntegrationEvent[]): Promise<void> {
+  private async handleDelivered(events: readonly IntegrationEvent[], generation: string): Promise<void> {
     for (let start = 0; start < events.length;) {
       const source = sourceOf(events[start].type);
       let end = start + 1;
       while (end < events.length && end - start < FEED_PAGE_EVENTS && sourceOf(events[end].type) === source) end++;
-      if (source) await this.handleBatch(source, events.slice(start, end));
+      if (source) await this.handleBatch(source, events.slice(start, end), generation);
       start = end;
     }
   }
 
+  /** A projection's writes, only while its generation is still the current one (checked in its transaction). */
+  private async projectFor(tx: SqlExecutor, source: Source, events: readonly IntegrationEvent[], generation: string) {
+    await this.readModels.assertGeneration(tx, generation);
+    await projectEvents(this.readModels, tx, source, events);
+  }
+
   /** A page of one source's store, in one transaction (a rebuild's pace is its commits); one by one when paced. */
-  private async handleBatch(source: Source, events: readonly IntegrationEvent[]): Promise<void> {
+  private async handleBatch(source: Source, events: readonly IntegrationEvent[], generation: string): Promise<void> {
     const own = events.filter((event) => sourceOf(event.type) === source);
     if (this.delayMs > 0) {
-      for (const event of own) await this.handle(event);
+      for (const event of own) await this.handle(event, generation);
       return;
     }
     const outcomes = await this.consumers[source].consumeBatch(own, (tx, fresh) =>
-      projectEvents(this.readModels, tx, source, fresh),
+      this.projectFor(tx, source, fresh, generation),
     );
     for (const outcome of outcomes) this.metrics.eventsConsumed.inc({ consumer: projectionName(source), outcome });
   }

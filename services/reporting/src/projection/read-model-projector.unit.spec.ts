@@ -7,6 +7,7 @@ import { ReadModelProjector } from './read-model-projector';
 /** The projector's rebuild protocol alone: the bus and the read models stand in as the least that answers. */
 function projector(backlog: () => number) {
   let generations = 0;
+  let current = { generation: 'g0', rebuild: false };
   const bus = {
     ensureTopics: async () => undefined,
     subscribe: async () => ({ stop: async () => undefined }),
@@ -15,8 +16,12 @@ function projector(backlog: () => number) {
   const readModels = {
     sql: {},
     init: async () => undefined,
-    generation: async () => 'g0',
-    startGeneration: async () => `g${++generations}`,
+    generation: async () => current.generation,
+    currentGeneration: async () => current,
+    startGeneration: async () => {
+      current = { generation: `g${++generations}`, rebuild: true };
+      return current.generation;
+    },
     progress: async () => ({ generation: `g${generations}`, startedAt: '2026-12-01T00:00:00.000Z', projected: 0 }),
   } as unknown as ReadModels;
   return {
