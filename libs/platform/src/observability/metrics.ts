@@ -84,7 +84,8 @@ export function routeOf(request: Request): string {
 
 /**
  * The store as the services write to it, counting what each append stored (by service — the type's prefix — and
- * type); an idempotent replay stored nothing and counts nothing. Every other member is the store's own.
+ * type; an idempotent replay stored nothing and counts nothing), each append an « append » span under the command's.
+ * Every other member is the store's own.
  */
 export function countingAppends(store: EventStore, metrics: Metrics): EventStore {
   return new Proxy(store, {
