@@ -67,7 +67,19 @@ describe('deploy/compose.yaml', () => {
 
   it('is valid for docker-compose, and runs Kafka, PostgreSQL, Keycloak, the four services and the web application', () => {
     expect(Object.keys(rendered.services).sort()).toEqual(
-      ['commitments', 'iti-feder', 'kafka', 'keycloak', 'postgres', 'renewal-urban', 'reporting', 'web'].sort(),
+      [
+        'commitments',
+        'iti-feder',
+        'kafka',
+        'keycloak',
+        'postgres',
+        'renewal-urban',
+        'reporting',
+        'web',
+        // On demand (profile « observabilite »).
+        'prometheus',
+        'grafana',
+      ].sort(),
     );
   });
 
@@ -294,6 +306,19 @@ describe('deploy/observability', () => {
     checkMetrics(await metrics.registry.metrics());
     expect(() => checkMetrics('garbage{\n')).toThrow(/parsing error/);
     expect(() => checkMetrics('# HELP cvl_x_total x\n# TYPE cvl_x_total gauge\ncvl_x_total 1\n')).toThrow(/_total/);
+  });
+
+  it('has a Prometheus configuration promtool accepts, scraping each service of compose with the alert rules', () => {
+    expect(run('promtool', ['check', 'config', 'deploy/observability/prometheus.yml'])).toMatch(/SUCCESS/);
+    const config = load(readFileSync(join(root, 'deploy', 'observability', 'prometheus.yml'), 'utf8')) as {
+      rule_files: string[];
+      scrape_configs: Array<{ job_name: string; static_configs: Array<{ targets: string[] }> }>;
+    };
+    expect(config.rule_files).toEqual(['alerts.yaml']);
+    const targets = config.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
+    expect(targets.sort()).toEqual(SERVICES.map((service) => `${service}:3000`).sort());
+    // The alerts' `job=~"cvl-.*"` matches these jobs.
+    for (const job of config.scrape_configs) expect(job.job_name).toMatch(/^cvl-/);
   });
 
   it('has alert rules promtool accepts, on metrics the services expose', () => {
