@@ -1,0 +1,74 @@
+import type { TimelineEntry } from '../record-governance-step/timeline.query';
+import { addMonths, deadlinesOf } from './deadlines';
+
+/** Governance steps as the contract states them (governance.csv), and one half-yearly step made up for the rule. */
+const step = (ref: string, from: string, to: string, status: TimelineEntry['status'], recurrence?: string) =>
+  ({
+    from,
+    to,
+    kind: 'revoyure',
+    kindLabel: 'clause de revoyure',
+    label: ref,
+    status,
+    statusLabel: status,
+    ...(recurrence ? { recurrence } : {}),
+    effect: '',
+    funders: [],
+    origin: 'gouvernance',
+    ref,
+    line: 1,
+  }) as TimelineEntry;
+
+const entries: TimelineEntry[] = [
+  step('avenant-iti-2015', '2015-10-01', '2015-12-31', 'prevu'),
+  step('region-revoyure-2016', '2016-01-01', '2016-12-31', 'prevu'),
+  step('region-deliberation-cadre', '2015-02-16', '2015-02-16', 'realise'),
+  step('tfpb-eligibilite', '2015-01-01', '2020-12-31', 'attendu'),
+  step('comite-pilotage-annuel', '2015-01-01', '2020-12-31', 'prevu', 'annuelle'),
+  step('revoyure-trois-ans', '2018-01-01', '2018-12-31', 'prevu'),
+  step('suivi-semestriel', '2017-03-15', '2018-12-31', 'prevu', 'semestrielle'),
+  { ...step('acte', '2016-05-01', '2016-05-01', 'prevu'), origin: 'grand-livre' },
+];
+
+describe('deadlines of the contract’s governance', () => {
+  it('adds months on the calendar, the month’s last day when it has no such day', () => {
+    expect(addMonths('2017-07-01', 18)).toBe('2019-01-01');
+    expect(addMonths('2016-01-31', 1)).toBe('2016-02-29');
+    expect(addMonths('2017-01-31', 1)).toBe('2017-02-28');
+    expect(addMonths('2017-11-30', 3)).toBe('2018-02-28');
+    expect(addMonths('2015-12-15', 0)).toBe('2015-12-15');
+  });
+
+  it('on 1 July 2017 for 18 months: what is late, then what falls due, each by the last day of its window', () => {
+    // Days counted by hand: 31/12/2015 → 01/07/2017 is 366 + 182 = 548 days (2016 is a leap year); 31/12/2016 → 182;
+    // 01/07/2017 → 31/12/2017 is 183; → 30/06/2018, 364; → 31/12/2018, 548. The horizon ends on 01/01/2019.
+    const got = deadlinesOf(entries, '2017-07-01', addMonths('2017-07-01', 18)).map((d) => [
+      d.ref,
+      d.occurrence ?? '',
+      d.due,
+      d.state,
+      d.days,
+    ]);
+    expect(got).toEqual([
+      ['avenant-iti-2015', '', '2015-12-31', 'en-retard', -548],
+      ['region-revoyure-2016', '', '2016-12-31', 'en-retard', -182],
+      ['comite-pilotage-annuel', '2017', '2017-12-31', 'a-venir', 183],
+      ['suivi-semestriel', '2017, 2e semestre', '2017-12-31', 'a-venir', 183],
+      ['suivi-semestriel', '2018, 1er semestre', '2018-06-30', 'a-venir', 364],
+      ['comite-pilotage-annuel', '2018', '2018-12-31', 'a-venir', 548],
+      ['revoyure-trois-ans', '', '2018-12-31', 'a-venir', 548],
+      ['suivi-semestriel', '2018, 2e semestre', '2018-12-31', 'a-venir', 548],
+    ]);
+  });
+
+  it('leaves out what is done, a ledger fact, what falls due beyond the horizon, and a recurring step’s past occurrences', () => {
+    const refs = deadlinesOf(entries, '2019-02-01', addMonths('2019-02-01', 6)).map((d) =>
+      `${d.ref} ${d.occurrence ?? ''}`.trim(),
+    );
+    // The TFPB condition is awaited until 31/12/2020: beyond 01/08/2019. The 2019 committee falls due on 31/12/2019.
+    expect(refs).toEqual(['avenant-iti-2015', 'region-revoyure-2016', 'revoyure-trois-ans']);
+    expect(deadlinesOf(entries, '2019-02-01', addMonths('2019-02-01', 11)).map((d) => d.ref)).toContain(
+      'comite-pilotage-annuel',
+    );
+  });
+});
