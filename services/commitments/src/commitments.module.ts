@@ -52,6 +52,8 @@ import { ReferencesQueryHandler } from './record-reference/references.query';
 import { ConditionQueryHandler } from './register-condition/condition.query';
 import { DocumentFiguresQueryHandler } from './record-document-figure/document-figures.query';
 import { TimelineQueryHandler } from './record-governance-step/timeline.query';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { DeadlinesQueryHandler } from './deadlines/deadlines.query';
 import { RecordGovernanceStepController } from './record-governance-step/record-governance-step.controller';
 import { RecordDocumentFigureController } from './record-document-figure/record-document-figure.controller';
 import { ReadDocumentTextController } from './read-document-text/read-document-text.controller';
@@ -81,6 +83,7 @@ const HANDLERS = [
   ConditionQueryHandler,
   DocumentFiguresQueryHandler,
   TimelineQueryHandler,
+  DeadlinesQueryHandler,
   ReferencesQueryHandler,
   CommitmentsQueryHandler,
   CommitmentQueryHandler,
@@ -117,6 +120,7 @@ const HANDLERS = [
     RecordDocumentFigureController,
     ReadDocumentTextController,
     RecordGovernanceStepController,
+    DeadlinesController,
     ImportDataSetController,
   ],
   providers: [

@@ -606,6 +606,32 @@ export class TimelineResponse {
   @ApiProperty({ type: [TimelineEntryView] }) entries!: TimelineEntryView[];
 }
 
+export class DeadlineView {
+  @ApiProperty({ example: '2018-12-31', description: 'le dernier jour de la fenêtre : en retard après' }) due!: string;
+  @ApiProperty({ example: '2018-01-01' }) from!: string;
+  @ApiProperty({ enum: ['en-retard', 'a-venir'] }) state!: 'en-retard' | 'a-venir';
+  @ApiProperty({ example: 'à venir' }) stateLabel!: string;
+  @ApiProperty({ type: 'integer', description: 'jours jusqu’à l’échéance (négatif : jours de retard)' }) days!: number;
+  @ApiProperty({ enum: [...GOVERNANCE_KINDS, 'acte', 'paiement', 'condition-levee'] })
+  kind!: GovernanceKind | 'acte' | 'paiement' | 'condition-levee';
+  @ApiProperty({ example: 'clause de revoyure' }) kindLabel!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() effect!: string;
+  @ApiProperty({ type: [FunderNamed] }) funders!: FunderNamed[];
+  @ApiProperty({ description: 'l’étape de gouvernance' }) ref!: string;
+  @ApiPropertyOptional({ example: '2018', description: 'l’occurrence d’une étape annuelle ou semestrielle' })
+  occurrence?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'ligne du document' }) line?: number;
+  @ApiPropertyOptional({ description: 'l’acte' }) act?: string;
+}
+
+export class DeadlinesResponse {
+  @ApiProperty({ example: '2017-07-01' }) asOf!: string;
+  @ApiProperty({ example: '2018-07-01' }) until!: string;
+  @ApiPropertyOptional({ type: FunderNamed }) funder?: FunderNamed;
+  @ApiProperty({ type: [DeadlineView] }) deadlines!: DeadlineView[];
+}
+
 export class ApCpLineView {
   @ApiProperty({
     example: 'AP-2015-07',

@@ -14,6 +14,7 @@ import { digestDifferences, digestOf, readDigest } from './source-digest';
 import { documentFigureView, seesFigure } from '../record-document-figure/document-figures.query';
 import { Access } from '@cvl/platform';
 import { timeline } from '../record-governance-step/timeline.query';
+import { addMonths, deadlinesOf } from '../deadlines/deadlines';
 import { validateDataSet } from './validate';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -196,6 +197,44 @@ describe('the Lens-Liévin data set', () => {
     const own = timeline(state, undefined, mc);
     expect(own.some((e) => e.ref === 'tfpb-eligibilite')).toBe(true);
     expect(own.some((e) => e.ref === 'region-revoyure-2016')).toBe(false);
+  });
+
+  it('tells what falls due on 1 July 2017 for 18 months: what is late, then each step’s due day (hand-counted)', async () => {
+    const { state } = await ledger.current();
+    const everyone = new Access({ subject: 'audit', organisation: 'cvl', roles: ['auditeur'] }, true, []);
+    const asOf = '2017-07-01';
+    const until = addMonths(asOf, 18);
+    const due = (access: Access, funder?: string) =>
+      deadlinesOf(timeline(state, funder, access), asOf, until).map((d) =>
+        [d.due, d.ref, d.occurrence ?? '', d.state, d.days, d.line].join(' '),
+      );
+    // governance.csv: the ITI avenant expected at the end of 2015 and the Région's revoyure of 2016 are still
+    // « prévu », so late (548 and 182 days: 2016 is a leap year); the three yearly steps fall due on 31/12/2017 and
+    // 31/12/2018, with the revoyure after three years; the TFPB condition and the Caisse des Dépôts' committees run
+    // until 31/12/2020, beyond the horizon (01/01/2019); what is « réalisé » never falls due.
+    expect(due(everyone)).toEqual([
+      '2015-12-31 avenant-iti-2015  en-retard -548 4869',
+      '2016-12-31 region-revoyure-2016  en-retard -182 4868',
+      '2017-12-31 comite-financeurs 2017 a-venir 183 3984',
+      '2017-12-31 comite-pilotage-annuel 2017 a-venir 183 3981',
+      '2017-12-31 programmation-annuelle 2017 a-venir 183 3983',
+      '2018-12-31 comite-financeurs 2018 a-venir 548 3984',
+      '2018-12-31 comite-pilotage-annuel 2018 a-venir 548 3981',
+      '2018-12-31 programmation-annuelle 2018 a-venir 548 3983',
+      '2018-12-31 revoyure-trois-ans  a-venir 548 3987',
+    ]);
+    // The Région reads its own and the contract's: not the ITI avenant (the FEDER's).
+    const region = new Access({ subject: 'r', organisation: 'region', roles: ['financeur'] }, false, ['financeur']);
+    expect(due(region).map((line) => line.split(' ')[1])).toEqual([
+      'region-revoyure-2016',
+      'comite-financeurs',
+      'comite-pilotage-annuel',
+      'programmation-annuelle',
+      'comite-financeurs',
+      'comite-pilotage-annuel',
+      'programmation-annuelle',
+      'revoyure-trois-ans',
+    ]);
   });
 
   it('reconciles from the ledger’s events: declared rounding, rounding to the precision shown, real gaps with their lines', async () => {

@@ -141,19 +141,23 @@ export class TimelineQuery extends LedgerQuery<'timeline', { access: Access; fun
 }
 
 /** The timeline of the contract, or of one funder: a financeur reads its own, the contract's team and auditors any. */
+export function timelineView(state: CommitmentsState, access: Access, funder?: string): TimelineView {
+  if (funder !== undefined) {
+    access.requireFor(
+      'financeur',
+      funder,
+      `${access.organisation} ne lit que sa propre chronologie, pas celle de ${funder}`,
+    );
+    const known = state.references.get(referenceKey('funder', funder));
+    if (!known) throw new NotFoundException(`Financeur inconnu : ${funder}`);
+    return { funder: { code: funder, name: known.name }, entries: timeline(state, funder, access) };
+  }
+  return { entries: timeline(state, undefined, access) };
+}
+
 @QueryHandler(TimelineQuery)
 export class TimelineQueryHandler extends LedgerQueryHandler<TimelineQuery, TimelineView> {
   protected read({ access, funder }: TimelineQuery['params'], state: CommitmentsState): TimelineView {
-    if (funder !== undefined) {
-      access.requireFor(
-        'financeur',
-        funder,
-        `${access.organisation} ne lit que sa propre chronologie, pas celle de ${funder}`,
-      );
-      const known = state.references.get(referenceKey('funder', funder));
-      if (!known) throw new NotFoundException(`Financeur inconnu : ${funder}`);
-      return { funder: { code: funder, name: known.name }, entries: timeline(state, funder, access) };
-    }
-    return { entries: timeline(state, undefined, access) };
+    return timelineView(state, access, funder);
   }
 }

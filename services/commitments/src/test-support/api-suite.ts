@@ -938,6 +938,35 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       });
       expect(documented('get', '/api/commitments/timeline', 200, region.body)).toEqual([]);
       await h.http().get('/api/commitments/timeline?funder=inconnu').set(h.auth).expect(404);
+
+      // What falls due: on 01/07/2016, the Région's revoyure is due on 31/12/2016, in 183 days.
+      const deadlines = await h
+        .http()
+        .get('/api/commitments/deadlines?funder=region&asOf=2016-07-01&months=6')
+        .set(h.auth)
+        .expect(200);
+      expect(deadlines.body).toMatchObject({ asOf: '2016-07-01', until: '2017-01-01' });
+      expect(deadlines.body.deadlines.find((d: { ref: string }) => d.ref === 'region-revoyure')).toMatchObject({
+        due: '2016-12-31',
+        state: 'a-venir',
+        days: 183,
+        line: 4868,
+      });
+      expect(documented('get', '/api/commitments/deadlines', 200, deadlines.body)).toEqual([]);
+      const calendar = await h
+        .http()
+        .get('/api/commitments/deadlines/calendar?funder=region&asOf=2016-07-01&months=6')
+        .set(h.auth)
+        .expect(200);
+      expect(calendar.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(calendar.text.replace(/\r\n /g, '')).toContain('UID:region-revoyure@contrat-de-ville-lens-lievin');
+      const refused = await h
+        .http()
+        .get('/api/commitments/deadlines?months=500&asOf=2016-02-30')
+        .set(h.auth)
+        .expect(400);
+      expect(JSON.stringify(refused.body)).toMatch(/months/);
+      expect(JSON.stringify(refused.body)).toMatch(/asOf/);
     });
 
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
