@@ -1,3 +1,6 @@
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+
 /**
  * A Dockerfile read as Docker reads the parts the tests care about: stages (FROM … AS name), and in each its WORKDIR,
  * ENV, COPY, USER, HEALTHCHECK and CMD, continuation lines joined, `${ARG}` left for `substitute`. Enough for the
@@ -69,4 +72,24 @@ export function parseDockerfile(text: string): DockerStage[] {
     }
   }
   return stages;
+}
+
+/**
+ * Carries out a stage's COPY lines under `root`, a folder standing for the image's « / »: a source in the build
+ * stage (`/src/…`) or the build context is this repository's; a relative target is under the stage's WORKDIR, a
+ * target ending in « / » a folder. node_modules is linked rather than copied (the image's would be the same files).
+ */
+export function layOut(stage: DockerStage, repository: string, root: string, args: Record<string, string> = {}): void {
+  for (const copy of stage.copies) {
+    const source = join(repository, substitute(copy.source, args).replace(/^\/src\/?/, ''));
+    const target = substitute(copy.target, args);
+    const path = join(
+      root,
+      posix.resolve(stage.workdir, target),
+      target.endsWith('/') ? (copy.source.split('/').pop() as string) : '',
+    );
+    mkdirSync(dirname(path), { recursive: true });
+    if (source === join(repository, 'node_modules')) symlinkSync(source, path);
+    else cpSync(source, path, { recursive: true });
+  }
 }

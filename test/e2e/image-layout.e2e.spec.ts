@@ -6,12 +6,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { exportSPKI, generateKeyPair } from 'jose';
 import { createTestSchema, spawnProcess, testKafkaBrokers, type TsProcess } from '@cvl/testing';
-import { parseDockerfile, substitute, type DockerStage } from '../deploy/dockerfile';
+import { layOut, parseDockerfile, substitute, type DockerStage } from '../deploy/dockerfile';
 
 const ROOT = join(__dirname, '..', '..');
 const runtime = parseDockerfile(readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8')).find(
@@ -20,16 +20,9 @@ const runtime = parseDockerfile(readFileSync(join(ROOT, 'deploy', 'Dockerfile'),
 
 /** The image of one deployable, as files: the runtime stage's COPY lines carried out under a folder of its own. */
 function assemble(service: string, into: string): string {
-  const app = join(into, runtime.workdir);
-  for (const copy of runtime.copies) {
-    expect(copy.from).toBe('build');
-    const source = join(ROOT, substitute(copy.source, { SERVICE: service }).replace(/^\/src\/?/, ''));
-    const target = resolve(app, substitute(copy.target, { SERVICE: service }));
-    mkdirSync(dirname(target), { recursive: true });
-    if (source === join(ROOT, 'node_modules')) symlinkSync(source, target);
-    else cpSync(source, target, { recursive: true });
-  }
-  return app;
+  for (const copy of runtime.copies) expect(copy.from).toBe('build');
+  layOut(runtime, ROOT, into, { SERVICE: service });
+  return join(into, runtime.workdir);
 }
 
 /** Every package a built file requires by name: each must be a runtime dependency (the image prunes the others). */

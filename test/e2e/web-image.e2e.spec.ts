@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { spawnProcess, spawnTsProcess, type TsProcess } from '@cvl/testing';
-import { parseDockerfile, type DockerStage } from '../deploy/dockerfile';
+import { layOut, parseDockerfile, type DockerStage } from '../deploy/dockerfile';
 
 const ROOT = join(__dirname, '..', '..');
 const web = parseDockerfile(readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8')).find(
@@ -38,14 +38,7 @@ describe('the web application image, served by nginx with its own configuration 
       stdio: 'ignore',
     });
     // The image's files: its COPY lines (the build stage's /src is this repository), and what compose mounts.
-    for (const copy of web.copies) {
-      const source = join(ROOT, copy.source.replace(/^\/src\/?/, ''));
-      const target = copy.target.endsWith('/')
-        ? join(image, copy.target, copy.source.split('/').pop() as string)
-        : join(image, copy.target);
-      mkdirSync(dirname(target), { recursive: true });
-      cpSync(source, target, { recursive: true });
-    }
+    layOut(web, ROOT, image);
     mkdirSync(join(image, 'etc', 'cvl'), { recursive: true });
     cpSync(join(ROOT, 'deploy', 'web', 'web-config.compose.json'), join(image, 'etc', 'cvl', 'web-config.json'));
 

@@ -1,7 +1,6 @@
-import { context, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /**
@@ -18,60 +17,38 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
  */
 let provider: NodeTracerProvider | undefined;
 
-export interface TracingOptions {
-  /** Where spans go instead of OTLP (tests: an in-memory exporter). */
-  exporter?: SpanExporter;
-  /** The span processor itself (tests: a simple one, exporting at once). */
-  processor?: SpanProcessor;
-}
-
-/** Whether this environment asks for traces. */
-export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+function tracingRequested(env: NodeJS.ProcessEnv): boolean {
   if ((env.OTEL_TRACES_EXPORTER ?? '').trim() === 'none') return false;
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
 }
 
 /**
- * Starts the process's tracer provider once (the embedded suite runs four services in one process: one provider,
- * each span naming its service in `cvl.service`). Returns whether traces are recorded.
+ * Starts the process's tracer provider once, when the environment asks for traces. The embedded suite runs the four
+ * services in one process: one provider (« cvl-suite »); the spans' names (the command, the topic) tell the service.
  */
-export function startTracing(
-  processName: string,
-  env: NodeJS.ProcessEnv = process.env,
-  options: TracingOptions = {},
-): boolean {
-  if (provider) return true;
-  if (!options.exporter && !options.processor && !tracingRequested(env)) return false;
+export function startTracing(processName: string, env: NodeJS.ProcessEnv = process.env): void {
+  if (provider || !tracingRequested(env)) return;
   const delayMs = Number(env.OTEL_BSP_SCHEDULE_DELAY);
-  const processor =
-    options.processor ??
-    new BatchSpanProcessor(options.exporter ?? new OTLPTraceExporter(), {
-      // Bounded: a burst (the contract's import) drops spans past the queue rather than holding memory.
-      maxQueueSize: 4096,
-      maxExportBatchSize: 512,
-      scheduledDelayMillis: Number.isInteger(delayMs) && delayMs > 0 ? delayMs : 2000,
-    });
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({
       'service.name': env.OTEL_SERVICE_NAME?.trim() || `cvl-${processName}`,
       'service.namespace': 'cvl',
       'deployment.environment.name': env.CVL_DEPLOYMENT ?? 'cvl',
     }),
-    spanProcessors: [processor],
+    spanProcessors: [
+      new BatchSpanProcessor(new OTLPTraceExporter(), {
+        // Bounded: a burst (the contract's import) drops spans past the queue rather than holding memory.
+        maxQueueSize: 4096,
+        maxExportBatchSize: 512,
+        scheduledDelayMillis: Number.isInteger(delayMs) && delayMs > 0 ? delayMs : 2000,
+      }),
+    ],
   });
   // The AsyncLocalStorage context manager and the W3C propagator, process-wide.
   provider.register();
-  return true;
 }
 
-/** Sends what is still buffered (a process stopping); with `shutdown`, stops the provider (tests start several). */
-export async function flushTracing(options: { shutdown?: boolean } = {}): Promise<void> {
-  if (!provider) return;
-  if (!options.shutdown) return provider.forceFlush();
-  const stopping = provider;
-  provider = undefined;
-  await stopping.shutdown();
-  trace.disable();
-  context.disable();
-  propagation.disable();
+/** Sends what is still buffered, before the process stops. */
+export async function flushTracing(): Promise<void> {
+  await provider?.forceFlush();
 }

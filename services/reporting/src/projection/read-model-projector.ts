@@ -148,7 +148,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
       (event) => this.delivered(generation, () => this.handle(event, generation)),
       (events) => this.delivered(generation, () => this.handleDelivered(events, generation)),
     );
-    this.groupName = consumerGroup(this.deployment, name);
+    this.groupName = this.groupOfDeployment(generation);
   }
 
   /**
@@ -229,7 +229,7 @@ export class ReadModelProjector implements OnApplicationBootstrap, BeforeApplica
       }
       this.generation = generation;
       // The backlog is the new group's from now on, even before it subscribes (all of the topics, then).
-      this.groupName = consumerGroup(this.deployment, this.groupOf(generation));
+      this.groupName = this.groupOfDeployment(generation);
       this.warning = undefined;
       if (!access) {
         await this.subscribe(generation);
