@@ -391,6 +391,18 @@ describe('distributed: the four services as processes over PostgreSQL and Kafka 
     const trace = collector.spans().filter((span) => span.traceId === chain[0].traceId);
     for (const service of ['cvl-renewal-urban', 'cvl-commitments'])
       expect(trace.some((span) => span.service === service && span.name === 'append')).toBe(true);
+    // The approval's bookings answered to the end (each funder line recorded engaged in renewal-urban, then projected)
+    // before the live views are read: the rebuild below must find the same events, not some more.
+    await waitUntil(
+      async () => {
+        const funders = (await card(`renewal-urban/${protocol}/etude-tracee`)).funders as Array<{ booking?: string }>;
+        return (
+          funders.length > 1 && funders.every((f) => f.booking === 'engagée') && (await projectionLag(second.url)) === 0
+        );
+      },
+      60_000,
+      'the traced approval booked and projected to the end',
+    );
 
     // Rebuilt from Kafka under a new generation, the read models equal the live ones.
     const views = ['co-financing', 'operations', 'envelopes', 'funders/region/statement'];
