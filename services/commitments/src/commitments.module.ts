@@ -33,6 +33,8 @@ import { ReleaseCommitmentController } from './release-commitment/release-commit
 import { ResolveConditionController } from './resolve-condition/resolve-condition.controller';
 import { SplitPoolController } from './split-pool/split-pool.controller';
 import { ImportDataSetController } from './import-data-set/import-data-set.controller';
+import { AvenantDraftController } from './avenant-draft/avenant-draft.controller';
+import { AVENANT_DRAFT_HANDLERS } from './avenant-draft/avenant-draft.handlers';
 
 import { AmendCommitmentHandler } from './amend-commitment/amend-commitment.handler';
 import { BookRequestedLineHandler } from './book-requested-line/book-requested-line.handler';
@@ -93,6 +95,7 @@ const HANDLERS = [
   SubsidyReportQueryHandler,
   BalancesQueryHandler,
   ReconciliationQueryHandler,
+  ...AVENANT_DRAFT_HANDLERS,
 ];
 
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
@@ -121,6 +124,7 @@ const HANDLERS = [
     ReadDocumentTextController,
     RecordGovernanceStepController,
     DeadlinesController,
+    AvenantDraftController,
     ImportDataSetController,
   ],
   providers: [

@@ -77,6 +77,14 @@ export abstract class LedgerCommandHandler<C extends LedgerCommand<string, unkno
   decision(command: C): Decision {
     return (state, context) => this.decideOn(command, state, context);
   }
+
+  /** The decision with its guard (who may act, If-Match): for a draft avenant, simulated or signed as one batch. */
+  guardedDecision(command: C): Decision {
+    return (state, context) => {
+      this.guard(command, state);
+      return this.decideOn(command, state, context);
+    };
+  }
 }
 
 /** The handler of a command on one commitment: who asks must book for its funder, and If-Match holds. */

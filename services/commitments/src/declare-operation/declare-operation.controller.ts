@@ -3,12 +3,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, type Access } from '@cvl/platform';
 import { OperationResponse, OperationsResponse } from '../http/responses';
 import { toTrace } from '../http/trace.dto';
 import { DeclareOperationCommand } from './declare-operation.handler';
-import { DeclareOperationDto } from './declare-operation.dto';
+import { declareOperationOf, DeclareOperationDto } from './declare-operation.dto';
 import { READS_OPERATIONS } from '../http/access';
 import { OperationQuery, OperationsQuery, operationView } from './operation.query';
 
@@ -37,22 +36,7 @@ export class DeclareOperationController {
   })
   async declare(@Body() body: DeclareOperationDto) {
     const executed = await this.commands.execute(
-      new DeclareOperationCommand({
-        operationId: body.operationId,
-        label: body.label,
-        projectOwner: body.projectOwner,
-        quartiers: body.quartiers,
-        ...(body.stake ? { stake: body.stake } : {}),
-        ...(body.axis ? { axis: body.axis } : {}),
-        ...(body.objective ? { objective: body.objective } : {}),
-        ...(body.nature ? { nature: body.nature } : {}),
-        eligibleBaseCents: fromDecimalString(body.eligibleBase),
-        ...(body.eligibleBaseTtc ? { eligibleBaseTtcCents: fromDecimalString(body.eligibleBaseTtc) } : {}),
-        ...(body.start ? { start: body.start } : {}),
-        ...(body.end ? { end: body.end } : {}),
-        references: body.references ?? [],
-        trace: toTrace(body.trace),
-      }),
+      new DeclareOperationCommand(declareOperationOf(body, toTrace(body.trace))),
     );
     const operation = executed.state.operations.get(body.operationId);
     if (!operation) throw new Error(`opération ${body.operationId} absente après sa déclaration`);

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { fromDecimalString } from '@cvl/money';
 import { OPERATION_NATURES } from '../domain/co-financing-rules';
+import type { BookingTrace } from '../domain/trace';
+import type { DeclareOperation } from './declare-operation.decider';
 import { CODE, CODE_MESSAGE, IsCalendarDate, IsEuroAmount, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
 
 const QPV = /^QP\d{6}$/;
@@ -61,4 +64,24 @@ export class DeclareOperationDto extends TracedCommandDto {
   @ValidateNested({ each: true })
   @Type(() => OperationReferenceDto)
   references?: OperationReferenceDto[];
+}
+
+/** What a declaration's body asks, as the decider takes it: from its route, or from a draft avenant's change. */
+export function declareOperationOf(body: Omit<DeclareOperationDto, 'trace'>, trace: BookingTrace): DeclareOperation {
+  return {
+    operationId: body.operationId,
+    label: body.label,
+    projectOwner: body.projectOwner,
+    quartiers: body.quartiers,
+    ...(body.stake ? { stake: body.stake } : {}),
+    ...(body.axis ? { axis: body.axis } : {}),
+    ...(body.objective ? { objective: body.objective } : {}),
+    ...(body.nature ? { nature: body.nature } : {}),
+    eligibleBaseCents: fromDecimalString(body.eligibleBase),
+    ...(body.eligibleBaseTtc ? { eligibleBaseTtcCents: fromDecimalString(body.eligibleBaseTtc) } : {}),
+    ...(body.start ? { start: body.start } : {}),
+    ...(body.end ? { end: body.end } : {}),
+    references: body.references ?? [],
+    trace,
+  };
 }

@@ -7,7 +7,7 @@ import { toTrace } from '../http/trace.dto';
 import { READS_OPERATIONS } from '../http/access';
 import { CoFinancingRulesQuery, coFinancingRulesView } from './co-financing-rules.query';
 import { RecordCoFinancingRuleCommand } from './record-co-financing-rule.handler';
-import { RecordCoFinancingRuleDto } from './record-co-financing-rule.dto';
+import { coFinancingRuleOf, RecordCoFinancingRuleDto } from './record-co-financing-rule.dto';
 
 @ApiTags('registre des opérations')
 @Controller('api/commitments/co-financing-rules')
@@ -24,12 +24,8 @@ export class RecordCoFinancingRuleController {
     summary: 'Enregistrer une règle de cofinancement (un plafond, sa source juridique, sa date d’entrée en vigueur)',
   })
   async record(@Body() body: RecordCoFinancingRuleDto) {
-    const { when, ...rule } = body.rule;
     const executed = await this.commands.execute(
-      new RecordCoFinancingRuleCommand({
-        rule: { ...rule, ...(when ? { when } : {}) },
-        trace: toTrace(body.trace),
-      }),
+      new RecordCoFinancingRuleCommand({ rule: coFinancingRuleOf(body.rule), trace: toTrace(body.trace) }),
     );
     return coFinancingRulesView(executed.state.coFinancingRules);
   }

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { CoFinancingRule } from '../domain/co-financing-rules';
 import { CODE, CODE_MESSAGE, IsCalendarDate, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
 
 export class RuleConditionsDto {
@@ -81,4 +82,10 @@ export class RecordCoFinancingRuleDto extends TracedCommandDto {
   @ValidateNested()
   @Type(() => CoFinancingRuleDto)
   rule!: CoFinancingRuleDto;
+}
+
+/** A rule's body as the ledger keeps it: from its route, or from a draft avenant's change. */
+export function coFinancingRuleOf(dto: CoFinancingRuleDto): CoFinancingRule {
+  const { when, ...rule } = dto;
+  return { ...rule, ...(when ? { when: { ...when } } : {}) };
 }

@@ -17,7 +17,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ActDto, IsEuroAmount, CODE, CODE_MESSAGE, IsNotBlank, TracedCommandDto } from '../http/trace.dto';
+import { fromDecimalString } from '@cvl/money';
+import type { StatedFigure } from '../domain/events';
+import type { BookingTrace } from '../domain/trace';
+import { ActDto, IsEuroAmount, CODE, CODE_MESSAGE, IsNotBlank, toAct, TracedCommandDto } from '../http/trace.dto';
+import type { RecordCommitment } from './record-commitment.decider';
 
 export class AttributionDto {
   @ApiProperty({ example: 'Réhabilitation thermique — cité 12/14' })
@@ -192,4 +196,60 @@ export class RecordCommitmentDto extends TracedCommandDto {
   @ValidateNested()
   @Type(() => ScheduleDto)
   schedule?: ScheduleDto;
+}
+
+function statedFrom(dto: StatedDto): StatedFigure {
+  const formula = dto.formula;
+  return {
+    text: dto.text,
+    ...(dto.range?.central ? { range: { min: '', max: '', central: dto.range.central } } : {}),
+    ...(formula?.kind === 'product'
+      ? {
+          formula: {
+            kind: 'product' as const,
+            unitAmount: formula.unitAmount as string,
+            quantity: formula.quantity as number,
+          },
+        }
+      : {}),
+    ...(formula?.kind === 'share'
+      ? {
+          formula: {
+            kind: 'share' as const,
+            baseAmount: formula.baseAmount as string,
+            rateBasisPoints: formula.rateBasisPoints as number,
+          },
+        }
+      : {}),
+  };
+}
+
+/** What a recording's body asks, as the decider takes it: from its route, or from a change of a draft avenant. */
+export function recordCommitmentOf(body: Omit<RecordCommitmentDto, 'trace'>, trace: BookingTrace): RecordCommitment {
+  const act = toAct(body.act);
+  return {
+    commitmentId: body.commitmentId,
+    funder: body.funder,
+    ...(body.envelopeId ? { envelopeId: body.envelopeId } : {}),
+    status: body.status,
+    ...(body.conditionId ? { conditionId: body.conditionId } : {}),
+    ...(act ? { act } : {}),
+    amountCents: fromDecimalString(body.amount),
+    isPool: body.isPool ?? false,
+    attribution: { ...body.attribution },
+    ...(body.stated ? { stated: statedFrom(body.stated) } : {}),
+    ...(body.schedule
+      ? {
+          schedule: {
+            fromYear: body.schedule.fromYear,
+            toYear: body.schedule.toYear,
+            planned: (body.schedule.planned ?? []).map((p) => ({
+              year: p.year,
+              amountCents: fromDecimalString(p.amount),
+            })),
+          },
+        }
+      : {}),
+    trace,
+  };
 }

@@ -2,13 +2,12 @@ import { CommitmentResponse } from '../http/responses';
 import { CommandBus } from '@nestjs/cqrs';
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
-import { fromDecimalString } from '@cvl/money';
 import { Allow, CurrentAccess, IfMatchHeader, type Access, type Versioned } from '@cvl/platform';
 import { commitmentAfter } from '../http/commitment-resource';
 import { toTrace } from '../http/trace.dto';
 import type { CommitmentView } from '../queries/views';
 import { SplitPoolCommand } from './split-pool.handler';
-import { SplitPoolDto } from './split-pool.dto';
+import { poolPartsOf, SplitPoolDto } from './split-pool.dto';
 import { STEERS_CONTRACT } from '../http/access';
 
 @ApiTags('engagements')
@@ -33,13 +32,7 @@ export class SplitPoolController {
         new SplitPoolCommand(
           {
             poolId: id,
-            parts: body.parts.map((part) => ({
-              commitmentId: part.commitmentId,
-              funder: part.funder,
-              amountCents: fromDecimalString(part.amount),
-              ...(part.epci ? { epci: part.epci } : {}),
-              ...(part.label ? { label: part.label } : {}),
-            })),
+            parts: poolPartsOf(body.parts),
             trace: toTrace(body.trace),
           },
           { access, commitmentId: id, ifMatch },

@@ -11,7 +11,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsEuroAmount, CODE, CODE_MESSAGE, TracedCommandDto } from '../http/trace.dto';
-import { MAX_SPLIT_PARTS } from './split-pool.decider';
+import { fromDecimalString } from '@cvl/money';
+import { MAX_SPLIT_PARTS, type PoolPart } from './split-pool.decider';
 
 export class PoolPartDto {
   @ApiProperty({ example: 'mc-bm-rehabilitation-2016-call' })
@@ -31,4 +32,15 @@ export class SplitPoolDto extends TracedCommandDto {
   @ValidateNested({ each: true })
   @Type(() => PoolPartDto)
   parts!: PoolPartDto[];
+}
+
+/** The parts a split's body names, as the decider takes them: from its route, or from a draft avenant's change. */
+export function poolPartsOf(parts: readonly PoolPartDto[]): PoolPart[] {
+  return parts.map((part) => ({
+    commitmentId: part.commitmentId,
+    funder: part.funder,
+    amountCents: fromDecimalString(part.amount),
+    ...(part.epci ? { epci: part.epci } : {}),
+    ...(part.label ? { label: part.label } : {}),
+  }));
 }
