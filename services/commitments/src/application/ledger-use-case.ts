@@ -8,9 +8,8 @@ import {
   type Decided,
 } from '@cvl/platform';
 import { refuse } from '../domain/refusals';
-import { isRefusal } from '@cvl/refusal';
 import type { DecisionContext } from '../domain/booking';
-import { coFinancingRefusal, effectiveDateOf } from '../domain/co-financing';
+import { decidedUnderCaps } from '../domain/co-financing';
 import type { CommitmentsEvent } from '../domain/events';
 import type { CommitmentsState } from '../domain/state';
 import { ownCommitmentGuard } from '../http/access';
@@ -68,9 +67,7 @@ export abstract class LedgerCommandHandler<C extends LedgerCommand<string, unkno
    * more than it was (domain/co-financing.ts), on the decision's effective date.
    */
   protected override decideOn(command: C, state: CommitmentsState, context: DecisionContext) {
-    const decided = this.decide(command.payload, state, context);
-    if (isRefusal(decided)) return decided;
-    return coFinancingRefusal(state, decided, effectiveDateOf(decided) ?? context.recordedAt.slice(0, 10)) ?? decided;
+    return decidedUnderCaps(state, this.decide(command.payload, state, context), context.recordedAt);
   }
 
   /** The same decision, for the import that decides many commands before one append. */

@@ -1,5 +1,5 @@
 import { formatEurosFr, type Cents } from '@cvl/money';
-import type { Refusal } from '@cvl/refusal';
+import { isRefusal, type Refusal } from '@cvl/refusal';
 import { CO_FINANCING_RULES, PUBLIC_CATEGORIES, rulesInForce, type CoFinancingRule } from './co-financing-rules';
 import type { CommitmentsEvent } from './events';
 import { evolveAll } from './evolve';
@@ -130,4 +130,17 @@ export function operationsOverCap(state: CommitmentsState, onDate: string) {
       .filter((position) => position.excessCents > 0n)
       .map((position) => ({ operation, position })),
   );
+}
+
+/**
+ * A decision as the ledger takes it, whoever asks: the slice's decider, then the co-financing guard on the decision's
+ * effective date (its recording's day when it carries none). Every command handler decides through here.
+ */
+export function decidedUnderCaps(
+  state: CommitmentsState,
+  decided: CommitmentsEvent[] | Refusal,
+  recordedAt: string,
+): CommitmentsEvent[] | Refusal {
+  if (isRefusal(decided)) return decided;
+  return coFinancingRefusal(state, decided, effectiveDateOf(decided) ?? recordedAt.slice(0, 10)) ?? decided;
 }
