@@ -18,7 +18,16 @@ import {
 // as its users would do it, with axe-core's A and AA rules on every page it passes through.
 
 const fr = (cents: bigint) => formatEurosFr(cents);
-const MENU = ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Imports', 'Exports'];
+const MENU = [
+  'Tableau de bord',
+  'Relevé',
+  'Matrice de cofinancement',
+  'Opérations',
+  'Avenants',
+  'Contrôles',
+  'Imports',
+  'Exports',
+];
 
 /** Presses Tab until the focused element says `text` (its text or accessible label), at most 80 times: a keyboard user's way. */
 async function tabTo(page: Page, text: RegExp): Promise<void> {
@@ -73,16 +82,16 @@ describe('the web application in Chromium (browser)', () => {
   const LANDING: Record<string, { heading: RegExp; menu: string[] }> = {
     pilotage: {
       heading: /^Tableau de bord du contrat$/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Contrôles', 'Exports'],
     },
     auditeur: {
       heading: /^Tableau de bord du contrat$/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Contrôles', 'Exports'],
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Contrôles', 'Exports'],
     },
     admin: { heading: /^Tableau de bord du contrat$/, menu: MENU },
     financeur: {
       heading: /^Tableau de bord — \S/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Exports'],
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Exports'],
     },
     'instructeur-anru': { heading: /^Tableau de bord — ANRU$/, menu: ['Tableau de bord', 'Opérations'] },
     'autorite-gestion': { heading: /^Tableau de bord — autorité de gestion$/, menu: ['Tableau de bord', 'Opérations'] },
@@ -353,5 +362,76 @@ describe('the web application in Chromium (browser)', () => {
     );
     expect(await checkPage(page, '60-financeur-ae-cp')).toEqual([]);
     await page.context().close();
+  });
+
+  it('the CALL simulates a clause de revoyure, sees a refusal and its excess, saves it; the co-funders approve; it is signed into the ledger', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Équipe du contrat de ville (CALL)');
+    await page.getByRole('link', { name: 'Avenants' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Projets d’avenant' }).waitFor();
+    await page.getByLabel('Identifiant du projet').fill('revoyure-2018-demolitions');
+    await page.getByLabel('Titre').fill('Clause de revoyure 2018 — démolitions');
+    // Fouquières: the CALL's 1 700 000 € cut to 1 400 000 €, the Région taking 300 000 € of it (l. 5552).
+    await page.getByLabel('Engagement du changement 1').fill('pdch-fouquieres-demolition');
+    await page.getByLabel('Nouveau montant du changement 1').fill('1 400 000,00');
+    await page.getByLabel('Date d’effet du changement 1').fill('2018-01-01');
+    await page.getByRole('button', { name: 'Ajouter un changement' }).click();
+    await page.getByLabel('Action du changement 2').selectOption('inscrire-engagement');
+    await page.getByLabel('Engagement du changement 2').fill('pdch-fouquieres-demolition-region');
+    await page.getByLabel('Montant du changement 2').fill('300 000,00');
+    await page.getByLabel('Date d’effet du changement 2').fill('2018-01-01');
+    await page.getByLabel('Financeur du changement 2').fill('region');
+    await page.getByLabel('Opération du changement 2').fill('pdch-fouquieres-demolition');
+    await page.getByLabel('Libellé du changement 2').fill('Démolition du Quart de 6 heures — part de la Région');
+    // Sallaumines raised to 1 800 000 € on an eligible base of 1 500 000 € (l. 5560): refused, 300 000 € over.
+    await page.getByRole('button', { name: 'Ajouter un changement' }).click();
+    await page.getByLabel('Engagement du changement 3').fill('pdch-sallaumines-demolition');
+    await page.getByLabel('Nouveau montant du changement 3').fill('1 800 000,00');
+    await page.getByLabel('Date d’effet du changement 3').fill('2018-01-01');
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    const answers = page.locator('table', { hasText: 'Réponse du registre à chaque changement' });
+    await answers.waitFor();
+    const rows = await answers.locator('tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.includes('refusé'))).toEqual([false, false, true]);
+    expect(rows[2]).toContain(fr(30_000_000n));
+    await page.getByText('1 changement refusé par le registre').waitFor();
+    const byFunder = await page
+      .locator('table', { hasText: 'Écarts par financeur' })
+      .locator('tbody tr')
+      .allInnerTexts();
+    expect(byFunder.find((row) => row.startsWith('Région'))).toContain(`+${fr(30_000_000n)}`);
+    expect(await checkPage(page, '70-projet-avenant-simulation')).toEqual([]);
+    // Without the refused change, every change is accepted; saved, then shared with the co-funders it concerns.
+    await page.getByRole('button', { name: 'Retirer le changement n° 3' }).click();
+    await page.getByRole('button', { name: 'Simuler' }).click();
+    await page.getByText('Tous les changements seraient acceptés par le registre').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le projet' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clause de revoyure 2018 — démolitions' }).waitFor();
+    await page.getByRole('button', { name: 'Communiquer aux financeurs concernés' }).click();
+    await page.getByText('Projet communiqué aux financeurs concernés').waitFor();
+    await page.context().close();
+
+    for (const account of ['Région — direction des finances', 'Service financier de la CALL']) {
+      const funder = await newPage(suite.browser, suite.url);
+      await signInAs(funder, account);
+      await funder.goto('/avenants/revoyure-2018-demolitions');
+      await funder.getByRole('button', { name: 'Approuver la version 1' }).click();
+      await funder.getByText('Version 1 approuvée').waitFor();
+      expect(await checkPage(funder, `71-projet-avenant-approbation-${account.split(' ')[0]}`)).toEqual([]);
+      await funder.context().close();
+    }
+
+    const signer = await newPage(suite.browser, suite.url);
+    await signInAs(signer, 'Équipe du contrat de ville (CALL)');
+    await signer.goto('/avenants/revoyure-2018-demolitions');
+    await signer.getByText('aucune : le projet peut être signé').waitFor();
+    await signer.getByLabel('Référence de l’avenant signé').fill('Avenant n° 1 au contrat de ville');
+    await signer.getByLabel('Date de signature').fill('2018-03-15');
+    await signer.getByRole('button', { name: 'Enregistrer la signature' }).click();
+    await signer.getByText('Signé : Avenant n° 1 au contrat de ville du 15/03/2018').waitFor();
+    await signer.context().close();
+    const answer = await api(suite, 'GET', '/api/commitments/commitments/pdch-fouquieres-demolition');
+    const commitment = (await answer.json()) as { amount: string };
+    expect(commitment.amount).toBe('1400000.00');
   });
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { mayOpen, ROLE_NAMES, type View } from './access';
 import { ErrorAlert } from './components/Async';
 import { Layout } from './components/Layout';
+import { AvenantPage, AvenantsListPage } from './pages/Avenants';
 import { CommitmentPage, DocumentPage } from './pages/Commitment';
 import { ControlsPage } from './pages/Controls';
 import { DashboardPage } from './pages/Dashboard';
@@ -98,6 +99,7 @@ function route(path: string): { view: View | 'compte' | 'engagement' | 'document
     document: 'document',
     matrice: 'matrice',
     operations: 'operations',
+    avenants: 'avenants',
     controles: 'controles',
     imports: 'imports',
     exports: 'exports',
@@ -148,6 +150,8 @@ export function App() {
   else if (view === 'releve') page = <StatementPage principal={principal} funder={rest[0]} query={query} />;
   else if (view === 'matrice') page = <MatrixPage query={query} />;
   else if (view === 'operations') page = <OperationsPage principal={principal} section={rest[0]} query={query} />;
+  else if (view === 'avenants')
+    page = rest[0] ? <AvenantPage principal={principal} id={rest[0]} /> : <AvenantsListPage principal={principal} />;
   else if (view === 'controles') page = <ControlsPage principal={principal} />;
   else if (view === 'imports') page = <ImportsPage />;
   else page = <ExportsPage principal={principal} />;
