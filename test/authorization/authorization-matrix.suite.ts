@@ -51,6 +51,8 @@ function concretePath(route: RouteEntry): string {
     .replace(/^\/api\/renewal-urban\/protocols\/:id/, '/api/renewal-urban/protocols/mx-npnru')
     .replace(/^\/api\/iti-feder\/programmes\/:id/, '/api/iti-feder/programmes/mx-iti')
     .replace(/^\/api\/commitments\/operations\/:id/, '/api/commitments/operations/mx-op')
+    .replace(/^\/api\/commitments\/avenant-drafts\/:id/, '/api/commitments/avenant-drafts/mx-draft')
+    .replace(/:otherId/, 'mx-draft-2')
     .replace(/:operationId/, route.path.includes('renewal-urban') ? 'etude' : 'op')
     .replace(/:(\w+)/g, (_, name: string) => values[name] ?? name);
   if (path.endsWith('/financial-table/diff')) return `${path}?from=1&to=1`;
@@ -147,6 +149,23 @@ export function authorizationMatrixSuite(name: string, open: () => Promise<Runti
         attribution,
         trace: trace('previsionnel', '2016-01-10'),
       });
+
+      // Two drafts avenant (not shared: a financeur reads neither, a 404 to it).
+      for (const draftId of ['mx-draft', 'mx-draft-2'])
+        await admin('POST', '/api/commitments/avenant-drafts', {
+          draftId,
+          title: `Projet ${draftId}`,
+          kind: 'avenant',
+          changes: [
+            {
+              action: 'modifier-montant',
+              commitmentId: 'mx-caf',
+              kind: 'avenant',
+              newAmount: '25000.00',
+              effectiveDate: '2016-06-01',
+            },
+          ],
+        });
 
       const protocol = '/api/renewal-urban/protocols/mx-npnru';
       await admin('POST', '/api/renewal-urban/npnru-quartiers', {

@@ -11,6 +11,7 @@ import {
   Access,
 } from '@cvl/platform';
 import type { Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { referenceKey, type CommitmentsState } from '../domain/state';
 import type { LegalAct } from '../domain/trace';
 import { BatchRefusal } from '../infrastructure/commitments-ledger';
@@ -304,13 +305,13 @@ export class SaveDraftCommand extends DraftCommand<
 /** The version the reader saw must still be the draft's (a revision or an approval is of the version read). */
 function checkVersion(draft: AvenantDraft | undefined, version: number | undefined): void {
   if (draft && version !== undefined && draft.version !== version)
-    throw refusalAsProblem({
-      refused: true,
-      kind: 'conflict',
-      code: 'version-moved',
-      message: `Le projet « ${draft.title} » est à sa version ${draft.version}, vous avez lu la version ${version} : relisez-le`,
-      field: 'version',
-    });
+    throw refusalAsProblem(
+      refuse(
+        'draft-version-moved',
+        `Le projet « ${draft.title} » est à sa version ${draft.version}, vous avez lu la version ${version} : relisez-le`,
+        { field: 'version' },
+      ),
+    );
 }
 
 @CommandHandler(SaveDraftCommand)
@@ -427,7 +428,7 @@ export class SignDraftHandler extends DraftHandler<SignDraftCommand> {
       if (!(error instanceof BatchRefusal)) throw error;
       const cause = error.cause as DomainRefusal;
       throw new DomainRefusal(
-        cause.code ?? 'refused-changes',
+        cause.code ?? 'draft-refused-changes',
         cause.title ?? 'Changement refusé',
         `Changement n° ${error.index + 1} refusé par le registre à la signature : ${error.message}`,
         cause.status ?? 422,

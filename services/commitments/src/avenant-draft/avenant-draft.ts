@@ -1,5 +1,6 @@
 import type { Actor } from '@cvl/platform';
-import { refusalCatalogue, type Refusal } from '@cvl/refusal';
+import type { Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import type { LegalAct } from '../domain/trace';
 
 /**
@@ -182,21 +183,10 @@ export function evolveDraft(draft: AvenantDraft | undefined, event: AvenantDraft
   }
 }
 
-export const draftRefusals = refusalCatalogue({
-  'draft-closed': { kind: 'conflict', title: 'Projet d’avenant clos' },
-  'draft-exists': { kind: 'conflict', title: 'Projet d’avenant déjà enregistré' },
-  'draft-unknown': { kind: 'unknown', title: 'Projet d’avenant inconnu' },
-  'not-shared': { kind: 'rule', title: 'Projet non communiqué à ce partenaire' },
-  'not-concerned': { kind: 'rule', title: 'Partenaire non concerné' },
-  'approvals-missing': { kind: 'conflict', title: 'Approbations manquantes' },
-  'refused-changes': { kind: 'rule', title: 'Changements refusés' },
-  'no-change': { kind: 'rule', title: 'Projet sans changement' },
-});
-
 const closed = (draft: AvenantDraft): Refusal | undefined =>
   draft.status === 'projet'
     ? undefined
-    : draftRefusals.refuse(
+    : refuse(
         'draft-closed',
         `Le projet « ${draft.title} » est ${DRAFT_STATUS_LABELS[draft.status]} : il ne change plus (rédigez-en un nouveau)`,
       );
@@ -215,15 +205,15 @@ export function decideSaveDraft(
   },
 ): AvenantDraftEvent[] | Refusal {
   if (draft && command.creating)
-    return draftRefusals.refuse('draft-exists', `Un projet d’avenant « ${command.draftId} » existe déjà`, {
+    return refuse('draft-exists', `Un projet d’avenant « ${command.draftId} » existe déjà`, {
       field: 'draftId',
     });
   if (!draft && !command.creating)
-    return draftRefusals.refuse('draft-unknown', `Projet d’avenant inconnu : ${command.draftId}`, { field: 'draftId' });
+    return refuse('draft-unknown', `Projet d’avenant inconnu : ${command.draftId}`, { field: 'draftId' });
   const refusal = draft && closed(draft);
   if (refusal) return refusal;
   if (command.changes.length === 0)
-    return draftRefusals.refuse('no-change', 'Un projet d’avenant propose au moins un changement', {
+    return refuse('draft-no-change', 'Un projet d’avenant propose au moins un changement', {
       field: 'changes',
     });
   const { creating: _creating, ...data } = command;
@@ -253,10 +243,10 @@ export function decideApproveDraft(
   if (refusal) return refusal;
   const organisation = command.by.organisation;
   if (!draft.sharedWith.includes(organisation))
-    return draftRefusals.refuse('not-shared', `Le projet « ${draft.title} » n’a pas été communiqué à ${organisation}`);
+    return refuse('draft-not-shared', `Le projet « ${draft.title} » n’a pas été communiqué à ${organisation}`);
   if (!command.concerned.includes(organisation))
-    return draftRefusals.refuse(
-      'not-concerned',
+    return refuse(
+      'draft-not-concerned',
       `Le projet « ${draft.title} » ne change aucun engagement de ${organisation} : son approbation n’est pas demandée`,
     );
   return [
@@ -286,13 +276,13 @@ export function signingRefusal(
   if (refusal) return refusal;
   const missing = approvalsMissing(draft, concerned);
   if (missing.length > 0)
-    return draftRefusals.refuse(
-      'approvals-missing',
+    return refuse(
+      'draft-approvals-missing',
       `Le projet « ${draft.title} » (version ${draft.version}) attend encore l’approbation de : ${missing.join(', ')}`,
     );
   if (refused > 0)
-    return draftRefusals.refuse(
-      'refused-changes',
+    return refuse(
+      'draft-refused-changes',
       `${refused} changement(s) du projet seraient refusés par le registre aujourd’hui : corrigez le projet avant de le signer`,
       { field: 'changes' },
     );

@@ -75,14 +75,14 @@ describe('a draft avenant’s life', () => {
     expect(
       decideSaveDraft(undefined, { ...shared, changes: [], draftId: 'd2', by: pilotage, at: 'x', creating: true }),
     ).toMatchObject({
-      code: 'no-change',
+      code: 'draft-no-change',
       field: 'changes',
     });
   });
 
   it('is approved only by a co-funder it was shared with and whose euros it changes', () => {
     const created = given(save(true));
-    expect(approve(region)(created)).toMatchObject({ code: 'not-shared' });
+    expect(approve(region)(created)).toMatchObject({ code: 'draft-not-shared' });
     const shared = given(save(true), share);
     const departement = { ...region, organisation: 'departement' };
     expect(decideShareDraft(shared, { organisations: ['departement'], by: pilotage, at: 'x' })).not.toHaveProperty(
@@ -93,7 +93,7 @@ describe('a draft avenant’s life', () => {
         { ...shared, sharedWith: ['departement'] },
         { concerned: ['call', 'region'], by: departement, at: 'x' },
       ),
-    ).toMatchObject({ code: 'not-concerned' });
+    ).toMatchObject({ code: 'draft-not-concerned' });
     // An approval again replaces the first: one per organisation.
     const twice = given(save(true), share, approve(region), approve(region));
     expect(twice.approvals.map((a) => a.organisation)).toEqual(['region']);
@@ -102,12 +102,12 @@ describe('a draft avenant’s life', () => {
   it('is signed once every co-funder concerned approved this version and no change would be refused', () => {
     const shared = given(save(true), share);
     expect(signingRefusal(shared, ['call', 'region'], 0)).toMatchObject({
-      code: 'approvals-missing',
+      code: 'draft-approvals-missing',
       message: expect.stringContaining('call, region'),
     });
     const approved = given(save(true), share, approve(region), approve(call));
     expect(signingRefusal(approved, ['call', 'region'], 1)).toMatchObject({
-      code: 'refused-changes',
+      code: 'draft-refused-changes',
       field: 'changes',
     });
     expect(signingRefusal(approved, ['call', 'region'], 0)).toBeUndefined();

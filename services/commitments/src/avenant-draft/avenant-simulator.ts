@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
 import { fromDecimalString } from '@cvl/money';
 import { currentActor, DomainRefusal, type Access } from '@cvl/platform';
-import { refuse, type Refusal } from '@cvl/refusal';
+import type { Refusal } from '@cvl/refusal';
+import { refuse } from '../domain/refusals';
 import { AmendCommitmentCommand, AmendCommitmentHandler } from '../amend-commitment/amend-commitment.handler';
 import type { LedgerCommand, LedgerCommandHandler } from '../application/ledger-use-case';
 import { declareOperationOf, type DeclareOperationDto } from '../declare-operation/declare-operation.dto';
@@ -51,12 +52,16 @@ interface Built {
 
 /** A guard's answer (who may act, a commitment booked by a programme) as a refusal the simulation can tell. */
 function refusalOfGuard(error: unknown): Refusal {
+  // The guard's own refusal, as it would answer the route: its code, kind and title, not a new one.
   if (error instanceof DomainRefusal)
     return {
-      ...refuse(error.code, error.message, { kind: error.status === 404 ? 'unknown' : 'rule' }),
+      refused: true,
+      code: error.code,
+      message: error.message,
+      kind: error.status === 404 ? 'unknown' : error.status === 409 ? 'conflict' : 'rule',
       title: error.title,
     };
-  if (error instanceof HttpException) return refuse('forbidden', error.message);
+  if (error instanceof HttpException) return refuse('draft-forbidden', error.message);
   throw error;
 }
 
