@@ -116,12 +116,14 @@ export function avenantDraftReport(view: DraftView, generatedAt: string): Report
         name: 'Fonds européens n+3',
         title: 'Fonds européens : tranches annuelles et dégagement d’office (n+3)',
         columns: [
+          text('Fonds'),
           { header: 'Tranche', kind: 'year' },
           text('Dégagement au'),
           ...movedColumns('Engagé'),
           ...movedColumns('Reste à payer'),
         ],
         rows: impact.euPace.map((t) => [
+          t.funderName,
           t.tranche,
           frenchDate(t.deadline),
           ...movedCells(t.engaged),

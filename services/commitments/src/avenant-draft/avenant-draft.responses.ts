@@ -79,6 +79,8 @@ class YearMoved {
 }
 
 class TrancheMoved {
+  @ApiProperty({ example: 'feder' }) funder!: string;
+  @ApiProperty({ example: 'Union européenne — FEDER' }) funderName!: string;
   @ApiProperty({ type: 'integer', example: 2016 }) tranche!: number;
   @ApiProperty({ example: '2019-12-31', description: 'date du dégagement d’office (n+3)' }) deadline!: string;
   @ApiProperty({ type: MovedView }) engaged!: MovedView;

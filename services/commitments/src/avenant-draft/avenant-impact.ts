@@ -1,4 +1,5 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
+import { euTranches } from '../domain/eu-tranches';
 import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 
 /**
@@ -33,12 +34,6 @@ const firmCents = (c: Commitment) => (c.status === 'firm' ? c.amountCents : 0n);
 /** What counts for an operation: every commitment that still holds money (a lapsed one holds none). */
 const heldCents = (c: Commitment) => (c.status === 'lapsed' ? 0n : c.amountCents);
 
-/** The EU funds (category « eu » of the referential): their annual tranches fall under the n+3 rule. */
-function isEuFunder(state: CommitmentsState, funder: string): boolean {
-  const category = state.references.get(referenceKey('funder', funder))?.attributes.category;
-  return category === 'eu' || (Array.isArray(category) && category.includes('eu'));
-}
-
 const nameOf = (state: CommitmentsState, funder: string) =>
   state.references.get(referenceKey('funder', funder))?.name ?? funder;
 
@@ -71,29 +66,6 @@ function yearsOf(state: CommitmentsState): Map<number, YearFigures> {
   }
   if (years.size > MAX_YEARS) throw new Error(`impact d’avenant : ${years.size} années, au plus ${MAX_YEARS}`);
   return years;
-}
-
-/**
- * The EU funds' annual tranches (the year each euro became firm) and what remains to pay on each: payments settle
- * the oldest tranche first, as the Commission counts them. A tranche n not paid by 31/12/n+3 is released (dégagement
- * d'office): its remainder is what the n+3 rule puts at risk.
- */
-export function euTranches(state: CommitmentsState): Map<number, { engaged: Cents; remaining: Cents }> {
-  const engaged = new Map<number, Cents>();
-  let paid = 0n;
-  for (const c of state.commitments.values()) {
-    if (!isEuFunder(state, c.funder)) continue;
-    for (const { year, cents } of c.engagements) engaged.set(year, (engaged.get(year) ?? 0n) + cents);
-    for (const p of c.payments) paid += p.amountCents;
-  }
-  const out = new Map<number, { engaged: Cents; remaining: Cents }>();
-  for (const year of [...engaged.keys()].sort((a, b) => a - b)) {
-    const cents = engaged.get(year) as Cents;
-    const settled = paid < cents ? (paid > 0n ? paid : 0n) : cents;
-    paid -= settled;
-    out.set(year, { engaged: cents, remaining: cents - settled });
-  }
-  return out;
 }
 
 const union = <K>(...maps: Array<ReadonlyMap<K, unknown>>) => [...new Set(maps.flatMap((m) => [...m.keys()]))];
@@ -195,17 +167,26 @@ export function avenantImpact(before: CommitmentsState, after: CommitmentsState)
   const tb = euTranches(before);
   const ta = euTranches(after);
   const noTranche = { engaged: 0n, remaining: 0n };
+  const noFund = new Map<number, { engaged: Cents; remaining: Cents }>();
   const euPace = union(tb, ta)
-    .sort((x, y) => x - y)
-    .map((tranche) => {
-      const b = tb.get(tranche) ?? noTranche;
-      const a = ta.get(tranche) ?? noTranche;
-      return {
-        tranche,
-        deadline: `${tranche + 3}-12-31`,
-        engaged: moved(b.engaged, a.engaged),
-        remaining: moved(b.remaining, a.remaining),
-      };
+    .sort()
+    .flatMap((funder) => {
+      const fb = tb.get(funder) ?? noFund;
+      const fa = ta.get(funder) ?? noFund;
+      return union(fb, fa)
+        .sort((x, y) => x - y)
+        .map((tranche) => {
+          const b = fb.get(tranche) ?? noTranche;
+          const a = fa.get(tranche) ?? noTranche;
+          return {
+            funder,
+            funderName: nameOf(after, funder),
+            tranche,
+            deadline: `${tranche + 3}-12-31`,
+            engaged: moved(b.engaged, a.engaged),
+            remaining: moved(b.remaining, a.remaining),
+          };
+        });
     })
     .filter((row) => row.engaged.delta !== '0.00' || row.remaining.delta !== '0.00');
 

@@ -3,7 +3,8 @@ import type { CommitmentsState } from '../domain/state';
 import { baseline, commitment, funder, operation } from '../test-support/fixtures';
 import { amend, firmed, pay } from '../test-support/lifecycle';
 import { Scenario, trace, type Decide } from '../test-support/scenario';
-import { avenantImpact, euTranches, fundersConcerned } from './avenant-impact';
+import { euTranches } from '../domain/eu-tranches';
+import { avenantImpact, fundersConcerned } from './avenant-impact';
 import { simulateAvenant, type SimulationStep } from './simulate-avenant';
 
 const act = { reference: 'Convention FEDER 2017-3', date: '2017-03-01' };
@@ -62,8 +63,9 @@ const step = (decide: Decide, subject: string): SimulationStep => ({
 describe('the impact of a draft avenant', () => {
   it('counts the EU tranches under n+3: payments settle the oldest tranche first', () => {
     const tranches = euTranches(contract().state);
+    expect([...tranches.keys()]).toEqual(['feder']);
     // 60 000 paid: tranche 2016 keeps 40 000 to pay (by 31/12/2019), tranche 2017 all its 50 000 (by 31/12/2020).
-    expect([...tranches]).toEqual([
+    expect([...(tranches.get('feder') ?? [])]).toEqual([
       [2016, { engaged: 100_000_00n, remaining: 40_000_00n }],
       [2017, { engaged: 50_000_00n, remaining: 50_000_00n }],
     ]);
@@ -103,6 +105,7 @@ describe('the impact of a draft avenant', () => {
     // n+3: a new tranche 2018 of 30 000 €, all to pay by 31/12/2021; the older ones do not move.
     expect(impact.euPace).toEqual([
       expect.objectContaining({
+        funder: 'feder',
         tranche: 2018,
         deadline: '2021-12-31',
         engaged: expect.objectContaining({ before: '0.00', after: '30000.00' }),

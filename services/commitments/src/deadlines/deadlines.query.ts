@@ -3,7 +3,8 @@ import type { Access } from '@cvl/platform';
 import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
 import type { CommitmentsState } from '../domain/state';
 import { timelineView } from '../record-governance-step/timeline.query';
-import { deadlinesOf, type Deadline } from './deadlines';
+import { byDueDate, deadlinesOf, type Deadline } from './deadlines';
+import { ledgerDeadlines } from './ledger-deadlines';
 
 export interface DeadlinesView {
   /** The reference date, and the last day of the horizon. */
@@ -21,16 +22,23 @@ export class DeadlinesQuery extends LedgerQuery<
   readonly type = 'deadlines';
 }
 
-/** What falls due, among the steps the principal's timeline shows (a financeur: its own and the contract's). */
+/**
+ * What falls due: the steps the principal's timeline shows (a financeur: its own and the contract's), and the
+ * deadlines the ledger's figures set for the funders it reads (n+3 of the EU funds, caducité of State subsidies).
+ */
 @QueryHandler(DeadlinesQuery)
 export class DeadlinesQueryHandler extends LedgerQueryHandler<DeadlinesQuery, DeadlinesView> {
   protected read({ access, funder, asOf, until }: DeadlinesQuery['params'], state: CommitmentsState): DeadlinesView {
     const view = timelineView(state, access, funder);
+    // The ledger's own deadlines: the funder asked for, else every funder the principal books for (a financeur, its own).
+    const whose = (code: string) => (funder ? code === funder : access.all || code === access.organisation);
     return {
       asOf,
       until,
       ...(view.funder ? { funder: view.funder } : {}),
-      deadlines: deadlinesOf(view.entries, asOf, until),
+      deadlines: [...deadlinesOf(view.entries, asOf, until), ...ledgerDeadlines(state, whose, asOf, until)].sort(
+        byDueDate,
+      ),
     };
   }
 }

@@ -8,6 +8,8 @@ import type { TimelineEntry } from '../record-governance-step/timeline.query';
  * not say which past ones were held). Pure: the timeline's entries in, the deadlines out.
  */
 export type DeadlineState = 'en-retard' | 'a-venir';
+/** A governance step's kind, or a deadline the ledger's figures set (ledger-deadlines.ts). */
+export type DeadlineKind = TimelineEntry['kind'] | 'degagement-n3' | 'caducite';
 
 export interface Deadline {
   /** The last day of the window: after it, the step is late. */
@@ -17,7 +19,7 @@ export interface Deadline {
   stateLabel: string;
   /** Days from the reference date to `due` (negative: late by as many days). */
   days: number;
-  kind: TimelineEntry['kind'];
+  kind: DeadlineKind;
   kindLabel: string;
   label: string;
   effect: string;
@@ -27,6 +29,11 @@ export interface Deadline {
   occurrence?: string;
   line?: number;
   act?: string;
+  /** The commitment it concerns (a State subsidy's caducité). */
+  commitmentId?: string;
+  /** What is at stake: euros at risk of release, the subsidy that would lapse. */
+  amount?: string;
+  amountFormatted?: string;
 }
 
 export const STATE_LABELS: Record<DeadlineState, string> = { 'en-retard': 'en retard', 'a-venir': 'à venir' };
@@ -37,7 +44,8 @@ export const MAX_HORIZON_MONTHS = 120;
 const MAX_WINDOW_YEARS = 100;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (date: string) => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+export const dayNumber = (date: string) =>
+  Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The same day `months` later, or the month's last day when it has no such day (31/01 + 1 month → 28 or 29/02). */
@@ -78,11 +86,47 @@ function occurrences(entry: TimelineEntry): Occurrence[] {
   return out;
 }
 
+/**
+ * A period's end (the contract's, a funder's: the State's credits ring-fenced for 2015-2017, the CAF's COG 2013-2017)
+ * falls due on its last day, whatever its status — it is never « late », it ends — when it ends within the horizon.
+ */
+function periodEnd(entry: TimelineEntry, asOf: string, until: string): Deadline | undefined {
+  if (entry.to < asOf || entry.to > until) return undefined;
+  return {
+    due: entry.to,
+    from: entry.from,
+    state: 'a-venir',
+    stateLabel: STATE_LABELS['a-venir'],
+    days: dayNumber(entry.to) - dayNumber(asOf),
+    kind: entry.kind,
+    kindLabel: 'fin de période',
+    label: `Fin : ${entry.label}`,
+    effect: entry.effect,
+    funders: entry.funders,
+    ref: entry.ref,
+    ...(entry.line !== undefined ? { line: entry.line } : {}),
+    ...(entry.act !== undefined ? { act: entry.act } : {}),
+  };
+}
+
+/** Late first, then by due date: the order every list of deadlines is read in. */
+export function byDueDate(a: Deadline, b: Deadline): number {
+  return (
+    a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref) || (a.occurrence ?? '').localeCompare(b.occurrence ?? '')
+  );
+}
+
 /** The deadlines of these timeline entries from `asOf` to `until`: what is late, then what falls due, by date. */
 export function deadlinesOf(entries: readonly TimelineEntry[], asOf: string, until: string): Deadline[] {
   const deadlines: Deadline[] = [];
   for (const entry of entries) {
-    if (entry.origin !== 'gouvernance' || entry.status === 'realise') continue;
+    if (entry.origin !== 'gouvernance') continue;
+    if (entry.kind === 'periode') {
+      const end = periodEnd(entry, asOf, until);
+      if (end) deadlines.push(end);
+      continue;
+    }
+    if (entry.status === 'realise') continue;
     for (const occurrence of occurrences(entry)) {
       const late = occurrence.to < asOf;
       // A past occurrence of a recurring step may well have been held: only a single step is known to be late.
@@ -107,10 +151,5 @@ export function deadlinesOf(entries: readonly TimelineEntry[], asOf: string, unt
       });
     }
   }
-  return deadlines.sort(
-    (a, b) =>
-      a.due.localeCompare(b.due) ||
-      a.ref.localeCompare(b.ref) ||
-      (a.occurrence ?? '').localeCompare(b.occurrence ?? ''),
-  );
+  return deadlines.sort(byDueDate);
 }

@@ -30,6 +30,30 @@ const entries: TimelineEntry[] = [
   { ...step('acte', '2016-05-01', '2016-05-01', 'prevu'), origin: 'grand-livre' },
 ];
 
+describe('the end of a period', () => {
+  const period = (ref: string, from: string, to: string) =>
+    ({ ...step(ref, from, to, 'realise'), kind: 'periode', kindLabel: 'période', label: ref }) as TimelineEntry;
+  it('falls due on its last day, whatever its status, only when it ends within the horizon — never late', () => {
+    const periods = [
+      period('caf-cog-2013-2017', '2013-01-01', '2017-12-31'),
+      period('contrat-periode', '2015-01-01', '2020-12-31'),
+      period('deja-close', '2013-01-01', '2016-12-31'),
+    ];
+    // 01/07/2017 → 31/12/2017: 183 days; the contract's period ends beyond 01/01/2019; the one closed in 2016 is past.
+    expect(
+      deadlinesOf(periods, '2017-07-01', '2019-01-01').map((d) => [
+        d.ref,
+        d.due,
+        d.state,
+        d.days,
+        d.kindLabel,
+        d.label,
+      ]),
+    ).toEqual([['caf-cog-2013-2017', '2017-12-31', 'a-venir', 183, 'fin de période', 'Fin : caf-cog-2013-2017']]);
+    expect(deadlinesOf(periods, '2020-01-01', '2021-01-01').map((d) => d.ref)).toEqual(['contrat-periode']);
+  });
+});
+
 describe('deadlines of the contract’s governance', () => {
   it('adds months on the calendar, the month’s last day when it has no such day', () => {
     expect(addMonths('2017-07-01', 18)).toBe('2019-01-01');

@@ -612,17 +612,24 @@ export class DeadlineView {
   @ApiProperty({ enum: ['en-retard', 'a-venir'] }) state!: 'en-retard' | 'a-venir';
   @ApiProperty({ example: 'à venir' }) stateLabel!: string;
   @ApiProperty({ type: 'integer', description: 'jours jusqu’à l’échéance (négatif : jours de retard)' }) days!: number;
-  @ApiProperty({ enum: [...GOVERNANCE_KINDS, 'acte', 'paiement', 'condition-levee'] })
-  kind!: GovernanceKind | 'acte' | 'paiement' | 'condition-levee';
+  @ApiProperty({ enum: [...GOVERNANCE_KINDS, 'acte', 'paiement', 'condition-levee', 'degagement-n3', 'caducite'] })
+  kind!: GovernanceKind | 'acte' | 'paiement' | 'condition-levee' | 'degagement-n3' | 'caducite';
   @ApiProperty({ example: 'clause de revoyure' }) kindLabel!: string;
   @ApiProperty() label!: string;
   @ApiProperty() effect!: string;
   @ApiProperty({ type: [FunderNamed] }) funders!: FunderNamed[];
-  @ApiProperty({ description: 'l’étape de gouvernance' }) ref!: string;
+  @ApiProperty({ description: 'l’étape de gouvernance, la tranche ou l’engagement' }) ref!: string;
   @ApiPropertyOptional({ example: '2018', description: 'l’occurrence d’une étape annuelle ou semestrielle' })
   occurrence?: string;
   @ApiPropertyOptional({ type: 'integer', description: 'ligne du document' }) line?: number;
   @ApiPropertyOptional({ description: 'l’acte' }) act?: string;
+  @ApiPropertyOptional({ description: 'l’engagement concerné' }) commitmentId?: string;
+  @ApiPropertyOptional({
+    ...EUROS,
+    description: 'l’enjeu : ce qui serait dégagé, la subvention qui deviendrait caduque',
+  })
+  amount?: string;
+  @ApiPropertyOptional({ example: '40 000,00 €' }) amountFormatted?: string;
 }
 
 export class DeadlinesResponse {

@@ -211,12 +211,15 @@ describe('the Lens-Liévin data set', () => {
     // governance.csv: the ITI avenant expected at the end of 2015 and the Région's revoyure of 2016 are still
     // « prévu », so late (548 and 182 days: 2016 is a leap year); the three yearly steps fall due on 31/12/2017 and
     // 31/12/2018, with the revoyure after three years; the TFPB condition and the Caisse des Dépôts' committees run
-    // until 31/12/2020, beyond the horizon (01/01/2019); what is « réalisé » never falls due.
+    // until 31/12/2020, beyond the horizon (01/01/2019); what is « réalisé » never falls due — but a period ends: the
+    // CAF's COG 2013-2017 (l. 5931) and the State's credits ring-fenced for 2015-2017 (l. 4032) on 31/12/2017.
     expect(due(everyone)).toEqual([
       '2015-12-31 avenant-iti-2015  en-retard -548 4869',
       '2016-12-31 region-revoyure-2016  en-retard -182 4868',
+      '2017-12-31 caf-cog-2013-2017  a-venir 183 5931',
       '2017-12-31 comite-financeurs 2017 a-venir 183 3984',
       '2017-12-31 comite-pilotage-annuel 2017 a-venir 183 3981',
+      '2017-12-31 etat-credits-sanctuarises  a-venir 183 4032',
       '2017-12-31 programmation-annuelle 2017 a-venir 183 3983',
       '2018-12-31 comite-financeurs 2018 a-venir 548 3984',
       '2018-12-31 comite-pilotage-annuel 2018 a-venir 548 3981',

@@ -42,7 +42,7 @@ interface Impact {
   }[];
   operations: { operation: string; label: string; total: Moved; funders: (Moved & { funderName: string })[] }[];
   years: { year: number; engaged: Moved; reserved: Moved; planned: Moved }[];
-  euPace: { tranche: number; deadline: string; engaged: Moved; remaining: Moved }[];
+  euPace: { funderName: string; tranche: number; deadline: string; engaged: Moved; remaining: Moved }[];
 }
 
 interface Simulation {
@@ -182,6 +182,7 @@ export function SimulationTables({ simulation }: { simulation: Simulation }) {
       <Table
         caption="Fonds européens : tranches annuelles et dégagement d’office (n+3)"
         headers={[
+          'Fonds',
           'Tranche',
           'Dégagée si non payée au',
           'Engagé avant',
@@ -189,8 +190,9 @@ export function SimulationTables({ simulation }: { simulation: Simulation }) {
           'Reste à payer avant',
           'Reste à payer après',
         ]}
-        amounts={[2, 3, 4, 5]}
+        amounts={[3, 4, 5, 6]}
         rows={impact.euPace.map((t) => [
+          t.funderName,
           t.tranche,
           date(t.deadline),
           t.engaged.formatted.before,
