@@ -117,6 +117,25 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(conditionalCents).toBe(fromDecimalString(api.conditional));
     expect(rows.at(-1)?.[0]).toBe('Total');
     expect(centsFromFrench(rows.at(-1)?.[5] ?? '')).toBe(fromDecimalString(api.conditional));
+    // `cvl echeances`: the deadlines' morning digest, written to a file an operator mails. On 01/07/2017 for 18
+    // months: the ITI avenant and the Région's revoyure late; the periods of the State's ring-fenced credits and of
+    // the CAF's COG end on 31/12/2017 (governance.csv).
+    const digestFile = join(dataDir, 'echeances.txt');
+    const digest = spawnTsProcess('services/suite/src/cli.ts', { CVL_DATA_DIR: dataDir, CVL_API_URL: first.url }, [
+      'echeances',
+      '--au=2017-07-01',
+      '--mois=18',
+      '--sortie',
+      digestFile,
+    ]);
+    expect(await digest.exited).toBe(0);
+    const digestLines = readFileSync(digestFile, 'utf8').split('\n');
+    expect(digestLines[1]).toMatch(/^Au 01\/07\/2017, jusqu’au 01\/01\/2019 — état du /);
+    expect(digestLines).toContain('EN RETARD (2)');
+    expect(digestLines).toContain(
+      "- 31/12/2015 — avenant — Avenant sur la mobilisation de l'ITI — en retard de 548 jours",
+    );
+    expect(digestLines.filter((line) => line.includes('fin de période'))).toHaveLength(2);
     // The funder's statement of record as a PDF (the ledger's, not a read model's): its legal name, « arrêté au »,
     // each commitment with its document line, amounts with « € », fonts embedded, nothing beyond the page, and a
     // seal that `cvl audit verify` accepts with no server — and refuses once the page is re-typed.

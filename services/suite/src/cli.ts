@@ -76,6 +76,9 @@ const HELP = `Usage : cvl <commande>
                     les montants du document et leur provenance) ;
                     CSV, XLSX et PDF sont écrits dans un fichier (par défaut dans le dossier courant),
                     JSON sur la sortie standard
+  echeances [--au=AAAA-MM-JJ] [--mois=12] [--financeur=code] [--sortie=fichier]
+                    le résumé des échéances en texte brut (en retard, dans les 30 jours, plus tard), à
+                    envoyer chaque matin par courriel (une ligne de cron) ; sur la sortie standard par défaut
   replay            reconstruit les modèles de lecture du service reporting depuis les flux d’événements,
                     en montrant l’avancement ; les vues reconstruites égalent les précédentes
   token <sujet> <organisation> <rôle…> [--duree=8h]
@@ -724,6 +727,35 @@ async function token(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `cvl echeances`: the deadlines' plain-text digest, for an operator's morning mail (a cron line). */
+async function deadlinesDigestCommand(args: string[]): Promise<number> {
+  const query = new URLSearchParams();
+  for (const [option, name] of [
+    ['au', 'asOf'],
+    ['mois', 'months'],
+    ['financeur', 'funder'],
+  ] as const) {
+    const value = optionOf(args, option);
+    if (value !== undefined) query.set(name, value);
+  }
+  const response = await callApi(
+    'GET',
+    `/api/commitments/deadlines/digest${query.size ? `?${query}` : ''}`,
+    'text/plain',
+  );
+  if (!response) return 69;
+  if (!response.ok) return refused(response);
+  const text = await response.text();
+  const target = optionOf(args, 'sortie');
+  if (!target) {
+    process.stdout.write(text);
+    return 0;
+  }
+  writeFileSync(target, text);
+  process.stdout.write(`Écrit : ${target}\n`);
+  return 0;
+}
+
 /** `cvl droits`: the role × route matrix, from the declared policies (docs/authorization-matrix.md). */
 async function rights(args: string[]): Promise<number> {
   const target =
@@ -754,6 +786,8 @@ async function main(argv: string[]): Promise<number> {
       return audit(args);
     case 'report':
       return report(args);
+    case 'echeances':
+      return deadlinesDigestCommand(args);
     case 'replay':
       return replay();
     case 'token':

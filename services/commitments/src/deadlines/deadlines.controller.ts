@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parisDay } from '@cvl/exports';
@@ -15,6 +15,7 @@ import { DeadlinesResponse } from '../http/responses';
 import { addMonths } from './deadlines';
 import { DeadlinesQueryDto } from './deadlines.dto';
 import { DeadlinesQuery, type DeadlinesView } from './deadlines.query';
+import { deadlinesDigest } from './deadlines.digest';
 import { deadlinesReport } from './deadlines.report';
 import { toICalendar } from './icalendar';
 
@@ -53,6 +54,24 @@ export class DeadlinesController {
     return wantsFile(query.format)
       ? downloadOf(deadlinesReport(view, new Date().toISOString()), query.format, query)
       : view;
+  }
+
+  @Get('deadlines/digest')
+  @Allow(READS_DEADLINES)
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOkResponse({
+    description: 'les mêmes échéances en texte brut, à envoyer chaque matin : en retard, dans les 30 jours, plus tard',
+    content: { 'text/plain': { schema: { type: 'string', example: 'Échéances du contrat de ville…' } } },
+  })
+  @ApiOperation({ summary: 'Échéances : le résumé quotidien en texte brut, qu’un opérateur peut envoyer par courriel' })
+  async digest(
+    @CurrentAccess() access: Access,
+    @Query() query: DeadlinesQueryDto,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): Promise<string> {
+    const view = await this.read(access, query);
+    response.setHeader('Content-Disposition', `attachment; filename="echeances-${view.asOf}.txt"`);
+    return deadlinesDigest(view, new Date().toISOString());
   }
 
   @Get('deadlines/calendar')

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../record-governance-step/timeline.query';
 import { addMonths, deadlinesOf } from './deadlines';
+import { deadlinesDigest } from './deadlines.digest';
 
 /** Governance steps as the contract states them (governance.csv), and one half-yearly step made up for the rule. */
 const step = (ref: string, from: string, to: string, status: TimelineEntry['status'], recurrence?: string) =>
@@ -94,5 +95,51 @@ describe('deadlines of the contract’s governance', () => {
     expect(deadlinesOf(entries, '2019-02-01', addMonths('2019-02-01', 11)).map((d) => d.ref)).toContain(
       'comite-pilotage-annuel',
     );
+  });
+});
+
+describe('the daily digest of the deadlines', () => {
+  it('reads late first, then the next thirty days, then the rest — each with its stake, effect, funders and source', () => {
+    const deadlines = deadlinesOf(entries, '2017-12-15', '2018-12-31');
+    const digest = deadlinesDigest(
+      {
+        asOf: '2017-12-15',
+        until: '2018-12-31',
+        deadlines: [
+          ...deadlines,
+          {
+            ...deadlines[0],
+            due: '2018-01-10',
+            state: 'a-venir',
+            stateLabel: 'à venir',
+            days: 26,
+            kind: 'degagement-n3',
+            kindLabel: 'dégagement d’office (n+3)',
+            label: 'Tranche 2014 du FEDER',
+            ref: 'n3',
+            amountFormatted: '40 000,00 €',
+          },
+        ],
+      },
+      '2017-12-15T06:00:00.000Z',
+    );
+    const lines = digest.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Échéances du contrat de ville de Lens-Liévin 2015-2020',
+      'Au 15/12/2017, jusqu’au 31/12/2018 — état du 15/12/2017 à 07:00 (heure de Paris)',
+      '2 échéances en retard, 3 dues dans les 30 jours, 4 autres d’ici la fin de la période.',
+    ]);
+    // Late: the ITI avenant and the Région's revoyure. Within 30 days: the 2017 committee and half-year (31/12/2017)
+    // and the tranche (10/01/2018). Later: the 2018 committee, the revoyure after three years and two half-years.
+    // 31/12/2015 → 15/12/2017: 715 days; 15/12/2017 → 31/12/2017: 16 days.
+    expect(lines).toContain('- 31/12/2015 — clause de revoyure — avenant-iti-2015 — en retard de 715 jours');
+    expect(lines).toContain('- 31/12/2017 — clause de revoyure — comite-pilotage-annuel (2017) — dans 16 jours');
+    expect(lines).toContain('  Enjeu : 40 000,00 €');
+    expect(lines.filter((line) => line === line.toUpperCase() && /\(\d+\)$/.test(line))).toEqual([
+      'EN RETARD (2)',
+      'DANS LES 30 JOURS (3)',
+      'PLUS TARD, JUSQU’AU 31/12/2018 (4)',
+    ]);
+    expect(digest.endsWith('\n')).toBe(true);
   });
 });

@@ -960,6 +960,14 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         .expect(200);
       expect(calendar.headers['content-type']).toBe('text/calendar; charset=utf-8');
       expect(calendar.text.replace(/\r\n /g, '')).toContain('UID:region-revoyure@contrat-de-ville-lens-lievin');
+      const digest = await h
+        .http()
+        .get('/api/commitments/deadlines/digest?funder=region&asOf=2016-07-01&months=6')
+        .set(h.auth)
+        .expect(200);
+      expect(digest.headers['content-type']).toBe('text/plain; charset=utf-8');
+      expect(digest.headers['content-disposition']).toBe('attachment; filename="echeances-2016-07-01.txt"');
+      expect(digest.text.split('\n')).toContain('PLUS TARD, JUSQU’AU 01/01/2017 (1)');
       const refused = await h
         .http()
         .get('/api/commitments/deadlines?months=500&asOf=2016-02-30')
