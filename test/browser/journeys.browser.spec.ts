@@ -24,6 +24,7 @@ const MENU = [
   'Matrice de cofinancement',
   'Opérations',
   'Avenants',
+  'Échéances',
   'Contrôles',
   'Imports',
   'Exports',
@@ -82,16 +83,34 @@ describe('the web application in Chromium (browser)', () => {
   const LANDING: Record<string, { heading: RegExp; menu: string[] }> = {
     pilotage: {
       heading: /^Tableau de bord du contrat$/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Contrôles', 'Exports'],
+      menu: [
+        'Tableau de bord',
+        'Relevé',
+        'Matrice de cofinancement',
+        'Opérations',
+        'Avenants',
+        'Échéances',
+        'Contrôles',
+        'Exports',
+      ],
     },
     auditeur: {
       heading: /^Tableau de bord du contrat$/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Contrôles', 'Exports'],
+      menu: [
+        'Tableau de bord',
+        'Relevé',
+        'Matrice de cofinancement',
+        'Opérations',
+        'Avenants',
+        'Échéances',
+        'Contrôles',
+        'Exports',
+      ],
     },
     admin: { heading: /^Tableau de bord du contrat$/, menu: MENU },
     financeur: {
       heading: /^Tableau de bord — \S/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Exports'],
+      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Échéances', 'Exports'],
     },
     'instructeur-anru': { heading: /^Tableau de bord — ANRU$/, menu: ['Tableau de bord', 'Opérations'] },
     'autorite-gestion': { heading: /^Tableau de bord — autorité de gestion$/, menu: ['Tableau de bord', 'Opérations'] },
@@ -433,5 +452,36 @@ describe('the web application in Chromium (browser)', () => {
     const answer = await api(suite, 'GET', '/api/commitments/commitments/pdch-fouquieres-demolition');
     const commitment = (await answer.json()) as { amount: string };
     expect(commitment.amount).toBe('1400000.00');
+  });
+
+  it('the Région reads its échéances on 1 July 2017: late first, the days counted, and takes them into its calendar', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Région — direction des finances');
+    await page.getByRole('link', { name: 'Échéances' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Échéances' }).waitFor();
+    await page.getByLabel('Au').fill('2017-07-01');
+    await page.getByLabel('Horizon').selectOption('24');
+    await page.waitForURL(/au=2017-07-01/);
+    const table = page.locator('table', { hasText: 'Échéances, les retards d’abord' });
+    await page.getByText('Au 01/07/2017, jusqu’au 01/07/2019').waitFor();
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    // The Région's own revoyure of 2016, late by 182 days (governance.csv, l. 4868), then the contract's steps; the
+    // FEDER's ITI avenant and the funders' periods (the State's, the CAF's) are not the Région's to read.
+    expect(rows[0]).toContain('31/12/2016');
+    expect(rows[0]).toContain('en retard de 182 j');
+    expect(rows[0]).toContain('Clause de revoyure de la Région');
+    expect(rows.some((row) => row.includes("Avenant sur la mobilisation de l'ITI"))).toBe(false);
+    expect(rows.some((row) => row.includes("Convention d'objectifs et de gestion"))).toBe(false);
+    expect(rows.some((row) => row.includes('dans 183 j'))).toBe(true);
+    expect(await checkPage(page, '80-echeances-region')).toEqual([]);
+    const [calendar] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Agenda (iCalendar)' }).click(),
+    ]);
+    expect(calendar.suggestedFilename()).toBe('echeances.ics');
+    const ics = readFileSync((await calendar.path()) as string, 'utf8');
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n /g, '')).toContain('UID:region-revoyure-2016@contrat-de-ville-lens-lievin');
+    await page.context().close();
   });
 });

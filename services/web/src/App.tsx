@@ -8,6 +8,7 @@ import { AvenantPage, AvenantsListPage } from './pages/Avenants';
 import { CommitmentPage, DocumentPage } from './pages/Commitment';
 import { ControlsPage } from './pages/Controls';
 import { DashboardPage } from './pages/Dashboard';
+import { DeadlinesPage } from './pages/Deadlines';
 import { ExportsPage } from './pages/Exports';
 import { ImportsPage } from './pages/Imports';
 import { MatrixPage } from './pages/Matrix';
@@ -100,6 +101,7 @@ function route(path: string): { view: View | 'compte' | 'engagement' | 'document
     matrice: 'matrice',
     operations: 'operations',
     avenants: 'avenants',
+    echeances: 'echeances',
     controles: 'controles',
     imports: 'imports',
     exports: 'exports',
@@ -150,6 +152,7 @@ export function App() {
   else if (view === 'releve') page = <StatementPage principal={principal} funder={rest[0]} query={query} />;
   else if (view === 'matrice') page = <MatrixPage query={query} />;
   else if (view === 'operations') page = <OperationsPage principal={principal} section={rest[0]} query={query} />;
+  else if (view === 'echeances') page = <DeadlinesPage principal={principal} query={query} />;
   else if (view === 'avenants')
     page = rest[0] ? <AvenantPage principal={principal} id={rest[0]} /> : <AvenantsListPage principal={principal} />;
   else if (view === 'controles') page = <ControlsPage principal={principal} />;

@@ -4,7 +4,8 @@ import type { Principal } from './session';
 // What each role finds in the menu. The API decides what is shown (every route has its policy and scopes its reads);
 // this only keeps out of the menu what a role would be refused, mirroring docs/authorization-matrix.md.
 
-export type View = 'tableau' | 'releve' | 'matrice' | 'operations' | 'avenants' | 'controles' | 'imports' | 'exports';
+export type View =
+  'tableau' | 'releve' | 'matrice' | 'operations' | 'avenants' | 'echeances' | 'controles' | 'imports' | 'exports';
 
 const READS_CONTRACT = ['admin', 'pilotage', 'auditeur'];
 
@@ -15,6 +16,7 @@ const VIEW_ROLES: Record<View, string[]> = {
   operations: [...READS_CONTRACT, 'financeur', 'maitre-ouvrage', 'instructeur-anru', 'autorite-gestion'],
   // Drafts are prepared by the contract's team and read by the co-funders they are shared with.
   avenants: [...READS_CONTRACT, 'financeur'],
+  echeances: [...READS_CONTRACT, 'financeur'],
   controles: [...READS_CONTRACT, 'exploitation'],
   imports: ['admin', 'exploitation'],
   exports: [...READS_CONTRACT, 'financeur'],
@@ -26,6 +28,7 @@ export const VIEW_LABELS: Record<View, { label: string; path: string }> = {
   matrice: { label: 'Matrice de cofinancement', path: '/matrice' },
   operations: { label: 'Opérations', path: '/operations' },
   avenants: { label: 'Avenants', path: '/avenants' },
+  echeances: { label: 'Échéances', path: '/echeances' },
   controles: { label: 'Contrôles', path: '/controles' },
   imports: { label: 'Imports', path: '/imports' },
   exports: { label: 'Exports', path: '/exports' },
