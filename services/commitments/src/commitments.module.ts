@@ -34,6 +34,8 @@ import { ResolveConditionController } from './resolve-condition/resolve-conditio
 import { SplitPoolController } from './split-pool/split-pool.controller';
 import { ImportDataSetController } from './import-data-set/import-data-set.controller';
 import { AvenantDraftController } from './avenant-draft/avenant-draft.controller';
+import { LeverageMapController } from './leverage-map/leverage-map.controller';
+import { LeverageMapQueryHandler } from './leverage-map/leverage-map.query';
 import { AVENANT_DRAFT_HANDLERS } from './avenant-draft/avenant-draft.handlers';
 
 import { AmendCommitmentHandler } from './amend-commitment/amend-commitment.handler';
@@ -96,6 +98,7 @@ const HANDLERS = [
   BalancesQueryHandler,
   ReconciliationQueryHandler,
   ...AVENANT_DRAFT_HANDLERS,
+  LeverageMapQueryHandler,
 ];
 
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
@@ -125,6 +128,7 @@ const HANDLERS = [
     RecordGovernanceStepController,
     DeadlinesController,
     AvenantDraftController,
+    LeverageMapController,
     ImportDataSetController,
   ],
   providers: [

@@ -16,6 +16,7 @@ import { Access } from '@cvl/platform';
 import { timeline } from '../record-governance-step/timeline.query';
 import { addMonths, deadlinesOf } from '../deadlines/deadlines';
 import { validateDataSet } from './validate';
+import { leverageMap } from '../leverage-map/leverage-map';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DATA_SET = join(ROOT, 'data', 'contrat-de-ville-lens-lievin-2015-2020');
@@ -271,5 +272,29 @@ describe('the Lens-Liévin data set', () => {
     expect(lines.filter((l) => l.check === 'quantité' && l.verdict === 'concorde').map((l) => l.line)).toEqual([
       5458, 5460, 5463,
     ]);
+  });
+
+  it('maps the money per quartier by kind (hand-summed from figures.csv): most of it held beyond any quartier', async () => {
+    const { state } = await ledger.current();
+    const map = leverageMap(state, 'quartier', 'engage');
+    const row = (key: string) => map.rows.find((r) => r.key === key);
+    expect(map.rows.map((r) => [r.key, r.total])).toEqual([
+      // The CALL's demolitions of Pas-de-Calais Habitat (l. 5552, 5572, 5560) and Méricourt's participatory budget.
+      ['QP062021', '1700000.00'],
+      ['QP062027', '1600000.00'],
+      ['QP062033', '1500000.00'],
+      ['QP062045', '50000.00'],
+      // Maisons et Cités' programme (258 750 000), the public partners' pool (93 750 000), the CALL's
+      // réhabilitations (1 700 000): Bassin Minier or CALL scale, in no quartier.
+      ['non-territorialise', '354200000.00'],
+    ]);
+    expect(row('non-territorialise')?.amounts).toMatchObject({
+      bailleurs: '258750000.00',
+      'non-ventile': '93750000.00',
+      'droit-commun': '1700000.00',
+    });
+    expect(row('QP062021')?.amounts['droit-commun']).toBe('1700000.00');
+    // No crédits spécifiques are booked in the document's figures: no leverage to tell.
+    expect(map.totals).toMatchObject({ total: '359050000.00', leverage: null });
   });
 });

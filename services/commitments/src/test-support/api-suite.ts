@@ -975,6 +975,15 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
         .expect(400);
       expect(JSON.stringify(refused.body)).toMatch(/months/);
       expect(JSON.stringify(refused.body)).toMatch(/asOf/);
+
+      // The leverage map, as documented; its CSV adds up to its JSON; a wrong axis names the field.
+      const leverage = await h.http().get('/api/commitments/leverage?by=stake').set(h.auth).expect(200);
+      expect(documented('get', '/api/commitments/leverage', 200, leverage.body)).toEqual([]);
+      expect(leverage.body.axis).toBe('stake');
+      const leverageCsv = await h.http().get('/api/commitments/leverage?by=stake&format=csv').set(h.auth).expect(200);
+      expect(leverageCsv.text).toContain('Effet levier');
+      const badAxis = await h.http().get('/api/commitments/leverage?by=commune').set(h.auth).expect(400);
+      expect(JSON.stringify(badAxis.body)).toMatch(/by : quartier ou stake/);
     });
 
     it('keeps pools visible until split, and splits them without counting a euro twice', async () => {
