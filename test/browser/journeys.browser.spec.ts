@@ -25,6 +25,7 @@ const MENU = [
   'Opérations',
   'Avenants',
   'Échéances',
+  'Leviers',
   'Contrôles',
   'Imports',
   'Exports',
@@ -90,6 +91,7 @@ describe('the web application in Chromium (browser)', () => {
         'Opérations',
         'Avenants',
         'Échéances',
+        'Leviers',
         'Contrôles',
         'Exports',
       ],
@@ -103,6 +105,7 @@ describe('the web application in Chromium (browser)', () => {
         'Opérations',
         'Avenants',
         'Échéances',
+        'Leviers',
         'Contrôles',
         'Exports',
       ],
@@ -482,6 +485,24 @@ describe('the web application in Chromium (browser)', () => {
     const ics = readFileSync((await calendar.path()) as string, 'utf8');
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n /g, '')).toContain('UID:region-revoyure-2016@contrat-de-ville-lens-lievin');
+    await page.context().close();
+  });
+
+  it('the CALL reads the leverage map per quartier: each kind of money, the exact table beside the chart', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Équipe du contrat de ville (CALL)');
+    await page.getByRole('link', { name: 'Leviers' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Carte des leviers' }).waitFor();
+    const table = page.locator('table', { hasText: 'Carte des leviers par quartier' });
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    // Méricourt's participatory budget in the Maroc - La Canche (QP062045, l. 3166): 50 000 € of droit commun.
+    expect(rows.find((row) => row.startsWith('Quartier Du Maroc - La Canche'))).toContain(fr(5_000_000n));
+    expect(rows.at(-1)).toContain('non territorialisé');
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(0);
+    expect(await checkPage(page, '90-carte-des-leviers')).toEqual([]);
+    await page.getByLabel('Une ligne par').selectOption('enjeu');
+    await page.locator('table', { hasText: 'Carte des leviers par enjeu' }).waitFor();
     await page.context().close();
   });
 });

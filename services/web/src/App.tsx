@@ -11,6 +11,7 @@ import { DashboardPage } from './pages/Dashboard';
 import { DeadlinesPage } from './pages/Deadlines';
 import { ExportsPage } from './pages/Exports';
 import { ImportsPage } from './pages/Imports';
+import { LeveragePage } from './pages/Leverage';
 import { MatrixPage } from './pages/Matrix';
 import { OperationsPage } from './pages/Operations';
 import { StatementPage } from './pages/Statement';
@@ -102,6 +103,7 @@ function route(path: string): { view: View | 'compte' | 'engagement' | 'document
     operations: 'operations',
     avenants: 'avenants',
     echeances: 'echeances',
+    leviers: 'leviers',
     controles: 'controles',
     imports: 'imports',
     exports: 'exports',
@@ -152,6 +154,7 @@ export function App() {
   else if (view === 'releve') page = <StatementPage principal={principal} funder={rest[0]} query={query} />;
   else if (view === 'matrice') page = <MatrixPage query={query} />;
   else if (view === 'operations') page = <OperationsPage principal={principal} section={rest[0]} query={query} />;
+  else if (view === 'leviers') page = <LeveragePage query={query} />;
   else if (view === 'echeances') page = <DeadlinesPage principal={principal} query={query} />;
   else if (view === 'avenants')
     page = rest[0] ? <AvenantPage principal={principal} id={rest[0]} /> : <AvenantsListPage principal={principal} />;

@@ -5,7 +5,16 @@ import type { Principal } from './session';
 // this only keeps out of the menu what a role would be refused, mirroring docs/authorization-matrix.md.
 
 export type View =
-  'tableau' | 'releve' | 'matrice' | 'operations' | 'avenants' | 'echeances' | 'controles' | 'imports' | 'exports';
+  | 'tableau'
+  | 'releve'
+  | 'matrice'
+  | 'operations'
+  | 'avenants'
+  | 'echeances'
+  | 'leviers'
+  | 'controles'
+  | 'imports'
+  | 'exports';
 
 const READS_CONTRACT = ['admin', 'pilotage', 'auditeur'];
 
@@ -17,6 +26,8 @@ const VIEW_ROLES: Record<View, string[]> = {
   // Drafts are prepared by the contract's team and read by the co-funders they are shared with.
   avenants: [...READS_CONTRACT, 'financeur'],
   echeances: [...READS_CONTRACT, 'financeur'],
+  // The whole contract's money per quartier: the contract's team and the auditors.
+  leviers: [...READS_CONTRACT],
   controles: [...READS_CONTRACT, 'exploitation'],
   imports: ['admin', 'exploitation'],
   exports: [...READS_CONTRACT, 'financeur'],
@@ -29,6 +40,7 @@ export const VIEW_LABELS: Record<View, { label: string; path: string }> = {
   operations: { label: 'Opérations', path: '/operations' },
   avenants: { label: 'Avenants', path: '/avenants' },
   echeances: { label: 'Échéances', path: '/echeances' },
+  leviers: { label: 'Leviers', path: '/leviers' },
   controles: { label: 'Contrôles', path: '/controles' },
   imports: { label: 'Imports', path: '/imports' },
   exports: { label: 'Exports', path: '/exports' },

@@ -15,6 +15,8 @@ export interface Bar {
 const WIDTH = 720;
 const ROW = 34;
 const LABEL = 220;
+/** The width of one entry of the legend. */
+const LEGEND = 160;
 
 /**
  * Horizontal stacked bars in SVG, exact to the cent in their labels: one bar per funder or per year, one segment per
@@ -37,7 +39,9 @@ export function BarChart({
   const max = (stacked ? totals : largest).reduce((a, b) => (b > a ? b : a), 1n);
   const band = stacked ? ROW - 12 : Math.floor((ROW - 8) / series.length);
   const span = BigInt(WIDTH - LABEL - 10);
-  const height = bars.length * ROW + 30;
+  // The legend wraps: as many entries per line as fit beside the labels' column.
+  const perLine = Math.max(1, Math.floor((WIDTH - LABEL) / LEGEND));
+  const height = bars.length * ROW + 12 + Math.ceil(series.length / perLine) * 18;
   return (
     <figure className="fr-my-2w" aria-label={title}>
       <svg
@@ -82,7 +86,7 @@ export function BarChart({
         })}
         <g transform={`translate(${LABEL} ${bars.length * ROW + 8})`}>
           {series.map((s, i) => (
-            <g key={s.key} transform={`translate(${i * 130} 0)`}>
+            <g key={s.key} transform={`translate(${(i % perLine) * LEGEND} ${Math.floor(i / perLine) * 18})`}>
               <rect width="12" height="12" fill={s.colour} />
               <text x="16" y="11" fontSize="12" fill="#161616">
                 {s.label}
