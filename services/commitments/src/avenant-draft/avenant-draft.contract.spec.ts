@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { START } from '@cvl/event-store';
 import { Access, signToken } from '@cvl/platform';
+import { binaryBody } from '@cvl/testing';
 import type { CommitmentsState } from '../domain/state';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
 import { AvenantSimulator } from './avenant-simulator';
@@ -226,5 +227,59 @@ describe('a draft avenant on the loaded Lens-Liévin contract (PGlite)', () => {
       .set(as.pilotage)
       .send({ ...draft, draftId: undefined, version: 1 })
       .expect(409);
+  });
+
+  it('compares two drafts on today’s ledger, and gives a draft as the files its co-funders read', async () => {
+    const draft = (draftId: string, change: object) =>
+      post('', 'pilotage', {
+        draftId,
+        title: `Lens, Résidence Sellier — ${draftId}`,
+        kind: 'avenant',
+        changes: [change],
+      }).expect(201);
+    // Sellier's 1 600 000 € (l. 5572; Sallaumines was released by the signed avenant): released whole in the
+    // first, cut to 1 200 000 € in the second.
+    await draft('sellier-degagee', { ...releaseSallaumines, commitmentId: 'pdch-lens-sellier-demolition' });
+    await draft('sellier-reduite', {
+      ...lowerCall,
+      commitmentId: 'pdch-lens-sellier-demolition',
+      newAmount: '1200000.00',
+      kind: 'avenant',
+    });
+    const compared = await h
+      .http()
+      .get('/api/commitments/avenant-drafts/sellier-degagee/comparison/sellier-reduite')
+      .set(as.pilotage)
+      .expect(200);
+    expect([compared.body.first.draftId, compared.body.second.draftId]).toEqual(['sellier-degagee', 'sellier-reduite']);
+    // What the second leaves against the first: 1 200 000 € still held where the first held nothing.
+    expect(compared.body.secondAgainstFirst.commitments).toEqual([
+      expect.objectContaining({
+        commitmentId: 'pdch-lens-sellier-demolition',
+        statusAfter: 'indicative',
+        amount: expect.objectContaining({ before: '0.00', after: '1200000.00', delta: '1200000.00' }),
+      }),
+    ]);
+    const csv = await h
+      .http()
+      .get('/api/commitments/avenant-drafts/sellier-reduite?format=csv')
+      .set(as.pilotage)
+      .expect(200);
+    expect(csv.text).toContain('Changements proposés et réponse du registre');
+    expect(csv.text).toContain('-400 000,00');
+    const pdf = await h
+      .http()
+      .get('/api/commitments/avenant-drafts/sellier-reduite?format=pdf')
+      .set(as.pilotage)
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // A financeur it was not shared with neither reads nor compares it.
+    await h
+      .http()
+      .get('/api/commitments/avenant-drafts/sellier-reduite/comparison/sellier-degagee')
+      .set(as.region)
+      .expect(404);
   });
 });
