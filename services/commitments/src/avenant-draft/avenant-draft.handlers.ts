@@ -395,8 +395,7 @@ export class SignDraftCommand extends DraftCommand<
 }
 
 /**
- * The signature: every co-funder concerned approved this version and nothing would be refused today; then every
- * change is booked — all or none, each decided again (guard included) on that day's ledger, named after the draft,
+ * The signature: every co-funder concerned approved this version; then every change is booked — all or none, each decided again (guard included) on that day's ledger, named after the draft,
  * its version and its place, so that a signature retried after a crash books nothing twice — and the draft is
  * recorded signed, with the ledger's revision after its bookings.
  */
@@ -408,7 +407,7 @@ export class SignDraftHandler extends DraftHandler<SignDraftCommand> {
     if (draft.status === 'signe') return [];
     const basis: ChangeBasis = { act: payload.act, access: payload.access };
     const { simulation } = await simulated(this.simulator, draft, payload.access);
-    const refusal = signingRefusal(draft, simulation.concerned, simulation.refused);
+    const refusal = signingRefusal(draft, simulation.concerned);
     if (refusal) return refusal;
     const context = currentContext();
     const decisions = this.simulator.decisionsOf(draft.changes, basis);
@@ -430,7 +429,7 @@ export class SignDraftHandler extends DraftHandler<SignDraftCommand> {
       throw new DomainRefusal(
         cause.code ?? 'draft-refused-changes',
         cause.title ?? 'Changement refusé',
-        `Changement n° ${error.index + 1} refusé par le registre à la signature : ${error.message}`,
+        `Changement n° ${error.index + 1} refusé par le registre à la signature (rien n’a été inscrit) : ${error.message}`,
         cause.status ?? 422,
         [{ field: `changes[${error.index}]`, message: error.message }],
         cause.extensions ?? {},

@@ -82,18 +82,18 @@ export interface AvenantDraft {
   abandoned?: { by: Actor; at: string; reason: string };
 }
 
+/** A version of a draft, as saved: what it is called, what it changes, who saved it and when. */
+export interface DraftSaved {
+  draftId: string;
+  title: string;
+  kind: AvenantDraft['kind'];
+  changes: DraftChange[];
+  by: Actor;
+  at: string;
+}
+
 export type AvenantDraftEvent =
-  | {
-      type: 'avenant-draft.saved';
-      data: {
-        draftId: string;
-        title: string;
-        kind: AvenantDraft['kind'];
-        changes: DraftChange[];
-        by: Actor;
-        at: string;
-      };
-    }
+  | { type: 'avenant-draft.saved'; data: DraftSaved }
   | { type: 'avenant-draft.shared'; data: { draftId: string; organisations: string[]; by: Actor; at: string } }
   | { type: 'avenant-draft.approved'; data: { draftId: string; version: number; by: Actor; at: string } }
   | {
@@ -194,15 +194,7 @@ const closed = (draft: AvenantDraft): Refusal | undefined =>
 /** Saves a new draft, or a new version of one still « projet » (its approvals are then asked again). */
 export function decideSaveDraft(
   draft: AvenantDraft | undefined,
-  command: {
-    draftId: string;
-    title: string;
-    kind: AvenantDraft['kind'];
-    changes: DraftChange[];
-    by: Actor;
-    at: string;
-    creating: boolean;
-  },
+  command: DraftSaved & { creating: boolean },
 ): AvenantDraftEvent[] | Refusal {
   if (draft && command.creating)
     return refuse('draft-exists', `Un projet d’avenant « ${command.draftId} » existe déjà`, {
@@ -264,14 +256,11 @@ export function approvalsMissing(draft: AvenantDraft, concerned: readonly string
 }
 
 /**
- * Whether the draft may be signed now: still « projet », every co-funder concerned approved this version, and no
- * change would be refused by the ledger of today (`refused`, from the simulation). Asked before anything is booked.
+ * Whether the draft may be signed now: still « projet », and every co-funder concerned approved this version. What
+ * the ledger would refuse is not asked here: signing decides every change again on that day's ledger and books none
+ * if one is refused — and a signature retried after its bookings were written finds them there, not refused.
  */
-export function signingRefusal(
-  draft: AvenantDraft,
-  concerned: readonly string[],
-  refused: number,
-): Refusal | undefined {
+export function signingRefusal(draft: AvenantDraft, concerned: readonly string[]): Refusal | undefined {
   const refusal = closed(draft);
   if (refusal) return refusal;
   const missing = approvalsMissing(draft, concerned);
@@ -279,12 +268,6 @@ export function signingRefusal(
     return refuse(
       'draft-approvals-missing',
       `Le projet « ${draft.title} » (version ${draft.version}) attend encore l’approbation de : ${missing.join(', ')}`,
-    );
-  if (refused > 0)
-    return refuse(
-      'draft-refused-changes',
-      `${refused} changement(s) du projet seraient refusés par le registre aujourd’hui : corrigez le projet avant de le signer`,
-      { field: 'changes' },
     );
   return undefined;
 }

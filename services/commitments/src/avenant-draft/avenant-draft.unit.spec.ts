@@ -99,18 +99,18 @@ describe('a draft avenant’s life', () => {
     expect(twice.approvals.map((a) => a.organisation)).toEqual(['region']);
   });
 
-  it('is signed once every co-funder concerned approved this version and no change would be refused', () => {
+  it('is signed once every co-funder concerned approved this version', () => {
     const shared = given(save(true), share);
-    expect(signingRefusal(shared, ['call', 'region'], 0)).toMatchObject({
+    expect(signingRefusal(shared, ['call', 'region'])).toMatchObject({
       code: 'draft-approvals-missing',
       message: expect.stringContaining('call, region'),
     });
     const approved = given(save(true), share, approve(region), approve(call));
-    expect(signingRefusal(approved, ['call', 'region'], 1)).toMatchObject({
-      code: 'draft-refused-changes',
-      field: 'changes',
+    expect(signingRefusal(approved, ['call', 'region'])).toBeUndefined();
+    // A revision asks again: the approvals of version 1 do not sign version 2.
+    expect(signingRefusal({ ...approved, version: 2 }, ['call', 'region'])).toMatchObject({
+      code: 'draft-approvals-missing',
     });
-    expect(signingRefusal(approved, ['call', 'region'], 0)).toBeUndefined();
     const signed = given(save(true), share, approve(region), approve(call), (draft) =>
       decideSignDraft(draft as AvenantDraft, { act, ledgerRevision: 42, changesBooked: 1, by: pilotage, at: 'x' }),
     );
@@ -138,7 +138,7 @@ describe('a draft avenant’s life', () => {
       abandoned: { reason: 'Remplacé par d2' },
       changes: [change],
     });
-    expect(signingRefusal(abandoned, [], 0)).toMatchObject({ code: 'draft-closed' });
+    expect(signingRefusal(abandoned, [])).toMatchObject({ code: 'draft-closed' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import { euTranches } from '../domain/eu-tranches';
+import { WORKS_NATURES } from '../domain/co-financing-rules';
 import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 import { addMonths, dayNumber, STATE_LABELS, type Deadline } from './deadlines';
 
@@ -8,18 +9,6 @@ import { addMonths, dayNumber, STATE_LABELS, type Deadline } from './deadlines';
  * d'office (n+3) per annual tranche, and the caducité of the State's subsidies for works not started two years after
  * their notification. Pure: the state in, the deadlines of the funders `whose` keeps out.
  */
-
-/** Natures of works (an investment subsidy): a study, project management or an operating grant is not « works ». */
-export const WORKS_NATURES: readonly string[] = [
-  'demolition',
-  'reconstitution',
-  'rehabilitation',
-  'residentialisation',
-  'construction',
-  'accession',
-  'amenagement',
-  'equipement',
-];
 
 /** The decree in force on the notification: n° 99-1060 until 30/09/2018, n° 2018-514 from 01/10/2018. */
 export function subsidyDecree(notified: string): { text: string; article: string } {
@@ -88,7 +77,7 @@ export function ledgerDeadlines(
 function caducity(state: CommitmentsState, c: Commitment, asOf: string, until: string): Deadline | undefined {
   if (c.status !== 'firm' || !c.act || c.payments.length > 0 || categoryOf(state, c.funder) !== 'state') return;
   const operation = c.attribution.operation ? state.operations.get(c.attribution.operation) : undefined;
-  if (!operation?.nature || !WORKS_NATURES.includes(operation.nature)) return;
+  if (!operation?.nature || !(WORKS_NATURES as readonly string[]).includes(operation.nature)) return;
   const due = addMonths(c.act.date, 24);
   const when = dated(due, asOf, until);
   if (!when) return;

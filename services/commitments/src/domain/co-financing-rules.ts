@@ -39,8 +39,8 @@ const LOCAL_AUTHORITIES = ['region', 'department', 'epci', 'commune'];
 const INGENIERIE = ['etude', 'conduite-de-projet', 'expertise', 'participation-des-habitants'];
 
 /** What an operation is, in the programmes' words (the NPNRU's natures, and the works the ITI finances). */
-export const OPERATION_NATURES = [
-  ...INGENIERIE,
+/** Natures of works: what an investment subsidy pays for (a study, project management or an operating grant is not). */
+export const WORKS_NATURES = [
   'demolition',
   'reconstitution',
   'rehabilitation',
@@ -49,6 +49,11 @@ export const OPERATION_NATURES = [
   'accession',
   'amenagement',
   'equipement',
+] as const;
+
+export const OPERATION_NATURES = [
+  ...INGENIERIE,
+  ...WORKS_NATURES,
   'relogement',
   'developpement-economique',
   'autre',

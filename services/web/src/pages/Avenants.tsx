@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import { apiSend, download, useApi } from '../api';
 import { Async, ErrorAlert } from '../components/Async';
 import { Table } from '../components/Table';
-import { date, euros, instant, todayInParis } from '../format';
+import { date, instant, todayInParis } from '../format';
 import { Link, navigate } from '../router';
 import type { Principal } from '../session';
 
