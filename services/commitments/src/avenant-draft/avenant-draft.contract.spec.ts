@@ -4,6 +4,8 @@ import { Access, signToken } from '@cvl/platform';
 import { binaryBody } from '@cvl/testing';
 import type { CommitmentsState } from '../domain/state';
 import { CommitmentsLedger, LEDGER_STREAM } from '../infrastructure/commitments-ledger';
+import type { AvenantDraft } from './avenant-draft';
+import { AvenantDraftRepository, BOOK } from './avenant-draft.repository';
 import { AvenantSimulator } from './avenant-simulator';
 import { importOverLedger } from '../import-data-set/import-data-set.handler';
 import { readDataSet } from '../import-data-set/read-data-set';
@@ -281,5 +283,34 @@ describe('a draft avenant on the loaded Lens-Liévin contract (PGlite)', () => {
       .get('/api/commitments/avenant-drafts/sellier-reduite/comparison/sellier-degagee')
       .set(as.region)
       .expect(404);
+  });
+
+  it('signed again after its bookings were written but not its signature (a crash between the two): books nothing twice', async () => {
+    // The CALL's réhabilitations (l. 5596) cut from 1 700 000 € to 1 500 000 €: only the CALL is concerned.
+    const draftId = 'rehabilitations-2018';
+    const change = { ...lowerCall, commitmentId: 'pdch-rehabilitations-thermiques', newAmount: '1500000.00' };
+    await post('', 'pilotage', { draftId, title: 'Réhabilitations 2018', kind: 'avenant', changes: [change] }).expect(
+      201,
+    );
+    await h
+      .http()
+      .put(`/api/commitments/avenant-drafts/${draftId}/sharing`)
+      .set(as.pilotage)
+      .send({ organisations: ['call'] })
+      .expect(200);
+    await post(`/${draftId}/approvals`, 'call', { version: 1 }).expect(200);
+    const act = { reference: 'Avenant n° 2 au contrat de ville', date: '2018-06-01' };
+    const everyone = new Access({ subject: 'pilotage.test', organisation: 'call', roles: ['pilotage'] }, true, []);
+    const simulator = h.app.get(AvenantSimulator);
+    const before = await h.ledgerEvents();
+    // What the signature does first, alone: the bookings, and then the process stops before the draft says signed.
+    const { state: book } = await h.app.get(AvenantDraftRepository).load(BOOK);
+    await simulator.book(book?.drafts.get(draftId) as AvenantDraft, { act, access: everyone });
+    expect(await h.ledgerEvents()).toBe(before + 1);
+    const signed = await post(`/${draftId}/signature`, 'pilotage', { act }).expect(200);
+    expect(signed.body).toMatchObject({ status: 'signe', signed: { changesBooked: 1 } });
+    expect(await h.ledgerEvents()).toBe(before + 1);
+    const { state } = await ledger.current();
+    expect(state.commitments.get('pdch-rehabilitations-thermiques')?.amountCents).toBe(1_500_000_00n);
   });
 });

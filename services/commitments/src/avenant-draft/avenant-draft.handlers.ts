@@ -1,20 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { parisDay } from '@cvl/exports';
-import {
-  currentActor,
-  currentContext,
-  DomainRefusal,
-  refusalAsProblem,
-  UseCaseCommand,
-  UseCaseQuery,
-  Access,
-} from '@cvl/platform';
+import { currentActor, refusalAsProblem, UseCaseCommand, UseCaseQuery, Access } from '@cvl/platform';
 import type { Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import { referenceKey, type CommitmentsState } from '../domain/state';
 import type { LegalAct } from '../domain/trace';
-import { BatchRefusal } from '../infrastructure/commitments-ledger';
 import {
   approvalsMissing,
   decideAbandonDraft,
@@ -409,37 +400,12 @@ export class SignDraftHandler extends DraftHandler<SignDraftCommand> {
     const { simulation } = await simulated(this.simulator, draft, payload.access);
     const refusal = signingRefusal(draft, simulation.concerned);
     if (refusal) return refusal;
-    const context = currentContext();
-    const decisions = this.simulator.decisionsOf(draft.changes, basis);
-    let outcome;
-    try {
-      outcome = await this.simulator.ledger.executeBatch(
-        decisions.map((decide, index) => ({
-          context: {
-            correlationId: context?.correlationId ?? `avenant-${draft.id}`,
-            ...(context?.principal ? { principal: context.principal } : {}),
-            commandKey: `avenant:${draft.id}:v${draft.version}:${index}`,
-          },
-          decide,
-        })),
-      );
-    } catch (error) {
-      if (!(error instanceof BatchRefusal)) throw error;
-      const cause = error.cause as DomainRefusal;
-      throw new DomainRefusal(
-        cause.code ?? 'draft-refused-changes',
-        cause.title ?? 'Changement refusé',
-        `Changement n° ${error.index + 1} refusé par le registre à la signature (rien n’a été inscrit) : ${error.message}`,
-        cause.status ?? 422,
-        [{ field: `changes[${error.index}]`, message: error.message }],
-        cause.extensions ?? {},
-      );
-    }
+    const booked = await this.simulator.book(draft, basis);
     const { revision } = await this.simulator.ledger.current();
     return decideSignDraft(draft, {
       act: payload.act,
       ledgerRevision: revision,
-      changesBooked: outcome.results.length,
+      changesBooked: booked,
       by: currentActor(),
       at: now(),
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
 import { fromDecimalString } from '@cvl/money';
-import { currentActor, DomainRefusal, type Access } from '@cvl/platform';
+import { currentActor, currentContext, DomainRefusal, type Access } from '@cvl/platform';
 import type { Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
 import { AmendCommitmentCommand, AmendCommitmentHandler } from '../amend-commitment/amend-commitment.handler';
@@ -10,8 +10,7 @@ import { declareOperationOf, type DeclareOperationDto } from '../declare-operati
 import { DeclareOperationCommand, DeclareOperationHandler } from '../declare-operation/declare-operation.handler';
 import type { CommitmentsState } from '../domain/state';
 import type { BookingTrace, LegalAct, ReasonCode } from '../domain/trace';
-import type { Decision } from '../infrastructure/commitments-ledger';
-import { CommitmentsLedger } from '../infrastructure/commitments-ledger';
+import { BatchRefusal, CommitmentsLedger } from '../infrastructure/commitments-ledger';
 import { coFinancingRuleOf, type CoFinancingRuleDto } from '../record-co-financing-rule/record-co-financing-rule.dto';
 import {
   RecordCoFinancingRuleCommand,
@@ -211,11 +210,39 @@ export class AvenantSimulator {
     };
   }
 
-  /** The signed draft's commands, for the ledger's batch: each decided again, guard included, on that day's state. */
-  decisionsOf(changes: readonly DraftChange[], basis: ChangeBasis): Decision[] {
-    return changes.map((change) => {
-      const { command, handler } = this.build(change, basis);
-      return handler.guardedDecision(command);
-    });
+  /**
+   * Books a signed draft's changes as one batch of the ledger: each decided again, guard included, on that day's
+   * state — all or none. Each is named after the draft, its version and its place: booked again (a signature retried
+   * after a crash), the ledger finds them and passes over. Answers how many changes the batch holds.
+   */
+  async book(draft: Pick<AvenantDraft, 'id' | 'version' | 'changes'>, basis: ChangeBasis): Promise<number> {
+    const context = currentContext();
+    try {
+      const outcome = await this.ledger.executeBatch(
+        draft.changes.map((change, index) => {
+          const { command, handler } = this.build(change, basis);
+          return {
+            context: {
+              correlationId: context?.correlationId ?? `avenant-${draft.id}`,
+              ...(context?.principal ? { principal: context.principal } : {}),
+              commandKey: `avenant:${draft.id}:v${draft.version}:${index}`,
+            },
+            decide: handler.guardedDecision(command),
+          };
+        }),
+      );
+      return outcome.results.length;
+    } catch (error) {
+      if (!(error instanceof BatchRefusal)) throw error;
+      const cause = error.cause as DomainRefusal;
+      throw new DomainRefusal(
+        cause.code ?? 'draft-refused-changes',
+        cause.title ?? 'Changement refusé',
+        `Changement n° ${error.index + 1} refusé par le registre à la signature (rien n’a été inscrit) : ${error.message}`,
+        cause.status ?? 422,
+        [{ field: `changes[${error.index}]`, message: error.message }],
+        cause.extensions ?? {},
+      );
+    }
   }
 }
