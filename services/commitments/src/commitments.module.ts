@@ -36,6 +36,8 @@ import { ImportDataSetController } from './import-data-set/import-data-set.contr
 import { AvenantDraftController } from './avenant-draft/avenant-draft.controller';
 import { LeverageMapController } from './leverage-map/leverage-map.controller';
 import { LeverageMapQueryHandler } from './leverage-map/leverage-map.query';
+import { PreFinancingController } from './pre-financing/pre-financing.controller';
+import { PreFinancingQueryHandler } from './pre-financing/pre-financing.query';
 import { AVENANT_DRAFT_HANDLERS } from './avenant-draft/avenant-draft.handlers';
 
 import { AmendCommitmentHandler } from './amend-commitment/amend-commitment.handler';
@@ -99,6 +101,7 @@ const HANDLERS = [
   ReconciliationQueryHandler,
   ...AVENANT_DRAFT_HANDLERS,
   LeverageMapQueryHandler,
+  PreFinancingQueryHandler,
 ];
 
 /** Engagements: the ledger of record. Every funder's euro, as double-entry bookings with their history and source. */
@@ -129,6 +132,7 @@ const HANDLERS = [
     DeadlinesController,
     AvenantDraftController,
     LeverageMapController,
+    PreFinancingController,
     ImportDataSetController,
   ],
   providers: [

@@ -17,6 +17,7 @@ import { timeline } from '../record-governance-step/timeline.query';
 import { addMonths, deadlinesOf } from '../deadlines/deadlines';
 import { validateDataSet } from './validate';
 import { leverageMap } from '../leverage-map/leverage-map';
+import { preFinancingForecast } from '../pre-financing/pre-financing';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const DATA_SET = join(ROOT, 'data', 'contrat-de-ville-lens-lievin-2015-2020');
@@ -296,5 +297,26 @@ describe('the Lens-Liévin data set', () => {
     expect(row('QP062021')?.amounts['droit-commun']).toBe('1700000.00');
     // No crédits spécifiques are booked in the document's figures: no leverage to tell.
     expect(map.totals).toMatchObject({ total: '359050000.00', leverage: null });
+  });
+
+  it('forecasts Pas-de-Calais Habitat’s pre-financing from its four dated operations (totals hand-summed)', async () => {
+    const { state } = await ledger.current();
+    const forecast = preFinancingForecast(state, 'pas-de-calais-habitat');
+    // Spending: the eligible bases of Fouquières (1 700 000), Sallaumines (1 500 000), Lens Sellier (1 600 000) and
+    // the réhabilitations (6 826 000); aid: the CALL's four reservations (1,7 + 1,5 + 1,6 + 1,7 M€), under the
+    // default rule (no payment rule recorded for an EPCI).
+    expect(forecast.totals).toEqual({ out: '11626000.00', in: '6500000.00', ownShare: '5126000.00' });
+    expect(forecast.operations.map((o) => o.operation)).toEqual([
+      'pdch-fouquieres-demolition',
+      'pdch-lens-sellier-demolition',
+      'pdch-rehabilitations-thermiques',
+      'pdch-sallaumines-demolition',
+    ]);
+    expect(forecast.rules.map((r) => r.id)).toEqual(['defaut']);
+    // From the first month of the réhabilitations (01/2015) to the last balance (12/2020 + 4 months).
+    expect([forecast.months[0].month, forecast.months.at(-1)?.month]).toEqual(['2015-01', '2021-04']);
+    // Every euro of aid spent is received in the end, to the cent the monthly shares round down.
+    expect(Math.abs(Number(forecast.months.at(-1)?.gap))).toBeLessThan(1);
+    expect(Number(forecast.peak.amount)).toBeGreaterThan(0);
   });
 });

@@ -982,6 +982,14 @@ export function commitmentsApiSuite(name: string, start: () => Promise<ApiHarnes
       expect(leverage.body.axis).toBe('stake');
       const leverageCsv = await h.http().get('/api/commitments/leverage?by=stake&format=csv').set(h.auth).expect(200);
       expect(leverageCsv.text).toContain('Effet levier');
+      // A project owner's pre-financing, as documented; an unknown owner is a 404 in words.
+      const forecast = await h
+        .http()
+        .get('/api/commitments/project-owners/maisons-et-cites/pre-financing')
+        .set(h.auth)
+        .expect(200);
+      expect(documented('get', '/api/commitments/project-owners/{code}/pre-financing', 200, forecast.body)).toEqual([]);
+      await h.http().get('/api/commitments/project-owners/inconnu/pre-financing').set(h.auth).expect(404);
       const badAxis = await h.http().get('/api/commitments/leverage?by=commune').set(h.auth).expect(400);
       expect(JSON.stringify(badAxis.body)).toMatch(/by : quartier ou stake/);
     });
