@@ -26,6 +26,7 @@ const MENU = [
   'Avenants',
   'Échéances',
   'Leviers',
+  'Préfinancement',
   'Contrôles',
   'Imports',
   'Exports',
@@ -92,6 +93,7 @@ describe('the web application in Chromium (browser)', () => {
         'Avenants',
         'Échéances',
         'Leviers',
+        'Préfinancement',
         'Contrôles',
         'Exports',
       ],
@@ -106,6 +108,7 @@ describe('the web application in Chromium (browser)', () => {
         'Avenants',
         'Échéances',
         'Leviers',
+        'Préfinancement',
         'Contrôles',
         'Exports',
       ],
@@ -113,11 +116,23 @@ describe('the web application in Chromium (browser)', () => {
     admin: { heading: /^Tableau de bord du contrat$/, menu: MENU },
     financeur: {
       heading: /^Tableau de bord — \S/,
-      menu: ['Tableau de bord', 'Relevé', 'Matrice de cofinancement', 'Opérations', 'Avenants', 'Échéances', 'Exports'],
+      menu: [
+        'Tableau de bord',
+        'Relevé',
+        'Matrice de cofinancement',
+        'Opérations',
+        'Avenants',
+        'Échéances',
+        'Préfinancement',
+        'Exports',
+      ],
     },
     'instructeur-anru': { heading: /^Tableau de bord — ANRU$/, menu: ['Tableau de bord', 'Opérations'] },
     'autorite-gestion': { heading: /^Tableau de bord — autorité de gestion$/, menu: ['Tableau de bord', 'Opérations'] },
-    'maitre-ouvrage': { heading: /^Tableau de bord — maîtrise d’ouvrage$/, menu: ['Tableau de bord', 'Opérations'] },
+    'maitre-ouvrage': {
+      heading: /^Tableau de bord — maîtrise d’ouvrage$/,
+      menu: ['Tableau de bord', 'Opérations', 'Préfinancement'],
+    },
     exploitation: { heading: /^Tableau de bord — exploitation$/, menu: ['Tableau de bord', 'Contrôles', 'Imports'] },
   };
 
@@ -503,6 +518,28 @@ describe('the web application in Chromium (browser)', () => {
     expect(await checkPage(page, '90-carte-des-leviers')).toEqual([]);
     await page.getByLabel('Une ligne par').selectOption('enjeu');
     await page.locator('table', { hasText: 'Carte des leviers par enjeu' }).waitFor();
+    await page.context().close();
+  });
+
+  it('Pas-de-Calais Habitat reads how much it must pre-finance, month by month, and by which payment rules', async () => {
+    const page = await newPage(suite.browser, suite.url);
+    await signInAs(page, 'Pas-de-Calais Habitat — finances');
+    await page.getByRole('link', { name: 'Préfinancement' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Préfinancement' }).waitFor();
+    const months = page.locator('table', { hasText: 'Trésorerie mois par mois' });
+    await months.waitFor();
+    // Its four operations' eligible bases (1,7 + 1,5 + 1,6 + 6,826 M€) spent; the CALL's 6,5 M€ of aid received.
+    const footer = await months.locator('tfoot').innerText();
+    expect(footer).toContain(fr(1_162_600_000n));
+    expect(footer).toContain(fr(650_000_000n));
+    expect(await page.locator('.fr-callout__title').innerText()).toMatch(
+      /^Pas-de-Calais Habitat : .+ € à préfinancer au plus haut$/,
+    );
+    await page.locator('table', { hasText: 'Règles de paiement appliquées' }).getByText('Règle par défaut').waitFor();
+    // Another owner's plan is not its to read.
+    await page.goto('/tresorerie/maisons-et-cites');
+    await page.locator('.fr-alert').first().waitFor();
+    expect(await checkPage(page, '95-prefinancement-refus')).toEqual([]);
     await page.context().close();
   });
 });

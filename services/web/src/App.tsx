@@ -12,6 +12,7 @@ import { DeadlinesPage } from './pages/Deadlines';
 import { ExportsPage } from './pages/Exports';
 import { ImportsPage } from './pages/Imports';
 import { LeveragePage } from './pages/Leverage';
+import { PreFinancingPage } from './pages/PreFinancing';
 import { MatrixPage } from './pages/Matrix';
 import { OperationsPage } from './pages/Operations';
 import { StatementPage } from './pages/Statement';
@@ -104,6 +105,7 @@ function route(path: string): { view: View | 'compte' | 'engagement' | 'document
     avenants: 'avenants',
     echeances: 'echeances',
     leviers: 'leviers',
+    tresorerie: 'tresorerie',
     controles: 'controles',
     imports: 'imports',
     exports: 'exports',
@@ -154,6 +156,7 @@ export function App() {
   else if (view === 'releve') page = <StatementPage principal={principal} funder={rest[0]} query={query} />;
   else if (view === 'matrice') page = <MatrixPage query={query} />;
   else if (view === 'operations') page = <OperationsPage principal={principal} section={rest[0]} query={query} />;
+  else if (view === 'tresorerie') page = <PreFinancingPage principal={principal} owner={rest[0]} />;
   else if (view === 'leviers') page = <LeveragePage query={query} />;
   else if (view === 'echeances') page = <DeadlinesPage principal={principal} query={query} />;
   else if (view === 'avenants')

@@ -12,6 +12,7 @@ export type View =
   | 'avenants'
   | 'echeances'
   | 'leviers'
+  | 'tresorerie'
   | 'controles'
   | 'imports'
   | 'exports';
@@ -28,6 +29,8 @@ const VIEW_ROLES: Record<View, string[]> = {
   echeances: [...READS_CONTRACT, 'financeur'],
   // The whole contract's money per quartier: the contract's team and the auditors.
   leviers: [...READS_CONTRACT],
+  // A project owner's cash plan: its own (its maîtrise d'ouvrage or its finance team), every one for the contract's.
+  tresorerie: [...READS_CONTRACT, 'maitre-ouvrage', 'financeur'],
   controles: [...READS_CONTRACT, 'exploitation'],
   imports: ['admin', 'exploitation'],
   exports: [...READS_CONTRACT, 'financeur'],
@@ -41,6 +44,7 @@ export const VIEW_LABELS: Record<View, { label: string; path: string }> = {
   avenants: { label: 'Avenants', path: '/avenants' },
   echeances: { label: 'Échéances', path: '/echeances' },
   leviers: { label: 'Leviers', path: '/leviers' },
+  tresorerie: { label: 'Préfinancement', path: '/tresorerie' },
   controles: { label: 'Contrôles', path: '/controles' },
   imports: { label: 'Imports', path: '/imports' },
   exports: { label: 'Exports', path: '/exports' },
