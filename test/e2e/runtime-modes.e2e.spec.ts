@@ -412,8 +412,9 @@ describe('embedded mode: the suite as `npm start` runs it (e2e)', () => {
     expect(verified.lines.join('\n')).toMatch(
       /Journal signé « cvl » : tête n° \d+ .* témoin .* : \d+ tête\(s\)\.\nIntègre/,
     );
-    // Two suites and seven CLI processes, each compiling its TypeScript: under a full parallel run this takes minutes.
-  }, 300_000);
+    // Two suites and eight CLI processes, each compiling its TypeScript: under a full parallel run beside the browser
+    // tier this took more than five minutes once (alone: about two).
+  }, 480_000);
 });
 
 describe('distributed mode: a service as its own process on PostgreSQL and Kafka (e2e)', () => {
