@@ -17,10 +17,11 @@ export class PreFinancingQuery extends LedgerQuery<
 @QueryHandler(PreFinancingQuery)
 export class PreFinancingQueryHandler extends LedgerQueryHandler<PreFinancingQuery, PreFinancingForecast> {
   protected read({ access, projectOwner }: PreFinancingQuery['params'], state: CommitmentsState): PreFinancingForecast {
+    const nameOf = (code: string) => state.references.get(referenceKey('funder', code))?.name ?? code;
     // Another owner's cash plan is as unknown to it as one that does not exist (as a draft not shared with it).
     if (!access.all && access.organisation !== projectOwner)
       throw new NotFoundException(
-        `Plan de trésorerie introuvable : ${access.organisation} ne lit que le sien, pas celui de ${projectOwner}`,
+        `Plan de trésorerie introuvable : ${nameOf(access.organisation)} ne lit que le sien, pas celui de ${nameOf(projectOwner)}`,
       );
     if (!state.references.has(referenceKey('funder', projectOwner)))
       throw new NotFoundException(`Maître d’ouvrage inconnu : ${projectOwner}`);
