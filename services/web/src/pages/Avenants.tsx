@@ -3,8 +3,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { parseAmount, toDecimalString } from '@cvl/money';
 import { useState, type ReactNode } from 'react';
-import { apiSend, download, useApi } from '../api';
+import { apiSend, useApi } from '../api';
 import { Async, ErrorAlert } from '../components/Async';
+import { DownloadButtons, exportFiles } from '../components/Downloads';
 import { Table } from '../components/Table';
 import { date, instant, todayInParis } from '../format';
 import { Link, navigate } from '../router';
@@ -473,12 +474,6 @@ export function AvenantsListPage({ principal }: { principal: Principal }) {
   );
 }
 
-const FORMATS: Record<string, { name: string; accept: string }> = {
-  pdf: { name: 'PDF', accept: 'application/pdf' },
-  xlsx: { name: 'Excel (XLSX)', accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  csv: { name: 'CSV', accept: 'text/csv' },
-};
-
 /** One draft: its state, its approvals, what each role may do with it, and its simulation on today's ledger. */
 export function AvenantPage({ principal, id }: { principal: Principal; id: string }) {
   // Each action reloads the draft: the detail is mounted again under a new key (the API knows no cache-busting field).
@@ -586,20 +581,8 @@ function DraftDetail({
                 </>
               )}
             </dl>
-            <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
-              {Object.entries(FORMATS).map(([format, { name, accept }]) => (
-                <li key={format}>
-                  <Button
-                    priority="tertiary"
-                    iconId="fr-icon-download-line"
-                    onClick={() =>
-                      void download(`${path}?format=${format}`, `projet-avenant.${format}`, accept).catch(onError)
-                    }
-                  >
-                    {name}
-                  </Button>
-                </li>
-              ))}
+            <DownloadButtons files={exportFiles(path, 'projet-avenant')} onError={onError} />
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
               {open && steers(principal) && (
                 <li>
                   <Button

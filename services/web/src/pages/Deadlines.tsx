@@ -1,11 +1,11 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { readsWholeContract } from '../access';
-import { download, useApi } from '../api';
+import { useApi } from '../api';
 import { Async, ErrorAlert } from '../components/Async';
+import { DownloadButtons, exportFiles } from '../components/Downloads';
 import { Table } from '../components/Table';
 import { date, integer, todayInParis } from '../format';
 import { funderOptions, useNames } from '../names';
@@ -43,20 +43,6 @@ const HORIZONS = [3, 6, 12, 24, 60];
 
 const delay = (days: number) =>
   days < 0 ? `en retard de ${integer(-days)} j` : days === 0 ? 'aujourd’hui' : `dans ${integer(days)} j`;
-
-const FILES: Array<{ label: string; suffix: string; format?: string; accept: string; name: string }> = [
-  { label: 'Agenda (iCalendar)', suffix: '/calendar', accept: 'text/calendar', name: 'echeances.ics' },
-  { label: 'Résumé à envoyer (texte)', suffix: '/digest', accept: 'text/plain', name: 'echeances.txt' },
-  { label: 'PDF', suffix: '', format: 'pdf', accept: 'application/pdf', name: 'echeances.pdf' },
-  {
-    label: 'Excel (XLSX)',
-    suffix: '',
-    format: 'xlsx',
-    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    name: 'echeances.xlsx',
-  },
-  { label: 'CSV', suffix: '', format: 'csv', accept: 'text/csv', name: 'echeances.csv' },
-];
 
 export function DeadlinesPage({ principal, query }: { principal: Principal; query: URLSearchParams }) {
   const names = useNames();
@@ -118,25 +104,24 @@ export function DeadlinesPage({ principal, query }: { principal: Principal; quer
           </div>
         )}
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        {FILES.map((file) => (
-          <li key={file.label}>
-            <Button
-              priority="tertiary"
-              iconId="fr-icon-download-line"
-              onClick={() => {
-                const fileParams = new URLSearchParams(params);
-                if (file.format) fileParams.set('format', file.format);
-                void download(`/api/commitments/deadlines${file.suffix}?${fileParams}`, file.name, file.accept).catch(
-                  setError,
-                );
-              }}
-            >
-              {file.label}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <DownloadButtons
+        files={[
+          {
+            label: 'Agenda (iCalendar)',
+            path: `/api/commitments/deadlines/calendar?${params}`,
+            accept: 'text/calendar',
+            name: 'echeances.ics',
+          },
+          {
+            label: 'Résumé à envoyer (texte)',
+            path: `/api/commitments/deadlines/digest?${params}`,
+            accept: 'text/plain',
+            name: 'echeances.txt',
+          },
+          ...exportFiles(`/api/commitments/deadlines?${params}`, 'echeances'),
+        ]}
+        onError={setError}
+      />
       {error && <ErrorAlert error={error} what="Téléchargement" />}
       <Async loaded={loaded} what="les échéances">
         {(view) => {

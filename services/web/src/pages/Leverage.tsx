@@ -1,9 +1,9 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
-import { download, useApi } from '../api';
+import { useApi } from '../api';
 import { Async, ErrorAlert } from '../components/Async';
 import { BarChart, type Series } from '../components/BarChart';
+import { DownloadButtons, exportFiles } from '../components/Downloads';
 import { Table } from '../components/Table';
 import { euros } from '../format';
 import { navigate, withQuery } from '../router';
@@ -37,16 +37,6 @@ const KIND_STYLE: Record<string, { colour: string; short: string }> = {
   bailleurs: { colour: '#716043', short: 'bailleurs sociaux' },
   'non-ventile': { colour: '#666666', short: 'non ventilé' },
 };
-
-const FORMATS = [
-  { format: 'pdf', label: 'PDF', accept: 'application/pdf' },
-  {
-    format: 'xlsx',
-    label: 'Excel (XLSX)',
-    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  { format: 'csv', label: 'CSV', accept: 'text/csv' },
-];
 
 export function LeveragePage({ query }: { query: URLSearchParams }) {
   const by = query.get('par') === 'enjeu' ? 'stake' : 'quartier';
@@ -90,21 +80,7 @@ export function LeveragePage({ query }: { query: URLSearchParams }) {
           </Select>
         </div>
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        {FORMATS.map((f) => (
-          <li key={f.format}>
-            <Button
-              priority="tertiary"
-              iconId="fr-icon-download-line"
-              onClick={() =>
-                void download(`${path}&format=${f.format}`, `carte-des-leviers.${f.format}`, f.accept).catch(setError)
-              }
-            >
-              {f.label}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <DownloadButtons files={exportFiles(path, 'carte-des-leviers')} onError={setError} />
       {error && <ErrorAlert error={error} what="Téléchargement" />}
       <Async loaded={loaded} what="la carte des leviers">
         {(map) => {

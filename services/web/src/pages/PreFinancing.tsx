@@ -1,11 +1,11 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { readsWholeContract } from '../access';
-import { download, useApi } from '../api';
+import { useApi } from '../api';
 import { Async, ErrorAlert } from '../components/Async';
 import { BarChart } from '../components/BarChart';
+import { DownloadButtons, exportFiles } from '../components/Downloads';
 import { Table } from '../components/Table';
 import { date, euros } from '../format';
 import { funderOptions, useNames } from '../names';
@@ -58,16 +58,6 @@ const MONTHS = [
 const monthWords = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const percent = (basisPoints: number) => `${(basisPoints / 100).toLocaleString('fr-FR')} %`;
 
-const FORMATS = [
-  { format: 'pdf', label: 'PDF', accept: 'application/pdf' },
-  {
-    format: 'xlsx',
-    label: 'Excel (XLSX)',
-    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  },
-  { format: 'csv', label: 'CSV', accept: 'text/csv' },
-];
-
 export function PreFinancingPage({ principal, owner }: { principal: Principal; owner?: string }) {
   const names = useNames();
   const whole = readsWholeContract(principal);
@@ -94,21 +84,7 @@ export function PreFinancingPage({ principal, owner }: { principal: Principal; o
           {funderOptions(names)}
         </Select>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-        {FORMATS.map((f) => (
-          <li key={f.format}>
-            <Button
-              priority="tertiary"
-              iconId="fr-icon-download-line"
-              onClick={() =>
-                void download(`${path}?format=${f.format}`, `prefinancement.${f.format}`, f.accept).catch(setError)
-              }
-            >
-              {f.label}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <DownloadButtons files={exportFiles(path, 'prefinancement')} onError={setError} />
       {error && <ErrorAlert error={error} what="Téléchargement" />}
       <Async loaded={loaded} what="le plan de trésorerie">
         {(forecast) => (
