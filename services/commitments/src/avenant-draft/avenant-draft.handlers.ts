@@ -4,7 +4,7 @@ import { parisDay } from '@cvl/exports';
 import { currentActor, refusalAsProblem, UseCaseCommand, UseCaseQuery, Access } from '@cvl/platform';
 import type { Refusal } from '@cvl/refusal';
 import { refuse } from '../domain/refusals';
-import { referenceKey, type CommitmentsState } from '../domain/state';
+import { funderName, type CommitmentsState } from '../domain/state';
 import type { LegalAct } from '../domain/trace';
 import {
   approvalsMissing,
@@ -44,8 +44,7 @@ export function storedChanges(content: DraftContentDto): DraftChange[] {
   return JSON.parse(JSON.stringify(content.changes)) as DraftChange[];
 }
 
-const nameOf = (state: CommitmentsState, code: string) =>
-  state.references.get(referenceKey('funder', code))?.name ?? code;
+const nameOf = funderName;
 
 const today = () => parisDay(new Date().toISOString());
 

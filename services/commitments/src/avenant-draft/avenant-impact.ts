@@ -1,6 +1,6 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import { euTranches } from '../domain/eu-tranches';
-import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
+import { funderName, type Commitment, type CommitmentsState } from '../domain/state';
 
 /**
  * What a draft avenant changes, figure by figure: the ledger as it is (`before`) against the ledger the draft would
@@ -34,8 +34,7 @@ const firmCents = (c: Commitment) => (c.status === 'firm' ? c.amountCents : 0n);
 /** What counts for an operation: every commitment that still holds money (a lapsed one holds none). */
 const heldCents = (c: Commitment) => (c.status === 'lapsed' ? 0n : c.amountCents);
 
-const nameOf = (state: CommitmentsState, funder: string) =>
-  state.references.get(referenceKey('funder', funder))?.name ?? funder;
+const nameOf = funderName;
 
 /** Bounds a map of years: a contract's years (2000-2100). */
 const MAX_YEARS = 101;

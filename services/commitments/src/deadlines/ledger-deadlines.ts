@@ -1,7 +1,7 @@
 import { formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import { euTranches } from '../domain/eu-tranches';
 import { WORKS_NATURES } from '../domain/co-financing-rules';
-import { referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
+import { funderName, referenceKey, type Commitment, type CommitmentsState } from '../domain/state';
 import { addMonths, dayNumber, STATE_LABELS, type Deadline } from './deadlines';
 
 /**
@@ -19,8 +19,7 @@ export function subsidyDecree(notified: string): { text: string; article: string
 
 const categoryOf = (state: CommitmentsState, funder: string) =>
   state.references.get(referenceKey('funder', funder))?.attributes.category;
-const nameOf = (state: CommitmentsState, funder: string) =>
-  state.references.get(referenceKey('funder', funder))?.name ?? funder;
+const nameOf = funderName;
 
 function dated(due: string, asOf: string, until: string): Pick<Deadline, 'state' | 'stateLabel' | 'days'> | undefined {
   const late = due < asOf;

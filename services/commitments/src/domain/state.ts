@@ -143,6 +143,10 @@ export const initialState = (): CommitmentsState => ({
 
 export const referenceKey = (kind: ReferenceKind, code: string) => `${kind}:${code}`;
 
+/** A funder's (or organisation's) name as the referential gives it, its code when it has none. */
+export const funderName = (state: CommitmentsState, code: string): string =>
+  state.references.get(referenceKey('funder', code))?.name ?? code;
+
 /** Ledger account names: one ledger (EUR), accounts per funder, envelope and commitment. */
 export const LEDGER = 'EUR';
 export const accountOf = {

@@ -2,7 +2,7 @@ import { NotFoundException } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import type { Access } from '@cvl/platform';
 import { LedgerQuery, LedgerQueryHandler } from '../application/ledger-use-case';
-import { referenceKey, type CommitmentsState } from '../domain/state';
+import { funderName, referenceKey, type CommitmentsState } from '../domain/state';
 import { preFinancingForecast, type PreFinancingForecast } from './pre-financing';
 
 export class PreFinancingQuery extends LedgerQuery<
@@ -17,7 +17,7 @@ export class PreFinancingQuery extends LedgerQuery<
 @QueryHandler(PreFinancingQuery)
 export class PreFinancingQueryHandler extends LedgerQueryHandler<PreFinancingQuery, PreFinancingForecast> {
   protected read({ access, projectOwner }: PreFinancingQuery['params'], state: CommitmentsState): PreFinancingForecast {
-    const nameOf = (code: string) => state.references.get(referenceKey('funder', code))?.name ?? code;
+    const nameOf = (code: string) => funderName(state, code);
     // Another owner's cash plan is as unknown to it as one that does not exist (as a draft not shared with it).
     if (!access.all && access.organisation !== projectOwner)
       throw new NotFoundException(

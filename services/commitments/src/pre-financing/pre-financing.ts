@@ -1,6 +1,6 @@
 import { allocateEvenly, formatEurosFr, toDecimalString, type Cents } from '@cvl/money';
 import { paymentRuleFor, type PaymentRule } from '../domain/payment-rules';
-import { referenceKey, type CommitmentsState, type Operation } from '../domain/state';
+import { funderName, referenceKey, type CommitmentsState, type Operation } from '../domain/state';
 
 /**
  * The pre-financing forecast of a project owner, month by month: what it spends on its operations (each one's
@@ -104,7 +104,7 @@ export function preFinancingForecast(state: CommitmentsState, projectOwner: stri
     });
   }
   const sum = (map: Map<number, Cents>) => [...map.values()].reduce((s, c) => s + c, 0n);
-  const nameOf = (code: string) => state.references.get(referenceKey('funder', code))?.name ?? code;
+  const nameOf = (code: string) => funderName(state, code);
   const rules = new Map(flows.flatMap((f) => f.aids.map((aid) => [aid.rule.id, aid.rule] as const)));
   return {
     projectOwner: { code: projectOwner, name: nameOf(projectOwner) },
